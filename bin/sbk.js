@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// React's development build records a performance measure per render and grows memory over a
+// long console session (ENGINEERING.md §1): production unless the caller says otherwise.
+process.env.NODE_ENV ??= 'production';
+const { register } = await import('tsx/esm/api');
+register();
+const { main } = await import('../src/cli/main.ts');
+process.exitCode = await main(process.argv.slice(2));

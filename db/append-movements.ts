@@ -1,0 +1,136 @@
+/**
+ * The only writer of movements. Inside the caller's IMMEDIATE transaction it checks each
+ * movement against the state machine, links it into the hash chain and updates the card's
+ * projection; any error aborts the whole operation, so nothing is half-written.
+ */
+import { desc, eq } from 'drizzle-orm';
+import type { LedgerDb } from './open-ledger.ts';
+import { cards, movements, operations, places } from './schema.ts';
+import { GENESIS_HASH, movementHash, sha256Hex } from './movement-hash.ts';
+import { isDemoLedger } from './ledger-meta.ts';
+import { nextState, type CardKind, type MovementType, type StateOrNone } from '../src/domain/card-states.ts';
+import { SbkError } from '../src/domain/errors.ts';
+
+export type OperationInput = {
+  /** Chosen by the caller before submitting: the same id again returns the first result. */
+  id: string;
+  kind: string;
+  operatorId: number;
+  secondOperatorId?: number | null;
+  /** Only demo ledgers may carry history in the past; a real ledger always records now. */
+  at?: string;
+};
+
+export type MovementInput = {
+  cardId: number;
+  type: MovementType;
+  /** Default: the card's current site. */
+  toSiteId?: number;
+  /** Default: the current place when the card stays at its site, none when it moves away. */
+  toPlaceId?: number | null;
+  counterpartRole?: 'signer' | 'receiver' | 'agent' | 'custodian' | 'sender' | null;
+  counterpartName?: string | null;
+  counterpartIdNumber?: string | null;
+  method?: string | null;
+  reason?: string | null;
+  refKind?: string | null;
+  refId?: string | null;
+};
+
+export type AppendResult = { operationId: string; movementIds: number[]; replayed: boolean };
+
+export function appendMovements(tx: LedgerDb, op: OperationInput, moves: readonly MovementInput[]): AppendResult {
+  const requestSha256 = sha256Hex(JSON.stringify([op.kind, op.operatorId, op.secondOperatorId ?? null, moves]));
+  const existing = tx.select().from(operations).where(eq(operations.id, op.id)).get();
+  if (existing) {
+    if (existing.requestSha256 !== requestSha256) {
+      throw new SbkError('OPERATION_ID_REUSED', '同一操作编号已用于另一项不同的操作，未做任何更改。请重新发起操作。', {
+        operationId: op.id,
+      });
+    }
+    const ids = tx.select({ id: movements.id }).from(movements).where(eq(movements.operationId, op.id)).all();
+    return { operationId: op.id, movementIds: ids.map((r) => r.id), replayed: true };
+  }
+  if (moves.length === 0) throw new SbkError('OPERATION_EMPTY', '没有要登记的卡片。');
+
+  const head = tx.select({ id: movements.id, hash: movements.hash, at: movements.at }).from(movements).orderBy(desc(movements.id)).limit(1).get();
+  const now = new Date().toISOString();
+  let at = now;
+  if (op.at !== undefined) {
+    if (!isDemoLedger(tx)) {
+      throw new SbkError('BACKDATING_REFUSED', '正式台账不能补记过去的时间，所有流转按当前时间记录。');
+    }
+    at = op.at;
+  } else if (head && head.at > now) {
+    // A real ledger's times only move forward; a clock set back would make the record lie.
+    throw new SbkError('CLOCK_BEHIND', `本机时钟（${now}）早于台账最后一条记录（${head.at}），请校正系统时间后再操作。`);
+  }
+
+  tx.insert(operations)
+    .values({ id: op.id, kind: op.kind, operatorId: op.operatorId, requestSha256, at, movementCount: moves.length })
+    .run();
+
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  let nextId = (head?.id ?? 0) + 1;
+  const ids: number[] = [];
+  for (const m of moves) {
+    const card = tx.select().from(cards).where(eq(cards.id, m.cardId)).get();
+    if (!card) throw new SbkError('CARD_NOT_FOUND', `台账中没有编号为 ${m.cardId} 的卡。`);
+    const fromState = card.state as StateOrNone;
+    const toState = nextState({
+      kind: card.kind as CardKind,
+      from: fromState,
+      type: m.type,
+      cardNo: card.cardNo,
+      operatorId: op.operatorId,
+      secondOperatorId: op.secondOperatorId ?? null,
+      counterpartName: m.counterpartName ?? null,
+      reason: m.reason ?? null,
+    });
+    const toSiteId = m.toSiteId ?? card.siteId;
+    const staysHere = toSiteId === card.siteId && toState !== 'in_transit';
+    const toPlaceId = m.toPlaceId !== undefined ? m.toPlaceId : staysHere ? card.placeId : null;
+    // HB Art. 14 / GD Art. 12: a card in stock is always in a named storage place.
+    if (toPlaceId == null && (toState === 'in_stock' || toState === 'loaded')) {
+      throw new SbkError('PLACE_REQUIRED', `卡 ${card.cardNo} 入库须指定保管地点（保险柜、卡柜或卡盒）。`, { cardNo: card.cardNo });
+    }
+    if (toPlaceId != null) {
+      const place = tx.select({ siteId: places.siteId }).from(places).where(eq(places.id, toPlaceId)).get();
+      if (!place || place.siteId !== toSiteId) {
+        throw new SbkError('PLACE_NOT_AT_SITE', '所选保管地点不属于该网点，请重新选择保管地点。', { toPlaceId, toSiteId });
+      }
+    }
+    const row = {
+      id: nextId,
+      operationId: op.id,
+      cardId: card.id,
+      type: m.type,
+      fromState,
+      toState,
+      fromSiteId: fromState === 'none' ? null : card.siteId,
+      fromPlaceId: fromState === 'none' ? null : card.placeId,
+      toSiteId,
+      toPlaceId,
+      operatorId: op.operatorId,
+      secondOperatorId: op.secondOperatorId ?? null,
+      counterpartRole: m.counterpartRole ?? null,
+      counterpartName: m.counterpartName ?? null,
+      counterpartIdNumber: m.counterpartIdNumber ?? null,
+      method: m.method ?? null,
+      reason: m.reason ?? null,
+      refKind: m.refKind ?? null,
+      refId: m.refId ?? null,
+      at,
+    };
+    const hash = movementHash(prevHash, { ...row, cardNo: card.cardNo });
+    tx.insert(movements).values({ ...row, prevHash, hash }).run();
+    tx.update(cards)
+      .set({ state: toState, siteId: toSiteId, placeId: toPlaceId, stateSince: at, lastMovementId: nextId })
+      .where(eq(cards.id, card.id))
+      .run();
+    ids.push(nextId);
+    prevHash = hash;
+    nextId += 1;
+  }
+  return { operationId: op.id, movementIds: ids, replayed: false };
+}

@@ -1,0 +1,66 @@
+/**
+ * The hash chain over movements: each row carries sha256(prev_hash + canonical content), so an
+ * edit or a deletion made behind the program's back (e.g. with the sqlite3 tool) breaks a link
+ * that `sbk verify` recomputes. The card number is part of the content, so re-pointing a
+ * card row at another number breaks the chain too.
+ */
+import { createHash } from 'node:crypto';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export type HashedMovementContent = {
+  id: number;
+  operationId: string;
+  cardNo: string;
+  type: string;
+  fromState: string;
+  toState: string;
+  fromSiteId: number | null;
+  fromPlaceId: number | null;
+  toSiteId: number;
+  toPlaceId: number | null;
+  operatorId: number;
+  secondOperatorId: number | null;
+  counterpartRole: string | null;
+  counterpartName: string | null;
+  counterpartIdNumber: string | null;
+  method: string | null;
+  reason: string | null;
+  refKind: string | null;
+  refId: string | null;
+  at: string;
+};
+
+/** Field order is fixed here forever: changing it invalidates every existing chain. */
+export function canonicalMovement(m: HashedMovementContent): string {
+  return JSON.stringify([
+    m.id,
+    m.operationId,
+    m.cardNo,
+    m.type,
+    m.fromState,
+    m.toState,
+    m.fromSiteId,
+    m.fromPlaceId,
+    m.toSiteId,
+    m.toPlaceId,
+    m.operatorId,
+    m.secondOperatorId,
+    m.counterpartRole,
+    m.counterpartName,
+    m.counterpartIdNumber,
+    m.method,
+    m.reason,
+    m.refKind,
+    m.refId,
+    m.at,
+  ]);
+}
+
+export function movementHash(prevHash: string, m: HashedMovementContent): string {
+  return createHash('sha256').update(prevHash).update(canonicalMovement(m)).digest('hex');
+}
+
+export function sha256Hex(text: string | Buffer): string {
+  return createHash('sha256').update(text).digest('hex');
+}

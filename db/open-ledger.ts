@@ -1,0 +1,103 @@
+/**
+ * Opens a ledger file: owner-only permissions, the pragmas a multi-operator ledger needs, and
+ * the committed migrations applied under one IMMEDIATE transaction (several operators' sessions
+ * may open a fresh ledger at the same moment).
+ */
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as schema from './schema.ts';
+import { SbkError } from '../src/domain/errors.ts';
+
+/** The database or a transaction on it: ledger functions take either. */
+export type LedgerDb = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
+export type Ledger = { readonly path: string; readonly sqlite: Database.Database; readonly db: LedgerDb };
+
+const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations/', import.meta.url));
+const NETWORK_FS = new Set(['nfs', 'nfs4', 'cifs', 'smbfs', 'smb3', 'fuse.sshfs', 'afs', '9p', 'ceph', 'glusterfs']);
+
+export type OpenOptions = {
+  /** Refuse to create a new file (every command but `init` and `demo`). */
+  mustExist?: boolean;
+  /** Let the operators' group read and write the file too (one service account is better; see README). */
+  groupAccess?: boolean;
+};
+
+export function openLedger(path: string, opts: OpenOptions = {}): Ledger {
+  const full = resolve(path);
+  const isNew = !existsSync(full);
+  if (isNew && opts.mustExist) {
+    throw new SbkError('LEDGER_NOT_FOUND', `找不到台账文件 ${full}。请用 --db 指定台账，或先运行 sbk init 建立台账。`, {
+      path: full,
+    });
+  }
+  const dirMode = opts.groupAccess ? 0o770 : 0o700;
+  mkdirSync(dirname(full), { recursive: true, mode: dirMode });
+  refuseNetworkFilesystem(dirname(full));
+
+  // SQLite creates the file (and later -wal/-shm with the same mode) under the process umask:
+  // PINs and ID numbers live here, so nobody but the owner (and optionally the group) may read it.
+  const oldMask = process.umask(opts.groupAccess ? 0o007 : 0o077);
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(full);
+  } finally {
+    process.umask(oldMask);
+  }
+  if (isNew) chmodSync(full, opts.groupAccess ? 0o660 : 0o600);
+
+  sqlite.pragma('journal_mode = WAL');
+  // better-sqlite3 builds with NORMAL as the WAL default, which can lose a committed transaction on
+  // power loss (ENGINEERING.md §2).
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 10000');
+  applyMigrations(sqlite);
+  return { path: full, sqlite, db: drizzle(sqlite, { schema }) };
+}
+
+export function closeLedger(ledger: Ledger): void {
+  if (ledger.sqlite.open) ledger.sqlite.close();
+}
+
+/** drizzle-kit's own migrator reads the applied list outside its transaction; this one does not. */
+function applyMigrations(sqlite: Database.Database): void {
+  const migrations = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
+  sqlite.exec('CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)');
+  const latest = () =>
+    (sqlite.prepare('SELECT max(created_at) AS t FROM "__drizzle_migrations"').get() as { t: number | null }).t ?? -1;
+  const last = migrations[migrations.length - 1];
+  if (!last || Number(latest()) >= last.folderMillis) return;
+  const run = sqlite.transaction(() => {
+    const done = Number(latest());
+    for (const m of migrations) {
+      if (m.folderMillis <= done) continue;
+      for (const stmt of m.sql) if (stmt.trim()) sqlite.exec(stmt);
+      sqlite.prepare('INSERT INTO "__drizzle_migrations" (hash, created_at) VALUES (?, ?)').run(m.hash, m.folderMillis);
+    }
+  });
+  run.immediate();
+}
+
+function refuseNetworkFilesystem(dir: string): void {
+  if (!existsSync('/proc/mounts')) return;
+  const real = realpathSync(dir);
+  let best = { mount: '', type: '' };
+  for (const line of readFileSync('/proc/mounts', 'utf8').split('\n')) {
+    const [, mount, type] = line.split(' ');
+    if (!mount || !type) continue;
+    const m = mount.replace(/\\040/g, ' ');
+    if ((real === m || real.startsWith(m.endsWith('/') ? m : m + '/')) && m.length > best.mount.length) best = { mount: m, type };
+  }
+  // WAL needs shared memory on one host: on a network filesystem two hosts can corrupt the ledger.
+  if (NETWORK_FS.has(best.type)) {
+    throw new SbkError('LEDGER_ON_NETWORK_FS', `台账目录 ${dir} 在网络文件系统（${best.type}）上，多人同时使用会损坏台账。请把台账放在本机磁盘上，操作员通过 SSH 登录本机使用。`, {
+      dir,
+      fsType: best.type,
+    });
+  }
+}

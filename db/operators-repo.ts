@@ -1,0 +1,75 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { LedgerDb } from './open-ledger.ts';
+import { operators, sites } from './schema.ts';
+
+export type Role = 'clerk' | 'supervisor' | 'admin';
+export type OperatorRow = typeof operators.$inferSelect;
+
+export function insertOperator(
+  tx: LedgerDb,
+  o: { login: string; name: string; role: Role; siteId: number; pinHash: string; demoPin?: string | null },
+): number {
+  return tx
+    .insert(operators)
+    .values({ ...o, demoPin: o.demoPin ?? null, createdAt: new Date().toISOString() })
+    .returning({ id: operators.id })
+    .get().id;
+}
+
+export function operatorByLogin(db: LedgerDb, login: string): OperatorRow | undefined {
+  return db.select().from(operators).where(eq(operators.login, login)).get();
+}
+
+export function operatorById(db: LedgerDb, id: number): OperatorRow | undefined {
+  return db.select().from(operators).where(eq(operators.id, id)).get();
+}
+
+export type OperatorListRow = Pick<OperatorRow, 'id' | 'login' | 'name' | 'role' | 'lockedAt' | 'failedAttempts' | 'demoPin'> & {
+  siteCode: string;
+  siteName: string;
+};
+
+export function listOperators(db: LedgerDb): OperatorListRow[] {
+  return db
+    .select({
+      id: operators.id,
+      login: operators.login,
+      name: operators.name,
+      role: operators.role,
+      lockedAt: operators.lockedAt,
+      failedAttempts: operators.failedAttempts,
+      demoPin: operators.demoPin,
+      siteCode: sites.code,
+      siteName: sites.name,
+    })
+    .from(operators)
+    .innerJoin(sites, eq(sites.id, operators.siteId))
+    .orderBy(asc(operators.id))
+    .all();
+}
+
+/** Returns the failure count after this one. */
+export function recordPinFailure(tx: LedgerDb, id: number, lockAfter: number): number {
+  const row = tx
+    .update(operators)
+    .set({ failedAttempts: sql`${operators.failedAttempts} + 1` })
+    .where(eq(operators.id, id))
+    .returning({ n: operators.failedAttempts })
+    .get();
+  if (row && row.n >= lockAfter) {
+    tx.update(operators).set({ lockedAt: new Date().toISOString() }).where(eq(operators.id, id)).run();
+  }
+  return row?.n ?? 0;
+}
+
+export function clearPinFailures(tx: LedgerDb, id: number): void {
+  tx.update(operators).set({ failedAttempts: 0 }).where(eq(operators.id, id)).run();
+}
+
+export function unlockOperator(tx: LedgerDb, id: number): void {
+  tx.update(operators).set({ failedAttempts: 0, lockedAt: null }).where(eq(operators.id, id)).run();
+}
+
+export function setOperatorPin(tx: LedgerDb, id: number, pinHash: string): void {
+  tx.update(operators).set({ pinHash, demoPin: null }).where(eq(operators.id, id)).run();
+}

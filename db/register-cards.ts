@@ -1,0 +1,120 @@
+/**
+ * Cards enter the ledger only through `register`: a card row is created in the transient state
+ * `none` and its first movement moves it to `expected` in the same transaction.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { LedgerDb } from './open-ledger.ts';
+import { batches, boxes, cards, holders } from './schema.ts';
+import { appendMovements, type AppendResult, type OperationInput } from './append-movements.ts';
+import { SbkError } from '../src/domain/errors.ts';
+import type { CardKind } from '../src/domain/card-states.ts';
+
+export type NewHolder = { idType: string; idNumber: string; name: string; phone?: string | null };
+
+export type NewCard = {
+  kind: CardKind;
+  cardNo: string;
+  cardIdCode?: string | null;
+  resetCode?: string | null;
+  bankCardNo?: string | null;
+  bank: string;
+  maker: string;
+  boxLabel?: string | null;
+  boxPosition?: string | null;
+  holder?: NewHolder | null;
+  issueDate?: string | null;
+  expiryDate?: string | null;
+};
+
+export type NewBatch = {
+  code: string;
+  kind: CardKind;
+  bank: string;
+  maker: string;
+  cityCode?: string | null;
+  declaredCount: number;
+  importId?: number | null;
+  createdAt?: string;
+};
+
+export function insertBatch(tx: LedgerDb, b: NewBatch): number {
+  if (tx.select({ id: batches.id }).from(batches).where(eq(batches.code, b.code)).get()) {
+    throw new SbkError('BATCH_EXISTS', `制卡批次 ${b.code} 已在台账中，不能重复登记。`, { batch: b.code });
+  }
+  return tx
+    .insert(batches)
+    .values({ ...b, cityCode: b.cityCode ?? null, importId: b.importId ?? null, createdAt: b.createdAt ?? new Date().toISOString() })
+    .returning({ id: batches.id })
+    .get().id;
+}
+
+export function upsertHolder(tx: LedgerDb, h: NewHolder): number {
+  const found = tx
+    .select({ id: holders.id })
+    .from(holders)
+    .where(and(eq(holders.idType, h.idType), eq(holders.idNumber, h.idNumber)))
+    .get();
+  if (found) return found.id;
+  return tx.insert(holders).values({ ...h, phone: h.phone ?? null }).returning({ id: holders.id }).get().id;
+}
+
+function boxId(tx: LedgerDb, batchId: number, label: string, cache: Map<string, number>): number {
+  const cached = cache.get(label);
+  if (cached) return cached;
+  const found = tx.select({ id: boxes.id }).from(boxes).where(and(eq(boxes.batchId, batchId), eq(boxes.label, label))).get();
+  const id = found?.id ?? tx.insert(boxes).values({ batchId, label }).returning({ id: boxes.id }).get().id;
+  cache.set(label, id);
+  return id;
+}
+
+/** Creates the cards of one batch at `siteId` and registers them (state `expected`). */
+export function registerCards(
+  tx: LedgerDb,
+  op: OperationInput,
+  batchId: number | null,
+  siteId: number,
+  list: readonly NewCard[],
+  ref: { refKind: string; refId: string },
+): AppendResult & { cardIds: number[] } {
+  const boxCache = new Map<string, number>();
+  const cardIds: number[] = [];
+  const at = op.at ?? new Date().toISOString();
+  for (const c of list) {
+    if (tx.select({ id: cards.id }).from(cards).where(eq(cards.cardNo, c.cardNo)).get()) {
+      throw new SbkError('CARD_EXISTS', `卡号 ${c.cardNo} 已在台账中，不能重复登记。`, { cardNo: c.cardNo });
+    }
+    const holderId = c.holder ? upsertHolder(tx, c.holder) : null;
+    const box = c.boxLabel && batchId != null ? boxId(tx, batchId, c.boxLabel, boxCache) : null;
+    const id = tx
+      .insert(cards)
+      .values({
+        kind: c.kind,
+        cardNo: c.cardNo,
+        cardIdCode: c.cardIdCode ?? null,
+        resetCode: c.resetCode ?? null,
+        bankCardNo: c.bankCardNo ?? null,
+        bank: c.bank,
+        maker: c.maker,
+        batchId,
+        boxId: box,
+        boxPosition: c.boxPosition ?? null,
+        holderId,
+        issueDate: c.issueDate ?? null,
+        expiryDate: c.expiryDate ?? null,
+        state: 'none',
+        siteId,
+        placeId: null,
+        stateSince: at,
+        lastMovementId: 0,
+      })
+      .returning({ id: cards.id })
+      .get().id;
+    cardIds.push(id);
+  }
+  const res = appendMovements(
+    tx,
+    op,
+    cardIds.map((cardId) => ({ cardId, type: 'register' as const, toSiteId: siteId, toPlaceId: null, ...ref })),
+  );
+  return { ...res, cardIds };
+}

@@ -1,0 +1,225 @@
+/**
+ * The ledger schema. `movements` is the record: append-only, hash-chained, one row per card per
+ * event. `cards.state/site_id/place_id` is a projection kept in the same transaction as the
+ * movement that changes it, so `sbk verify` can replay movements and compare.
+ *
+ * Everything stays in portable SQL types so the same Drizzle layer can later move to PostgreSQL.
+ */
+import { sqliteTable, integer, text, uniqueIndex, index, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+
+export const ledgerMeta = sqliteTable('ledger_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const sites = sqliteTable(
+  'sites',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['province', 'city_centre', 'county', 'service_office', 'bank_branch'] }).notNull(),
+    regionCode: text('region_code').notNull(),
+    parentId: integer('parent_id').references((): AnySQLiteColumn => sites.id),
+    address: text('address'),
+    phone: text('phone'),
+    bank: text('bank'),
+    /** false for the ancestors loaded only as counterparts (the province that sends to the city). */
+    inScope: integer('in_scope', { mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [uniqueIndex('sites_code_uq').on(t.code), index('sites_parent_ix').on(t.parentId)],
+);
+
+export const places = sqliteTable(
+  'places',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['safe', 'cabinet', 'shelf', 'hopper'] }).notNull(),
+    custodianId: integer('custodian_id').references((): AnySQLiteColumn => operators.id),
+  },
+  (t) => [uniqueIndex('places_site_name_uq').on(t.siteId, t.name)],
+);
+
+export const operators = sqliteTable(
+  'operators',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    login: text('login').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['clerk', 'supervisor', 'admin'] }).notNull(),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id),
+    pinHash: text('pin_hash').notNull(),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedAt: text('locked_at'),
+    createdAt: text('created_at').notNull(),
+    /** Demo ledgers show demo PINs on the login screen; never set on a real ledger. */
+    demoPin: text('demo_pin'),
+  },
+  (t) => [uniqueIndex('operators_login_uq').on(t.login)],
+);
+
+/** Operator actions that are not card movements (login, lockout, unlock, PIN change). Append-only. */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    type: text('type').notNull(),
+    operatorId: integer('operator_id').references(() => operators.id),
+    subjectOperatorId: integer('subject_operator_id').references(() => operators.id),
+    siteId: integer('site_id').references(() => sites.id),
+    detail: text('detail'),
+  },
+  (t) => [index('audit_events_at_ix').on(t.at)],
+);
+
+export const holders = sqliteTable(
+  'holders',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    idType: text('id_type').notNull(),
+    idNumber: text('id_number').notNull(),
+    name: text('name').notNull(),
+    phone: text('phone'),
+    deceasedAt: text('deceased_at'),
+  },
+  (t) => [uniqueIndex('holders_id_uq').on(t.idType, t.idNumber), index('holders_name_ix').on(t.name)],
+);
+
+/** A maker's file that was imported; its content hash makes a re-import recognisable. */
+export const imports = sqliteTable(
+  'imports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fileName: text('file_name').notNull(),
+    contentSha256: text('content_sha256').notNull(),
+    kind: text('kind').notNull(),
+    rowCount: integer('row_count').notNull(),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id),
+    operatorId: integer('operator_id')
+      .notNull()
+      .references(() => operators.id),
+    at: text('at').notNull(),
+  },
+  (t) => [uniqueIndex('imports_sha_uq').on(t.contentSha256)],
+);
+
+export const batches = sqliteTable(
+  'batches',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull(),
+    kind: text('kind', { enum: ['finished', 'prefab'] }).notNull(),
+    bank: text('bank').notNull(),
+    maker: text('maker').notNull(),
+    cityCode: text('city_code'),
+    declaredCount: integer('declared_count').notNull(),
+    importId: integer('import_id').references(() => imports.id),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('batches_code_uq').on(t.code)],
+);
+
+export const boxes = sqliteTable(
+  'boxes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => batches.id),
+    label: text('label').notNull(),
+  },
+  (t) => [uniqueIndex('boxes_batch_label_uq').on(t.batchId, t.label)],
+);
+
+export const cards = sqliteTable(
+  'cards',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ['finished', 'prefab'] }).notNull(),
+    cardNo: text('card_no').notNull(),
+    cardIdCode: text('card_id_code'),
+    resetCode: text('reset_code'),
+    bankCardNo: text('bank_card_no'),
+    bank: text('bank').notNull(),
+    maker: text('maker').notNull(),
+    batchId: integer('batch_id').references(() => batches.id),
+    boxId: integer('box_id').references(() => boxes.id),
+    boxPosition: text('box_position'),
+    holderId: integer('holder_id').references(() => holders.id),
+    issueDate: text('issue_date'),
+    expiryDate: text('expiry_date'),
+    // Projection of the movements (see db/ledger/append-movement.ts); verify replays and compares.
+    state: text('state').notNull(),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id),
+    placeId: integer('place_id').references(() => places.id),
+    stateSince: text('state_since').notNull(),
+    lastMovementId: integer('last_movement_id').notNull(),
+  },
+  (t) => [
+    uniqueIndex('cards_card_no_uq').on(t.cardNo),
+    index('cards_site_state_ix').on(t.siteId, t.state),
+    index('cards_batch_ix').on(t.batchId),
+    index('cards_holder_ix').on(t.holderId),
+  ],
+);
+
+/** An operation groups the movements of one submitted action; its id makes a retry idempotent. */
+export const operations = sqliteTable('operations', {
+  id: text('id').primaryKey(),
+  kind: text('kind').notNull(),
+  operatorId: integer('operator_id')
+    .notNull()
+    .references(() => operators.id),
+  requestSha256: text('request_sha256').notNull(),
+  at: text('at').notNull(),
+  movementCount: integer('movement_count').notNull(),
+});
+
+export const movements = sqliteTable(
+  'movements',
+  {
+    /** Also the chain sequence: verify checks there are no gaps. */
+    id: integer('id').primaryKey(),
+    operationId: text('operation_id')
+      .notNull()
+      .references(() => operations.id),
+    cardId: integer('card_id')
+      .notNull()
+      .references(() => cards.id),
+    type: text('type').notNull(),
+    fromState: text('from_state').notNull(),
+    toState: text('to_state').notNull(),
+    fromSiteId: integer('from_site_id').references(() => sites.id),
+    fromPlaceId: integer('from_place_id').references(() => places.id),
+    toSiteId: integer('to_site_id')
+      .notNull()
+      .references(() => sites.id),
+    toPlaceId: integer('to_place_id').references(() => places.id),
+    operatorId: integer('operator_id')
+      .notNull()
+      .references(() => operators.id),
+    secondOperatorId: integer('second_operator_id').references(() => operators.id),
+    counterpartRole: text('counterpart_role'),
+    counterpartName: text('counterpart_name'),
+    counterpartIdNumber: text('counterpart_id_number'),
+    method: text('method'),
+    reason: text('reason'),
+    refKind: text('ref_kind'),
+    refId: text('ref_id'),
+    at: text('at').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('movements_card_ix').on(t.cardId), index('movements_ref_ix').on(t.refKind, t.refId)],
+);

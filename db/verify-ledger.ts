@@ -1,0 +1,187 @@
+/**
+ * `sbk verify`: proves the current state is what the movements say. It replays every movement
+ * in order, recomputes every hash link (not only the ends), checks that ids have no gaps, that
+ * each transition is one the state machine allows, and that the stored projection of every card
+ * equals the replay; then SQLite's own integrity and foreign-key checks, and that the
+ * append-only guards are still installed.
+ */
+import type { Ledger } from './open-ledger.ts';
+import { GENESIS_HASH, movementHash } from './movement-hash.ts';
+import { ruleFor, isMovementType, type CardKind, type StateOrNone } from '../src/domain/card-states.ts';
+
+export type VerifyProblem = { code: string; message: string; movementId?: number; cardNo?: string };
+export type VerifyReport = { ok: boolean; movements: number; cards: number; problems: VerifyProblem[] };
+
+type MovementRow = {
+  id: number;
+  operation_id: string;
+  card_id: number;
+  card_no: string | null;
+  kind: CardKind | null;
+  type: string;
+  from_state: string;
+  to_state: string;
+  from_site_id: number | null;
+  from_place_id: number | null;
+  to_site_id: number;
+  to_place_id: number | null;
+  operator_id: number;
+  second_operator_id: number | null;
+  counterpart_role: string | null;
+  counterpart_name: string | null;
+  counterpart_id_number: string | null;
+  method: string | null;
+  reason: string | null;
+  ref_kind: string | null;
+  ref_id: string | null;
+  at: string;
+  prev_hash: string;
+  hash: string;
+};
+
+type Replayed = { state: StateOrNone; siteId: number; placeId: number | null; lastId: number };
+
+const GUARDS = [
+  'movements_no_update',
+  'movements_no_delete',
+  'operations_no_update',
+  'operations_no_delete',
+  'audit_events_no_update',
+  'audit_events_no_delete',
+];
+
+const MAX_PROBLEMS = 1000;
+
+export function verifyLedger(ledger: Ledger): VerifyReport {
+  const { sqlite } = ledger;
+  const problems: VerifyProblem[] = [];
+  const add = (p: VerifyProblem) => {
+    if (problems.length < MAX_PROBLEMS) problems.push(p);
+  };
+  // Demo history is generated in time order too, so time order holds for every ledger.
+  const strictTime = true;
+
+  // One read transaction: a consistent snapshot while other operators keep writing.
+  sqlite.exec('BEGIN');
+  try {
+    for (const r of sqlite.pragma('integrity_check') as { integrity_check: string }[]) {
+      if (r.integrity_check !== 'ok') add({ code: 'SQLITE_INTEGRITY', message: `SQLite 完整性检查：${r.integrity_check}` });
+    }
+    for (const r of sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]) {
+      add({ code: 'FOREIGN_KEY', message: `表 ${r.table} 第 ${r.rowid} 行引用的 ${r.parent} 不存在` });
+    }
+    const triggers = new Set(
+      (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[]).map((r) => r.name),
+    );
+    for (const g of GUARDS) {
+      if (!triggers.has(g)) add({ code: 'GUARD_MISSING', message: `只增不改保护触发器 ${g} 被删除了，台账可能被人绕过程序修改。` });
+    }
+
+    const replay = new Map<number, Replayed>();
+    let prevHash = GENESIS_HASH;
+    let expectedId = 1;
+    let lastAt = '';
+    let count = 0;
+    const opCounts = new Map<string, number>();
+    const rows = sqlite
+      .prepare(
+        `SELECT m.*, c.card_no AS card_no, c.kind AS kind FROM movements m LEFT JOIN cards c ON c.id = m.card_id ORDER BY m.id`,
+      )
+      .iterate() as IterableIterator<MovementRow>;
+    for (const m of rows) {
+      count += 1;
+      const cardNo = m.card_no ?? `#${m.card_id}`;
+      if (m.id !== expectedId) {
+        add({ code: 'SEQUENCE_GAP', message: `流转记录编号不连续：缺少第 ${expectedId}${m.id - 1 > expectedId ? `-${m.id - 1}` : ''} 条（有记录被删除）。`, movementId: m.id });
+      }
+      expectedId = m.id + 1;
+      if (m.prev_hash !== prevHash) {
+        add({ code: 'CHAIN_BROKEN', message: `第 ${m.id} 条流转记录的前序哈希与上一条不符（前面的记录被改动或删除）。`, movementId: m.id, cardNo });
+      }
+      const recomputed = movementHash(m.prev_hash, {
+        id: m.id,
+        operationId: m.operation_id,
+        cardNo,
+        type: m.type,
+        fromState: m.from_state,
+        toState: m.to_state,
+        fromSiteId: m.from_site_id,
+        fromPlaceId: m.from_place_id,
+        toSiteId: m.to_site_id,
+        toPlaceId: m.to_place_id,
+        operatorId: m.operator_id,
+        secondOperatorId: m.second_operator_id,
+        counterpartRole: m.counterpart_role,
+        counterpartName: m.counterpart_name,
+        counterpartIdNumber: m.counterpart_id_number,
+        method: m.method,
+        reason: m.reason,
+        refKind: m.ref_kind,
+        refId: m.ref_id,
+        at: m.at,
+      });
+      if (recomputed !== m.hash) {
+        add({ code: 'HASH_MISMATCH', message: `第 ${m.id} 条流转记录（卡 ${cardNo}）的内容与哈希不符：该记录被改动过。`, movementId: m.id, cardNo });
+      }
+      prevHash = m.hash;
+      if (strictTime && m.at < lastAt) {
+        add({ code: 'TIME_BACKWARDS', message: `第 ${m.id} 条流转记录的时间早于前一条（${m.at} < ${lastAt}）。`, movementId: m.id, cardNo });
+      }
+      if (m.at > lastAt) lastAt = m.at;
+      opCounts.set(m.operation_id, (opCounts.get(m.operation_id) ?? 0) + 1);
+
+      const before = replay.get(m.card_id);
+      const fromState: StateOrNone = before?.state ?? 'none';
+      if (m.from_state !== fromState) {
+        add({ code: 'FROM_STATE_MISMATCH', message: `第 ${m.id} 条记录称卡 ${cardNo} 原状态为 ${m.from_state}，按记录推算应为 ${fromState}。`, movementId: m.id, cardNo });
+      }
+      if (before && (m.from_site_id !== before.siteId || m.from_place_id !== before.placeId)) {
+        add({ code: 'FROM_PLACE_MISMATCH', message: `第 ${m.id} 条记录的来源网点/地点与卡 ${cardNo} 的上一条去向不符。`, movementId: m.id, cardNo });
+      }
+      const rule = m.kind && isMovementType(m.type) ? ruleFor(m.kind, m.type) : undefined;
+      if (!rule || !rule.from.includes(fromState) || rule.to !== m.to_state) {
+        add({ code: 'ILLEGAL_TRANSITION', message: `第 ${m.id} 条记录（卡 ${cardNo}，${m.type}：${fromState} → ${m.to_state}）不是允许的状态变化。`, movementId: m.id, cardNo });
+      } else if (rule.secondOperator && (m.second_operator_id == null || m.second_operator_id === m.operator_id)) {
+        add({ code: 'APPROVAL_MISSING', message: `第 ${m.id} 条记录（卡 ${cardNo}，${m.type}）缺少另一名主管的复核。`, movementId: m.id, cardNo });
+      }
+      replay.set(m.card_id, { state: m.to_state as StateOrNone, siteId: m.to_site_id, placeId: m.to_place_id, lastId: m.id });
+    }
+
+    const operations = sqlite.prepare('SELECT id, movement_count AS n FROM operations').all() as { id: string; n: number }[];
+    for (const op of operations) {
+      const seen = opCounts.get(op.id) ?? 0;
+      if (seen !== op.n) {
+        add({ code: 'OPERATION_INCOMPLETE', message: `操作 ${op.id} 登记了 ${op.n} 条流转记录，台账中只有 ${seen} 条。` });
+      }
+    }
+
+    let cardCount = 0;
+    const cardRows = sqlite
+      .prepare('SELECT id, card_no, state, site_id, place_id, last_movement_id FROM cards ORDER BY id')
+      .iterate() as IterableIterator<{ id: number; card_no: string; state: string; site_id: number; place_id: number | null; last_movement_id: number }>;
+    for (const c of cardRows) {
+      cardCount += 1;
+      const r = replay.get(c.id);
+      if (!r) {
+        add({ code: 'CARD_WITHOUT_MOVEMENTS', message: `卡 ${c.card_no} 没有任何流转记录（登记记录缺失）。`, cardNo: c.card_no });
+        continue;
+      }
+      replay.delete(c.id);
+      if (r.state !== c.state || r.siteId !== c.site_id || r.placeId !== c.place_id || r.lastId !== c.last_movement_id) {
+        add({
+          code: 'PROJECTION_MISMATCH',
+          message: `卡 ${c.card_no} 的当前状态（${c.state}，网点 ${c.site_id}，地点 ${c.place_id ?? '-'}）与流转记录推算的（${r.state}，网点 ${r.siteId}，地点 ${r.placeId ?? '-'}）不一致。`,
+          cardNo: c.card_no,
+        });
+      }
+    }
+    for (const [cardId] of replay) {
+      add({ code: 'MOVEMENT_FOR_MISSING_CARD', message: `流转记录指向的卡（内部编号 ${cardId}）在卡片表中不存在。` });
+    }
+    sqlite.exec('COMMIT');
+    return { ok: problems.length === 0, movements: count, cards: cardCount, problems };
+  } catch (e) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    throw e;
+  }
+}

@@ -1,0 +1,10 @@
+import type { Ledger, LedgerDb } from './open-ledger.ts';
+
+/**
+ * Every write goes through here: synchronous, and started IMMEDIATE so that several operators'
+ * processes never meet "database is locked" on a read-then-write upgrade (ENGINEERING.md §2).
+ * Never call device I/O inside `fn`.
+ */
+export function writeTx<T>(ledger: Ledger, fn: (tx: LedgerDb) => T): T {
+  return ledger.db.transaction((tx) => fn(tx), { behavior: 'immediate' });
+}

@@ -1,0 +1,32 @@
+import { openLedger, closeLedger, type Ledger } from '../../db/open-ledger.ts';
+import { authenticate, type Actor } from '../workflows/authenticate.ts';
+import { resolveLedgerPath } from '../workflows/ledger-path.ts';
+import { SbkError } from '../domain/errors.ts';
+import { readPin } from './read-pin.ts';
+import { stdio, type Out } from './cli-io.ts';
+
+export type GlobalArgs = { db?: string; json?: boolean; operator?: string };
+
+export function outFor(argv: GlobalArgs): Out {
+  return stdio(Boolean(argv.json));
+}
+
+/** Opens the existing ledger named by --db / $SBK_DB, runs `fn`, always closes it. */
+export async function withLedger<T>(argv: GlobalArgs, fn: (ledger: Ledger) => Promise<T> | T): Promise<T> {
+  const ledger = openLedger(resolveLedgerPath(argv.db), { mustExist: true });
+  try {
+    return await fn(ledger);
+  } finally {
+    closeLedger(ledger);
+  }
+}
+
+/** Non-interactive commands act as `--operator` (or $SBK_OPERATOR) with the PIN from $SBK_PIN or a prompt. */
+export async function actorFor(ledger: Ledger, argv: GlobalArgs): Promise<Actor> {
+  const login = argv.operator || process.env.SBK_OPERATOR;
+  if (!login) {
+    throw new SbkError('OPERATOR_REQUIRED', '请用 --operator 工号（或环境变量 SBK_OPERATOR）说明是谁在操作。');
+  }
+  const pin = await readPin(`${login} 的密码：`);
+  return authenticate(ledger, login, pin);
+}

@@ -1,0 +1,37 @@
+import type { Argv } from 'yargs';
+import { existsSync } from 'node:fs';
+import { openLedger, closeLedger, type Ledger } from '../../../db/open-ledger.ts';
+import { createDemoLedger } from '../../workflows/demo-ledger.ts';
+import { demoLedgerPath, resolveLedgerPath } from '../../workflows/ledger-path.ts';
+import type { GlobalArgs } from '../cli-context.ts';
+
+export function consoleCommand(y: Argv<GlobalArgs>): Argv<GlobalArgs> {
+  return y.command(
+    '$0',
+    '打开控制台',
+    (c) =>
+      c
+        .option('demo', { type: 'boolean', default: false, describe: '打开演示台账（不存在则先生成）' })
+        .option('low-bandwidth', { type: 'boolean', describe: '低带宽模式（设置了 SSH_CONNECTION 时默认开启）' }),
+    async (argv) => {
+      let ledger: Ledger;
+      if (argv.demo) {
+        const path = demoLedgerPath(argv.db);
+        if (existsSync(path)) ledger = openLedger(path, { mustExist: true });
+        else {
+          process.stderr.write(`正在生成演示台账 ${path} …\n`);
+          ledger = createDemoLedger(path).ledger;
+        }
+      } else {
+        ledger = openLedger(resolveLedgerPath(argv.db), { mustExist: true });
+      }
+      try {
+        // Loaded only here so that scripted commands never pay for React and Ink.
+        const { runConsole } = await import('../../ui/run-console.tsx');
+        await runConsole({ ledger, lowBandwidth: argv.lowBandwidth ?? Boolean(process.env.SSH_CONNECTION) });
+      } finally {
+        closeLedger(ledger);
+      }
+    },
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * A PIN comes from $SBK_PIN (scripts, cron) or is typed at a prompt that echoes nothing.
+ */
+import { SbkError } from '../domain/errors.ts';
+
+export async function readPin(prompt: string, envName = 'SBK_PIN', env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const fromEnv = env[envName];
+  if (fromEnv) return fromEnv;
+  const stdin = process.stdin;
+  if (!stdin.isTTY) {
+    throw new SbkError('PIN_REQUIRED', `请输入密码：在终端中运行，或设置环境变量 ${envName}。`);
+  }
+  process.stderr.write(prompt);
+  stdin.setRawMode(true);
+  stdin.resume();
+  return new Promise((resolve, reject) => {
+    let pin = '';
+    const done = (err?: Error) => {
+      stdin.setRawMode(false);
+      stdin.pause();
+      stdin.off('data', onData);
+      process.stderr.write('\n');
+      if (err) reject(err);
+      else resolve(pin);
+    };
+    const onData = (buf: Buffer) => {
+      for (const ch of buf.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') return done();
+        if (ch === '\u0003') return done(new SbkError('CANCELLED', '已取消。'));
+        if (ch === '\u007f' || ch === '\b') pin = pin.slice(0, -1);
+        else pin += ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}

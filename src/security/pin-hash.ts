@@ -1,0 +1,42 @@
+/**
+ * PINs are stored as scrypt(HMAC(pepper, pin)) with a per-PIN salt. The pepper lives in a file
+ * beside the ledger, not in it, so a copied ledger file alone cannot be brute-forced offline
+ * (ENGINEERING.md §4). Parameters are stored with each hash so they can be raised later.
+ */
+import { createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { SbkError } from '../domain/errors.ts';
+
+const LOG2N = 16; // ≈140 ms on this hardware: cheap for one login, costly for a guesser.
+const R = 8;
+const P = 1;
+const KEYLEN = 32;
+
+export const PIN_RULE = /^\d{6,12}$/;
+
+export function checkPinFormat(pin: string): void {
+  if (!PIN_RULE.test(pin)) {
+    throw new SbkError('PIN_FORMAT', '密码须为 6 至 12 位数字。');
+  }
+  if (/^(\d)\1+$/.test(pin) || '0123456789012'.includes(pin) || '9876543210987'.includes(pin)) {
+    throw new SbkError('PIN_TOO_SIMPLE', '密码过于简单（连续或重复数字），请换一个。');
+  }
+}
+
+function derive(pin: string, pepper: Buffer, salt: Buffer, log2n: number, r: number, p: number): Buffer {
+  const peppered = createHmac('sha256', pepper).update(pin, 'utf8').digest();
+  return scryptSync(peppered, salt, KEYLEN, { N: 2 ** log2n, r, p, maxmem: 256 * 1024 * 1024 });
+}
+
+export function hashPin(pin: string, pepper: Buffer): string {
+  const salt = randomBytes(16);
+  const key = derive(pin, pepper, salt, LOG2N, R, P);
+  return ['scrypt', LOG2N, R, P, salt.toString('base64'), key.toString('base64')].join('$');
+}
+
+export function verifyPin(pin: string, stored: string, pepper: Buffer): boolean {
+  const [alg, log2n, r, p, salt, key] = stored.split('$');
+  if (alg !== 'scrypt' || !log2n || !r || !p || !salt || !key) return false;
+  const expected = Buffer.from(key, 'base64');
+  const actual = derive(pin, pepper, Buffer.from(salt, 'base64'), Number(log2n), Number(r), Number(p));
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}

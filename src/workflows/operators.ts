@@ -1,0 +1,78 @@
+/** Operator accounts: add, list, unlock, change PIN. Shared by the CLI and the console. */
+import type { Ledger } from '../../db/open-ledger.ts';
+import { writeTx } from '../../db/write-tx.ts';
+import {
+  insertOperator,
+  listOperators,
+  operatorByLogin,
+  setOperatorPin,
+  unlockOperator,
+  type OperatorListRow,
+  type Role,
+} from '../../db/operators-repo.ts';
+import { requireSite, subtreeIds } from '../../db/sites-repo.ts';
+import { logAudit } from '../../db/audit-log.ts';
+import { hashPin, checkPinFormat, verifyPin } from '../security/pin-hash.ts';
+import { readPepper } from '../security/pepper-file.ts';
+import { SbkError } from '../domain/errors.ts';
+import { requireRole, type Actor } from './authenticate.ts';
+
+export const ROLES: readonly Role[] = ['clerk', 'supervisor', 'admin'];
+
+export type NewOperator = { login: string; name: string; role: Role; siteCode: string; pin: string };
+
+export function addOperator(ledger: Ledger, actor: Actor, o: NewOperator): number {
+  requireRole(actor, 'admin');
+  if (!ROLES.includes(o.role)) throw new SbkError('ROLE_UNKNOWN', `角色须为 clerk（经办员）、supervisor（主管）或 admin（管理员）。`);
+  const login = o.login.trim();
+  const name = o.name.trim();
+  if (!/^[A-Za-z0-9_.-]{2,32}$/.test(login)) throw new SbkError('LOGIN_FORMAT', '工号须为 2 至 32 位字母、数字、点、下划线或连字符。');
+  if (!name) throw new SbkError('NAME_REQUIRED', '请填写操作员的真实姓名（实名制管理）。');
+  checkPinFormat(o.pin);
+  const site = requireSite(ledger.db, o.siteCode);
+  if (!site.inScope || !subtreeIds(ledger.db, actor.siteId).includes(site.id)) {
+    throw new SbkError('SITE_OUT_OF_SCOPE', `网点 ${o.siteCode} 不在您管辖的范围内。`);
+  }
+  if (operatorByLogin(ledger.db, login)) throw new SbkError('LOGIN_TAKEN', `工号 ${login} 已存在，请换一个。`);
+  const pinHash = hashPin(o.pin, readPepper(ledger.path));
+  return writeTx(ledger, (tx) => {
+    const id = insertOperator(tx, { login, name, role: o.role, siteId: site.id, pinHash });
+    logAudit(tx, { type: 'operator_added', operatorId: actor.id, subjectOperatorId: id, siteId: site.id, detail: o.role });
+    return id;
+  });
+}
+
+export function operatorList(ledger: Ledger, actor: Actor): Omit<OperatorListRow, 'demoPin'>[] {
+  requireRole(actor, 'supervisor');
+  return listOperators(ledger.db).map(({ demoPin: _demoPin, ...rest }) => rest);
+}
+
+export function unlock(ledger: Ledger, actor: Actor, login: string): void {
+  requireRole(actor, 'supervisor');
+  const target = operatorByLogin(ledger.db, login.trim());
+  if (!target) throw new SbkError('OPERATOR_NOT_FOUND', `没有工号为 ${login} 的操作员。`);
+  if (target.id === actor.id) throw new SbkError('SECOND_OPERATOR_SAME', '不能给自己解锁，请另一名主管操作。');
+  writeTx(ledger, (tx) => {
+    unlockOperator(tx, target.id);
+    logAudit(tx, { type: 'unlocked', operatorId: actor.id, subjectOperatorId: target.id, siteId: target.siteId });
+  });
+}
+
+/** Own PIN: the old one is checked again. Another operator's PIN: admin only (a reset). */
+export function changePin(ledger: Ledger, actor: Actor, p: { login?: string; oldPin?: string; newPin: string }): void {
+  const pepper = readPepper(ledger.path);
+  const targetLogin = p.login?.trim() || actor.login;
+  const target = operatorByLogin(ledger.db, targetLogin);
+  if (!target) throw new SbkError('OPERATOR_NOT_FOUND', `没有工号为 ${targetLogin} 的操作员。`);
+  if (target.id === actor.id) {
+    if (!p.oldPin || !verifyPin(p.oldPin, target.pinHash, pepper)) throw new SbkError('AUTH_FAILED', '原密码不正确。');
+  } else {
+    requireRole(actor, 'admin');
+  }
+  checkPinFormat(p.newPin);
+  const pinHash = hashPin(p.newPin, pepper);
+  writeTx(ledger, (tx) => {
+    setOperatorPin(tx, target.id, pinHash);
+    logAudit(tx, { type: 'pin_changed', operatorId: actor.id, subjectOperatorId: target.id, siteId: target.siteId });
+  });
+}
