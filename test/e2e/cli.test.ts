@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { runCli } from '../helpers/run-cli.ts';
+import { tempDir } from '../helpers/temp-ledger.ts';
+
+const admin = { SBK_OPERATOR: 'boss', SBK_PIN: '135790' };
+
+describe('sbk CLI (real binary)', () => {
+  it('init, site list, operator add/list, stock, verify with --json', () => {
+    const db = join(tempDir(), 'city.db');
+    const init = runCli(['init', '--db', db, '--site', '420100', '--admin', 'boss', '--name', '王建国', '--json'], { SBK_PIN: '135790' });
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.json()).toMatchObject({ site: '420100', admin: 'boss' });
+
+    const sites = runCli(['site', 'list', '--db', db, '--json']).json() as { code: string; kind: string; parent: string | null; regionCode: string }[];
+    expect(new Set(sites.map((s) => s.code)).size).toBe(sites.length);
+    expect(sites.find((s) => s.code === '420100')).toMatchObject({ kind: 'city_centre', parent: '420000' });
+    expect(sites.find((s) => s.code === '420102-01')).toMatchObject({ kind: 'service_office', parent: '420102', regionCode: '420102' });
+    expect(sites.some((s) => s.code.startsWith('4202'))).toBe(false); // 黄石 is another city's ledger
+
+    const add = runCli(['operator', 'add', '--db', db, '--id', 'zw', '--name', '张伟', '--role', 'clerk', '--site', '420102-01', '--json'], {
+      ...admin,
+      SBK_NEW_PIN: '357902',
+    });
+    expect(add.code, add.stdout + add.stderr).toBe(0);
+    const list = runCli(['operator', 'list', '--db', db, '--json'], admin).json() as { login: string; role: string }[];
+    expect(list.map((o) => o.login)).toEqual(['boss', 'zw']);
+    expect(JSON.stringify(list)).not.toMatch(/pin|357902/i);
+
+    const stock = runCli(['stock', '--db', db, '--json'], admin);
+    expect(stock.json()).toMatchObject({ site: { code: '420100' }, total: 0 });
+    const verify = runCli(['verify', '--db', db, '--json']);
+    expect(verify.code).toBe(0);
+    expect(verify.json()).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it('errors carry a stable code, a Chinese message and a non-zero exit', () => {
+    const db = join(tempDir(), 'none.db');
+    const r = runCli(['stock', '--db', db, '--json'], admin);
+    expect(r.code).toBe(1);
+    expect(r.json()).toEqual({ error: { code: 'LEDGER_NOT_FOUND', message: expect.stringContaining('sbk init') } });
+    const usage = runCli(['no-such-command', '--json']);
+    expect(usage.code).toBe(2);
+    expect(usage.json().error.code).toBe('USAGE');
+  });
+
+  it('a locked account cannot act from the CLI either, and no PIN is ever printed', () => {
+    const db = join(tempDir(), 'lock.db');
+    expect(runCli(['init', '--db', db, '--site', '420100', '--admin', 'boss', '--name', '王建国'], { SBK_PIN: '135790' }).code).toBe(0);
+    for (let i = 0; i < 5; i++) {
+      const r = runCli(['stock', '--db', db, '--json'], { SBK_OPERATOR: 'boss', SBK_PIN: '975310' });
+      expect(r.code).toBe(1);
+      expect(r.stdout + r.stderr).not.toContain('975310');
+    }
+    const locked = runCli(['stock', '--db', db, '--json'], admin);
+    expect(locked.json().error.code).toBe('OPERATOR_LOCKED');
+  });
+
+  it('demo ledger: card lookup masks the ID number and verify passes', () => {
+    const db = join(tempDir(), 'demo.db');
+    const demo = runCli(['demo', '--db', db, '--json']);
+    expect(demo.code, demo.stderr).toBe(0);
+    expect(demo.json().cards).toBeGreaterThan(200);
+    const card = runCli(['card', 'A10000017', '--db', db, '--json'], { SBK_OPERATOR: 'zhangwei', SBK_PIN: '357902' });
+    expect(card.code, card.stderr).toBe(0);
+    const v = card.json();
+    expect(v).toMatchObject({ cardNo: 'A10000017', state: 'recalled', site: { code: '420102-01' } });
+    expect(v.holder.idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    expect(v.bankCardNo).toMatch(/\*{4,}/);
+    expect(v.history.map((h: { type: string }) => h.type)).toEqual(['register', 'receive', 'dispatch', 'receive', 'recall']);
+    expect(runCli(['verify', '--db', db]).code).toBe(0);
+    expect(runCli(['demo', '--db', db, '--json']).json().error.code).toBe('LEDGER_EXISTS');
+  });
+});
