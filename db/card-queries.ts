@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, lt } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { LedgerDb } from './open-ledger.ts';
 import { batches, boxes, cards, holders, movements, operators, places, sites } from './schema.ts';
@@ -84,4 +84,16 @@ export function cardHistory(db: LedgerDb, cardId: number) {
     .where(and(eq(movements.cardId, cardId)))
     .orderBy(asc(movements.id))
     .all();
+}
+
+/** Cards of these sites that have been in `state` since before `before` (ISO time). */
+export function countInStateSince(db: LedgerDb, siteIds: readonly number[], state: string, before: string): number {
+  if (siteIds.length === 0) return 0;
+  return (
+    db
+      .select({ n: count() })
+      .from(cards)
+      .where(and(inArray(cards.siteId, [...siteIds]), eq(cards.state, state), lt(cards.stateSince, before)))
+      .get()?.n ?? 0
+  );
 }

@@ -64,3 +64,54 @@ export function movementHash(prevHash: string, m: HashedMovementContent): string
 export function sha256Hex(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('hex');
 }
+
+/** A movements row as SQLite returns it (snake_case), for verify and for forensic tools. */
+export type MovementSqlRow = {
+  id: number;
+  operation_id: string;
+  card_id: number;
+  type: string;
+  from_state: string;
+  to_state: string;
+  from_site_id: number | null;
+  from_place_id: number | null;
+  to_site_id: number;
+  to_place_id: number | null;
+  operator_id: number;
+  second_operator_id: number | null;
+  counterpart_role: string | null;
+  counterpart_name: string | null;
+  counterpart_id_number: string | null;
+  method: string | null;
+  reason: string | null;
+  ref_kind: string | null;
+  ref_id: string | null;
+  at: string;
+  prev_hash: string;
+  hash: string;
+};
+
+export function contentFromRow(m: MovementSqlRow, cardNo: string): HashedMovementContent {
+  return {
+    id: m.id,
+    operationId: m.operation_id,
+    cardNo,
+    type: m.type,
+    fromState: m.from_state,
+    toState: m.to_state,
+    fromSiteId: m.from_site_id,
+    fromPlaceId: m.from_place_id,
+    toSiteId: m.to_site_id,
+    toPlaceId: m.to_place_id,
+    operatorId: m.operator_id,
+    secondOperatorId: m.second_operator_id,
+    counterpartRole: m.counterpart_role,
+    counterpartName: m.counterpart_name,
+    counterpartIdNumber: m.counterpart_id_number,
+    method: m.method,
+    reason: m.reason,
+    refKind: m.ref_kind,
+    refId: m.ref_id,
+    at: m.at,
+  };
+}

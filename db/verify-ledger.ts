@@ -6,38 +6,13 @@
  * append-only guards are still installed.
  */
 import type { Ledger } from './open-ledger.ts';
-import { GENESIS_HASH, movementHash } from './movement-hash.ts';
+import { GENESIS_HASH, contentFromRow, movementHash, type MovementSqlRow } from './movement-hash.ts';
 import { ruleFor, isMovementType, type CardKind, type StateOrNone } from '../src/domain/card-states.ts';
 
 export type VerifyProblem = { code: string; message: string; movementId?: number; cardNo?: string };
 export type VerifyReport = { ok: boolean; movements: number; cards: number; problems: VerifyProblem[] };
 
-type MovementRow = {
-  id: number;
-  operation_id: string;
-  card_id: number;
-  card_no: string | null;
-  kind: CardKind | null;
-  type: string;
-  from_state: string;
-  to_state: string;
-  from_site_id: number | null;
-  from_place_id: number | null;
-  to_site_id: number;
-  to_place_id: number | null;
-  operator_id: number;
-  second_operator_id: number | null;
-  counterpart_role: string | null;
-  counterpart_name: string | null;
-  counterpart_id_number: string | null;
-  method: string | null;
-  reason: string | null;
-  ref_kind: string | null;
-  ref_id: string | null;
-  at: string;
-  prev_hash: string;
-  hash: string;
-};
+type MovementRow = MovementSqlRow & { card_no: string | null; kind: CardKind | null };
 
 type Replayed = { state: StateOrNone; siteId: number; placeId: number | null; lastId: number };
 
@@ -98,28 +73,7 @@ export function verifyLedger(ledger: Ledger): VerifyReport {
       if (m.prev_hash !== prevHash) {
         add({ code: 'CHAIN_BROKEN', message: `第 ${m.id} 条流转记录的前序哈希与上一条不符（前面的记录被改动或删除）。`, movementId: m.id, cardNo });
       }
-      const recomputed = movementHash(m.prev_hash, {
-        id: m.id,
-        operationId: m.operation_id,
-        cardNo,
-        type: m.type,
-        fromState: m.from_state,
-        toState: m.to_state,
-        fromSiteId: m.from_site_id,
-        fromPlaceId: m.from_place_id,
-        toSiteId: m.to_site_id,
-        toPlaceId: m.to_place_id,
-        operatorId: m.operator_id,
-        secondOperatorId: m.second_operator_id,
-        counterpartRole: m.counterpart_role,
-        counterpartName: m.counterpart_name,
-        counterpartIdNumber: m.counterpart_id_number,
-        method: m.method,
-        reason: m.reason,
-        refKind: m.ref_kind,
-        refId: m.ref_id,
-        at: m.at,
-      });
+      const recomputed = movementHash(m.prev_hash, contentFromRow(m, cardNo));
       if (recomputed !== m.hash) {
         add({ code: 'HASH_MISMATCH', message: `第 ${m.id} 条流转记录（卡 ${cardNo}）的内容与哈希不符：该记录被改动过。`, movementId: m.id, cardNo });
       }

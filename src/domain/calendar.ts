@@ -13,6 +13,9 @@
  * on whole days since 1970-01-01, so no time zone or DST can shift a date.
  */
 import { SbkError } from './errors.ts';
+import { daysInMonth, isIsoDate, todayInChina } from './china-dates.ts';
+
+export { isIsoDate, todayInChina };
 
 export type HolidayStatus = 'official' | 'provisional';
 
@@ -53,7 +56,6 @@ export type WorkingDayCount = {
 
 export type CoverageEntry = { year: number; status: HolidayStatus; source: string };
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 // A bound on day-by-day walks: 100 000 working days is about 400 years, far beyond any
 // real deadline, and keeps a typo like 1e9 from hanging the console.
@@ -65,22 +67,6 @@ function invalid(message: string, details: Record<string, unknown>): SbkError {
 
 function badArgument(message: string, details: Record<string, unknown>): SbkError {
   return new SbkError('CALENDAR_ARGUMENT_INVALID', message, details);
-}
-
-/** True when `s` is `YYYY-MM-DD` and names a day that exists (no 2026-02-30). */
-export function isIsoDate(s: unknown): s is string {
-  if (typeof s !== 'string') return false;
-  const m = DATE_RE.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  return d <= daysInMonth(y, mo);
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 function requireDate(s: unknown, what: string): string {
@@ -139,22 +125,6 @@ export function addCalendarMonths(date: string, months: number): string {
   return `${String(ty).padStart(4, '0')}-${String(tm).padStart(2, '0')}-${String(td).padStart(2, '0')}`;
 }
 
-const chinaDateFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/**
- * Today's date in China, whatever the server's own time zone: an office in Hubei that scans a
- * card at 07:30 local time must not get yesterday's date because the host runs on UTC.
- */
-export function todayInChina(now: Date = new Date()): string {
-  const parts = chinaDateFormat.formatToParts(now);
-  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
-}
 
 /**
  * Checks one year object read from JSON. Throws CALENDAR_DATA_INVALID naming the problem:

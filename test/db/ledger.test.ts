@@ -9,7 +9,7 @@ import { appendMovements } from '../../db/append-movements.ts';
 import { insertBatch, registerCards, type NewCard } from '../../db/register-cards.ts';
 import { placesAt, requireSite } from '../../db/sites-repo.ts';
 import { verifyLedger } from '../../db/verify-ledger.ts';
-import { movementHash } from '../../db/movement-hash.ts';
+import { contentFromRow, movementHash, type MovementSqlRow } from '../../db/movement-hash.ts';
 import { lookupCard } from '../../src/workflows/card-lookup.ts';
 import { freshLedger, track } from '../helpers/temp-ledger.ts';
 import type { Ledger } from '../../db/open-ledger.ts';
@@ -144,14 +144,8 @@ describe('verify catches tampering with the sqlite3 tool', () => {
   it('an edited movement whose own hash was recomputed is caught by the next link', () => {
     const { ledger, adminId, rootSiteId } = freshLedger();
     seedCards(ledger, adminId, rootSiteId, 5);
-    const m = ledger.sqlite.prepare('SELECT m.*, c.card_no FROM movements m JOIN cards c ON c.id = m.card_id WHERE m.id = 3').get() as Record<string, never>;
-    const forged = movementHash(m.prev_hash, {
-      id: 3, operationId: m.operation_id, cardNo: m.card_no, type: m.type, fromState: m.from_state, toState: m.to_state,
-      fromSiteId: m.from_site_id, fromPlaceId: m.from_place_id, toSiteId: m.to_site_id, toPlaceId: m.to_place_id,
-      operatorId: m.operator_id, secondOperatorId: m.second_operator_id, counterpartRole: m.counterpart_role,
-      counterpartName: m.counterpart_name, counterpartIdNumber: m.counterpart_id_number, method: m.method,
-      reason: '改过', refKind: m.ref_kind, refId: m.ref_id, at: m.at,
-    });
+    const m = ledger.sqlite.prepare('SELECT m.*, c.card_no FROM movements m JOIN cards c ON c.id = m.card_id WHERE m.id = 3').get() as MovementSqlRow & { card_no: string };
+    const forged = movementHash(m.prev_hash, { ...contentFromRow(m, m.card_no), reason: '改过' });
     const path = ledger.path;
     closeLedger(ledger);
     sqlite3(path, `DROP TRIGGER movements_no_update; UPDATE movements SET reason = '改过', hash = '${forged}' WHERE id = 3;`);

@@ -1,0 +1,39 @@
+/**
+ * The home screen's alerts for the operator's site and the sites under it. The full overdue
+ * and recall rules (profiles, deadlines) belong to the recall workflow; these are the facts an
+ * operator must see on logging in.
+ */
+import type { Ledger } from '../../db/open-ledger.ts';
+import { countInStateSince } from '../../db/card-queries.ts';
+import { subtreeIds } from '../../db/sites-repo.ts';
+import { addCalendarMonths, todayInChina, type WorkingCalendar } from '../domain/calendar.ts';
+import type { Actor } from './authenticate.ts';
+
+export type Alert = { level: 'danger' | 'warn' | 'info'; text: string };
+
+export function homeAlerts(ledger: Ledger, actor: Actor, calendar: WorkingCalendar, now: Date = new Date()): Alert[] {
+  const ids = subtreeIds(ledger.db, actor.siteId);
+  const nowIso = now.toISOString();
+  const today = todayInChina(now);
+  // GD Art. 32 (一), HB Art. 17: six calendar months in stock, or with a unit's agent, is overdue.
+  const sixMonthsAgo = `${addCalendarMonths(today, -6)}T00:00:00+08:00`;
+  const cutoff = new Date(sixMonthsAgo).toISOString();
+  const alerts: Alert[] = [];
+  const overdue = countInStateSince(ledger.db, ids, 'in_stock', cutoff);
+  if (overdue) alerts.push({ level: 'danger', text: `${overdue} 张卡入库超过 6 个月未领取，须在提醒后 10 个工作日内回收` });
+  const sleeping = countInStateSince(ledger.db, ids, 'agent_held', cutoff);
+  if (sleeping) alerts.push({ level: 'danger', text: `${sleeping} 张睡眠卡（集体代领超过 6 个月未发到本人）` });
+  const inTransit = countInStateSince(ledger.db, ids, 'in_transit', nowIso);
+  if (inTransit) alerts.push({ level: 'warn', text: `${inTransit} 张卡在途，待签收` });
+  const expected = countInStateSince(ledger.db, ids, 'expected', nowIso);
+  if (expected) alerts.push({ level: 'info', text: `${expected} 张卡已登记待入库清点` });
+  const year = Number(today.slice(0, 4)) + 1;
+  const basis = calendar.basisForYear(year);
+  if (basis !== 'official') {
+    alerts.push({
+      level: 'warn',
+      text: basis === 'no-data' ? `缺少 ${year} 年节假日数据，跨年期限按周一至周五估算` : `${year} 年节假日安排为暂定数据，请在国务院通知发布后更新`,
+    });
+  }
+  return alerts;
+}
