@@ -3,7 +3,7 @@ import { lookupCard } from '../../workflows/card-lookup.ts';
 import { MOVEMENT_LABELS, STATE_LABELS, type CardState, type MovementType } from '../../domain/card-states.ts';
 import { emit, type Out } from '../cli-io.ts';
 import { actorFor, withLedger, type GlobalArgs } from '../cli-context.ts';
-import { formatLocalTime } from '../../domain/local-time.ts';
+import { formatLocalTime } from '../../domain/china-dates.ts';
 
 export function cardCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArgs> {
   return y.command(

@@ -1,0 +1,74 @@
+import { Box, Text } from 'ink';
+import { fitWidth } from '../text-fit.ts';
+import { useTableWindow } from './table-window.ts';
+
+export type ColumnSpec<T> = {
+  readonly key: keyof T & string;
+  readonly header: string;
+  /** Display columns (a Chinese character takes 2). */
+  readonly width: number;
+  readonly align?: 'left' | 'right';
+};
+
+export type TableProps<T> = {
+  readonly data: readonly T[];
+  readonly columns: ReadonlyArray<ColumnSpec<T>>;
+  /** Visible data rows; only these are rendered, however long `data` is. */
+  readonly height: number;
+  /** Row marked with `›` in the marker column; the window scrolls to keep it visible. */
+  readonly selectedIndex?: number;
+  readonly emptyText?: string;
+};
+
+export const MARKER = '›';
+const GAP = ' ';
+
+/** Display width of a table row: the marker column plus each column and the gap before it. */
+export function tableWidth<T>(columns: ReadonlyArray<ColumnSpec<T>>): number {
+  return 1 + columns.reduce((sum, c) => sum + GAP.length + c.width, 0);
+}
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value);
+}
+
+function rowText<T>(row: T, columns: ReadonlyArray<ColumnSpec<T>>): string {
+  return columns.map((c) => GAP + fitWidth(cellText(row[c.key]), c.width, c.align ?? 'left')).join('');
+}
+
+/**
+ * The console's table (ink-table 3 cannot load under Ink 6, and its ESM fork pads by string
+ * length, which misaligns Chinese). Every cell is fitted by display width; header and an ASCII
+ * `-` rule (box-drawing characters are ambiguous-width on some Chinese terminals); then exactly
+ * `height` row lines. The selection is shown only by the one-column marker, never by
+ * re-styling a row: moving it rewrites two short lines, not the page.
+ */
+export function Table<T>({ data, columns, height, selectedIndex, emptyText = '（无记录）' }: TableProps<T>) {
+  const rows = Math.max(1, Math.floor(height));
+  const start = useTableWindow(selectedIndex, rows, data.length);
+  const width = tableWidth(columns);
+  const header = ' ' + columns.map((c) => GAP + fitWidth(c.header, c.width, c.align ?? 'left')).join('');
+  const visible = data.slice(start, start + rows);
+
+  const lines: { key: string; text: string }[] = visible.map((row, i) => {
+    const index = start + i;
+    return { key: `r${i}`, text: (index === selectedIndex ? MARKER : ' ') + rowText(row, columns) };
+  });
+  if (data.length === 0) lines.push({ key: 'empty', text: ' ' + GAP + fitWidth(emptyText, width - 1 - GAP.length) });
+  while (lines.length < rows) lines.push({ key: `pad${lines.length}`, text: '' });
+
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text>{header}</Text>
+      <Text>{'-'.repeat(width)}</Text>
+      {lines.map((l) => (
+        <Text key={l.key}>{fitWidth(l.text, width)}</Text>
+      ))}
+      {data.length > rows ? (
+        <Text>{fitWidth(`第 ${start + 1}-${start + visible.length} 条，共 ${data.length} 条`, width)}</Text>
+      ) : null}
+    </Box>
+  );
+}

@@ -1,0 +1,39 @@
+import { useReducer } from 'react';
+import type { Actor } from '../../workflows/authenticate.ts';
+
+/** The screens the console has; each id is also its key-registry context. */
+export type FeatureId = 'intake' | 'shipments' | 'issuance' | 'recall' | 'count' | 'lookup' | 'devices';
+export type Screen = { id: 'login' } | { id: 'home' } | { id: 'lookup' } | { id: 'not-built'; feature: FeatureId };
+export type Overlay = 'help' | 'quit' | null;
+
+export type NavState = { stack: Screen[]; overlay: Overlay; actor: Actor | null };
+
+export type NavAction =
+  | { type: 'logged-in'; actor: Actor }
+  | { type: 'logout' }
+  | { type: 'open'; screen: Screen }
+  | { type: 'back' }
+  | { type: 'overlay'; overlay: Overlay };
+
+export const initialNav: NavState = { stack: [{ id: 'login' }], overlay: null, actor: null };
+
+export function navReducer(state: NavState, action: NavAction): NavState {
+  switch (action.type) {
+    case 'logged-in':
+      return { stack: [{ id: 'home' }], overlay: null, actor: action.actor };
+    case 'logout':
+      return initialNav;
+    case 'open':
+      return { ...state, stack: [...state.stack, action.screen] };
+    case 'back':
+      // Esc steps back one level and never quits: the bottom screen stays.
+      return state.stack.length > 1 ? { ...state, stack: state.stack.slice(0, -1) } : state;
+    case 'overlay':
+      return { ...state, overlay: action.overlay };
+  }
+}
+
+export function useNavigation() {
+  const [state, dispatch] = useReducer(navReducer, initialNav);
+  return { state, screen: state.stack[state.stack.length - 1]!, dispatch };
+}

@@ -1,0 +1,179 @@
+import { createContext, useCallback, useContext, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useInput, useStdin, type Key } from 'ink';
+import { DEFAULT_ESC_DELAY_MS, escStep, isEscTailPrefix, type EscState } from './esc-sequence.ts';
+import { charEvent, fromInk, isTextInput, keyEvent, splitLines, type KeyEvent } from './key-event.ts';
+import { useEscGuard } from './use-esc-guard.ts';
+
+/**
+ * The console's single keyboard entry point (the gemini-cli pattern): one useInput here, and
+ * every screen, list, field and modal registers a handler with a priority. A key goes to the
+ * active handlers from the highest priority down until one returns `true` (consumed).
+ *
+ * The one other useInput in the app is inside ink-text-input; see text-field.tsx for how the
+ * router keeps it in line.
+ */
+
+export const PRIORITY = {
+  /** Confirmation dialogs, the help overlay: while one is open nothing below sees keys it consumes. */
+  modal: 300,
+  /** The focused text field: swallows printable keys so `q` or `?` typed into it stay text. */
+  text: 200,
+  /** The current screen's own keys. */
+  screen: 100,
+  /** Help, back, quit: the keys that work everywhere unless something above took them. */
+  global: 0,
+} as const;
+
+export type KeyHandler = (e: KeyEvent) => boolean;
+
+type Entry = { handler: KeyHandler; priority: number; isActive: boolean; seq: number };
+
+export type KeyRouter = {
+  /** Adds a handler; returns the function that removes it. */
+  readonly register: (entry: Entry) => () => void;
+  /**
+   * Whether the input being dispatched right now (one read from the terminal, as Ink's parser
+   * split it) is plain text or Backspace that reaches the text-field level unchanged. Valid
+   * only while Ink is emitting that input; text-field.tsx uses it to drop what ink-text-input
+   * would otherwise insert for Ctrl+letters, split escape sequences and keys a modal owns.
+   */
+  readonly textAllowed: () => boolean;
+};
+
+export const KeyRouterContext = createContext<KeyRouter | null>(null);
+
+const ESC = '\u001B';
+
+export type KeyRouterProviderProps = {
+  readonly children?: ReactNode;
+  /** How long a lone Escape is held in case the rest of an arrow key's sequence follows. */
+  readonly escDelayMs?: number;
+  /** Called with keys no handler consumed (diagnostics, tests). */
+  readonly onUnhandled?: (e: KeyEvent) => void;
+};
+
+export function KeyRouterProvider({ children, escDelayMs = DEFAULT_ESC_DELAY_MS, onUnhandled }: KeyRouterProviderProps) {
+  // Handlers live in a ref, not state: registering, re-prioritising or swapping a handler never
+  // re-renders the tree, and dispatching a key costs no render unless a handler sets state.
+  const entriesRef = useRef(new Set<Entry>());
+  const seqRef = useRef(0);
+  const onUnhandledRef = useRef(onUnhandled);
+  useLayoutEffect(() => {
+    onUnhandledRef.current = onUnhandled;
+  });
+
+  const dispatch = useCallback((e: KeyEvent): void => {
+    const active = [...entriesRef.current]
+      .filter((entry) => entry.isActive)
+      // Equal priority: the most recently registered first (a dialog opened later sits on top).
+      .sort((a, b) => b.priority - a.priority || b.seq - a.seq);
+    for (const entry of active) {
+      if (entry.handler(e) === true) return;
+    }
+    onUnhandledRef.current?.(e);
+  }, []);
+
+  const guard = useEscGuard(dispatch, escDelayMs);
+
+  const rawRef = useRef('');
+  const textAllowedRef = useRef(false);
+  const hasModal = (): boolean =>
+    [...entriesRef.current].some((entry) => entry.isActive && entry.priority > PRIORITY.text);
+
+  // Ink's useInput strips the ESC from a sequence it could not parse (a split "ESC [" arrives as
+  // the text "["), and reports the Backspace byte as `delete`; both need the raw string. Tap the
+  // stream Ink's useInput listens to; prependListener keeps the tap ahead of every useInput
+  // (ink-text-input's included) whatever order effects ran in.
+  const { internal_eventEmitter: emitter } = useStdin();
+  useLayoutEffect(() => {
+    const tap = (raw: unknown): void => {
+      rawRef.current = typeof raw === 'string' ? raw : '';
+      textAllowedRef.current = !hasModal() && reachesTextAsIs(rawRef.current, guard.state());
+    };
+    emitter.prependListener('input', tap);
+    return () => {
+      emitter.removeListener('input', tap);
+    };
+    // hasModal reads refs only; guard and emitter are stable.
+  }, [emitter, guard]);
+
+  // Stable: Ink re-subscribes useInput whenever the handler's identity changes.
+  const onInput = useCallback(
+    (input: string, key: Key): void => {
+      const raw = rawRef.current;
+      const e = fromInk(input, key, raw);
+      if (!e) return;
+      if (raw.length > 1 && raw.startsWith(ESC) && e.name === 'char' && isEscTailPrefix(raw.slice(1))) {
+        // Ink flushed an incomplete sequence ("ESC [", "ESC O", "ESC [ 5"): its ESC starts the wait.
+        guard.feed(keyEvent('escape'));
+        guard.feed(charEvent(raw.slice(1)));
+        return;
+      }
+      for (const part of splitLines(e)) guard.feed(part);
+    },
+    [guard],
+  );
+  useInput(onInput);
+
+  const routerRef = useRef<KeyRouter | undefined>(undefined);
+  routerRef.current ??= {
+    register: (entry) => {
+      entry.seq = ++seqRef.current;
+      entriesRef.current.add(entry);
+      return () => {
+        entriesRef.current.delete(entry);
+      };
+    },
+    textAllowed: () => textAllowedRef.current,
+  };
+
+  return <KeyRouterContext.Provider value={routerRef.current}>{children}</KeyRouterContext.Provider>;
+}
+
+/**
+ * Whether `raw` (one input as Ink's parser emitted it) will be delivered by the router as the
+ * same text, or as Backspace. Decided before the router sees the input, from the escape
+ * guard's current state, with the same state machine.
+ */
+function reachesTextAsIs(raw: string, state: EscState): boolean {
+  let first: KeyEvent;
+  if (raw === '\u007F' || raw === '\b') first = keyEvent('backspace');
+  else if (raw !== '' && !raw.includes(ESC) && !/^[\u0000-\u001F]$/.test(raw)) first = charEvent(raw);
+  else return false;
+
+  let state_ = state;
+  const out: KeyEvent[] = [];
+  for (const e of splitLines(first)) {
+    const step = escStep(state_, { kind: 'key', event: e });
+    state_ = step.state;
+    out.push(...step.emit);
+  }
+  if (first.name === 'backspace') return out.some((e) => e.name === 'backspace');
+  const text = out.filter(isTextInput).map((e) => e.char).join('');
+  return text !== '' && text === raw.replace(/[\r\n]/g, '');
+}
+
+/**
+ * Registers `handler` with the router for the lifetime of the calling component. Return `true`
+ * to consume a key; anything else passes it to the next handler down.
+ *
+ * The latest `handler` closure is always the one called, so it can be an inline arrow reading
+ * current state; changing it, `priority` or `isActive` costs nothing (no re-registration, no
+ * render).
+ */
+export function useKeyHandler(handler: KeyHandler, opts: { priority: number; isActive?: boolean }): void {
+  const router = useContext(KeyRouterContext);
+  if (!router) throw new Error('useKeyHandler: no <KeyRouterProvider> above this component');
+  const entryRef = useRef<Entry | undefined>(undefined);
+  entryRef.current ??= { handler, priority: opts.priority, isActive: opts.isActive ?? true, seq: 0 };
+  const entry = entryRef.current;
+
+  // Layout effects run in the commit itself, so a key arriving right after a render already
+  // sees this render's handler and flags (passive effects may still be pending then).
+  useLayoutEffect(() => {
+    entry.handler = handler;
+    entry.priority = opts.priority;
+    entry.isActive = opts.isActive ?? true;
+  });
+  useLayoutEffect(() => router.register(entry), [router, entry]);
+}

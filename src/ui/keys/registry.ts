@@ -1,0 +1,123 @@
+import type { KeyEvent } from './key-event.ts';
+
+/**
+ * Every key the console answers to, in one typed list that the footer, the `?` help and the
+ * screens' handlers all read (the gemini-cli / lazygit pattern): a key cannot be documented
+ * in one place and behave differently in another.
+ */
+
+export type KeyCategory = 'local' | 'navigation' | 'global';
+
+export type KeyBinding = {
+  readonly id: string;
+  /** Display label: '↑↓', 'Enter', 'Esc', '?', 'q', '1-9'. */
+  readonly keys: string;
+  /** What it does, in zh-CN. */
+  readonly description: string;
+  readonly category: KeyCategory;
+  /** Screen ids it applies to, or ['*'] for every screen. */
+  readonly contexts: readonly string[];
+  /** Listed in the one-row footer (default true). The `?` help lists every binding. */
+  readonly footer?: boolean;
+  /**
+   * A printable key: while a text field has focus the field swallows it (PRIORITY.text), so it
+   * does nothing then, and the footer leaves it out when told a field is focused.
+   */
+  readonly printable?: boolean;
+};
+
+type Def = KeyBinding & { readonly match: (e: KeyEvent) => boolean };
+
+const plain = (e: KeyEvent): boolean => !e.ctrl && !e.meta;
+const char = (c: string) => (e: KeyEvent): boolean => e.name === 'char' && e.char === c && plain(e);
+const named = (...names: KeyEvent['name'][]) => (e: KeyEvent): boolean => names.includes(e.name) && !e.ctrl && !e.meta;
+const ctrl = (letter: string) => (e: KeyEvent): boolean => e.name === 'char' && e.ctrl && e.char === letter;
+const either = (...ms: ((e: KeyEvent) => boolean)[]) => (e: KeyEvent): boolean => ms.some((m) => m(e));
+
+const ALL = ['*'] as const;
+
+const DEFS = [
+  // Global (every screen). `q` and `?` are printable: a focused text field takes them first,
+  // so they only quit / open help when no field has focus. Ctrl+C always quits.
+  { id: 'help', keys: '?', description: '帮助', category: 'global', contexts: ALL, printable: true, match: char('?') },
+  { id: 'back', keys: 'Esc', description: '返回', category: 'global', contexts: ALL, match: named('escape') },
+  { id: 'quit', keys: 'q', description: '退出', category: 'global', contexts: ALL, printable: true, match: char('q') },
+  { id: 'quit-ctrl-c', keys: 'Ctrl+C', description: '退出', category: 'global', contexts: ALL, footer: false, match: ctrl('c') },
+
+  { id: 'login.next-field', keys: 'Tab', description: '切换输入框', category: 'navigation', contexts: ['login'], match: named('tab', 'backtab') },
+  { id: 'login.submit', keys: 'Enter', description: '登录', category: 'local', contexts: ['login'], match: named('enter') },
+
+  { id: 'home.move', keys: '↑↓', description: '选择', category: 'navigation', contexts: ['home'], match: named('up', 'down') },
+  { id: 'home.open', keys: 'Enter', description: '打开', category: 'navigation', contexts: ['home'], match: named('enter') },
+  { id: 'home.jump', keys: '1-9', description: '直接进入', category: 'navigation', contexts: ['home'], printable: true, match: (e: KeyEvent) => e.name === 'char' && /^[1-9]$/.test(e.char) && plain(e) },
+  { id: 'home.lookup', keys: '/', description: '查卡', category: 'navigation', contexts: ['home'], printable: true, match: char('/') },
+  // Upper-case L only (Shift+L): a stray lower-case l must not log the operator out.
+  { id: 'home.logout', keys: 'L', description: '注销登录', category: 'local', contexts: ['home'], printable: true, match: char('L') },
+
+  { id: 'lookup.search', keys: 'Enter', description: '查询', category: 'local', contexts: ['lookup'], match: named('enter') },
+  { id: 'lookup.scroll', keys: '↑↓', description: '滚动记录', category: 'navigation', contexts: ['lookup'], match: named('up', 'down') },
+  { id: 'lookup.page', keys: 'PgUp/PgDn', description: '翻页', category: 'navigation', contexts: ['lookup'], match: named('pageup', 'pagedown') },
+  { id: 'lookup.clear', keys: 'Ctrl+U', description: '清空', category: 'local', contexts: ['lookup'], match: ctrl('u') },
+
+  // 'not-built' has nothing of its own: the global keys only.
+
+  { id: 'confirm.yes', keys: 'Y/Enter', description: '确认', category: 'local', contexts: ['confirm'], match: either(char('y'), char('Y'), named('enter')) },
+  { id: 'confirm.no', keys: 'N/Esc', description: '取消', category: 'local', contexts: ['confirm'], match: either(char('n'), char('N'), named('escape')) },
+
+  { id: 'help.close', keys: 'Esc/?', description: '关闭帮助', category: 'local', contexts: ['help'], match: either(named('escape'), char('?')) },
+] as const satisfies readonly Def[];
+
+export type BindingId = (typeof DEFS)[number]['id'];
+
+export type RegisteredBinding = KeyBinding & { readonly id: BindingId; readonly match: (e: KeyEvent) => boolean };
+
+export const BINDINGS: readonly RegisteredBinding[] = DEFS;
+
+const BY_ID: ReadonlyMap<string, RegisteredBinding> = new Map(BINDINGS.map((b) => [b.id, b]));
+
+/** The binding with this id (typed: a misspelt id does not compile). */
+export function binding(id: BindingId): RegisteredBinding {
+  const b = BY_ID.get(id);
+  if (!b) throw new Error(`unknown key binding: ${id}`);
+  return b;
+}
+
+/** Whether `e` is the key (or one of the keys) of binding `id`. */
+export function matches(id: BindingId, e: KeyEvent): boolean {
+  return binding(id).match(e);
+}
+
+const CATEGORY_ORDER: Readonly<Record<KeyCategory, number>> = { local: 0, navigation: 1, global: 2 };
+
+/**
+ * The bindings in force in `context`: its own (local, then navigation) and then the global
+ * ones, in registry order within each group. A global binding is left out where the context
+ * has its own meaning for the same key (Esc is 取消 in `confirm`, not 返回). With
+ * `textFocused`, printable-key bindings are left out, since a focused field swallows them.
+ */
+export function bindingsFor(context: string, opts: { textFocused?: boolean } = {}): RegisteredBinding[] {
+  const own = BINDINGS.filter((b) => b.contexts.includes(context));
+  const global = BINDINGS.filter((b) => b.contexts.includes('*') && !b.contexts.includes(context)).filter(
+    (g) => !own.some((b) => shadows(b, g)),
+  );
+  return [...own, ...global]
+    .map((b, i) => ({ b, i }))
+    .sort((x, y) => CATEGORY_ORDER[x.b.category] - CATEGORY_ORDER[y.b.category] || x.i - y.i)
+    .map(({ b }) => b)
+    .filter((b) => !(opts.textFocused && b.printable));
+}
+
+// Representative keys for deciding whether one binding hides another in a context.
+const PROBES: readonly KeyEvent[] = [
+  ...['up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end', 'enter', 'escape', 'tab', 'backtab', 'backspace', 'delete'].map(
+    (name) => ({ name: name as KeyEvent['name'], char: '', ctrl: false, meta: false, shift: false }),
+  ),
+  ...[...'?q/LlyYnN123456789'].map((c) => ({ name: 'char' as const, char: c, ctrl: false, meta: false, shift: /[A-Z]/.test(c) })),
+  ...[...'cu'].map((c) => ({ name: 'char' as const, char: c, ctrl: true, meta: false, shift: false })),
+];
+
+/** `own` hides `global` when every probe key of `global` is also a key of `own`. */
+function shadows(own: RegisteredBinding, global: RegisteredBinding): boolean {
+  const keys = PROBES.filter((p) => global.match(p));
+  return keys.length > 0 && keys.every((p) => own.match(p));
+}

@@ -1,0 +1,39 @@
+import { render } from 'ink';
+import { App } from './app.tsx';
+import { TerminalWriter } from './terminal/terminal-writer.ts';
+import type { Ledger } from '../../db/open-ledger.ts';
+import { isDemoLedger } from '../../db/ledger-meta.ts';
+import { workingCalendar } from '../workflows/calendar-source.ts';
+
+export type RunConsoleOptions = { ledger: Ledger; lowBandwidth: boolean };
+
+/**
+ * Starts the console on an open ledger and resolves when the operator quits.
+ *
+ * Ink lays out the frames; TerminalWriter writes them, cell by cell, only where they changed.
+ * Ink's own `incrementalRendering: true` is not used: in ink 6.8 it misplaces unchanged lines
+ * by one row on a real terminal (see terminal/frame-diff.ts), and it rewrites whole lines.
+ * Ink runs in debug mode so that every render reaches the writer as one complete frame.
+ */
+export async function runConsole(opts: RunConsoleOptions): Promise<void> {
+  const services = {
+    ledger: opts.ledger,
+    calendar: workingCalendar(),
+    isDemo: isDemoLedger(opts.ledger.db),
+    lowBandwidth: opts.lowBandwidth,
+    now: () => new Date(),
+  };
+  const terminal = new TerminalWriter(process.stdout, { maxFps: opts.lowBandwidth ? 8 : 30 });
+  const instance = render(<App services={services} />, {
+    stdout: terminal as unknown as NodeJS.WriteStream,
+    stdin: process.stdin,
+    debug: true,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    terminal.end();
+  }
+}

@@ -1,0 +1,15 @@
+import type { FeatureId } from '../hooks/use-navigation.ts';
+import { zh } from '../../i18n/zh-CN.ts';
+
+export type MenuItem = { id: FeatureId; label: string; built: boolean };
+
+/** The workflow screens, in the order of a card's life. Only lookup is built so far. */
+export const MENU: readonly MenuItem[] = [
+  { id: 'intake', label: zh.menu.intake, built: false },
+  { id: 'shipments', label: zh.menu.shipments, built: false },
+  { id: 'issuance', label: zh.menu.issuance, built: false },
+  { id: 'recall', label: zh.menu.recall, built: false },
+  { id: 'count', label: zh.menu.count, built: false },
+  { id: 'lookup', label: zh.menu.lookup, built: true },
+  { id: 'devices', label: zh.menu.devices, built: false },
+];

@@ -1,0 +1,201 @@
+/**
+ * Turns "the screen showed frame A, now show frame B" into the fewest bytes we know how to
+ * write: only the cells that changed, each run reached with one absolute cursor move.
+ *
+ * Why not Ink's own `incrementalRendering`: in ink 6.8 it moves the cursor up one row too few
+ * when the frame ends with a newline (every frame shorter than the terminal does), so on a real
+ * terminal unchanged lines are left where the previous frame had them and a changed line lands
+ * one row low (reproduced in tmux: a 5-line frame, one line updated every 300 ms, piles the
+ * updates up one row each). And it rewrites whole lines, where one keystroke usually changes a
+ * marker cell or a counter. Ink still lays the frames out; this module only writes them.
+ *
+ * Frames are Ink's output: lines of text with SGR colour/style escapes, nothing else.
+ */
+import stringWidth from 'string-width';
+
+export type Cell = { readonly ch: string; readonly width: number; readonly style: string };
+
+const ESC = '\u001B';
+// SGR sequences, or any other CSI/OSC sequence (kept with the style, never measured as text).
+const TOKEN = /\u001B\[[0-9;:]*m|\u001B\[[0-9;?]*[A-Za-z]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)|./gsu;
+const segmenter = new Intl.Segmenter('zh', { granularity: 'grapheme' });
+
+/** The pen: the SGR attributes in force, canonicalised so equal looks compare equal. */
+type Pen = {
+  bold: boolean;
+  dim: boolean;
+  italic: boolean;
+  underline: boolean;
+  inverse: boolean;
+  strike: boolean;
+  fg: string;
+  bg: string;
+};
+
+const PLAIN: Pen = { bold: false, dim: false, italic: false, underline: false, inverse: false, strike: false, fg: '', bg: '' };
+
+function applySgr(pen: Pen, params: string): Pen {
+  const p = { ...pen };
+  const codes = params === '' ? [0] : params.split(/[;:]/).map((x) => (x === '' ? 0 : Number(x)));
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i]!;
+    if (c === 0) Object.assign(p, PLAIN);
+    else if (c === 1) p.bold = true;
+    else if (c === 2) p.dim = true;
+    else if (c === 22) p.bold = p.dim = false;
+    else if (c === 3) p.italic = true;
+    else if (c === 23) p.italic = false;
+    else if (c === 4) p.underline = true;
+    else if (c === 24) p.underline = false;
+    else if (c === 7) p.inverse = true;
+    else if (c === 27) p.inverse = false;
+    else if (c === 9) p.strike = true;
+    else if (c === 29) p.strike = false;
+    else if ((c >= 30 && c <= 37) || (c >= 90 && c <= 97)) p.fg = String(c);
+    else if (c === 39) p.fg = '';
+    else if ((c >= 40 && c <= 47) || (c >= 100 && c <= 107)) p.bg = String(c);
+    else if (c === 49) p.bg = '';
+    else if (c === 38 || c === 48) {
+      const mode = codes[i + 1];
+      const n = mode === 5 ? 2 : mode === 2 ? 4 : 1;
+      const value = codes.slice(i, i + 1 + n).join(';');
+      if (c === 38) p.fg = value;
+      else p.bg = value;
+      i += n;
+    }
+  }
+  return p;
+}
+
+/** The SGR sequence that sets exactly this pen from a reset terminal ('' for plain). */
+function penSgr(p: Pen): string {
+  const codes: string[] = [];
+  if (p.bold) codes.push('1');
+  if (p.dim) codes.push('2');
+  if (p.italic) codes.push('3');
+  if (p.underline) codes.push('4');
+  if (p.inverse) codes.push('7');
+  if (p.strike) codes.push('9');
+  if (p.fg) codes.push(p.fg);
+  if (p.bg) codes.push(p.bg);
+  return codes.length ? `${ESC}[${codes.join(';')}m` : '';
+}
+
+/** One frame line as cells; a wide character is one cell of width 2. */
+export function parseLine(line: string): Cell[] {
+  const cells: Cell[] = [];
+  let pen = PLAIN;
+  let style = '';
+  let text = '';
+  const flushText = () => {
+    for (const { segment } of segmenter.segment(text)) {
+      const width = stringWidth(segment);
+      if (width === 0 && cells.length > 0) {
+        // A combining mark belongs to the cell before it.
+        const last = cells[cells.length - 1]!;
+        cells[cells.length - 1] = { ...last, ch: last.ch + segment };
+      } else if (width > 0) {
+        cells.push({ ch: segment, width, style });
+      }
+    }
+    text = '';
+  };
+  for (const m of line.matchAll(TOKEN)) {
+    const tok = m[0];
+    if (tok.startsWith(`${ESC}[`) && tok.endsWith('m')) {
+      flushText();
+      pen = applySgr(pen, tok.slice(2, -1));
+      style = penSgr(pen);
+    } else if (tok.startsWith(ESC)) {
+      flushText(); // other control sequences carry no cells
+    } else {
+      text += tok;
+    }
+  }
+  flushText();
+  // Trailing plain spaces look like an empty screen: drop them so "ab" and "ab   " compare equal.
+  while (cells.length && cells[cells.length - 1]!.ch === ' ' && cells[cells.length - 1]!.style === '') cells.pop();
+  return cells;
+}
+
+export function parseFrame(frame: string): Cell[][] {
+  const lines = frame.split('\n');
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines.map(parseLine);
+}
+
+const sameCell = (a: Cell | undefined, b: Cell | undefined) => !!a && !!b && a.ch === b.ch && a.style === b.style && a.width === b.width;
+
+function widthOf(cells: readonly Cell[], from = 0, to = cells.length): number {
+  let w = 0;
+  for (let i = from; i < to; i++) w += cells[i]!.width;
+  return w;
+}
+
+/** Writes cells, switching the pen only where the style changes; ends with a plain pen. */
+function emitCells(cells: readonly Cell[], from: number, to: number): string {
+  let out = '';
+  let pen = '';
+  for (let i = from; i < to; i++) {
+    const c = cells[i]!;
+    if (c.style !== pen) {
+      out += `${ESC}[0m${c.style}`;
+      pen = c.style;
+    }
+    out += c.ch;
+  }
+  if (pen !== '') out += `${ESC}[0m`;
+  return out;
+}
+
+const moveTo = (row: number, col: number) => `${ESC}[${row + 1}${col === 0 ? '' : `;${col + 1}`}H`;
+
+/** The bytes that turn line `prev` (already on screen at `row`) into `next`. */
+export function diffLine(prev: readonly Cell[], next: readonly Cell[], row: number): string {
+  let start = 0;
+  while (start < prev.length && start < next.length && sameCell(prev[start], next[start])) start++;
+  if (start === prev.length && start === next.length) return '';
+  const col = widthOf(next, 0, start);
+  const prevWidth = widthOf(prev);
+  const nextWidth = widthOf(next);
+  if (nextWidth < prevWidth) {
+    // The line got shorter: write the rest and erase what is left of the old one.
+    return moveTo(row, col) + emitCells(next, start, next.length) + `${ESC}[K`;
+  }
+  // Same or greater width: a common tail that sits at the same columns need not be written.
+  let endNext = next.length;
+  let endPrev = prev.length;
+  if (nextWidth === prevWidth) {
+    while (endNext > start && endPrev > start && sameCell(prev[endPrev - 1], next[endNext - 1])) {
+      endNext--;
+      endPrev--;
+    }
+  }
+  return moveTo(row, col) + emitCells(next, start, endNext);
+}
+
+/**
+ * The bytes that turn the screen from `prev` (null: unknown, e.g. at start or after a resize)
+ * into `next`, with the frame's top-left corner at the screen's top-left.
+ */
+export function diffFrames(prev: readonly (readonly Cell[])[] | null, next: readonly (readonly Cell[])[]): string {
+  if (prev === null) {
+    let out = `${ESC}[H${ESC}[2J`;
+    next.forEach((line, row) => {
+      if (line.length) out += moveTo(row, 0) + emitCells(line, 0, line.length);
+    });
+    return out;
+  }
+  let out = '';
+  const rows = Math.max(prev.length, next.length);
+  for (let row = 0; row < rows; row++) {
+    const p = prev[row];
+    const n = next[row];
+    if (n === undefined) {
+      if (p && p.length) out += `${moveTo(row, 0)}${ESC}[2K`;
+    } else {
+      out += diffLine(p ?? [], n, row);
+    }
+  }
+  return out;
+}

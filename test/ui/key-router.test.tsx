@@ -1,0 +1,205 @@
+import { useState } from 'react';
+import { Text } from 'ink';
+import { afterEach, describe, expect, it } from 'vitest';
+import { KeyRouterProvider, PRIORITY, useKeyHandler } from '../../src/ui/keys/key-router.tsx';
+import type { KeyEvent } from '../../src/ui/keys/key-event.ts';
+import { KEYS, renderConsole, type RenderedConsole } from '../helpers/render-console.tsx';
+
+const fmt = (e: KeyEvent) => (e.name === 'char' ? `${e.ctrl ? 'C-' : ''}${e.meta ? 'M-' : ''}${e.char}` : e.name);
+
+type Log = string[];
+
+/** A handler that logs what it sees under `label` and consumes what `consume` says. */
+function Probe(props: { label: string; log: Log; priority: number; isActive?: boolean; consume: (e: KeyEvent) => boolean }) {
+  useKeyHandler(
+    (e) => {
+      props.log.push(`${props.label}:${fmt(e)}`);
+      return props.consume(e);
+    },
+    { priority: props.priority, ...(props.isActive === undefined ? {} : { isActive: props.isActive }) },
+  );
+  return null;
+}
+
+let app: RenderedConsole | undefined;
+afterEach(() => {
+  app?.unmount();
+  app = undefined;
+});
+
+function mount(children: React.ReactNode, escDelayMs = 0, unhandled?: Log) {
+  app = renderConsole(
+    <KeyRouterProvider escDelayMs={escDelayMs} {...(unhandled ? { onUnhandled: (e: KeyEvent) => unhandled.push(fmt(e)) } : {})}>
+      <Text>router</Text>
+      {children}
+    </KeyRouterProvider>,
+  );
+  return app;
+}
+
+describe('key router', () => {
+  it('tries the highest priority first and stops at the handler that consumes', async () => {
+    const log: Log = [];
+    const unhandled: Log = [];
+    const c = mount(
+      <>
+        <Probe label="global" log={log} priority={PRIORITY.global} consume={() => true} />
+        <Probe label="modal" log={log} priority={PRIORITY.modal} consume={(e) => e.char === 'y'} />
+        <Probe label="screen" log={log} priority={PRIORITY.screen} consume={(e) => e.name === 'down'} />
+        <Probe label="text" log={log} priority={PRIORITY.text} consume={() => false} />
+      </>,
+      0,
+      unhandled,
+    );
+    await c.press('y');
+    expect(log).toEqual(['modal:y']);
+    log.length = 0;
+    await c.press(KEYS.down);
+    expect(log).toEqual(['modal:down', 'text:down', 'screen:down']);
+    log.length = 0;
+    await c.press('q');
+    expect(log).toEqual(['modal:q', 'text:q', 'screen:q', 'global:q']);
+    expect(unhandled).toEqual([]);
+  });
+
+  it('skips inactive handlers and reports unconsumed keys', async () => {
+    const log: Log = [];
+    const unhandled: Log = [];
+    const c = mount(<Probe label="modal" log={log} priority={PRIORITY.modal} isActive={false} consume={() => true} />, 0, unhandled);
+    await c.press('x');
+    expect(log).toEqual([]);
+    expect(unhandled).toEqual(['x']);
+  });
+
+  it('gives equal priorities to the most recently registered handler first', async () => {
+    const log: Log = [];
+    const tree = (withDialog: boolean) => (
+      <KeyRouterProvider escDelayMs={0}>
+        <Probe label="first" log={log} priority={PRIORITY.modal} consume={() => true} />
+        {withDialog ? <Probe label="dialog" log={log} priority={PRIORITY.modal} consume={() => true} /> : null}
+      </KeyRouterProvider>
+    );
+    app = renderConsole(tree(false));
+    await app.press('a');
+    app.rerender(tree(true));
+    await app.press('b');
+    app.rerender(tree(false));
+    await app.press('c');
+    expect(log).toEqual(['first:a', 'dialog:b', 'first:c']);
+  });
+
+  it('uses the latest handler closure without re-registering or re-rendering', async () => {
+    let renders = 0;
+    const seen: Log = [];
+    function Screen() {
+      renders++;
+      const [n, setN] = useState(0);
+      useKeyHandler(
+        (e) => {
+          seen.push(`${n}:${fmt(e)}`);
+          if (e.name === 'up') setN(n + 1);
+          return true;
+        },
+        { priority: PRIORITY.screen },
+      );
+      return <Text>n={n}</Text>;
+    }
+    const c = mount(<Screen />);
+    const base = renders;
+    await c.press('x'); // consumed, no state change: no render
+    expect(renders).toBe(base);
+    await c.press(KEYS.up);
+    await c.press(KEYS.up);
+    await c.press('x');
+    expect(seen).toEqual(['0:x', '0:up', '1:up', '2:x']);
+    expect(renders).toBe(base + 2);
+    expect(c.lastFrame()).toContain('n=2');
+  });
+
+  it('normalises keys: Backspace byte, Ctrl+letter, Shift+Tab, Enter as LF, capitals, paste', async () => {
+    const log: Log = [];
+    const shifts: boolean[] = [];
+    const c = mount(
+      <Probe
+        label="s"
+        log={log}
+        priority={PRIORITY.screen}
+        consume={(e) => {
+          shifts.push(e.shift);
+          return true;
+        }}
+      />,
+    );
+    await c.press(KEYS.backspace);
+    await c.press('\u001B[3~');
+    await c.press(KEYS.ctrlU);
+    await c.press(KEYS.ctrlC);
+    await c.press('\u001B[Z');
+    await c.press('\n');
+    await c.press('L');
+    await c.press('张三丰');
+    await c.press(KEYS.pageDown);
+    expect(log).toEqual(['s:backspace', 's:delete', 's:C-u', 's:C-c', 's:backtab', 's:enter', 's:L', 's:张三丰', 's:pagedown']);
+    expect(shifts[6]).toBe(true);
+  });
+
+  it('splits scanned text + Enter into the whole text, then Enter', async () => {
+    const log: Log = [];
+    const c = mount(<Probe label="s" log={log} priority={PRIORITY.screen} consume={() => true} />);
+    await c.press('420102199001011234\r');
+    expect(log).toEqual(['s:420102199001011234', 's:enter']);
+  });
+});
+
+describe('key router: split escape sequences over a slow link', () => {
+  it('delivers a lone Escape only after the delay', async () => {
+    const log: Log = [];
+    const c = mount(<Probe label="s" log={log} priority={PRIORITY.screen} consume={() => true} />, 40);
+    await c.press(KEYS.esc);
+    expect(log).toEqual([]);
+    await c.press('', 60);
+    expect(log).toEqual(['s:escape']);
+  });
+
+  it('turns Esc + "[A" arriving in two reads into Up', async () => {
+    const log: Log = [];
+    const c = mount(<Probe label="s" log={log} priority={PRIORITY.screen} consume={() => true} />, 40);
+    await c.press(KEYS.esc);
+    await c.press('[A', 60);
+    expect(log).toEqual(['s:up']);
+  });
+
+  it('turns "Esc [" + "A" (which Ink reports as the text "[") into Up', async () => {
+    const log: Log = [];
+    const c = mount(<Probe label="s" log={log} priority={PRIORITY.screen} consume={() => true} />, 40);
+    await c.press('\u001B[');
+    await c.press('A', 60);
+    expect(log).toEqual(['s:up']);
+  });
+
+  it('turns "Esc O" + "B" (SS3, which Ink reports as Alt+O) into Down, and "Esc [6" + "~" into PgDn', async () => {
+    const log: Log = [];
+    const c = mount(<Probe label="s" log={log} priority={PRIORITY.screen} consume={() => true} />, 40);
+    await c.press('\u001BO');
+    await c.press('B', 10);
+    await c.press('\u001B[6');
+    await c.press('~', 60);
+    expect(log).toEqual(['s:down', 's:pagedown']);
+  });
+
+  it('delivers Escape and then the text when ordinary text follows', async () => {
+    const log: Log = [];
+    const c = mount(<Probe label="s" log={log} priority={PRIORITY.screen} consume={() => true} />, 40);
+    await c.press(KEYS.esc);
+    await c.press('q', 60);
+    expect(log).toEqual(['s:escape', 's:q']);
+  });
+
+  it('passes complete sequences without any delay', async () => {
+    const log: Log = [];
+    const c = mount(<Probe label="s" log={log} priority={PRIORITY.screen} consume={() => true} />, 1000);
+    await c.press(KEYS.up);
+    await c.press(KEYS.pageUp);
+    expect(log).toEqual(['s:up', 's:pageup']);
+  });
+});
