@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { openLedger, closeLedger } from '../../db/open-ledger.ts';
 import { writeTx } from '../../db/write-tx.ts';

@@ -1,25 +1,17 @@
 /**
- * Renders an Ink element into an 80×24 (by default) stub terminal for layout and keyboard tests.
+ * Renders an Ink element into an 80×24 (by default) stub terminal for layout and keyboard tests,
+ * exactly as the console runs (src/ui/run-console.tsx): Ink in debug mode hands every complete
+ * frame to a TerminalWriter, which writes only the changed cells to the terminal.
  *
- * ink-testing-library 4 fixes `columns` at 100, has no `rows`, and renders with `debug: true`
- * (unthrottled full frames), so it can neither test an 80×24 layout nor measure what a
- * keystroke costs on a slow link. This helper renders the way the console runs:
- * `incrementalRendering: true`, `debug: false`, `patchConsole: false`, `exitOnCtrlC: false`.
- *
- * Frames do not come from what Ink writes: with incremental rendering the writes are line
- * diffs, and when the CI environment variable is set Ink writes nothing at all until unmount
- * (is-in-ci, read once when Ink loads). Instead the helper reads the frame Ink just rendered
- * (`lastOutput` of Ink's instance for this stdout, via Ink's internal `instances` map) after
- * every render, so `lastFrame()` and `frames` are the same with and without CI. `bytesWritten()`
- * counts what Ink wrote to the stub terminal; under CI, where Ink writes nothing per frame, it
- * replays the frames through Ink's own incremental log-update to count the same bytes.
- * Pinned to ink 6.8's internals; `renderConsole` throws if they move.
+ * ink-testing-library 4 fixes `columns` at 100 and has no `rows`, so it can neither test an
+ * 80×24 layout nor measure what a keystroke costs on a slow link; its `render()` /
+ * `stdin.write()` / `lastFrame()` shape is kept here. Ink's debug path runs before its CI
+ * check, so frames and byte counts are the same with and without the CI variable.
  */
 import { EventEmitter } from 'node:events';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { render } from 'ink';
 import type { ReactElement } from 'react';
+import { TerminalWriter } from '../../src/ui/terminal/terminal-writer.ts';
 
 export const KEYS = {
   up: '\u001B[A',
@@ -34,47 +26,23 @@ export const KEYS = {
   ctrlC: '\u0003',
 } as const;
 
-// ---- Ink internals (ink 6.8) ---------------------------------------------------------------
-
-type InkInstance = { lastOutput: string; hasPendingThrottledRender: boolean };
-type LogUpdate = ((output: string) => boolean) & { willRender(output: string): boolean; sync(output: string): void };
-type LogUpdateModule = { default: { create(stream: unknown, opts: { incremental: boolean }): LogUpdate } };
-
-const inkEntry = createRequire(import.meta.url).resolve('ink');
-const internal = (file: string): string => new URL(file, pathToFileURL(inkEntry)).href;
-const instances = ((await import(internal('./instances.js'))) as { default: WeakMap<object, InkInstance> }).default;
-const logUpdate = ((await import(internal('./log-update.js'))) as LogUpdateModule).default;
-const isInCi = ((await import(pathToFileURL(createRequire(inkEntry).resolve('is-in-ci')).href)) as { default: boolean })
-  .default;
-
-/** True when Ink runs in CI mode in this process (it decides once, when it is first loaded). */
-export const INK_IN_CI = isInCi;
-
-const BSU = '\u001B[?2026h';
-const ESU = '\u001B[?2026l';
-const CLEAR_TERMINAL = '\u001B[2J\u001B[3J\u001B[H';
-
-// ---- Stub streams ----------------------------------------------------------------------------
-
-class StubStdout extends EventEmitter {
+/** The terminal the writer writes to. */
+class StubTerminal extends EventEmitter {
   readonly isTTY = true;
   readonly writes: string[] = [];
-  bytes = 0;
   constructor(
     public columns: number,
     public rows: number,
   ) {
     super();
   }
-  write = (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
-    const s = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+  write = (s: string): boolean => {
     this.writes.push(s);
-    this.bytes += Buffer.byteLength(s);
-    const cb = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
-    cb?.();
     return true;
   };
 }
+
+// ---- Stub streams ---------------------------------------------------------------------------
 
 class StubStderr extends EventEmitter {
   readonly writes: string[] = [];
@@ -107,12 +75,7 @@ class StubStdin extends EventEmitter {
 
 // ---- The helper ------------------------------------------------------------------------------
 
-export type ConsoleOptions = {
-  columns?: number;
-  rows?: number;
-  /** Ink's render throttle; the console runs at 10-15. Default: Ink's default (30). */
-  maxFps?: number;
-};
+export type ConsoleOptions = { columns?: number; rows?: number };
 
 export type RenderedConsole = {
   /** The frame on screen now (Ink's output, without a trailing newline). */
@@ -120,90 +83,59 @@ export type RenderedConsole = {
   /** Every distinct frame Ink rendered, in order. */
   frames: string[];
   stdin: { write(s: string): void };
-  /** Writes `keys` as one read from the terminal, then waits until Ink has rendered the result
+  /** Writes `keys` as one read from the terminal, then waits until the result is on screen
    *  (plus `waitMs`, e.g. to let the router's Escape delay pass). */
   press(keys: string, waitMs?: number): Promise<void>;
   /** Resolves with the first frame that satisfies `pred`; rejects with the last frame after `timeoutMs`. */
   waitFor(pred: (frame: string) => boolean, timeoutMs?: number): Promise<string>;
-  /** Bytes the terminal received since render (see the file comment for CI). */
+  /** Bytes the terminal received since render. */
   bytesWritten(): number;
-  /** The CI substitute for bytesWritten (always computed, so the helper's own test can check it
-   *  against the real count outside CI). */
-  bytesReplayed(): number;
+  /** Everything the terminal received, in order (for replaying into a virtual terminal). */
+  terminalWrites(): readonly string[];
   rerender(element: ReactElement): void;
+  /** Resolves when the app calls Ink's exit(). */
+  waitUntilExit(): Promise<unknown>;
   unmount(): void;
 };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 // React 19 schedules with setImmediate in Node; then let follow-up timers and microtasks run.
-const flush = () => new Promise<void>((resolve) => setImmediate(() => setTimeout(resolve, 0)));
+const flushReact = () => new Promise<void>((resolve) => setImmediate(() => setTimeout(resolve, 0)));
 
-export function renderConsole(element: ReactElement, { columns = 80, rows = 24, maxFps }: ConsoleOptions = {}): RenderedConsole {
-  const stdout = new StubStdout(columns, rows);
+export function renderConsole(element: ReactElement, { columns = 80, rows = 24 }: ConsoleOptions = {}): RenderedConsole {
+  const terminal = new StubTerminal(columns, rows);
+  const writer = new TerminalWriter(terminal, { maxFps: 1000 });
   const stderr = new StubStderr();
   const stdin = new StubStdin();
   const frames: string[] = [];
-
-  // Replay for CI (see above): the same steps as Ink.onRender's non-CI path.
-  let replayBytes = 0;
-  const sink = { isTTY: true, write: (s: string) => ((replayBytes += Buffer.byteLength(s)), true) };
-  const replayLog = logUpdate.create(sink, { incremental: true });
-  let replayLastHeight = 0;
-  const replay = (output: string): void => {
-    const height = output.split('\n').length;
-    const toRender = height >= rows ? output : output + '\n';
-    if (replayLastHeight >= rows) {
-      sink.write(BSU + CLEAR_TERMINAL + output + ESU);
-      replayLog.sync(toRender);
-    } else if (replayLog.willRender(toRender)) {
-      sink.write(BSU);
-      replayLog(toRender);
-      sink.write(ESU);
-    }
-    replayLastHeight = height;
-  };
-
-  let ink: InkInstance | undefined;
-  const capture = (): void => {
-    if (!ink) return;
-    const out = ink.lastOutput;
-    if (out === frames.at(-1)) return;
-    frames.push(out);
-    replay(out);
+  const inkWrite = writer.write.bind(writer);
+  // In debug mode Ink writes each complete frame, as is, to the writer.
+  writer.write = (frame: string): boolean => {
+    if (frame !== frames.at(-1)) frames.push(frame);
+    return inkWrite(frame);
   };
 
   const instance = render(element, {
-    stdout: stdout as unknown as NodeJS.WriteStream,
+    stdout: writer as unknown as NodeJS.WriteStream,
     stderr: stderr as unknown as NodeJS.WriteStream,
     stdin: stdin as unknown as NodeJS.ReadStream,
-    debug: false,
-    incrementalRendering: true,
+    debug: true,
     patchConsole: false,
     exitOnCtrlC: false,
-    ...(maxFps === undefined ? {} : { maxFps }),
-    // Called inside Ink's onRender before it stores the frame; read it once that returns.
-    onRender: () => queueMicrotask(capture),
   });
-  ink = instances.get(stdout);
-  if (!ink || typeof ink.lastOutput !== 'string') {
-    instance.unmount();
-    throw new Error('renderConsole: cannot reach the Ink instance (ink internals changed?)');
-  }
-  capture();
+  writer.flush();
 
   const settle = async (waitMs = 0): Promise<void> => {
-    await flush();
+    await flushReact();
     if (waitMs > 0) {
       await sleep(waitMs);
-      await flush();
+      await flushReact();
     }
-    // A render inside the throttle window is deferred to its trailing edge.
-    for (let i = 0; i < 200 && ink?.hasPendingThrottledRender; i++) await sleep(5);
-    await flush();
+    writer.flush();
   };
 
   return {
-    lastFrame: () => ink?.lastOutput ?? '',
+    lastFrame: () => frames.at(-1) ?? '',
     frames,
     stdin: { write: (s: string) => stdin.write(s) },
     press: async (keys, waitMs) => {
@@ -213,18 +145,26 @@ export function renderConsole(element: ReactElement, { columns = 80, rows = 24, 
     waitFor: async (pred, timeoutMs = 1000) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const frame = ink?.lastOutput ?? '';
-        if (pred(frame)) return frame;
+        const frame = frames.at(-1) ?? '';
+        if (pred(frame)) {
+          writer.flush();
+          return frame;
+        }
         if (Date.now() > deadline) throw new Error(`waitFor: timed out after ${timeoutMs} ms; last frame:\n${frame}`);
         await sleep(5);
       }
     },
-    bytesWritten: () => (isInCi ? replayBytes : stdout.bytes),
-    bytesReplayed: () => replayBytes,
+    bytesWritten: () => {
+      writer.flush();
+      return writer.bytesWritten;
+    },
+    terminalWrites: () => terminal.writes,
     rerender: (el) => instance.rerender(el),
+    waitUntilExit: () => instance.waitUntilExit(),
     unmount: () => {
       instance.unmount();
       instance.cleanup();
+      writer.end();
     },
   };
 }

@@ -1,5 +1,4 @@
 import { Box, Text } from 'ink';
-import TextInput from 'ink-text-input';
 import { displayWidth, fitWidth } from '../text-fit.ts';
 import { useTextField } from './use-text-field.ts';
 
@@ -22,45 +21,43 @@ export type TextFieldProps = {
 
 /**
  * One labelled input row: `›` in the first column when focused (the only cell that changes on
- * Tab), the label fitted by display width, then ink-text-input in a one-row box. A value longer
- * than the box is clipped, not wrapped, so the layout below never moves.
+ * Tab), the label fitted by display width, then the value with an inverse-video cursor. A value
+ * wider than the box shows its part around the cursor, so the row never wraps.
  *
- * How a screen combines fields with the router (a field needs a <KeyRouterProvider> above it):
- * - `focus` on at most one field. The focused field swallows printable and editing keys at
- *   PRIORITY.text, so `q`/`?`/`1-9` typed into it are text; everything else (Tab, ↑↓, PgUp/PgDn,
- *   Esc, Ctrl+U, Ctrl+C) falls through to the screen's PRIORITY.screen handler, then to the
- *   global one.
- * - Submit through `onSubmit`, not a screen Enter handler: a scanner's "text + Enter" in one read
- *   is then submitted with the text in it.
- * - Pass `textFocused` to <Footer> while a field has focus, so it does not offer `q`/`?`.
- *
- *   const [field, setField] = useState<'user' | 'pin'>('user');
- *   useKeyHandler((e) => {
- *     if (matches('login.next-field', e)) { setField((f) => (f === 'user' ? 'pin' : 'user')); return true; }
- *     if (matches('back', e)) { goBack(); return true; }
- *     return false;
- *   }, { priority: PRIORITY.screen });
- *   <TextField label="工号" value={user} onChange={setUser} onSubmit={() => setField('pin')} focus={field === 'user'} width={40} />
- *   <TextField label="密码" value={pin} onChange={setPin} onSubmit={login} focus={field === 'pin'} mask="*" width={40} />
- *   <Footer context="login" width={columns} textFocused />
+ * Screens: one TextField per input with `focus` on at most one; Tab / ↑↓ / Esc / Ctrl+U in the
+ * screen's PRIORITY.screen handler; submit through `onSubmit`, not a screen Enter handler.
  */
 export function TextField({ label, value, onChange, onSubmit, focus, mask, placeholder = '', width, labelWidth }: TextFieldProps) {
-  const { epoch, handleChange } = useTextField({ value, onChange, onSubmit, focus });
+  const { cursor } = useTextField({ value, onChange, onSubmit, focus });
   const lw = labelWidth ?? displayWidth(label);
-  const inputWidth = Math.max(1, width - 1 - lw - 1);
+  const inputWidth = Math.max(2, width - 1 - lw - 1);
+  const shown = [...value].map((ch) => (mask === undefined ? ch : mask));
+  let before = shown.slice(0, cursor);
+  const at = shown[cursor] ?? ' ';
+  let after = shown.slice(cursor + 1);
+  // Keep the cursor in view: drop characters from the left, then cut the right.
+  while (before.length && displayWidth(before.join('') + at) > inputWidth) before = before.slice(1);
+  const room = inputWidth - displayWidth(before.join('') + at);
+  const tail = fitWidth(after.join(''), Math.max(0, room)).trimEnd();
+  after = [...tail];
+  const prefix = (focus ? '›' : ' ') + fitWidth(label, lw) + ' ';
   return (
     <Box width={width} height={1}>
-      <Text>{(focus ? '›' : ' ') + fitWidth(label, lw) + ' '}</Text>
-      <Box width={inputWidth} height={1} overflow="hidden">
-        <TextInput
-          key={epoch}
-          value={value}
-          onChange={handleChange}
-          focus={focus}
-          placeholder={placeholder}
-          {...(mask === undefined ? {} : { mask })}
-        />
-      </Box>
+      <Text>{prefix}</Text>
+      {value === '' && !focus ? (
+        <Text dimColor>{fitWidth(placeholder, inputWidth).trimEnd()}</Text>
+      ) : value === '' ? (
+        <Text>
+          <Text inverse>{placeholder ? [...placeholder][0] : ' '}</Text>
+          <Text dimColor>{fitWidth([...placeholder].slice(1).join(''), inputWidth - 2).trimEnd()}</Text>
+        </Text>
+      ) : (
+        <Text>
+          {before.join('')}
+          {focus ? <Text inverse>{at}</Text> : at === ' ' ? '' : at}
+          {after.join('')}
+        </Text>
+      )}
     </Box>
   );
 }

@@ -1,32 +1,23 @@
-import { useContext, useLayoutEffect, useRef, useState } from 'react';
-import { KeyRouterContext, PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
-import { isTextInput, type KeyEvent } from '../keys/key-event.ts';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
+import { isTextInput } from '../keys/key-event.ts';
 
 export type TextFieldState = {
-  /** Remount key for ink-text-input: bumped when one of its edits is refused, to resync its cursor. */
-  readonly epoch: number;
-  /** The onChange to hand to ink-text-input. */
-  readonly handleChange: (next: string) => void;
+  /** Cursor position in the value, in code points. */
+  readonly cursor: number;
 };
 
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
 
-// Editing keys ink-text-input acts on (or that would otherwise move a list behind the field).
-const EDITING: ReadonlySet<KeyEvent['name']> = new Set(['backspace', 'delete', 'left', 'right', 'home', 'end']);
-
 /**
- * Glue between ink-text-input (which reads keys through its own useInput) and the key router.
+ * The editing behind a TextField. Keys come from the key router like every other key — the
+ * app has exactly one useInput — at PRIORITY.text while the field has focus: printable text
+ * and editing keys are taken here (so `q` or `?` typed into a field stay text); Tab, arrows up
+ * and down, Esc and Ctrl chords fall through to the screen and the global keys.
  *
- * ink-text-input inserts whatever its useInput receives that it does not recognise: Ctrl+U
- * inserts "u", Alt+x inserts "x", the "[A" of an arrow key split by a slow link is inserted as
- * text, and a scanned "1234\r" is inserted with the CR. Its edits are therefore accepted only
- * when the router says the current input reaches the text level as plain text
- * (`router.textAllowed()`), and control characters are stripped. When an edit is refused,
- * ink-text-input has already moved its private cursor, so it is remounted (cursor at the end).
- *
- * While focused, a PRIORITY.text handler swallows printable keys and editing keys so they never
- * reach screen or global handlers (`q` typed into a field does not quit). Enter submits through
- * the router, so a scanner's "text + Enter" in one read submits the complete text.
+ * The value is owned by the parent; `latest` runs ahead of its re-render, because a scanner
+ * delivers the text and its Enter in one read and Enter must submit the whole text.
  */
 export function useTextField(opts: {
   value: string;
@@ -34,42 +25,66 @@ export function useTextField(opts: {
   onSubmit?: ((value: string) => void) | undefined;
   focus: boolean;
 }): TextFieldState {
-  const router = useContext(KeyRouterContext);
-  if (!router) throw new Error('TextField: no <KeyRouterProvider> above this component');
-  const [epoch, setEpoch] = useState(0);
-
-  // The value as of the latest accepted edit, ahead of the parent's re-render: Enter in the
-  // same read as the text must submit the text.
   const latest = useRef(opts.value);
-  useLayoutEffect(() => {
-    latest.current = opts.value;
-  }, [opts.value]);
+  const [cursor, setCursor] = useState(() => [...opts.value].length);
+  const cursorRef = useRef(cursor);
 
-  const handleChange = (next: string): void => {
-    if (!router.textAllowed()) {
-      setEpoch((n) => n + 1);
-      return;
+  // After every render the parent's value is the truth: if it differs from our last edit, the
+  // parent cleared, replaced or refused it (even when batching left the prop itself unchanged,
+  // as when a scan is typed and cleared in one read). Put the cursor at the end.
+  useLayoutEffect(() => {
+    if (opts.value !== latest.current) {
+      latest.current = opts.value;
+      cursorRef.current = [...opts.value].length;
+      setCursor(cursorRef.current);
     }
-    const clean = next.replace(CONTROL, '');
-    latest.current = clean;
-    if (clean !== opts.value) opts.onChange(clean);
+  });
+
+  const edit = (chars: string[], at: number): void => {
+    const next = chars.join('');
+    latest.current = next;
+    cursorRef.current = at;
+    setCursor(at);
+    opts.onChange(next);
   };
 
   useKeyHandler(
     (e) => {
+      const chars = [...latest.current];
+      const at = Math.min(cursorRef.current, chars.length);
       if (e.name === 'enter') {
-        const { onSubmit } = opts;
-        if (!onSubmit) return false;
-        // Text in the same read as the Enter ("1234\r") is inserted by ink-text-input's
-        // listener, which may run after this one: submit once every listener has run.
-        if (router.textAllowed()) queueMicrotask(() => onSubmit(latest.current));
-        else onSubmit(latest.current);
+        if (!opts.onSubmit) return false;
+        opts.onSubmit(latest.current);
         return true;
       }
-      return isTextInput(e) || (EDITING.has(e.name) && !e.ctrl && !e.meta);
+      if (isTextInput(e)) {
+        const typed = [...e.char.replace(CONTROL, '')];
+        if (typed.length) edit([...chars.slice(0, at), ...typed, ...chars.slice(at)], at + typed.length);
+        return true;
+      }
+      if (e.ctrl || e.meta) return false;
+      switch (e.name) {
+        case 'backspace':
+          if (at > 0) edit([...chars.slice(0, at - 1), ...chars.slice(at)], at - 1);
+          return true;
+        case 'delete':
+          if (at < chars.length) edit([...chars.slice(0, at), ...chars.slice(at + 1)], at);
+          return true;
+        case 'left':
+        case 'right':
+        case 'home':
+        case 'end': {
+          const to = e.name === 'left' ? Math.max(0, at - 1) : e.name === 'right' ? Math.min(chars.length, at + 1) : e.name === 'home' ? 0 : chars.length;
+          cursorRef.current = to;
+          setCursor(to);
+          return true;
+        }
+        default:
+          return false;
+      }
     },
     { priority: PRIORITY.text, isActive: opts.focus },
   );
 
-  return { epoch, handleChange };
+  return { cursor };
 }

@@ -1,16 +1,14 @@
 import { createContext, useCallback, useContext, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useInput, useStdin, type Key } from 'ink';
-import { DEFAULT_ESC_DELAY_MS, escStep, isEscTailPrefix, type EscState } from './esc-sequence.ts';
-import { charEvent, fromInk, isTextInput, keyEvent, splitLines, type KeyEvent } from './key-event.ts';
+import { DEFAULT_ESC_DELAY_MS, isEscTailPrefix } from './esc-sequence.ts';
+import { charEvent, fromInk, keyEvent, splitLines, type KeyEvent } from './key-event.ts';
 import { useEscGuard } from './use-esc-guard.ts';
 
 /**
  * The console's single keyboard entry point (the gemini-cli pattern): one useInput here, and
  * every screen, list, field and modal registers a handler with a priority. A key goes to the
  * active handlers from the highest priority down until one returns `true` (consumed).
- *
- * The one other useInput in the app is inside ink-text-input; see text-field.tsx for how the
- * router keeps it in line.
+
  */
 
 export const PRIORITY = {
@@ -31,13 +29,6 @@ type Entry = { handler: KeyHandler; priority: number; isActive: boolean; seq: nu
 export type KeyRouter = {
   /** Adds a handler; returns the function that removes it. */
   readonly register: (entry: Entry) => () => void;
-  /**
-   * Whether the input being dispatched right now (one read from the terminal, as Ink's parser
-   * split it) is plain text or Backspace that reaches the text-field level unchanged. Valid
-   * only while Ink is emitting that input; text-field.tsx uses it to drop what ink-text-input
-   * would otherwise insert for Ctrl+letters, split escape sequences and keys a modal owns.
-   */
-  readonly textAllowed: () => boolean;
 };
 
 export const KeyRouterContext = createContext<KeyRouter | null>(null);
@@ -76,26 +67,21 @@ export function KeyRouterProvider({ children, escDelayMs = DEFAULT_ESC_DELAY_MS,
   const guard = useEscGuard(dispatch, escDelayMs);
 
   const rawRef = useRef('');
-  const textAllowedRef = useRef(false);
-  const hasModal = (): boolean =>
-    [...entriesRef.current].some((entry) => entry.isActive && entry.priority > PRIORITY.text);
 
   // Ink's useInput strips the ESC from a sequence it could not parse (a split "ESC [" arrives as
   // the text "["), and reports the Backspace byte as `delete`; both need the raw string. Tap the
-  // stream Ink's useInput listens to; prependListener keeps the tap ahead of every useInput
-  // (ink-text-input's included) whatever order effects ran in.
+  // stream Ink's useInput listens to; prependListener keeps the tap ahead of the useInput below
+  // whatever order effects ran in.
   const { internal_eventEmitter: emitter } = useStdin();
   useLayoutEffect(() => {
     const tap = (raw: unknown): void => {
       rawRef.current = typeof raw === 'string' ? raw : '';
-      textAllowedRef.current = !hasModal() && reachesTextAsIs(rawRef.current, guard.state());
     };
     emitter.prependListener('input', tap);
     return () => {
       emitter.removeListener('input', tap);
     };
-    // hasModal reads refs only; guard and emitter are stable.
-  }, [emitter, guard]);
+  }, [emitter]);
 
   // Stable: Ink re-subscribes useInput whenever the handler's identity changes.
   const onInput = useCallback(
@@ -124,33 +110,9 @@ export function KeyRouterProvider({ children, escDelayMs = DEFAULT_ESC_DELAY_MS,
         entriesRef.current.delete(entry);
       };
     },
-    textAllowed: () => textAllowedRef.current,
   };
 
   return <KeyRouterContext.Provider value={routerRef.current}>{children}</KeyRouterContext.Provider>;
-}
-
-/**
- * Whether `raw` (one input as Ink's parser emitted it) will be delivered by the router as the
- * same text, or as Backspace. Decided before the router sees the input, from the escape
- * guard's current state, with the same state machine.
- */
-function reachesTextAsIs(raw: string, state: EscState): boolean {
-  let first: KeyEvent;
-  if (raw === '\u007F' || raw === '\b') first = keyEvent('backspace');
-  else if (raw !== '' && !raw.includes(ESC) && !/^[\u0000-\u001F]$/.test(raw)) first = charEvent(raw);
-  else return false;
-
-  let state_ = state;
-  const out: KeyEvent[] = [];
-  for (const e of splitLines(first)) {
-    const step = escStep(state_, { kind: 'key', event: e });
-    state_ = step.state;
-    out.push(...step.emit);
-  }
-  if (first.name === 'backspace') return out.some((e) => e.name === 'backspace');
-  const text = out.filter(isTextInput).map((e) => e.char).join('');
-  return text !== '' && text === raw.replace(/[\r\n]/g, '');
 }
 
 /**

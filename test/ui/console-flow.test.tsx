@@ -1,0 +1,127 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from '../../src/ui/app.tsx';
+import { createDemoLedger } from '../../src/workflows/demo-ledger.ts';
+import { loadCalendar } from '../../src/workflows/load-calendar.ts';
+import { closeLedger, type Ledger } from '../../db/open-ledger.ts';
+import { displayWidth } from '../../src/ui/text-fit.ts';
+import { KEYS, renderConsole, type RenderedConsole } from '../helpers/render-console.tsx';
+
+let dir: string;
+let ledger: Ledger;
+let app: RenderedConsole | undefined;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sbk-console-'));
+  ledger = createDemoLedger(join(dir, 'demo.db')).ledger;
+});
+afterAll(() => {
+  closeLedger(ledger);
+  rmSync(dir, { recursive: true, force: true });
+});
+afterEach(() => {
+  app?.unmount();
+  app = undefined;
+});
+
+function start(): RenderedConsole {
+  const services = { ledger, calendar: loadCalendar(), isDemo: true, lowBandwidth: false, now: () => new Date() };
+  app = renderConsole(<App services={services} escDelayMs={0} />);
+  return app;
+}
+
+function expectFits(frame: string) {
+  const lines = frame.split('\n');
+  expect(lines.length).toBeLessThanOrEqual(23); // one row short of the terminal (ENGINEERING.md §1)
+  for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(80);
+}
+
+async function login(c: RenderedConsole, id: string, pin: string) {
+  await c.press(`${id}\r`);
+  await c.press(`${pin}\r`);
+  return c.waitFor((f) => !f.includes('正在核对'), 3000);
+}
+
+describe('console: login → home → lookup', () => {
+  it('shows the login screen with the demo accounts and the keys that work', () => {
+    const c = start();
+    const f = c.lastFrame();
+    expect(f).toContain('操作员登录');
+    expect(f).toContain('演示账号');
+    expect(f).toMatch(/zhangwei\s+357902\s+张伟/);
+    expect(f.split('\n').at(-1)).toMatch(/Enter 登录\s+Tab 切换输入框/);
+    expectFits(f);
+  });
+
+  it('refuses a wrong PIN, says how many tries are left and never shows the PIN', async () => {
+    const c = start();
+    await login(c, 'liuyang', '000001');
+    const f = await c.waitFor((x) => x.includes('工号或密码不正确'), 3000);
+    expect(f).toContain('再输错 4 次');
+    for (const frame of c.frames) expect(frame).not.toContain('000001');
+    await login(c, 'liuyang', '579024'); // resets the failure count for the other tests
+  });
+
+  it('logs in, shows stock and alerts, opens help, a not-built screen and the lookup', async () => {
+    const c = start();
+    const home = await login(c, 'zhangwei', '357902');
+    expect(home).toContain('张伟（经办员）');
+    expect(home).toContain('江岸社会保险管理处及下级 库存  合计 24 张');
+    expect(home).toMatch(/在库\s+6/);
+    expect(home).toContain('6 张卡入库超过 6 个月未领取');
+    expect(home).toContain('6 张睡眠卡');
+    expect(home.split('\n').at(-1)).toContain('1-9 直接进入');
+    expectFits(home);
+
+    await c.press('?');
+    expect(c.lastFrame()).toMatch(/帮助[\s\S]*本页[\s\S]*导航[\s\S]*全局/);
+    await c.press(KEYS.esc, 5);
+    expect(c.lastFrame()).toContain('合计 24 张');
+
+    await c.press('3');
+    expect(c.lastFrame()).toContain('发卡：尚未开通');
+    await c.press(KEYS.esc, 5);
+    expect(c.lastFrame()).toContain('合计 24 张');
+
+    await c.press('/');
+    expect(c.lastFrame()).toContain('输入或扫描卡号后按 Enter');
+    await c.press('a10000017\r'); // lower case, as a hand-typed number may come
+    const card = c.lastFrame();
+    expect(card).toContain('卡号 A10000017  成品卡  状态：已回收');
+    expect(card).toMatch(/持卡人：\S+\s+4201\*{10}[\dX]{4}/);
+    expect(card).toContain('流转记录（共 5 条）');
+    expect(card).toMatch(/›\s+\d+ \S+ \S+ 回收/); // the latest movement is selected
+    expectFits(card);
+    await c.press(KEYS.up);
+    expect(c.lastFrame()).toMatch(/›\s+\d+ \S+ \S+ 签收入库/);
+
+    await c.press('NOSUCH001\r');
+    expect(c.lastFrame()).toContain('台账中没有卡号 NOSUCH001');
+
+    await c.press(KEYS.esc, 5);
+    expect(c.lastFrame()).toContain('合计 24 张');
+  });
+
+  it('q asks before quitting; n stays, y quits', async () => {
+    const c = start();
+    await login(c, 'zhangwei', '357902');
+    await c.press('q');
+    expect(c.lastFrame()).toContain('退出控制台？');
+    await c.press('n');
+    expect(c.lastFrame()).toContain('合计 24 张');
+    const exited = c.waitUntilExit();
+    await c.press('q');
+    await c.press('y');
+    await expect(exited).resolves.toBeUndefined();
+  });
+
+  it('a scanner burst (number and Enter in one read) looks a card up', async () => {
+    const c = start();
+    await login(c, 'zhangwei', '357902');
+    await c.press('/');
+    await c.press('B20000006\r');
+    expect(c.lastFrame()).toMatch(/卡号 B20000006\s+成品卡/);
+  });
+});
