@@ -1,0 +1,123 @@
+/**
+ * Row 5: console start to first frame, as an operator gets it: the real binary
+ * (`node bin/sbk.js --db <demo ledger>`) in a pseudo-terminal made by util-linux `script`,
+ * timed from spawn to the first output bytes that contain the login title.
+ *
+ * tsx transpiles the TypeScript sources on first use and caches the result under
+ * $TMPDIR/tsx-<uid>: a fresh TMPDIR per cold run gives an empty cache, the warm runs reuse it.
+ * The comparison is a bare `node -e` printing the same title through the same `script` + shell.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Ledger } from '../db/open-ledger.ts';
+import { nowMs } from './stats.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const MARKER = '操作员登录';
+const TIMEOUT_MS = 20_000;
+
+const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+export function hasScript(): boolean {
+  return spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+}
+
+/** ms from spawn until `MARKER` shows on the pty; the whole process group is killed after. */
+function timeToMarker(command: string, env: NodeJS.ProcessEnv): Promise<number> {
+  // 80×24 like an SSH session (script's pty has no size when its stdin is a pipe).
+  const full = `stty cols 80 rows 24 2>/dev/null; exec ${command}`;
+  return new Promise((resolve, reject) => {
+    const t0 = nowMs();
+    const child = spawn('script', ['-qfec', full, '/dev/null'], { cwd: ROOT, env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    let done = false;
+    let stderr = '';
+    const killGroup = (sig: NodeJS.Signals) => {
+      try {
+        if (child.pid) process.kill(-child.pid, sig);
+      } catch {
+        /* already gone */
+      }
+    };
+    const finish = (err: Error | null, ms = 0) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      killGroup('SIGTERM');
+      const hard = setTimeout(() => killGroup('SIGKILL'), 2000);
+      child.once('close', () => {
+        clearTimeout(hard);
+        if (err) reject(err);
+        else resolve(ms);
+      });
+    };
+    const timer = setTimeout(() => finish(new Error(`no "${MARKER}" within ${TIMEOUT_MS} ms from: ${command}\n${Buffer.concat(chunks).toString('utf8').slice(-2000)}\n${stderr}`)), TIMEOUT_MS);
+    child.stdout.on('data', (b: Buffer) => {
+      if (done) return;
+      chunks.push(b);
+      if (Buffer.concat(chunks).toString('utf8').includes(MARKER)) finish(null, nowMs() - t0);
+    });
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
+    child.on('error', (e) => finish(e));
+    child.on('exit', (code) => {
+      if (!done) finish(new Error(`exited (${code}) before "${MARKER}": ${command}\n${Buffer.concat(chunks).toString('utf8').slice(-2000)}\n${stderr}`));
+    });
+  });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export type StartResult = {
+  cold: number[];
+  warm: number[];
+  bareNode: number[];
+  coldMedian: number;
+  warmMedian: number;
+  bareNodeMedian: number;
+};
+
+/**
+ * `runs` cold starts (each with its own empty tsx cache), then `runs` warm starts on the last
+ * cache, then `runs` bare-node starts. `scratch` holds the cache directories.
+ */
+export async function benchConsoleStart(demoDbPath: string, scratch: string, runs = 3): Promise<StartResult> {
+  const base: NodeJS.ProcessEnv = { ...process.env, SHELL: '/bin/sh', TERM: process.env.TERM || 'xterm-256color' };
+  delete base.SSH_CONNECTION; // the full frame rate, as on a local terminal
+  delete base.NODE_ENV; // bin/sbk.js picks production itself
+  const sbk = `${q(process.execPath)} bin/sbk.js --db ${q(demoDbPath)}`;
+  const cold: number[] = [];
+  let cacheTmp = '';
+  for (let i = 0; i < runs; i++) {
+    cacheTmp = join(scratch, `tsx-cache-${i}`);
+    mkdirSync(cacheTmp, { recursive: true });
+    cold.push(await timeToMarker(sbk, { ...base, TMPDIR: cacheTmp }));
+  }
+  const warm: number[] = [];
+  for (let i = 0; i < runs; i++) warm.push(await timeToMarker(sbk, { ...base, TMPDIR: cacheTmp }));
+  const bareNode: number[] = [];
+  const bare = `${q(process.execPath)} -e ${q(`process.stdout.write(${JSON.stringify(MARKER)}); setInterval(() => {}, 1000)`)}`;
+  for (let i = 0; i < runs; i++) bareNode.push(await timeToMarker(bare, { ...base, TMPDIR: cacheTmp }));
+  return { cold, warm, bareNode, coldMedian: median(cold), warmMedian: median(warm), bareNodeMedian: median(bareNode) };
+}
+
+/** Without a pty tool: time from `render(<App/>)` to the writer's first write holding the login title. */
+export async function firstFrameInProcess(ledger: Ledger): Promise<number> {
+  const { renderHarness } = await import('./console-harness.tsx');
+  const { workingCalendar } = await import('../src/workflows/calendar-source.ts');
+  const { isDemoLedger } = await import('../db/ledger-meta.ts');
+  const services = { ledger, calendar: workingCalendar(), isDemo: isDemoLedger(ledger.db), lowBandwidth: false, now: () => new Date() };
+  const t0 = nowMs();
+  const h = renderHarness(services);
+  try {
+    for (;;) {
+      const hit = h.terminal.writes.find((w) => w.s.includes(MARKER));
+      if (hit) return hit.at - t0;
+      if (nowMs() - t0 > TIMEOUT_MS) throw new Error('no first frame in process');
+      await new Promise((r) => setTimeout(r, 1));
+    }
+  } finally {
+    h.unmount();
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * The real binary in a real terminal: tmux runs `sbk` at 80×24, send-keys types as an operator
+ * would, capture-pane reads the screen. Also counts the bytes the terminal receives per keystroke.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCli } from '../helpers/run-cli.ts';
+import { tempDir } from '../helpers/temp-ledger.ts';
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const BIN = fileURLToPath(new URL('../../bin/sbk.js', import.meta.url));
+const socket = `sbk-e2e-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+const screen = () => tmux('capture-pane', '-p', '-t', 'sbk').replace(/\n+$/, '').split('\n');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitForScreen(pred: (text: string) => boolean, what: string, timeoutMs = 15_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const lines = screen();
+    if (pred(lines.join('\n'))) return lines;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${lines.join('\n')}`);
+    await sleep(100);
+  }
+}
+
+describe.skipIf(!hasTmux)('sbk console in tmux (real binary, 80×24)', () => {
+  let dir = '';
+  let log = '';
+  beforeAll(() => {
+    dir = tempDir();
+    const db = join(dir, 'demo.db');
+    expect(runCli(['demo', '--db', db]).code).toBe(0);
+    log = join(dir, 'pane.log');
+    // CI=true would put Ink in its render-at-exit mode; an operator's shell has no CI variable.
+    const cmd = `env -u CI SBK_DB='${db}' node '${BIN}'; echo "SBK_EXITED=$?"; sleep 30`;
+    tmux('new-session', '-d', '-s', 'sbk', '-x', '80', '-y', '24', cmd);
+    tmux('pipe-pane', '-t', 'sbk', '-o', `cat >> '${log}'`);
+  });
+  afterAll(() => {
+    spawnSync('tmux', ['-L', socket, 'kill-server']);
+  });
+
+  const bytesSoFar = () => (existsSync(log) ? statSync(log).size : 0);
+
+  it('logs in, moves around, looks a card up and quits, with every line where it belongs', async () => {
+    await waitForScreen((s) => s.includes('操作员登录') && s.includes('zhangwei'), 'the login screen');
+    tmux('send-keys', '-t', 'sbk', 'zhangwei', 'Enter');
+    await sleep(200);
+    tmux('send-keys', '-t', 'sbk', '357902', 'Enter');
+    let lines = await waitForScreen((s) => s.includes('合计 24 张'), 'the home screen');
+    expect(lines[0]).toMatch(/^社保卡库存与发放 +\| +张伟（经办员） 江岸社会保险管理处/);
+    expect(lines[22]).toMatch(/^L 注销登录 +↑↓ 选择/); // the footer on row 23, once
+    expect(lines.filter((l) => l.includes('Tab 切换输入框'))).toHaveLength(0); // nothing left from the login screen
+    expect(lines.join('\n')).toContain('!! 6 张卡入库超过 6 个月未领取');
+
+    await sleep(300);
+    const before = bytesSoFar();
+    tmux('send-keys', '-t', 'sbk', 'Down');
+    lines = await waitForScreen((s) => /› 2 发运与签收/.test(s), 'the selection on item 2');
+    await sleep(300);
+    const perKey = bytesSoFar() - before;
+    expect(perKey).toBeGreaterThan(0);
+    expect(perKey).toBeLessThan(100); // two marker cells, not a redraw (a full screen is ~2,000 bytes)
+    expect(lines[2]).toMatch(/^ {2}1 入库登记/);
+
+    tmux('send-keys', '-t', 'sbk', '/');
+    await waitForScreen((s) => s.includes('输入或扫描卡号'), 'the lookup screen');
+    tmux('send-keys', '-t', 'sbk', 'A10000017', 'Enter');
+    lines = await waitForScreen((s) => s.includes('状态：已回收'), 'the card');
+    expect(lines.join('\n')).toMatch(/持卡人：\S+ +4201\*{10}[\dX]{4}/);
+    expect(lines[22]).toMatch(/^Enter 查询/);
+
+    tmux('send-keys', '-t', 'sbk', 'Escape');
+    await waitForScreen((s) => s.includes('合计 24 张'), 'home again after Esc');
+    tmux('send-keys', '-t', 'sbk', 'q');
+    await waitForScreen((s) => s.includes('退出控制台？'), 'the quit prompt');
+    tmux('send-keys', '-t', 'sbk', 'y');
+    await waitForScreen((s) => s.includes('SBK_EXITED=0'), 'a clean exit');
+    // The terminal is left usable: cursor shown again.
+    expect(readFileSync(log, 'latin1')).toContain('\u001B[?25h');
+  });
+});
