@@ -7,7 +7,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runCli } from '../helpers/run-cli.ts';
 import { tempDir } from '../helpers/temp-ledger.ts';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -33,10 +32,10 @@ describe.skipIf(!hasTmux)('sbk console in tmux (real binary, 80×24)', () => {
   beforeAll(() => {
     dir = tempDir();
     const db = join(dir, 'demo.db');
-    expect(runCli(['demo', '--db', db]).code).toBe(0);
     log = join(dir, 'pane.log');
+    // What `npm start` runs: --demo creates the demo ledger when it is missing, then opens it.
     // CI=true would put Ink in its render-at-exit mode; an operator's shell has no CI variable.
-    const cmd = `env -u CI SBK_DB='${db}' node '${BIN}'; echo "SBK_EXITED=$?"; sleep 30`;
+    const cmd = `env -u CI node '${BIN}' --demo --db '${db}'; echo "SBK_EXITED=$?"; sleep 30`;
     tmux('new-session', '-d', '-s', 'sbk', '-x', '80', '-y', '24', cmd);
     tmux('pipe-pane', '-t', 'sbk', '-o', `cat >> '${log}'`);
   });
