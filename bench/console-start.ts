@@ -24,8 +24,10 @@ export function hasScript(): boolean {
   return spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
 }
 
-/** ms from spawn until `MARKER` shows on the pty; the whole process group is killed after. */
-function timeToMarker(command: string, env: NodeJS.ProcessEnv): Promise<number> {
+type Start = { ms: number; quitMs: number; forced: boolean };
+
+/** ms from spawn until `MARKER` shows on the pty; then quits it (or kills its process group). */
+function timeToMarker(command: string, env: NodeJS.ProcessEnv): Promise<Start> {
   // 80×24 like an SSH session (script's pty has no size when its stdin is a pipe).
   const full = `stty cols 80 rows 24 2>/dev/null; exec ${command}`;
   return new Promise((resolve, reject) => {
@@ -45,12 +47,21 @@ function timeToMarker(command: string, env: NodeJS.ProcessEnv): Promise<number> 
       if (done) return;
       done = true;
       clearTimeout(timer);
-      killGroup('SIGTERM');
-      const hard = setTimeout(() => killGroup('SIGKILL'), 2000);
+      // Quit the way an operator does (Ctrl+C, then Y to confirm; a bare node takes Ctrl+C as
+      // SIGINT). Signalling `script` itself makes it linger ~2 s, so SIGKILL is the fallback only.
+      child.stdin.write('\u0003');
+      const confirm = setTimeout(() => child.stdin.writable && child.stdin.write('y'), 150);
+      const quitStart = nowMs();
+      let forced = false;
+      const hard = setTimeout(() => {
+        forced = true;
+        killGroup('SIGKILL');
+      }, 2000);
       child.once('close', () => {
+        clearTimeout(confirm);
         clearTimeout(hard);
         if (err) reject(err);
-        else resolve(ms);
+        else resolve({ ms, quitMs: nowMs() - quitStart, forced });
       });
     };
     const timer = setTimeout(() => finish(new Error(`no "${MARKER}" within ${TIMEOUT_MS} ms from: ${command}\n${Buffer.concat(chunks).toString('utf8').slice(-2000)}\n${stderr}`)), TIMEOUT_MS);
@@ -61,6 +72,7 @@ function timeToMarker(command: string, env: NodeJS.ProcessEnv): Promise<number> 
     });
     child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
     child.on('error', (e) => finish(e));
+    child.stdin.on('error', () => {}); // EPIPE once the pty is gone
     child.on('exit', (code) => {
       if (!done) finish(new Error(`exited (${code}) before "${MARKER}": ${command}\n${Buffer.concat(chunks).toString('utf8').slice(-2000)}\n${stderr}`));
     });
@@ -70,6 +82,10 @@ function timeToMarker(command: string, env: NodeJS.ProcessEnv): Promise<number> 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export type StartResult = {
+  /** Console runs that did not quit on Ctrl+C, Y within 2 s and were killed. */
+  forcedQuits: number;
+  /** Median time from Ctrl+C to the pty closing, console runs only. */
+  quitMedian: number;
   cold: number[];
   warm: number[];
   bareNode: number[];
@@ -87,19 +103,25 @@ export async function benchConsoleStart(demoDbPath: string, scratch: string, run
   delete base.SSH_CONNECTION; // the full frame rate, as on a local terminal
   delete base.NODE_ENV; // bin/sbk.js picks production itself
   const sbk = `${q(process.execPath)} bin/sbk.js --db ${q(demoDbPath)}`;
+  const quits: Start[] = [];
+  const run = async (cmd: string, env: NodeJS.ProcessEnv, isConsole: boolean): Promise<number> => {
+    const r = await timeToMarker(cmd, env);
+    if (isConsole) quits.push(r);
+    return r.ms;
+  };
   const cold: number[] = [];
   let cacheTmp = '';
   for (let i = 0; i < runs; i++) {
     cacheTmp = join(scratch, `tsx-cache-${i}`);
     mkdirSync(cacheTmp, { recursive: true });
-    cold.push(await timeToMarker(sbk, { ...base, TMPDIR: cacheTmp }));
+    cold.push(await run(sbk, { ...base, TMPDIR: cacheTmp }, true));
   }
   const warm: number[] = [];
-  for (let i = 0; i < runs; i++) warm.push(await timeToMarker(sbk, { ...base, TMPDIR: cacheTmp }));
+  for (let i = 0; i < runs; i++) warm.push(await run(sbk, { ...base, TMPDIR: cacheTmp }, true));
   const bareNode: number[] = [];
   const bare = `${q(process.execPath)} -e ${q(`process.stdout.write(${JSON.stringify(MARKER)}); setInterval(() => {}, 1000)`)}`;
-  for (let i = 0; i < runs; i++) bareNode.push(await timeToMarker(bare, { ...base, TMPDIR: cacheTmp }));
-  return { cold, warm, bareNode, coldMedian: median(cold), warmMedian: median(warm), bareNodeMedian: median(bareNode) };
+  for (let i = 0; i < runs; i++) bareNode.push(await run(bare, { ...base, TMPDIR: cacheTmp }, false));
+  return { forcedQuits: quits.filter((q) => q.forced).length, quitMedian: median(quits.map((q) => q.quitMs)), cold, warm, bareNode, coldMedian: median(cold), warmMedian: median(warm), bareNodeMedian: median(bareNode) };
 }
 
 /** Without a pty tool: time from `render(<App/>)` to the writer's first write holding the login title. */

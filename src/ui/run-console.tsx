@@ -31,9 +31,19 @@ export async function runConsole(opts: RunConsoleOptions): Promise<void> {
     exitOnCtrlC: false,
     patchConsole: false,
   });
+  // A dropped SSH link (SIGHUP) or a kill must still leave the terminal usable.
+  const onSignal = (signal: NodeJS.Signals) => {
+    instance.unmount();
+    terminal.end();
+    process.exit(signal === 'SIGHUP' ? 129 : 143);
+  };
+  process.once('SIGHUP', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
     await instance.waitUntilExit();
   } finally {
+    process.off('SIGHUP', onSignal);
+    process.off('SIGTERM', onSignal);
     terminal.end();
   }
 }

@@ -23,6 +23,7 @@ export class TerminalWriter extends EventEmitter {
   private lastFlush = 0;
   private started = false;
   private bytes = 0;
+  private ended = false;
 
   constructor(
     private readonly out: TerminalOut,
@@ -75,6 +76,8 @@ export class TerminalWriter extends EventEmitter {
 
   /** Leaves the terminal usable: cursor shown, below the last frame. */
   end(): void {
+    if (this.ended) return;
+    this.ended = true;
     this.flush();
     this.out.off?.('resize', this.onResize);
     if (this.started) this.emitBytes(`${ESC}[0m${ESC}[${(this.shown?.length ?? 0) + 1};1H${ESC}[?25h`);

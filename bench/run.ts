@@ -1,0 +1,212 @@
+/**
+ * `npm run bench`: the speed and size targets, measured on this machine in one run, each next
+ * to a comparison measured in the same run. Prints one table (`--json`: the rows as JSON).
+ *
+ *   npm run bench [-- --cards N] [-- --json]
+ *
+ * Everything it creates lives in one directory under os.tmpdir(), removed at the end.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { closeLedger, type Ledger } from '../db/open-ledger.ts';
+import { authenticate } from '../src/workflows/authenticate.ts';
+import { createDemoLedger } from '../src/workflows/demo-ledger.ts';
+import { BENCH_ADMIN, buildLargeLedger } from './large-ledger.ts';
+import { bulkImportBaseline } from './bulk-import-baseline.ts';
+import { benchLookup, benchStock, benchVerify } from './ledger-reads.ts';
+import { benchConsoleStart, firstFrameInProcess, hasScript } from './console-start.ts';
+import { fmtMs } from './stats.ts';
+import { formatTable, type Row, type Status } from './table.ts';
+
+// The console runs React's production build (bin/sbk.js); so does the in-process part here.
+// React is loaded only by the dynamic import below, after this line.
+process.env.NODE_ENV ??= 'production';
+
+const { values: args } = parseArgs({
+  options: { cards: { type: 'string', default: '100000' }, json: { type: 'boolean', default: false } },
+  strict: true,
+});
+const N = Number(args.cards);
+if (!Number.isInteger(N) || N < 1) {
+  process.stderr.write(`--cards wants a positive integer, got ${args.cards}\n`);
+  process.exit(2);
+}
+
+const machine = { cpu: cpus()[0]?.model.trim() ?? 'unknown', cores: cpus().length, node: process.version, platform: `${process.platform}-${process.arch}`, loadAvgAtStart: loadavg()[0]!.toFixed(2) };
+const progress = (s: string) => process.stderr.write(`[bench] ${s}\n`);
+const START_RUNS = 5;
+const pass = (ok: boolean): Status => (ok ? 'pass' : 'FAIL');
+const mib = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MiB`;
+const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1)}%`;
+
+const dir = mkdtempSync(join(tmpdir(), 'sbk-bench-'));
+const open: Ledger[] = [];
+const cleanup = () => {
+  for (const l of open.splice(0)) closeLedger(l);
+  rmSync(dir, { recursive: true, force: true });
+};
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => {
+    cleanup();
+    process.exit(130);
+  });
+}
+
+async function main(): Promise<Row[]> {
+  const rows: Row[] = [];
+  const rssAtStart = process.memoryUsage().rss;
+
+  // 1. Register + receive N prefab cards.
+  progress(`building a ledger with ${N} prefab cards (two write transactions; Ctrl+C stops after this step, so the temp files get removed)…`);
+  const big = buildLargeLedger(dir, N);
+  open.push(big.ledger);
+  const loadMs = big.registerMs + big.receiveMs;
+  const dbBytes = big.ledger.sqlite.prepare('SELECT page_count * page_size AS b FROM pragma_page_count(), pragma_page_size()').get() as { b: number };
+
+  // 2-4. Reads on it.
+  progress('verifyLedger…');
+  const v = benchVerify(big.ledger);
+  progress('lookupCard ×1000…');
+  const lk = benchLookup(big.ledger, big.cardNos, 1000);
+  progress('stockSummary ×100…');
+  const actor = authenticate(big.ledger, BENCH_ADMIN.login, BENCH_ADMIN.pin);
+  const st = benchStock(big.ledger, actor, 100);
+
+  // 7. Peak RSS, taken now that the large-ledger work is done (the baseline below is a child process).
+  const peakRss = process.resourceUsage().maxRSS * 1024;
+
+  progress('comparison for row 1: the same rows through sqlite3 .import…');
+  const base = bulkImportBaseline(big.ledger, dir);
+  const ratio = loadMs / base.ms;
+  closeLedger(big.ledger);
+
+  rows.push({
+    what: `register + receive ${N.toLocaleString('en')} prefab cards`,
+    figure: `${fmtMs(loadMs)} (${Math.round(N / (loadMs / 1000)).toLocaleString('en')} cards/s)`,
+    comparison: `${base.tool} of the same ${base.rows.toLocaleString('en')} rows: ${fmtMs(base.ms)} → ${ratio.toFixed(1)}×`,
+    goal: '≤ 3× comparison',
+    status: pass(ratio <= 3),
+    data: { cards: N, registerMs: big.registerMs, receiveMs: big.receiveMs, totalMs: loadMs, baselineMs: base.ms, baselineRows: base.rows, ratio, dbBytes: dbBytes.b, initLedgerMs: big.initMs },
+    note:
+      `register ${fmtMs(big.registerMs)} (insertBatch + registerCards: ${N} cards + ${N} movements), receive ${fmtMs(big.receiveMs)} (appendMovements: ${N} movements + ${N} card updates); ` +
+      `initLedger (${fmtMs(big.initMs)}) not counted; ledger ${mib(dbBytes.b)}. Comparison: ${base.tool === 'sqlite3 .import' ? `sqlite3 ${base.sqliteVersion} CLI` : 'sqlite3 not on PATH, so better-sqlite3 with one prepared INSERT in one transaction'}, ` +
+      `the ledger's final cards + movements rows as CSV into bare tables (no indexes, triggers, FKs) of a new db; CSV writing not timed, process start included.`,
+  });
+  rows.push({
+    what: `verifyLedger (${v.report.movements.toLocaleString('en')} movements)`,
+    figure: `${fmtMs(v.ms)}${v.report.ok ? ', ok' : `, NOT ok: ${v.report.problemCodes.join(',')}`}`,
+    comparison: `SELECT count(*) FROM movements: ${fmtMs(v.countScanMs)}`,
+    goal: 'report',
+    status: v.report.ok ? 'report' : 'FAIL',
+    data: { ms: v.ms, ok: v.report.ok, movements: v.report.movements, cards: v.report.cards, countScanMs: v.countScanMs, integrityCheckMs: v.integrityMs },
+    note: `of which PRAGMA integrity_check alone takes ~${fmtMs(v.integrityMs)} (timed separately); the rest is the replay: sha256 per movement + state-machine check + projection compare.${v.report.ok ? '' : ' verify reported problems on a ledger written only through db/ — a bug.'}`,
+  });
+  rows.push({
+    what: `lookupCard, ${lk.lookup.n} random cards`,
+    figure: `p50 ${fmtMs(lk.lookup.p50)} / p95 ${fmtMs(lk.lookup.p95)}`,
+    comparison: `same 2 reads, bare prepared: p50 ${fmtMs(lk.raw.p50)} / p95 ${fmtMs(lk.raw.p95)}`,
+    goal: 'p95 < 20 ms',
+    status: pass(lk.lookup.p95 < 20),
+    data: { p50: lk.lookup.p50, p95: lk.lookup.p95, max: lk.lookup.max, rawP50: lk.raw.p50, rawP95: lk.raw.p95, historyRows: lk.historyRows },
+    note: `max ${fmtMs(lk.lookup.max)}; 20 untimed warm-up lookups first; ${lk.historyRows} history rows read in total.`,
+  });
+  rows.push({
+    what: `stockSummary (root admin), ${st.summary.n} runs`,
+    figure: `p50 ${fmtMs(st.summary.p50)} / p95 ${fmtMs(st.summary.p95)}`,
+    comparison: `its GROUP BY, bare prepared: p50 ${fmtMs(st.raw.p50)} / p95 ${fmtMs(st.raw.p95)}`,
+    goal: 'p95 < 100 ms',
+    status: pass(st.summary.p95 < 100),
+    data: { p50: st.summary.p50, p95: st.summary.p95, max: st.summary.max, rawP50: st.raw.p50, rawP95: st.raw.p95, total: st.total },
+    note: `counts ${st.total.toLocaleString('en')} cards; 5 untimed warm-up runs first.`,
+  });
+
+  // 5-6. The console, on a demo ledger.
+  progress('demo ledger…');
+  const demoPath = join(dir, 'demo.db');
+  const demo = createDemoLedger(demoPath).ledger;
+  open.push(demo);
+  if (hasScript()) {
+    progress(`console start in a pty (${START_RUNS} cold, ${START_RUNS} warm, ${START_RUNS} bare node)…`);
+    const s = await benchConsoleStart(demoPath, dir, START_RUNS);
+    const list = (xs: number[]) => xs.map((x) => x.toFixed(0)).join('/');
+    rows.push({
+      what: 'console start → first frame, cold tsx cache',
+      figure: `${fmtMs(s.coldMedian)} (median of ${list(s.cold)})`,
+      comparison: `bare node -e in the same pty: ${fmtMs(s.bareNodeMedian)}`,
+      goal: '< 500 ms',
+      status: pass(s.coldMedian < 500),
+      data: { medianMs: s.coldMedian, runs: list(s.cold), bareNodeMs: s.bareNodeMedian },
+      note: `real binary (node bin/sbk.js --db demo.db) under script -qfec, 80×24, spawn → first bytes containing 操作员登录; each cold run gets an empty tsx cache (its own TMPDIR). tsx's transpile cost ≈ cold − warm = ${fmtMs(s.coldMedian - s.warmMedian)}. OS file cache is warm.`,
+    });
+    rows.push({
+      what: 'console start → first frame, warm tsx cache',
+      figure: `${fmtMs(s.warmMedian)} (median of ${list(s.warm)})`,
+      comparison: `bare node -e in the same pty: ${fmtMs(s.bareNodeMedian)}`,
+      goal: '< 500 ms',
+      status: pass(s.warmMedian < 500),
+      data: { medianMs: s.warmMedian, runs: list(s.warm), bareNodeMs: s.bareNodeMedian, bareNodeRuns: list(s.bareNode), quitMedianMs: s.quitMedian, forcedQuits: s.forcedQuits },
+      note: `same, reusing the last cold run's tsx cache; above bare node: ${fmtMs(s.warmMedian - s.bareNodeMedian)} of loading modules (tsx hooks, yargs, drizzle, React/Ink), opening the ledger and the first render. Each run then quits with Ctrl+C, Y: median ${fmtMs(s.quitMedian)} to exit${s.forcedQuits ? `, ${s.forcedQuits} run(s) did not exit and were killed` : ''}.`,
+    });
+  } else {
+    progress('no `script` on PATH: first frame in process…');
+    const ms = await firstFrameInProcess(demo);
+    rows.push({
+      what: 'console first frame (in process, no pty tool)',
+      figure: fmtMs(ms),
+      comparison: 'n/a (no pty: process start and tsx transpile not measured)',
+      goal: '< 500 ms',
+      status: pass(ms < 500),
+      data: { ms },
+      note: '`script` is not on PATH, so this is render(<App/>) → the TerminalWriter\'s first write over a stub terminal, after all modules are loaded: it leaves out node start and tsx.',
+    });
+  }
+
+  progress('bytes per keystroke…');
+  const { benchKeystrokes } = await import('./keystroke-bytes.ts');
+  const k = await benchKeystrokes(demo);
+  for (const [what, c] of [
+    ['bytes for one ↑ (lookup history selection)', k.historyUp],
+    ['bytes for one ↓ (home menu)', k.homeDown],
+  ] as const) {
+    rows.push({
+      what,
+      figure: `${c.bytes} B (${pct(c.bytes, c.fullRedraw)} of a redraw)`,
+      comparison: `full redraw of the same screen: ${c.fullRedraw} B`,
+      goal: '≤ 10% of redraw and < 300 B',
+      status: pass(c.bytes <= 0.1 * c.fullRedraw && c.bytes < 300),
+      data: { bytes: c.bytes, fullRedrawBytes: c.fullRedraw, rowsChanged: c.rowsChanged, written: JSON.stringify(c.written) },
+      note: `${c.rowsChanged} screen row(s) changed; written: ${JSON.stringify(c.written).slice(0, 160)}`,
+    });
+  }
+
+  rows.push({
+    what: 'peak RSS of the bench process after row 1-4 work',
+    figure: mib(peakRss),
+    comparison: `RSS at bench start: ${mib(rssAtStart)}`,
+    goal: 'report',
+    status: 'report',
+    data: { peakRssBytes: peakRss, startRssBytes: rssAtStart },
+    note: 'getrusage maxrss of this process (children such as sqlite3 and the console not included).',
+  });
+  return rows;
+}
+
+const t0 = Date.now();
+try {
+  const rows = await main();
+  const wall = (Date.now() - t0) / 1000;
+  if (args.json) {
+    process.stdout.write(JSON.stringify({ machine, cards: N, wallSeconds: wall, rows }, null, 2) + '\n');
+  } else {
+    process.stdout.write(
+      `sbk bench — ${machine.cpu}, ${machine.cores} cores, node ${machine.node} (${machine.platform}); load avg ${machine.loadAvgAtStart} at start, ${loadavg()[0]!.toFixed(2)} at end; ${N.toLocaleString('en')} cards; ${wall.toFixed(0)} s\n\n`,
+    );
+    process.stdout.write(formatTable(rows) + '\n');
+  }
+  // A missed goal is a finding to report, not a crash: the table says FAIL, the exit code stays 0.
+  process.exitCode = 0;
+} finally {
+  cleanup();
+}
