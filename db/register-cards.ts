@@ -2,12 +2,17 @@
  * Cards enter the ledger only through `register`: a card row is created in the transient state
  * `none` and its first movement moves it to `expected` in the same transaction.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { LedgerDb } from './open-ledger.ts';
 import { batches, boxes, cards, holders } from './schema.ts';
 import { appendMovements, type AppendResult, type OperationInput } from './append-movements.ts';
 import { SbkError } from '../src/domain/errors.ts';
 import type { CardKind } from '../src/domain/card-states.ts';
+
+const CARD_FIELDS = [
+  'kind', 'cardNo', 'cardIdCode', 'resetCode', 'bankCardNo', 'bank', 'maker', 'batchId', 'boxId', 'boxPosition',
+  'holderId', 'issueDate', 'expiryDate', 'state', 'siteId', 'placeId', 'stateSince', 'lastMovementId',
+] as const satisfies readonly (keyof typeof cards.$inferInsert)[];
 
 export type NewHolder = { idType: string; idNumber: string; name: string; phone?: string | null };
 
@@ -79,37 +84,40 @@ export function registerCards(
   const boxCache = new Map<string, number>();
   const cardIds: number[] = [];
   const at = op.at ?? new Date().toISOString();
+  // Prepared once per call (see append-movements.ts): an import runs these per card.
+  const findCard = tx.select({ id: cards.id }).from(cards).where(eq(cards.cardNo, sql.placeholder('cardNo'))).prepare();
+  const insertCard = tx
+    .insert(cards)
+    .values(Object.fromEntries(CARD_FIELDS.map((f) => [f, sql.placeholder(f)])) as unknown as typeof cards.$inferInsert)
+    .returning({ id: cards.id })
+    .prepare();
   for (const c of list) {
-    if (tx.select({ id: cards.id }).from(cards).where(eq(cards.cardNo, c.cardNo)).get()) {
+    if (findCard.get({ cardNo: c.cardNo })) {
       throw new SbkError('CARD_EXISTS', `卡号 ${c.cardNo} 已在台账中，不能重复登记。`, { cardNo: c.cardNo });
     }
     const holderId = c.holder ? upsertHolder(tx, c.holder) : null;
     const box = c.boxLabel && batchId != null ? boxId(tx, batchId, c.boxLabel, boxCache) : null;
-    const id = tx
-      .insert(cards)
-      .values({
-        kind: c.kind,
-        cardNo: c.cardNo,
-        cardIdCode: c.cardIdCode ?? null,
-        resetCode: c.resetCode ?? null,
-        bankCardNo: c.bankCardNo ?? null,
-        bank: c.bank,
-        maker: c.maker,
-        batchId,
-        boxId: box,
-        boxPosition: c.boxPosition ?? null,
-        holderId,
-        issueDate: c.issueDate ?? null,
-        expiryDate: c.expiryDate ?? null,
-        state: 'none',
-        siteId,
-        placeId: null,
-        stateSince: at,
-        lastMovementId: 0,
-      })
-      .returning({ id: cards.id })
-      .get().id;
-    cardIds.push(id);
+    const row = insertCard.get({
+      kind: c.kind,
+      cardNo: c.cardNo,
+      cardIdCode: c.cardIdCode ?? null,
+      resetCode: c.resetCode ?? null,
+      bankCardNo: c.bankCardNo ?? null,
+      bank: c.bank,
+      maker: c.maker,
+      batchId,
+      boxId: box,
+      boxPosition: c.boxPosition ?? null,
+      holderId,
+      issueDate: c.issueDate ?? null,
+      expiryDate: c.expiryDate ?? null,
+      state: 'none',
+      siteId,
+      placeId: null,
+      stateSince: at,
+      lastMovementId: 0,
+    });
+    cardIds.push(row!.id);
   }
   const res = appendMovements(
     tx,

@@ -223,3 +223,45 @@ export const movements = sqliteTable(
   },
   (t) => [index('movements_card_ix').on(t.cardId), index('movements_ref_ix').on(t.refKind, t.refId)],
 );
+
+/**
+ * What a count or a sign-in found that the file or shipment did not say: a listed card not
+ * there (missing), a card there but not listed (extra), a card that arrived damaged. Opened
+ * once, never changed; closing is a separate row (below), so the record stays append-only.
+ */
+export const discrepancies = sqliteTable(
+  'discrepancies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id),
+    kind: text('kind', { enum: ['missing', 'extra', 'damaged'] }).notNull(),
+    cardId: integer('card_id').references(() => cards.id),
+    /** As scanned: an extra card may not be in the ledger at all. */
+    cardNo: text('card_no').notNull(),
+    boxId: integer('box_id').references(() => boxes.id),
+    refKind: text('ref_kind').notNull(),
+    refId: text('ref_id').notNull(),
+    note: text('note'),
+    operationId: text('operation_id')
+      .notNull()
+      .references(() => operations.id),
+    openedBy: integer('opened_by')
+      .notNull()
+      .references(() => operators.id),
+    openedAt: text('opened_at').notNull(),
+  },
+  (t) => [index('discrepancies_site_ix').on(t.siteId), index('discrepancies_ref_ix').on(t.refKind, t.refId)],
+);
+
+export const discrepancyClosures = sqliteTable('discrepancy_closures', {
+  discrepancyId: integer('discrepancy_id')
+    .primaryKey()
+    .references(() => discrepancies.id),
+  closedBy: integer('closed_by')
+    .notNull()
+    .references(() => operators.id),
+  closedAt: text('closed_at').notNull(),
+  reason: text('reason').notNull(),
+});

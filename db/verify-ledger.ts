@@ -17,6 +17,10 @@ type MovementRow = MovementSqlRow & { card_no: string | null; kind: CardKind | n
 type Replayed = { state: StateOrNone; siteId: number; placeId: number | null; lastId: number };
 
 const GUARDS = [
+  'discrepancies_no_update',
+  'discrepancies_no_delete',
+  'discrepancy_closures_no_update',
+  'discrepancy_closures_no_delete',
   'movements_no_update',
   'movements_no_delete',
   'operations_no_update',
