@@ -100,7 +100,8 @@ const PREFAB_RULES: Partial<Record<MovementType, Rule>> = {
   unload: { from: ['loaded'], to: 'in_stock' },
   consume: { from: ['loaded'], to: 'consumed' },
   // GD Annex 9 二(二): a failed print ejects to the bad bin; the blank is still accounted for.
-  spoil: { from: ['in_stock', 'loaded'], to: 'spoiled', reason: true },
+  // A blank that arrives damaged is spoiled straight from the delivery.
+  spoil: { from: ['expected', 'in_transit', 'in_stock', 'loaded'], to: 'spoiled', reason: true },
   declare_lost: { from: ['expected', 'in_transit', 'in_stock', 'loaded'], to: 'lost', secondOperator: true, reason: true },
   found: { from: ['lost'], to: 'in_stock', reason: true },
 };
