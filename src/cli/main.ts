@@ -13,6 +13,8 @@ import { stockCommand } from './commands/stock-command.ts';
 import { cardCommand } from './commands/card-command.ts';
 import { verifyCommand } from './commands/verify-command.ts';
 import { consoleCommand } from './commands/console-command.ts';
+import { importCommand } from './commands/import-command.ts';
+import { discrepancyCommand } from './commands/discrepancy-command.ts';
 
 export async function main(args: string[]): Promise<number> {
   let exitCode = 0;
@@ -45,6 +47,8 @@ export async function main(args: string[]): Promise<number> {
   stockCommand(parser, out);
   cardCommand(parser, out);
   verifyCommand(parser, out, (c) => (exitCode = c));
+  importCommand(parser, out, (c) => (exitCode = c));
+  discrepancyCommand(parser, out);
   try {
     await parser.parseAsync();
   } catch (e) {

@@ -1,16 +1,18 @@
-import type { ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { Box, Text, useApp } from 'ink';
 import { KeyRouterProvider, PRIORITY, useKeyHandler } from './keys/key-router.tsx';
 import { matches } from './keys/registry.ts';
 import { Footer } from './components/footer.tsx';
 import { HelpOverlay } from './components/help-overlay.tsx';
 import { ConsoleServicesContext, type ConsoleServices } from './console-services.ts';
-import { useNavigation, type Screen } from './hooks/use-navigation.ts';
+import { useNavigation, type FeatureId, type Screen } from './hooks/use-navigation.ts';
 import { useTerminalSize } from './hooks/use-terminal-size.ts';
 import { LoginScreen } from './screens/login-screen.tsx';
 import { HomeScreen } from './screens/home-screen.tsx';
 import { LookupScreen } from './screens/lookup-screen.tsx';
 import { NotBuiltScreen } from './screens/not-built-screen.tsx';
+import { IntakeScreen } from './screens/intake-screen.tsx';
+import { CheckInScreen } from './screens/check-in-screen.tsx';
 import { MENU } from './screens/home-menu.ts';
 import { fitWidth } from './text-fit.ts';
 import { ROLE_LABELS } from '../workflows/authenticate.ts';
@@ -28,8 +30,14 @@ export function App({ services, escDelayMs }: AppProps) {
   );
 }
 
-/** Screens with a focused text field: printable keys are typed there, not taken as commands. */
-const TEXT_SCREENS = new Set<Screen['id']>(['login', 'lookup']);
+/** Key contexts with a focused text field: printable keys are typed there, not taken as commands. */
+const TEXT_CONTEXTS = new Set<string>(['login', 'lookup', 'intake', 'checkin']);
+
+function screenFor(id: FeatureId): Screen {
+  if (id === 'lookup' || id === 'intake') return { id };
+  if (id === 'checkin') return { id: 'checkin', batch: null };
+  return { id: 'not-built', feature: id };
+}
 
 function Shell({ isDemo }: { isDemo: boolean }) {
   const { exit } = useApp();
@@ -39,6 +47,11 @@ function Shell({ isDemo }: { isDemo: boolean }) {
   const height = Math.max(10, rows - 1);
   const bodyHeight = height - 2;
   const overlay = state.overlay;
+  // A screen with steps (intake, check-in) names the key context of its current step.
+  const [sub, setSub] = useState<{ depth: number; context: string } | null>(null);
+  const depth = state.stack.length;
+  const onContext = useCallback((context: string) => setSub({ depth, context }), [depth]);
+  const screenContext = sub && sub.depth === depth ? sub.context : screen.id;
 
   // The lifecycle root: the only place that ends the app.
   useKeyHandler(
@@ -60,7 +73,7 @@ function Shell({ isDemo }: { isDemo: boolean }) {
     { priority: PRIORITY.global },
   );
 
-  const context = overlay === 'help' ? 'help' : overlay === 'quit' ? 'confirm' : screen.id;
+  const context = overlay === 'help' ? 'help' : overlay === 'quit' ? 'confirm' : screenContext;
   const actor = state.actor;
   const header = [zh.app.title, actor ? `${actor.name}（${ROLE_LABELS[actor.role]}） ${actor.siteName}` : '', isDemo ? zh.app.demoBadge : '']
     .filter(Boolean)
@@ -69,7 +82,7 @@ function Shell({ isDemo }: { isDemo: boolean }) {
 
   let body: ReactNode;
   if (overlay === 'help') {
-    body = <HelpOverlay context={screen.id} width={width} height={bodyHeight} />;
+    body = <HelpOverlay context={screenContext} width={width} height={bodyHeight} />;
   } else if (screen.id === 'login') {
     body = <LoginScreen width={width} height={bodyHeight} onLoggedIn={(a) => dispatch({ type: 'logged-in', actor: a })} />;
   } else if (screen.id === 'home' && actor) {
@@ -79,12 +92,25 @@ function Shell({ isDemo }: { isDemo: boolean }) {
         width={width}
         height={bodyHeight}
         isActive={active}
-        onOpen={(item) => dispatch({ type: 'open', screen: item.id === 'lookup' ? { id: 'lookup' } : { id: 'not-built', feature: item.id } })}
+        onOpen={(item) => dispatch({ type: 'open', screen: screenFor(item.id) })}
         onLogout={() => dispatch({ type: 'logout' })}
       />
     );
   } else if (screen.id === 'lookup') {
     body = <LookupScreen width={width} height={bodyHeight} isActive={active} />;
+  } else if (screen.id === 'intake' && actor) {
+    body = (
+      <IntakeScreen
+        actor={actor}
+        width={width}
+        height={bodyHeight}
+        isActive={active}
+        onContext={onContext}
+        onCheckIn={(batch) => dispatch({ type: 'open', screen: { id: 'checkin', batch } })}
+      />
+    );
+  } else if (screen.id === 'checkin' && actor) {
+    body = <CheckInScreen actor={actor} batch={screen.batch} width={width} height={bodyHeight} isActive={active} onContext={onContext} />;
   } else if (screen.id === 'not-built') {
     const label = MENU.find((m) => m.id === screen.feature)?.label ?? screen.feature;
     body = <NotBuiltScreen label={label} width={width} height={bodyHeight} />;
@@ -103,7 +129,7 @@ function Shell({ isDemo }: { isDemo: boolean }) {
           body
         )}
       </Box>
-      <Footer context={context} width={width} textFocused={active && TEXT_SCREENS.has(screen.id)} />
+      <Footer context={context} width={width} textFocused={active && TEXT_CONTEXTS.has(screenContext)} />
     </Box>
   );
 }

@@ -17,6 +17,11 @@ import { STATE_LABELS, type CardState } from '../domain/card-states.ts';
 import { SbkError } from '../domain/errors.ts';
 import { requireRole, type Actor } from './authenticate.ts';
 
+/** Where counted cards can go at the operator's site (safes, cabinets, shelves; not hoppers). */
+export function storagePlaces(ledger: Ledger, actor: Actor) {
+  return placesAt(ledger.db, actor.siteId).filter((p) => p.kind !== 'hopper');
+}
+
 export type CheckInBatch = { code: string; kind: string; bank: string; expected: number };
 
 /** Batches with cards waiting to be counted in at the operator's site. */

@@ -19,6 +19,7 @@ import { residentIdCheckChar } from '../domain/resident-id.ts';
 import { luhnCheckDigit } from '../domain/luhn.ts';
 import type { SiteSeed } from '../domain/site-hierarchy.ts';
 import { initLedger } from './init-ledger.ts';
+import { seededRandom } from '../domain/seeded-random.ts';
 
 export const DEMO_ROOT = '420100';
 export const DEMO_OFFICES = { jiangan: '420102-01', jianghan: '420103-01', qiaokou: '420104-01' } as const;
@@ -58,17 +59,6 @@ export const DEMO_OPERATORS: DemoOperator[] = [
   { login: 'zhoujie', name: '周洁', role: 'clerk', site: DEMO_BRANCHES.ccb, pin: '791246' },
 ];
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗', '欧阳'];
 const GIVEN = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '平', '刚', '桂英', '子涵', '浩然', '雨桐', '梓萱', '思远'];
@@ -84,7 +74,7 @@ type Gen = {
 };
 
 function generator(seed: number): Gen {
-  const rnd = prng(seed);
+  const rnd = seededRandom(seed);
   return {
     rnd,
     pick: (xs) => xs[Math.floor(rnd() * xs.length)]!,

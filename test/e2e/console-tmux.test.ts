@@ -59,7 +59,7 @@ describe.skipIf(!hasTmux)('sbk console in tmux (real binary, 80×24)', () => {
     await sleep(300);
     const before = bytesSoFar();
     tmux('send-keys', '-t', 'sbk', 'Down');
-    lines = await waitForScreen((s) => /› 2 发运与签收/.test(s), 'the selection on item 2');
+    lines = await waitForScreen((s) => /› 2 清点入库/.test(s), 'the selection on item 2');
     await sleep(300);
     const perKey = bytesSoFar() - before;
     expect(perKey).toBeGreaterThan(0);

@@ -80,7 +80,7 @@ describe('console: login → home → lookup', () => {
     await c.press(KEYS.esc, 5);
     expect(c.lastFrame()).toContain('合计 24 张');
 
-    await c.press('3');
+    await c.press('4');
     expect(c.lastFrame()).toContain('发卡：尚未开通');
     await c.press(KEYS.esc, 5);
     expect(c.lastFrame()).toContain('合计 24 张');

@@ -2,8 +2,14 @@ import { useReducer } from 'react';
 import type { Actor } from '../../workflows/authenticate.ts';
 
 /** The screens the console has; each id is also its key-registry context. */
-export type FeatureId = 'intake' | 'shipments' | 'issuance' | 'recall' | 'count' | 'lookup' | 'devices';
-export type Screen = { id: 'login' } | { id: 'home' } | { id: 'lookup' } | { id: 'not-built'; feature: FeatureId };
+export type FeatureId = 'intake' | 'checkin' | 'shipments' | 'issuance' | 'recall' | 'count' | 'lookup' | 'devices';
+export type Screen =
+  | { id: 'login' }
+  | { id: 'home' }
+  | { id: 'lookup' }
+  | { id: 'intake' }
+  | { id: 'checkin'; batch: string | null }
+  | { id: 'not-built'; feature: FeatureId };
 export type Overlay = 'help' | 'quit' | null;
 
 export type NavState = { stack: Screen[]; overlay: Overlay; actor: Actor | null };

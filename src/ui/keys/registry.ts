@@ -59,6 +59,18 @@ const DEFS = [
   { id: 'lookup.page', keys: 'PgUp/PgDn', description: '翻页', category: 'navigation', contexts: ['lookup'], match: named('pageup', 'pagedown') },
   { id: 'lookup.clear', keys: 'Ctrl+U', description: '清空', category: 'local', contexts: ['lookup'], match: ctrl('u') },
 
+  { id: 'intake.check', keys: 'Enter', description: '检查文件', category: 'local', contexts: ['intake'], match: named('enter') },
+  { id: 'intake.import', keys: 'Enter', description: '确认导入', category: 'local', contexts: ['intake-preview'], match: named('enter') },
+  { id: 'intake.scroll', keys: '↑↓', description: '滚动问题清单', category: 'navigation', contexts: ['intake-preview'], match: named('up', 'down') },
+  { id: 'intake.save-report', keys: 'Ctrl+W', description: '保存问题清单', category: 'local', contexts: ['intake-preview'], match: ctrl('w') },
+  { id: 'intake.to-checkin', keys: 'Enter', description: '开始清点', category: 'local', contexts: ['intake-done'], match: named('enter') },
+
+  { id: 'checkin.pick', keys: 'Enter', description: '清点此批次', category: 'local', contexts: ['checkin-batches'], match: named('enter') },
+  { id: 'checkin.move', keys: '↑↓', description: '选择批次', category: 'navigation', contexts: ['checkin-batches'], match: named('up', 'down') },
+  { id: 'checkin.scan', keys: 'Enter', description: '扫描卡号或箱号（空行回车完成清点）', category: 'local', contexts: ['checkin'], match: named('enter') },
+  { id: 'checkin.damaged', keys: 'Ctrl+D', description: '上一张卡损坏', category: 'local', contexts: ['checkin'], match: ctrl('d') },
+  { id: 'checkin.place', keys: 'Tab', description: '换保管地点', category: 'local', contexts: ['checkin'], match: named('tab') },
+
   // 'not-built' has nothing of its own: the global keys only.
 
   { id: 'confirm.yes', keys: 'Y/Enter', description: '确认', category: 'local', contexts: ['confirm'], match: either(char('y'), char('Y'), named('enter')) },
@@ -113,7 +125,7 @@ const PROBES: readonly KeyEvent[] = [
     (name) => ({ name: name as KeyEvent['name'], char: '', ctrl: false, meta: false, shift: false }),
   ),
   ...[...'?q/LlyYnN123456789'].map((c) => ({ name: 'char' as const, char: c, ctrl: false, meta: false, shift: /[A-Z]/.test(c) })),
-  ...[...'cu'].map((c) => ({ name: 'char' as const, char: c, ctrl: true, meta: false, shift: false })),
+  ...[...'cuwd'].map((c) => ({ name: 'char' as const, char: c, ctrl: true, meta: false, shift: false })),
 ];
 
 /** `own` hides `global` when every probe key of `global` is also a key of `own`. */

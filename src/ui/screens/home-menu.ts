@@ -3,9 +3,10 @@ import { zh } from '../../i18n/zh-CN.ts';
 
 export type MenuItem = { id: FeatureId; label: string; built: boolean };
 
-/** The workflow screens, in the order of a card's life. Only lookup is built so far. */
+/** The workflow screens, in the order of a card's life. */
 export const MENU: readonly MenuItem[] = [
-  { id: 'intake', label: zh.menu.intake, built: false },
+  { id: 'intake', label: zh.menu.intake, built: true },
+  { id: 'checkin', label: zh.menu.checkin, built: true },
   { id: 'shipments', label: zh.menu.shipments, built: false },
   { id: 'issuance', label: zh.menu.issuance, built: false },
   { id: 'recall', label: zh.menu.recall, built: false },

@@ -1,0 +1,162 @@
+/**
+ * Names of the card maker's return files (回盘文件), which arrive with the cards.
+ *
+ * GD Annex 9 一(四) names the prefab return file:
+ *   "回盘数据文件名：YZKCG_银行_市卡管机构_批次_数量_卡商_开户行号_时间.txt"
+ * The Annex names no file for finished cards (those go back through the "制卡回盘" interface,
+ * GD Annex 8), but the office receives the same list with finished cards. We read it with the
+ * same fields under the prefix `CPKCG_` (成品卡, as YZKCG is 预制卡). That prefix is our own
+ * convention, not the province's: if a maker uses another, add it to PREFIXES rather than
+ * guessing the kind from the content, because the kind decides which columns are required.
+ *
+ * The kind always comes from the prefix, never from whether holder columns happen to be
+ * filled: a prefab file with names in it is a wrong file, not a finished-card file.
+ */
+import { fail, ok } from './check-result.ts';
+import type { CheckResult } from './check-result.ts';
+import { isIsoDate } from './china-dates.ts';
+
+export type MakerFileKind = 'prefab' | 'finished';
+
+export type MakerFileName = {
+  kind: MakerFileKind;
+  bank: string;
+  cityBody: string;
+  batch: string;
+  declaredCount: number;
+  maker: string;
+  /** 开户行号: the account-opening bank's code, as given */
+  bankCode: string;
+  /** as given, e.g. 20261120093000; validated as a date-time (see checkTime) */
+  time: string;
+};
+
+export const MAKER_FILE_PREFIXES: Readonly<Record<string, MakerFileKind>> = {
+  YZKCG: 'prefab',
+  CPKCG: 'finished',
+};
+
+export const MAKER_FILE_NAME_PATTERN = 'YZKCG_银行_市卡管机构_批次_数量_卡商_开户行号_时间.txt';
+
+/** The fields after the prefix, in the Annex's order. */
+const FIELD_LABELS = ['银行', '市卡管机构', '批次', '数量', '卡商', '开户行号', '时间'] as const;
+
+export type MakerFileNameProblem = { code: string; message: string };
+
+export type MakerFileNameInspection = {
+  /** the whole name when every part is right, else null */
+  name: MakerFileName | null;
+  /** known as soon as the prefix is, even when other parts are wrong */
+  kind: MakerFileKind | null;
+  /** every problem found, in the order of the name's parts */
+  problems: MakerFileNameProblem[];
+};
+
+/** Strips directories of either separator: files come from Windows shares as often as not. */
+export function makerFileBaseName(path: string): string {
+  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return path.slice(i + 1);
+}
+
+/**
+ * Looks at every part of the name and reports all problems, so that the file report lists
+ * them together (parseMakerFile turns each into its own error on line 0).
+ */
+export function inspectMakerFileName(path: string): MakerFileNameInspection {
+  const base = makerFileBaseName(path).trim();
+  const problems: MakerFileNameProblem[] = [];
+  const problem = (code: string, message: string): void => {
+    problems.push({ code, message });
+  };
+  const expected = `文件名应为 ${MAKER_FILE_NAME_PATTERN}（广东省附件9 一(四)），成品卡回盘文件以 CPKCG_ 开头`;
+
+  let stem = base;
+  if (/\.txt$/i.test(base)) {
+    stem = base.slice(0, -4);
+  } else {
+    problem('MAKER_NAME_EXTENSION', `回盘文件应为 .txt 文本文件；${expected}。请向卡商确认文件是否正确。`);
+  }
+
+  const parts = stem.split('_');
+  const prefix = (parts[0] ?? '').toUpperCase();
+  const kind = MAKER_FILE_PREFIXES[prefix] ?? null;
+  if (kind === null) {
+    problem(
+      'MAKER_NAME_PREFIX',
+      `无法识别的文件名前缀“${parts[0] ?? ''}”：预制卡回盘文件以 YZKCG_ 开头，成品卡回盘文件以 CPKCG_ 开头。请确认这是卡商的回盘文件。`,
+    );
+  }
+  const fields = parts.slice(1).map((p) => p.trim());
+  if (fields.length !== FIELD_LABELS.length) {
+    // With a wrong number of parts we cannot tell which is which; one clear message beats
+    // seven misleading ones.
+    problem(
+      'MAKER_NAME_FIELDS',
+      `文件名中前缀之后应有${FIELD_LABELS.length}段（${FIELD_LABELS.join('_')}），以下划线分隔，实有${fields.length}段；${expected}。请卡商按规范重新命名。`,
+    );
+    return { name: null, kind, problems };
+  }
+  const [bank, cityBody, batch, count, maker, bankCode, time] = fields as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  const requireText = (value: string, label: string): void => {
+    if (value === '') problem('MAKER_NAME_FIELD_EMPTY', `文件名中的“${label}”一段为空；${expected}。请卡商补全后重新提供。`);
+  };
+  requireText(bank, '银行');
+  requireText(cityBody, '市卡管机构');
+  requireText(batch, '批次');
+
+  // A file with no cards is not a delivery, so 0 is refused along with non-numbers.
+  let declaredCount: number | null = null;
+  const n = /^[0-9]+$/.test(count) ? Number(count) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n === 0) {
+    problem('MAKER_NAME_COUNT', `文件名中的“数量”应为正整数，实为“${count}”。请卡商更正文件名。`);
+  } else {
+    declaredCount = n;
+  }
+
+  requireText(maker, '卡商');
+  // The Annex gives 开户行号 no format; in practice it is a 12-digit CNAPS bank code, but a
+  // code with letters is still a code, so only empty values and stray symbols are refused.
+  requireText(bankCode, '开户行号');
+  if (bankCode !== '' && !/^[0-9A-Za-z]+$/.test(bankCode)) {
+    problem('MAKER_NAME_BANK_CODE', `文件名中的“开户行号”只能由字母和数字组成，实为“${bankCode}”。请卡商更正文件名。`);
+  }
+
+  const timeProblem = checkTime(time);
+  if (timeProblem !== null) problem('MAKER_NAME_TIME', timeProblem);
+
+  if (problems.length > 0 || kind === null || declaredCount === null) return { name: null, kind, problems };
+  return { name: { kind, bank, cityBody, batch, declaredCount, maker, bankCode, time }, kind, problems };
+}
+
+/**
+ * Parses a return file's name (directories are ignored). On failure the code is the first
+ * problem's and the message lists them all.
+ */
+export function parseMakerFileName(path: string): CheckResult<MakerFileName> {
+  const r = inspectMakerFileName(path);
+  if (r.name !== null) return ok(r.name);
+  const first = r.problems[0] ?? { code: 'MAKER_NAME', message: '文件名无法识别。' };
+  return fail(first.code, r.problems.map((p) => p.message).join(''));
+}
+
+/**
+ * 时间: the Annex gives no format. Makers write a compact local time; we accept
+ * YYYYMMDDHHmmss (the usual form), YYYYMMDDHHmm and YYYYMMDD, and require the date and the
+ * clock time to exist. The value is kept as given, so the file name can be matched later.
+ */
+function checkTime(t: string): string | null {
+  const m = /^([0-9]{4})([0-9]{2})([0-9]{2})(?:([0-9]{2})([0-9]{2})([0-9]{2})?)?$/.exec(t);
+  const bad = `文件名中的“时间”应为 YYYYMMDDHHmmss 形式的实际日期时间（如 20261120093000），实为“${t}”。请卡商更正文件名。`;
+  if (!m) return bad;
+  if (!isIsoDate(`${m[1]}-${m[2]}-${m[3]}`)) return bad;
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? '0') > 59)) return bad;
+  return null;
+}

@@ -1,0 +1,160 @@
+/**
+ * Writes maker return files in the GD Annex 9 一(四) layout, and invents plausible rows for
+ * them. Used by the fixture generator (fixtures/maker-files/generate.ts) and by tests; the
+ * office never writes these files itself, the maker does. Pure: the caller chooses the
+ * encoding, line ends and BOM and writes the bytes.
+ */
+import { SbkError } from './errors.ts';
+import { luhnCheckDigit } from './luhn.ts';
+import { MAKER_HEADER } from './maker-file.ts';
+import type { MakerFileKind, MakerRow } from './maker-file.ts';
+import { daysInMonth } from './china-dates.ts';
+import { residentIdCheckChar } from './resident-id.ts';
+import { seededRandom } from './seeded-random.ts';
+
+/** The parts of the file name other than the kind and the count. */
+export type MakerFileFields = {
+  bank: string;
+  cityBody: string;
+  batch: string;
+  maker: string;
+  bankCode: string;
+  time: string;
+};
+
+/** A row as written: what the reader returns, less the parts it derives. */
+export type MakerRowData = Omit<MakerRow, 'line' | 'boxLabel'>;
+
+const PREFIX: Readonly<Record<MakerFileKind, string>> = { prefab: 'YZKCG', finished: 'CPKCG' };
+
+/**
+ * The file name and text: count line, header, one line per row, LF line ends and a final LF,
+ * no BOM. Dates are written `YYYYMMDD`. The format has no quoting, so a value holding a
+ * comma or a line break cannot be written and is refused (a bug in the caller), as is a
+ * name part holding `_` or a path separator.
+ */
+export function writeMakerFile(
+  kind: MakerFileKind,
+  fields: MakerFileFields,
+  rows: readonly MakerRowData[],
+): { fileName: string; text: string } {
+  const parts = [fields.bank, fields.cityBody, fields.batch, String(rows.length), fields.maker, fields.bankCode, fields.time];
+  for (const p of parts) {
+    if (p === '' || /[_/\\]/.test(p)) {
+      throw new SbkError('MAKER_WRITE', '回盘文件名的各段不能为空，也不能含有下划线或路径分隔符。', { part: p });
+    }
+  }
+  const fileName = `${PREFIX[kind]}_${parts.join('_')}.txt`;
+  const cell = (v: string | number | null): string => {
+    const s = v === null ? '' : String(v);
+    if (/[,\r\n]/.test(s)) {
+      throw new SbkError('MAKER_WRITE', '回盘文件的字段中不能含有逗号或换行（该格式没有引号转义）。');
+    }
+    return s;
+  };
+  const compactDate = (d: string | null): string | null => (d === null ? null : d.replace(/-/g, ''));
+  const lines = rows.map((r) =>
+    [
+      r.seq,
+      r.cardNo,
+      r.idNumber,
+      r.name,
+      compactDate(r.issueDate),
+      compactDate(r.expiryDate),
+      r.cardIdCode,
+      r.resetCode,
+      r.personalAccount,
+      r.bankCardNo,
+      r.bankAccount,
+      r.boxPosition,
+    ]
+      .map(cell)
+      .join(','),
+  );
+  return { fileName, text: [String(rows.length), MAKER_HEADER.join(','), ...lines].join('\n') + '\n' };
+}
+
+export type SyntheticRowOptions = {
+  /** card number prefix; the rest of the 9 characters is the row number. Default F7 / P9. */
+  cardPrefix?: string;
+  /** cards per box; 装箱位置 is `箱号-位置`, e.g. `02-013`. Default 100. */
+  boxSize?: number;
+  /** 制卡日期 of finished cards, YYYY-MM-DD. Default 2026-11-18. */
+  issueDate?: string;
+  /** bank card BIN. Default 622202 (an ICBC debit BIN). */
+  bin?: string;
+};
+
+/**
+ * `n` valid rows, the same for the same arguments. Card numbers, card identification codes and
+ * bank card numbers embed the row number, so they are unique within a file by construction.
+ * Finished rows get Guangzhou resident IDs with correct check characters and names, including
+ * `张[CHUI]` (GD Art. 34) on row 3 when n ≥ 3 and a minority name with a middle dot on row 8.
+ * Prefab rows leave the holder columns and dates empty, as the Annex sample does.
+ */
+export function syntheticMakerRows(
+  kind: MakerFileKind,
+  n: number,
+  seed: number,
+  opts: SyntheticRowOptions = {},
+): MakerRowData[] {
+  const prefix = opts.cardPrefix ?? (kind === 'finished' ? 'F7' : 'P9');
+  const boxSize = opts.boxSize ?? 100;
+  const issueDate = opts.issueDate ?? '2026-11-18';
+  const bin = opts.bin ?? '622202';
+  if (!/^[A-Z0-9]{1,8}$/.test(prefix) || n > 10 ** (9 - prefix.length) - 1) {
+    throw new SbkError('MAKER_WRITE', '卡号前缀应为1至8位大写字母或数字，且剩余位数要容得下行号。', { prefix, n });
+  }
+  if (!Number.isInteger(boxSize) || boxSize < 1 || !/^[0-9]{1,10}$/.test(bin)) {
+    throw new SbkError('MAKER_WRITE', '每箱张数应为正整数，BIN 应为1至10位数字。', { boxSize, bin });
+  }
+  const issueYear = Number(issueDate.slice(0, 4));
+  const expiryYear = issueYear + 10; // HB Art. 2: cards are valid for 10 years
+  const expiryDay = Math.min(Number(issueDate.slice(8, 10)), daysInMonth(expiryYear, Number(issueDate.slice(5, 7))));
+  const expiryDate = `${expiryYear}-${issueDate.slice(5, 7)}-${String(expiryDay).padStart(2, '0')}`;
+
+  const rnd = seededRandom(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+  const digits = (k: number): string => Array.from({ length: k }, () => Math.floor(rnd() * 10)).join('');
+  const hex = (k: number): string => Array.from({ length: k }, () => '0123456789ABCDEF'[Math.floor(rnd() * 16)]).join('');
+
+  return Array.from({ length: n }, (_, i) => {
+    const seq = i + 1;
+    const idx8 = String(seq).padStart(8, '0');
+    const partial = bin + digits(18 - bin.length - 8) + idx8;
+    const bankCardNo = partial + luhnCheckDigit(partial);
+    const box = String(Math.floor(i / boxSize) + 1).padStart(2, '0');
+    const slot = String((i % boxSize) + 1).padStart(3, '0');
+    let idNumber: string | null = null;
+    let name: string | null = null;
+    if (kind === 'finished') {
+      const year = 1940 + Math.floor(rnd() * (issueYear - 1940));
+      const month = 1 + Math.floor(rnd() * 12);
+      const day = 1 + Math.floor(rnd() * 28);
+      const first17 = `${pick(GUANGZHOU_AREAS)}${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}${digits(3)}`;
+      idNumber = first17 + residentIdCheckChar(first17);
+      name = i === 2 ? '张[CHUI]' : i === 7 ? '阿依古丽·买买提' : pick(SURNAMES) + pick(GIVEN);
+    }
+    return {
+      seq,
+      cardNo: `${prefix}${String(seq).padStart(9 - prefix.length, '0')}`,
+      idNumber,
+      name,
+      issueDate: kind === 'finished' ? issueDate : null,
+      expiryDate: kind === 'finished' ? expiryDate : null,
+      cardIdCode: `440100D15600${hex(12)}${idx8}`,
+      resetCode: `3B6C0000${hex(18)}`,
+      // The Annex 9 一(四) sample carries the same number in all three account columns.
+      personalAccount: bankCardNo,
+      bankCardNo,
+      bankAccount: bankCardNo,
+      boxPosition: `${box}-${slot}`,
+    };
+  });
+}
+
+
+/** Guangzhou district codes (GB/T 2260), since the file layout is Guangdong's. */
+const GUANGZHOU_AREAS = ['440103', '440104', '440105', '440106', '440111', '440112', '440113', '440114', '440115', '440118'];
+const SURNAMES = ['陈', '李', '黄', '张', '梁', '林', '刘', '吴', '罗', '何', '郑', '谢', '冯', '邓', '欧阳', '司徒'];
+const GIVEN = ['伟', '芳', '嘉欣', '志强', '丽娟', '俊杰', '婉婷', '家豪', '淑仪', '国华', '美玲', '子轩', '诗琪', '建明', '晓彤', '浩然'];
