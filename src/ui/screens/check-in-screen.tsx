@@ -1,11 +1,11 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { Box, Text } from 'ink';
 import { TextField } from '../components/text-field.tsx';
 import { Table, type ColumnSpec } from '../components/table.tsx';
 import { PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
 import { matches } from '../keys/registry.ts';
 import { useCheckIn, type CheckInMode } from '../hooks/use-check-in.ts';
-import { fitWidth } from '../text-fit.ts';
+import { displayWidth, fitWidth } from '../text-fit.ts';
 import type { Actor } from '../../workflows/authenticate.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
@@ -48,7 +48,7 @@ const FLAG_COLOR = { ok: 'green', warn: 'yellow', error: 'red' } as const;
 
 export function CheckInScreen({ actor, batch, width, height, isActive, onContext }: CheckInScreenProps) {
   const c = useCheckIn(actor, batch);
-  useEffect(() => onContext(CONTEXT[c.mode]), [c.mode]);
+  useLayoutEffect(() => onContext(CONTEXT[c.mode]), [c.mode]);
   useKeyHandler(
     (e) => {
       if (c.mode === 'pick') {
@@ -100,7 +100,7 @@ export function CheckInScreen({ actor, batch, width, height, isActive, onContext
         focus={isActive && (c.mode === 'scan' || c.mode === 'box-count' || c.mode === 'damage-reason')}
         placeholder={c.mode === 'scan' ? zh.checkin.scanPlaceholder : ''}
         width={width}
-        labelWidth={12}
+        labelWidth={Math.max(12, displayWidth(label))}
       />
       <Text bold>{fitWidth(t ? zh.checkin.totals(t.counted, t.expected, t.extras, t.duplicates) : '', width)}</Text>
       {[0, 1, 2].map((i) => {

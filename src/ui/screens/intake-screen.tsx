@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { Box, Text } from 'ink';
 import { TextField } from '../components/text-field.tsx';
 import { Table, type ColumnSpec } from '../components/table.tsx';
@@ -48,7 +48,7 @@ export function IntakeScreen({ actor, width, height, isActive, onCheckIn, onCont
     },
     { priority: PRIORITY.screen, isActive },
   );
-  useEffect(() => onContext(INTAKE_CONTEXT[it.phase]), [it.phase]);
+  useLayoutEffect(() => onContext(INTAKE_CONTEXT[it.phase]), [it.phase]);
   const status =
     it.phase === 'checking' ? zh.intake.checking : it.phase === 'writing' ? zh.intake.writing : (it.error ?? it.message ?? '');
   const kind = r?.kind === 'finished' ? '成品卡' : r?.kind === 'prefab' ? '预制卡' : '';

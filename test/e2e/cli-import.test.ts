@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { runCli } from '../helpers/run-cli.ts';
+import { tempDir } from '../helpers/temp-ledger.ts';
+
+const dir = fileURLToPath(new URL('../../fixtures/maker-files/', import.meta.url));
+const file = (prefix: string, batch: string) => join(dir, readdirSync(dir).find((f) => f.startsWith(prefix) && f.includes(`_${batch}_`))!);
+const boss = { SBK_OPERATOR: 'boss', SBK_PIN: '135790' };
+
+function ledger() {
+  const db = join(tempDir(), 'city.db');
+  expect(runCli(['init', '--db', db, '--site', '420100', '--admin', 'boss', '--name', '王建国'], { SBK_PIN: '135790' }).code).toBe(0);
+  return db;
+}
+
+describe('sbk import (real binary)', () => {
+  it('prints the documented JSON, receives with --receive, and a re-import changes nothing', () => {
+    const db = ledger();
+    const r = runCli(['import', file('YZKCG', 'YZ2026110003'), '--db', db, '--receive', '--json'], boss);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json()).toMatchObject({ file: expect.stringMatching(/^YZKCG_/), kind: 'prefab', bank: '中国工商银行', batch: 'YZ2026110003', rows: 50, registered: 50, received: 50, errors: [] });
+    const again = runCli(['import', file('YZKCG', 'YZ2026110003'), '--db', db, '--json'], boss);
+    expect(again.code).toBe(0);
+    expect(again.json()).toMatchObject({ status: 'already-imported', registered: 0 });
+    const stock = runCli(['stock', '--db', db, '--json'], boss).json();
+    expect(stock.rows).toEqual([{ kind: 'prefab', state: 'in_stock', count: 50 }]);
+    expect(runCli(['verify', '--db', db]).code).toBe(0);
+  });
+
+  it('a file with errors exits non-zero, lists them with lines, saves the report and leaves the ledger unchanged', () => {
+    const db = ledger();
+    const dirOut = tempDir();
+    const report = join(dirOut, 'report.txt');
+    const r = runCli(['import', file('CPKCG', '2026110009'), '--db', db, '--json', '--report', report], boss);
+    expect(r.code).toBe(1);
+    const j = r.json();
+    expect(j.errors.length).toBeGreaterThanOrEqual(6);
+    for (const e of j.errors) expect(Object.keys(e).sort()).toEqual(['code', 'column', 'line', 'message']);
+    expect(j.errors.some((e: { line: number }) => e.line > 2)).toBe(true);
+    expect(existsSync(report)).toBe(true);
+    expect(readFileSync(report, 'utf8')).toMatch(/第 \d+ 行/);
+    // PIPL: the report names lines and columns, never a full ID number.
+    expect(readFileSync(report, 'utf8')).not.toMatch(/\d{17}[\dX]/);
+    expect(runCli(['stock', '--db', db, '--json'], boss).json().total).toBe(0);
+    const text = runCli(['import', file('CPKCG', '2026110009'), '--db', db], boss);
+    expect(text.stdout).toMatch(/文件有 \d+ 处问题，未写入台账/);
+  });
+
+  it('discrepancy list and close from the CLI', () => {
+    const db = ledger();
+    const list = runCli(['discrepancy', 'list', '--db', db, '--json'], boss);
+    expect(list.code).toBe(0);
+    expect(list.json()).toEqual([]);
+    const close = runCli(['discrepancy', 'close', '99', '--reason', '找到', '--db', db, '--json'], boss);
+    expect(close.json().error.code).toBe('DISCREPANCY_NOT_FOUND');
+  });
+});

@@ -1,0 +1,112 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { App } from '../../src/ui/app.tsx';
+import { createDemoLedger } from '../../src/workflows/demo-ledger.ts';
+import { loadCalendar } from '../../src/workflows/load-calendar.ts';
+import { lookupCard } from '../../src/workflows/card-lookup.ts';
+import { verifyLedger } from '../../db/verify-ledger.ts';
+import { closeLedger, type Ledger } from '../../db/open-ledger.ts';
+import { displayWidth } from '../../src/ui/text-fit.ts';
+import { KEYS, renderConsole, type RenderedConsole } from '../helpers/render-console.tsx';
+
+const fixtures = fileURLToPath(new URL('../../fixtures/maker-files/', import.meta.url));
+const prefabFile = join(fixtures, readdirSync(fixtures).find((f) => f.startsWith('YZKCG'))!);
+const badFile = join(fixtures, readdirSync(fixtures).find((f) => f.includes('_2026110009_'))!);
+
+let dir: string;
+let ledger: Ledger;
+let app: RenderedConsole | undefined;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sbk-intake-'));
+  ledger = createDemoLedger(join(dir, 'demo.db')).ledger;
+});
+afterAll(() => {
+  closeLedger(ledger);
+  rmSync(dir, { recursive: true, force: true });
+});
+afterEach(() => {
+  app?.unmount();
+  app = undefined;
+});
+
+async function start(): Promise<RenderedConsole> {
+  const services = { ledger, calendar: loadCalendar(), isDemo: true, lowBandwidth: false, now: () => new Date() };
+  app = renderConsole(<App services={services} escDelayMs={0} />);
+  await app.press('lijuan\r');
+  await app.press('246801\r');
+  await app.waitFor((f) => f.includes('合计'), 3000);
+  return app;
+}
+
+const fits = (f: string) => f.split('\n').every((l) => displayWidth(l) <= 80) && f.split('\n').length <= 23;
+
+describe('console: intake and check-in', () => {
+  it('shows a bad file’s problems with their lines and writes nothing', async () => {
+    const c = await start();
+    await c.press('1');
+    expect(c.lastFrame()).toContain('入库登记：导入卡商回盘数据文件');
+    await c.press(`${badFile}\r`);
+    const f = await c.waitFor((x) => x.includes('问题'), 3000);
+    expect(f).toMatch(/文件有 \d+ 处问题，未写入台账/);
+    expect(f).toMatch(/行\s+列\s+问题/);
+    expect(f.split('\n').at(-1)).toContain('Ctrl+W 保存问题清单');
+    expect(fits(f)).toBe(true);
+    expect(ledger.sqlite.prepare("SELECT count(*) n FROM cards WHERE card_no LIKE 'G8%'").get()).toEqual({ n: 0 });
+  });
+
+  it('imports a file, then counts it in: a complete box, a short box, an unlisted card, a damaged card', async () => {
+    const c = await start();
+    await c.press('1');
+    await c.press(`${prefabFile}\r`);
+    let f = await c.waitFor((x) => x.includes('检查通过'), 3000);
+    expect(f).toContain('预制卡  中国工商银行  批次 YZ2026110003  50 张  2 箱');
+    await c.press(KEYS.enter);
+    f = await c.waitFor((x) => x.includes('已导入'), 3000);
+    expect(f).toContain('按 Enter 开始逐箱清点入库');
+    await c.press(KEYS.enter);
+    f = await c.waitFor((x) => x.includes('清点入库：批次 YZ2026110003'), 3000);
+    expect(f).toContain('已点 0 / 应到 50');
+
+    await c.press('01\r');
+    expect(c.lastFrame()).toContain('箱 01 数量');
+    await c.press('25\r');
+    expect(c.lastFrame()).toContain('✓ 箱 01 共 25 张，与清单一致');
+    await c.press('02\r');
+    await c.press('24\r');
+    expect(c.lastFrame()).toContain('箱 02 应到 25 张，只点到 24 张：请逐张扫描此箱');
+    expect(c.lastFrame()).toMatch(/02\s+25\s+0\s+少 1/);
+    // Scanner bursts: number + Enter in one read.
+    for (let n = 26; n <= 49; n++) await c.press(`P9${String(n).padStart(7, '0')}\r`);
+    await c.press('P90000030\r');
+    expect(c.lastFrame()).toContain('重复扫描：P90000030 已点过');
+    await c.press('ZZ9999999\r');
+    expect(c.lastFrame()).toContain('不在清单中：ZZ9999999');
+    await c.press('P90000031\r');
+    await c.press('\u0004'); // Ctrl+D: the last card is damaged
+    expect(c.lastFrame()).toContain('卡 P90000031 损坏原因');
+    await c.press('卡面划伤\r');
+    expect(c.lastFrame()).toContain('已记录损坏：P90000031');
+    expect(c.lastFrame()).toContain('已点 49 / 应到 50，多出 1，重复扫描 2');
+    expect(fits(c.lastFrame())).toBe(true);
+
+    await c.press(KEYS.enter); // an empty line: finish
+    expect(c.lastFrame()).toContain('确认入库？');
+    expect(c.lastFrame()).toContain('48 张入 保险柜1；缺 1 张、损坏 1 张、多出 1 张、均登记为差异');
+    await c.press('y');
+    expect(c.lastFrame()).toContain('已入库 48 张，1 张缺少，已登记差异');
+
+    expect(lookupCard(ledger, 'P90000001')).toMatchObject({ state: 'in_stock', place: '保险柜1' });
+    expect(lookupCard(ledger, 'P90000031').state).toBe('spoiled');
+    expect(lookupCard(ledger, 'P90000050').state).toBe('expected');
+    const open = ledger.sqlite.prepare("SELECT kind, card_no FROM discrepancies WHERE ref_kind = 'checkin' ORDER BY id").all();
+    expect(open).toEqual([
+      { kind: 'missing', card_no: 'P90000050' },
+      { kind: 'damaged', card_no: 'P90000031' },
+      { kind: 'extra', card_no: 'ZZ9999999' },
+    ]);
+    expect(verifyLedger(ledger).ok).toBe(true);
+  });
+});
