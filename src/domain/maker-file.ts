@@ -133,7 +133,26 @@ export function makerBoxLabel(position: string): string {
   return i < 0 ? position : position.slice(0, i);
 }
 
+/** Progress through a file's lines, for a progress bar while a large file is checked. */
+export type MakerFileProgress = { readonly line: number; readonly lines: number };
+
+/** How often the steps below pause: often enough for a smooth bar, rarely enough to cost nothing. */
+const PROGRESS_EVERY = 2000;
+
 export function parseMakerFile(fileName: string, bytes: Uint8Array, opts: MakerFileOptions = {}): MakerFileResult {
+  const steps = makerFileSteps(fileName, bytes, opts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same check as parseMakerFile, as steps: it yields its progress every few thousand lines
+ * so that a caller can let the screen repaint (the console's intake screen does) and returns
+ * the result at the end.
+ */
+export function* makerFileSteps(fileName: string, bytes: Uint8Array, opts: MakerFileOptions = {}): Generator<MakerFileProgress, MakerFileResult> {
   const today = opts.today ?? todayInChina();
   if (!isIsoDate(today)) {
     throw new SbkError('INVALID_DATE', '参考日期 today 必须是 YYYY-MM-DD 格式的有效日期。', { value: today });
@@ -226,6 +245,7 @@ export function parseMakerFile(fileName: string, bytes: Uint8Array, opts: MakerF
 
   for (let idx = dataStart; idx < end; idx++) {
     const line = idx + 1;
+    if (idx % PROGRESS_EVERY === 0) yield { line, lines: end };
     const raw = lines[idx] ?? '';
     if (raw.trim() === '') {
       add(line, null, 'MAKER_BLANK_LINE', `这是数据中间的空行，不计入记录数。请删除空行或补全该行数据；${ACTION}`);

@@ -12,7 +12,7 @@ import { insertBatch, registerCards, type NewCard } from '../../db/register-card
 import { batchByCode, existingCardNos, importByHash, insertImport } from '../../db/imports-repo.ts';
 import { placesAt, requireSite, siteById, subtreeIds } from '../../db/sites-repo.ts';
 import { sha256Hex } from '../../db/movement-hash.ts';
-import { parseMakerFile, type MakerFileError, type MakerRow } from '../domain/maker-file.ts';
+import { makerFileSteps, parseMakerFile, type MakerFileError, type MakerFileProgress, type MakerFileResult, type MakerRow } from '../domain/maker-file.ts';
 import { STATE_LABELS, type CardState } from '../domain/card-states.ts';
 import { formatLocalTime } from '../domain/china-dates.ts';
 import { SbkError } from '../domain/errors.ts';
@@ -50,6 +50,31 @@ export type ImportResult = {
 };
 
 export function importMakerFile(ledger: Ledger, actor: Actor, input: ImportInput): ImportResult {
+  return finishImport(ledger, actor, input, () => parseMakerFile(input.fileName, input.bytes, { exemptBins: input.exemptBins ?? [] }));
+}
+
+/**
+ * The console's check before an import: the same checks as importMakerFile with `dryRun`, but
+ * the file is read in steps so that the screen can show a progress bar and stay responsive.
+ */
+export async function checkMakerFile(
+  ledger: Ledger,
+  actor: Actor,
+  input: Omit<ImportInput, 'dryRun'>,
+  onProgress: (p: MakerFileProgress) => void,
+): Promise<ImportResult> {
+  const steps = makerFileSteps(input.fileName, input.bytes, { exemptBins: input.exemptBins ?? [] });
+  let step = steps.next();
+  while (!step.done) {
+    onProgress(step.value);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    step = steps.next();
+  }
+  const parsed = step.value;
+  return finishImport(ledger, actor, { ...input, dryRun: true }, () => parsed);
+}
+
+function finishImport(ledger: Ledger, actor: Actor, input: ImportInput, parse: () => MakerFileResult): ImportResult {
   const sha = sha256Hex(Buffer.from(input.bytes));
   const base = { file: input.fileName, rows: 0, registered: 0, received: 0, boxes: 0 };
 
@@ -69,7 +94,7 @@ export function importMakerFile(ledger: Ledger, actor: Actor, input: ImportInput
     };
   }
 
-  const parsed = parseMakerFile(input.fileName, input.bytes, { exemptBins: input.exemptBins ?? [] });
+  const parsed = parse();
   const errors = [...parsed.errors];
   const name = parsed.name;
 

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { syntheticMakerRows, writeMakerFile } from '../../src/domain/maker-file-writer.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +56,20 @@ describe('console: intake and check-in', () => {
     expect(f.split('\n').at(-1)).toContain('Ctrl+W 保存问题清单');
     expect(fits(f)).toBe(true);
     expect(ledger.sqlite.prepare("SELECT count(*) n FROM cards WHERE card_no LIKE 'G8%'").get()).toEqual({ n: 0 });
+  });
+
+  it('shows a progress bar while a large file is checked', async () => {
+    const big = writeMakerFile('prefab', { bank: '中国建设银行', cityBody: '武汉市社保卡管理中心', batch: 'YZ-BIG-1', maker: '金邦达', bankCode: '105521000011', time: '20261120093000' }, syntheticMakerRows('prefab', 12_000, 3, { cardPrefix: 'H5', boxSize: 500 }));
+    const path = join(dir, big.fileName);
+    writeFileSync(path, big.text);
+    const c = await start();
+    await c.press('1');
+    await c.press(`${path}\r`);
+    const f = await c.waitFor((x) => x.includes('检查通过'), 20_000);
+    expect(f).toContain('批次 YZ-BIG-1  12000 张  24 箱');
+    const bars = c.frames.filter((x) => /\[#*-*\]\s+\d+%\s+\d+\/\d+ 行/.test(x));
+    expect(bars.length).toBeGreaterThanOrEqual(3); // it moved while the file was read
+    expect(ledger.sqlite.prepare("SELECT count(*) n FROM cards WHERE card_no LIKE 'H5%'").get()).toEqual({ n: 0 });
   });
 
   it('imports a file, then counts it in: a complete box, a short box, an unlisted card, a damaged card', async () => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { writeFileSync } from 'node:fs';
-import { importMakerFile, type ImportResult } from '../../workflows/import-maker-file.ts';
+import { checkMakerFile, importMakerFile, type ImportResult } from '../../workflows/import-maker-file.ts';
 import { readImportFile } from '../../workflows/read-import-file.ts';
 import { formatMakerError } from '../../domain/maker-file.ts';
 import { isSbkError } from '../../domain/errors.ts';
@@ -15,6 +15,8 @@ export type Intake = {
   path: string;
   setPath: (v: string) => void;
   result: ImportResult | null;
+  /** Lines checked so far while a file is read. */
+  progress: { line: number; lines: number } | null;
   message: string | null;
   error: string | null;
   selected: number;
@@ -38,10 +40,11 @@ export function useIntake(actor: Actor): Intake {
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState(0);
   const [file, setFile] = useState<{ fileName: string; bytes: Buffer; path: string } | null>(null);
+  const [progress, setProgress] = useState<{ line: number; lines: number } | null>(null);
 
   const fail = (e: unknown) => setError(isSbkError(e) ? e.message : zh.errors.internal);
   // The work is synchronous: let the "正在…" line reach the screen before it starts.
-  const later = (fn: () => void) => setTimeout(fn, 0);
+  const later = (fn: () => void | Promise<void>) => setTimeout(() => void fn(), 0);
 
   return {
     phase,
@@ -51,6 +54,7 @@ export function useIntake(actor: Actor): Intake {
       setError(null);
     },
     result,
+    progress,
     message,
     error,
     selected,
@@ -58,10 +62,10 @@ export function useIntake(actor: Actor): Intake {
       if (!value.trim()) return setError(zh.intake.needPath);
       setPhase('checking');
       setError(null);
-      later(() => {
+      later(async () => {
         try {
           const f = readImportFile(value);
-          const r = importMakerFile(ledger, actor, { fileName: f.fileName, bytes: f.bytes, dryRun: true });
+          const r = await checkMakerFile(ledger, actor, { fileName: f.fileName, bytes: f.bytes }, (p) => setProgress({ ...p }));
           setFile(f);
           setResult(r);
           setSelected(0);
@@ -70,6 +74,8 @@ export function useIntake(actor: Actor): Intake {
         } catch (e) {
           fail(e);
           setPhase('file');
+        } finally {
+          setProgress(null);
         }
       });
     },

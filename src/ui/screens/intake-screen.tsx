@@ -1,6 +1,7 @@
 import { useLayoutEffect } from 'react';
 import { Box, Text } from 'ink';
 import { TextField } from '../components/text-field.tsx';
+import { ProgressBar } from '../components/progress-bar.tsx';
 import { Table, type ColumnSpec } from '../components/table.tsx';
 import { PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
 import { matches } from '../keys/registry.ts';
@@ -65,7 +66,11 @@ export function IntakeScreen({ actor, width, height, isActive, onCheckIn, onCont
     <Box flexDirection="column" width={width} height={height}>
       <Text bold>{zh.intake.title}</Text>
       <TextField label={zh.intake.file} value={it.path} onChange={it.setPath} onSubmit={it.check} focus={isActive && it.phase === 'file'} placeholder={zh.intake.placeholder} width={width} labelWidth={4} />
-      <Text color={it.error ? 'red' : r?.status === 'invalid' ? 'yellow' : undefined}>{fitWidth(status, width)}</Text>
+      {it.phase === 'checking' && it.progress ? (
+        <ProgressBar done={it.progress.line} total={it.progress.lines} width={width} label=" 行" />
+      ) : (
+        <Text color={it.error ? 'red' : r?.status === 'invalid' ? 'yellow' : undefined}>{fitWidth(status, width)}</Text>
+      )}
       <Text>{fitWidth(r && r.batch ? zh.intake.summary(kind, r.bank ?? '', r.batch, r.rows, r.boxes, r.encoding) : '', width)}</Text>
       <Text color={rows.length ? 'yellow' : 'green'}>{fitWidth(hint, width)}</Text>
       {rows.length > 0 ? <Table data={rows} columns={COLUMNS} height={Math.max(1, height - 8)} selectedIndex={it.selected} /> : null}
