@@ -6,6 +6,7 @@
 import type { Ledger } from '../../db/open-ledger.ts';
 import { countInStateSince } from '../../db/card-queries.ts';
 import { subtreeIds } from '../../db/sites-repo.ts';
+import { listDiscrepancies } from '../../db/discrepancies-repo.ts';
 import { addCalendarMonths, todayInChina, type WorkingCalendar } from '../domain/calendar.ts';
 import type { Actor } from './authenticate.ts';
 
@@ -27,6 +28,8 @@ export function homeAlerts(ledger: Ledger, actor: Actor, calendar: WorkingCalend
   if (inTransit) alerts.push({ level: 'warn', text: `${inTransit} 张卡在途，待签收` });
   const expected = countInStateSince(ledger.db, ids, 'expected', nowIso);
   if (expected) alerts.push({ level: 'info', text: `${expected} 张卡已登记待入库清点` });
+  const open = listDiscrepancies(ledger.db, ids, true).length;
+  if (open) alerts.push({ level: 'warn', text: `${open} 条清点差异未关闭（缺少、多出或损坏），待主管核实处理` });
   const year = Number(today.slice(0, 4)) + 1;
   const basis = calendar.basisForYear(year);
   if (basis !== 'official') {

@@ -123,5 +123,10 @@ describe('console: intake and check-in', () => {
       { kind: 'extra', card_no: 'ZZ9999999' },
     ]);
     expect(verifyLedger(ledger).ok).toBe(true);
+    // The open discrepancies stay visible on the home screen.
+    await c.press(KEYS.esc, 5);
+    await c.press(KEYS.esc, 5);
+    await c.press(KEYS.esc, 5);
+    expect(await c.waitFor((x) => x.includes('合计'))).toContain('3 条清点差异未关闭');
   });
 });
