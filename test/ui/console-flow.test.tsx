@@ -1,42 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { App } from '../../src/ui/app.tsx';
-import { createDemoLedger } from '../../src/workflows/demo-ledger.ts';
-import { loadCalendar } from '../../src/workflows/load-calendar.ts';
-import { closeLedger, type Ledger } from '../../db/open-ledger.ts';
-import { displayWidth } from '../../src/ui/text-fit.ts';
-import { KEYS, renderConsole, type RenderedConsole } from '../helpers/render-console.tsx';
+import { describe, expect, it } from 'vitest';
+import { KEYS, type RenderedConsole } from '../helpers/render-console.tsx';
+import { fitsTerminal, useDemoConsole } from '../helpers/demo-console.tsx';
 
-let dir: string;
-let ledger: Ledger;
-let app: RenderedConsole | undefined;
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'sbk-console-'));
-  ledger = createDemoLedger(join(dir, 'demo.db')).ledger;
-});
-afterAll(() => {
-  closeLedger(ledger);
-  rmSync(dir, { recursive: true, force: true });
-});
-afterEach(() => {
-  app?.unmount();
-  app = undefined;
-});
-
-function start(): RenderedConsole {
-  const services = { ledger, calendar: loadCalendar(), isDemo: true, lowBandwidth: false, now: () => new Date() };
-  app = renderConsole(<App services={services} escDelayMs={0} />);
-  return app;
-}
-
-function expectFits(frame: string) {
-  const lines = frame.split('\n');
-  expect(lines.length).toBeLessThanOrEqual(23); // one row short of the terminal (ENGINEERING.md §1)
-  for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(80);
-}
+const demo = useDemoConsole();
+const start = () => demo.start();
+const expectFits = (frame: string) => expect(fitsTerminal(frame)).toBe(true);
 
 async function login(c: RenderedConsole, id: string, pin: string) {
   await c.press(`${id}\r`);

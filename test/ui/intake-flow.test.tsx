@@ -1,48 +1,35 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { syntheticMakerRows, writeMakerFile } from '../../src/domain/maker-file-writer.ts';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { App } from '../../src/ui/app.tsx';
-import { createDemoLedger } from '../../src/workflows/demo-ledger.ts';
-import { loadCalendar } from '../../src/workflows/load-calendar.ts';
 import { lookupCard } from '../../src/workflows/card-lookup.ts';
 import { verifyLedger } from '../../db/verify-ledger.ts';
-import { closeLedger, type Ledger } from '../../db/open-ledger.ts';
-import { displayWidth } from '../../src/ui/text-fit.ts';
-import { KEYS, renderConsole, type RenderedConsole } from '../helpers/render-console.tsx';
+import type { Ledger } from '../../db/open-ledger.ts';
+import { fitsTerminal, useDemoConsole } from '../helpers/demo-console.tsx';
+import { KEYS, type RenderedConsole } from '../helpers/render-console.tsx';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/maker-files/', import.meta.url));
 const prefabFile = join(fixtures, readdirSync(fixtures).find((f) => f.startsWith('YZKCG'))!);
 const badFile = join(fixtures, readdirSync(fixtures).find((f) => f.includes('_2026110009_'))!);
 
-let dir: string;
+const demo = useDemoConsole();
 let ledger: Ledger;
-let app: RenderedConsole | undefined;
+let dir: string;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'sbk-intake-'));
-  ledger = createDemoLedger(join(dir, 'demo.db')).ledger;
-});
-afterAll(() => {
-  closeLedger(ledger);
-  rmSync(dir, { recursive: true, force: true });
-});
-afterEach(() => {
-  app?.unmount();
-  app = undefined;
+  ledger = demo.ledger;
+  dir = demo.dir;
 });
 
 async function start(): Promise<RenderedConsole> {
-  const services = { ledger, calendar: loadCalendar(), isDemo: true, lowBandwidth: false, now: () => new Date() };
-  app = renderConsole(<App services={services} escDelayMs={0} />);
+  const app = demo.start();
   await app.press('lijuan\r');
   await app.press('246801\r');
   await app.waitFor((f) => f.includes('合计'), 3000);
   return app;
 }
 
-const fits = (f: string) => f.split('\n').every((l) => displayWidth(l) <= 80) && f.split('\n').length <= 23;
+const fits = fitsTerminal;
 
 describe('console: intake and check-in', () => {
   it('shows a bad file’s problems with their lines and writes nothing', async () => {

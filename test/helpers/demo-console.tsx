@@ -1,0 +1,51 @@
+/**
+ * One demo ledger per test file, and the real console App rendered on it at 80×24: the setup
+ * the console's flow tests share.
+ */
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from '../../src/ui/app.tsx';
+import { createDemoLedger } from '../../src/workflows/demo-ledger.ts';
+import { loadCalendar } from '../../src/workflows/load-calendar.ts';
+import { closeLedger, type Ledger } from '../../db/open-ledger.ts';
+import { displayWidth } from '../../src/ui/text-fit.ts';
+import { renderConsole, type RenderedConsole } from './render-console.tsx';
+
+export type DemoConsole = { readonly ledger: Ledger; readonly dir: string; start(): RenderedConsole };
+
+export function useDemoConsole(): DemoConsole {
+  const state: { ledger?: Ledger; dir?: string; app?: RenderedConsole } = {};
+  beforeAll(() => {
+    state.dir = mkdtempSync(join(tmpdir(), 'sbk-console-'));
+    state.ledger = createDemoLedger(join(state.dir, 'demo.db')).ledger;
+  });
+  afterAll(() => {
+    if (state.ledger) closeLedger(state.ledger);
+    if (state.dir) rmSync(state.dir, { recursive: true, force: true });
+  });
+  afterEach(() => {
+    state.app?.unmount();
+    state.app = undefined;
+  });
+  return {
+    get ledger() {
+      return state.ledger!;
+    },
+    get dir() {
+      return state.dir!;
+    },
+    start() {
+      const services = { ledger: state.ledger!, calendar: loadCalendar(), isDemo: true, lowBandwidth: false, now: () => new Date() };
+      state.app = renderConsole(<App services={services} escDelayMs={0} />);
+      return state.app;
+    },
+  };
+}
+
+/** Every line within 80 columns, and the frame one row short of the 24-row terminal. */
+export function fitsTerminal(frame: string): boolean {
+  const lines = frame.split('\n');
+  return lines.length <= 23 && lines.every((l) => displayWidth(l) <= 80);
+}
