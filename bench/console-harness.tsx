@@ -10,6 +10,7 @@ import { App } from '../src/ui/app.tsx';
 import type { ConsoleServices } from '../src/ui/console-services.ts';
 import { TerminalWriter } from '../src/ui/terminal/terminal-writer.ts';
 import { nowMs } from './stats.ts';
+import { StubStdin } from '../test/helpers/stub-stdin.ts';
 
 export const KEYS = { up: '\u001B[A', down: '\u001B[B', enter: '\r' } as const;
 
@@ -28,26 +29,6 @@ class StubTerminal extends EventEmitter {
   };
 }
 
-/** Ink reads stdin on 'readable' through read(). */
-class StubStdin extends EventEmitter {
-  readonly isTTY = true;
-  private data: string | null = null;
-  write = (data: string): void => {
-    this.data = data;
-    this.emit('readable');
-  };
-  read = (): string | null => {
-    const { data } = this;
-    this.data = null;
-    return data;
-  };
-  setEncoding(): void {}
-  setRawMode(): void {}
-  resume(): void {}
-  pause(): void {}
-  ref(): void {}
-  unref(): void {}
-}
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -9,6 +9,7 @@ import { lookupCard } from '../src/workflows/card-lookup.ts';
 import { stockSummary } from '../src/workflows/stock-summary.ts';
 import type { Actor } from '../src/workflows/authenticate.ts';
 import { nowMs, percentile, timed } from './stats.ts';
+import { seededRandom } from '../src/domain/seeded-random.ts';
 
 export type Dist = { p50: number; p95: number; max: number; n: number };
 
@@ -24,17 +25,6 @@ function sample(n: number, fn: (i: number) => void): number[] {
   return out;
 }
 
-/** mulberry32, so every run looks up the same cards. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export type VerifyResult = {
   ms: number;
@@ -60,7 +50,7 @@ export type LookupResult = { lookup: Dist; raw: Dist; historyRows: number };
 
 /** `lookupCard` on `n` random card numbers, and the same two reads as bare prepared statements. */
 export function benchLookup(ledger: Ledger, cardNos: readonly string[], n = 1000): LookupResult {
-  const rnd = prng(0x5b1c);
+  const rnd = seededRandom(0x5b1c);
   const pick = () => cardNos[Math.floor(rnd() * cardNos.length)]!;
   const warm = Array.from({ length: 20 }, pick);
   const picks = Array.from({ length: n }, pick);

@@ -15,6 +15,7 @@ import { authenticate } from '../src/workflows/authenticate.ts';
 import { createDemoLedger } from '../src/workflows/demo-ledger.ts';
 import { BENCH_ADMIN, buildLargeLedger } from './large-ledger.ts';
 import { bulkImportBaseline } from './bulk-import-baseline.ts';
+import { benchMakerFileImport } from './maker-file-import.ts';
 import { benchLookup, benchStock, benchVerify } from './ledger-reads.ts';
 import { benchConsoleStart, firstFrameInProcess, hasScript } from './console-start.ts';
 import { fmtMs } from './stats.ts';
@@ -39,6 +40,7 @@ const progress = (s: string) => process.stderr.write(`[bench] ${s}\n`);
 const START_RUNS = 5;
 const pass = (ok: boolean): Status => (ok ? 'pass' : 'FAIL');
 const mib = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MiB`;
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
 const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1)}%`;
 
 const dir = mkdtempSync(join(tmpdir(), 'sbk-bench-'));
@@ -74,13 +76,17 @@ async function main(): Promise<Row[]> {
   const actor = authenticate(big.ledger, BENCH_ADMIN.login, BENCH_ADMIN.pin);
   const st = benchStock(big.ledger, actor, 100);
 
-  // 7. Peak RSS, taken now that the large-ledger work is done (the baseline below is a child process).
+  // 9. Peak RSS, taken now that the large-ledger work is done (the baseline below is a child process).
   const peakRss = process.resourceUsage().maxRSS * 1024;
 
   progress('comparison for row 1: the same rows through sqlite3 .import…');
   const base = bulkImportBaseline(big.ledger, dir);
   const ratio = loadMs / base.ms;
   closeLedger(big.ledger);
+
+  // 10 (listed last, run here while the machine has nothing else to do): a maker file through importMakerFile.
+  progress(`maker file import: ${N} prefab rows, register + receive, in child processes…`);
+  const mk = benchMakerFileImport(dir, N, progress);
 
   rows.push({
     what: `register + receive ${N.toLocaleString('en')} prefab cards`,
@@ -190,6 +196,47 @@ async function main(): Promise<Row[]> {
     data: { peakRssBytes: peakRss, startRssBytes: rssAtStart },
     note: 'getrusage maxrss of this process (children such as sqlite3 and the console not included).',
   });
+
+  {
+    // The real CLI when /usr/bin/time can report its peak RSS, else the importMakerFile call in a child script.
+    const fig = mk.cli ? { ms: mk.cli.ms, rss: mk.cli.maxRssBytes } : { ms: mk.call.importMs, rss: mk.call.maxRssAfterBytes };
+    const mkRatio = fig.ms / mk.base.ms;
+    const callRatio = mk.call.importMs / mk.base.ms;
+    const RSS_GOAL = 200e6;
+    rows.push({
+      what: `import a ${N.toLocaleString('en')}-row maker file (register + receive) through importMakerFile`,
+      figure: `${fmtMs(fig.ms)}, peak RSS ${mb(fig.rss)}`,
+      comparison: `${mk.base.tool} of the same ${mk.base.rows.toLocaleString('en')} rows: ${fmtMs(mk.base.ms)} → ${mkRatio.toFixed(1)}×`,
+      goal: '≤ 3× comparison; peak RSS < 200 MB',
+      status: pass(mkRatio <= 3 && fig.rss < RSS_GOAL && mk.inStock === N),
+      data: {
+        rows: N,
+        fileBytes: mk.fileBytes,
+        measuredBy: mk.cli ? 'sbk import under /usr/bin/time -v' : 'importMakerFile in bench/import-child.ts',
+        ms: fig.ms,
+        peakRssBytes: fig.rss,
+        ratio: mkRatio,
+        cliMs: mk.cli?.ms ?? null,
+        cliMaxRssBytes: mk.cli?.maxRssBytes ?? null,
+        callMs: mk.call.importMs,
+        callRatio,
+        callPrepareMs: mk.call.prepareMs,
+        callRssBeforeBytes: mk.call.rssBeforeBytes,
+        callMaxRssBeforeBytes: mk.call.maxRssBeforeBytes,
+        callMaxRssAfterBytes: mk.call.maxRssAfterBytes,
+        baselineMs: mk.base.ms,
+        baselineRows: mk.base.rows,
+        inStock: mk.inStock,
+      },
+      note:
+        `a ${mb(mk.fileBytes)} YZKCG_ file from writeMakerFile(syntheticMakerRows('prefab', ${N})), each run on a fresh ledger. ` +
+        (mk.cli
+          ? `Figure: the real binary, node bin/sbk.js import FILE --receive --json, spawn → exit (node start, module loading, login and closing the ledger included), maximum resident set size from /usr/bin/time -v. `
+          : `Figure: /usr/bin/time -v not available, so the importMakerFile call alone in bench/import-child.ts, with its process's getrusage maxrss. `) +
+        `The importMakerFile call alone (bench/import-child.ts): ${fmtMs(mk.call.importMs)} → ${callRatio.toFixed(1)}× the comparison; that process's maxrss was ${mb(mk.call.maxRssBeforeBytes)} before the call (modules, open ledger, file in memory) and ${mb(mk.call.maxRssAfterBytes)} after it. ` +
+        `Comparison: row 1's, on the ledger this import produced (its cards + movements rows as CSV into bare tables; process start included). ${mk.inStock.toLocaleString('en')} cards in stock afterwards${mk.inStock === N ? '' : ` — expected ${N}: a bug`}.`,
+    });
+  }
   return rows;
 }
 

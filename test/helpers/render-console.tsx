@@ -12,6 +12,7 @@ import { EventEmitter } from 'node:events';
 import { render } from 'ink';
 import type { ReactElement } from 'react';
 import { TerminalWriter } from '../../src/ui/terminal/terminal-writer.ts';
+import { StubStdin } from './stub-stdin.ts';
 
 export const KEYS = {
   up: '\u001B[A',
@@ -52,26 +53,6 @@ class StubStderr extends EventEmitter {
   };
 }
 
-/** Shaped like ink-testing-library's: Ink reads stdin on 'readable' through read(). */
-class StubStdin extends EventEmitter {
-  readonly isTTY = true;
-  private data: string | null = null;
-  write = (data: string): void => {
-    this.data = data;
-    this.emit('readable');
-  };
-  read = (): string | null => {
-    const { data } = this;
-    this.data = null;
-    return data;
-  };
-  setEncoding(): void {}
-  setRawMode(): void {}
-  resume(): void {}
-  pause(): void {}
-  ref(): void {}
-  unref(): void {}
-}
 
 // ---- The helper ------------------------------------------------------------------------------
 
