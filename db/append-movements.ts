@@ -6,7 +6,8 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { LedgerDb } from './open-ledger.ts';
 import { cards, movements, operations, places } from './schema.ts';
-import { GENESIS_HASH, movementHash, sha256Hex } from './movement-hash.ts';
+import { createHash } from 'node:crypto';
+import { GENESIS_HASH, movementHash } from './movement-hash.ts';
 import { isDemoLedger } from './ledger-meta.ts';
 import { nextState, type CardKind, type MovementType, type StateOrNone } from '../src/domain/card-states.ts';
 import { SbkError } from '../src/domain/errors.ts';
@@ -45,8 +46,21 @@ const MOVEMENT_FIELDS = [
 
 export type AppendResult = { operationId: string; movementIds: number[]; replayed: boolean };
 
-export function appendMovements(tx: LedgerDb, op: OperationInput, moves: readonly MovementInput[]): AppendResult {
-  const requestSha256 = sha256Hex(JSON.stringify([op.kind, op.operatorId, op.secondOperatorId ?? null, moves]));
+/** What appendMovements reads of a card; a caller that has just written the card may pass it. */
+export type CardSnapshot = { id: number; kind: string; cardNo: string; state: string; siteId: number; placeId: number | null };
+
+export function appendMovements(
+  tx: LedgerDb,
+  op: OperationInput,
+  moves: readonly MovementInput[],
+  /** Cards the caller wrote in this same transaction, as they are now: saves a read per card.
+   *  Kept up to date here, so the caller can pass them on to its next operation. */
+  known?: Map<number, CardSnapshot>,
+): AppendResult {
+  // Hashed move by move: one JSON string of a 100,000-card operation would cost tens of MB.
+  const request = createHash('sha256').update(JSON.stringify([op.kind, op.operatorId, op.secondOperatorId ?? null]));
+  for (const m of moves) request.update(JSON.stringify(m));
+  const requestSha256 = request.digest('hex');
   const existing = tx.select().from(operations).where(eq(operations.id, op.id)).get();
   if (existing) {
     if (existing.requestSha256 !== requestSha256) {
@@ -104,7 +118,7 @@ export function appendMovements(tx: LedgerDb, op: OperationInput, moves: readonl
   let nextId = (head?.id ?? 0) + 1;
   const ids: number[] = [];
   for (const m of moves) {
-    const card = selectCard.get({ id: m.cardId });
+    const card = known?.get(m.cardId) ?? selectCard.get({ id: m.cardId });
     if (!card) throw new SbkError('CARD_NOT_FOUND', `台账中没有编号为 ${m.cardId} 的卡。`);
     const fromState = card.state as StateOrNone;
     const toState = nextState({
@@ -152,6 +166,8 @@ export function appendMovements(tx: LedgerDb, op: OperationInput, moves: readonl
     const hash = movementHash(prevHash, { ...row, cardNo: card.cardNo });
     insertMovement.run({ ...row, prevHash, hash });
     updateCard.run({ id: card.id, state: toState, siteId: toSiteId, placeId: toPlaceId, stateSince: at, lastMovementId: nextId });
+    const snap = known?.get(card.id);
+    if (snap) Object.assign(snap, { state: toState, siteId: toSiteId, placeId: toPlaceId });
     ids.push(nextId);
     prevHash = hash;
     nextId += 1;

@@ -164,7 +164,7 @@ function finishImport(ledger: Ledger, actor: Actor, input: ImportInput, parse: (
     });
     const ref = { refKind: 'import', refId: String(importId) };
     // Operation ids derive from the content: a retry after a crash cannot register twice.
-    const { cardIds } = registerCards(
+    const { cardIds, cards: registered } = registerCards(
       tx,
       { id: `import:${sha}`, kind: 'import', operatorId: actor.id },
       batchId,
@@ -186,6 +186,7 @@ function finishImport(ledger: Ledger, actor: Actor, input: ImportInput, parse: (
           method: '按箱清点入库',
           ...ref,
         })),
+        registered,
       ).movementIds.length;
     }
     return { registered: cardIds.length, received };
