@@ -48,7 +48,7 @@ export function listOperators(db: LedgerDb): OperatorListRow[] {
     .all();
 }
 
-/** Returns the failure count after this one. */
+/** Counts one more attempt; locks the account when the count reaches `lockAfter`. Returns the count. */
 export function recordPinFailure(tx: LedgerDb, id: number, lockAfter: number): number {
   const row = tx
     .update(operators)
@@ -56,10 +56,12 @@ export function recordPinFailure(tx: LedgerDb, id: number, lockAfter: number): n
     .where(eq(operators.id, id))
     .returning({ n: operators.failedAttempts })
     .get();
-  if (row && row.n >= lockAfter) {
-    tx.update(operators).set({ lockedAt: new Date().toISOString() }).where(eq(operators.id, id)).run();
-  }
+  if (row && row.n >= lockAfter) lockOperator(tx, id);
   return row?.n ?? 0;
+}
+
+export function lockOperator(tx: LedgerDb, id: number): void {
+  tx.update(operators).set({ lockedAt: new Date().toISOString() }).where(eq(operators.id, id)).run();
 }
 
 export function clearPinFailures(tx: LedgerDb, id: number): void {

@@ -5,7 +5,7 @@
  */
 import type { Ledger } from '../../db/open-ledger.ts';
 import { writeTx } from '../../db/write-tx.ts';
-import { clearPinFailures, operatorByLogin, recordPinFailure, type OperatorRow, type Role } from '../../db/operators-repo.ts';
+import { clearPinFailures, lockOperator, operatorById, operatorByLogin, recordPinFailure, type OperatorRow, type Role } from '../../db/operators-repo.ts';
 import { siteById } from '../../db/sites-repo.ts';
 import { logAudit } from '../../db/audit-log.ts';
 import { readPepper } from '../security/pepper-file.ts';
@@ -59,17 +59,25 @@ export function authenticate(ledger: Ledger, login: string, pin: string): Actor 
   if (!op) {
     throw new SbkError('AUTH_FAILED', '工号或密码不正确。');
   }
-  if (op.lockedAt) {
-    throw new SbkError('OPERATOR_LOCKED', `账号 ${op.login} 因连续输错密码已被锁定，请主管用“sbk operator unlock”解锁。`, {
-      login: op.login,
-    });
-  }
+  const locked = () =>
+    new SbkError('OPERATOR_LOCKED', `账号 ${op.login} 因连续输错密码已被锁定，请主管用“sbk operator unlock”解锁。`, { login: op.login });
   const pepper = readPepper(ledger.path);
+  // Each attempt is counted before the PIN is checked, in one IMMEDIATE transaction: guesses
+  // made in parallel (several SSH sessions, a script) cannot get past the fifth.
+  const attempt = writeTx(ledger, (tx) => {
+    const now = operatorById(tx, op.id)!;
+    if (now.lockedAt || now.failedAttempts >= LOCK_AFTER_FAILURES) return null;
+    return recordPinFailure(tx, op.id, Number.POSITIVE_INFINITY);
+  });
+  if (attempt === null) throw locked();
   if (!verifyPin(pin, op.pinHash, pepper)) {
     const failures = writeTx(ledger, (tx) => {
-      const n = recordPinFailure(tx, op.id, LOCK_AFTER_FAILURES);
+      const n = operatorById(tx, op.id)!.failedAttempts;
       logAudit(tx, { type: 'login_failed', subjectOperatorId: op.id, siteId: op.siteId, detail: `第${n}次` });
-      if (n >= LOCK_AFTER_FAILURES) logAudit(tx, { type: 'locked', subjectOperatorId: op.id, siteId: op.siteId });
+      if (n >= LOCK_AFTER_FAILURES && !operatorById(tx, op.id)!.lockedAt) {
+        lockOperator(tx, op.id);
+        logAudit(tx, { type: 'locked', subjectOperatorId: op.id, siteId: op.siteId });
+      }
       return n;
     });
     if (failures >= LOCK_AFTER_FAILURES) {
@@ -81,10 +89,14 @@ export function authenticate(ledger: Ledger, login: string, pin: string): Actor 
       remaining: LOCK_AFTER_FAILURES - failures,
     });
   }
-  writeTx(ledger, (tx) => {
-    if (op.failedAttempts > 0) clearPinFailures(tx, op.id);
+  const ok = writeTx(ledger, (tx) => {
+    // A lock set by parallel failed attempts while this PIN was being checked still holds.
+    if (operatorById(tx, op.id)!.lockedAt) return false;
+    clearPinFailures(tx, op.id);
     logAudit(tx, { type: 'login', operatorId: op.id, siteId: op.siteId });
+    return true;
   });
+  if (!ok) throw locked();
   return toActor(ledger, op);
 }
 

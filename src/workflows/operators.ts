@@ -19,6 +19,19 @@ import { requireRole, type Actor } from './authenticate.ts';
 
 export const ROLES: readonly Role[] = ['clerk', 'supervisor', 'admin'];
 
+const RANK: Record<Role, number> = { clerk: 1, supervisor: 2, admin: 3 };
+
+/**
+ * Acting on another operator's account (unlock, PIN reset) is for someone over them: at their
+ * site or above it, and of at least their rank. Otherwise a county admin could reset the city
+ * admin's PIN and act in their name (real-name attribution, HB Art. 4).
+ */
+function requireOver(ledger: Ledger, actor: Actor, target: { siteId: number; role: Role; name: string }): void {
+  if (!subtreeIds(ledger.db, actor.siteId).includes(target.siteId) || RANK[target.role] > RANK[actor.role]) {
+    throw new SbkError('OPERATOR_OUT_OF_SCOPE', `${target.name}不在您管理的范围内（上级网点或更高角色的账号），请由其上级处理。`);
+  }
+}
+
 export type NewOperator = { login: string; name: string; role: Role; siteCode: string; pin: string };
 
 export function addOperator(ledger: Ledger, actor: Actor, o: NewOperator): number {
@@ -52,6 +65,7 @@ export function unlock(ledger: Ledger, actor: Actor, login: string): void {
   const target = operatorByLogin(ledger.db, login.trim());
   if (!target) throw new SbkError('OPERATOR_NOT_FOUND', `没有工号为 ${login} 的操作员。`);
   if (target.id === actor.id) throw new SbkError('SECOND_OPERATOR_SAME', '不能给自己解锁，请另一名主管操作。');
+  requireOver(ledger, actor, target);
   writeTx(ledger, (tx) => {
     unlockOperator(tx, target.id);
     logAudit(tx, { type: 'unlocked', operatorId: actor.id, subjectOperatorId: target.id, siteId: target.siteId });
@@ -68,6 +82,7 @@ export function changePin(ledger: Ledger, actor: Actor, p: { login?: string; old
     if (!p.oldPin || !verifyPin(p.oldPin, target.pinHash, pepper)) throw new SbkError('AUTH_FAILED', '原密码不正确。');
   } else {
     requireRole(actor, 'admin');
+    requireOver(ledger, actor, target);
   }
   checkPinFormat(p.newPin);
   const pinHash = hashPin(p.newPin, pepper);

@@ -56,6 +56,21 @@ describe('operators', () => {
     expect(() => addOperator(ledger, admin, { login: 'x4', name: '某某', role: 'clerk', siteCode: '420000', pin: '135799' })).toThrow(/管辖/);
   });
 
+  it('a county admin cannot reset the city admin PIN, nor a county supervisor unlock a city account', () => {
+    const { ledger, admin } = withStaff();
+    addOperator(ledger, admin, { login: 'jiangan_admin', name: '江岸管理员', role: 'admin', siteCode: '420102-01', pin: '482913' });
+    addOperator(ledger, admin, { login: 'jiangan_sup', name: '江岸主管', role: 'supervisor', siteCode: '420102-01', pin: '482915' });
+    const county = authenticate(ledger, 'jiangan_admin', '482913');
+    expect(() => changePin(ledger, county, { login: 'admin', newPin: '771355' })).toThrow(/OPERATOR_OUT_OF_SCOPE|不在您管理的范围/);
+    for (let i = 0; i < 5; i++) expect(() => authenticate(ledger, 'lijuan', '000001')).toThrow();
+    const countySup = authenticate(ledger, 'jiangan_sup', '482915');
+    expect(() => unlock(ledger, countySup, 'lijuan')).toThrow(/不在您管理的范围/);
+    unlock(ledger, admin, 'lijuan');
+    // Within scope and rank it works: the county admin resets the county clerk's PIN.
+    changePin(ledger, county, { login: 'zhangwei', newPin: '771355' });
+    expect(authenticate(ledger, 'zhangwei', '771355').name).toBe('张伟');
+  });
+
   it('a second operator must be another supervisor', () => {
     const { ledger } = withStaff();
     const clerk = authenticate(ledger, 'zhangwei', '357902');

@@ -72,3 +72,25 @@ describe('sbk CLI (real binary)', () => {
     expect(runCli(['demo', '--db', db, '--json']).json().error.code).toBe('LEDGER_EXISTS');
   });
 });
+
+describe('lockout under parallel guessing', () => {
+  it('twelve wrong PINs at once try at most five, and the right PIN after the lock is refused', async () => {
+    const { spawn } = await import('node:child_process');
+    const { fileURLToPath } = await import('node:url');
+    const bin = fileURLToPath(new URL('../../bin/sbk.js', import.meta.url));
+    const db = join(tempDir(), 'race.db');
+    expect(runCli(['init', '--db', db, '--site', '420100', '--admin', 'boss', '--name', '王建国'], { SBK_PIN: '135790' }).code).toBe(0);
+    const run = (pin: string) =>
+      new Promise<string>((resolve) => {
+        const p = spawn(process.execPath, [bin, 'stock', '--db', db, '--json'], { env: { ...process.env, SBK_OPERATOR: 'boss', SBK_PIN: pin } });
+        let out = '';
+        p.stdout.on('data', (d) => (out += d));
+        p.on('close', () => resolve(out));
+      });
+    const outs = await Promise.all(Array.from({ length: 12 }, (_, i) => run(`97531${i % 10}`)));
+    const codes = outs.map((o) => JSON.parse(o).error?.code);
+    expect(codes.every((c) => c === 'AUTH_FAILED' || c === 'OPERATOR_LOCKED')).toBe(true);
+    expect(codes.filter((c) => c === 'AUTH_FAILED').length).toBeLessThanOrEqual(5);
+    expect(JSON.parse(await run('135790')).error.code).toBe('OPERATOR_LOCKED');
+  });
+});

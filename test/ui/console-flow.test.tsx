@@ -85,6 +85,15 @@ describe('console: login → home → lookup', () => {
     await expect(exited).resolves.toBeUndefined();
   });
 
+  it('type-ahead: login and PIN in one read log in, and the PIN never shows', async () => {
+    const c = start();
+    await c.press('zhangwei\r357902\r');
+    const f = await c.waitFor((x) => x.includes('合计 24 张'), 3000);
+    expect(f).toContain('张伟（经办员）');
+    for (const frame of c.frames) expect(frame).not.toContain('357902\n');
+    for (const frame of c.frames) expect(frame).not.toMatch(/工号 zhangwei357902/);
+  });
+
   it('a scanner burst (number and Enter in one read) looks a card up', async () => {
     const c = start();
     await login(c, 'zhangwei', '357902');

@@ -117,3 +117,20 @@ describe('console: intake and check-in', () => {
     expect(await c.waitFor((x) => x.includes('合计'))).toContain('3 条清点差异未关闭');
   });
 });
+
+describe('type-ahead and scanner bursts in one read', () => {
+  it('several scans in one read each count, and a box label with its count works too', async () => {
+    const c = await start();
+    await c.press('2');
+    await c.waitFor((x) => x.includes('选择要清点的批次'));
+    // The demo's batch 4 waits at the city centre: boxes 01 (20 cards) and 02 (4 cards).
+    await c.press(KEYS.enter);
+    await c.waitFor((x) => x.includes('清点入库：批次'));
+    await c.press('D40000001\rD40000002\rD40000003\r');
+    await c.waitFor((x) => x.includes('已点 3 / 应到 24'));
+    await c.press('02\r4\r');
+    const f = await c.waitFor((x) => x.includes('已点 7 / 应到 24'));
+    expect(f).toContain('✓ 箱 02 共 4 张，与清单一致');
+    expect(f).not.toContain('不在清单中');
+  });
+});

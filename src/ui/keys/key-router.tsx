@@ -83,6 +83,24 @@ export function KeyRouterProvider({ children, escDelayMs = DEFAULT_ESC_DELAY_MS,
     };
   }, [emitter]);
 
+  // One read can hold several scans or type-ahead ("P1\rP2\r", "lijuan\r246801\r"). What follows
+  // an Enter waits for the next tick, so the state the Enter changed (a cleared field, a new
+  // focus, an updated count) is committed before the next part is handled.
+  const feedParts = useCallback(
+    (parts: KeyEvent[]): void => {
+      for (let i = 0; i < parts.length; i++) {
+        const part = parts[i]!;
+        guard.feed(part);
+        if (part.name === 'enter' && i < parts.length - 1) {
+          const rest = parts.slice(i + 1);
+          setImmediate(() => setTimeout(() => feedParts(rest), 0));
+          return;
+        }
+      }
+    },
+    [guard],
+  );
+
   // Stable: Ink re-subscribes useInput whenever the handler's identity changes.
   const onInput = useCallback(
     (input: string, key: Key): void => {
@@ -95,9 +113,9 @@ export function KeyRouterProvider({ children, escDelayMs = DEFAULT_ESC_DELAY_MS,
         guard.feed(charEvent(raw.slice(1)));
         return;
       }
-      for (const part of splitLines(e)) guard.feed(part);
+      feedParts(splitLines(e));
     },
-    [guard],
+    [guard, feedParts],
   );
   useInput(onInput);
 
