@@ -108,10 +108,10 @@ export function appendMovements(
     } as unknown as Partial<typeof cards.$inferInsert>)
     .where(eq(cards.id, sql.placeholder('id')))
     .prepare();
-  const placeSite = new Map<number, number | undefined>();
-  const siteOfPlace = (placeId: number) => {
-    if (!placeSite.has(placeId)) placeSite.set(placeId, tx.select({ siteId: places.siteId }).from(places).where(eq(places.id, placeId)).get()?.siteId);
-    return placeSite.get(placeId);
+  const placeCache = new Map<number, { siteId: number; kind: string } | undefined>();
+  const placeOf = (placeId: number) => {
+    if (!placeCache.has(placeId)) placeCache.set(placeId, tx.select({ siteId: places.siteId, kind: places.kind }).from(places).where(eq(places.id, placeId)).get());
+    return placeCache.get(placeId);
   };
 
   let prevHash = head?.hash ?? GENESIS_HASH;
@@ -138,8 +138,15 @@ export function appendMovements(
     if (toPlaceId == null && (toState === 'in_stock' || toState === 'loaded')) {
       throw new SbkError('PLACE_REQUIRED', `卡 ${card.cardNo} 入库须指定保管地点（保险柜、卡柜或卡盒）。`, { cardNo: card.cardNo });
     }
-    if (toPlaceId != null && siteOfPlace(toPlaceId) !== toSiteId) {
-      throw new SbkError('PLACE_NOT_AT_SITE', '所选保管地点不属于该网点，请重新选择保管地点。', { toPlaceId, toSiteId });
+    if (toPlaceId != null) {
+      const place = placeOf(toPlaceId);
+      if (place?.siteId !== toSiteId) {
+        throw new SbkError('PLACE_NOT_AT_SITE', '所选保管地点不属于该网点，请重新选择保管地点。', { toPlaceId, toSiteId });
+      }
+      // A hopper holds loaded blanks only; stock is never kept in a printer (GD Annex 9 二(二)).
+      if ((toState === 'loaded') !== (place.kind === 'hopper') && (toState === 'loaded' || toState === 'in_stock')) {
+        throw new SbkError('PLACE_KIND', toState === 'loaded' ? '预制卡只能装入制卡机卡盒。' : '卡盒不是保管地点：入库请选择保险柜、卡柜或货架。', { toPlaceId, toState });
+      }
     }
     const row = {
       id: nextId,

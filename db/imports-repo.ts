@@ -39,3 +39,25 @@ export function existingCardNos(db: LedgerDb, cardNos: readonly string[]): Map<s
 export function batchByCode(db: LedgerDb, code: string) {
   return db.select().from(batches).where(eq(batches.code, code)).get();
 }
+
+/** Card identification codes and bank card numbers the ledger already holds, with their card. */
+export function existingIdentityCodes(
+  db: LedgerDb,
+  cardIdCodes: readonly string[],
+  bankCardNos: readonly string[],
+): { cardIdCodes: Map<string, string>; bankCardNos: Map<string, string> } {
+  const out = { cardIdCodes: new Map<string, string>(), bankCardNos: new Map<string, string>() };
+  for (let i = 0; i < cardIdCodes.length; i += 500) {
+    const chunk = cardIdCodes.slice(i, i + 500);
+    for (const r of db.select({ code: cards.cardIdCode, cardNo: cards.cardNo }).from(cards).where(inArray(cards.cardIdCode, chunk)).all()) {
+      if (r.code) out.cardIdCodes.set(r.code, r.cardNo);
+    }
+  }
+  for (let i = 0; i < bankCardNos.length; i += 500) {
+    const chunk = bankCardNos.slice(i, i + 500);
+    for (const r of db.select({ no: cards.bankCardNo, cardNo: cards.cardNo }).from(cards).where(inArray(cards.bankCardNo, chunk)).all()) {
+      if (r.no) out.bankCardNos.set(r.no, r.cardNo);
+    }
+  }
+  return out;
+}

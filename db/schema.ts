@@ -168,6 +168,8 @@ export const cards = sqliteTable(
   },
   (t) => [
     uniqueIndex('cards_card_no_uq').on(t.cardNo),
+    uniqueIndex('cards_card_id_code_uq').on(t.cardIdCode),
+    uniqueIndex('cards_bank_card_no_uq').on(t.bankCardNo),
     index('cards_site_state_ix').on(t.siteId, t.state),
     index('cards_batch_ix').on(t.batchId),
     index('cards_holder_ix').on(t.holderId),

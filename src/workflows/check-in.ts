@@ -83,13 +83,17 @@ export function confirmCheckIn(ledger: Ledger, actor: Actor, input: ConfirmInput
         .select({ id: cards.id, cardNo: cards.cardNo, boxId: cards.boxId, kind: cards.kind })
         .from(cards)
         .innerJoin(batches, eq(batches.id, cards.batchId))
-        .where(and(eq(batches.code, input.batchCode), eq(cards.siteId, actor.siteId)))
+        .where(and(eq(batches.code, input.batchCode), eq(cards.siteId, actor.siteId), eq(cards.state, 'expected')))
         .all()
         .map((c) => [c.cardNo, c]),
     );
+    // Only cards still waiting: a second session on the same batch, confirmed after the first,
+    // must not record cards already in stock as missing.
     const card = (cardNo: string) => {
       const c = idOf.get(cardNo);
-      if (!c) throw new SbkError('CARD_NOT_IN_BATCH', `卡 ${cardNo} 不属于批次 ${input.batchCode}。`);
+      if (!c) {
+        throw new SbkError('CHECKIN_STALE', `卡 ${cardNo} 已不在本批待入库清单中（可能已由他人清点入库）。请重新开始清点此批次。`, { cardNo });
+      }
       return c;
     };
     const moves: MovementInput[] = [

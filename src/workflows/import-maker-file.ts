@@ -9,7 +9,7 @@ import type { Ledger } from '../../db/open-ledger.ts';
 import { writeTx } from '../../db/write-tx.ts';
 import { appendMovements } from '../../db/append-movements.ts';
 import { insertBatch, registerCards, type NewCard } from '../../db/register-cards.ts';
-import { batchByCode, existingCardNos, importByHash, insertImport } from '../../db/imports-repo.ts';
+import { batchByCode, existingCardNos, existingIdentityCodes, importByHash, insertImport } from '../../db/imports-repo.ts';
 import { placesAt, requireSite, siteById, subtreeIds } from '../../db/sites-repo.ts';
 import { sha256Hex } from '../../db/movement-hash.ts';
 import { makerFileSteps, parseMakerFile, type MakerFileError, type MakerFileProgress, type MakerFileResult, type MakerRow } from '../domain/maker-file.ts';
@@ -114,6 +114,17 @@ function finishImport(ledger: Ledger, actor: Actor, input: ImportInput, parse: (
       });
     }
   }
+  // Each card's identification code and bank account are its own too (GD Annex 9).
+  const knownCodes = existingIdentityCodes(ledger.db, parsed.rows.map((r) => r.cardIdCode), parsed.rows.map((r) => r.bankCardNo));
+  for (const r of parsed.rows) {
+    for (const [column, value, set] of [
+      ['卡识别码', r.cardIdCode, knownCodes.cardIdCodes],
+      ['银行卡号', r.bankCardNo, knownCodes.bankCardNos],
+    ] as const) {
+      const owner = set.get(value);
+      if (owner) errors.push({ line: r.line, column, code: 'CODE_IN_LEDGER', message: `第 ${r.line} 行：${column}与台账中卡 ${owner} 的相同，每张卡应各不相同。请联系卡商核对。` });
+    }
+  }
   if (name && batchByCode(ledger.db, name.batch)) {
     errors.push({ line: 0, column: null, code: 'BATCH_EXISTS', message: `制卡批次 ${name.batch} 已在台账中登记过，请核对文件。` });
   }
@@ -143,6 +154,9 @@ function finishImport(ledger: Ledger, actor: Actor, input: ImportInput, parse: (
 
   const now = new Date().toISOString();
   const result = writeTx(ledger, (tx) => {
+    // Another session may have imported the same file since the checks above.
+    const raced = importByHash(tx, sha);
+    if (raced) return { raced, registered: 0, received: 0 };
     const importId = insertImport(tx, {
       fileName: input.fileName,
       contentSha256: sha,
@@ -189,11 +203,22 @@ function finishImport(ledger: Ledger, actor: Actor, input: ImportInput, parse: (
         registered,
       ).movementIds.length;
     }
-    return { registered: cardIds.length, received };
+    return { raced: undefined, registered: cardIds.length, received };
   });
+  if ('raced' in result && result.raced) {
+    const { raced } = result;
+    return {
+      ...summary,
+      status: 'already-imported',
+      errors: [],
+      previous: { at: raced.at, by: raced.operatorName, site: raced.siteName },
+      message: `此文件已于 ${formatLocalTime(raced.at)} 由${raced.operatorName}（${raced.siteName}）导入，本次未做任何更改。`,
+    };
+  }
   return {
     ...summary,
-    ...result,
+    registered: result.registered,
+    received: result.received,
     status: 'imported',
     errors: [],
     message: `已导入 ${input.fileName}：批次 ${name.batch}，${result.registered} 张卡${result.received ? `，已入库 ${result.received} 张（${place!.name}）` : '，待清点入库'}。`,
@@ -201,7 +226,8 @@ function finishImport(ledger: Ledger, actor: Actor, input: ImportInput, parse: (
 }
 
 function pickPlace(ledger: Ledger, siteId: number, placeName?: string) {
-  const all = placesAt(ledger.db, siteId);
+  // A printer hopper holds loaded blanks, never stock (GD Annex 9 二(二)).
+  const all = placesAt(ledger.db, siteId).filter((p) => p.kind !== 'hopper');
   const place = placeName ? all.find((p) => p.name === placeName) : all[0];
   if (!place) {
     throw new SbkError(

@@ -61,6 +61,15 @@ describe('check-in', () => {
     expect(verifyLedger(ledger).ok).toBe(true);
   });
 
+  it('a second session confirmed after the first is refused instead of recording false missing cards', () => {
+    const { ledger, clerk, sup } = setup();
+    const one = startCheckIn(expectedCards(ledger, clerk, 'YZ-1'));
+    const two = startCheckIn(expectedCards(ledger, sup, 'YZ-1'));
+    confirmCheckIn(ledger, clerk, { operationId: randomUUID(), batchCode: 'YZ-1', result: checkInResult(confirmBoxCount(confirmBoxCount(one, '01', 3).session, '02', 3).session) });
+    expect(() => confirmCheckIn(ledger, sup, { operationId: randomUUID(), batchCode: 'YZ-1', result: checkInResult(two) })).toThrow(/CHECKIN_STALE|已不在本批待入库清单/);
+    expect(openDiscrepancies(ledger, clerk)).toHaveLength(0);
+  });
+
   it('discrepancies cannot be edited behind the program', () => {
     const { ledger, clerk } = setup();
     const s = startCheckIn(expectedCards(ledger, clerk, 'YZ-1'));

@@ -7,6 +7,8 @@ import { authenticate } from '../../src/workflows/authenticate.ts';
 import { lookupCard } from '../../src/workflows/card-lookup.ts';
 import { writeMakerFile, syntheticMakerRows } from '../../src/domain/maker-file-writer.ts';
 import { verifyLedger } from '../../db/verify-ledger.ts';
+import { writeTx } from '../../db/write-tx.ts';
+import { addPlace } from '../../db/sites-repo.ts';
 import { ADMIN, freshLedger } from '../helpers/temp-ledger.ts';
 
 const dir = fileURLToPath(new URL('../../fixtures/maker-files/', import.meta.url));
@@ -94,6 +96,26 @@ describe('importing a maker file', () => {
     expect(r.errors.some((e) => e.line === 0 && /6/.test(e.message) && /5/.test(e.message))).toBe(true);
     expect(count(ledger).c).toBe(0);
     expect(importMakerFile(ledger, admin, { fileName: f.fileName, bytes: Buffer.from(f.text) }).status).toBe('imported');
+  });
+
+  it('refuses a file whose card identification codes or bank numbers are already in the ledger', () => {
+    const { ledger, admin } = setup();
+    const fields = { bank: '中国工商银行', cityBody: '武汉市社保卡管理中心', maker: '金邦达', bankCode: '102521000013', time: '20261120093000' };
+    const rows = syntheticMakerRows('prefab', 5, 11, { cardPrefix: 'U1' });
+    const a = writeMakerFile('prefab', { ...fields, batch: 'U-A' }, rows);
+    expect(importMakerFile(ledger, admin, { fileName: a.fileName, bytes: Buffer.from(a.text) }).status).toBe('imported');
+    // The same cards under new numbers: their codes and bank accounts are not new.
+    const b = writeMakerFile('prefab', { ...fields, batch: 'U-B' }, rows.map((r) => ({ ...r, cardNo: r.cardNo.replace('U1', 'U2') })));
+    const r = importMakerFile(ledger, admin, { fileName: b.fileName, bytes: Buffer.from(b.text) });
+    expect(r.status).toBe('invalid');
+    expect(r.errors.filter((e) => e.code === 'CODE_IN_LEDGER')).toHaveLength(10);
+  });
+
+  it('never receives into a printer hopper', () => {
+    const { ledger, admin, rootSiteId } = setup();
+    writeTx(ledger, (tx) => addPlace(tx, rootSiteId, '制卡机1-卡盒1', 'hopper'));
+    expect(() => importMakerFile(ledger, admin, { ...prefab(), receive: true, placeName: '制卡机1-卡盒1' })).toThrow(/保管地点/);
+    expect(count(ledger).c).toBe(0);
   });
 
   it('a dry run checks without writing', () => {
