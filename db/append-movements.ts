@@ -5,9 +5,9 @@
  */
 import { desc, eq, sql } from 'drizzle-orm';
 import type { LedgerDb } from './open-ledger.ts';
-import { cards, movements, operations, places } from './schema.ts';
+import { cards, holders, movements, operations, places } from './schema.ts';
 import { createHash } from 'node:crypto';
-import { GENESIS_HASH, movementHash } from './movement-hash.ts';
+import { GENESIS_HASH, identityString, movementHash } from './movement-hash.ts';
 import { isDemoLedger } from './ledger-meta.ts';
 import { nextState, type CardKind, type MovementType, type StateOrNone } from '../src/domain/card-states.ts';
 import { SbkError } from '../src/domain/errors.ts';
@@ -47,7 +47,7 @@ const MOVEMENT_FIELDS = [
 export type AppendResult = { operationId: string; movementIds: number[]; replayed: boolean };
 
 /** What appendMovements reads of a card; a caller that has just written the card may pass it. */
-export type CardSnapshot = { id: number; kind: string; cardNo: string; state: string; siteId: number; placeId: number | null };
+export type CardSnapshot = { id: number; kind: string; cardNo: string; state: string; siteId: number; placeId: number | null; identity: string };
 
 export function appendMovements(
   tx: LedgerDb,
@@ -92,7 +92,28 @@ export function appendMovements(
 
   // Prepared once per operation: a 100,000-card receipt runs these statements 100,000 times,
   // and building the SQL text each time cost more than SQLite's own work (bench row 1).
-  const selectCard = tx.select().from(cards).where(eq(cards.id, sql.placeholder('id'))).prepare();
+  const selectCard = tx
+    .select({
+      id: cards.id,
+      kind: cards.kind,
+      cardNo: cards.cardNo,
+      state: cards.state,
+      siteId: cards.siteId,
+      placeId: cards.placeId,
+      cardIdCode: cards.cardIdCode,
+      bankCardNo: cards.bankCardNo,
+      holderIdType: holders.idType,
+      holderIdNumber: holders.idNumber,
+      holderName: holders.name,
+    })
+    .from(cards)
+    .leftJoin(holders, eq(holders.id, cards.holderId))
+    .where(eq(cards.id, sql.placeholder('id')))
+    .prepare();
+  const read = (id: number): CardSnapshot | undefined => {
+    const c = selectCard.get({ id });
+    return c && { id: c.id, kind: c.kind, cardNo: c.cardNo, state: c.state, siteId: c.siteId, placeId: c.placeId, identity: identityString(c) };
+  };
   const insertMovement = tx
     .insert(movements)
     .values(Object.fromEntries(MOVEMENT_FIELDS.map((f) => [f, sql.placeholder(f)])) as unknown as typeof movements.$inferInsert)
@@ -118,7 +139,7 @@ export function appendMovements(
   let nextId = (head?.id ?? 0) + 1;
   const ids: number[] = [];
   for (const m of moves) {
-    const card = known?.get(m.cardId) ?? selectCard.get({ id: m.cardId });
+    const card = known?.get(m.cardId) ?? read(m.cardId);
     if (!card) throw new SbkError('CARD_NOT_FOUND', `台账中没有编号为 ${m.cardId} 的卡。`);
     const fromState = card.state as StateOrNone;
     const toState = nextState({
@@ -170,7 +191,7 @@ export function appendMovements(
       refId: m.refId ?? null,
       at,
     };
-    const hash = movementHash(prevHash, { ...row, cardNo: card.cardNo });
+    const hash = movementHash(prevHash, { ...row, cardNo: card.cardNo, identity: card.identity });
     insertMovement.run({ ...row, prevHash, hash });
     updateCard.run({ id: card.id, state: toState, siteId: toSiteId, placeId: toPlaceId, stateSince: at, lastMovementId: nextId });
     const snap = known?.get(card.id);

@@ -1,17 +1,35 @@
 /**
  * The hash chain over movements: each row carries sha256(prev_hash + canonical content), so an
  * edit or a deletion made behind the program's back (e.g. with the sqlite3 tool) breaks a link
- * that `sbk verify` recomputes. The card number is part of the content, so re-pointing a
- * card row at another number breaks the chain too.
+ * that `sbk verify` recomputes. The card's identity (number, kind, identification code, bank
+ * account, holder) is part of the content, so re-pointing a card row at another number or
+ * another holder breaks the chain too.
  */
 import { createHash } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** What makes a card that card; none of it ever changes (a new card is made instead). */
+export type CardIdentity = {
+  cardNo: string;
+  kind: string;
+  cardIdCode: string | null;
+  bankCardNo: string | null;
+  holderIdType: string | null;
+  holderIdNumber: string | null;
+  holderName: string | null;
+};
+
+export function identityString(c: CardIdentity): string {
+  return JSON.stringify([c.kind, c.cardIdCode, c.bankCardNo, c.holderIdType, c.holderIdNumber, c.holderName]);
+}
+
 export type HashedMovementContent = {
   id: number;
   operationId: string;
   cardNo: string;
+  /** identityString() of the card. */
+  identity: string;
   type: string;
   fromState: string;
   toState: string;
@@ -54,6 +72,7 @@ export function canonicalMovement(m: HashedMovementContent): string {
     m.refKind,
     m.refId,
     m.at,
+    m.identity,
   ]);
 }
 
@@ -91,11 +110,12 @@ export type MovementSqlRow = {
   hash: string;
 };
 
-export function contentFromRow(m: MovementSqlRow, cardNo: string): HashedMovementContent {
+export function contentFromRow(m: MovementSqlRow, card: CardIdentity): HashedMovementContent {
   return {
     id: m.id,
     operationId: m.operation_id,
-    cardNo,
+    cardNo: card.cardNo,
+    identity: identityString(card),
     type: m.type,
     fromState: m.from_state,
     toState: m.to_state,

@@ -6,6 +6,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { LedgerDb } from './open-ledger.ts';
 import { batches, boxes, cards, holders } from './schema.ts';
 import { appendMovements, type AppendResult, type CardSnapshot, type OperationInput } from './append-movements.ts';
+import { identityString } from './movement-hash.ts';
 import { SbkError } from '../src/domain/errors.ts';
 import type { CardKind } from '../src/domain/card-states.ts';
 
@@ -124,7 +125,16 @@ export function registerCards(
       throw e;
     }
     cardIds.push(row!.id);
-    known.set(row!.id, { id: row!.id, kind: c.kind, cardNo: c.cardNo, state: 'none', siteId, placeId: null });
+    const identity = identityString({
+      cardNo: c.cardNo,
+      kind: c.kind,
+      cardIdCode: c.cardIdCode ?? null,
+      bankCardNo: c.bankCardNo ?? null,
+      holderIdType: c.holder?.idType ?? null,
+      holderIdNumber: c.holder?.idNumber ?? null,
+      holderName: c.holder?.name ?? null,
+    });
+    known.set(row!.id, { id: row!.id, kind: c.kind, cardNo: c.cardNo, state: 'none', siteId, placeId: null, identity });
   }
   const res = appendMovements(
     tx,

@@ -12,7 +12,15 @@ import { ruleFor, isMovementType, type CardKind, type StateOrNone } from '../src
 export type VerifyProblem = { code: string; message: string; movementId?: number; cardNo?: string };
 export type VerifyReport = { ok: boolean; movements: number; cards: number; problems: VerifyProblem[] };
 
-type MovementRow = MovementSqlRow & { card_no: string | null; kind: CardKind | null };
+type MovementRow = MovementSqlRow & {
+  card_no: string | null;
+  kind: CardKind | null;
+  card_id_code: string | null;
+  bank_card_no: string | null;
+  holder_id_type: string | null;
+  holder_id_number: string | null;
+  holder_name: string | null;
+};
 
 type Replayed = { state: StateOrNone; siteId: number; placeId: number | null; lastId: number };
 
@@ -64,7 +72,8 @@ export function verifyLedger(ledger: Ledger): VerifyReport {
     const opCounts = new Map<string, number>();
     const rows = sqlite
       .prepare(
-        `SELECT m.*, c.card_no AS card_no, c.kind AS kind FROM movements m LEFT JOIN cards c ON c.id = m.card_id ORDER BY m.id`,
+        `SELECT m.*, c.card_no, c.kind, c.card_id_code, c.bank_card_no, h.id_type AS holder_id_type, h.id_number AS holder_id_number, h.name AS holder_name
+         FROM movements m LEFT JOIN cards c ON c.id = m.card_id LEFT JOIN holders h ON h.id = c.holder_id ORDER BY m.id`,
       )
       .iterate() as IterableIterator<MovementRow>;
     for (const m of rows) {
@@ -77,9 +86,20 @@ export function verifyLedger(ledger: Ledger): VerifyReport {
       if (m.prev_hash !== prevHash) {
         add({ code: 'CHAIN_BROKEN', message: `第 ${m.id} 条流转记录的前序哈希与上一条不符（前面的记录被改动或删除）。`, movementId: m.id, cardNo });
       }
-      const recomputed = movementHash(m.prev_hash, contentFromRow(m, cardNo));
+      const recomputed = movementHash(
+        m.prev_hash,
+        contentFromRow(m, {
+          cardNo,
+          kind: m.kind ?? '',
+          cardIdCode: m.card_id_code,
+          bankCardNo: m.bank_card_no,
+          holderIdType: m.holder_id_type,
+          holderIdNumber: m.holder_id_number,
+          holderName: m.holder_name,
+        }),
+      );
       if (recomputed !== m.hash) {
-        add({ code: 'HASH_MISMATCH', message: `第 ${m.id} 条流转记录（卡 ${cardNo}）的内容与哈希不符：该记录被改动过。`, movementId: m.id, cardNo });
+        add({ code: 'HASH_MISMATCH', message: `第 ${m.id} 条流转记录（卡 ${cardNo}）的内容与哈希不符：该记录或该卡的身份信息（识别码、银行卡号、持卡人）被改动过。`, movementId: m.id, cardNo });
       }
       prevHash = m.hash;
       if (strictTime && m.at < lastAt) {

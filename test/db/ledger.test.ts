@@ -10,7 +10,9 @@ import { placesAt, requireSite } from '../../db/sites-repo.ts';
 import { verifyLedger } from '../../db/verify-ledger.ts';
 import { contentFromRow, movementHash, type MovementSqlRow } from '../../db/movement-hash.ts';
 import { lookupCard } from '../../src/workflows/card-lookup.ts';
-import { freshLedger, track } from '../helpers/temp-ledger.ts';
+import { freshLedger, tempDir, track } from '../helpers/temp-ledger.ts';
+import { createDemoLedger } from '../../src/workflows/demo-ledger.ts';
+import { join } from 'node:path';
 import type { Ledger } from '../../db/open-ledger.ts';
 
 function prefab(n: number, prefix = 'P'): NewCard[] {
@@ -144,8 +146,9 @@ describe('verify catches tampering with the sqlite3 tool', () => {
   it('an edited movement whose own hash was recomputed is caught by the next link', () => {
     const { ledger, adminId, rootSiteId } = freshLedger();
     seedCards(ledger, adminId, rootSiteId, 5);
-    const m = ledger.sqlite.prepare('SELECT m.*, c.card_no FROM movements m JOIN cards c ON c.id = m.card_id WHERE m.id = 3').get() as MovementSqlRow & { card_no: string };
-    const forged = movementHash(m.prev_hash, { ...contentFromRow(m, m.card_no), reason: '改过' });
+    const m = ledger.sqlite.prepare('SELECT m.*, c.card_no, c.kind FROM movements m JOIN cards c ON c.id = m.card_id WHERE m.id = 3').get() as MovementSqlRow & { card_no: string; kind: string };
+    const card = { cardNo: m.card_no, kind: m.kind, cardIdCode: null, bankCardNo: null, holderIdType: null, holderIdNumber: null, holderName: null };
+    const forged = movementHash(m.prev_hash, { ...contentFromRow(m, card), reason: '改过' });
     const path = ledger.path;
     closeLedger(ledger);
     sqlite3(path, `DROP TRIGGER movements_no_update; UPDATE movements SET reason = '改过', hash = '${forged}' WHERE id = 3;`);
@@ -164,6 +167,22 @@ describe('verify catches tampering with the sqlite3 tool', () => {
     const r = tampered('DELETE FROM movements WHERE id = (SELECT max(id) FROM movements);');
     expect(r.ok).toBe(false);
     expect(r.problems.map((p) => p.code)).toEqual(expect.arrayContaining(['CARD_WITHOUT_MOVEMENTS', 'OPERATION_INCOMPLETE']));
+  });
+
+  it('a card given to another holder, or its bank account changed, behind the ledger', () => {
+    const demo = createDemoLedger(join(tempDir(), 'demo.db')).ledger;
+    const dpath = demo.path;
+    closeLedger(demo);
+    sqlite3(dpath, "UPDATE cards SET holder_id = (SELECT max(id) FROM holders) WHERE card_no = 'A10000001';");
+    let r = verifyLedger(track(openLedger(dpath, { mustExist: true })));
+    expect(r.problems.filter((p) => p.code === 'HASH_MISMATCH').map((p) => p.cardNo)).toContain('A10000001');
+    const demo2 = createDemoLedger(join(tempDir(), 'demo2.db')).ledger;
+    const d2 = demo2.path;
+    closeLedger(demo2);
+    sqlite3(d2, "UPDATE holders SET name = '王五' WHERE id = (SELECT holder_id FROM cards WHERE card_no = 'B20000001'); UPDATE cards SET bank_card_no = '6222020000000000000' WHERE card_no = 'B20000002';");
+    r = verifyLedger(track(openLedger(d2, { mustExist: true })));
+    const tampered = new Set(r.problems.filter((p) => p.code === 'HASH_MISMATCH').map((p) => p.cardNo));
+    expect(tampered.has('B20000001') && tampered.has('B20000002')).toBe(true);
   });
 
   it('a card state changed behind the ledger', () => {
