@@ -10,7 +10,8 @@ import { GENESIS_HASH, contentFromRow, movementHash, type MovementSqlRow } from 
 import { ruleFor, isMovementType, type CardKind, type StateOrNone } from '../src/domain/card-states.ts';
 
 export type VerifyProblem = { code: string; message: string; movementId?: number; cardNo?: string };
-export type VerifyReport = { ok: boolean; movements: number; cards: number; problems: VerifyProblem[] };
+export type ChainHead = { id: number; hash: string };
+export type VerifyReport = { ok: boolean; movements: number; cards: number; head: ChainHead | null; problems: VerifyProblem[] };
 
 type MovementRow = MovementSqlRow & {
   card_no: string | null;
@@ -39,7 +40,12 @@ const GUARDS = [
 
 const MAX_PROBLEMS = 1000;
 
-export function verifyLedger(ledger: Ledger): VerifyReport {
+/**
+ * `expectedHead`: the chain head recorded outside the ledger at an earlier verify (a file cron
+ * keeps, a printed sheet). The chain must still contain it unchanged: deleting the newest
+ * movements and restoring the guards leaves a consistent-looking but shorter chain.
+ */
+export function verifyLedger(ledger: Ledger, expectedHead?: ChainHead): VerifyReport {
   const { sqlite } = ledger;
   const problems: VerifyProblem[] = [];
   const add = (p: VerifyProblem) => {
@@ -69,6 +75,8 @@ export function verifyLedger(ledger: Ledger): VerifyReport {
     let expectedId = 1;
     let lastAt = '';
     let count = 0;
+    let headSeen = false;
+    let lastId = 0;
     const opCounts = new Map<string, number>();
     const rows = sqlite
       .prepare(
@@ -101,7 +109,14 @@ export function verifyLedger(ledger: Ledger): VerifyReport {
       if (recomputed !== m.hash) {
         add({ code: 'HASH_MISMATCH', message: `第 ${m.id} 条流转记录（卡 ${cardNo}）的内容与哈希不符：该记录或该卡的身份信息（识别码、银行卡号、持卡人）被改动过。`, movementId: m.id, cardNo });
       }
+      if (expectedHead && m.id === expectedHead.id) {
+        headSeen = true;
+        if (m.hash !== expectedHead.hash) {
+          add({ code: 'HEAD_CHANGED', message: `第 ${m.id} 条流转记录与上次核验时记下的不同：此后的记录被改写过。`, movementId: m.id });
+        }
+      }
       prevHash = m.hash;
+      lastId = m.id;
       if (strictTime && m.at < lastAt) {
         add({ code: 'TIME_BACKWARDS', message: `第 ${m.id} 条流转记录的时间早于前一条（${m.at} < ${lastAt}）。`, movementId: m.id, cardNo });
       }
@@ -125,6 +140,13 @@ export function verifyLedger(ledger: Ledger): VerifyReport {
       replay.set(m.card_id, { state: m.to_state as StateOrNone, siteId: m.to_site_id, placeId: m.to_place_id, lastId: m.id });
     }
 
+    if (expectedHead && !headSeen) {
+      add({
+        code: 'HEAD_MISSING',
+        message: `上次核验时台账已有第 ${expectedHead.id} 条流转记录，现在只到第 ${lastId} 条：最新的记录被删除了。`,
+        movementId: expectedHead.id,
+      });
+    }
     const operations = sqlite.prepare('SELECT id, movement_count AS n FROM operations').all() as { id: string; n: number }[];
     for (const op of operations) {
       const seen = opCounts.get(op.id) ?? 0;
@@ -157,7 +179,7 @@ export function verifyLedger(ledger: Ledger): VerifyReport {
       add({ code: 'MOVEMENT_FOR_MISSING_CARD', message: `流转记录指向的卡（内部编号 ${cardId}）在卡片表中不存在。` });
     }
     sqlite.exec('COMMIT');
-    return { ok: problems.length === 0, movements: count, cards: cardCount, problems };
+    return { ok: problems.length === 0, movements: count, cards: cardCount, head: lastId ? { id: lastId, hash: prevHash } : null, problems };
   } catch (e) {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
     throw e;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { runCli } from '../helpers/run-cli.ts';
 import { tempDir } from '../helpers/temp-ledger.ts';
 
@@ -92,5 +93,40 @@ describe('lockout under parallel guessing', () => {
     expect(codes.every((c) => c === 'AUTH_FAILED' || c === 'OPERATOR_LOCKED')).toBe(true);
     expect(codes.filter((c) => c === 'AUTH_FAILED').length).toBeLessThanOrEqual(5);
     expect(JSON.parse(await run('135790')).error.code).toBe('OPERATOR_LOCKED');
+  });
+});
+
+describe('verify with a chain head kept outside the ledger', () => {
+  it('notices the newest movements deleted even when the guards are put back', () => {
+    const dir = tempDir();
+    const db = join(dir, 'demo.db');
+    const head = join(dir, 'head.json');
+    expect(runCli(['demo', '--db', db]).code).toBe(0);
+    const first = runCli(['verify', '--db', db, '--head-file', head, '--json']);
+    expect(first.code).toBe(0);
+    expect(first.json().head.id).toBe(786);
+    // Remove the last operation whole, and restore the trigger by name.
+    execFileSync('sqlite3', [
+      db,
+      `DROP TRIGGER movements_no_delete; DROP TRIGGER operations_no_delete;
+       CREATE TEMP TABLE gone AS SELECT DISTINCT operation_id AS id FROM movements WHERE id = (SELECT max(id) FROM movements);
+       CREATE TEMP TABLE gone_cards AS SELECT DISTINCT card_id FROM movements WHERE operation_id IN (SELECT id FROM gone);
+       DELETE FROM movements WHERE operation_id IN (SELECT id FROM gone);
+       DELETE FROM operations WHERE id IN (SELECT id FROM gone);
+       DELETE FROM cards WHERE id IN (SELECT card_id FROM gone_cards) AND id NOT IN (SELECT card_id FROM movements);
+       UPDATE cards SET
+         state = (SELECT to_state FROM movements m WHERE m.card_id = cards.id ORDER BY m.id DESC LIMIT 1),
+         site_id = (SELECT to_site_id FROM movements m WHERE m.card_id = cards.id ORDER BY m.id DESC LIMIT 1),
+         place_id = (SELECT to_place_id FROM movements m WHERE m.card_id = cards.id ORDER BY m.id DESC LIMIT 1),
+         last_movement_id = (SELECT max(id) FROM movements m WHERE m.card_id = cards.id)
+         WHERE id IN (SELECT card_id FROM gone_cards);
+       CREATE TRIGGER movements_no_delete BEFORE DELETE ON movements BEGIN SELECT RAISE(ABORT, 'x'); END;
+       CREATE TRIGGER operations_no_delete BEFORE DELETE ON operations BEGIN SELECT RAISE(ABORT, 'x'); END;`,
+    ]);
+    const second = runCli(['verify', '--db', db, '--head-file', head, '--json']);
+    // Without the head file this rollback looks consistent; with it, it is caught.
+    expect(runCli(['verify', '--db', db, '--json']).json().ok).toBe(true);
+    expect(second.code).toBe(3);
+    expect(second.json().problems.map((p: { code: string }) => p.code)).toContain('HEAD_MISSING');
   });
 });

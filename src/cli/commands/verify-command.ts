@@ -1,5 +1,7 @@
 import type { Argv } from 'yargs';
-import { verifyLedger } from '../../../db/verify-ledger.ts';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { verifyLedger, type ChainHead } from '../../../db/verify-ledger.ts';
+import { SbkError } from '../../domain/errors.ts';
 import { emit, type Out } from '../cli-io.ts';
 import { withLedger, type GlobalArgs } from '../cli-context.ts';
 
@@ -8,10 +10,17 @@ export function verifyCommand(y: Argv<GlobalArgs>, out: () => Out, setExit: (cod
   return y.command(
     'verify',
     '核验台账：重放全部流转记录、校验哈希链与当前状态',
-    (c) => c,
+    (c) =>
+      c.option('head-file', {
+        type: 'string',
+        describe: '记录链头的文件（放在台账之外）：核验时检查上次记下的链头仍在，通过后写入新的链头',
+      }),
     (argv) =>
       withLedger(argv, (ledger) => {
-        const r = verifyLedger(ledger);
+        const headFile = argv['head-file'];
+        const expected = headFile && existsSync(headFile) ? readHead(headFile) : undefined;
+        const r = verifyLedger(ledger, expected);
+        if (r.ok && headFile && r.head) writeFileSync(headFile, JSON.stringify({ ...r.head, at: new Date().toISOString() }) + '\n');
         emit(out(), r, () =>
           r.ok
             ? `台账核验通过：${r.movements} 条流转记录，${r.cards} 张卡，哈希链完整，当前状态与记录一致。`
@@ -20,4 +29,14 @@ export function verifyCommand(y: Argv<GlobalArgs>, out: () => Out, setExit: (cod
         if (!r.ok) setExit(3);
       }),
   );
+}
+
+function readHead(path: string): ChainHead {
+  try {
+    const h = JSON.parse(readFileSync(path, 'utf8')) as Partial<ChainHead>;
+    if (typeof h.id === 'number' && typeof h.hash === 'string') return { id: h.id, hash: h.hash };
+  } catch {
+    // fall through to the error below
+  }
+  throw new SbkError('HEAD_FILE_INVALID', `链头文件 ${path} 无法读取或格式不对。请从备份恢复，或删除后重新核验以重新记录。`);
 }
