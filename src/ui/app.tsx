@@ -110,7 +110,17 @@ function Shell({ isDemo }: { isDemo: boolean }) {
       />
     );
   } else if (screen.id === 'checkin' && actor) {
-    body = <CheckInScreen actor={actor} batch={screen.batch} width={width} height={bodyHeight} isActive={active} onContext={onContext} />;
+    body = (
+      <CheckInScreen
+        actor={actor}
+        batch={screen.batch}
+        width={width}
+        height={bodyHeight}
+        isActive={active}
+        onContext={onContext}
+        onLeave={() => dispatch({ type: 'back' })}
+      />
+    );
   } else if (screen.id === 'not-built') {
     const label = MENU.find((m) => m.id === screen.feature)?.label ?? screen.feature;
     body = <NotBuiltScreen label={label} width={width} height={bodyHeight} />;

@@ -132,5 +132,13 @@ describe('type-ahead and scanner bursts in one read', () => {
     const f = await c.waitFor((x) => x.includes('已点 7 / 应到 24'));
     expect(f).toContain('✓ 箱 02 共 4 张，与清单一致');
     expect(f).not.toContain('不在清单中');
+    // Esc with an unconfirmed count asks first; N keeps the count.
+    await c.press(KEYS.esc, 5);
+    expect(c.lastFrame()).toContain('放弃本次清点？');
+    await c.press('n');
+    expect(c.lastFrame()).toContain('已点 7 / 应到 24');
+    await c.press(KEYS.esc, 5);
+    await c.press('y');
+    expect(c.lastFrame()).toContain('合计'); // back on the home screen, nothing written
   });
 });

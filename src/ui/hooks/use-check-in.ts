@@ -19,7 +19,7 @@ import type { Actor } from '../../workflows/authenticate.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
 
-export type CheckInMode = 'pick' | 'scan' | 'box-count' | 'damage-reason' | 'confirm' | 'done';
+export type CheckInMode = 'pick' | 'scan' | 'box-count' | 'damage-reason' | 'confirm' | 'leave' | 'done';
 export type Flag = { level: 'ok' | 'warn' | 'error'; text: string };
 
 const O = zh.checkin.outcome;
@@ -143,9 +143,14 @@ export function useCheckIn(actor: Actor, initialBatch: string | null) {
     cancelConfirm: () => setMode('scan'),
     /** Esc inside a prompt returns to scanning; false = leave the screen. */
     back: () => {
-      if (mode === 'box-count' || mode === 'damage-reason' || mode === 'confirm') {
+      if (mode === 'box-count' || mode === 'damage-reason' || mode === 'confirm' || mode === 'leave') {
         setMode('scan');
         setPendingBox(null);
+        return true;
+      }
+      // Counted but not confirmed: leaving would drop the count, so ask first.
+      if (mode === 'scan' && session && (session.counted.size > 0 || session.extras.length > 0)) {
+        setMode('leave');
         return true;
       }
       return false;

@@ -16,6 +16,8 @@ export type CheckInScreenProps = {
   height: number;
   isActive: boolean;
   onContext: (context: string) => void;
+  /** Leave the screen (after the operator agreed to drop an unconfirmed count). */
+  onLeave: () => void;
 };
 
 type BoxRow = { box: string; expected: string; counted: string; status: string };
@@ -41,12 +43,13 @@ const CONTEXT: Record<CheckInMode, string> = {
   'box-count': 'checkin',
   'damage-reason': 'checkin',
   confirm: 'confirm',
+  leave: 'confirm',
   done: 'checkin-done',
 };
 
 const FLAG_COLOR = { ok: 'green', warn: 'yellow', error: 'red' } as const;
 
-export function CheckInScreen({ actor, batch, width, height, isActive, onContext }: CheckInScreenProps) {
+export function CheckInScreen({ actor, batch, width, height, isActive, onContext, onLeave }: CheckInScreenProps) {
   const c = useCheckIn(actor, batch);
   useLayoutEffect(() => onContext(CONTEXT[c.mode]), [c.mode]);
   useKeyHandler(
@@ -55,6 +58,11 @@ export function CheckInScreen({ actor, batch, width, height, isActive, onContext
         if (matches('checkin.move', e)) return c.movePick(e.name === 'up' ? -1 : 1), true;
         if (matches('checkin.pick', e)) return c.pick(), true;
         return false;
+      }
+      if (c.mode === 'leave') {
+        if (matches('confirm.yes', e)) return onLeave(), true;
+        if (matches('confirm.no', e)) return c.cancelConfirm(), true;
+        return true;
       }
       if (c.mode === 'confirm') {
         if (matches('confirm.yes', e)) return c.confirm(), true;
@@ -66,7 +74,7 @@ export function CheckInScreen({ actor, batch, width, height, isActive, onContext
       if (matches('back', e) && c.back()) return true;
       return false;
     },
-    { priority: c.mode === 'confirm' ? PRIORITY.modal : PRIORITY.screen, isActive },
+    { priority: c.mode === 'confirm' || c.mode === 'leave' ? PRIORITY.modal : PRIORITY.screen, isActive },
   );
 
   if (c.mode === 'pick') {
@@ -111,7 +119,12 @@ export function CheckInScreen({ actor, batch, width, height, isActive, onContext
           </Text>
         );
       })}
-      {c.mode === 'confirm' && r ? (
+      {c.mode === 'leave' && t ? (
+        <Box flexDirection="column">
+          <Text bold color="yellow">{zh.checkin.leaveTitle}</Text>
+          <Text wrap="wrap">{zh.checkin.leaveBody(t.counted)}</Text>
+        </Box>
+      ) : c.mode === 'confirm' && r ? (
         <Box flexDirection="column">
           <Text bold color="yellow">{zh.checkin.confirmTitle}</Text>
           <Text wrap="wrap">{zh.checkin.confirmBody(r.received.length, c.place, r.missing.length, r.damaged.length, r.extras.length)}</Text>
