@@ -14,16 +14,8 @@ import {
 import type { HolidayYear } from '../../src/domain/calendar.ts';
 import { isSbkError } from '../../src/domain/errors.ts';
 import { loadCalendar, loadHolidayYears } from '../../src/workflows/load-calendar.ts';
+import { sbkCode } from '../helpers/error-code.ts';
 
-function sbkCode(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (isSbkError(e)) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 function errorOf(fn: () => unknown): { code: string; message: string } {
   try {

@@ -11,6 +11,7 @@ import {
   type StateOrNone,
 } from '../../src/domain/card-states.ts';
 import { SbkError } from '../../src/domain/errors.ts';
+import { sbkCode } from '../helpers/error-code.ts';
 
 const ok = { operatorId: 1, secondOperatorId: 2, counterpartName: '张三', reason: '测试' };
 
@@ -38,8 +39,7 @@ describe('card state machine', () => {
         for (const type of MOVEMENT_TYPES) {
           const rule = ruleFor(kind, type);
           if (rule && rule.from.includes(from)) continue;
-          const err = catchErr(() => nextState({ kind, from, type, ...ok }));
-          expect(err.code).toMatch(/^TRANSITION_(ILLEGAL|NOT_FOR_KIND)$/);
+          expect(sbkCode(() => nextState({ kind, from, type, ...ok }))).toMatch(/^TRANSITION_(ILLEGAL|NOT_FOR_KIND)$/);
           refused += 1;
         }
       }
@@ -60,26 +60,16 @@ describe('card state machine', () => {
   });
 
   it('needs a second operator, not the same one, for cancellation', () => {
-    expect(catchErr(() => nextState({ kind: 'finished', from: 'recalled', type: 'cancel', operatorId: 1, reason: 'x' })).code).toBe(
+    expect(sbkCode(() => nextState({ kind: 'finished', from: 'recalled', type: 'cancel', operatorId: 1, reason: 'x' }))).toBe(
       'SECOND_OPERATOR_REQUIRED',
     );
     expect(
-      catchErr(() => nextState({ kind: 'finished', from: 'recalled', type: 'cancel', operatorId: 1, secondOperatorId: 1, reason: 'x' })).code,
+      sbkCode(() => nextState({ kind: 'finished', from: 'recalled', type: 'cancel', operatorId: 1, secondOperatorId: 1, reason: 'x' })),
     ).toBe('SECOND_OPERATOR_SAME');
   });
 
   it('needs the counterpart for hand-overs and a reason for recalls', () => {
-    expect(catchErr(() => nextState({ kind: 'finished', from: 'in_stock', type: 'issue' })).code).toBe('COUNTERPART_REQUIRED');
-    expect(catchErr(() => nextState({ kind: 'finished', from: 'in_stock', type: 'recall' })).code).toBe('REASON_REQUIRED');
+    expect(sbkCode(() => nextState({ kind: 'finished', from: 'in_stock', type: 'issue' }))).toBe('COUNTERPART_REQUIRED');
+    expect(sbkCode(() => nextState({ kind: 'finished', from: 'in_stock', type: 'recall' }))).toBe('REASON_REQUIRED');
   });
 });
-
-function catchErr(fn: () => unknown): SbkError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof SbkError) return e;
-    throw e;
-  }
-  throw new Error('expected an SbkError');
-}

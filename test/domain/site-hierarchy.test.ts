@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { formatCsv, parseCsv, parseCsvWithHeader } from '../../src/domain/csv.ts';
-import { isSbkError } from '../../src/domain/errors.ts';
 import { deriveSites, subtreeWithAncestors } from '../../src/domain/site-hierarchy.ts';
 import type { Region, ServiceOfficeRow, SiteSeed } from '../../src/domain/site-hierarchy.ts';
 import { loadFixtureSites } from '../../src/workflows/load-fixture-sites.ts';
+import { sbkCode } from '../helpers/error-code.ts';
 
-function sbkCode(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (isSbkError(e)) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 const sites = loadFixtureSites();
 const byCode = new Map(sites.map((s) => [s.code, s]));
