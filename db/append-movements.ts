@@ -47,7 +47,37 @@ const MOVEMENT_FIELDS = [
 export type AppendResult = { operationId: string; movementIds: number[]; replayed: boolean };
 
 /** What appendMovements reads of a card; a caller that has just written the card may pass it. */
-export type CardSnapshot = { id: number; kind: string; cardNo: string; state: string; siteId: number; placeId: number | null; identity: string };
+export type CardSnapshot = {
+  id: number;
+  kind: string;
+  cardNo: string;
+  state: string;
+  siteId: number;
+  placeId: number | null;
+  identity: string;
+  /** Set when the card row has not been brought up to date yet (see `deferProjection`). */
+  pending?: { stateSince: string; lastMovementId: number };
+};
+
+/** Writes the projection of cards whose update was deferred: one write per card, not per movement. */
+export function flushProjections(tx: LedgerDb, known: Map<number, CardSnapshot>): void {
+  const update = tx
+    .update(cards)
+    .set({
+      state: sql.placeholder('state'),
+      siteId: sql.placeholder('siteId'),
+      placeId: sql.placeholder('placeId'),
+      stateSince: sql.placeholder('stateSince'),
+      lastMovementId: sql.placeholder('lastMovementId'),
+    } as unknown as Partial<typeof cards.$inferInsert>)
+    .where(eq(cards.id, sql.placeholder('id')))
+    .prepare();
+  for (const c of known.values()) {
+    if (!c.pending) continue;
+    update.run({ id: c.id, state: c.state, siteId: c.siteId, placeId: c.placeId, ...c.pending });
+    delete c.pending;
+  }
+}
 
 export function appendMovements(
   tx: LedgerDb,
@@ -56,6 +86,9 @@ export function appendMovements(
   /** Cards the caller wrote in this same transaction, as they are now: saves a read per card.
    *  Kept up to date here, so the caller can pass them on to its next operation. */
   known?: Map<number, CardSnapshot>,
+  /** With `known`: leave the card rows to one flushProjections() call before the transaction
+   *  ends (an import that registers and receives writes each card once instead of twice). */
+  deferProjection = false,
 ): AppendResult {
   // Hashed move by move: one JSON string of a 100,000-card operation would cost tens of MB.
   const request = createHash('sha256').update(JSON.stringify([op.kind, op.operatorId, op.secondOperatorId ?? null]));
@@ -193,9 +226,13 @@ export function appendMovements(
     };
     const hash = movementHash(prevHash, { ...row, cardNo: card.cardNo, identity: card.identity });
     insertMovement.run({ ...row, prevHash, hash });
-    updateCard.run({ id: card.id, state: toState, siteId: toSiteId, placeId: toPlaceId, stateSince: at, lastMovementId: nextId });
     const snap = known?.get(card.id);
-    if (snap) Object.assign(snap, { state: toState, siteId: toSiteId, placeId: toPlaceId });
+    if (snap && deferProjection) {
+      Object.assign(snap, { state: toState, siteId: toSiteId, placeId: toPlaceId, pending: { stateSince: at, lastMovementId: nextId } });
+    } else {
+      updateCard.run({ id: card.id, state: toState, siteId: toSiteId, placeId: toPlaceId, stateSince: at, lastMovementId: nextId });
+      if (snap) Object.assign(snap, { state: toState, siteId: toSiteId, placeId: toPlaceId });
+    }
     ids.push(nextId);
     prevHash = hash;
     nextId += 1;

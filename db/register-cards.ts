@@ -81,6 +81,8 @@ export function registerCards(
   siteId: number,
   list: readonly NewCard[],
   ref: { refKind: string; refId: string },
+  /** Leave the card rows for the caller's flushProjections() (it moves the cards on first). */
+  deferProjection = false,
 ): AppendResult & { cardIds: number[]; cards: Map<number, CardSnapshot> } {
   const boxCache = new Map<string, number>();
   const cardIds: number[] = [];
@@ -141,6 +143,7 @@ export function registerCards(
     op,
     cardIds.map((cardId) => ({ cardId, type: 'register' as const, toSiteId: siteId, toPlaceId: null, ...ref })),
     known,
+    deferProjection,
   );
   return { ...res, cardIds, cards: known };
 }

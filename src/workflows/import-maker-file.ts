@@ -7,7 +7,7 @@
  */
 import type { Ledger } from '../../db/open-ledger.ts';
 import { writeTx } from '../../db/write-tx.ts';
-import { appendMovements } from '../../db/append-movements.ts';
+import { appendMovements, flushProjections } from '../../db/append-movements.ts';
 import { insertBatch, registerCards, type NewCard } from '../../db/register-cards.ts';
 import { batchByCode, existingCardNos, existingIdentityCodes, importByHash, insertImport } from '../../db/imports-repo.ts';
 import { placesAt, requireSite, siteById, subtreeIds } from '../../db/sites-repo.ts';
@@ -185,6 +185,7 @@ function finishImport(ledger: Ledger, actor: Actor, input: ImportInput, parse: (
       site.id,
       parsed.rows.map((r) => toNewCard(name.kind, name.bank, name.maker, r)),
       ref,
+      true,
     );
     let received = 0;
     if (place) {
@@ -201,8 +202,11 @@ function finishImport(ledger: Ledger, actor: Actor, input: ImportInput, parse: (
           ...ref,
         })),
         registered,
+        true,
       ).movementIds.length;
     }
+    // Each card row written once with where it ended up (registered, or received too).
+    flushProjections(tx, registered);
     return { raced: undefined, registered: cardIds.length, received };
   });
   if ('raced' in result && result.raced) {
