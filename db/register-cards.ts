@@ -122,7 +122,10 @@ export function registerCards(
     } catch (e) {
       // The unique index on card_no is the check: one lookup fewer per card on a large import.
       if (e instanceof Error && 'code' in e && e.code === 'SQLITE_CONSTRAINT_UNIQUE') {
-        throw new SbkError('CARD_EXISTS', `卡号 ${c.cardNo} 已在台账中，不能重复登记。`, { cardNo: c.cardNo });
+        const what = e.message.includes('card_id_code') ? '卡识别码' : e.message.includes('bank_card_no') ? '银行卡号' : null;
+        throw what
+          ? new SbkError('CODE_IN_LEDGER', `卡 ${c.cardNo} 的${what}与台账中另一张卡相同，不能登记。请联系卡商核对。`, { cardNo: c.cardNo })
+          : new SbkError('CARD_EXISTS', `卡号 ${c.cardNo} 已在台账中，不能重复登记。`, { cardNo: c.cardNo });
       }
       throw e;
     }

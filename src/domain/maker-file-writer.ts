@@ -121,7 +121,11 @@ export function syntheticMakerRows(
   return Array.from({ length: n }, (_, i) => {
     const seq = i + 1;
     const idx8 = String(seq).padStart(8, '0');
-    const partial = bin + digits(18 - bin.length - 8) + idx8;
+    // Derived from the card number, so two generated files never share a bank account (the
+    // ledger refuses that, as it should for real files).
+    const cardNo = `${prefix}${String(seq).padStart(9 - prefix.length, '0')}`;
+    const fromCardNo = [...cardNo].map((ch) => (/\d/.test(ch) ? ch : String(ch.charCodeAt(0) - 55))).join('');
+    const partial = bin + fromCardNo.padStart(18 - bin.length, '0').slice(-(18 - bin.length));
     const bankCardNo = partial + luhnCheckDigit(partial);
     const box = String(Math.floor(i / boxSize) + 1).padStart(2, '0');
     const slot = String((i % boxSize) + 1).padStart(3, '0');
@@ -137,7 +141,7 @@ export function syntheticMakerRows(
     }
     return {
       seq,
-      cardNo: `${prefix}${String(seq).padStart(9 - prefix.length, '0')}`,
+      cardNo,
       idNumber,
       name,
       issueDate: kind === 'finished' ? issueDate : null,

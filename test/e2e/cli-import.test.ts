@@ -57,3 +57,39 @@ describe('sbk import (real binary)', () => {
     expect(close.json().error.code).toBe('DISCREPANCY_NOT_FOUND');
   });
 });
+
+describe('several operators at once on one ledger', () => {
+  it('three imports in parallel processes all land, none meets "database is locked", verify passes', async () => {
+    const { spawn } = await import('node:child_process');
+    const { writeFileSync } = await import('node:fs');
+    const { syntheticMakerRows, writeMakerFile } = await import('../../src/domain/maker-file-writer.ts');
+    const bin = fileURLToPath(new URL('../../bin/sbk.js', import.meta.url));
+    const db = ledger();
+    const out = tempDir();
+    const files = ['V1', 'V2', 'V3'].map((prefix, i) => {
+      const f = writeMakerFile('prefab', { bank: '中国工商银行', cityBody: '武汉市社保卡管理中心', batch: `PAR-${prefix}`, maker: '金邦达', bankCode: '102521000013', time: '20261120093000' }, syntheticMakerRows('prefab', 2000, 100 + i, { cardPrefix: prefix, boxSize: 500 }));
+      const path = join(out, f.fileName);
+      writeFileSync(path, f.text);
+      return path;
+    });
+    const results = await Promise.all(
+      files.map(
+        (f) =>
+          new Promise<{ code: number | null; out: string }>((resolve) => {
+            const p = spawn(process.execPath, [bin, 'import', f, '--db', db, '--receive', '--json'], { env: { ...process.env, ...boss } });
+            let text = '';
+            p.stdout.on('data', (d) => (text += d));
+            p.stderr.on('data', (d) => (text += d));
+            p.on('close', (code) => resolve({ code, out: text }));
+          }),
+      ),
+    );
+    for (const r of results) {
+      expect(r.out).not.toMatch(/locked|SQLITE_BUSY/i);
+      expect(r.code, r.out).toBe(0);
+      expect(JSON.parse(r.out)).toMatchObject({ status: 'imported', registered: 2000, received: 2000 });
+    }
+    expect(runCli(['stock', '--db', db, '--json'], boss).json().total).toBe(6000);
+    expect(runCli(['verify', '--db', db]).code).toBe(0);
+  });
+});
