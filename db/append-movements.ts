@@ -59,9 +59,9 @@ export type CardSnapshot = {
   pending?: { stateSince: string; lastMovementId: number };
 };
 
-/** Writes the projection of cards whose update was deferred: one write per card, not per movement. */
-export function flushProjections(tx: LedgerDb, known: Map<number, CardSnapshot>): void {
-  const update = tx
+/** The one statement that writes a card's projection (state, site, place) after its movements. */
+function prepareProjectionUpdate(tx: LedgerDb) {
+  return tx
     .update(cards)
     .set({
       state: sql.placeholder('state'),
@@ -72,6 +72,11 @@ export function flushProjections(tx: LedgerDb, known: Map<number, CardSnapshot>)
     } as unknown as Partial<typeof cards.$inferInsert>)
     .where(eq(cards.id, sql.placeholder('id')))
     .prepare();
+}
+
+/** Writes the projection of cards whose update was deferred: one write per card, not per movement. */
+export function flushProjections(tx: LedgerDb, known: Map<number, CardSnapshot>): void {
+  const update = prepareProjectionUpdate(tx);
   for (const c of known.values()) {
     if (!c.pending) continue;
     update.run({ id: c.id, state: c.state, siteId: c.siteId, placeId: c.placeId, ...c.pending });
@@ -151,17 +156,7 @@ export function appendMovements(
     .insert(movements)
     .values(Object.fromEntries(MOVEMENT_FIELDS.map((f) => [f, sql.placeholder(f)])) as unknown as typeof movements.$inferInsert)
     .prepare();
-  const updateCard = tx
-    .update(cards)
-    .set({
-      state: sql.placeholder('state'),
-      siteId: sql.placeholder('siteId'),
-      placeId: sql.placeholder('placeId'),
-      stateSince: sql.placeholder('stateSince'),
-      lastMovementId: sql.placeholder('lastMovementId'),
-    } as unknown as Partial<typeof cards.$inferInsert>)
-    .where(eq(cards.id, sql.placeholder('id')))
-    .prepare();
+  const updateCard = prepareProjectionUpdate(tx);
   const placeCache = new Map<number, { siteId: number; kind: string } | undefined>();
   const placeOf = (placeId: number) => {
     if (!placeCache.has(placeId)) placeCache.set(placeId, tx.select({ siteId: places.siteId, kind: places.kind }).from(places).where(eq(places.id, placeId)).get());
