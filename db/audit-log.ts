@@ -8,7 +8,8 @@ export type AuditType =
   | 'locked'
   | 'unlocked'
   | 'pin_changed'
-  | 'operator_added';
+  | 'operator_added'
+  | 'setting_changed';
 
 /** Operator actions outside card movements; `detail` never holds a PIN or a full ID number. */
 export function logAudit(

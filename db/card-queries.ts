@@ -97,3 +97,37 @@ export function countInStateSince(db: LedgerDb, siteIds: readonly number[], stat
       .get()?.n ?? 0
   );
 }
+
+const lastMove = alias(movements, 'last_move');
+const lastOperator = alias(operators, 'last_operator');
+
+/** Every card of a batch with where it is and the movement that put it there (登记造册). */
+export function batchCards(db: LedgerDb, batchId: number) {
+  return db
+    .select({
+      cardNo: cards.cardNo,
+      box: boxes.label,
+      boxPosition: cards.boxPosition,
+      holderName: holders.name,
+      holderIdNumber: holders.idNumber,
+      state: cards.state,
+      siteId: cards.siteId,
+      siteCode: sites.code,
+      siteName: sites.name,
+      placeName: places.name,
+      since: cards.stateSince,
+      counterpartRole: lastMove.counterpartRole,
+      counterpartName: lastMove.counterpartName,
+      operatorName: lastOperator.name,
+    })
+    .from(cards)
+    .innerJoin(sites, eq(sites.id, cards.siteId))
+    .innerJoin(lastMove, eq(lastMove.id, cards.lastMovementId))
+    .innerJoin(lastOperator, eq(lastOperator.id, lastMove.operatorId))
+    .leftJoin(places, eq(places.id, cards.placeId))
+    .leftJoin(boxes, eq(boxes.id, cards.boxId))
+    .leftJoin(holders, eq(holders.id, cards.holderId))
+    .where(eq(cards.batchId, batchId))
+    .orderBy(asc(boxes.label), asc(cards.boxPosition), asc(cards.cardNo))
+    .all();
+}

@@ -37,7 +37,16 @@ export function listDiscrepancies(db: LedgerDb, siteIds: readonly number[], open
 
 export function discrepancyById(db: LedgerDb, id: number) {
   return db
-    .select({ id: discrepancies.id, siteId: discrepancies.siteId, closed: discrepancyClosures.discrepancyId })
+    .select({
+      id: discrepancies.id,
+      siteId: discrepancies.siteId,
+      kind: discrepancies.kind,
+      cardId: discrepancies.cardId,
+      cardNo: discrepancies.cardNo,
+      refKind: discrepancies.refKind,
+      refId: discrepancies.refId,
+      closed: discrepancyClosures.discrepancyId,
+    })
     .from(discrepancies)
     .leftJoin(discrepancyClosures, eq(discrepancyClosures.discrepancyId, discrepancies.id))
     .where(and(eq(discrepancies.id, id)))

@@ -267,3 +267,83 @@ export const discrepancyClosures = sqliteTable('discrepancy_closures', {
   closedAt: text('closed_at').notNull(),
   reason: text('reason').notNull(),
 });
+
+/**
+ * A hand-over between two sites (GD Art. 12 逐级签收): who sent what, how, and when. The
+ * header and its list are fixed once written; what happens to it afterwards (sent, signed in
+ * part or whole, closed, cancelled) is appended to `shipment_events`.
+ */
+export const shipments = sqliteTable(
+  'shipments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** 交接单号: printed on the hand-over sheet and scanned at the receiving counter. */
+    number: text('number').notNull(),
+    fromSiteId: integer('from_site_id')
+      .notNull()
+      .references(() => sites.id),
+    toSiteId: integer('to_site_id')
+      .notNull()
+      .references(() => sites.id),
+    /** GD Art. 12 发放方式. */
+    method: text('method', { enum: ['post', 'courier', 'staff', 'collected', 'province'] }).notNull(),
+    trackingNo: text('tracking_no'),
+    senderName: text('sender_name').notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => operators.id),
+    createdAt: text('created_at').notNull(),
+    note: text('note'),
+  },
+  (t) => [uniqueIndex('shipments_number_uq').on(t.number), index('shipments_to_ix').on(t.toSiteId), index('shipments_from_ix').on(t.fromSiteId)],
+);
+
+export const shipmentItems = sqliteTable(
+  'shipment_items',
+  {
+    shipmentId: integer('shipment_id')
+      .notNull()
+      .references(() => shipments.id),
+    cardId: integer('card_id')
+      .notNull()
+      .references(() => cards.id),
+  },
+  (t) => [uniqueIndex('shipment_items_uq').on(t.shipmentId, t.cardId), index('shipment_items_card_ix').on(t.cardId)],
+);
+
+export const shipmentEvents = sqliteTable(
+  'shipment_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    shipmentId: integer('shipment_id')
+      .notNull()
+      .references(() => shipments.id),
+    type: text('type', { enum: ['sent', 'receipt', 'closed', 'cancelled'] }).notNull(),
+    operationId: text('operation_id').references(() => operations.id),
+    operatorId: integer('operator_id')
+      .notNull()
+      .references(() => operators.id),
+    at: text('at').notNull(),
+    /** 签收人, 责任人 (custodian) and 保管地点 of a receipt (GD Art. 12). */
+    signerName: text('signer_name'),
+    custodianName: text('custodian_name'),
+    placeId: integer('place_id').references(() => places.id),
+    /** The operator's blind count, submitted before the expected count was shown. */
+    countedBlind: integer('counted_blind'),
+    expectedCount: integer('expected_count'),
+    received: integer('received'),
+    damaged: integer('damaged'),
+    missing: integer('missing'),
+    extras: integer('extras'),
+    note: text('note'),
+  },
+  (t) => [index('shipment_events_shipment_ix').on(t.shipmentId)],
+);
+
+/** Settings an administrator may change (e.g. how many working days in transit warrant a warning). */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  setBy: integer('set_by').references(() => operators.id),
+  setAt: text('set_at').notNull(),
+});

@@ -36,6 +36,12 @@ const GUARDS = [
   'operations_no_delete',
   'audit_events_no_update',
   'audit_events_no_delete',
+  'shipments_no_update',
+  'shipments_no_delete',
+  'shipment_items_no_update',
+  'shipment_items_no_delete',
+  'shipment_events_no_update',
+  'shipment_events_no_delete',
 ];
 
 const MAX_PROBLEMS = 1000;
@@ -153,6 +159,31 @@ export function verifyLedger(ledger: Ledger, expectedHead?: ChainHead): VerifyRe
       if (seen !== op.n) {
         add({ code: 'OPERATION_INCOMPLETE', message: `操作 ${op.id} 登记了 ${op.n} 条流转记录，台账中只有 ${seen} 条。` });
       }
+    }
+
+    // GD Art. 12: every hand-over is on a shipment's list, and every card a sent shipment lists was handed over under it.
+    const unlisted = sqlite
+      .prepare(
+        `SELECT m.id, c.card_no AS cardNo, m.ref_id AS ref FROM movements m JOIN cards c ON c.id = m.card_id
+         WHERE m.type = 'dispatch' AND NOT EXISTS (
+           SELECT 1 FROM shipments s JOIN shipment_items i ON i.shipment_id = s.id
+           WHERE m.ref_kind = 'shipment' AND s.number = m.ref_id AND i.card_id = m.card_id AND s.to_site_id = m.to_site_id AND s.from_site_id = m.from_site_id)`,
+      )
+      .all() as { id: number; cardNo: string; ref: string | null }[];
+    for (const u of unlisted) {
+      add({ code: 'DISPATCH_WITHOUT_SHIPMENT', message: `第 ${u.id} 条记录发出卡 ${u.cardNo}，但交接单 ${u.ref ?? '（无）'} 中没有这张卡或收发网点不符。`, movementId: u.id, cardNo: u.cardNo });
+    }
+    const unsent = sqlite
+      .prepare(
+        `SELECT s.number, c.card_no AS cardNo FROM shipments s
+         JOIN shipment_events e ON e.shipment_id = s.id AND e.type = 'sent'
+         JOIN shipment_items i ON i.shipment_id = s.id JOIN cards c ON c.id = i.card_id
+         WHERE s.method <> 'province' AND NOT EXISTS (
+           SELECT 1 FROM movements m WHERE m.ref_kind = 'shipment' AND m.ref_id = s.number AND m.card_id = i.card_id AND m.type = 'dispatch')`,
+      )
+      .all() as { number: string; cardNo: string }[];
+    for (const u of unsent) {
+      add({ code: 'SHIPMENT_CARD_NOT_SENT', message: `交接单 ${u.number} 已发出，但其中的卡 ${u.cardNo} 没有发出记录。`, cardNo: u.cardNo });
     }
 
     let cardCount = 0;

@@ -5,10 +5,11 @@
  * and leaves what is missing, or extra, as open discrepancies that only a supervisor closes.
  */
 import { and, eq } from 'drizzle-orm';
-import type { Ledger, LedgerDb } from '../../db/open-ledger.ts';
+import type { Ledger } from '../../db/open-ledger.ts';
 import { writeTx } from '../../db/write-tx.ts';
 import { appendMovements, type MovementInput } from '../../db/append-movements.ts';
-import { batches, boxes, cards, operations } from '../../db/schema.ts';
+import { batches, boxes, cards } from '../../db/schema.ts';
+import { operationExists, recordEmptyOperation } from '../../db/operations-repo.ts';
 import { placesAt, subtreeIds } from '../../db/sites-repo.ts';
 import { closeDiscrepancyRow, discrepancyById, insertDiscrepancy, listDiscrepancies } from '../../db/discrepancies-repo.ts';
 import { existingCardNos } from '../../db/imports-repo.ts';
@@ -75,7 +76,7 @@ export function confirmCheckIn(ledger: Ledger, actor: Actor, input: ConfirmInput
   const custodian = input.custodian?.trim() || actor.name;
 
   return writeTx(ledger, (tx) => {
-    if (tx.select({ id: operations.id }).from(operations).where(eq(operations.id, input.operationId)).get()) {
+    if (operationExists(tx, input.operationId)) {
       return { received: result.received.length, damaged: result.damaged.length, missing: result.missing.length, extras: result.extras.length, replayed: true };
     }
     const idOf = new Map(
@@ -115,7 +116,7 @@ export function confirmCheckIn(ledger: Ledger, actor: Actor, input: ConfirmInput
     // Nothing counted still records the discrepancies; movements need at least one card.
     const operationId = input.operationId;
     if (moves.length > 0) appendMovements(tx, { id: operationId, kind: 'checkin', operatorId: actor.id }, moves);
-    else recordEmptyOperation(tx, operationId, actor.id);
+    else recordEmptyOperation(tx, operationId, 'checkin', actor.id);
     const now = new Date().toISOString();
     for (const m of result.missing) {
       const c = card(m.cardNo);
@@ -143,11 +144,6 @@ export function confirmCheckIn(ledger: Ledger, actor: Actor, input: ConfirmInput
     }
     return { received: result.received.length, damaged: result.damaged.length, missing: result.missing.length, extras: result.extras.length, replayed: false };
   });
-}
-
-/** An operation record for a check-in that moved no card (everything missing or extra). */
-function recordEmptyOperation(tx: LedgerDb, id: string, operatorId: number): void {
-  tx.insert(operations).values({ id, kind: 'checkin', operatorId, requestSha256: '', at: new Date().toISOString(), movementCount: 0 }).run();
 }
 
 export function openDiscrepancies(ledger: Ledger, actor: Actor, all = false) {

@@ -19,6 +19,9 @@ import { residentIdCheckChar } from '../domain/resident-id.ts';
 import { luhnCheckDigit } from '../domain/luhn.ts';
 import type { SiteSeed } from '../domain/site-hierarchy.ts';
 import { initLedger } from './init-ledger.ts';
+import { insertShipment, insertShipmentEvent } from '../../db/shipments-repo.ts';
+import { provinceShipmentNumber, shipmentNumber, type ShipmentMethod } from '../domain/shipment.ts';
+import { provinceAbove, recordProvinceShipment } from './province-shipment.ts';
 import { seededRandom } from '../domain/seeded-random.ts';
 
 export const DEMO_ROOT = '420100';
@@ -55,6 +58,7 @@ export const DEMO_OPERATORS: DemoOperator[] = [
   { login: 'zhangwei', name: '张伟', role: 'clerk', site: DEMO_OFFICES.jiangan, pin: '357902' },
   { login: 'zhaomin', name: '赵敏', role: 'supervisor', site: DEMO_OFFICES.jiangan, pin: '468013' },
   { login: 'liuyang', name: '刘洋', role: 'clerk', site: DEMO_OFFICES.jianghan, pin: '579024' },
+  { login: 'chenjing', name: '陈静', role: 'clerk', site: DEMO_OFFICES.qiaokou, pin: '802357' },
   { login: 'sunli', name: '孙丽', role: 'clerk', site: DEMO_BRANCHES.icbc, pin: '680135' },
   { login: 'zhoujie', name: '周洁', role: 'clerk', site: DEMO_BRANCHES.ccb, pin: '791246' },
 ];
@@ -218,27 +222,62 @@ function fillDemoLedger(path: string, now: Date): void {
         const b = insertBatch(tx, { code, kind, bank: bank.name, maker: bank.maker, cityCode: DEMO_ROOT, declaredCount: list.length, createdAt: at(d, 600) });
         into.push(...registerCards(tx, { id: randomUUID(), kind: 'import', operatorId: op.lijuan!, at: at(d, 600) }, b, siteId, list, { refKind: 'import', refId: code }).cardIds);
       });
-    const signer = (name: string) => ({ counterpartRole: 'signer' as const, counterpartName: name });
+    const signer = (name: string) => ({ counterpartRole: 'custodian' as const, counterpartName: name });
+    // Shipments (GD Art. 12) as the dispatch workflow records them: header, list, sent and receipt events.
+    const shipmentIds = new Map<string, number>();
+    const ship = (d: number, minutes: number, number: string, from: number, to: number, method: ShipmentMethod, sender: string, who: number, ids: () => number[]) =>
+      schedule(d, minutes, () => {
+        const id = insertShipment(tx, { number, fromSiteId: from, toSiteId: to, method, trackingNo: method === 'courier' ? `SF${g.digits(12)}` : null, senderName: sender, createdBy: who, createdAt: at(d, minutes), note: null }, ids());
+        insertShipmentEvent(tx, { shipmentId: id, type: 'sent', operatorId: who, at: at(d, minutes) });
+        shipmentIds.set(number, id);
+      });
+    const receipt = (d: number, minutes: number, number: string, who: number, signerName: string, placeId: number, n: number) =>
+      schedule(d, minutes, () => {
+        insertShipmentEvent(tx, { shipmentId: shipmentIds.get(number)!, type: 'receipt', operatorId: who, at: at(d, minutes), signerName, custodianName: signerName, placeId, countedBlind: n, expectedCount: n, received: n, damaged: 0, missing: 0, extras: 0 });
+      });
+    const cityRow = requireSite(tx, DEMO_ROOT);
+    const province = provinceAbove(tx, cityRow);
+    const fromProvince = (d: number, code: string, ids: number[]) =>
+      schedule(d, 601, () => {
+        if (!province) return;
+        const r = recordProvinceShipment(tx, { batchCode: code, province, city: cityRow, cardIds: ids, operatorId: op.lijuan!, operationId: null, at: at(d, 601) });
+        shipmentIds.set(r.number, r.id);
+      });
+    const num = (from: string, d: number, n: number) => shipmentNumber(from, isoDate(d), n);
 
     // Batch 1 arrived 230 days ago and went to three offices; its leftovers are overdue now.
     const c1: number[] = [];
     batch(230, '420100-2026-0301', BANKS.icbc, city, finishedCards(g, 'A1', 60, BANKS.icbc, isoDate(240), [3, 17]), c1);
-    run(229, 600, 'receive', op.lijuan!, each(() => c1, { type: 'receive', toPlaceId: cityShelf, ...signer('李娟'), method: '省中心寄出', refKind: 'shipment', refId: 'PROV-2026-0301' }));
+    fromProvince(230, '420100-2026-0301', c1);
+    const p1 = provinceShipmentNumber('420100-2026-0301');
+    run(229, 600, 'receive', op.lijuan!, each(() => c1, { type: 'receive', toPlaceId: cityShelf, ...signer('李娟'), method: '逐级签收（签收人 李娟）', refKind: 'shipment', refId: p1 }));
+    receipt(229, 600, p1, op.lijuan!, '李娟', cityShelf, 60);
     const toJiangan = () => c1.slice(0, 24);
     const toJianghan = () => c1.slice(24, 44);
     const toQiaokou = () => c1.slice(44, 60);
-    run(228, 600, 'dispatch', op.lijuan!, each(toJiangan, { type: 'dispatch', toSiteId: jiangan, method: '专人送达', refKind: 'shipment', refId: 'S-0001' }));
-    run(228, 620, 'dispatch', op.lijuan!, each(toJianghan, { type: 'dispatch', toSiteId: jianghan, method: '邮寄', refKind: 'shipment', refId: 'S-0002' }));
-    run(228, 640, 'dispatch', op.lijuan!, each(toQiaokou, { type: 'dispatch', toSiteId: qiaokou, method: '专人送达', refKind: 'shipment', refId: 'S-0003' }));
-    run(226, 600, 'receive', op.zhangwei!, each(toJiangan, { type: 'receive', toPlaceId: jianganCabinet, ...signer('张伟'), refKind: 'shipment', refId: 'S-0001' }));
-    run(225, 600, 'receive', op.liuyang!, each(toJianghan, { type: 'receive', toPlaceId: jianghanCabinet, ...signer('刘洋'), refKind: 'shipment', refId: 'S-0002' }));
-    run(225, 660, 'receive', op.lijuan!, each(toQiaokou, { type: 'receive', toPlaceId: qiaokouSafe, ...signer('陈静'), refKind: 'shipment', refId: 'S-0003' }));
+    const [s1, s2, s3] = [num(DEMO_ROOT, 228, 1), num(DEMO_ROOT, 228, 2), num(DEMO_ROOT, 228, 3)];
+    ship(228, 600, s1, city, jiangan, 'staff', '李娟', op.lijuan!, toJiangan);
+    run(228, 600, 'dispatch', op.lijuan!, each(toJiangan, { type: 'dispatch', toSiteId: jiangan, counterpartRole: 'sender', counterpartName: '李娟', method: '专人送达', refKind: 'shipment', refId: s1 }));
+    ship(228, 620, s2, city, jianghan, 'post', '李娟', op.lijuan!, toJianghan);
+    run(228, 620, 'dispatch', op.lijuan!, each(toJianghan, { type: 'dispatch', toSiteId: jianghan, counterpartRole: 'sender', counterpartName: '李娟', method: '邮寄', refKind: 'shipment', refId: s2 }));
+    ship(228, 640, s3, city, qiaokou, 'staff', '李娟', op.lijuan!, toQiaokou);
+    run(228, 640, 'dispatch', op.lijuan!, each(toQiaokou, { type: 'dispatch', toSiteId: qiaokou, counterpartRole: 'sender', counterpartName: '李娟', method: '专人送达', refKind: 'shipment', refId: s3 }));
+    run(226, 600, 'receive', op.zhangwei!, each(toJiangan, { type: 'receive', toPlaceId: jianganCabinet, ...signer('张伟'), method: '逐级签收（签收人 张伟）', refKind: 'shipment', refId: s1 }));
+    receipt(226, 600, s1, op.zhangwei!, '张伟', jianganCabinet, 24);
+    run(225, 600, 'receive', op.liuyang!, each(toJianghan, { type: 'receive', toPlaceId: jianghanCabinet, ...signer('刘洋'), method: '逐级签收（签收人 刘洋）', refKind: 'shipment', refId: s2 }));
+    receipt(225, 600, s2, op.liuyang!, '刘洋', jianghanCabinet, 20);
+    run(225, 660, 'receive', op.chenjing!, each(toQiaokou, { type: 'receive', toPlaceId: qiaokouSafe, ...signer('陈静'), method: '逐级签收（签收人 陈静）', refKind: 'shipment', refId: s3 }));
+    receipt(225, 660, s3, op.chenjing!, '陈静', qiaokouSafe, 16);
     // 江岸: ten collected in person, six picked up by a unit's agent and never delivered (sleeping).
     for (let i = 0; i < 10; i++) {
       run(220 - i * 3, 600 + i, 'issue', op.zhangwei!, () => [{ cardId: toJiangan()[i]!, type: 'issue', counterpartRole: 'receiver', counterpartName: '本人', method: '网点领取' }]);
     }
     run(205, 630, 'agent_pickup', op.zhangwei!, each(() => toJiangan().slice(10, 16), { type: 'agent_pickup', counterpartRole: 'agent', counterpartName: '周建华（武汉钢铁有限公司）', reason: '单位授权代领，授权书编号 WG-2026-17', refKind: 'pickup', refId: 'P-0001' }));
     run(30, 600, 'recall', op.zhangwei!, () => [{ cardId: toJiangan()[16]!, type: 'recall', reason: '持卡人死亡（经比对确认）', refKind: 'recall', refId: 'R-0001' }]);
+    // The recalled card goes back up to the city (GD Art. 32 回退); nobody has signed for it yet.
+    const back = num(DEMO_OFFICES.jiangan, 12, 1);
+    ship(12, 600, back, jiangan, city, 'staff', '张伟', op.zhangwei!, () => [toJiangan()[16]!]);
+    run(12, 600, 'dispatch', op.zhangwei!, () => [{ cardId: toJiangan()[16]!, type: 'dispatch', toSiteId: city, counterpartRole: 'sender', counterpartName: '张伟', method: '专人送达', refKind: 'shipment', refId: back }]);
     run(29, 600, 'mark_defective', op.zhangwei!, () => [{ cardId: toJiangan()[17]!, type: 'mark_defective', reason: '读卡检测：芯片无法读取' }]);
     // 江汉: twelve issued; the other eight are past six months now.
     for (let i = 0; i < 12; i++) {
@@ -248,9 +287,15 @@ function fillDemoLedger(path: string, now: Date): void {
     // Batch 2: sixty days ago to 江汉, some issued since.
     const c2: number[] = [];
     batch(62, '420100-2026-0901', BANKS.ccb, city, finishedCards(g, 'B2', 40, BANKS.ccb, isoDate(70), [5]), c2);
-    run(61, 600, 'receive', op.lijuan!, each(() => c2, { type: 'receive', toPlaceId: cityShelf, ...signer('李娟'), method: '省中心寄出', refKind: 'shipment', refId: 'PROV-2026-0901' }));
-    run(60, 600, 'dispatch', op.lijuan!, each(() => c2, { type: 'dispatch', toSiteId: jianghan, method: '邮寄', refKind: 'shipment', refId: 'S-0004' }));
-    run(58, 600, 'receive', op.liuyang!, each(() => c2, { type: 'receive', toPlaceId: jianghanCabinet, ...signer('刘洋'), refKind: 'shipment', refId: 'S-0004' }));
+    fromProvince(62, '420100-2026-0901', c2);
+    const p2 = provinceShipmentNumber('420100-2026-0901');
+    run(61, 600, 'receive', op.lijuan!, each(() => c2, { type: 'receive', toPlaceId: cityShelf, ...signer('李娟'), method: '逐级签收（签收人 李娟）', refKind: 'shipment', refId: p2 }));
+    receipt(61, 600, p2, op.lijuan!, '李娟', cityShelf, 40);
+    const s4 = num(DEMO_ROOT, 60, 1);
+    ship(60, 600, s4, city, jianghan, 'post', '李娟', op.lijuan!, () => c2);
+    run(60, 600, 'dispatch', op.lijuan!, each(() => c2, { type: 'dispatch', toSiteId: jianghan, counterpartRole: 'sender', counterpartName: '李娟', method: '邮寄', refKind: 'shipment', refId: s4 }));
+    run(58, 600, 'receive', op.liuyang!, each(() => c2, { type: 'receive', toPlaceId: jianghanCabinet, ...signer('刘洋'), method: '逐级签收（签收人 刘洋）', refKind: 'shipment', refId: s4 }));
+    receipt(58, 600, s4, op.liuyang!, '刘洋', jianghanCabinet, 40);
     for (let i = 0; i < 15; i++) {
       run(55 - i * 3, 600 + i, 'issue', op.liuyang!, () => [{ cardId: c2[i]!, type: 'issue', counterpartRole: 'receiver', counterpartName: '本人', method: '网点领取' }]);
     }
@@ -258,11 +303,18 @@ function fillDemoLedger(path: string, now: Date): void {
     // Batch 3: on its way to 硚口 right now.
     const c3: number[] = [];
     batch(6, '420100-2026-1101', BANKS.icbc, city, finishedCards(g, 'C3', 30, BANKS.icbc, isoDate(12)), c3);
-    run(5, 600, 'receive', op.lijuan!, each(() => c3, { type: 'receive', toPlaceId: cityShelf, ...signer('李娟'), method: '省中心寄出', refKind: 'shipment', refId: 'PROV-2026-1101' }));
-    run(2, 600, 'dispatch', op.lijuan!, each(() => c3, { type: 'dispatch', toSiteId: qiaokou, method: '快递', refKind: 'shipment', refId: 'S-0005' }));
+    fromProvince(6, '420100-2026-1101', c3);
+    const p3 = provinceShipmentNumber('420100-2026-1101');
+    run(5, 600, 'receive', op.lijuan!, each(() => c3, { type: 'receive', toPlaceId: cityShelf, ...signer('李娟'), method: '逐级签收（签收人 李娟）', refKind: 'shipment', refId: p3 }));
+    receipt(5, 600, p3, op.lijuan!, '李娟', cityShelf, 30);
+    const s5 = num(DEMO_ROOT, 2, 1);
+    ship(2, 600, s5, city, qiaokou, 'courier', '李娟', op.lijuan!, () => c3);
+    run(2, 600, 'dispatch', op.lijuan!, each(() => c3, { type: 'dispatch', toSiteId: qiaokou, counterpartRole: 'sender', counterpartName: '李娟', method: '快递', refKind: 'shipment', refId: s5 }));
 
-    // Batch 4: the maker's file arrived this morning; the boxes are not counted in yet.
-    batch(0, '420100-2026-1120', BANKS.ccb, city, finishedCards(g, 'D4', 24, BANKS.ccb, isoDate(5)), []);
+    // Batch 4: the maker's file arrived this morning with the province's shipment; not signed in yet.
+    const c4: number[] = [];
+    batch(0, '420100-2026-1120', BANKS.ccb, city, finishedCards(g, 'D4', 24, BANKS.ccb, isoDate(5)), c4);
+    fromProvince(0, '420100-2026-1120', c4);
 
     // Prefab blanks (GD Art. 36: important blank certificates) for two banks' instant issuance.
     const prefab = (code: string, bank: (typeof BANKS)[keyof typeof BANKS], prefix: string, branch: number, safe: number, hopper: number, ago: number, loaded: number, consumed: number, spoiled: number, clerk: number, clerkName: string) => {

@@ -9,6 +9,8 @@ import { subtreeIds } from '../../db/sites-repo.ts';
 import { listDiscrepancies } from '../../db/discrepancies-repo.ts';
 import { addCalendarMonths, todayInChina, type WorkingCalendar } from '../domain/calendar.ts';
 import type { Actor } from './authenticate.ts';
+import { listShipments } from './shipment-list.ts';
+import { transitWarningDays } from './settings.ts';
 
 export type Alert = { level: 'danger' | 'warn' | 'info'; text: string };
 
@@ -26,6 +28,10 @@ export function homeAlerts(ledger: Ledger, actor: Actor, calendar: WorkingCalend
   if (sleeping) alerts.push({ level: 'danger', text: `${sleeping} 张睡眠卡（集体代领超过 6 个月未发到本人）` });
   const inTransit = countInStateSince(ledger.db, ids, 'in_transit', nowIso);
   if (inTransit) alerts.push({ level: 'warn', text: `${inTransit} 张卡在途，待签收` });
+  const late = listShipments(ledger, actor, { direction: 'inbound' }, calendar, now).filter((s) => s.late);
+  if (late.length) {
+    alerts.push({ level: 'danger', text: `${late.length} 个发往本网点的交接单在途超过 ${transitWarningDays(ledger)} 个工作日未签收（${late[0]!.number}${late.length > 1 ? ' 等' : ''}）` });
+  }
   const expected = countInStateSince(ledger.db, ids, 'expected', nowIso);
   if (expected) alerts.push({ level: 'info', text: `${expected} 张卡已登记待入库清点` });
   const open = listDiscrepancies(ledger.db, ids, true).length;

@@ -17,6 +17,7 @@ import { STATE_LABELS, type CardState } from '../domain/card-states.ts';
 import { formatLocalTime } from '../domain/china-dates.ts';
 import { SbkError } from '../domain/errors.ts';
 import type { Actor } from './authenticate.ts';
+import { provinceAbove, recordProvinceShipment } from './province-shipment.ts';
 
 export type ImportInput = {
   fileName: string;
@@ -44,6 +45,8 @@ export type ImportResult = {
   received: number;
   encoding: string;
   errors: MakerFileError[];
+  /** The province shipment the file was recorded as (finished cards imported at a city centre). */
+  shipment?: string | null;
   /** For a re-import: when and by whom the file was imported. */
   previous?: { at: string; by: string; site: string };
   message: string;
@@ -156,7 +159,7 @@ function finishImport(ledger: Ledger, actor: Actor, input: ImportInput, parse: (
   const result = writeTx(ledger, (tx) => {
     // Another session may have imported the same file since the checks above.
     const raced = importByHash(tx, sha);
-    if (raced) return { raced, registered: 0, received: 0 };
+    if (raced) return { raced, registered: 0, received: 0, shipment: null };
     const importId = insertImport(tx, {
       fileName: input.fileName,
       contentSha256: sha,
@@ -207,7 +210,20 @@ function finishImport(ledger: Ledger, actor: Actor, input: ImportInput, parse: (
     }
     // Each card row written once with where it ended up (registered, or received too).
     flushProjections(tx, registered);
-    return { raced: undefined, registered: cardIds.length, received };
+    const province = name.kind === 'finished' ? provinceAbove(tx, site) : undefined;
+    const shipment = province
+      ? recordProvinceShipment(tx, {
+          batchCode: name.batch,
+          province,
+          city: site,
+          cardIds,
+          operatorId: actor.id,
+          operationId: `import:${sha}`,
+          at: now,
+          receipt: place ? { signer: actor.name, placeId: place.id } : null,
+        }).number
+      : null;
+    return { raced: undefined, registered: cardIds.length, received, shipment };
   });
   if ('raced' in result && result.raced) {
     const { raced } = result;
@@ -223,9 +239,10 @@ function finishImport(ledger: Ledger, actor: Actor, input: ImportInput, parse: (
     ...summary,
     registered: result.registered,
     received: result.received,
+    shipment: result.shipment,
     status: 'imported',
     errors: [],
-    message: `已导入 ${input.fileName}：批次 ${name.batch}，${result.registered} 张卡${result.received ? `，已入库 ${result.received} 张（${place!.name}）` : '，待清点入库'}。`,
+    message: `已导入 ${input.fileName}：批次 ${name.batch}，${result.registered} 张卡${result.received ? `，已入库 ${result.received} 张（${place!.name}）` : '，待清点入库'}${result.shipment ? `；已记为省中心发来的交接单 ${result.shipment}` : ''}。`,
   };
 }
 

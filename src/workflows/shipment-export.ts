@@ -1,0 +1,38 @@
+/**
+ * Saving hand-over sheets and batch registers as files an office prints or opens in a
+ * spreadsheet. They go beside the ledger in `exports/`, readable by the ledger's owner only
+ * (they carry holders' names: HB Art. 42).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Ledger } from '../../db/open-ledger.ts';
+import { formatHandoverCsv, formatHandoverText } from '../domain/handover-sheet-format.ts';
+import { formatBatchRegisterCsv } from '../domain/batch-register-format.ts';
+import type { Actor } from './authenticate.ts';
+import { handoverSheet } from './shipment-list.ts';
+import { batchRegister } from './batch-register.ts';
+
+export function exportsDir(ledger: Pick<Ledger, 'path'>): string {
+  return join(dirname(ledger.path), 'exports');
+}
+
+function save(dir: string, name: string, content: string): string {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const path = join(dir, name);
+  writeFileSync(path, content, { mode: 0o600 });
+  return path;
+}
+
+/** The 交接单 as printable text and as CSV; returns both paths. */
+export function saveHandoverSheet(ledger: Ledger, actor: Actor, number: string, dir = exportsDir(ledger)): { textPath: string; csvPath: string } {
+  const sheet = handoverSheet(ledger, actor, number);
+  return {
+    textPath: save(dir, `交接单_${sheet.number}.txt`, formatHandoverText(sheet)),
+    csvPath: save(dir, `交接单_${sheet.number}.csv`, formatHandoverCsv(sheet)),
+  };
+}
+
+export function saveBatchRegister(ledger: Ledger, actor: Actor, batchCode: string, dir = exportsDir(ledger)): string {
+  const reg = batchRegister(ledger, actor, batchCode);
+  return save(dir, `登记造册_${reg.batch.code}_${reg.scope.code}.csv`, formatBatchRegisterCsv(reg));
+}
