@@ -9,7 +9,8 @@ export type AuditType =
   | 'unlocked'
   | 'pin_changed'
   | 'operator_added'
-  | 'setting_changed';
+  | 'setting_changed'
+  | 'holder_deceased';
 
 /** Operator actions outside card movements; `detail` never holds a PIN or a full ID number. */
 export function logAudit(

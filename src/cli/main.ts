@@ -15,6 +15,9 @@ import { verifyCommand } from './commands/verify-command.ts';
 import { consoleCommand } from './commands/console-command.ts';
 import { importCommand } from './commands/import-command.ts';
 import { discrepancyCommand } from './commands/discrepancy-command.ts';
+import { shipCommand } from './commands/ship-command.ts';
+import { registerCommand } from './commands/register-command.ts';
+import { settingsCommand } from './commands/settings-command.ts';
 
 export async function main(args: string[]): Promise<number> {
   let exitCode = 0;
@@ -49,6 +52,9 @@ export async function main(args: string[]): Promise<number> {
   verifyCommand(parser, out, (c) => (exitCode = c));
   importCommand(parser, out, (c) => (exitCode = c));
   discrepancyCommand(parser, out);
+  shipCommand(parser, out);
+  registerCommand(parser, out);
+  settingsCommand(parser, out);
   try {
     await parser.parseAsync();
   } catch (e) {

@@ -17,7 +17,7 @@ import type { HandoverCard, HandoverSheet } from './shipment.ts';
 /** A line of plain text must fit 80 columns: the width of a terminal and of an A4 page in a monospace font. */
 export const TEXT_WIDTH = 80;
 
-export const RULE_QUOTE = '依据《广东省社会保障卡业务规程》第十二条：纸质交接记录须与系统电子记录一致，至少保管5年。';
+export const RULE_QUOTE = '依据《广东省社会保障卡业务经办规程》第十二条：纸质交接记录须与系统电子记录一致，至少保管5年。';
 
 // ---------------------------------------------------------------------------------------------
 // CSV for spreadsheet programs

@@ -35,7 +35,7 @@ export const ROLE_LABELS: Record<Role, string> = { clerk: '经办员', superviso
 
 export function requireRole(actor: Actor, needed: Role): void {
   if (!hasRole(actor, needed)) {
-    throw new SbkError('ROLE_REQUIRED', `此操作需要“${ROLE_LABELS[needed]}”权限，${actor.name}是“${ROLE_LABELS[actor.role]}”。请请有权限的同事操作。`, {
+    throw new SbkError('ROLE_REQUIRED', `此操作需要“${ROLE_LABELS[needed]}”权限，${actor.name}是“${ROLE_LABELS[actor.role]}”。请有权限的同事操作。`, {
       needed,
     });
   }

@@ -19,6 +19,7 @@ import { residentIdCheckChar } from '../domain/resident-id.ts';
 import { luhnCheckDigit } from '../domain/luhn.ts';
 import type { SiteSeed } from '../domain/site-hierarchy.ts';
 import { initLedger } from './init-ledger.ts';
+import { recallReasonText } from '../domain/recall-reasons.ts';
 import { insertShipment, insertShipmentEvent } from '../../db/shipments-repo.ts';
 import { provinceShipmentNumber, shipmentNumber, type ShipmentMethod } from '../domain/shipment.ts';
 import { provinceAbove, recordProvinceShipment } from './province-shipment.ts';
@@ -272,8 +273,8 @@ function fillDemoLedger(path: string, now: Date): void {
     for (let i = 0; i < 10; i++) {
       run(220 - i * 3, 600 + i, 'issue', op.zhangwei!, () => [{ cardId: toJiangan()[i]!, type: 'issue', counterpartRole: 'receiver', counterpartName: '本人', method: '网点领取' }]);
     }
-    run(205, 630, 'agent_pickup', op.zhangwei!, each(() => toJiangan().slice(10, 16), { type: 'agent_pickup', counterpartRole: 'agent', counterpartName: '周建华（武汉钢铁有限公司）', reason: '单位授权代领，授权书编号 WG-2026-17', refKind: 'pickup', refId: 'P-0001' }));
-    run(30, 600, 'recall', op.zhangwei!, () => [{ cardId: toJiangan()[16]!, type: 'recall', reason: '持卡人死亡（经比对确认）', refKind: 'recall', refId: 'R-0001' }]);
+    run(205, 630, 'agent_pickup', op.zhangwei!, each(() => toJiangan().slice(10, 16), { type: 'agent_pickup', counterpartRole: 'agent', counterpartName: '周建华（武汉钢铁有限公司）', method: '集体代领', reason: '单位授权代领，授权书编号 WG-2026-17', refKind: 'pickup', refId: `DL-${DEMO_OFFICES.jiangan}-${isoDate(205).replaceAll('-', '')}-01` }));
+    run(30, 600, 'recall', op.zhangwei!, () => [{ cardId: toJiangan()[16]!, type: 'recall', reason: recallReasonText('dead'), refKind: 'recall', refId: 'R-0001' }]);
     // The recalled card goes back up to the city (GD Art. 32 回退); nobody has signed for it yet.
     const back = num(DEMO_OFFICES.jiangan, 12, 1);
     ship(12, 600, back, jiangan, city, 'staff', '张伟', op.zhangwei!, () => [toJiangan()[16]!]);

@@ -5,9 +5,10 @@
  */
 import type { Ledger } from '../../db/open-ledger.ts';
 import { countInStateSince } from '../../db/card-queries.ts';
+import { overdueList } from './recall.ts';
 import { subtreeIds } from '../../db/sites-repo.ts';
 import { listDiscrepancies } from '../../db/discrepancies-repo.ts';
-import { addCalendarMonths, todayInChina, type WorkingCalendar } from '../domain/calendar.ts';
+import { todayInChina, type WorkingCalendar } from '../domain/calendar.ts';
 import type { Actor } from './authenticate.ts';
 import { listShipments } from './shipment-list.ts';
 import { transitWarningDays } from './settings.ts';
@@ -18,14 +19,15 @@ export function homeAlerts(ledger: Ledger, actor: Actor, calendar: WorkingCalend
   const ids = subtreeIds(ledger.db, actor.siteId);
   const nowIso = now.toISOString();
   const today = todayInChina(now);
-  // GD Art. 32 (一), HB Art. 17: six calendar months in stock, or with a unit's agent, is overdue.
-  const sixMonthsAgo = `${addCalendarMonths(today, -6)}T00:00:00+08:00`;
-  const cutoff = new Date(sixMonthsAgo).toISOString();
   const alerts: Alert[] = [];
-  const overdue = countInStateSince(ledger.db, ids, 'in_stock', cutoff);
-  if (overdue) alerts.push({ level: 'danger', text: `${overdue} 张卡入库超过 6 个月未领取，须在提醒后 10 个工作日内回收` });
-  const sleeping = countInStateSince(ledger.db, ids, 'agent_held', cutoff);
-  if (sleeping) alerts.push({ level: 'danger', text: `${sleeping} 张睡眠卡（集体代领超过 6 个月未发到本人）` });
+  // GD Art. 32, HB Art. 17, with the ledger's rule profile (recall.ts): overdue, sleeping and dead holders' cards.
+  const due = overdueList(ledger, actor, calendar, {}, now);
+  const pastDeadline = due.filter((d) => d.late).length;
+  const byCategory = (c: string) => due.filter((d) => d.category === c).length;
+  if (byCategory('unclaimed')) alerts.push({ level: 'danger', text: `${byCategory('unclaimed')} 张卡入库超过 6 个月未领取，须在提醒后 10 个工作日内回收` });
+  if (byCategory('sleeping')) alerts.push({ level: 'danger', text: `${byCategory('sleeping')} 张睡眠卡（集体代领超过 6 个月未发到本人）` });
+  if (byCategory('deceased')) alerts.push({ level: 'danger', text: `${byCategory('deceased')} 张卡的持卡人已登记死亡，须回收` });
+  if (pastDeadline) alerts.push({ level: 'danger', text: `${pastDeadline} 张应回收卡已过 10 个工作日回收期限` });
   const inTransit = countInStateSince(ledger.db, ids, 'in_transit', nowIso);
   if (inTransit) alerts.push({ level: 'warn', text: `${inTransit} 张卡在途，待签收` });
   const late = listShipments(ledger, actor, { direction: 'inbound' }, calendar, now).filter((s) => s.late);

@@ -74,7 +74,8 @@ export function initLedger(input: InitInput): InitResult {
     setMeta(tx, 'root_site_code', input.siteCode);
     setMeta(tx, 'created_at', new Date().toISOString());
     setMeta(tx, 'is_demo', input.demo ? '1' : '0');
-    setMeta(tx, 'rule_profile', input.ruleProfile ?? 'guangdong');
+    // The province's rules by default (DOMAIN.md: rules differ by province); Hubei sites start with 42.
+    setMeta(tx, 'rule_profile', input.ruleProfile ?? (input.siteCode.startsWith('42') ? 'hubei' : 'guangdong'));
     logAudit(tx, { type: 'ledger_created', operatorId: adminId, siteId: root.id, detail: input.siteCode });
     return { rootSiteId: root.id, adminId };
   });

@@ -18,6 +18,12 @@ export const SETTINGS = {
     default: '5',
     check: (v: string) => (/^\d{1,3}$/.test(v) && Number(v) >= 1 ? null : '须为 1 到 999 之间的整数'),
   },
+  // GD Art. 32 一(二) wants 超期预警; how early is not fixed anywhere. Two weeks leaves time to call the holder.
+  'overdue-warning-days': {
+    label: '逾期前多少天开始预警',
+    default: '15',
+    check: (v: string) => (/^\d{1,3}$/.test(v) && Number(v) <= 180 ? null : '须为 0 到 180 之间的整数'),
+  },
 } as const satisfies Record<string, SettingSpec>;
 
 export type SettingKey = keyof typeof SETTINGS;

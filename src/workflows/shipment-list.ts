@@ -90,8 +90,10 @@ function summarize(ledger: Ledger, headers: ShipmentHeader[], calendar: WorkingC
 export function listShipments(ledger: Ledger, actor: Actor, filter: ListFilter, calendar: WorkingCalendar, now: Date = new Date()): ShipmentSummary[] {
   const headers = shipmentHeaders(ledger.db, filter.direction === 'inbound' ? { toSiteIds: [actor.siteId] } : { fromSiteIds: [actor.siteId] });
   const all = summarize(ledger, headers, calendar, now);
+  // A draft is the sender's business until it is sent: the receiver never sees it.
+  const visible = filter.direction === 'inbound' ? all.filter((s) => s.status !== 'draft') : all;
   const open = (s: ShipmentSummary) => s.status === 'draft' || s.status === 'in_transit' || s.status === 'partial';
-  return filter.includeDone ? all : all.filter(open);
+  return filter.includeDone ? visible : visible.filter(open);
 }
 
 /** A shipment may be read by its two ends and by the sites above either of them. */

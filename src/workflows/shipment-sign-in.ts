@@ -217,7 +217,7 @@ export function signInShipment(ledger: Ledger, actor: Actor, input: SignInInput)
       extras: counts.extras,
       missing: counts.missing,
       outstanding: input.close ? 0 : outstanding,
-      closed: input.close,
+      closed: input.close && outstanding > 0,
       replayed: false,
     };
   });

@@ -125,7 +125,7 @@ describe('formatHandoverText', () => {
     for (const label of ['发出人签字：', '接收单位签收人签字：', '保管人（责任人）签字：']) {
       expect(text).toMatch(new RegExp(`^${label.replace(/[()（）]/g, '.')}\\s*_{8,}\\s+日期：____年__月__日$`, 'm'));
     }
-    expect(lines.join('')).toContain('依据《广东省社会保障卡业务规程》第十二条：纸质交接记录须与系统电子记录一致，至少保管5年。');
+    expect(lines.join('')).toContain('依据《广东省社会保障卡业务经办规程》第十二条：纸质交接记录须与系统电子记录一致，至少保管5年。');
     expect(lines[lines.length - 1]).toMatch(/保管5年。$/);
   });
 

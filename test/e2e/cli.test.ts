@@ -65,10 +65,11 @@ describe('sbk CLI (real binary)', () => {
     const card = runCli(['card', 'A10000017', '--db', db, '--json'], { SBK_OPERATOR: 'zhangwei', SBK_PIN: '357902' });
     expect(card.code, card.stderr).toBe(0);
     const v = card.json();
-    expect(v).toMatchObject({ cardNo: 'A10000017', state: 'recalled', site: { code: '420102-01' } });
+    // Recalled at 江岸 and on its way back up to the city centre (GD Art. 32 回退).
+    expect(v).toMatchObject({ cardNo: 'A10000017', state: 'in_transit', site: { code: '420100' } });
     expect(v.holder.idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
     expect(v.bankCardNo).toMatch(/\*{4,}/);
-    expect(v.history.map((h: { type: string }) => h.type)).toEqual(['register', 'receive', 'dispatch', 'receive', 'recall']);
+    expect(v.history.map((h: { type: string }) => h.type)).toEqual(['register', 'receive', 'dispatch', 'receive', 'recall', 'dispatch']);
     expect(runCli(['verify', '--db', db]).code).toBe(0);
     expect(runCli(['demo', '--db', db, '--json']).json().error.code).toBe('LEDGER_EXISTS');
   });
@@ -104,11 +105,12 @@ describe('verify with a chain head kept outside the ledger', () => {
     expect(runCli(['demo', '--db', db]).code).toBe(0);
     const first = runCli(['verify', '--db', db, '--head-file', head, '--json']);
     expect(first.code).toBe(0);
-    expect(first.json().head.id).toBe(786);
+    expect(first.json().head.id).toBe(787);
     // Remove the last operation whole, and restore the trigger by name.
     execFileSync('sqlite3', [
       db,
       `DROP TRIGGER movements_no_delete; DROP TRIGGER operations_no_delete;
+       DROP TRIGGER shipment_items_no_delete; DROP TRIGGER shipment_events_no_delete; DROP TRIGGER shipments_no_delete;
        CREATE TEMP TABLE gone AS SELECT DISTINCT operation_id AS id FROM movements WHERE id = (SELECT max(id) FROM movements);
        CREATE TEMP TABLE gone_cards AS SELECT DISTINCT card_id FROM movements WHERE operation_id IN (SELECT id FROM gone);
        DELETE FROM movements WHERE operation_id IN (SELECT id FROM gone);
@@ -120,6 +122,12 @@ describe('verify with a chain head kept outside the ledger', () => {
          place_id = (SELECT to_place_id FROM movements m WHERE m.card_id = cards.id ORDER BY m.id DESC LIMIT 1),
          last_movement_id = (SELECT max(id) FROM movements m WHERE m.card_id = cards.id)
          WHERE id IN (SELECT card_id FROM gone_cards);
+       DELETE FROM shipment_items WHERE card_id NOT IN (SELECT id FROM cards);
+       DELETE FROM shipment_events WHERE shipment_id NOT IN (SELECT shipment_id FROM shipment_items);
+       DELETE FROM shipments WHERE id NOT IN (SELECT shipment_id FROM shipment_items);
+       CREATE TRIGGER shipment_items_no_delete BEFORE DELETE ON shipment_items BEGIN SELECT RAISE(ABORT, 'x'); END;
+       CREATE TRIGGER shipment_events_no_delete BEFORE DELETE ON shipment_events BEGIN SELECT RAISE(ABORT, 'x'); END;
+       CREATE TRIGGER shipments_no_delete BEFORE DELETE ON shipments BEGIN SELECT RAISE(ABORT, 'x'); END;
        CREATE TRIGGER movements_no_delete BEFORE DELETE ON movements BEGIN SELECT RAISE(ABORT, 'x'); END;
        CREATE TRIGGER operations_no_delete BEFORE DELETE ON operations BEGIN SELECT RAISE(ABORT, 'x'); END;`,
     ]);

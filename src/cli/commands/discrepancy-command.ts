@@ -1,6 +1,9 @@
 import type { Argv } from 'yargs';
 import { closeDiscrepancy, openDiscrepancies } from '../../workflows/check-in.ts';
+import { resolveFound, declareLost } from '../../workflows/discrepancy-resolve.ts';
+import { authenticateApprover } from '../../workflows/authenticate.ts';
 import { formatLocalTime } from '../../domain/china-dates.ts';
+import { readPin } from '../read-pin.ts';
 import { emit, type Out } from '../cli-io.ts';
 import { actorFor, withLedger, type GlobalArgs } from '../cli-context.ts';
 
@@ -37,6 +40,38 @@ export function discrepancyCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<Gl
             emit(out(), { closed: argv.id }, () => `已关闭差异 ${argv.id}。`);
           }),
       )
-      .demandCommand(1, '请指定子命令：list 或 close'),
+      .command(
+        'found <id>',
+        '“缺少”的卡找到了：签收入本网点保管地点并关闭差异',
+        (cc) =>
+          cc
+            .positional('id', { type: 'number', demandOption: true })
+            .option('place', { type: 'string', describe: '保管地点（默认本网点第一个）' })
+            .option('custodian', { type: 'string', describe: '保管人（默认本人）' }),
+        (argv) =>
+          withLedger(argv, async (ledger) => {
+            const actor = await actorFor(ledger, argv);
+            const r = resolveFound(ledger, actor, argv.id, { placeName: argv.place ?? null, custodian: argv.custodian ?? null });
+            emit(out(), { found: argv.id, cardNo: r.cardNo }, () => `差异 ${argv.id} 已关闭：卡 ${r.cardNo} 已找回并签收入库。`);
+          }),
+      )
+      .command(
+        'lost <id>',
+        '确认“缺少”的卡丢失：须写明原因，并由另一名主管复核（密码取自 $SBK_APPROVER_PIN 或提示输入）',
+        (cc) =>
+          cc
+            .positional('id', { type: 'number', demandOption: true })
+            .option('reason', { type: 'string', demandOption: true, describe: '丢失经过与已查找的范围' })
+            .option('approver', { type: 'string', demandOption: true, describe: '复核主管的工号' }),
+        (argv) =>
+          withLedger(argv, async (ledger) => {
+            const actor = await actorFor(ledger, argv);
+            const pin = await readPin(`复核人 ${argv.approver} 的密码：`, 'SBK_APPROVER_PIN');
+            const approver = authenticateApprover(ledger, actor, argv.approver, pin);
+            const r = declareLost(ledger, actor, approver, argv.id, argv.reason);
+            emit(out(), { lost: argv.id, cardNo: r.cardNo, approver: approver.login }, () => `差异 ${argv.id} 已关闭：卡 ${r.cardNo} 确认丢失（复核：${approver.name}）。`);
+          }),
+      )
+      .demandCommand(1, '请指定子命令：list、close、found 或 lost'),
   );
 }

@@ -1,0 +1,199 @@
+/**
+ * When a card sitting at an office, or with a unit's agent, must be recalled, and when a
+ * recalled card must be cancelled (GD Art. 32-33; HB Art. 17). Pure date arithmetic over a
+ * rule profile and the working-day calendar; the workflows supply the ledger's facts.
+ *
+ * Dates are `YYYY-MM-DD` China dates (see calendar.ts). Months are calendar months clamped to
+ * the month end (calendar.ts addCalendarMonths), deadlines in working days.
+ */
+import { addCalendarDays, addCalendarMonths } from './calendar.ts';
+import type { DeadlineBasis, WorkingCalendar } from './calendar.ts';
+import { isIsoDate } from './china-dates.ts';
+import { ruleFor } from './card-states.ts';
+import { SbkError } from './errors.ts';
+import type { RuleProfile } from './rule-profiles.ts';
+
+export type OverdueCategory = 'unclaimed' | 'sleeping' | 'deceased';
+export type OverduePhase = 'ok' | 'warning' | 'overdue';
+
+export type OverdueInput = {
+  state: string;
+  /** China date the office received the card (in_stock) or the unit's agent picked it up (agent_held). */
+  heldSince: string;
+  /** China date the holder's death was recorded, or null. */
+  holderDeceasedOn: string | null;
+};
+
+export type OverdueAssessment = {
+  category: OverdueCategory;
+  phase: OverduePhase;
+  /** The last day the card is not yet overdue. */
+  lastOkDay: string;
+  /** The first overdue day: the day the province system reminds the office (GD Art. 32 一(三)). */
+  overdueFrom: string;
+  /** The first day of the warning period; equal to overdueFrom when no warning is possible. */
+  warnFrom: string;
+  /** The last day the recall is on time. */
+  recallDueBy: string;
+  recallDueBasis: DeadlineBasis;
+  /** Years whose holiday schedule is provisional or missing in the recall deadline. */
+  recallDueUncertainYears: number[];
+  /** Calendar days from overdueFrom to asOf (0 on overdueFrom itself, and when not overdue). */
+  daysOverdue: number;
+};
+
+function requireDate(value: unknown, what: string): string {
+  if (!isIsoDate(value)) {
+    throw new SbkError('DATE_INVALID', `${what}“${String(value)}”不是有效日期，应为 YYYY-MM-DD。`, { field: what, value });
+  }
+  return value;
+}
+
+function dayNumber(date: string): number {
+  return Math.round(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000);
+}
+
+const maxDate = (a: string, b: string): string => (a > b ? a : b);
+
+/**
+ * Where a card stands against the recall rules on `asOf`; null for a card the rules do not
+ * reach (already issued, recalled, cancelled…: only cards at the office or with an agent are
+ * recalled, GD Art. 32 一(一)).
+ *
+ * - in_stock → 'unclaimed' after profile.overdueMonths (GD Art. 32 一(一); HB Art. 17).
+ * - agent_held → 'sleeping' after profile.sleepingMonths (GD Art. 15 一(三); HB Art. 17).
+ * - a dead holder → 'deceased', overdue from the recorded date whatever the card's age
+ *   (GD Art. 32 一(三)).
+ *
+ * The card is overdue from the day after the holding period's last day; the system's
+ * reminder comes that day and the recall is due within profile.recallWorkingDays working
+ * days of it, the reminder day not counted (calendar.ts addWorkingDays).
+ */
+export function assessOverdue(
+  input: OverdueInput,
+  asOf: string,
+  profile: RuleProfile,
+  calendar: WorkingCalendar,
+  warningDays: number = profile.defaultWarningDays,
+): OverdueAssessment | null {
+  if (input.state !== 'in_stock' && input.state !== 'agent_held') return null;
+  requireDate(asOf, '评估日期');
+  const heldSince = requireDate(input.heldSince, input.state === 'in_stock' ? '入库日期' : '代领日期');
+  const deceasedOn = input.holderDeceasedOn === null ? null : requireDate(input.holderDeceasedOn, '持卡人死亡登记日期');
+  if (!Number.isInteger(warningDays) || warningDays < 0) {
+    throw new SbkError('WARNING_DAYS_INVALID', `预警天数 ${warningDays} 必须是不小于 0 的整数。`, { warningDays });
+  }
+
+  const months = input.state === 'in_stock' ? profile.overdueMonths : profile.sleepingMonths;
+  const ageLastOk = addCalendarMonths(heldSince, months);
+  const ageOverdueFrom = addCalendarDays(ageLastOk, 1);
+
+  let category: OverdueCategory = input.state === 'in_stock' ? 'unclaimed' : 'sleeping';
+  let overdueFrom = ageOverdueFrom;
+  let warnFrom = addCalendarDays(ageOverdueFrom, -warningDays);
+  if (deceasedOn !== null) {
+    category = 'deceased';
+    // A card cannot be called back before the office or agent had it; and a death reported
+    // after the card was already overdue must not push its recall deadline later.
+    const deathTrigger = maxDate(deceasedOn, heldSince);
+    if (deathTrigger < ageOverdueFrom) {
+      overdueFrom = deathTrigger;
+      // A death cannot be foreseen, so there is no warning period before it.
+      warnFrom = deathTrigger;
+    }
+  }
+  const lastOkDay = addCalendarDays(overdueFrom, -1);
+  const due = calendar.addWorkingDays(overdueFrom, profile.recallWorkingDays);
+
+  const phase: OverduePhase = asOf >= overdueFrom ? 'overdue' : asOf >= warnFrom ? 'warning' : 'ok';
+  return {
+    category,
+    phase,
+    lastOkDay,
+    overdueFrom,
+    warnFrom,
+    recallDueBy: due.date,
+    recallDueBasis: due.basis,
+    recallDueUncertainYears: due.uncertainYears,
+    daysOverdue: phase === 'overdue' ? dayNumber(asOf) - dayNumber(overdueFrom) : 0,
+  };
+}
+
+/**
+ * The last day a recalled card may still be issued a second time (GD Art. 33 一(六): 对已回收
+ * 的社保卡应在6个月内进行二次发放), or null where the profile has no second issuance (Hubei).
+ */
+export function secondIssueDeadline(recalledOn: string, profile: RuleProfile): string | null {
+  requireDate(recalledOn, '回收日期');
+  if (profile.secondIssueMonths === null) return null;
+  return addCalendarMonths(recalledOn, profile.secondIssueMonths);
+}
+
+export type CancellationInput = {
+  state: string;
+  /** China date of the recall, or null when the card was never recalled. */
+  recalledOn: string | null;
+  holderDeceasedOn: string | null;
+  /** The holder has a newer card (换卡): this one is the old card. */
+  replacedByNewerCard: boolean;
+};
+
+export type CancellationReason = 'second_issue_window_passed' | 'holder_deceased' | 'replaced';
+
+export type CancellationDue = {
+  due: boolean;
+  reason: CancellationReason | null;
+  label: string;
+};
+
+// The states the card state machine lets a card be cancelled (or sealed) from; anything
+// else (issued, with an agent, already ended) has to move first.
+const ENDABLE_STATES: readonly string[] = ruleFor('finished', 'cancel')?.from ?? [];
+
+/**
+ * Whether a card is due to be cancelled (or, in Hubei, cancelled or sealed) on `asOf`.
+ * GD Art. 33 一(六): 二次发放仍失败的卡、已死亡人员卡、换卡后回收的原卡 … 应进行注销. The
+ * "account has no balance" condition is the bank's to confirm and is not checked here.
+ *
+ * A dead holder's or a replaced card is due from any state it can be cancelled from (it will
+ * never be issued, so waiting serves nothing). The second-issuance window concerns recalled
+ * cards only; in Hubei, which has none (HB Art. 17), a recalled card is due at once.
+ */
+export function dueForCancellation(input: CancellationInput, asOf: string, profile: RuleProfile): CancellationDue {
+  requireDate(asOf, '评估日期');
+  const endWord = profile.endActions.includes('seal') ? '注销或封存' : '注销';
+  if (!ENDABLE_STATES.includes(input.state)) {
+    return { due: false, reason: null, label: '当前状态无需注销' };
+  }
+  if (input.holderDeceasedOn !== null) {
+    return { due: true, reason: 'holder_deceased', label: `持卡人已死亡，应${endWord}` };
+  }
+  if (input.replacedByNewerCard) {
+    return { due: true, reason: 'replaced', label: `已换发新卡，原卡应${endWord}` };
+  }
+  if (input.state !== 'recalled') {
+    return { due: false, reason: null, label: '无需注销' };
+  }
+  if (profile.secondIssueMonths === null) {
+    return {
+      due: true,
+      reason: 'second_issue_window_passed',
+      label: `${profile.label}无二次发放，回收后应分类${endWord}`,
+    };
+  }
+  if (input.recalledOn === null) {
+    // The ledger says recalled but holds no recall movement: a broken history, not a guess.
+    throw new SbkError('RECALL_DATE_MISSING', '该卡状态为“已回收”，但台账中没有回收日期，无法判断二次发放期限。请查询该卡的流转记录。', {
+      state: input.state,
+    });
+  }
+  const last = addCalendarMonths(requireDate(input.recalledOn, '回收日期'), profile.secondIssueMonths);
+  if (asOf > last) {
+    return {
+      due: true,
+      reason: 'second_issue_window_passed',
+      label: `回收后${profile.secondIssueMonths}个月内未能二次发放（期限至 ${last}），应${endWord}`,
+    };
+  }
+  return { due: false, reason: null, label: `二次发放期内（至 ${last}）` };
+}

@@ -1,0 +1,230 @@
+/**
+ * Overdue and sleeping cards, recall, and what follows (GD Art. 32-33; HB Art. 17): the list of
+ * cards due for recall with their deadlines, recall with a reason category, statistics by
+ * category and site, the cancellation list, and cancelling or sealing with a supervisor's
+ * approval. The numbers (months, working days, what happens after) come from the ledger's rule
+ * profile (src/domain/rule-profiles.ts).
+ */
+import type { Ledger } from '../../db/open-ledger.ts';
+import { writeTx } from '../../db/write-tx.ts';
+import { appendMovements } from '../../db/append-movements.ts';
+import { finishedCardsInStates, holderCardByNo, holderCardsByIdNumber, recallMovements, setHolderDeceased } from '../../db/issuance-queries.ts';
+import { operationExists } from '../../db/operations-repo.ts';
+import { placesAt, requireSite, subtreeIds } from '../../db/sites-repo.ts';
+import { logAudit } from '../../db/audit-log.ts';
+import { SbkError } from '../domain/errors.ts';
+import { maskIdNumber } from '../domain/mask.ts';
+import { isIsoDate, todayInChina } from '../domain/china-dates.ts';
+import { normalizeCardInput } from '../domain/card-input.ts';
+import { checkIdDocument } from '../domain/id-documents.ts';
+import { stateLabel, type StateOrNone } from '../domain/card-states.ts';
+import { assessOverdue, dueForCancellation } from '../domain/overdue.ts';
+import { RECALL_REASONS, recallReasonOf, recallReasonText, type RecallReasonCode } from '../domain/recall-reasons.ts';
+import type { WorkingCalendar } from '../domain/calendar.ts';
+import { hasRole, requireRole, type Actor } from './authenticate.ts';
+import { ledgerProfile } from './issue-card.ts';
+import { readSetting } from './settings.ts';
+
+export type OverdueRow = {
+  cardNo: string;
+  holderName: string | null;
+  holderIdMasked: string | null;
+  site: { code: string; name: string };
+  batch: string | null;
+  state: string;
+  /** China date the site received the card, or the agent took it. */
+  receivedOn: string | null;
+  category: 'unclaimed' | 'sleeping' | 'deceased';
+  phase: 'warning' | 'overdue';
+  overdueFrom: string;
+  recallDueBy: string;
+  recallDueBasis: string;
+  daysOverdue: number;
+  /** Past the recall deadline: the office missed the 10 working days. */
+  late: boolean;
+};
+
+export type OverdueFilter = { siteCode?: string; asOf?: string; includeWarnings?: boolean };
+
+function scopeIds(ledger: Ledger, actor: Actor, siteCode?: string): number[] {
+  const mine = subtreeIds(ledger.db, actor.siteId);
+  if (!siteCode) return mine;
+  const s = requireSite(ledger.db, siteCode);
+  if (!mine.includes(s.id)) throw new SbkError('SITE_OUT_OF_SCOPE', `网点 ${siteCode} 不在您管辖的范围内。`);
+  return subtreeIds(ledger.db, s.id);
+}
+
+const chinaDate = (iso: string | null) => (iso ? todayInChina(new Date(iso)) : null);
+
+/** Cards due for recall (and, on request, those within the warning period), most urgent first. */
+export function overdueList(ledger: Ledger, actor: Actor, calendar: WorkingCalendar, filter: OverdueFilter = {}, now: Date = new Date()): OverdueRow[] {
+  const asOf = filter.asOf ?? todayInChina(now);
+  if (!isIsoDate(asOf)) throw new SbkError('DATE_INVALID', `日期 ${asOf} 无效，请用 YYYY-MM-DD。`);
+  const profile = ledgerProfile(ledger);
+  const warningDays = Number(readSetting(ledger, 'overdue-warning-days'));
+  const rows: OverdueRow[] = [];
+  for (const c of finishedCardsInStates(ledger.db, scopeIds(ledger, actor, filter.siteCode), ['in_stock', 'agent_held'])) {
+    const receivedOn = chinaDate(c.heldSince);
+    if (!receivedOn) continue;
+    const a = assessOverdue({ state: c.state, heldSince: receivedOn, holderDeceasedOn: c.deceasedAt }, asOf, profile, calendar, warningDays);
+    if (!a || a.phase === 'ok' || (a.phase === 'warning' && !filter.includeWarnings)) continue;
+    rows.push({
+      cardNo: c.cardNo,
+      holderName: c.holderName,
+      holderIdMasked: c.holderIdNumber ? maskIdNumber(c.holderIdNumber) : null,
+      site: { code: c.siteCode, name: c.siteName },
+      batch: c.batchCode,
+      state: c.state,
+      receivedOn,
+      category: a.category,
+      phase: a.phase,
+      overdueFrom: a.overdueFrom,
+      recallDueBy: a.recallDueBy,
+      recallDueBasis: a.recallDueBasis,
+      daysOverdue: a.daysOverdue,
+      late: a.phase === 'overdue' && asOf > a.recallDueBy,
+    });
+  }
+  const rank = (r: OverdueRow) => (r.phase === 'overdue' ? 0 : 1);
+  return rows.sort((a, b) => rank(a) - rank(b) || a.recallDueBy.localeCompare(b.recallDueBy) || a.cardNo.localeCompare(b.cardNo));
+}
+
+export type RecallInput = { operationId: string; cardNos: readonly string[]; reason: RecallReasonCode; note?: string | null; placeName?: string | null };
+
+/** Recalls cards at the operator's site (GD Art. 32 一(二): recall time, recaller and reason recorded). */
+export function recallCards(ledger: Ledger, actor: Actor, input: RecallInput): { recalled: number; replayed: boolean } {
+  const reason = recallReasonText(input.reason, input.note ?? undefined);
+  return writeTx(ledger, (tx) => {
+    if (operationExists(tx, input.operationId)) return { recalled: 0, replayed: true };
+    const nos = [...new Set(input.cardNos.map((n) => normalizeCardInput(n)).filter(Boolean))];
+    if (nos.length === 0) throw new SbkError('SELECTION_EMPTY', '请指定要回收的卡号。');
+    const storage = placesAt(tx, actor.siteId).filter((p) => p.kind !== 'hopper');
+    const place = input.placeName ? storage.find((p) => p.name === input.placeName!.trim()) : storage[0];
+    if (!place) throw new SbkError('PLACE_NOT_FOUND', `本网点没有保管地点“${input.placeName ?? ''}”。`);
+    const moves = nos.map((no) => {
+      const c = holderCardByNo(tx, no);
+      if (!c) throw new SbkError('CARD_NOT_FOUND', `台账中没有卡号 ${no}。`);
+      if (c.siteId !== actor.siteId) throw new SbkError('CARD_NOT_HERE', `卡 ${no} 不在本网点（${c.siteName}），须由所在网点回收。`);
+      // A sleeping card comes back from the unit's agent into the office's keeping.
+      return { cardId: c.id, type: 'recall' as const, toPlaceId: c.state === 'agent_held' ? place.id : c.placeId, reason, refKind: 'recall', refId: input.operationId };
+    });
+    appendMovements(tx, { id: input.operationId, kind: 'recall', operatorId: actor.id }, moves);
+    return { recalled: moves.length, replayed: false };
+  });
+}
+
+export type RecallStats = {
+  total: number;
+  byCategory: { code: RecallReasonCode; label: string; n: number }[];
+  bySite: { siteCode: string; siteName: string; code: RecallReasonCode; label: string; n: number }[];
+};
+
+/** GD Art. 32 一(二): 分类统计 of recalls, by category and by site, over an optional period (China dates, inclusive). */
+export function recallStatistics(ledger: Ledger, actor: Actor, period: { from?: string; to?: string } = {}): RecallStats {
+  const iso = (d: string, plusDay = false) => new Date(Date.parse(`${d}T00:00:00+08:00`) + (plusDay ? 86_400_000 : 0)).toISOString();
+  const rows = recallMovements(ledger.db, subtreeIds(ledger.db, actor.siteId), period.from ? iso(period.from) : undefined, period.to ? iso(period.to, true) : undefined);
+  const label = (code: RecallReasonCode) => RECALL_REASONS.find((r) => r.code === code)?.label ?? code;
+  const byCat = new Map<RecallReasonCode, number>();
+  const bySite = new Map<string, { siteCode: string; siteName: string; code: RecallReasonCode; label: string; n: number }>();
+  for (const r of rows) {
+    const code = recallReasonOf(r.reason ?? '');
+    byCat.set(code, (byCat.get(code) ?? 0) + 1);
+    const k = `${r.siteCode}\u0000${code}`;
+    const e = bySite.get(k) ?? { siteCode: r.siteCode, siteName: r.siteName, code, label: label(code), n: 0 };
+    e.n += 1;
+    bySite.set(k, e);
+  }
+  return {
+    total: rows.length,
+    byCategory: RECALL_REASONS.filter((r) => byCat.has(r.code)).map((r) => ({ code: r.code, label: r.label, n: byCat.get(r.code)! })),
+    bySite: [...bySite.values()].sort((a, b) => a.siteCode.localeCompare(b.siteCode) || a.code.localeCompare(b.code)),
+  };
+}
+
+export type CancellationRow = {
+  cardNo: string;
+  holderName: string | null;
+  holderIdMasked: string | null;
+  site: { code: string; name: string };
+  state: string;
+  stateLabel: string;
+  recalledOn: string | null;
+  reason: string;
+  label: string;
+};
+
+/** GD Art. 33 一(六) / HB Art. 17: cards to cancel (or, in Hubei, seal). */
+export function cancellationList(ledger: Ledger, actor: Actor, filter: { siteCode?: string; asOf?: string } = {}, now: Date = new Date()): CancellationRow[] {
+  const asOf = filter.asOf ?? todayInChina(now);
+  const profile = ledgerProfile(ledger);
+  const out: CancellationRow[] = [];
+  for (const c of finishedCardsInStates(ledger.db, scopeIds(ledger, actor, filter.siteCode), ['recalled', 'in_stock', 'defective'])) {
+    const d = dueForCancellation(
+      { state: c.state, recalledOn: chinaDate(c.recalledAt), holderDeceasedOn: c.deceasedAt, replacedByNewerCard: c.replaced },
+      asOf,
+      profile,
+    );
+    if (!d.due || !d.reason) continue;
+    out.push({
+      cardNo: c.cardNo,
+      holderName: c.holderName,
+      holderIdMasked: c.holderIdNumber ? maskIdNumber(c.holderIdNumber) : null,
+      site: { code: c.siteCode, name: c.siteName },
+      state: c.state,
+      stateLabel: stateLabel(c.state as StateOrNone),
+      recalledOn: chinaDate(c.recalledAt),
+      reason: d.reason,
+      label: d.label,
+    });
+  }
+  return out;
+}
+
+export type EndInput = { operationId: string; cardNos: readonly string[]; reason: string; action: 'cancel' | 'seal' };
+
+/**
+ * 注销 or 封存: irreversible for the card, so a supervisor other than the operator approves
+ * (DEVELOPERS.md; the state machine refuses it without one). Sealing exists only where the
+ * profile has it (HB Art. 17).
+ */
+export function endCards(ledger: Ledger, actor: Actor, approver: Actor, input: EndInput): { ended: number; replayed: boolean } {
+  const profile = ledgerProfile(ledger);
+  if (!profile.endActions.includes(input.action)) {
+    throw new SbkError('ACTION_NOT_IN_PROFILE', `${profile.label}没有“${input.action === 'seal' ? '封存' : '注销'}”处理，请按本省规程选择。`);
+  }
+  if (!hasRole(approver, 'supervisor')) throw new SbkError('APPROVER_NOT_SUPERVISOR', `${approver.name}不是主管，不能复核此操作。`);
+  if (!input.reason.trim()) throw new SbkError('REASON_REQUIRED', `${input.action === 'seal' ? '封存' : '注销'}必须写明原因。`);
+  return writeTx(ledger, (tx) => {
+    if (operationExists(tx, input.operationId)) return { ended: 0, replayed: true };
+    const nos = [...new Set(input.cardNos.map((n) => normalizeCardInput(n)).filter(Boolean))];
+    if (nos.length === 0) throw new SbkError('SELECTION_EMPTY', '请指定卡号。');
+    const scope = subtreeIds(tx, actor.siteId);
+    const moves = nos.map((no) => {
+      const c = holderCardByNo(tx, no);
+      if (!c || !scope.includes(c.siteId)) throw new SbkError('CARD_NOT_FOUND', `本网点及下级没有卡号 ${no}。`);
+      return { cardId: c.id, type: input.action, reason: input.reason.trim(), refKind: input.action, refId: input.operationId };
+    });
+    appendMovements(tx, { id: input.operationId, kind: input.action, operatorId: actor.id, secondOperatorId: approver.id }, moves);
+    return { ended: moves.length, replayed: false };
+  });
+}
+
+/**
+ * A holder reported dead (GD Art. 32 一(三): confirmed by comparison): their cards become due for
+ * recall at once. Recorded in the audit log; the ID number is never written there in full.
+ */
+export function reportDeceased(ledger: Ledger, actor: Actor, idNumber: string, on: string): { cards: number } {
+  requireRole(actor, 'supervisor');
+  if (!isIsoDate(on)) throw new SbkError('DATE_INVALID', `日期 ${on} 无效，请用 YYYY-MM-DD。`);
+  const id = checkIdDocument('resident_id', idNumber);
+  if (!id.ok) throw new SbkError(id.code, id.message);
+  return writeTx(ledger, (tx) => {
+    const found = holderCardsByIdNumber(tx, id.value);
+    const holderId = found[0]?.holderId;
+    if (holderId == null) throw new SbkError('HOLDER_NOT_FOUND', '台账中没有此证件号码的持卡人。');
+    setHolderDeceased(tx, holderId, on);
+    logAudit(tx, { type: 'holder_deceased', operatorId: actor.id, siteId: actor.siteId, detail: `${maskIdNumber(id.value)} 于 ${on}` });
+    return { cards: found.length };
+  });
+}
+
