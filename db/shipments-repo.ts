@@ -207,14 +207,14 @@ export function cardsOfBatchAtSite(db: LedgerDb, siteId: number, batchCode: stri
     .all();
 }
 
-/** Boxes with this label among the cards at a site (a bare label may belong to several batches). */
+/** Batches with a box of this label among the cards a site could send (a bare label may belong to several). */
 export function batchesWithBoxAtSite(db: LedgerDb, siteId: number, boxLabel: string): string[] {
   return db
     .selectDistinct({ code: batches.code })
     .from(cards)
     .innerJoin(batches, eq(batches.id, cards.batchId))
     .innerJoin(boxes, eq(boxes.id, cards.boxId))
-    .where(and(eq(cards.siteId, siteId), eq(boxes.label, boxLabel)))
+    .where(and(eq(cards.siteId, siteId), eq(boxes.label, boxLabel), inArray(cards.state, ['in_stock', 'recalled'])))
     .all()
     .map((r) => r.code);
 }

@@ -13,6 +13,9 @@ import { LookupScreen } from './screens/lookup-screen.tsx';
 import { NotBuiltScreen } from './screens/not-built-screen.tsx';
 import { IntakeScreen } from './screens/intake-screen.tsx';
 import { CheckInScreen } from './screens/check-in-screen.tsx';
+import { ShipmentsScreen } from './screens/shipments-screen.tsx';
+import { DispatchScreen } from './screens/dispatch-screen.tsx';
+import { SignInScreen } from './screens/sign-in-screen.tsx';
 import { MENU } from './screens/home-menu.ts';
 import { fitWidth } from './text-fit.ts';
 import { ROLE_LABELS } from '../workflows/authenticate.ts';
@@ -31,11 +34,12 @@ export function App({ services, escDelayMs }: AppProps) {
 }
 
 /** Key contexts with a focused text field: printable keys are typed there, not taken as commands. */
-const TEXT_CONTEXTS = new Set<string>(['login', 'lookup', 'intake', 'checkin']);
+const TEXT_CONTEXTS = new Set<string>(['login', 'lookup', 'intake', 'checkin', 'dispatch-scan', 'dispatch-details-edit', 'signin', 'signin-result-edit']);
 
 function screenFor(id: FeatureId): Screen {
   if (id === 'lookup' || id === 'intake') return { id };
   if (id === 'checkin') return { id: 'checkin', batch: null };
+  if (id === 'shipments') return { id: 'shipments', tab: 'inbound' };
   return { id: 'not-built', feature: id };
 }
 
@@ -81,9 +85,7 @@ function Shell({ isDemo }: { isDemo: boolean }) {
   const active = overlay === null;
 
   let body: ReactNode;
-  if (overlay === 'help') {
-    body = <HelpOverlay context={screenContext} width={width} height={bodyHeight} />;
-  } else if (screen.id === 'login') {
+  if (screen.id === 'login') {
     body = <LoginScreen width={width} height={bodyHeight} onLoggedIn={(a) => dispatch({ type: 'logged-in', actor: a })} />;
   } else if (screen.id === 'home' && actor) {
     body = (
@@ -121,6 +123,38 @@ function Shell({ isDemo }: { isDemo: boolean }) {
         onLeave={() => dispatch({ type: 'back' })}
       />
     );
+  } else if (screen.id === 'shipments' && actor) {
+    body = (
+      <ShipmentsScreen
+        actor={actor}
+        tab={screen.tab}
+        width={width}
+        height={bodyHeight}
+        isActive={active}
+        onContext={onContext}
+        onTab={(tab) => dispatch({ type: 'replace', screen: { id: 'shipments', tab } })}
+        onSignIn={(number) => dispatch({ type: 'open', screen: { id: 'sign-in', number } })}
+        onNew={() => {
+          // Back from the dispatch, the list shows what was just sent.
+          dispatch({ type: 'replace', screen: { id: 'shipments', tab: 'outbound' } });
+          dispatch({ type: 'open', screen: { id: 'dispatch' } });
+        }}
+      />
+    );
+  } else if (screen.id === 'dispatch' && actor) {
+    body = <DispatchScreen actor={actor} width={width} height={bodyHeight} isActive={active} onContext={onContext} />;
+  } else if (screen.id === 'sign-in' && actor) {
+    body = (
+      <SignInScreen
+        actor={actor}
+        number={screen.number}
+        width={width}
+        height={bodyHeight}
+        isActive={active}
+        onContext={onContext}
+        onLeave={() => dispatch({ type: 'back' })}
+      />
+    );
   } else if (screen.id === 'not-built') {
     const label = MENU.find((m) => m.id === screen.feature)?.label ?? screen.feature;
     body = <NotBuiltScreen label={label} width={width} height={bodyHeight} />;
@@ -135,9 +169,13 @@ function Shell({ isDemo }: { isDemo: boolean }) {
             <Text bold>{zh.app.quitTitle}</Text>
             <Text>{zh.app.quitBody}</Text>
           </Box>
-        ) : (
-          body
-        )}
+        ) : overlay === 'help' ? (
+          <HelpOverlay context={screenContext} width={width} height={bodyHeight} />
+        ) : null}
+        {/* Hidden, not unmounted, under an overlay: a count in progress survives `?` and a declined quit. */}
+        <Box display={overlay === null ? 'flex' : 'none'} flexDirection="column" height={bodyHeight}>
+          {body}
+        </Box>
       </Box>
       <Footer context={context} width={width} textFocused={active && TEXT_CONTEXTS.has(screenContext)} />
     </Box>

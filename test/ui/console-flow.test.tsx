@@ -36,7 +36,7 @@ describe('console: login → home → lookup', () => {
     const c = start();
     const home = await login(c, 'zhangwei', '357902');
     expect(home).toContain('张伟（经办员）');
-    expect(home).toContain('江岸社会保险管理处及下级 库存  合计 24 张');
+    expect(home).toContain('江岸社会保险管理处及下级 库存  合计 23 张');
     expect(home).toMatch(/在库\s+6/);
     expect(home).toContain('6 张卡入库超过 6 个月未领取');
     expect(home).toContain('6 张睡眠卡');
@@ -46,30 +46,30 @@ describe('console: login → home → lookup', () => {
     await c.press('?');
     expect(c.lastFrame()).toMatch(/帮助[\s\S]*本页[\s\S]*导航[\s\S]*全局/);
     await c.press(KEYS.esc, 5);
-    expect(c.lastFrame()).toContain('合计 24 张');
+    expect(c.lastFrame()).toContain('合计 23 张');
 
     await c.press('4');
     expect(c.lastFrame()).toContain('发卡：尚未开通');
     await c.press(KEYS.esc, 5);
-    expect(c.lastFrame()).toContain('合计 24 张');
+    expect(c.lastFrame()).toContain('合计 23 张');
 
     await c.press('/');
     expect(c.lastFrame()).toContain('输入或扫描卡号后按 Enter');
     await c.press('a10000017\r'); // lower case, as a hand-typed number may come
     const card = c.lastFrame();
-    expect(card).toContain('卡号 A10000017  成品卡  状态：已回收');
+    expect(card).toContain('卡号 A10000017  成品卡  状态：在途');
     expect(card).toMatch(/持卡人：\S+\s+4201\*{10}[\dX]{4}/);
-    expect(card).toContain('流转记录（共 5 条）');
-    expect(card).toMatch(/›\s+\d+ \S+ \S+ 回收/); // the latest movement is selected
+    expect(card).toContain('流转记录（共 6 条）');
+    expect(card).toMatch(/›\s+\d+ \S+ \S+ 发出/); // the latest movement is selected: sent back up to the city
     expectFits(card);
     await c.press(KEYS.up);
-    expect(c.lastFrame()).toMatch(/›\s+\d+ \S+ \S+ 签收入库/);
+    expect(c.lastFrame()).toMatch(/›\s+\d+ \S+ \S+ 回收/);
 
     await c.press('NOSUCH001\r');
     expect(c.lastFrame()).toContain('台账中没有卡号 NOSUCH001');
 
     await c.press(KEYS.esc, 5);
-    expect(c.lastFrame()).toContain('合计 24 张');
+    expect(c.lastFrame()).toContain('合计 23 张');
   });
 
   it('q asks before quitting; n stays, y quits', async () => {
@@ -78,7 +78,7 @@ describe('console: login → home → lookup', () => {
     await c.press('q');
     expect(c.lastFrame()).toContain('退出控制台？');
     await c.press('n');
-    expect(c.lastFrame()).toContain('合计 24 张');
+    expect(c.lastFrame()).toContain('合计 23 张');
     const exited = c.waitUntilExit();
     await c.press('q');
     await c.press('y');
@@ -88,7 +88,7 @@ describe('console: login → home → lookup', () => {
   it('type-ahead: login and PIN in one read log in, and the PIN never shows', async () => {
     const c = start();
     await c.press('zhangwei\r357902\r');
-    const f = await c.waitFor((x) => x.includes('合计 24 张'), 3000);
+    const f = await c.waitFor((x) => x.includes('合计 23 张'), 3000);
     expect(f).toContain('张伟（经办员）');
     for (const frame of c.frames) expect(frame).not.toContain('357902\n');
     for (const frame of c.frames) expect(frame).not.toMatch(/工号 zhangwei357902/);

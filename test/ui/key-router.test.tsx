@@ -149,6 +149,16 @@ describe('key router', () => {
     await c.press('420102199001011234\r');
     expect(log).toEqual(['s:420102199001011234', 's:enter']);
   });
+
+  it('keeps scans in order when a new read arrives while the parts after an Enter are held', async () => {
+    const log: Log = [];
+    const c = mount(<Probe label="s" log={log} priority={PRIORITY.screen} consume={() => true} />);
+    // Two reads back to back: the second lands while "P2\r" from the first is still held a tick.
+    c.stdin.write('P1\rP2\r');
+    c.stdin.write('P3\r');
+    await c.press('', 50);
+    expect(log).toEqual(['s:P1', 's:enter', 's:P2', 's:enter', 's:P3', 's:enter']);
+  });
 });
 
 describe('key router: split escape sequences over a slow link', () => {

@@ -9,7 +9,11 @@ export type Screen =
   | { id: 'lookup' }
   | { id: 'intake' }
   | { id: 'checkin'; batch: string | null }
+  | { id: 'shipments'; tab: ShipmentsTab }
+  | { id: 'dispatch' }
+  | { id: 'sign-in'; number: string }
   | { id: 'not-built'; feature: FeatureId };
+export type ShipmentsTab = 'inbound' | 'outbound';
 export type Overlay = 'help' | 'quit' | null;
 
 export type NavState = { stack: Screen[]; overlay: Overlay; actor: Actor | null };
@@ -18,6 +22,8 @@ export type NavAction =
   | { type: 'logged-in'; actor: Actor }
   | { type: 'logout' }
   | { type: 'open'; screen: Screen }
+  /** The top screen in place (a list remembering its tab for when the operator comes back). */
+  | { type: 'replace'; screen: Screen }
   | { type: 'back' }
   | { type: 'overlay'; overlay: Overlay };
 
@@ -31,6 +37,8 @@ export function navReducer(state: NavState, action: NavAction): NavState {
       return initialNav;
     case 'open':
       return { ...state, stack: [...state.stack, action.screen] };
+    case 'replace':
+      return { ...state, stack: [...state.stack.slice(0, -1), action.screen] };
     case 'back':
       // Esc steps back one level and never quits: the bottom screen stays.
       return state.stack.length > 1 ? { ...state, stack: state.stack.slice(0, -1) } : state;

@@ -85,20 +85,33 @@ export function KeyRouterProvider({ children, escDelayMs = DEFAULT_ESC_DELAY_MS,
 
   // One read can hold several scans or type-ahead ("P1\rP2\r", "lijuan\r246801\r"). What follows
   // an Enter waits for the next tick, so the state the Enter changed (a cleared field, a new
-  // focus, an updated count) is committed before the next part is handled.
+  // focus, an updated count) is committed before the next part is handled. Reads that arrive
+  // during that wait queue behind it: handled first, they would reorder and glue scans together.
+  const queueRef = useRef<KeyEvent[]>([]);
+  const waitingRef = useRef(false);
+  const drain = useCallback((): void => {
+    const queue = queueRef.current;
+    while (queue.length > 0) {
+      const part = queue.shift()!;
+      guard.feed(part);
+      if (part.name === 'enter' && queue.length > 0) {
+        waitingRef.current = true;
+        setImmediate(() =>
+          setTimeout(() => {
+            waitingRef.current = false;
+            drain();
+          }, 0),
+        );
+        return;
+      }
+    }
+  }, [guard]);
   const feedParts = useCallback(
     (parts: KeyEvent[]): void => {
-      for (let i = 0; i < parts.length; i++) {
-        const part = parts[i]!;
-        guard.feed(part);
-        if (part.name === 'enter' && i < parts.length - 1) {
-          const rest = parts.slice(i + 1);
-          setImmediate(() => setTimeout(() => feedParts(rest), 0));
-          return;
-        }
-      }
+      queueRef.current.push(...parts);
+      if (!waitingRef.current) drain();
     },
-    [guard],
+    [drain],
   );
 
   // Stable: Ink re-subscribes useInput whenever the handler's identity changes.
@@ -109,8 +122,7 @@ export function KeyRouterProvider({ children, escDelayMs = DEFAULT_ESC_DELAY_MS,
       if (!e) return;
       if (raw.length > 1 && raw.startsWith(ESC) && e.name === 'char' && isEscTailPrefix(raw.slice(1))) {
         // Ink flushed an incomplete sequence ("ESC [", "ESC O", "ESC [ 5"): its ESC starts the wait.
-        guard.feed(keyEvent('escape'));
-        guard.feed(charEvent(raw.slice(1)));
+        feedParts([keyEvent('escape'), charEvent(raw.slice(1))]);
         return;
       }
       feedParts(splitLines(e));

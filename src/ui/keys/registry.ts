@@ -71,6 +71,34 @@ const DEFS = [
   { id: 'checkin.damaged', keys: 'Ctrl+D', description: '上一张卡损坏', category: 'local', contexts: ['checkin'], match: ctrl('d') },
   { id: 'checkin.place', keys: 'Tab', description: '换保管地点', category: 'local', contexts: ['checkin'], match: named('tab') },
 
+  // Shipments (发运与签收): two lists, 待签收 and 本网点发出, one context each so the footer
+  // offers Enter 签收 only on an inbound row and S only on an outbound one.
+  { id: 'shipments.sign-in', keys: 'Enter', description: '签收此单', category: 'local', contexts: ['shipments-in'], match: named('enter') },
+  { id: 'shipments.save-sheet', keys: 'S', description: '保存交接单', category: 'local', contexts: ['shipments-out'], printable: true, match: either(char('S'), char('s')) },
+  { id: 'shipments.new', keys: 'N', description: '新建发运', category: 'local', contexts: ['shipments-in', 'shipments-out'], printable: true, match: either(char('N'), char('n')) },
+  { id: 'shipments.tab', keys: 'Tab', description: '待签收/本网点发出', category: 'navigation', contexts: ['shipments-in', 'shipments-out'], match: named('tab', 'backtab') },
+  { id: 'shipments.move', keys: '↑↓', description: '选择', category: 'navigation', contexts: ['shipments-in', 'shipments-out'], match: named('up', 'down') },
+
+  { id: 'dispatch.pick', keys: 'Enter', description: '发往此单位', category: 'local', contexts: ['dispatch-dest'], match: named('enter') },
+  { id: 'dispatch.move', keys: '↑↓', description: '选择', category: 'navigation', contexts: ['dispatch-dest'], match: named('up', 'down') },
+  { id: 'dispatch.page', keys: 'PgUp/PgDn', description: '翻页', category: 'navigation', contexts: ['dispatch-dest'], match: named('pageup', 'pagedown') },
+  { id: 'dispatch.scan', keys: 'Enter', description: '加入卡号、箱号或批次（空行回车下一步）', category: 'local', contexts: ['dispatch-scan'], match: named('enter') },
+  { id: 'dispatch.undo', keys: 'Ctrl+D', description: '撤销上一项', category: 'local', contexts: ['dispatch-scan'], match: ctrl('d') },
+  { id: 'dispatch.next', keys: 'Enter', description: '下一步：核对', category: 'local', contexts: ['dispatch-details', 'dispatch-details-edit'], match: named('enter') },
+  { id: 'dispatch.method', keys: '←→', description: '换发放方式', category: 'local', contexts: ['dispatch-details'], match: named('left', 'right') },
+  { id: 'dispatch.field', keys: 'Tab', description: '切换输入项', category: 'navigation', contexts: ['dispatch-details', 'dispatch-details-edit'], match: named('tab', 'backtab') },
+
+  { id: 'signin.scan', keys: 'Enter', description: '扫描卡号或箱号', category: 'local', contexts: ['signin'], match: named('enter') },
+  { id: 'signin.damaged', keys: 'Ctrl+D', description: '上一张卡损坏', category: 'local', contexts: ['signin'], match: ctrl('d') },
+  { id: 'signin.submit', keys: 'Ctrl+S', description: '提交点数', category: 'local', contexts: ['signin'], match: ctrl('s') },
+  { id: 'signin.close', keys: 'Enter', description: '签收并结单', category: 'local', contexts: ['signin-result'], match: named('enter') },
+  { id: 'signin.partial', keys: 'P', description: '部分签收', category: 'local', contexts: ['signin-result'], printable: true, match: either(char('P'), char('p')) },
+  { id: 'signin.place', keys: '←→', description: '换保管地点', category: 'local', contexts: ['signin-result'], match: named('left', 'right') },
+  { id: 'signin.field-done', keys: 'Enter', description: '填好', category: 'local', contexts: ['signin-result-edit'], match: named('enter') },
+  { id: 'signin.recount', keys: 'Esc', description: '返回清点', category: 'local', contexts: ['signin-result', 'signin-result-edit'], match: named('escape') },
+  { id: 'signin.field', keys: 'Tab', description: '切换输入项', category: 'navigation', contexts: ['signin-result', 'signin-result-edit'], match: named('tab', 'backtab') },
+  { id: 'signin.scroll', keys: '↑↓', description: '滚动缺少清单', category: 'navigation', contexts: ['signin-result', 'signin-result-edit'], match: named('up', 'down') },
+
   // 'not-built' has nothing of its own: the global keys only.
 
   { id: 'confirm.yes', keys: 'Y/Enter', description: '确认', category: 'local', contexts: ['confirm'], match: either(char('y'), char('Y'), named('enter')) },
@@ -125,7 +153,7 @@ const PROBES: readonly KeyEvent[] = [
     (name) => ({ name: name as KeyEvent['name'], char: '', ctrl: false, meta: false, shift: false }),
   ),
   ...[...'?q/LlyYnN123456789'].map((c) => ({ name: 'char' as const, char: c, ctrl: false, meta: false, shift: /[A-Z]/.test(c) })),
-  ...[...'cuwd'].map((c) => ({ name: 'char' as const, char: c, ctrl: true, meta: false, shift: false })),
+  ...[...'cuwds'].map((c) => ({ name: 'char' as const, char: c, ctrl: true, meta: false, shift: false })),
 ];
 
 /** `own` hides `global` when every probe key of `global` is also a key of `own`. */

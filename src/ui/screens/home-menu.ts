@@ -7,7 +7,7 @@ export type MenuItem = { id: FeatureId; label: string; built: boolean };
 export const MENU: readonly MenuItem[] = [
   { id: 'intake', label: zh.menu.intake, built: true },
   { id: 'checkin', label: zh.menu.checkin, built: true },
-  { id: 'shipments', label: zh.menu.shipments, built: false },
+  { id: 'shipments', label: zh.menu.shipments, built: true },
   { id: 'issuance', label: zh.menu.issuance, built: false },
   { id: 'recall', label: zh.menu.recall, built: false },
   { id: 'count', label: zh.menu.count, built: false },
