@@ -18,6 +18,10 @@ import { discrepancyCommand } from './commands/discrepancy-command.ts';
 import { shipCommand } from './commands/ship-command.ts';
 import { registerCommand } from './commands/register-command.ts';
 import { settingsCommand } from './commands/settings-command.ts';
+import { issueCommand } from './commands/issue-command.ts';
+import { pickupCommand } from './commands/pickup-command.ts';
+import { overdueCommand } from './commands/overdue-command.ts';
+import { recallCommand } from './commands/recall-command.ts';
 
 export async function main(args: string[]): Promise<number> {
   let exitCode = 0;
@@ -55,6 +59,10 @@ export async function main(args: string[]): Promise<number> {
   shipCommand(parser, out);
   registerCommand(parser, out);
   settingsCommand(parser, out);
+  issueCommand(parser, out);
+  pickupCommand(parser, out);
+  overdueCommand(parser, out);
+  recallCommand(parser, out);
   try {
     await parser.parseAsync();
   } catch (e) {

@@ -26,7 +26,16 @@ export type IssueReceipt = {
   at: string;
   readCheck: 'passed' | 'not_done';
   secondIssue: boolean;
+  /** Whose rules the office works under: the footer cites that province's articles. Default Hubei. */
+  rules?: 'guangdong' | 'hubei';
 };
+
+// GD Art. 14: verify the applicant's ID, read-check, the holder signs (个人领取).
+export const GD_ISSUE_QUOTE =
+  '依据《广东省社会保障卡业务经办规程》第十四条：核验领取人有效身份证件，做读卡检测，持卡人签收后发放社会保障卡。';
+
+// HB Art. 7: 个人代办 needs both the holder's and the agent's valid ID originals.
+export const HB_AGENT_QUOTE = '依据《湖北省社会保障卡业务经办规程》第七条：个人代办应提供委托人、代办人双方有效身份证件原件。';
 
 export const RECEIPT_TITLE = '社会保障卡领取回执';
 
@@ -90,8 +99,9 @@ export function formatIssueReceipt(r: IssueReceipt): string {
     ...signatureLines([agent ? '代领人签字：' : '领取人签字：', '经办人签字：']),
     '',
     light,
-    ...wrapText(HB_ISSUE_QUOTE, TEXT_WIDTH),
-    ...(agent ? wrapText(GD_AGENT_QUOTE, TEXT_WIDTH) : []),
+    ...(r.rules === 'guangdong'
+      ? [...wrapText(GD_ISSUE_QUOTE, TEXT_WIDTH), ...(agent ? wrapText(GD_AGENT_QUOTE, TEXT_WIDTH) : [])]
+      : [...wrapText(HB_ISSUE_QUOTE, TEXT_WIDTH), ...(agent ? wrapText(HB_AGENT_QUOTE, TEXT_WIDTH) : [])]),
   ];
   return `${lines.join('\n')}\n`;
 }

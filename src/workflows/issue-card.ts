@@ -52,6 +52,8 @@ function blockedReason(c: HolderCardRow, actor: Actor, profile: RuleProfile, tod
   if (c.state === 'recalled') {
     const last = c.recalledAt ? secondIssueDeadline(todayInChina(new Date(c.recalledAt)), profile) : null;
     // GD Art. 33 一(六): a recalled card gets a second issuance within 6 months, then it is cancelled.
+    // Hubei sets no window (HB Art. 17 only says cancel or seal): a holder who turns up before the
+    // card is cancelled or sealed still gets it.
     if (last && today > last) return `此卡回收后已超过 ${profile.secondIssueMonths} 个月的二次发放期限（至 ${last}），须注销。`;
   }
   return null;
@@ -114,6 +116,7 @@ export type IssueResult =
   | { status: 'defective'; cardNo: string; mismatches: ReadCheckMismatch[]; message: string };
 
 export type IssueReceiptData = {
+  rules?: 'guangdong' | 'hubei';
   cardNo: string;
   holderName: string;
   holderIdMasked: string;
@@ -146,6 +149,7 @@ export function issueCard(ledger: Ledger, actor: Actor, input: IssueInput, now: 
       at,
       readCheck: input.chip ? 'passed' : 'not_done',
       secondIssue,
+      rules: profile.code,
     });
     if (operationExists(tx, input.operationId)) {
       return { status: 'issued', cardNo: c.cardNo, secondIssue: false, replayed: true, receipt: receiptOf(now.toISOString(), false) };
@@ -153,6 +157,8 @@ export function issueCard(ledger: Ledger, actor: Actor, input: IssueInput, now: 
     const blocked = blockedReason(c, actor, profile, todayInChina(now));
     if (blocked) throw new SbkError('CARD_NOT_ISSUABLE', blocked, { cardNo: c.cardNo });
     // GD Art. 14: the receiver's ID is checked; the holder's number must be this card's holder's.
+    const shown = checkIdDocument((c.holderIdType as IdDocType | null) ?? 'resident_id', input.holderIdNumber);
+    if (!shown.ok) throw new SbkError(shown.code, `持卡人${shown.message}`);
     if (normalizeIdNumber(input.holderIdNumber) !== normalizeIdNumber(c.holderIdNumber ?? '')) {
       throw new SbkError('HOLDER_ID_MISMATCH', '所出示的持卡人证件号码与此卡持卡人不符，不能发放。请核对证件。');
     }

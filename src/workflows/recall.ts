@@ -121,6 +121,9 @@ export type RecallStats = {
 
 /** GD Art. 32 一(二): 分类统计 of recalls, by category and by site, over an optional period (China dates, inclusive). */
 export function recallStatistics(ledger: Ledger, actor: Actor, period: { from?: string; to?: string } = {}): RecallStats {
+  for (const d of [period.from, period.to]) {
+    if (d !== undefined && !isIsoDate(d)) throw new SbkError('DATE_INVALID', `日期 ${d} 无效，请用 YYYY-MM-DD。`);
+  }
   const iso = (d: string, plusDay = false) => new Date(Date.parse(`${d}T00:00:00+08:00`) + (plusDay ? 86_400_000 : 0)).toISOString();
   const rows = recallMovements(ledger.db, subtreeIds(ledger.db, actor.siteId), period.from ? iso(period.from) : undefined, period.to ? iso(period.to, true) : undefined);
   const label = (code: RecallReasonCode) => RECALL_REASONS.find((r) => r.code === code)?.label ?? code;
@@ -156,6 +159,7 @@ export type CancellationRow = {
 /** GD Art. 33 一(六) / HB Art. 17: cards to cancel (or, in Hubei, seal). */
 export function cancellationList(ledger: Ledger, actor: Actor, filter: { siteCode?: string; asOf?: string } = {}, now: Date = new Date()): CancellationRow[] {
   const asOf = filter.asOf ?? todayInChina(now);
+  if (!isIsoDate(asOf)) throw new SbkError('DATE_INVALID', `日期 ${asOf} 无效，请用 YYYY-MM-DD。`);
   const profile = ledgerProfile(ledger);
   const out: CancellationRow[] = [];
   for (const c of finishedCardsInStates(ledger.db, scopeIds(ledger, actor, filter.siteCode), ['recalled', 'in_stock', 'defective'])) {

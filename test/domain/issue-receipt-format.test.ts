@@ -85,8 +85,15 @@ describe('formatIssueReceipt', () => {
     expect(flat).not.toContain('广东省');
   });
 
+  it('for an agent under Hubei rules: the footer cites HB Art. 7 on both IDs', () => {
+    const flat = lines(formatIssueReceipt(agentReceipt({ rules: 'hubei' }))).join('');
+    expect(flat).toContain('第十五条');
+    expect(flat).toContain('《湖北省社会保障卡业务经办规程》第七条');
+    expect(flat).not.toContain('广东');
+  });
+
   it('for an agent: the agent fields, the agent signs, and the GD footer on both IDs', () => {
-    const text = formatIssueReceipt(agentReceipt());
+    const text = formatIssueReceipt(agentReceipt({ rules: 'guangdong' }));
     expect(text).toMatch(/领取方式：\s+他人代领\n/);
     expect(text).toMatch(/代领人：\s+王芳\n/);
     expect(text).toMatch(/代领人证件号码：4201\*{10}5678\n/);
@@ -94,7 +101,7 @@ describe('formatIssueReceipt', () => {
     expect(text).toMatch(/^代领人签字：_+ {2}日期：____年__月__日$/m);
     expect(text).not.toMatch(/^领取人签字/m);
     const flat = lines(text).join('');
-    expect(flat).toContain('第十五条');
+    expect(flat).toContain('《广东省社会保障卡业务经办规程》第十四条：');
     expect(flat).toContain('《广东省社会保障卡业务经办规程》第十四条、第三十三条二');
     expect(flat).toContain('须核验持卡人和代办人的有效身份证明');
     expectFits(text);
