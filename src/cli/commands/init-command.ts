@@ -15,14 +15,14 @@ export function initCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArg
         .option('site', { type: 'string', demandOption: true, describe: '台账覆盖的网点编码，如 420100（武汉市）' })
         .option('admin', { type: 'string', demandOption: true, describe: '管理员工号' })
         .option('name', { type: 'string', demandOption: true, describe: '管理员真实姓名' })
-        .option('profile', { choices: ['guangdong', 'hubei'] as const, default: 'guangdong' as const, describe: '逾期与回收规则' }),
+        .option('profile', { choices: ['guangdong', 'hubei'] as const, describe: '逾期与回收规则（默认按省份：42 开头为湖北，其余为广东）' }),
     async (argv) => {
       const pin = await readPin(`管理员 ${argv.admin} 的密码（6-12 位数字）：`);
       const { ledger, siteCount } = initLedger({
         path: resolveLedgerPath(argv.db),
         siteCode: argv.site,
         admin: { login: argv.admin, name: argv.name, pin },
-        ruleProfile: argv.profile,
+        ...(argv.profile ? { ruleProfile: argv.profile } : {}),
       });
       const path = ledger.path;
       closeLedger(ledger);
