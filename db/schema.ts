@@ -347,3 +347,116 @@ export const settings = sqliteTable('settings', {
   setBy: integer('set_by').references(() => operators.id),
   setAt: text('set_at').notNull(),
 });
+
+/**
+ * The daily count of prefab blanks (GD Art. 36 一(四): 每天盘点数量). A count is started, scans are
+ * appended, the submission fixes what the ledger expected and what was found (per bank a
+ * balance line, per difference a variance), and closing adds the reasons and the second person.
+ * Nothing is changed afterwards: each step is its own row.
+ */
+export const stockCounts = sqliteTable(
+  'stock_counts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id),
+    /** One bank's blanks only, or all of them when null. */
+    bank: text('bank'),
+    startedBy: integer('started_by')
+      .notNull()
+      .references(() => operators.id),
+    startedAt: text('started_at').notNull(),
+  },
+  (t) => [index('stock_counts_site_ix').on(t.siteId)],
+);
+
+export const stockCountScans = sqliteTable(
+  'stock_count_scans',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    countId: integer('count_id')
+      .notNull()
+      .references(() => stockCounts.id),
+    /** card: one card number; box: a box counted whole (quantity); hopper: a printer hopper counted (quantity). */
+    kind: text('kind', { enum: ['card', 'box', 'hopper'] }).notNull(),
+    code: text('code').notNull(),
+    quantity: integer('quantity'),
+    operatorId: integer('operator_id')
+      .notNull()
+      .references(() => operators.id),
+    at: text('at').notNull(),
+  },
+  (t) => [index('stock_count_scans_count_ix').on(t.countId)],
+);
+
+export const stockCountEvents = sqliteTable(
+  'stock_count_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    countId: integer('count_id')
+      .notNull()
+      .references(() => stockCounts.id),
+    type: text('type', { enum: ['submitted', 'closed', 'abandoned'] }).notNull(),
+    operatorId: integer('operator_id')
+      .notNull()
+      .references(() => operators.id),
+    /** Closing: the supervisor who approved the differences, or the second person who confirmed a clean count. */
+    secondOperatorId: integer('second_operator_id').references(() => operators.id),
+    at: text('at').notNull(),
+    note: text('note'),
+  },
+  (t) => [index('stock_count_events_count_ix').on(t.countId)],
+);
+
+/** Per bank, at submission: opening + received − consumed − spoiled − moved out = closing; counted beside it. */
+export const stockCountLines = sqliteTable(
+  'stock_count_lines',
+  {
+    countId: integer('count_id')
+      .notNull()
+      .references(() => stockCounts.id),
+    bank: text('bank').notNull(),
+    /** The movements the period covers: after the previous closed count's last one, up to this one's. */
+    fromMovementId: integer('from_movement_id').notNull(),
+    toMovementId: integer('to_movement_id').notNull(),
+    opening: integer('opening').notNull(),
+    received: integer('received').notNull(),
+    consumed: integer('consumed').notNull(),
+    spoiled: integer('spoiled').notNull(),
+    movedOut: integer('moved_out').notNull(),
+    closing: integer('closing').notNull(),
+    counted: integer('counted').notNull(),
+    missing: integer('missing').notNull(),
+    unexpected: integer('unexpected').notNull(),
+  },
+  (t) => [uniqueIndex('stock_count_lines_uq').on(t.countId, t.bank)],
+);
+
+export const stockCountVariances = sqliteTable(
+  'stock_count_variances',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    countId: integer('count_id')
+      .notNull()
+      .references(() => stockCounts.id),
+    kind: text('kind', { enum: ['missing', 'unexpected'] }).notNull(),
+    cardNo: text('card_no').notNull(),
+    cardId: integer('card_id').references(() => cards.id),
+    bank: text('bank'),
+    box: text('box'),
+  },
+  (t) => [index('stock_count_variances_count_ix').on(t.countId)],
+);
+
+/** The reason given for one variance when the count was closed. */
+export const stockCountVarianceReasons = sqliteTable('stock_count_variance_reasons', {
+  varianceId: integer('variance_id')
+    .primaryKey()
+    .references(() => stockCountVariances.id),
+  reason: text('reason').notNull(),
+  givenBy: integer('given_by')
+    .notNull()
+    .references(() => operators.id),
+  at: text('at').notNull(),
+});

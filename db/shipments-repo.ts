@@ -179,6 +179,7 @@ export type StockCardRow = {
   id: number;
   cardNo: string;
   kind: 'finished' | 'prefab';
+  bank: string;
   state: string;
   siteId: number;
   batchCode: string | null;
@@ -189,6 +190,7 @@ const stockCardSelect = {
   id: cards.id,
   cardNo: cards.cardNo,
   kind: cards.kind,
+  bank: cards.bank,
   state: cards.state,
   siteId: cards.siteId,
   batchCode: batches.code,

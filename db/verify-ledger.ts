@@ -42,6 +42,18 @@ const GUARDS = [
   'shipment_items_no_delete',
   'shipment_events_no_update',
   'shipment_events_no_delete',
+  'stock_counts_no_update',
+  'stock_counts_no_delete',
+  'stock_count_scans_no_update',
+  'stock_count_scans_no_delete',
+  'stock_count_events_no_update',
+  'stock_count_events_no_delete',
+  'stock_count_lines_no_update',
+  'stock_count_lines_no_delete',
+  'stock_count_variances_no_update',
+  'stock_count_variances_no_delete',
+  'stock_count_variance_reasons_no_update',
+  'stock_count_variance_reasons_no_delete',
 ];
 
 const MAX_PROBLEMS = 1000;

@@ -28,6 +28,7 @@ export const PREFAB_STATES = [
   'loaded', // in a printer hopper (GD Annex 9 二(二) iLoadCard)
   'consumed', // became a finished card by instant issuance
   'spoiled', // print or chip failure; kept until destroyed
+  'destroyed', // a spoiled blank destroyed before two operators (GD Art. 36 (四): important blank certificates)
   'lost',
 ] as const;
 
@@ -56,6 +57,7 @@ export const MOVEMENT_TYPES = [
   'unload',
   'consume',
   'spoil',
+  'destroy',
 ] as const;
 export type MovementType = (typeof MOVEMENT_TYPES)[number];
 
@@ -102,6 +104,8 @@ const PREFAB_RULES: Partial<Record<MovementType, Rule>> = {
   // GD Annex 9 二(二): a failed print ejects to the bad bin; the blank is still accounted for.
   // A blank that arrives damaged is spoiled straight from the delivery.
   spoil: { from: ['expected', 'in_transit', 'in_stock', 'loaded'], to: 'spoiled', reason: true },
+  // A spoiled blank is kept until it is destroyed, and destroying it takes two people.
+  destroy: { from: ['spoiled'], to: 'destroyed', secondOperator: true, reason: true },
   declare_lost: { from: ['expected', 'in_transit', 'in_stock', 'loaded'], to: 'lost', secondOperator: true, reason: true },
   found: { from: ['lost'], to: 'in_stock', reason: true },
 };
@@ -198,6 +202,7 @@ export const STATE_LABELS: Record<CardState, string> = {
   loaded: '已装入卡盒',
   consumed: '已制卡',
   spoiled: '已作废',
+  destroyed: '已销毁',
 };
 
 export function stateLabel(s: StateOrNone): string {
@@ -222,6 +227,7 @@ export const MOVEMENT_LABELS: Record<MovementType, string> = {
   unload: '退出卡盒',
   consume: '即时制卡使用',
   spoil: '作废',
+  destroy: '销毁',
 };
 
 export function isCardState(kind: CardKind, s: string): s is CardState {

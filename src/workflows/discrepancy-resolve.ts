@@ -23,7 +23,9 @@ function openMissing(tx: LedgerDb, actor: Actor, id: number) {
     throw new SbkError('DISCREPANCY_NOT_MISSING', `差异 ${id} 不是“缺少”类差异；多出或损坏的差异由主管核实后填写原因关闭。`);
   }
   const card = cardsByNumbers(tx, [d.cardNo])[0];
-  if (!card || (card.state !== 'expected' && card.state !== 'in_transit')) {
+  // A blank missing at a daily count is still on hand by the ledger; one missing at a sign-in is still on its way.
+  const stillOpen = d.refKind === 'count' ? ['in_stock', 'loaded'] : ['expected', 'in_transit'];
+  if (!card || !stillOpen.includes(card.state)) {
     throw new SbkError('DISCREPANCY_CARD_MOVED', `卡 ${d.cardNo} 当前为“${stateLabel((card?.state ?? 'none') as StateOrNone)}”，已不在途，请核实后由主管关闭此差异。`);
   }
   return { d, card };
@@ -40,6 +42,11 @@ export function resolveFound(ledger: Ledger, actor: Actor, id: number, input: Fo
     const place = input.placeName ? storage.find((p) => p.name === input.placeName!.trim()) : storage[0];
     if (!place) throw new SbkError('PLACE_NOT_FOUND', `本网点没有保管地点“${input.placeName ?? ''}”。`);
     const custodian = input.custodian?.trim() || actor.name;
+    if (d.refKind === 'count') {
+      // The blank was there after all (miscounted): the ledger already has it in place.
+      closeDiscrepancyRow(tx, { discrepancyId: id, closedBy: actor.id, closedAt: new Date().toISOString(), reason: `已找到，复点在${place.name}（${custodian}）` });
+      return { cardNo: card.cardNo };
+    }
     appendMovements(tx, { id: `found:${id}`, kind: 'found', operatorId: actor.id }, [
       {
         cardId: card.id,

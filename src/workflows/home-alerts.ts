@@ -11,6 +11,7 @@ import { listDiscrepancies } from '../../db/discrepancies-repo.ts';
 import { todayInChina, type WorkingCalendar } from '../domain/calendar.ts';
 import type { Actor } from './authenticate.ts';
 import { listShipments } from './shipment-list.ts';
+import { missedCountDays } from './stock-count.ts';
 import { transitWarningDays } from './settings.ts';
 
 export type Alert = { level: 'danger' | 'warn' | 'info'; text: string };
@@ -36,6 +37,13 @@ export function homeAlerts(ledger: Ledger, actor: Actor, calendar: WorkingCalend
   }
   const expected = countInStateSince(ledger.db, ids, 'expected', nowIso);
   if (expected) alerts.push({ level: 'info', text: `${expected} 张卡已登记待入库清点` });
+  // GD Art. 36 一(四): blanks are counted every day; a working day without a closed count is flagged.
+  const missed = missedCountDays(ledger, actor, calendar, now);
+  if (missed.length === 1) {
+    alerts.push({ level: 'warn', text: `${missed[0]!.site}：近 7 天有 ${missed[0]!.dates.length} 个工作日没有完成预制卡盘点（最近 ${missed[0]!.dates.at(-1)}）` });
+  } else if (missed.length > 1) {
+    alerts.push({ level: 'warn', text: `${missed.length} 个网点近 7 天有工作日没有完成预制卡盘点（${missed[0]!.site} 等）` });
+  }
   const open = listDiscrepancies(ledger.db, ids, true).length;
   if (open) alerts.push({ level: 'warn', text: `${open} 条清点差异未关闭（缺少、多出或损坏），待主管核实处理` });
   const year = Number(today.slice(0, 4)) + 1;

@@ -1,13 +1,16 @@
 /**
- * Saving hand-over sheets and batch registers as files an office prints or opens in a
- * spreadsheet. They go beside the ledger in `exports/`, readable by the ledger's owner only
- * (they carry holders' names: HB Art. 42).
+ * Saving hand-over sheets, batch registers and issuance receipts as files an office prints or
+ * opens in a spreadsheet. They go beside the ledger in `exports/`, readable by the ledger's
+ * owner only (they carry holders' names: HB Art. 42).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Ledger } from '../../db/open-ledger.ts';
+import { formatLocalTime } from '../domain/china-dates.ts';
 import { formatHandoverCsv, formatHandoverText } from '../domain/handover-sheet-format.ts';
 import { formatBatchRegisterCsv } from '../domain/batch-register-format.ts';
+import { formatIssueReceipt } from '../domain/issue-receipt-format.ts';
+import { ledgerProfile, type IssueReceiptData } from './issue-card.ts';
 import type { Actor } from './authenticate.ts';
 import { handoverSheet } from './shipment-list.ts';
 import { batchRegister } from './batch-register.ts';
@@ -35,4 +38,14 @@ export function saveHandoverSheet(ledger: Ledger, actor: Actor, number: string, 
 export function saveBatchRegister(ledger: Ledger, actor: Actor, batchCode: string, dir = exportsDir(ledger)): string {
   const reg = batchRegister(ledger, actor, batchCode);
   return save(dir, `登记造册_${reg.batch.code}_${reg.scope.code}.csv`, formatBatchRegisterCsv(reg));
+}
+
+/**
+ * The 领取回执 of an issuance, printed for the receiver to sign, citing the ledger's rules. One
+ * file per hand-over: a card issued again after a recall gets a second receipt.
+ */
+export function saveIssueReceipt(ledger: Ledger, receipt: IssueReceiptData, dir = exportsDir(ledger)): string {
+  const rules = ledgerProfile(ledger).code;
+  const stamp = formatLocalTime(receipt.at, true).replace(/\D/g, '');
+  return save(dir, `领取回执_${receipt.cardNo}_${stamp}.txt`, formatIssueReceipt({ ...receipt, rules }));
 }

@@ -1,0 +1,74 @@
+/**
+ * Prefab blanks at a site (GD Art. 36; Annex 9): what is where by bank, maker, batch and box;
+ * loading into and out of a printer hopper, never mixing banks or makers in one hopper
+ * (GD Art. 36 二(一): 不同银行及不同制卡厂商的预制卡要分开); spoiling a blank with its reason.
+ */
+import type { Ledger } from '../../db/open-ledger.ts';
+import { writeTx } from '../../db/write-tx.ts';
+import { appendMovements } from '../../db/append-movements.ts';
+import { placesAt } from '../../db/sites-repo.ts';
+import { onHandPrefab } from '../../db/stock-count-repo.ts';
+import { cardsByNumbers } from '../../db/shipments-repo.ts';
+import { normalizeCardInput } from '../domain/card-input.ts';
+import { stateLabel, type StateOrNone } from '../domain/card-states.ts';
+import { SbkError } from '../domain/errors.ts';
+import type { Actor } from './authenticate.ts';
+
+export type PrefabStockRow = { bank: string; maker: string; batch: string | null; where: string; inStock: number; loaded: number };
+
+/** On-hand blanks at the operator's site, grouped by bank, maker, batch and box or hopper. */
+export function prefabStock(ledger: Ledger, actor: Actor): PrefabStockRow[] {
+  const rows = new Map<string, PrefabStockRow>();
+  for (const c of onHandPrefab(ledger.db, actor.siteId, null)) {
+    const where = c.state === 'loaded' ? `卡盒 ${c.placeName ?? '?'}` : `箱 ${c.box ?? '-'}（${c.placeName ?? '?'}）`;
+    const key = [c.bank, c.maker, c.batch, where].join('\u0000');
+    const r = rows.get(key) ?? { bank: c.bank, maker: c.maker, batch: c.batch, where, inStock: 0, loaded: 0 };
+    if (c.state === 'loaded') r.loaded += 1;
+    else r.inStock += 1;
+    rows.set(key, r);
+  }
+  return [...rows.values()];
+}
+
+function hopperAt(ledger: Ledger, actor: Actor, name: string) {
+  const hopper = placesAt(ledger.db, actor.siteId).find((p) => p.kind === 'hopper' && p.name === name.trim());
+  if (!hopper) throw new SbkError('HOPPER_NOT_FOUND', `本网点没有名为“${name}”的制卡机卡盒。`);
+  return hopper;
+}
+
+/** Loads blanks into a printer hopper; all of one bank and maker, and the same as what is already in it. */
+export function loadHopper(ledger: Ledger, actor: Actor, input: { operationId: string; hopper: string; cardNos: readonly string[] }): { loaded: number } {
+  const hopper = hopperAt(ledger, actor, input.hopper);
+  return writeTx(ledger, (tx) => {
+    const nos = [...new Set(input.cardNos.map(normalizeCardInput).filter(Boolean))];
+    const found = new Map(cardsByNumbers(tx, nos).map((c) => [c.cardNo, c]));
+    const inHopper = onHandPrefab(tx, actor.siteId, null).filter((c) => c.state === 'loaded' && c.placeName === hopper.name);
+    const makerOf = new Map(onHandPrefab(tx, actor.siteId, null).map((c) => [c.cardNo, c.maker]));
+    const kinds = new Set(inHopper.map((c) => `${c.bank}/${c.maker}`));
+    const moves = nos.map((no) => {
+      const c = found.get(no);
+      if (!c || c.siteId !== actor.siteId) throw new SbkError('CARD_NOT_HERE', `本网点没有卡号 ${no}。`);
+      if (c.kind !== 'prefab' || c.state !== 'in_stock') throw new SbkError('CARD_NOT_LOADABLE', `卡 ${no} 是“${stateLabel(c.state as StateOrNone)}”${c.kind === 'prefab' ? '' : '的成品卡'}，不能装入卡盒。`);
+      kinds.add(`${c.bank}/${makerOf.get(no) ?? ''}`);
+      return { cardId: c.id, type: 'load' as const, toPlaceId: hopper.id, refKind: 'hopper', refId: hopper.name };
+    });
+    if (kinds.size > 1) {
+      throw new SbkError('HOPPER_MIXED', `同一卡盒只能装同一银行、同一卡商的预制卡（GD 第三十六条），现在会混入：${[...kinds].join('、')}。`);
+    }
+    appendMovements(tx, { id: input.operationId, kind: 'load', operatorId: actor.id }, moves);
+    return { loaded: moves.length };
+  });
+}
+
+/** A blank spoiled at the counter (bad print, chip failure, damage); kept until destroyed. */
+export function spoilBlank(ledger: Ledger, actor: Actor, input: { operationId: string; cardNo: string; reason: string }): void {
+  if (!input.reason.trim()) throw new SbkError('REASON_REQUIRED', '作废必须写明原因（如：打印失败、芯片写入失败）。');
+  writeTx(ledger, (tx) => {
+    const no = normalizeCardInput(input.cardNo);
+    const c = cardsByNumbers(tx, [no])[0];
+    if (!c || c.siteId !== actor.siteId || c.kind !== 'prefab') throw new SbkError('CARD_NOT_HERE', `本网点没有预制卡 ${no}。`);
+    appendMovements(tx, { id: input.operationId, kind: 'spoil', operatorId: actor.id }, [
+      { cardId: c.id, type: 'spoil', reason: input.reason.trim(), refKind: 'spoil', refId: input.operationId },
+    ]);
+  });
+}

@@ -1,0 +1,436 @@
+/**
+ * The daily count of prefab blanks (预制卡盘点, GD Art. 36 一(四): important blank certificates,
+ * 出入库及使用登记，每天盘点数量，确保卡片不丢失). A count is started for a site (all banks or
+ * one), the operator's scans are appended as they come (boxes with the quantity counted, loose
+ * cards, printer hoppers), and nothing expected is shown until the count is submitted. The
+ * submission fixes, per bank, opening + received − consumed − spoiled − moved out = closing
+ * beside what was counted, and every missing or unexpected card. Closing needs a reason per
+ * difference and a supervisor's approval, or, with no difference, a second person's confirmation;
+ * the ledger refuses to close a count whose arithmetic does not hold.
+ */
+import type { Ledger, LedgerDb } from '../../db/open-ledger.ts';
+import { writeTx } from '../../db/write-tx.ts';
+import { appendMovements } from '../../db/append-movements.ts';
+import {
+  countById,
+  countEvents,
+  countsAtSite,
+  headMovementId,
+  insertCount,
+  insertCountEvent,
+  insertLines,
+  insertScan,
+  insertVariance,
+  insertVarianceReason,
+  lastClosedLine,
+  linesOf,
+  onHandAfter,
+  onHandPrefab,
+  periodFlows,
+  prefabBanksAtSite,
+  scansOf,
+  variancesOf,
+  type OnHandCard,
+  type StockCountLineRow,
+} from '../../db/stock-count-repo.ts';
+import { cardsByNumbers } from '../../db/shipments-repo.ts';
+import { insertDiscrepancy } from '../../db/discrepancies-repo.ts';
+import { recordEmptyOperation } from '../../db/operations-repo.ts';
+import { siteById, subtreeIds } from '../../db/sites-repo.ts';
+import { boxProgress, checkInResult, confirmBoxCount, scanCard, startCheckIn, type CheckInSession, type ExpectedCard } from '../domain/check-in-session.ts';
+import { boxKey } from '../domain/shipment.ts';
+import { normalizeCardInput } from '../domain/card-input.ts';
+import { addCalendarDays, isIsoDate, todayInChina, type WorkingCalendar } from '../domain/calendar.ts';
+import { SbkError } from '../domain/errors.ts';
+import { hasRole, type Actor } from './authenticate.ts';
+import { operatorById } from '../../db/operators-repo.ts';
+
+export type CountStatus = 'counting' | 'submitted' | 'closed' | 'abandoned';
+
+const HOPPER_PREFIX = '卡盒:';
+const hopperKey = (placeName: string) => `${HOPPER_PREFIX}${placeName}`;
+
+function statusOf(types: readonly string[]): CountStatus {
+  if (types.includes('abandoned')) return 'abandoned';
+  if (types.includes('closed')) return 'closed';
+  if (types.includes('submitted')) return 'submitted';
+  return 'counting';
+}
+
+function requireCount(db: LedgerDb, actor: Actor, id: number) {
+  const c = countById(db, id);
+  if (!c || !subtreeIds(db, actor.siteId).includes(c.siteId)) throw new SbkError('COUNT_NOT_FOUND', `没有编号为 ${id} 的盘点。`);
+  const events = countEvents(db, [c.id]);
+  return { count: c, events, status: statusOf(events.map((e) => e.type)) };
+}
+
+/** Where each expected blank is counted: its box (`批次/箱号`), or the hopper it is loaded in. */
+function expectedOf(cards: readonly OnHandCard[]): ExpectedCard[] {
+  return cards.map((c) => ({
+    cardNo: c.cardNo,
+    box: c.state === 'loaded' ? hopperKey(c.placeName ?? '?') : c.box ? boxKey(c.batch ?? '—', c.box) : '-',
+  }));
+}
+
+export function startCount(ledger: Ledger, actor: Actor, input: { bank?: string | null } = {}): { id: number; bank: string | null } {
+  const bank = input.bank?.trim() || null;
+  return writeTx(ledger, (tx) => {
+    const open = countsAtSite(tx, actor.siteId).filter((c) => (c.bank ?? null) === bank || c.bank === null || bank === null);
+    const busy = open.find((c) => statusOf(countEvents(tx, [c.id]).map((e) => e.type)) === 'counting');
+    if (busy) throw new SbkError('COUNT_OPEN', `本网点已有进行中的盘点（编号 ${busy.id}），请先提交或放弃。`, { id: busy.id });
+    const id = insertCount(tx, { siteId: actor.siteId, bank, startedBy: actor.id, startedAt: new Date().toISOString() });
+    return { id, bank };
+  });
+}
+
+export type ScanCode = { kind: 'card' | 'box' | 'hopper'; code: string; quantity: number | null };
+
+/**
+ * `P00000001` a card; `批次/箱号=500` or `箱号=500` a box counted whole; `@卡盒名=10` the blanks
+ * in a printer hopper (the CLI's forms; the console builds the same).
+ */
+export function parseScanCode(raw: string): ScanCode {
+  const s = raw.trim();
+  const m = /^(@?)(.+?)=(\d{1,6})$/.exec(s);
+  if (m) return { kind: m[1] ? 'hopper' : 'box', code: m[2]!.trim(), quantity: Number(m[3]) };
+  const card = normalizeCardInput(s);
+  if (!card) throw new SbkError('SCAN_EMPTY', '扫描内容为空。');
+  return { kind: 'card', code: card, quantity: null };
+}
+
+/** Appends scans to a count in progress. Returns how many units have been counted so far (blind: no expected figure). */
+export function recordScans(ledger: Ledger, actor: Actor, id: number, codes: readonly (string | ScanCode)[]): { scans: number; countedSoFar: number } {
+  return writeTx(ledger, (tx) => {
+    const { count, status } = requireCount(tx, actor, id);
+    if (count.siteId !== actor.siteId) throw new SbkError('COUNT_OTHER_SITE', '只能由本网点的操作员盘点本网点的预制卡。');
+    if (status !== 'counting') throw new SbkError('COUNT_NOT_OPEN', `盘点 ${id} 已${status === 'submitted' ? '提交' : status === 'closed' ? '结束' : '放弃'}，不能再扫描。`);
+    const at = new Date().toISOString();
+    for (const c of codes) {
+      const scan = typeof c === 'string' ? parseScanCode(c) : c;
+      insertScan(tx, { countId: id, kind: scan.kind, code: scan.code, quantity: scan.quantity, operatorId: actor.id, at });
+    }
+    const all = scansOf(tx, id);
+    const latestBox = new Map<string, number>();
+    let cards = 0;
+    for (const s of all) {
+      if (s.kind === 'card') cards += 1;
+      else latestBox.set(`${s.kind}:${s.code}`, s.quantity ?? 0);
+    }
+    return { scans: codes.length, countedSoFar: cards + [...latestBox.values()].reduce((a, b) => a + b, 0) };
+  });
+}
+
+/** Replays the appended scans against what the ledger expects now. */
+function replay(expected: readonly ExpectedCard[], scans: readonly { kind: string; code: string; quantity: number | null }[]): CheckInSession {
+  let s = startCheckIn(expected);
+  const boxKeys = [...new Set(expected.map((e) => e.box))];
+  const resolveBox = (code: string) => {
+    if (boxKeys.includes(code)) return code;
+    const matches = boxKeys.filter((k) => k.endsWith(`/${code}`));
+    return matches.length === 1 ? matches[0]! : code;
+  };
+  for (const sc of scans) {
+    if (sc.kind === 'card') s = scanCard(s, sc.code).session;
+    else if (sc.kind === 'box') s = confirmBoxCount(s, resolveBox(sc.code), sc.quantity ?? 0).session;
+    else s = confirmBoxCount(s, hopperKey(sc.code), sc.quantity ?? 0).session;
+  }
+  return s;
+}
+
+export type CountLine = Omit<StockCountLineRow, 'countId'>;
+
+export type SubmitResult = {
+  id: number;
+  lines: CountLine[];
+  boxes: { box: string; expected: number; counted: number }[];
+  missing: { cardNo: string; bank: string; box: string }[];
+  unexpected: { cardNo: string; bank: string | null; where: string | null }[];
+  clean: boolean;
+};
+
+/** The balance and the count must agree with each other before a count may close. */
+export function lineHolds(l: CountLine): boolean {
+  return l.opening + l.received - l.consumed - l.spoiled - l.movedOut === l.closing && l.counted === l.closing - l.missing + l.unexpected;
+}
+
+export function submitCount(ledger: Ledger, actor: Actor, id: number): SubmitResult {
+  return writeTx(ledger, (tx) => {
+    const { count, status } = requireCount(tx, actor, id);
+    if (count.siteId !== actor.siteId) throw new SbkError('COUNT_OTHER_SITE', '只能由本网点的操作员提交本网点的盘点。');
+    if (status !== 'counting') throw new SbkError('COUNT_NOT_OPEN', `盘点 ${id} 已提交或已结束。`);
+    const onHand = onHandPrefab(tx, count.siteId, count.bank);
+    const expected = expectedOf(onHand);
+    const session = replay(expected, scansOf(tx, id));
+    const result = checkInResult(session);
+    const bankOf = new Map(onHand.map((c) => [c.cardNo, c.bank]));
+    const elsewhere = new Map(cardsByNumbers(tx, result.extras).map((c) => [c.cardNo, c]));
+    const unexpected = result.extras.map((cardNo) => {
+      const k = elsewhere.get(cardNo);
+      return { cardNo, bank: k?.bank ?? null, where: k ? (siteById(tx, k.siteId)?.name ?? null) : null };
+    });
+    const head = headMovementId(tx);
+    const banks = [...new Set([...onHand.map((c) => c.bank), ...prefabBanksAtSite(tx, count.siteId), ...unexpected.flatMap((u) => (u.bank ? [u.bank] : []))])]
+      .filter((b) => !count.bank || b === count.bank)
+      .sort();
+    const lines: CountLine[] = banks.map((bank) => {
+      const prev = lastClosedLine(tx, count.siteId, bank);
+      const fromMovementId = prev?.toMovementId ?? 0;
+      const opening = prev ? prev.closing : (onHandAfter(tx, count.siteId, bank, 0).get(bank) ?? 0);
+      const f = periodFlows(tx, count.siteId, bank, fromMovementId, head)[0] ?? { received: 0, consumed: 0, spoiled: 0, movedOut: 0 };
+      const closing = onHand.filter((c) => c.bank === bank).length;
+      const missing = result.missing.filter((m) => bankOf.get(m.cardNo) === bank).length;
+      const unexp = unexpected.filter((u) => (u.bank ?? count.bank ?? '') === bank).length;
+      const counted = closing - missing + unexp;
+      return { bank, fromMovementId, toMovementId: head, opening, received: f.received, consumed: f.consumed, spoiled: f.spoiled, movedOut: f.movedOut, closing, counted, missing, unexpected: unexp };
+    });
+    insertLines(tx, lines.map((l) => ({ countId: id, ...l })));
+    for (const m of result.missing) {
+      insertVariance(tx, { countId: id, kind: 'missing', cardNo: m.cardNo, cardId: onHand.find((c) => c.cardNo === m.cardNo)?.id ?? null, bank: bankOf.get(m.cardNo) ?? null, box: m.box });
+    }
+    for (const u of unexpected) insertVariance(tx, { countId: id, kind: 'unexpected', cardNo: u.cardNo, cardId: elsewhere.get(u.cardNo)?.id ?? null, bank: u.bank, box: null });
+    insertCountEvent(tx, { countId: id, type: 'submitted', operatorId: actor.id, at: new Date().toISOString() });
+    return {
+      id,
+      lines,
+      boxes: boxProgress(session).map((b) => ({ box: b.box, expected: b.expected, counted: b.counted })),
+      missing: result.missing.map((m) => ({ cardNo: m.cardNo, bank: bankOf.get(m.cardNo) ?? '', box: m.box })),
+      unexpected,
+      clean: result.missing.length === 0 && unexpected.length === 0,
+    };
+  });
+}
+
+export type CloseInput = {
+  /** A reason for every difference, by card number (GD Art. 36: no blank may go unaccounted). */
+  reasons?: Readonly<Record<string, string>>;
+  /** A supervisor other than the operator, when there are differences. */
+  approver?: Actor | null;
+  /** Another operator who counted along, when there are none. */
+  confirmer?: Actor | null;
+};
+
+export function closeCount(ledger: Ledger, actor: Actor, id: number, input: CloseInput): { closed: true; variances: number } {
+  return writeTx(ledger, (tx) => {
+    const { count, status } = requireCount(tx, actor, id);
+    if (status !== 'submitted') {
+      throw new SbkError('COUNT_NOT_SUBMITTED', status === 'counting' ? `盘点 ${id} 还未提交。` : `盘点 ${id} 已${status === 'closed' ? '结束' : '放弃'}。`);
+    }
+    const lines = linesOf(tx, [id]);
+    const bad = lines.filter((l) => !lineHolds(l));
+    if (bad.length > 0) {
+      throw new SbkError('COUNT_ARITHMETIC', `盘点 ${id} 的账目不平（${bad.map((l) => l.bank).join('、')}）：期初 + 入库 − 使用 − 作废 − 调出 ≠ 期末，或实点与期末不符。台账可能被改动，请运行 sbk verify 并联系管理员。`);
+    }
+    const variances = variancesOf(tx, id);
+    const second = variances.length > 0 ? input.approver : input.confirmer;
+    if (variances.length > 0) {
+      const missingReasons = variances.filter((v) => !input.reasons?.[v.cardNo]?.trim());
+      if (missingReasons.length > 0) {
+        throw new SbkError('COUNT_REASON_REQUIRED', `还有 ${missingReasons.length} 处差异没有说明原因（如 ${missingReasons[0]!.cardNo}），每处差异都须写明原因。`, { cards: missingReasons.map((v) => v.cardNo) });
+      }
+      if (!second || !hasRole(second, 'supervisor')) throw new SbkError('COUNT_APPROVAL_REQUIRED', '盘点有差异，须由一名主管复核批准后才能结束。');
+    } else if (!second) {
+      throw new SbkError('COUNT_CONFIRM_REQUIRED', '盘点无差异，也须由另一名人员确认后结束。');
+    }
+    if (second!.id === actor.id) throw new SbkError('SECOND_OPERATOR_SAME', '复核人不能是盘点人本人。');
+    const at = new Date().toISOString();
+    const opId = `count-close:${id}`;
+    recordEmptyOperation(tx, opId, 'count_close', actor.id);
+    for (const v of variances) {
+      const reason = input.reasons![v.cardNo]!.trim();
+      insertVarianceReason(tx, { varianceId: v.id, reason, givenBy: actor.id, at });
+      // Still open for the office until the blank is found or declared lost (discrepancy-resolve.ts).
+      insertDiscrepancy(tx, {
+        siteId: count.siteId,
+        kind: v.kind === 'missing' ? 'missing' : 'extra',
+        cardId: v.kind === 'missing' ? v.cardId : null,
+        cardNo: v.cardNo,
+        boxId: null,
+        refKind: 'count',
+        refId: String(id),
+        note: `${v.kind === 'missing' ? '盘点缺少' : '盘点多出'}${v.box ? `（${v.box}）` : ''}：${reason}`,
+        operationId: opId,
+        openedBy: actor.id,
+        openedAt: at,
+      });
+    }
+    insertCountEvent(tx, { countId: id, type: 'closed', operatorId: actor.id, secondOperatorId: second!.id, at });
+    return { closed: true, variances: variances.length };
+  });
+}
+
+export function abandonCount(ledger: Ledger, actor: Actor, id: number, reason: string): void {
+  writeTx(ledger, (tx) => {
+    const { status } = requireCount(tx, actor, id);
+    if (status === 'closed' || status === 'abandoned') throw new SbkError('COUNT_NOT_OPEN', `盘点 ${id} 已结束。`);
+    insertCountEvent(tx, { countId: id, type: 'abandoned', operatorId: actor.id, at: new Date().toISOString(), note: reason.trim() || null });
+  });
+}
+
+export type CountView = {
+  id: number;
+  site: { code: string; name: string };
+  bank: string | null;
+  status: CountStatus;
+  startedAt: string;
+  startedBy: string;
+  scans: number;
+  submittedAt: string | null;
+  closedAt: string | null;
+  closedBy: string | null;
+  /** Only after submission: before it the count is blind. */
+  lines: CountLine[] | null;
+  variances: { cardNo: string; kind: string; bank: string | null; box: string | null; reason: string | null }[] | null;
+};
+
+export function countView(ledger: Ledger, actor: Actor, id: number): CountView {
+  const { count, events, status } = requireCount(ledger.db, actor, id);
+  const site = siteById(ledger.db, count.siteId)!;
+  const submitted = events.find((e) => e.type === 'submitted');
+  const closed = events.find((e) => e.type === 'closed');
+  const starter = operatorById(ledger.db, count.startedBy);
+  return {
+    id,
+    site: { code: site.code, name: site.name },
+    bank: count.bank,
+    status,
+    startedAt: count.startedAt,
+    startedBy: starter?.name ?? '',
+    scans: scansOf(ledger.db, id).length,
+    submittedAt: submitted?.at ?? null,
+    closedAt: closed?.at ?? null,
+    closedBy: closed?.operatorName ?? null,
+    lines: submitted ? linesOf(ledger.db, [id]).map(({ countId: _c, ...l }) => l) : null,
+    variances: submitted ? variancesOf(ledger.db, id).map((v) => ({ cardNo: v.cardNo, kind: v.kind, bank: v.bank, box: v.box, reason: v.reason })) : null,
+  };
+}
+
+export type SiteCountStatus = { site: { code: string; name: string }; onHand: number; today: { id: number; status: CountStatus } | null };
+
+/** Today's count per site that holds blanks (the operator's site and below). */
+export function countStatusToday(ledger: Ledger, actor: Actor, now: Date = new Date()): SiteCountStatus[] {
+  const today = todayInChina(now);
+  const out: SiteCountStatus[] = [];
+  for (const siteId of subtreeIds(ledger.db, actor.siteId)) {
+    const onHand = onHandPrefab(ledger.db, siteId, null).length;
+    const counts = countsAtSite(ledger.db, siteId).filter((c) => todayInChina(new Date(c.startedAt)) === today);
+    if (onHand === 0 && counts.length === 0) continue;
+    const site = siteById(ledger.db, siteId)!;
+    const latest = counts[0];
+    out.push({
+      site: { code: site.code, name: site.name },
+      onHand,
+      today: latest ? { id: latest.id, status: statusOf(countEvents(ledger.db, [latest.id]).map((e) => e.type)) } : null,
+    });
+  }
+  return out;
+}
+
+export type ReportRow = {
+  date: string;
+  bank: string;
+  opening: number | null;
+  received: number | null;
+  consumed: number | null;
+  spoiled: number | null;
+  movedOut: number | null;
+  closing: number | null;
+  counted: number | null;
+  differences: number | null;
+  countedBy: string | null;
+  approvedBy: string | null;
+  /** A working day with no closed count (GD Art. 36: every day). */
+  warning: string | null;
+};
+
+/** One row per day and bank over [from, to] (China dates) for the operator's site. */
+export function reconciliationReport(ledger: Ledger, actor: Actor, calendar: WorkingCalendar, period: { from: string; to: string }): ReportRow[] {
+  for (const d of [period.from, period.to]) if (!isIsoDate(d)) throw new SbkError('DATE_INVALID', `日期 ${d} 无效，请用 YYYY-MM-DD。`);
+  if (period.from > period.to) throw new SbkError('DATE_RANGE', '起始日期晚于结束日期。');
+  const counts = countsAtSite(ledger.db, actor.siteId);
+  const events = countEvents(ledger.db, counts.map((c) => c.id));
+  const closedIds = new Set(events.filter((e) => e.type === 'closed').map((e) => e.countId));
+  const lines = linesOf(ledger.db, [...closedIds]);
+  const dayOf = (countId: number) => todayInChina(new Date(events.find((e) => e.countId === countId && e.type === 'submitted')!.at));
+  const banks = prefabBanksAtSite(ledger.db, actor.siteId);
+  const rows: ReportRow[] = [];
+  for (let d = period.from; d <= period.to; d = addCalendarDays(d, 1)) {
+    for (const bank of banks) {
+      const day = lines.filter((l) => l.bank === bank && dayOf(l.countId) === d).sort((a, b) => a.toMovementId - b.toMovementId);
+      if (day.length === 0) {
+        rows.push({
+          date: d,
+          bank,
+          opening: null,
+          received: null,
+          consumed: null,
+          spoiled: null,
+          movedOut: null,
+          closing: null,
+          counted: null,
+          differences: null,
+          countedBy: null,
+          approvedBy: null,
+          warning: calendar.isWorkingDay(d) ? '当日无已结束的盘点' : null,
+        });
+        continue;
+      }
+      const sum = (k: 'received' | 'consumed' | 'spoiled' | 'movedOut') => day.reduce((a, l) => a + l[k], 0);
+      const last = day.at(-1)!;
+      const closed = events.find((e) => e.countId === last.countId && e.type === 'closed')!;
+      const starter = counts.find((c) => c.id === last.countId)!;
+      const name = (opId: number | null) => (opId == null ? null : (operatorById(ledger.db, opId)?.name ?? null));
+      rows.push({
+        date: d,
+        bank,
+        opening: day[0]!.opening,
+        received: sum('received'),
+        consumed: sum('consumed'),
+        spoiled: sum('spoiled'),
+        movedOut: sum('movedOut'),
+        closing: last.closing,
+        counted: last.counted,
+        differences: last.missing + last.unexpected,
+        countedBy: name(starter.startedBy),
+        approvedBy: name(closed.secondOperatorId),
+        warning: null,
+      });
+    }
+  }
+  return rows;
+}
+
+/** Working days in the last week with no closed count at sites holding blanks (the home screen's warning). */
+export function missedCountDays(ledger: Ledger, actor: Actor, calendar: WorkingCalendar, now: Date = new Date(), days = 7): { site: string; dates: string[] }[] {
+  const today = todayInChina(now);
+  const out: { site: string; dates: string[] }[] = [];
+  for (const siteId of subtreeIds(ledger.db, actor.siteId)) {
+    if (onHandPrefab(ledger.db, siteId, null).length === 0) continue;
+    const counts = countsAtSite(ledger.db, siteId);
+    const events = countEvents(ledger.db, counts.map((c) => c.id));
+    const submittedDay = new Map(events.filter((e) => e.type === 'submitted').map((e) => [e.countId, todayInChina(new Date(e.at))]));
+    const closedDays = new Set(events.filter((e) => e.type === 'closed').map((e) => submittedDay.get(e.countId)));
+    const dates: string[] = [];
+    for (let i = days; i >= 1; i--) {
+      const d = addCalendarDays(today, -i);
+      if (calendar.isWorkingDay(d) && !closedDays.has(d)) dates.push(d);
+    }
+    if (dates.length > 0) out.push({ site: siteById(ledger.db, siteId)?.name ?? '', dates });
+  }
+  return out;
+}
+
+/** GD Art. 36 / Annex 9: a spoiled blank is kept until destroyed, before two people. */
+export function destroySpoiled(ledger: Ledger, actor: Actor, approver: Actor, input: { operationId: string; cardNos: readonly string[]; reason: string }): { destroyed: number } {
+  if (!input.reason.trim()) throw new SbkError('REASON_REQUIRED', '销毁必须写明原因和方式（如：剪角后碎卡）。');
+  return writeTx(ledger, (tx) => {
+    const found = new Map(cardsByNumbers(tx, input.cardNos.map((n) => normalizeCardInput(n))).map((c) => [c.cardNo, c]));
+    const moves = input.cardNos.map((raw) => {
+      const no = normalizeCardInput(raw);
+      const c = found.get(no);
+      if (!c || c.siteId !== actor.siteId) throw new SbkError('CARD_NOT_HERE', `本网点没有卡号 ${no}。`);
+      return { cardId: c.id, type: 'destroy' as const, reason: input.reason.trim(), refKind: 'destroy', refId: input.operationId };
+    });
+    appendMovements(tx, { id: input.operationId, kind: 'destroy', operatorId: actor.id, secondOperatorId: approver.id }, moves);
+    return { destroyed: moves.length };
+  });
+}

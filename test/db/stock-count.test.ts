@@ -1,0 +1,199 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { authenticate } from '../../src/workflows/authenticate.ts';
+import { addOperator } from '../../src/workflows/operators.ts';
+import { initLedger } from '../../src/workflows/init-ledger.ts';
+import { importMakerFile } from '../../src/workflows/import-maker-file.ts';
+import { writeMakerFile, syntheticMakerRows } from '../../src/domain/maker-file-writer.ts';
+import { abandonCount, closeCount, countStatusToday, countView, destroySpoiled, missedCountDays, reconciliationReport, recordScans, startCount, submitCount } from '../../src/workflows/stock-count.ts';
+import { loadHopper, prefabStock, spoilBlank } from '../../src/workflows/prefab-stock.ts';
+import { openDiscrepancies } from '../../src/workflows/check-in.ts';
+import { declareLost } from '../../src/workflows/discrepancy-resolve.ts';
+import { lookupCard } from '../../src/workflows/card-lookup.ts';
+import { loadCalendar } from '../../src/workflows/load-calendar.ts';
+import { appendMovements } from '../../db/append-movements.ts';
+import { writeTx } from '../../db/write-tx.ts';
+import { addPlace, requireSite } from '../../db/sites-repo.ts';
+import { cardsByNumbers } from '../../db/shipments-repo.ts';
+import { verifyLedger } from '../../db/verify-ledger.ts';
+import type { Ledger } from '../../db/open-ledger.ts';
+import { ADMIN, tempDir, track } from '../helpers/temp-ledger.ts';
+import { sbkCode } from '../helpers/error-code.ts';
+
+const SITE = '420102-01';
+const BATCH = 'YZ2026120101';
+const calendar = loadCalendar();
+const blank = (i: number) => `PB${String(i).padStart(7, '0')}`;
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** 40 ICBC blanks (two boxes of 20) received at an office today, 5 of them loaded into a hopper. */
+function setup() {
+  const { ledger } = initLedger({ path: join(tempDir(), 'ledger.db'), siteCode: '420100', admin: ADMIN });
+  track(ledger);
+  const admin = authenticate(ledger, ADMIN.login, ADMIN.pin);
+  const add = (login: string, name: string, role: 'clerk' | 'supervisor', pin: string) => {
+    addOperator(ledger, admin, { login, name, role, siteCode: SITE, pin });
+    return authenticate(ledger, login, pin);
+  };
+  const clerk = add('sunli', '孙丽', 'clerk', '680135');
+  const clerk2 = add('zhoujie', '周洁', 'clerk', '791246');
+  const sup = add('zhaomin', '赵敏', 'supervisor', '468013');
+  writeTx(ledger, (tx) => addPlace(tx, requireSite(tx, SITE).id, '制卡机1-卡盒1', 'hopper'));
+  const f = writeMakerFile('prefab', { bank: '中国工商银行', cityBody: '武汉市社保卡管理中心', batch: BATCH, maker: '东信和平', bankCode: '102521000011', time: '20261120093000' }, syntheticMakerRows('prefab', 40, 3, { cardPrefix: 'PB', boxSize: 20 }));
+  importMakerFile(ledger, clerk, { fileName: f.fileName, bytes: new TextEncoder().encode(f.text), receive: true });
+  loadHopper(ledger, clerk, { operationId: randomUUID(), hopper: '制卡机1-卡盒1', cardNos: [1, 2, 3, 4, 5].map(blank) });
+  return { ledger, admin, clerk, clerk2, sup };
+}
+
+function consume(ledger: Ledger, operatorId: number, cardNo: string) {
+  writeTx(ledger, (tx) => {
+    const c = cardsByNumbers(tx, [cardNo])[0]!;
+    appendMovements(tx, { id: randomUUID(), kind: 'consume', operatorId }, [{ cardId: c.id, type: 'consume', reason: '即时制卡', refKind: 'instant', refId: 'T-1' }]);
+  });
+}
+
+describe('prefab stock', () => {
+  it('shows blanks by bank, maker, batch and box or hopper, and never mixes banks in a hopper', () => {
+    const { ledger, clerk } = setup();
+    expect(prefabStock(ledger, clerk)).toEqual([
+      { bank: '中国工商银行', maker: '东信和平', batch: BATCH, where: '卡盒 制卡机1-卡盒1', inStock: 0, loaded: 5 },
+      { bank: '中国工商银行', maker: '东信和平', batch: BATCH, where: '箱 01（保险柜1）', inStock: 15, loaded: 0 },
+      { bank: '中国工商银行', maker: '东信和平', batch: BATCH, where: '箱 02（保险柜1）', inStock: 20, loaded: 0 },
+    ]);
+    const g = writeMakerFile('prefab', { bank: '中国建设银行', cityBody: '武汉市社保卡管理中心', batch: 'YZ2026120102', maker: '金邦达', bankCode: '105521000011', time: '20261120093000' }, syntheticMakerRows('prefab', 3, 4, { cardPrefix: 'PC', boxSize: 20 }));
+    importMakerFile(ledger, clerk, { fileName: g.fileName, bytes: new TextEncoder().encode(g.text), receive: true });
+    expect(sbkCode(() => loadHopper(ledger, clerk, { operationId: randomUUID(), hopper: '制卡机1-卡盒1', cardNos: ['PC0000001'] }))).toBe('HOPPER_MIXED');
+  });
+});
+
+describe('the daily count', () => {
+  it('a clean count: blind until submitted, balanced, closed with a second person', () => {
+    const { ledger, clerk, clerk2 } = setup();
+    const { id } = startCount(ledger, clerk);
+    expect(sbkCode(() => startCount(ledger, clerk))).toBe('COUNT_OPEN');
+    const progress = recordScans(ledger, clerk, id, [`${BATCH}/01=15`, '02=20', '@制卡机1-卡盒1=5']);
+    expect(progress).toEqual({ scans: 3, countedSoFar: 40 });
+    const blind = countView(ledger, clerk, id);
+    expect(blind).toMatchObject({ status: 'counting', lines: null, variances: null, scans: 3 });
+    const r = submitCount(ledger, clerk, id);
+    expect(r.clean).toBe(true);
+    expect(r.lines).toEqual([
+      expect.objectContaining({ bank: '中国工商银行', opening: 0, received: 40, consumed: 0, spoiled: 0, movedOut: 0, closing: 40, counted: 40, missing: 0, unexpected: 0 }),
+    ]);
+    expect(r.boxes).toEqual([
+      { box: `${BATCH}/01`, expected: 15, counted: 15 },
+      { box: `${BATCH}/02`, expected: 20, counted: 20 },
+      { box: '卡盒:制卡机1-卡盒1', expected: 5, counted: 5 },
+    ]);
+    expect(sbkCode(() => recordScans(ledger, clerk, id, [blank(9)]))).toBe('COUNT_NOT_OPEN');
+    expect(sbkCode(() => closeCount(ledger, clerk, id, {}))).toBe('COUNT_CONFIRM_REQUIRED');
+    expect(sbkCode(() => closeCount(ledger, clerk, id, { confirmer: clerk }))).toBe('SECOND_OPERATOR_SAME');
+    expect(closeCount(ledger, clerk, id, { confirmer: clerk2 })).toEqual({ closed: true, variances: 0 });
+    expect(countStatusToday(ledger, clerk)).toMatchObject([{ site: { code: SITE }, onHand: 40, today: { id, status: 'closed' } }]);
+    expect(verifyLedger(ledger).ok).toBe(true);
+  });
+
+  it('one missing and one unexpected card: reasons and a supervisor are required to close', () => {
+    const { ledger, clerk, clerk2, sup } = setup();
+    const { id } = startCount(ledger, clerk);
+    // Box 01 comes up one short: counted card by card, one is not there. A stray card turns up.
+    const box1 = Array.from({ length: 15 }, (_, i) => blank(i + 6)).filter((c) => c !== blank(12));
+    recordScans(ledger, clerk, id, [`${BATCH}/01=14`, ...box1, '02=20', '@制卡机1-卡盒1=5', 'ZZ9999999']);
+    const r = submitCount(ledger, clerk, id);
+    expect(r.clean).toBe(false);
+    expect(r.missing).toEqual([{ cardNo: blank(12), bank: '中国工商银行', box: `${BATCH}/01` }]);
+    expect(r.unexpected).toEqual([{ cardNo: 'ZZ9999999', bank: null, where: null }]);
+    // The stray card's bank is unknown: it is listed, and the line's books still balance.
+    expect(r.lines[0]).toMatchObject({ closing: 40, counted: 39, missing: 1, unexpected: 0 });
+    expect(sbkCode(() => closeCount(ledger, clerk, id, { approver: sup }))).toBe('COUNT_REASON_REQUIRED');
+    expect(sbkCode(() => closeCount(ledger, clerk, id, { reasons: { [blank(12)]: '未找到' }, approver: sup }))).toBe('COUNT_REASON_REQUIRED');
+    const reasons = { [blank(12)]: '未找到，已报主管', ZZ9999999: '不属本网点，待查来源' };
+    expect(sbkCode(() => closeCount(ledger, clerk, id, { reasons, approver: clerk2 }))).toBe('COUNT_APPROVAL_REQUIRED');
+    expect(closeCount(ledger, clerk, id, { reasons, approver: sup })).toEqual({ closed: true, variances: 2 });
+    const view = countView(ledger, clerk, id);
+    expect(view.variances).toEqual([
+      { cardNo: blank(12), kind: 'missing', bank: '中国工商银行', box: `${BATCH}/01`, reason: '未找到，已报主管' },
+      { cardNo: 'ZZ9999999', kind: 'unexpected', bank: null, box: null, reason: '不属本网点，待查来源' },
+    ]);
+    // The missing blank stays an open discrepancy until found or declared lost (with a supervisor).
+    const open = openDiscrepancies(ledger, clerk);
+    expect(open.map((d) => [d.kind, d.cardNo])).toEqual([
+      ['missing', blank(12)],
+      ['extra', 'ZZ9999999'],
+    ]);
+    declareLost(ledger, clerk, sup, open[0]!.id, '盘点缺少，全面查找未果');
+    expect(lookupCard(ledger, blank(12)).state).toBe('lost');
+    expect(verifyLedger(ledger).ok).toBe(true);
+  });
+
+  it('the ledger refuses to close a count whose books do not balance', () => {
+    const { ledger, clerk, clerk2 } = setup();
+    const { id } = startCount(ledger, clerk);
+    recordScans(ledger, clerk, id, [`${BATCH}/01=15`, '02=20', '@制卡机1-卡盒1=5']);
+    submitCount(ledger, clerk, id);
+    // Someone edits the stored balance behind the program.
+    ledger.sqlite.exec('DROP TRIGGER stock_count_lines_no_update');
+    ledger.sqlite.prepare('UPDATE stock_count_lines SET received = received - 1 WHERE count_id = ?').run(id);
+    expect(sbkCode(() => closeCount(ledger, clerk, id, { confirmer: clerk2 }))).toBe('COUNT_ARITHMETIC');
+    expect(countView(ledger, clerk, id).status).toBe('submitted');
+    expect(verifyLedger(ledger).problems.map((p) => p.code)).toContain('GUARD_MISSING');
+  });
+
+  it('a week: spoiled and used blanks, a hopper, a day without a count, and the reconciliation report', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    // Monday 7 December 2026 to Friday 11 December, 10:00 China time; Wednesday is skipped.
+    const at = (d: string, h = 10) => vi.setSystemTime(new Date(`${d}T${String(h).padStart(2, '0')}:00:00+08:00`));
+    at('2026-12-07', 9);
+    const { ledger, clerk, clerk2, sup } = setup();
+    const dayCount = (d: string, scans: string[], close: Parameters<typeof closeCount>[3] = { confirmer: clerk2 }) => {
+      at(d, 17);
+      const { id } = startCount(ledger, clerk);
+      recordScans(ledger, clerk, id, scans);
+      const r = submitCount(ledger, clerk, id);
+      closeCount(ledger, clerk, id, close);
+      return r;
+    };
+    dayCount('2026-12-07', [`${BATCH}/01=15`, '02=20', '@制卡机1-卡盒1=5']);
+    // Tuesday: two blanks used by instant issuance, one spoiled at the printer.
+    at('2026-12-08', 11);
+    consume(ledger, clerk.id, blank(1));
+    consume(ledger, clerk.id, blank(2));
+    spoilBlank(ledger, clerk, { operationId: randomUUID(), cardNo: blank(3), reason: '打印失败，出至废卡箱' });
+    const tue = dayCount('2026-12-08', [`${BATCH}/01=15`, '02=20', '@制卡机1-卡盒1=2']);
+    expect(tue.lines[0]).toMatchObject({ opening: 40, received: 0, consumed: 2, spoiled: 1, movedOut: 0, closing: 37, counted: 37 });
+    // Wednesday: nobody counts. Thursday: the spoiled blank is destroyed before two people.
+    at('2026-12-10', 9);
+    expect(sbkCode(() => destroySpoiled(ledger, clerk, clerk, { operationId: randomUUID(), cardNos: [blank(3)], reason: '剪角碎卡' }))).toBe('SECOND_OPERATOR_SAME');
+    destroySpoiled(ledger, clerk, sup, { operationId: randomUUID(), cardNos: [blank(3)], reason: '剪角碎卡' });
+    expect(lookupCard(ledger, blank(3)).state).toBe('destroyed');
+    const thu = dayCount('2026-12-10', [`${BATCH}/01=15`, '02=20', '@制卡机1-卡盒1=2']);
+    expect(thu.lines[0]).toMatchObject({ opening: 37, received: 0, consumed: 0, spoiled: 0, closing: 37 });
+    dayCount('2026-12-11', [`${BATCH}/01=15`, '02=20', '@制卡机1-卡盒1=2']);
+
+    at('2026-12-12', 9);
+    const report = reconciliationReport(ledger, clerk, calendar, { from: '2026-12-07', to: '2026-12-11' });
+    expect(report.map((r) => [r.date, r.opening, r.received, r.consumed, r.spoiled, r.movedOut, r.closing, r.counted, r.warning])).toEqual([
+      ['2026-12-07', 0, 40, 0, 0, 0, 40, 40, null],
+      ['2026-12-08', 40, 0, 2, 1, 0, 37, 37, null],
+      ['2026-12-09', null, null, null, null, null, null, null, '当日无已结束的盘点'],
+      ['2026-12-10', 37, 0, 0, 0, 0, 37, 37, null],
+      ['2026-12-11', 37, 0, 0, 0, 0, 37, 37, null],
+    ]);
+    // Every closed day chains: opening = the previous closing.
+    expect(report[0]).toMatchObject({ countedBy: '孙丽', approvedBy: '周洁' });
+    expect(missedCountDays(ledger, clerk, calendar)).toEqual([{ site: '江岸社会保险管理处', dates: ['2026-12-09'] }]);
+    expect(verifyLedger(ledger).ok).toBe(true);
+  });
+
+  it('an abandoned count frees the site for a new one', () => {
+    const { ledger, clerk } = setup();
+    const first = startCount(ledger, clerk);
+    abandonCount(ledger, clerk, first.id, '停电，重新盘点');
+    expect(countView(ledger, clerk, first.id).status).toBe('abandoned');
+    expect(startCount(ledger, clerk).id).toBe(first.id + 1);
+  });
+});
