@@ -189,14 +189,18 @@ export function lastClosedLine(db: LedgerDb, siteId: number, bank: string): Stoc
     .get()?.line;
 }
 
-/** Banks whose blanks the site holds now, or held in a period (for the report's rows). */
-export function prefabBanksAtSite(db: LedgerDb, siteId: number): string[] {
+/** Banks whose blanks the site has ever held, with when the first one arrived (for the report's rows). */
+export function prefabBanksHeld(db: LedgerDb, siteId: number): { bank: string; since: string }[] {
   return db
-    .selectDistinct({ bank: cards.bank })
+    .select({ bank: cards.bank, since: sql<string>`min(${movements.at})` })
     .from(movements)
     .innerJoin(cards, eq(cards.id, movements.cardId))
     .where(and(eq(cards.kind, 'prefab'), eq(movements.toSiteId, siteId), inArray(movements.toState, ['in_stock', 'loaded'])))
+    .groupBy(cards.bank)
     .orderBy(asc(cards.bank))
-    .all()
-    .map((r) => r.bank);
+    .all();
+}
+
+export function prefabBanksAtSite(db: LedgerDb, siteId: number): string[] {
+  return prefabBanksHeld(db, siteId).map((r) => r.bank);
 }

@@ -22,6 +22,7 @@ import { issueCommand } from './commands/issue-command.ts';
 import { pickupCommand } from './commands/pickup-command.ts';
 import { overdueCommand } from './commands/overdue-command.ts';
 import { recallCommand } from './commands/recall-command.ts';
+import { countCommand, prefabCommand } from './commands/count-command.ts';
 
 export async function main(args: string[]): Promise<number> {
   let exitCode = 0;
@@ -63,6 +64,8 @@ export async function main(args: string[]): Promise<number> {
   pickupCommand(parser, out);
   overdueCommand(parser, out);
   recallCommand(parser, out);
+  countCommand(parser, out);
+  prefabCommand(parser, out);
   try {
     await parser.parseAsync();
   } catch (e) {

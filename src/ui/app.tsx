@@ -16,6 +16,10 @@ import { CheckInScreen } from './screens/check-in-screen.tsx';
 import { ShipmentsScreen } from './screens/shipments-screen.tsx';
 import { DispatchScreen } from './screens/dispatch-screen.tsx';
 import { SignInScreen } from './screens/sign-in-screen.tsx';
+import { IssuanceScreen } from './screens/issuance-screen.tsx';
+import { OverdueScreen } from './screens/overdue-screen.tsx';
+import { SettleScreen } from './screens/settle-screen.tsx';
+import { PickupScreen } from './screens/pickup-screen.tsx';
 import { MENU } from './screens/home-menu.ts';
 import { fitWidth } from './text-fit.ts';
 import { ROLE_LABELS } from '../workflows/authenticate.ts';
@@ -34,12 +38,29 @@ export function App({ services, escDelayMs }: AppProps) {
 }
 
 /** Key contexts with a focused text field: printable keys are typed there, not taken as commands. */
-const TEXT_CONTEXTS = new Set<string>(['login', 'lookup', 'intake', 'checkin', 'dispatch-scan', 'dispatch-details-edit', 'signin', 'signin-result-edit']);
+const TEXT_CONTEXTS = new Set<string>([
+  'login',
+  'lookup',
+  'intake',
+  'checkin',
+  'dispatch-scan',
+  'dispatch-details-edit',
+  'signin',
+  'signin-result-edit',
+  'issue-query',
+  'issue-form-edit',
+  'overdue-recall-note',
+  'overdue-end',
+  'pickup-details',
+  'pickup-scan',
+]);
 
 function screenFor(id: FeatureId): Screen {
   if (id === 'lookup' || id === 'intake') return { id };
   if (id === 'checkin') return { id: 'checkin', batch: null };
   if (id === 'shipments') return { id: 'shipments', tab: 'inbound' };
+  if (id === 'issuance') return { id: 'issuance' };
+  if (id === 'recall') return { id: 'overdue', tab: 'due' };
   return { id: 'not-built', feature: id };
 }
 
@@ -155,6 +176,27 @@ function Shell({ isDemo }: { isDemo: boolean }) {
         onLeave={() => dispatch({ type: 'back' })}
       />
     );
+  } else if (screen.id === 'issuance' && actor) {
+    body = <IssuanceScreen actor={actor} width={width} height={bodyHeight} isActive={active} onContext={onContext} />;
+  } else if (screen.id === 'overdue' && actor) {
+    body = (
+      <OverdueScreen
+        actor={actor}
+        tab={screen.tab}
+        width={width}
+        height={bodyHeight}
+        isActive={active}
+        onContext={onContext}
+        onTab={(tab) => dispatch({ type: 'replace', screen: { id: 'overdue', tab } })}
+        onSettle={(ref) => dispatch({ type: 'open', screen: { id: 'settle', ref } })}
+        onNewPickup={() => dispatch({ type: 'open', screen: { id: 'pickup' } })}
+        onLeave={() => dispatch({ type: 'back' })}
+      />
+    );
+  } else if (screen.id === 'settle' && actor) {
+    body = <SettleScreen actor={actor} pickupRef={screen.ref} width={width} height={bodyHeight} isActive={active} onContext={onContext} onLeave={() => dispatch({ type: 'back' })} />;
+  } else if (screen.id === 'pickup' && actor) {
+    body = <PickupScreen actor={actor} width={width} height={bodyHeight} isActive={active} onContext={onContext} onLeave={() => dispatch({ type: 'back' })} />;
   } else if (screen.id === 'not-built') {
     const label = MENU.find((m) => m.id === screen.feature)?.label ?? screen.feature;
     body = <NotBuiltScreen label={label} width={width} height={bodyHeight} />;

@@ -1,14 +1,24 @@
 import { createContext, useContext } from 'react';
 import type { Ledger } from '../../db/open-ledger.ts';
 import type { WorkingCalendar } from '../domain/calendar.ts';
+import type { CardReader } from '../../drivers/reader/card-reader.ts';
+import type { BasicCardInfo } from '../../drivers/reader/basic-info.ts';
 
-/** What the screens' hooks need from outside React: the open ledger and the calendar. */
+/** What the screens' hooks need from outside React: the open ledger, the calendar, the devices. */
 export type ConsoleServices = {
   readonly ledger: Ledger;
   readonly calendar: WorkingCalendar;
   readonly isDemo: boolean;
   readonly lowBandwidth: boolean;
   readonly now: () => Date;
+  /** The card reader for the read-check (读卡检测) at issuance; none: cards are issued without one. */
+  readonly reader?: CardReader;
+  /**
+   * A simulated reader has no physical card: before a read, the issuance screen hands it the
+   * chip of the card being issued (built from the ledger), as if the operator had inserted it.
+   * Absent for a real reader. Tests alter the chip here to make it disagree with the ledger.
+   */
+  readonly insertSimulatedCard?: (chip: BasicCardInfo) => void;
 };
 
 export const ConsoleServicesContext = createContext<ConsoleServices | null>(null);

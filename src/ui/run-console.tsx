@@ -4,6 +4,9 @@ import { TerminalWriter } from './terminal/terminal-writer.ts';
 import type { Ledger } from '../../db/open-ledger.ts';
 import { isDemoLedger } from '../../db/ledger-meta.ts';
 import { workingCalendar } from '../workflows/calendar-source.ts';
+import { SimulatedReader } from '../../drivers/reader/simulated-reader.ts';
+import type { BasicCardInfo } from '../../drivers/reader/basic-info.ts';
+import type { ConsoleServices } from './console-services.ts';
 
 export type RunConsoleOptions = { ledger: Ledger; lowBandwidth: boolean };
 
@@ -16,12 +19,16 @@ export type RunConsoleOptions = { ledger: Ledger; lowBandwidth: boolean };
  * Ink runs in debug mode so that every render reaches the writer as one complete frame.
  */
 export async function runConsole(opts: RunConsoleOptions): Promise<void> {
-  const services = {
+  const isDemo = isDemoLedger(opts.ledger.db);
+  // A demo ledger reads its cards with a simulated reader; a real one arrives with the drivers.
+  const reader = isDemo ? new SimulatedReader() : null;
+  const services: ConsoleServices = {
     ledger: opts.ledger,
     calendar: workingCalendar(),
-    isDemo: isDemoLedger(opts.ledger.db),
+    isDemo,
     lowBandwidth: opts.lowBandwidth,
     now: () => new Date(),
+    ...(reader ? { reader, insertSimulatedCard: (chip: BasicCardInfo) => reader.insert(chip) } : {}),
   };
   const terminal = new TerminalWriter(process.stdout, { maxFps: opts.lowBandwidth ? 8 : 30 });
   const instance = render(<App services={services} />, {

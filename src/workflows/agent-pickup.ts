@@ -12,6 +12,7 @@ import { operationExists } from '../../db/operations-repo.ts';
 import { placesAt, siteById, subtreeIds } from '../../db/sites-repo.ts';
 import { cardsByNumbers, cardsOfBatchAtSite } from '../../db/shipments-repo.ts';
 import { SbkError } from '../domain/errors.ts';
+import { normalizeCardInput } from '../domain/card-input.ts';
 import { maskIdNumber } from '../domain/mask.ts';
 import { checkIdDocument } from '../domain/id-documents.ts';
 import { stateLabel, type StateOrNone } from '../domain/card-states.ts';
@@ -54,7 +55,7 @@ export function pickupCards(ledger: Ledger, actor: Actor, input: PickupInput, no
       if (rows.length === 0) throw new SbkError('SELECTION_EMPTY', `批次 ${b} 在本网点没有在库的成品卡。`);
       for (const r of rows) chosen.set(r.id, r);
     }
-    const wanted = [...new Set((input.cards ?? []).map((c) => c.trim()).filter(Boolean))];
+    const wanted = [...new Set((input.cards ?? []).map((c) => normalizeCardInput(c)).filter(Boolean))];
     const byNo = new Map(cardsByNumbers(tx, wanted).map((c) => [c.cardNo, c]));
     for (const no of wanted) {
       const c = byNo.get(no);
@@ -119,15 +120,15 @@ export function settlePickup(ledger: Ledger, actor: Actor, input: SettleInput): 
     const held = new Map(cardsOfPickup(tx, input.pickupRef.trim()).map((c) => [c.cardNo, c]));
     if (operationExists(tx, input.operationId)) return { delivered: 0, returned: 0, stillHeld: held.size, replayed: true };
     const pick = (no: string) => {
-      const c = held.get(no.trim());
+      const c = held.get(normalizeCardInput(no));
       if (!c) throw new SbkError('CARD_NOT_IN_PICKUP', `卡 ${no} 不在代领单 ${input.pickupRef} 中未结清的卡里。`);
       if (c.siteId !== actor.siteId) throw new SbkError('CARD_NOT_HERE', `卡 ${no} 属于另一网点的代领单。`);
       return c;
     };
     const storage = placesAt(tx, actor.siteId).filter((p) => p.kind !== 'hopper');
     const place = input.placeName ? storage.find((p) => p.name === input.placeName!.trim()) : storage[0];
-    const delivered = [...new Set(input.delivered ?? [])];
-    const returned = [...new Set(input.returned ?? [])];
+    const delivered = [...new Set((input.delivered ?? []).map(normalizeCardInput))];
+    const returned = [...new Set((input.returned ?? []).map(normalizeCardInput))];
     if (delivered.some((d) => returned.includes(d))) throw new SbkError('SETTLE_CONFLICT', '同一张卡不能既登记为已转交又登记为退回。');
     if (returned.length > 0 && !place) throw new SbkError('PLACE_NOT_FOUND', `本网点没有保管地点“${input.placeName ?? ''}”。`);
     const ref = { refKind: 'pickup', refId: input.pickupRef.trim() };

@@ -6,7 +6,7 @@
 import type { Ledger } from '../../db/open-ledger.ts';
 import { writeTx } from '../../db/write-tx.ts';
 import { clearPinFailures, lockOperator, operatorById, operatorByLogin, recordPinFailure, type OperatorRow, type Role } from '../../db/operators-repo.ts';
-import { siteById } from '../../db/sites-repo.ts';
+import { siteById, subtreeIds } from '../../db/sites-repo.ts';
 import { logAudit } from '../../db/audit-log.ts';
 import { readPepper } from '../security/pepper-file.ts';
 import { verifyPin } from '../security/pin-hash.ts';
@@ -105,11 +105,20 @@ export function authenticate(ledger: Ledger, login: string, pin: string): Actor 
  */
 export function authenticateApprover(ledger: Ledger, actor: Actor, login: string, pin: string): Actor {
   const approver = authenticate(ledger, login, pin);
+  checkApprover(ledger, actor, approver);
+  return approver;
+}
+
+/** The rules for a second operator, also applied by the workflows that take an approver. */
+export function checkApprover(ledger: Pick<Ledger, 'db'>, actor: Actor, approver: Actor): void {
   if (approver.id === actor.id) {
     throw new SbkError('SECOND_OPERATOR_SAME', '复核人不能是经办人本人，请换另一名主管复核。');
   }
   if (!hasRole(approver, 'supervisor')) {
     throw new SbkError('APPROVER_NOT_SUPERVISOR', `${approver.name}不是主管，不能复核此操作。`);
   }
-  return approver;
+  // Only a supervisor answerable for the actor's site (that site or one above it) may approve.
+  if (!subtreeIds(ledger.db, approver.siteId).includes(actor.siteId)) {
+    throw new SbkError('APPROVER_OUT_OF_SCOPE', `${approver.name}（${approver.siteName}）不管辖${actor.siteName}，请由本网点或上级的主管复核。`);
+  }
 }

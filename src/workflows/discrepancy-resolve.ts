@@ -13,7 +13,7 @@ import { placesAt, subtreeIds } from '../../db/sites-repo.ts';
 import { cardsByNumbers } from '../../db/shipments-repo.ts';
 import { SbkError } from '../domain/errors.ts';
 import { stateLabel, type StateOrNone } from '../domain/card-states.ts';
-import { hasRole, type Actor } from './authenticate.ts';
+import { checkApprover, type Actor } from './authenticate.ts';
 
 function openMissing(tx: LedgerDb, actor: Actor, id: number) {
   const d = discrepancyById(tx, id);
@@ -67,7 +67,7 @@ export function resolveFound(ledger: Ledger, actor: Actor, id: number, input: Fo
 /** The missing card is declared lost: the actor and an approving supervisor (not the same person). */
 export function declareLost(ledger: Ledger, actor: Actor, approver: Actor, id: number, reason: string): { cardNo: string } {
   if (!reason.trim()) throw new SbkError('REASON_REQUIRED', '确认丢失必须写明原因（经过、已查找的范围）。');
-  if (!hasRole(approver, 'supervisor')) throw new SbkError('APPROVER_NOT_SUPERVISOR', `${approver.name}不是主管，不能复核确认丢失。`);
+  checkApprover(ledger, actor, approver);
   return writeTx(ledger, (tx) => {
     const { card } = openMissing(tx, actor, id);
     appendMovements(tx, { id: `lost:${id}`, kind: 'declare_lost', operatorId: actor.id, secondOperatorId: approver.id }, [

@@ -14,6 +14,7 @@ import { listShipments } from './shipment-list.ts';
 import { missedCountDays } from './stock-count.ts';
 import { transitWarningDays } from './settings.ts';
 
+/** In the order the home screen shows them: what must be done first comes first. */
 export type Alert = { level: 'danger' | 'warn' | 'info'; text: string };
 
 export function homeAlerts(ledger: Ledger, actor: Actor, calendar: WorkingCalendar, now: Date = new Date()): Alert[] {
@@ -21,22 +22,20 @@ export function homeAlerts(ledger: Ledger, actor: Actor, calendar: WorkingCalend
   const nowIso = now.toISOString();
   const today = todayInChina(now);
   const alerts: Alert[] = [];
-  // GD Art. 32, HB Art. 17, with the ledger's rule profile (recall.ts): overdue, sleeping and dead holders' cards.
+  // GD Art. 32, HB Art. 17, with the ledger's rule profile (recall.ts): overdue, sleeping and dead holders' cards, one line.
   const due = overdueList(ledger, actor, calendar, {}, now);
-  const pastDeadline = due.filter((d) => d.late).length;
-  const byCategory = (c: string) => due.filter((d) => d.category === c).length;
-  if (byCategory('unclaimed')) alerts.push({ level: 'danger', text: `${byCategory('unclaimed')} 张卡入库超过 6 个月未领取，须在提醒后 10 个工作日内回收` });
-  if (byCategory('sleeping')) alerts.push({ level: 'danger', text: `${byCategory('sleeping')} 张睡眠卡（集体代领超过 6 个月未发到本人）` });
-  if (byCategory('deceased')) alerts.push({ level: 'danger', text: `${byCategory('deceased')} 张卡的持卡人已登记死亡，须回收` });
-  if (pastDeadline) alerts.push({ level: 'danger', text: `${pastDeadline} 张应回收卡已过 10 个工作日回收期限` });
-  const inTransit = countInStateSince(ledger.db, ids, 'in_transit', nowIso);
-  if (inTransit) alerts.push({ level: 'warn', text: `${inTransit} 张卡在途，待签收` });
+  if (due.length) {
+    const n = (c: string) => due.filter((d) => d.category === c).length;
+    const parts = [n('unclaimed') && `逾期未领 ${n('unclaimed')}`, n('sleeping') && `睡眠卡 ${n('sleeping')}`, n('deceased') && `持卡人死亡 ${n('deceased')}`].filter(Boolean);
+    const pastDeadline = due.filter((d) => d.late).length;
+    alerts.push({ level: 'danger', text: `${due.length} 张卡应回收（${parts.join('、')}）${pastDeadline ? `，${pastDeadline} 张已过 10 个工作日期限` : ''}` });
+  }
   const late = listShipments(ledger, actor, { direction: 'inbound' }, calendar, now).filter((s) => s.late);
   if (late.length) {
-    alerts.push({ level: 'danger', text: `${late.length} 个发往本网点的交接单在途超过 ${transitWarningDays(ledger)} 个工作日未签收（${late[0]!.number}${late.length > 1 ? ' 等' : ''}）` });
+    alerts.push({ level: 'danger', text: `${late.length} 个交接单在途超过 ${transitWarningDays(ledger)} 个工作日未签收（${late[0]!.number}${late.length > 1 ? ' 等' : ''}）` });
   }
-  const expected = countInStateSince(ledger.db, ids, 'expected', nowIso);
-  if (expected) alerts.push({ level: 'info', text: `${expected} 张卡已登记待入库清点` });
+  const open = listDiscrepancies(ledger.db, ids, true).length;
+  if (open) alerts.push({ level: 'warn', text: `${open} 条清点差异未关闭（缺少、多出或损坏），待主管核实处理` });
   // GD Art. 36 一(四): blanks are counted every day; a working day without a closed count is flagged.
   const missed = missedCountDays(ledger, actor, calendar, now);
   if (missed.length === 1) {
@@ -44,13 +43,15 @@ export function homeAlerts(ledger: Ledger, actor: Actor, calendar: WorkingCalend
   } else if (missed.length > 1) {
     alerts.push({ level: 'warn', text: `${missed.length} 个网点近 7 天有工作日没有完成预制卡盘点（${missed[0]!.site} 等）` });
   }
-  const open = listDiscrepancies(ledger.db, ids, true).length;
-  if (open) alerts.push({ level: 'warn', text: `${open} 条清点差异未关闭（缺少、多出或损坏），待主管核实处理` });
+  const inTransit = countInStateSince(ledger.db, ids, 'in_transit', nowIso);
+  if (inTransit) alerts.push({ level: 'warn', text: `${inTransit} 张卡在途，待签收` });
+  const expected = countInStateSince(ledger.db, ids, 'expected', nowIso);
+  if (expected) alerts.push({ level: 'info', text: `${expected} 张卡已登记待签收或清点入库` });
   const year = Number(today.slice(0, 4)) + 1;
   const basis = calendar.basisForYear(year);
   if (basis !== 'official') {
     alerts.push({
-      level: 'warn',
+      level: 'info',
       text: basis === 'no-data' ? `缺少 ${year} 年节假日数据，跨年期限按周一至周五估算` : `${year} 年节假日安排为暂定数据，请在国务院通知发布后更新`,
     });
   }

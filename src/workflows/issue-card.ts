@@ -152,6 +152,10 @@ export function issueCard(ledger: Ledger, actor: Actor, input: IssueInput, now: 
       rules: profile.code,
     });
     if (operationExists(tx, input.operationId)) {
+      // A retry: answer as the first submission did (a read-check failure stays a failure).
+      if (c.state === 'defective') {
+        return { status: 'defective', cardNo: c.cardNo, mismatches: [], message: '此卡已在读卡检测中登记为不合格，须重新制卡，不能发放。' };
+      }
       return { status: 'issued', cardNo: c.cardNo, secondIssue: false, replayed: true, receipt: receiptOf(now.toISOString(), false) };
     }
     const blocked = blockedReason(c, actor, profile, todayInChina(now));

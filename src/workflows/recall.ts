@@ -21,7 +21,7 @@ import { stateLabel, type StateOrNone } from '../domain/card-states.ts';
 import { assessOverdue, dueForCancellation } from '../domain/overdue.ts';
 import { RECALL_REASONS, recallReasonOf, recallReasonText, type RecallReasonCode } from '../domain/recall-reasons.ts';
 import type { WorkingCalendar } from '../domain/calendar.ts';
-import { hasRole, requireRole, type Actor } from './authenticate.ts';
+import { checkApprover, requireRole, type Actor } from './authenticate.ts';
 import { ledgerProfile } from './issue-card.ts';
 import { readSetting } from './settings.ts';
 
@@ -196,7 +196,7 @@ export function endCards(ledger: Ledger, actor: Actor, approver: Actor, input: E
   if (!profile.endActions.includes(input.action)) {
     throw new SbkError('ACTION_NOT_IN_PROFILE', `${profile.label}没有“${input.action === 'seal' ? '封存' : '注销'}”处理，请按本省规程选择。`);
   }
-  if (!hasRole(approver, 'supervisor')) throw new SbkError('APPROVER_NOT_SUPERVISOR', `${approver.name}不是主管，不能复核此操作。`);
+  checkApprover(ledger, actor, approver);
   if (!input.reason.trim()) throw new SbkError('REASON_REQUIRED', `${input.action === 'seal' ? '封存' : '注销'}必须写明原因。`);
   return writeTx(ledger, (tx) => {
     if (operationExists(tx, input.operationId)) return { ended: 0, replayed: true };

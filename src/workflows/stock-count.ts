@@ -28,6 +28,7 @@ import {
   onHandPrefab,
   periodFlows,
   prefabBanksAtSite,
+  prefabBanksHeld,
   scansOf,
   variancesOf,
   type OnHandCard,
@@ -42,7 +43,7 @@ import { boxKey } from '../domain/shipment.ts';
 import { normalizeCardInput } from '../domain/card-input.ts';
 import { addCalendarDays, isIsoDate, todayInChina, type WorkingCalendar } from '../domain/calendar.ts';
 import { SbkError } from '../domain/errors.ts';
-import { hasRole, type Actor } from './authenticate.ts';
+import { checkApprover, hasRole, type Actor } from './authenticate.ts';
 import { operatorById } from '../../db/operators-repo.ts';
 
 export type CountStatus = 'counting' | 'submitted' | 'closed' | 'abandoned';
@@ -76,8 +77,9 @@ export function startCount(ledger: Ledger, actor: Actor, input: { bank?: string 
   const bank = input.bank?.trim() || null;
   return writeTx(ledger, (tx) => {
     const open = countsAtSite(tx, actor.siteId).filter((c) => (c.bank ?? null) === bank || c.bank === null || bank === null);
-    const busy = open.find((c) => statusOf(countEvents(tx, [c.id]).map((e) => e.type)) === 'counting');
-    if (busy) throw new SbkError('COUNT_OPEN', `本网点已有进行中的盘点（编号 ${busy.id}），请先提交或放弃。`, { id: busy.id });
+    // One count at a time until it is closed: two counts over the same period would count its flows twice.
+    const busy = open.find((c) => ['counting', 'submitted'].includes(statusOf(countEvents(tx, [c.id]).map((e) => e.type))));
+    if (busy) throw new SbkError('COUNT_OPEN', `本网点已有未结束的盘点（编号 ${busy.id}），请先完成（提交并复核）或放弃。`, { id: busy.id });
     const id = insertCount(tx, { siteId: actor.siteId, bank, startedBy: actor.id, startedAt: new Date().toISOString() });
     return { id, bank };
   });
@@ -109,15 +111,33 @@ export function recordScans(ledger: Ledger, actor: Actor, id: number, codes: rea
       const scan = typeof c === 'string' ? parseScanCode(c) : c;
       insertScan(tx, { countId: id, kind: scan.kind, code: scan.code, quantity: scan.quantity, operatorId: actor.id, at });
     }
-    const all = scansOf(tx, id);
-    const latestBox = new Map<string, number>();
-    let cards = 0;
-    for (const s of all) {
-      if (s.kind === 'card') cards += 1;
-      else latestBox.set(`${s.kind}:${s.code}`, s.quantity ?? 0);
-    }
-    return { scans: codes.length, countedSoFar: cards + [...latestBox.values()].reduce((a, b) => a + b, 0) };
+    return { scans: codes.length, countedSoFar: countedSoFar(tx, scansOf(tx, id)) };
   });
+}
+
+/**
+ * Units counted so far, shown while the count is blind: a box's quantity, or the cards scanned
+ * from it when the operator went through it card by card — never both (a short box is scanned
+ * card by card after its count).
+ */
+function countedSoFar(db: LedgerDb, scans: readonly { kind: string; code: string; quantity: number | null }[]): number {
+  const boxQty = new Map<string, number>();
+  const cardNos = new Set<string>();
+  for (const s of scans) {
+    if (s.kind === 'card') cardNos.add(s.code);
+    else boxQty.set(`${s.kind}:${s.code}`, s.quantity ?? 0);
+  }
+  const perBox = new Map<string, number>();
+  const known = cardsByNumbers(db, [...cardNos]);
+  let loose = cardNos.size - known.length;
+  for (const c of known) {
+    const keys = [`box:${boxKey(c.batchCode ?? '—', c.boxLabel ?? '')}`, `box:${c.boxLabel ?? ''}`].filter((k) => boxQty.has(k));
+    if (keys[0]) perBox.set(keys[0], (perBox.get(keys[0]) ?? 0) + 1);
+    else loose += 1;
+  }
+  let total = loose;
+  for (const [k, q] of boxQty) total += Math.max(q, perBox.get(k) ?? 0);
+  return total;
 }
 
 /** Replays the appended scans against what the ledger expects now. */
@@ -232,6 +252,9 @@ export function closeCount(ledger: Ledger, actor: Actor, id: number, input: Clos
       throw new SbkError('COUNT_CONFIRM_REQUIRED', '盘点无差异，也须由另一名人员确认后结束。');
     }
     if (second!.id === actor.id) throw new SbkError('SECOND_OPERATOR_SAME', '复核人不能是盘点人本人。');
+    if (!subtreeIds(tx, second!.siteId).includes(count.siteId)) {
+      throw new SbkError('SECOND_OPERATOR_SCOPE', `${second!.name}不属于本网点或其上级，不能复核本网点的盘点。`);
+    }
     const at = new Date().toISOString();
     const opId = `count-close:${id}`;
     recordEmptyOperation(tx, opId, 'count_close', actor.id);
@@ -351,10 +374,11 @@ export function reconciliationReport(ledger: Ledger, actor: Actor, calendar: Wor
   const closedIds = new Set(events.filter((e) => e.type === 'closed').map((e) => e.countId));
   const lines = linesOf(ledger.db, [...closedIds]);
   const dayOf = (countId: number) => todayInChina(new Date(events.find((e) => e.countId === countId && e.type === 'submitted')!.at));
-  const banks = prefabBanksAtSite(ledger.db, actor.siteId);
+  const banks = prefabBanksHeld(ledger.db, actor.siteId);
   const rows: ReportRow[] = [];
   for (let d = period.from; d <= period.to; d = addCalendarDays(d, 1)) {
-    for (const bank of banks) {
+    // A bank's rows start on the day the site first held its blanks.
+    for (const { bank } of banks.filter((b) => todayInChina(new Date(b.since)) <= d)) {
       const day = lines.filter((l) => l.bank === bank && dayOf(l.countId) === d).sort((a, b) => a.toMovementId - b.toMovementId);
       if (day.length === 0) {
         rows.push({
@@ -422,6 +446,7 @@ export function missedCountDays(ledger: Ledger, actor: Actor, calendar: WorkingC
 /** GD Art. 36 / Annex 9: a spoiled blank is kept until destroyed, before two people. */
 export function destroySpoiled(ledger: Ledger, actor: Actor, approver: Actor, input: { operationId: string; cardNos: readonly string[]; reason: string }): { destroyed: number } {
   if (!input.reason.trim()) throw new SbkError('REASON_REQUIRED', '销毁必须写明原因和方式（如：剪角后碎卡）。');
+  checkApprover(ledger, actor, approver);
   return writeTx(ledger, (tx) => {
     const found = new Map(cardsByNumbers(tx, input.cardNos.map((n) => normalizeCardInput(n))).map((c) => [c.cardNo, c]));
     const moves = input.cardNos.map((raw) => {

@@ -160,7 +160,7 @@ describe('shipments: one batch through four levels', () => {
     // 5. One missing card turns up; the other is declared lost with a supervisor's approval.
     const [lostD, foundD] = [open[1]!, open[0]!];
     resolveFound(ledger, county, foundD.id, { placeName: '保险柜1', custodian: '王芳' });
-    expect(sbkCode(() => declareLost(ledger, county, county, lostD.id, '快递途中遗失'))).toBe('APPROVER_NOT_SUPERVISOR');
+    expect(sbkCode(() => declareLost(ledger, county, county, lostD.id, '快递途中遗失'))).toBe('SECOND_OPERATOR_SAME');
     expect(sbkCode(() => authenticateApprover(ledger, countySup, 'zhaomin', '468013'))).toBe('SECOND_OPERATOR_SAME');
     const approver = authenticateApprover(ledger, county, 'zhaomin', '468013');
     declareLost(ledger, county, approver, lostD.id, '快递途中遗失，已向快递公司索赔');

@@ -36,7 +36,8 @@ describe.skipIf(!hasTmux)('sbk console in tmux (real binary, 80×24)', () => {
     // What `npm start` runs: --demo creates the demo ledger when it is missing, then opens it.
     // CI=true would put Ink in its render-at-exit mode; an operator's shell has no CI variable.
     const cmd = `env -u CI node '${BIN}' --demo --db '${db}'; echo "SBK_EXITED=$?"; sleep 30`;
-    tmux('new-session', '-d', '-s', 'sbk', '-x', '80', '-y', '24', cmd);
+    // Started from a directory outside the project, as an SSH forced command would be.
+    tmux('new-session', '-d', '-s', 'sbk', '-x', '80', '-y', '24', '-c', dir, cmd);
     tmux('pipe-pane', '-t', 'sbk', '-o', `cat >> '${log}'`);
   });
   afterAll(() => {
@@ -54,7 +55,7 @@ describe.skipIf(!hasTmux)('sbk console in tmux (real binary, 80×24)', () => {
     expect(lines[0]).toMatch(/^社保卡库存与发放 +\| +张伟（经办员） 江岸社会保险管理处/);
     expect(lines[22]).toMatch(/^L 注销登录 +↑↓ 选择/); // the footer on row 23, once
     expect(lines.filter((l) => l.includes('Tab 切换输入框'))).toHaveLength(0); // nothing left from the login screen
-    expect(lines.join('\n')).toContain('!! 6 张卡入库超过 6 个月未领取');
+    expect(lines.join('\n')).toContain('!! 12 张卡应回收（逾期未领 6、睡眠卡 6）');
 
     await sleep(300);
     const before = bytesSoFar();

@@ -7,13 +7,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from '../../src/ui/app.tsx';
+import type { ConsoleServices } from '../../src/ui/console-services.ts';
 import { createDemoLedger } from '../../src/workflows/demo-ledger.ts';
 import { loadCalendar } from '../../src/workflows/load-calendar.ts';
 import { closeLedger, type Ledger } from '../../db/open-ledger.ts';
 import { displayWidth } from '../../src/ui/text-fit.ts';
 import { renderConsole, type RenderedConsole } from './render-console.tsx';
 
-export type DemoConsole = { readonly ledger: Ledger; readonly dir: string; start(): RenderedConsole };
+export type DemoConsole = {
+  readonly ledger: Ledger;
+  readonly dir: string;
+  /** The console on the demo ledger; `services` adds or replaces devices (a card reader) and the like. */
+  start(services?: Partial<ConsoleServices>): RenderedConsole;
+};
 
 export function useDemoConsole(): DemoConsole {
   const state: { ledger?: Ledger; dir?: string; app?: RenderedConsole } = {};
@@ -36,8 +42,8 @@ export function useDemoConsole(): DemoConsole {
     get dir() {
       return state.dir!;
     },
-    start() {
-      const services = { ledger: state.ledger!, calendar: loadCalendar(), isDemo: true, lowBandwidth: false, now: () => new Date() };
+    start(extra = {}) {
+      const services: ConsoleServices = { ledger: state.ledger!, calendar: loadCalendar(), isDemo: true, lowBandwidth: false, now: () => new Date(), ...extra };
       state.app = renderConsole(<App services={services} escDelayMs={0} />);
       return state.app;
     },

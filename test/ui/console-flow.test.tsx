@@ -38,8 +38,7 @@ describe('console: login → home → lookup', () => {
     expect(home).toContain('张伟（经办员）');
     expect(home).toContain('江岸社会保险管理处及下级 库存  合计 23 张');
     expect(home).toMatch(/在库\s+6/);
-    expect(home).toContain('6 张卡入库超过 6 个月未领取');
-    expect(home).toContain('6 张睡眠卡');
+    expect(home).toContain('12 张卡应回收（逾期未领 6、睡眠卡 6）');
     expect(home.split('\n').at(-1)).toContain('1-9 直接进入');
     expectFits(home);
 
@@ -49,7 +48,12 @@ describe('console: login → home → lookup', () => {
     expect(c.lastFrame()).toContain('合计 23 张');
 
     await c.press('4');
-    expect(c.lastFrame()).toContain('发卡：尚未开通');
+    expect(c.lastFrame()).toContain('发卡：查找持卡人的卡');
+    await c.press(KEYS.esc, 5);
+    expect(c.lastFrame()).toContain('合计 23 张');
+
+    await c.press('8');
+    expect(c.lastFrame()).toContain('设备：尚未开通');
     await c.press(KEYS.esc, 5);
     expect(c.lastFrame()).toContain('合计 23 张');
 

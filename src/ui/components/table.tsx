@@ -18,6 +18,8 @@ export type TableProps<T> = {
   /** Row marked with `›` in the marker column; the window scrolls to keep it visible. */
   readonly selectedIndex?: number;
   readonly emptyText?: string;
+  /** A row's colour (e.g. red for one past its deadline): fixed per row, so moving the marker never repaints it. */
+  readonly rowColor?: (row: T, index: number) => string | undefined;
 };
 
 export const MARKER = '›';
@@ -45,16 +47,16 @@ function rowText<T>(row: T, columns: ReadonlyArray<ColumnSpec<T>>): string {
  * `height` row lines. The selection is shown only by the one-column marker, never by
  * re-styling a row: moving it rewrites two short lines, not the page.
  */
-export function Table<T>({ data, columns, height, selectedIndex, emptyText = '（无记录）' }: TableProps<T>) {
+export function Table<T>({ data, columns, height, selectedIndex, emptyText = '（无记录）', rowColor }: TableProps<T>) {
   const rows = Math.max(1, Math.floor(height));
   const start = useTableWindow(selectedIndex, rows, data.length);
   const width = tableWidth(columns);
   const header = ' ' + columns.map((c) => GAP + fitWidth(c.header, c.width, c.align ?? 'left')).join('');
   const visible = data.slice(start, start + rows);
 
-  const lines: { key: string; text: string }[] = visible.map((row, i) => {
+  const lines: { key: string; text: string; color?: string | undefined }[] = visible.map((row, i) => {
     const index = start + i;
-    return { key: `r${i}`, text: (index === selectedIndex ? MARKER : ' ') + rowText(row, columns) };
+    return { key: `r${i}`, text: (index === selectedIndex ? MARKER : ' ') + rowText(row, columns), color: rowColor?.(row, index) };
   });
   if (data.length === 0) lines.push({ key: 'empty', text: ' ' + GAP + fitWidth(emptyText, width - 1 - GAP.length) });
   while (lines.length < rows) lines.push({ key: `pad${lines.length}`, text: '' });
@@ -64,7 +66,9 @@ export function Table<T>({ data, columns, height, selectedIndex, emptyText = '�
       <Text>{header}</Text>
       <Text>{'-'.repeat(width)}</Text>
       {lines.map((l) => (
-        <Text key={l.key}>{fitWidth(l.text, width)}</Text>
+        <Text key={l.key} color={l.color}>
+          {fitWidth(l.text, width)}
+        </Text>
       ))}
       {data.length > rows ? (
         <Text>{fitWidth(`第 ${start + 1}-${start + visible.length} 条，共 ${data.length} 条`, width)}</Text>

@@ -12,8 +12,14 @@ export type Screen =
   | { id: 'shipments'; tab: ShipmentsTab }
   | { id: 'dispatch' }
   | { id: 'sign-in'; number: string }
+  | { id: 'issuance' }
+  | { id: 'overdue'; tab: OverdueTab }
+  | { id: 'settle'; ref: string }
+  | { id: 'pickup' }
   | { id: 'not-built'; feature: FeatureId };
 export type ShipmentsTab = 'inbound' | 'outbound';
+/** 逾期与回收: 应回收, 即将逾期, 集体代领 (open pickups), 待注销. */
+export type OverdueTab = 'due' | 'warn' | 'pickups' | 'cancel';
 export type Overlay = 'help' | 'quit' | null;
 
 export type NavState = { stack: Screen[]; overlay: Overlay; actor: Actor | null };

@@ -99,6 +99,52 @@ const DEFS = [
   { id: 'signin.field', keys: 'Tab', description: '切换输入项', category: 'navigation', contexts: ['signin-result', 'signin-result-edit'], match: named('tab', 'backtab') },
   { id: 'signin.scroll', keys: '↑↓', description: '滚动缺少清单', category: 'navigation', contexts: ['signin-result', 'signin-result-edit'], match: named('up', 'down') },
 
+  // Issuance (发卡): find the card, fill in who receives it, read-check, issue. The form has a
+  // row that is not a text field (领取人: 本人/代领), where R and 1/2 are keys, and text rows.
+  { id: 'issue.search', keys: 'Enter', description: '查找（卡号、证件号码或姓名）', category: 'local', contexts: ['issue-query'], match: named('enter') },
+  { id: 'issue.clear', keys: 'Ctrl+U', description: '清空', category: 'local', contexts: ['issue-query'], match: ctrl('u') },
+  { id: 'issue.choose', keys: 'Enter', description: '为此卡办理发放', category: 'local', contexts: ['issue-pick'], match: named('enter') },
+  { id: 'issue.move', keys: '↑↓', description: '选择', category: 'navigation', contexts: ['issue-pick'], match: named('up', 'down') },
+  { id: 'issue.submit', keys: 'Enter', description: '发放', category: 'local', contexts: ['issue-form'], match: named('enter') },
+  { id: 'issue.next', keys: 'Enter', description: '下一项（填齐后发放）', category: 'local', contexts: ['issue-form-edit'], match: named('enter') },
+  { id: 'issue.receiver', keys: '←→/1/2', description: '本人/代领', category: 'local', contexts: ['issue-form'], match: either(named('left', 'right'), char('1'), char('2')) },
+  { id: 'issue.read', keys: 'R', description: '读卡检测', category: 'local', contexts: ['issue-form'], printable: true, match: either(char('R'), char('r')) },
+  { id: 'issue.read-edit', keys: 'Ctrl+R', description: '读卡检测', category: 'local', contexts: ['issue-form-edit'], match: ctrl('r') },
+  { id: 'issue.field', keys: 'Tab/↑↓', description: '切换输入项', category: 'navigation', contexts: ['issue-form', 'issue-form-edit'], match: named('tab', 'backtab', 'up', 'down') },
+  { id: 'issue.back', keys: 'Esc', description: '返回查找', category: 'navigation', contexts: ['issue-pick', 'issue-done'], match: named('escape') },
+
+  // 逾期与回收: four lists, one context each, so the footer offers only what works on the tab.
+  // 待注销 has two contexts: F 封存 exists only where the rule profile has sealing (HB Art. 17).
+  { id: 'overdue.toggle', keys: 'Space', description: '选中', category: 'local', contexts: ['overdue-due', 'overdue-cancel', 'overdue-cancel-seal'], printable: true, match: char(' ') },
+  { id: 'overdue.all', keys: 'A', description: '全选', category: 'local', contexts: ['overdue-due', 'overdue-cancel', 'overdue-cancel-seal'], printable: true, match: either(char('A'), char('a')) },
+  { id: 'overdue.recall', keys: 'R', description: '回收', category: 'local', contexts: ['overdue-due'], printable: true, match: either(char('R'), char('r')) },
+  { id: 'overdue.stats', keys: 'S', description: '统计', category: 'local', contexts: ['overdue-due'], printable: true, match: either(char('S'), char('s')) },
+  { id: 'overdue.settle', keys: 'Enter', description: '结清此代领单', category: 'local', contexts: ['overdue-pickups'], match: named('enter') },
+  { id: 'overdue.new-pickup', keys: 'N', description: '新建集体代领', category: 'local', contexts: ['overdue-pickups'], printable: true, match: either(char('N'), char('n')) },
+  { id: 'overdue.cancel', keys: 'C', description: '注销', category: 'local', contexts: ['overdue-cancel', 'overdue-cancel-seal'], printable: true, match: either(char('C'), char('c')) },
+  { id: 'overdue.seal', keys: 'F', description: '封存', category: 'local', contexts: ['overdue-cancel-seal'], printable: true, match: either(char('F'), char('f')) },
+  { id: 'overdue.tab', keys: 'Tab', description: '换页', category: 'navigation', contexts: ['overdue-due', 'overdue-warn', 'overdue-pickups', 'overdue-cancel', 'overdue-cancel-seal'], match: named('tab', 'backtab') },
+  { id: 'overdue.move', keys: '↑↓', description: '选择', category: 'navigation', contexts: ['overdue-due', 'overdue-warn', 'overdue-pickups', 'overdue-cancel', 'overdue-cancel-seal'], match: named('up', 'down') },
+  { id: 'overdue.page', keys: 'PgUp/PgDn', description: '翻页', category: 'navigation', contexts: ['overdue-due', 'overdue-warn', 'overdue-pickups', 'overdue-cancel', 'overdue-cancel-seal'], footer: false, match: named('pageup', 'pagedown') },
+  { id: 'overdue.recall-confirm', keys: 'Enter', description: '确认回收', category: 'local', contexts: ['overdue-recall', 'overdue-recall-note'], match: named('enter') },
+  { id: 'overdue.reason', keys: '↑↓', description: '选择回收原因', category: 'local', contexts: ['overdue-recall', 'overdue-recall-note'], match: named('up', 'down') },
+  { id: 'overdue.end-confirm', keys: 'Enter', description: '下一项（填齐后确认）', category: 'local', contexts: ['overdue-end'], match: named('enter') },
+  { id: 'overdue.end-field', keys: 'Tab/↑↓', description: '切换输入项', category: 'navigation', contexts: ['overdue-end'], match: named('tab', 'backtab', 'up', 'down') },
+  { id: 'overdue.dialog-close', keys: 'Esc', description: '取消', category: 'local', contexts: ['overdue-recall', 'overdue-recall-note', 'overdue-end'], match: named('escape') },
+  { id: 'overdue.stats-close', keys: 'S/Esc', description: '关闭统计', category: 'local', contexts: ['overdue-stats'], match: either(char('S'), char('s'), named('escape')) },
+
+  // Settling a collective pickup (集体代领结清): each card handed over by the unit, or brought back.
+  { id: 'settle.delivered', keys: 'D', description: '已转交本人', category: 'local', contexts: ['settle'], printable: true, match: either(char('D'), char('d')) },
+  { id: 'settle.returned', keys: 'R', description: '退回', category: 'local', contexts: ['settle'], printable: true, match: either(char('R'), char('r')) },
+  { id: 'settle.confirm', keys: 'Enter', description: '登记', category: 'local', contexts: ['settle'], match: named('enter') },
+  { id: 'settle.move', keys: '↑↓', description: '选择', category: 'navigation', contexts: ['settle'], match: named('up', 'down') },
+
+  // A new collective pickup: the unit and its agent, then the cards.
+  { id: 'pickup.next', keys: 'Enter', description: '下一项（填齐后扫描卡）', category: 'local', contexts: ['pickup-details'], match: named('enter') },
+  { id: 'pickup.field', keys: 'Tab/↑↓', description: '切换输入项', category: 'navigation', contexts: ['pickup-details'], match: named('tab', 'backtab', 'up', 'down') },
+  { id: 'pickup.scan', keys: 'Enter', description: '加入卡号或批次（空行回车核对）', category: 'local', contexts: ['pickup-scan'], match: named('enter') },
+  { id: 'pickup.undo', keys: 'Ctrl+D', description: '撤销上一项', category: 'local', contexts: ['pickup-scan'], match: ctrl('d') },
+
   // 'not-built' has nothing of its own: the global keys only.
 
   { id: 'confirm.yes', keys: 'Y/Enter', description: '确认', category: 'local', contexts: ['confirm'], match: either(char('y'), char('Y'), named('enter')) },

@@ -76,11 +76,12 @@ export function HomeScreen({ actor, width, height, isActive, onOpen, onLogout }:
       </Box>
       <Text bold>{zh.home.alertsTitle}</Text>
       {alerts.length === 0 ? <Text dimColor>{zh.home.noAlerts}</Text> : null}
-      {alerts.slice(0, alertRows).map((a, i) => (
+      {(alerts.length > alertRows ? alerts.slice(0, alertRows - 1) : alerts).map((a, i) => (
         <Text key={i} color={a.level === 'danger' ? 'red' : a.level === 'warn' ? 'yellow' : undefined}>
           {fitWidth(`${a.level === 'danger' ? '!!' : a.level === 'warn' ? ' !' : ' ·'} ${a.text}`, width)}
         </Text>
       ))}
+      {alerts.length > alertRows ? <Text dimColor>{fitWidth(zh.home.moreAlerts(alerts.length - alertRows + 1), width)}</Text> : null}
     </Box>
   );
 }
