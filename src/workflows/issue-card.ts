@@ -21,6 +21,7 @@ import { stateLabel, type StateOrNone } from '../domain/card-states.ts';
 import { ruleProfile, type RuleProfile } from '../domain/rule-profiles.ts';
 import { secondIssueDeadline } from '../domain/overdue.ts';
 import { todayInChina } from '../domain/china-dates.ts';
+import type { IssueReceipt } from '../domain/issue-receipt-format.ts';
 import type { BasicCardInfo } from '../../drivers/reader/basic-info.ts';
 import type { Actor } from './authenticate.ts';
 
@@ -115,22 +116,7 @@ export type IssueResult =
   | { status: 'issued'; cardNo: string; secondIssue: boolean; replayed: boolean; receipt: IssueReceiptData }
   | { status: 'defective'; cardNo: string; mismatches: ReadCheckMismatch[]; message: string };
 
-export type IssueReceiptData = {
-  rules?: 'guangdong' | 'hubei';
-  cardNo: string;
-  holderName: string;
-  holderIdMasked: string;
-  receiver: 'self' | 'agent';
-  agentName?: string;
-  agentIdMasked?: string;
-  agentRelation?: string;
-  bank: string;
-  siteName: string;
-  operatorName: string;
-  at: string;
-  readCheck: 'passed' | 'not_done';
-  secondIssue: boolean;
-};
+export type IssueReceiptData = IssueReceipt;
 
 export function issueCard(ledger: Ledger, actor: Actor, input: IssueInput, now: Date = new Date()): IssueResult {
   const profile = ledgerProfile(ledger);

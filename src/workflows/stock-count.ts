@@ -43,6 +43,7 @@ import { boxKey } from '../domain/shipment.ts';
 import { normalizeCardInput } from '../domain/card-input.ts';
 import { addCalendarDays, isIsoDate, todayInChina, type WorkingCalendar } from '../domain/calendar.ts';
 import { SbkError } from '../domain/errors.ts';
+import type { CountReportRow, CountResult } from '../domain/count-report-format.ts';
 import { checkApprover, hasRole, type Actor } from './authenticate.ts';
 import { operatorById } from '../../db/operators-repo.ts';
 
@@ -159,14 +160,7 @@ function replay(expected: readonly ExpectedCard[], scans: readonly { kind: strin
 
 export type CountLine = Omit<StockCountLineRow, 'countId'>;
 
-export type SubmitResult = {
-  id: number;
-  lines: CountLine[];
-  boxes: { box: string; expected: number; counted: number }[];
-  missing: { cardNo: string; bank: string; box: string }[];
-  unexpected: { cardNo: string; bank: string | null; where: string | null }[];
-  clean: boolean;
-};
+export type SubmitResult = Omit<CountResult, 'lines'> & { lines: CountLine[] };
 
 /** The balance and the count must agree with each other before a count may close. */
 export function lineHolds(l: CountLine): boolean {
@@ -348,22 +342,7 @@ export function countStatusToday(ledger: Ledger, actor: Actor, now: Date = new D
   return out;
 }
 
-export type ReportRow = {
-  date: string;
-  bank: string;
-  opening: number | null;
-  received: number | null;
-  consumed: number | null;
-  spoiled: number | null;
-  movedOut: number | null;
-  closing: number | null;
-  counted: number | null;
-  differences: number | null;
-  countedBy: string | null;
-  approvedBy: string | null;
-  /** A working day with no closed count (GD Art. 36: every day). */
-  warning: string | null;
-};
+export type ReportRow = CountReportRow;
 
 /** One row per day and bank over [from, to] (China dates) for the operator's site. */
 export function reconciliationReport(ledger: Ledger, actor: Actor, calendar: WorkingCalendar, period: { from: string; to: string }): ReportRow[] {

@@ -1,9 +1,8 @@
 import stringWidth from 'string-width';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli, type CliResult } from '../helpers/run-cli.ts';
+import { cliAs, demoLedgerCopies, verifies } from '../helpers/demo-cli.ts';
 import { tempDir } from '../helpers/temp-ledger.ts';
 import { todayInChina } from '../../src/domain/china-dates.ts';
 import { addCalendarDays } from '../../src/domain/calendar.ts';
@@ -26,63 +25,8 @@ const HOPPER = '制卡机1-卡盒1';
 const BOM = '\uFEFF';
 const SLOW = 180_000;
 
-let master: string;
-let masterDir: string;
-
-beforeAll(() => {
-  masterDir = mkdtempSync(join(tmpdir(), 'sbk-count-'));
-  master = join(masterDir, 'demo.db');
-  const demo = runCli(['demo', '--db', master, '--json']);
-  expect(demo.code, demo.stderr).toBe(0);
-});
-
-afterAll(() => rmSync(masterDir, { recursive: true, force: true }));
-
-/** A fresh copy of the demo ledger (and its pepper file) for one scenario. */
-function demoCopy(): string {
-  const db = join(tempDir(), 'demo.db');
-  copyFileSync(master, db);
-  copyFileSync(`${master}.key`, `${db}.key`);
-  return db;
-}
-
-type Env = Record<string, string | undefined>;
-
-/** `sbk … --db db --json` as `who`; never an approver PIN unless the scenario gives one. */
-function sbk(db: string, who: Who | null, args: string[], env: Env = {}): CliResult {
-  return runCli([...args, '--db', db, '--json'], { SBK_APPROVER_PIN: undefined, ...(who ? { SBK_OPERATOR: who, SBK_PIN: PINS[who] } : {}), ...env });
-}
-
-/** The same without --json: what an operator reads (or a printer prints). */
-function text(db: string, who: Who, args: string[], env: Env = {}): CliResult {
-  return runCli([...args, '--db', db], { SBK_APPROVER_PIN: undefined, SBK_OPERATOR: who, SBK_PIN: PINS[who], ...env });
-}
-
-/** Runs and expects success; returns the parsed JSON. */
-function ok(db: string, who: Who | null, args: string[], env: Env = {}): any {
-  const r = sbk(db, who, args, env);
-  expect(r.code, `${args.join(' ')}\n${r.stdout}${r.stderr}`).toBe(0);
-  return r.json();
-}
-
-/** Runs and expects an operator error (exit 1) with this code. */
-function refused(db: string, who: Who | null, args: string[], code: string, env: Env = {}): void {
-  const r = sbk(db, who, args, env);
-  expect(r.code, `${args.join(' ')}\n${r.stdout}${r.stderr}`).toBe(1);
-  expect(r.json().error.code).toBe(code);
-}
-
-function usage(db: string, who: Who, args: string[]): void {
-  const r = sbk(db, who, args);
-  expect(r.code, `${args.join(' ')}\n${r.stdout}${r.stderr}`).toBe(2);
-  expect(r.json().error.code).toBe('USAGE');
-}
-
-function verifies(db: string): void {
-  const v = runCli(['verify', '--db', db, '--json']);
-  expect(v.code, v.stdout).toBe(0);
-  expect(v.json()).toMatchObject({ ok: true, problems: [] });
-}
+const demoCopy = demoLedgerCopies('sbk-count-');
+const { ok, refused, usage, text } = cliAs(PINS);
 
 type StockRow = { bank: string; maker: string; batch: string | null; where: string; inStock: number; loaded: number };
 

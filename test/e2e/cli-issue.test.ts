@@ -1,15 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { runCli, type CliResult } from '../helpers/run-cli.ts';
+import { cliAs, demoLedgerCopies, verifies } from '../helpers/demo-cli.ts';
 import { tempDir } from '../helpers/temp-ledger.ts';
 import { displayWidth } from '../../src/ui/text-fit.ts';
 
 /** Demo operators (src/workflows/demo-ledger.ts). 江岸 420102-01: zhangwei clerk, zhaomin supervisor; 江汉 420103-01: liuyang; city: lijuan. */
 const PINS = { admin: '135790', lijuan: '246801', zhangwei: '357902', zhaomin: '468013', liuyang: '579024' } as const;
-type Who = keyof typeof PINS;
 
 const JIANGAN = '420102-01';
 const BATCH = '420100-2026-0301';
@@ -18,63 +16,8 @@ const FULL_ID = /\d{17}[\dX]/;
 const MASKED_ID = /^\d{4}\*{10}[\dX]{4}$/;
 const SLOW = 120_000;
 
-let master: string;
-let masterDir: string;
-
-beforeAll(() => {
-  masterDir = mkdtempSync(join(tmpdir(), 'sbk-issue-'));
-  master = join(masterDir, 'demo.db');
-  const demo = runCli(['demo', '--db', master, '--json']);
-  expect(demo.code, demo.stderr).toBe(0);
-});
-
-afterAll(() => rmSync(masterDir, { recursive: true, force: true }));
-
-/** A fresh copy of the demo ledger (and its pepper file) for one scenario. */
-function demoCopy(): string {
-  const db = join(tempDir(), 'demo.db');
-  copyFileSync(master, db);
-  copyFileSync(`${master}.key`, `${db}.key`);
-  return db;
-}
-
-type Env = Record<string, string | undefined>;
-
-/** `sbk … --db db --json` as `who`; never an approver PIN unless the scenario gives one. */
-function sbk(db: string, who: Who | null, args: string[], env: Env = {}): CliResult {
-  return runCli([...args, '--db', db, '--json'], { SBK_APPROVER_PIN: undefined, ...(who ? { SBK_OPERATOR: who, SBK_PIN: PINS[who] } : {}), ...env });
-}
-
-/** The same without --json: what an operator reads. */
-function text(db: string, who: Who, args: string[], env: Env = {}): CliResult {
-  return runCli([...args, '--db', db], { SBK_APPROVER_PIN: undefined, SBK_OPERATOR: who, SBK_PIN: PINS[who], ...env });
-}
-
-/** Runs and expects success; returns the parsed JSON. */
-function ok(db: string, who: Who | null, args: string[], env: Env = {}): any {
-  const r = sbk(db, who, args, env);
-  expect(r.code, `${args.join(' ')}\n${r.stdout}${r.stderr}`).toBe(0);
-  return r.json();
-}
-
-/** Runs and expects an operator error (exit 1) with this code. */
-function refused(db: string, who: Who | null, args: string[], code: string, env: Env = {}): void {
-  const r = sbk(db, who, args, env);
-  expect(r.code, `${args.join(' ')}\n${r.stdout}${r.stderr}`).toBe(1);
-  expect(r.json().error.code).toBe(code);
-}
-
-function usage(db: string, who: Who, args: string[]): void {
-  const r = sbk(db, who, args);
-  expect(r.code, `${args.join(' ')}\n${r.stdout}${r.stderr}`).toBe(2);
-  expect(r.json().error.code).toBe('USAGE');
-}
-
-function verifies(db: string): void {
-  const v = runCli(['verify', '--db', db, '--json']);
-  expect(v.code, v.stdout).toBe(0);
-  expect(v.json()).toMatchObject({ ok: true, problems: [] });
-}
+const demoCopy = demoLedgerCopies('sbk-issue-');
+const { ok, refused, usage, text } = cliAs(PINS);
 
 /** The holder's real ID number, as the holder shows it at the counter (the CLI only ever shows it masked). */
 function holderId(db: string, cardNo: string): string {

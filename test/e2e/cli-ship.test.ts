@@ -1,60 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli, type CliResult } from '../helpers/run-cli.ts';
+import { runCli } from '../helpers/run-cli.ts';
+import { cliAs, demoLedgerCopies, errorCode, verifies } from '../helpers/demo-cli.ts';
 import { tempDir } from '../helpers/temp-ledger.ts';
 
 /** Demo operators (src/workflows/demo-ledger.ts). */
 const PINS = { admin: '135790', lijuan: '246801', zhangwei: '357902', zhaomin: '468013', chenjing: '802357' } as const;
-type Who = keyof typeof PINS;
 
 const PROVINCE = 'P-420100-2026-1120'; // 24 cards D40000001…D40000024, boxes 01 and 02, awaiting sign-in at 420100
 const BATCH = '420100-2026-1120';
 const BOM = '\uFEFF';
 const SLOW = 90_000;
 
-let master: string;
-let masterDir: string;
-
-beforeAll(() => {
-  masterDir = mkdtempSync(join(tmpdir(), 'sbk-ship-'));
-  master = join(masterDir, 'demo.db');
-  const demo = runCli(['demo', '--db', master, '--json']);
-  expect(demo.code, demo.stderr).toBe(0);
-});
-
-afterAll(() => rmSync(masterDir, { recursive: true, force: true }));
-
-/** A fresh copy of the demo ledger (and its pepper file) for one scenario. */
-function demoCopy(): string {
-  const db = join(tempDir(), 'demo.db');
-  copyFileSync(master, db);
-  copyFileSync(`${master}.key`, `${db}.key`);
-  return db;
-}
-
-/** `sbk … --db db --json` as `who` (no operator when who is null). */
-function sbk(db: string, who: Who | null, args: string[], env: Record<string, string> = {}): CliResult {
-  return runCli([...args, '--db', db, '--json'], { ...(who ? { SBK_OPERATOR: who, SBK_PIN: PINS[who] } : {}), ...env });
-}
-
-/** Runs and expects success; returns the parsed JSON. */
-function ok(db: string, who: Who | null, args: string[], env: Record<string, string> = {}): any {
-  const r = sbk(db, who, args, env);
-  expect(r.code, `${args.join(' ')}\n${r.stdout}${r.stderr}`).toBe(0);
-  return r.json();
-}
-
-function errorCode(r: CliResult): string {
-  return r.json().error.code;
-}
-
-function verifies(db: string): void {
-  const v = runCli(['verify', '--db', db, '--json']);
-  expect(v.code, v.stdout).toBe(0);
-  expect(v.json()).toMatchObject({ ok: true, problems: [] });
-}
+const demoCopy = demoLedgerCopies('sbk-ship-');
+const { sbk, ok } = cliAs(PINS);
 
 const D4 = (n: number) => `D4${String(n).padStart(7, '0')}`;
 
