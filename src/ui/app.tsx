@@ -20,6 +20,10 @@ import { IssuanceScreen } from './screens/issuance-screen.tsx';
 import { OverdueScreen } from './screens/overdue-screen.tsx';
 import { SettleScreen } from './screens/settle-screen.tsx';
 import { PickupScreen } from './screens/pickup-screen.tsx';
+import { CountScreen } from './screens/count-screen.tsx';
+import { CountScanScreen } from './screens/count-scan-screen.tsx';
+import { CountReviewScreen } from './screens/count-review-screen.tsx';
+import { CountReportScreen } from './screens/count-report-screen.tsx';
 import { MENU } from './screens/home-menu.ts';
 import { fitWidth } from './text-fit.ts';
 import { ROLE_LABELS } from '../workflows/authenticate.ts';
@@ -53,6 +57,11 @@ const TEXT_CONTEXTS = new Set<string>([
   'overdue-end',
   'pickup-details',
   'pickup-scan',
+  'count-scan',
+  'count-qty',
+  'count-reason',
+  'count-approve',
+  'count-confirm',
 ]);
 
 function screenFor(id: FeatureId): Screen {
@@ -61,6 +70,7 @@ function screenFor(id: FeatureId): Screen {
   if (id === 'shipments') return { id: 'shipments', tab: 'inbound' };
   if (id === 'issuance') return { id: 'issuance' };
   if (id === 'recall') return { id: 'overdue', tab: 'due' };
+  if (id === 'count') return { id: 'count' };
   return { id: 'not-built', feature: id };
 }
 
@@ -197,6 +207,48 @@ function Shell({ isDemo }: { isDemo: boolean }) {
     body = <SettleScreen actor={actor} pickupRef={screen.ref} width={width} height={bodyHeight} isActive={active} onContext={onContext} onLeave={() => dispatch({ type: 'back' })} />;
   } else if (screen.id === 'pickup' && actor) {
     body = <PickupScreen actor={actor} width={width} height={bodyHeight} isActive={active} onContext={onContext} onLeave={() => dispatch({ type: 'back' })} />;
+  } else if (screen.id === 'count' && actor) {
+    body = (
+      <CountScreen
+        actor={actor}
+        width={width}
+        height={bodyHeight}
+        isActive={active}
+        onContext={onContext}
+        onScan={(countId) => dispatch({ type: 'open', screen: { id: 'count-scan', countId } })}
+        onReview={(countId) => dispatch({ type: 'open', screen: { id: 'count-review', countId, result: null } })}
+        onReport={() => dispatch({ type: 'open', screen: { id: 'count-report' } })}
+      />
+    );
+  } else if (screen.id === 'count-scan' && actor) {
+    body = (
+      <CountScanScreen
+        actor={actor}
+        countId={screen.countId}
+        width={width}
+        height={bodyHeight}
+        isActive={active}
+        onContext={onContext}
+        // Submitted: the review takes the counting's place, so Esc from it goes back to the count page.
+        onSubmitted={(result) => dispatch({ type: 'replace', screen: { id: 'count-review', countId: screen.countId, result } })}
+        onLeave={() => dispatch({ type: 'back' })}
+      />
+    );
+  } else if (screen.id === 'count-review' && actor) {
+    body = (
+      <CountReviewScreen
+        actor={actor}
+        countId={screen.countId}
+        result={screen.result}
+        width={width}
+        height={bodyHeight}
+        isActive={active}
+        onContext={onContext}
+        onLeave={() => dispatch({ type: 'back' })}
+      />
+    );
+  } else if (screen.id === 'count-report' && actor) {
+    body = <CountReportScreen actor={actor} width={width} height={bodyHeight} isActive={active} onContext={onContext} />;
   } else if (screen.id === 'not-built') {
     const label = MENU.find((m) => m.id === screen.feature)?.label ?? screen.feature;
     body = <NotBuiltScreen label={label} width={width} height={bodyHeight} />;

@@ -10,6 +10,7 @@ import { placesAt } from '../../db/sites-repo.ts';
 import { onHandPrefab } from '../../db/stock-count-repo.ts';
 import { cardsByNumbers } from '../../db/shipments-repo.ts';
 import { normalizeCardInput } from '../domain/card-input.ts';
+import { boxKey } from '../domain/shipment.ts';
 import { stateLabel, type StateOrNone } from '../domain/card-states.ts';
 import { SbkError } from '../domain/errors.ts';
 import type { Actor } from './authenticate.ts';
@@ -28,6 +29,24 @@ export function prefabStock(ledger: Ledger, actor: Actor): PrefabStockRow[] {
     rows.set(key, r);
   }
   return [...rows.values()];
+}
+
+/** The printer hoppers at the operator's site, by name (the places of kind 'hopper'). */
+export function hoppersAt(ledger: Ledger, actor: Actor): string[] {
+  return placesAt(ledger.db, actor.siteId)
+    .filter((p) => p.kind === 'hopper')
+    .map((p) => p.name);
+}
+
+/**
+ * The boxes the site's blanks are kept in, as `批次/箱号` (how a count names a box), for one bank
+ * or all: labels only, no quantity, so a count that reads them stays blind.
+ */
+export function boxLabelsAt(ledger: Ledger, actor: Actor, bank: string | null = null): string[] {
+  const keys = onHandPrefab(ledger.db, actor.siteId, bank)
+    .filter((c) => c.state !== 'loaded' && c.box)
+    .map((c) => boxKey(c.batch ?? '—', c.box!));
+  return [...new Set(keys)];
 }
 
 function hopperAt(ledger: Ledger, actor: Actor, name: string) {

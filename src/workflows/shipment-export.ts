@@ -10,10 +10,13 @@ import { formatLocalTime } from '../domain/china-dates.ts';
 import { formatHandoverCsv, formatHandoverText } from '../domain/handover-sheet-format.ts';
 import { formatBatchRegisterCsv } from '../domain/batch-register-format.ts';
 import { formatIssueReceipt } from '../domain/issue-receipt-format.ts';
+import { formatCountReportCsv, formatCountReportText } from '../domain/count-report-format.ts';
+import type { WorkingCalendar } from '../domain/calendar.ts';
 import { ledgerProfile, type IssueReceiptData } from './issue-card.ts';
 import type { Actor } from './authenticate.ts';
 import { handoverSheet } from './shipment-list.ts';
 import { batchRegister } from './batch-register.ts';
+import { reconciliationReport } from './stock-count.ts';
 
 export function exportsDir(ledger: Pick<Ledger, 'path'>): string {
   return join(dirname(ledger.path), 'exports');
@@ -48,4 +51,26 @@ export function saveIssueReceipt(ledger: Ledger, receipt: IssueReceiptData, dir 
   const rules = ledgerProfile(ledger).code;
   const stamp = formatLocalTime(receipt.at, true).replace(/\D/g, '');
   return save(dir, `领取回执_${receipt.cardNo}_${stamp}.txt`, formatIssueReceipt({ ...receipt, rules }));
+}
+
+/**
+ * The 预制卡盘点对账表 of the operator's site over [from, to] (China dates), as printable text and
+ * as CSV; returns both paths and how many rows are working days without a closed count.
+ */
+export function saveCountReport(
+  ledger: Ledger,
+  actor: Actor,
+  calendar: WorkingCalendar,
+  period: { from: string; to: string },
+  dir = exportsDir(ledger),
+): { textPath: string; csvPath: string; rows: number; warnings: number } {
+  const rows = reconciliationReport(ledger, actor, calendar, period);
+  const meta = { site: { code: actor.siteCode, name: actor.siteName }, from: period.from, to: period.to, printedAt: formatLocalTime(new Date().toISOString()), printedBy: actor.name };
+  const name = `盘点对账表_${actor.siteCode}_${period.from}_${period.to}`;
+  return {
+    textPath: save(dir, `${name}.txt`, formatCountReportText(rows, meta)),
+    csvPath: save(dir, `${name}.csv`, formatCountReportCsv(rows, meta)),
+    rows: rows.length,
+    warnings: rows.filter((r) => r.warning !== null).length,
+  };
 }

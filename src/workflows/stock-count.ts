@@ -141,6 +141,12 @@ function countedSoFar(db: LedgerDb, scans: readonly { kind: string; code: string
   return total;
 }
 
+/** Units counted so far in a count, for a screen resuming it (blind: the operator's own figures). */
+export function countProgress(ledger: Ledger, actor: Actor, id: number): number {
+  requireCount(ledger.db, actor, id);
+  return countedSoFar(ledger.db, scansOf(ledger.db, id));
+}
+
 /** Replays the appended scans against what the ledger expects now. */
 function replay(expected: readonly ExpectedCard[], scans: readonly { kind: string; code: string; quantity: number | null }[]): CheckInSession {
   let s = startCheckIn(expected);
@@ -150,12 +156,26 @@ function replay(expected: readonly ExpectedCard[], scans: readonly { kind: strin
     const matches = boxKeys.filter((k) => k.endsWith(`/${code}`));
     return matches.length === 1 ? matches[0]! : code;
   };
+  // A box entered twice counts by its last quantity (a recount corrects the first), and cards
+  // scanned one by one count whatever order they came in: cards first, then each box's last figure.
+  const lastQty = new Map<string, number>();
   for (const sc of scans) {
     if (sc.kind === 'card') s = scanCard(s, sc.code).session;
-    else if (sc.kind === 'box') s = confirmBoxCount(s, resolveBox(sc.code), sc.quantity ?? 0).session;
-    else s = confirmBoxCount(s, hopperKey(sc.code), sc.quantity ?? 0).session;
+    else lastQty.set(sc.kind === 'box' ? resolveBox(sc.code) : hopperKey(sc.code), sc.quantity ?? 0);
   }
+  for (const [box, qty] of lastQty) s = confirmBoxCount(s, box, qty).session;
   return s;
+}
+
+export type CountEntry = { kind: 'card' | 'box' | 'hopper'; code: string; quantity: number | null };
+
+/**
+ * What the operator has entered in a count so far, in order (a console resuming a count after
+ * a lost link shows them again). The operator's own figures only: nothing expected.
+ */
+export function countEntries(ledger: Ledger, actor: Actor, id: number): CountEntry[] {
+  requireCount(ledger.db, actor, id); // the count must be at the operator's site or below (COUNT_NOT_FOUND)
+  return scansOf(ledger.db, id).map((s) => ({ kind: s.kind, code: s.code, quantity: s.quantity }));
 }
 
 export type CountLine = Omit<StockCountLineRow, 'countId'>;

@@ -189,6 +189,16 @@ describe('the daily count', () => {
     expect(verifyLedger(ledger).ok).toBe(true);
   });
 
+  it('a box entered again counts by its last figure: a recount lower is not hidden by the first', () => {
+    const { ledger, clerk } = setup();
+    const { id } = startCount(ledger, clerk);
+    recordScans(ledger, clerk, id, [`${BATCH}/01=15`, '02=20', '@制卡机1-卡盒1=5', `${BATCH}/01=14`]);
+    const r = submitCount(ledger, clerk, id);
+    expect(r.clean).toBe(false);
+    expect(r.boxes[0]).toEqual({ box: `${BATCH}/01`, expected: 15, counted: 0 });
+    expect(r.missing).toHaveLength(15);
+  });
+
   it('an abandoned count frees the site for a new one', () => {
     const { ledger, clerk } = setup();
     const first = startCount(ledger, clerk);

@@ -1,5 +1,6 @@
 import { useReducer } from 'react';
 import type { Actor } from '../../workflows/authenticate.ts';
+import type { SubmitResult } from '../../workflows/stock-count.ts';
 
 /** The screens the console has; each id is also its key-registry context. */
 export type FeatureId = 'intake' | 'checkin' | 'shipments' | 'issuance' | 'recall' | 'count' | 'lookup' | 'devices';
@@ -16,6 +17,12 @@ export type Screen =
   | { id: 'overdue'; tab: OverdueTab }
   | { id: 'settle'; ref: string }
   | { id: 'pickup' }
+  /** 预制卡盘点: today's state; a count being scanned; a submitted one under review; the report. */
+  | { id: 'count' }
+  | { id: 'count-scan'; countId: number }
+  /** `result`: what the submission returned (per box); null when a submitted count is resumed. */
+  | { id: 'count-review'; countId: number; result: SubmitResult | null }
+  | { id: 'count-report' }
   | { id: 'not-built'; feature: FeatureId };
 export type ShipmentsTab = 'inbound' | 'outbound';
 /** 逾期与回收: 应回收, 即将逾期, 集体代领 (open pickups), 待注销. */

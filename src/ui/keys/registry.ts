@@ -145,6 +145,32 @@ const DEFS = [
   { id: 'pickup.scan', keys: 'Enter', description: '加入卡号或批次（空行回车核对）', category: 'local', contexts: ['pickup-scan'], match: named('enter') },
   { id: 'pickup.undo', keys: 'Ctrl+D', description: '撤销上一项', category: 'local', contexts: ['pickup-scan'], match: ctrl('d') },
 
+  // 预制卡盘点: today's state and the blanks by bank (no figures), a new count or the open one.
+  { id: 'count.resume', keys: 'Enter', description: '继续未结束的盘点', category: 'local', contexts: ['count-open'], match: named('enter') },
+  { id: 'count.new', keys: 'N', description: '开始盘点', category: 'local', contexts: ['count', 'count-open'], printable: true, match: either(char('N'), char('n')) },
+  { id: 'count.report', keys: 'R', description: '盘点对账表（近 7 天）', category: 'local', contexts: ['count', 'count-open'], printable: true, match: either(char('R'), char('r')) },
+  { id: 'count.start', keys: 'Enter', description: '开始盘点', category: 'local', contexts: ['count-new'], match: named('enter') },
+  { id: 'count.bank', keys: '←→', description: '全部银行或一家银行', category: 'local', contexts: ['count-new'], match: named('left', 'right') },
+  { id: 'count.new-cancel', keys: 'Esc', description: '取消', category: 'local', contexts: ['count-new'], match: named('escape') },
+  // Counting (blind): every Enter is written at once; H names a hopper while the scan field is empty.
+  { id: 'count.scan', keys: 'Enter', description: '记录卡号、箱号或卡盒名', category: 'local', contexts: ['count-scan'], match: named('enter') },
+  { id: 'count.hopper', keys: 'H', description: '点卡盒（扫描框空时）', category: 'local', contexts: ['count-scan'], match: either(char('H'), char('h')) },
+  { id: 'count.submit', keys: 'Ctrl+S', description: '提交盘点', category: 'local', contexts: ['count-scan'], match: ctrl('s') },
+  { id: 'count.quantity', keys: 'Enter', description: '记录张数', category: 'local', contexts: ['count-qty'], match: named('enter') },
+  { id: 'count.pick-hopper', keys: 'Enter', description: '点此卡盒', category: 'local', contexts: ['count-hopper'], match: named('enter') },
+  { id: 'count.hopper-move', keys: '↑↓', description: '选择卡盒', category: 'navigation', contexts: ['count-hopper'], match: named('up', 'down') },
+  { id: 'count.entry-cancel', keys: 'Esc', description: '取消，返回扫描', category: 'local', contexts: ['count-qty', 'count-hopper'], match: named('escape') },
+  // Variance review: a reason per difference and a supervisor, or a second person for a clean count.
+  { id: 'count.reason-next', keys: 'Enter', description: '下一处差异', category: 'local', contexts: ['count-reason'], match: named('enter') },
+  { id: 'count.reason-all', keys: 'Ctrl+A', description: '此原因用于其余差异', category: 'local', contexts: ['count-reason'], match: ctrl('a') },
+  { id: 'count.second-next', keys: 'Enter', description: '下一项（填齐后结束盘点）', category: 'local', contexts: ['count-approve', 'count-confirm'], match: named('enter') },
+  { id: 'count.diff-move', keys: '↑↓', description: '换一处差异', category: 'navigation', contexts: ['count-reason', 'count-approve'], match: named('up', 'down') },
+  { id: 'count.field', keys: 'Tab', description: '切换输入项', category: 'navigation', contexts: ['count-reason', 'count-approve', 'count-confirm'], match: named('tab', 'backtab') },
+  // The reconciliation report.
+  { id: 'count.report-save', keys: 'S', description: '保存对账表（文本和 CSV）', category: 'local', contexts: ['count-report'], printable: true, match: either(char('S'), char('s')) },
+  { id: 'count.report-move', keys: '↑↓', description: '选择', category: 'navigation', contexts: ['count-report'], match: named('up', 'down') },
+  { id: 'count.report-page', keys: 'PgUp/PgDn', description: '翻页', category: 'navigation', contexts: ['count-report'], footer: false, match: named('pageup', 'pagedown') },
+
   // 'not-built' has nothing of its own: the global keys only.
 
   { id: 'confirm.yes', keys: 'Y/Enter', description: '确认', category: 'local', contexts: ['confirm'], match: either(char('y'), char('Y'), named('enter')) },

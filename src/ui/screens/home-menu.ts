@@ -10,7 +10,7 @@ export const MENU: readonly MenuItem[] = [
   { id: 'shipments', label: zh.menu.shipments, built: true },
   { id: 'issuance', label: zh.menu.issuance, built: true },
   { id: 'recall', label: zh.menu.recall, built: true },
-  { id: 'count', label: zh.menu.count, built: false },
+  { id: 'count', label: zh.menu.count, built: true },
   { id: 'lookup', label: zh.menu.lookup, built: true },
   { id: 'devices', label: zh.menu.devices, built: false },
 ];
