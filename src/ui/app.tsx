@@ -115,13 +115,15 @@ function Shell({ isDemo }: { isDemo: boolean }) {
     .join('  |  ');
   const active = overlay === null;
 
+  // What every screen after login gets; null before login, which also narrows `actor` in the branches.
+  const common = actor ? { actor, width, height: bodyHeight, isActive: active, onContext } : null;
   let body: ReactNode;
   if (screen.id === 'login') {
     body = <LoginScreen width={width} height={bodyHeight} onLoggedIn={(a) => dispatch({ type: 'logged-in', actor: a })} />;
-  } else if (screen.id === 'home' && actor) {
+  } else if (screen.id === 'home' && common) {
     body = (
       <HomeScreen
-        actor={actor}
+        actor={common.actor}
         width={width}
         height={bodyHeight}
         isActive={active}
@@ -131,38 +133,26 @@ function Shell({ isDemo }: { isDemo: boolean }) {
     );
   } else if (screen.id === 'lookup') {
     body = <LookupScreen width={width} height={bodyHeight} isActive={active} />;
-  } else if (screen.id === 'intake' && actor) {
+  } else if (screen.id === 'intake' && common) {
     body = (
       <IntakeScreen
-        actor={actor}
-        width={width}
-        height={bodyHeight}
-        isActive={active}
-        onContext={onContext}
+        {...common}
         onCheckIn={(batch) => dispatch({ type: 'open', screen: { id: 'checkin', batch } })}
       />
     );
-  } else if (screen.id === 'checkin' && actor) {
+  } else if (screen.id === 'checkin' && common) {
     body = (
       <CheckInScreen
-        actor={actor}
+        {...common}
         batch={screen.batch}
-        width={width}
-        height={bodyHeight}
-        isActive={active}
-        onContext={onContext}
         onLeave={() => dispatch({ type: 'back' })}
       />
     );
-  } else if (screen.id === 'shipments' && actor) {
+  } else if (screen.id === 'shipments' && common) {
     body = (
       <ShipmentsScreen
-        actor={actor}
+        {...common}
         tab={screen.tab}
-        width={width}
-        height={bodyHeight}
-        isActive={active}
-        onContext={onContext}
         onTab={(tab) => dispatch({ type: 'replace', screen: { id: 'shipments', tab } })}
         onSignIn={(number) => dispatch({ type: 'open', screen: { id: 'sign-in', number } })}
         onNew={() => {
@@ -172,83 +162,63 @@ function Shell({ isDemo }: { isDemo: boolean }) {
         }}
       />
     );
-  } else if (screen.id === 'dispatch' && actor) {
-    body = <DispatchScreen actor={actor} width={width} height={bodyHeight} isActive={active} onContext={onContext} />;
-  } else if (screen.id === 'sign-in' && actor) {
+  } else if (screen.id === 'dispatch' && common) {
+    body = <DispatchScreen {...common} />;
+  } else if (screen.id === 'sign-in' && common) {
     body = (
       <SignInScreen
-        actor={actor}
+        {...common}
         number={screen.number}
-        width={width}
-        height={bodyHeight}
-        isActive={active}
-        onContext={onContext}
         onLeave={() => dispatch({ type: 'back' })}
       />
     );
-  } else if (screen.id === 'issuance' && actor) {
-    body = <IssuanceScreen actor={actor} width={width} height={bodyHeight} isActive={active} onContext={onContext} />;
-  } else if (screen.id === 'overdue' && actor) {
+  } else if (screen.id === 'issuance' && common) {
+    body = <IssuanceScreen {...common} />;
+  } else if (screen.id === 'overdue' && common) {
     body = (
       <OverdueScreen
-        actor={actor}
+        {...common}
         tab={screen.tab}
-        width={width}
-        height={bodyHeight}
-        isActive={active}
-        onContext={onContext}
         onTab={(tab) => dispatch({ type: 'replace', screen: { id: 'overdue', tab } })}
         onSettle={(ref) => dispatch({ type: 'open', screen: { id: 'settle', ref } })}
         onNewPickup={() => dispatch({ type: 'open', screen: { id: 'pickup' } })}
         onLeave={() => dispatch({ type: 'back' })}
       />
     );
-  } else if (screen.id === 'settle' && actor) {
-    body = <SettleScreen actor={actor} pickupRef={screen.ref} width={width} height={bodyHeight} isActive={active} onContext={onContext} onLeave={() => dispatch({ type: 'back' })} />;
-  } else if (screen.id === 'pickup' && actor) {
-    body = <PickupScreen actor={actor} width={width} height={bodyHeight} isActive={active} onContext={onContext} onLeave={() => dispatch({ type: 'back' })} />;
-  } else if (screen.id === 'count' && actor) {
+  } else if (screen.id === 'settle' && common) {
+    body = <SettleScreen {...common} pickupRef={screen.ref} onLeave={() => dispatch({ type: 'back' })} />;
+  } else if (screen.id === 'pickup' && common) {
+    body = <PickupScreen {...common} onLeave={() => dispatch({ type: 'back' })} />;
+  } else if (screen.id === 'count' && common) {
     body = (
       <CountScreen
-        actor={actor}
-        width={width}
-        height={bodyHeight}
-        isActive={active}
-        onContext={onContext}
+        {...common}
         onScan={(countId) => dispatch({ type: 'open', screen: { id: 'count-scan', countId } })}
         onReview={(countId) => dispatch({ type: 'open', screen: { id: 'count-review', countId, result: null } })}
         onReport={() => dispatch({ type: 'open', screen: { id: 'count-report' } })}
       />
     );
-  } else if (screen.id === 'count-scan' && actor) {
+  } else if (screen.id === 'count-scan' && common) {
     body = (
       <CountScanScreen
-        actor={actor}
+        {...common}
         countId={screen.countId}
-        width={width}
-        height={bodyHeight}
-        isActive={active}
-        onContext={onContext}
         // Submitted: the review takes the counting's place, so Esc from it goes back to the count page.
         onSubmitted={(result) => dispatch({ type: 'replace', screen: { id: 'count-review', countId: screen.countId, result } })}
         onLeave={() => dispatch({ type: 'back' })}
       />
     );
-  } else if (screen.id === 'count-review' && actor) {
+  } else if (screen.id === 'count-review' && common) {
     body = (
       <CountReviewScreen
-        actor={actor}
+        {...common}
         countId={screen.countId}
         result={screen.result}
-        width={width}
-        height={bodyHeight}
-        isActive={active}
-        onContext={onContext}
         onLeave={() => dispatch({ type: 'back' })}
       />
     );
-  } else if (screen.id === 'count-report' && actor) {
-    body = <CountReportScreen actor={actor} width={width} height={bodyHeight} isActive={active} onContext={onContext} />;
+  } else if (screen.id === 'count-report' && common) {
+    body = <CountReportScreen {...common} />;
   } else if (screen.id === 'not-built') {
     const label = MENU.find((m) => m.id === screen.feature)?.label ?? screen.feature;
     body = <NotBuiltScreen label={label} width={width} height={bodyHeight} />;
