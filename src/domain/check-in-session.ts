@@ -30,6 +30,8 @@ export type CheckInSession = {
   readonly boxOf: ReadonlyMap<string, string>;
   readonly boxes: ReadonlyMap<string, readonly string[]>;
   readonly counted: ReadonlySet<string>;
+  /** Cards counted by scanning them one by one (a box's count never takes these back). */
+  readonly scanned: ReadonlySet<string>;
   readonly damaged: ReadonlyMap<string, string>;
   readonly extras: readonly string[];
   readonly shortBoxes: ReadonlyMap<string, number>;
@@ -45,7 +47,7 @@ export function startCheckIn(cards: readonly ExpectedCard[]): CheckInSession {
     list.push(c.cardNo);
     boxes.set(c.box, list);
   }
-  return { boxOf, boxes, counted: new Set(), damaged: new Map(), extras: [], shortBoxes: new Map(), duplicates: 0 };
+  return { boxOf, boxes, counted: new Set(), scanned: new Set(), damaged: new Map(), extras: [], shortBoxes: new Map(), duplicates: 0 };
 }
 
 export function scanCard(s: CheckInSession, cardNo: string): { session: CheckInSession; outcome: ScanOutcome } {
@@ -57,7 +59,9 @@ export function scanCard(s: CheckInSession, cardNo: string): { session: CheckInS
   if (s.counted.has(cardNo)) return { session: { ...s, duplicates: s.duplicates + 1 }, outcome: { kind: 'duplicate', cardNo, box } };
   const counted = new Set(s.counted);
   counted.add(cardNo);
-  return { session: { ...s, counted }, outcome: { kind: 'counted', cardNo, box } };
+  const scanned = new Set(s.scanned);
+  scanned.add(cardNo);
+  return { session: { ...s, counted, scanned }, outcome: { kind: 'counted', cardNo, box } };
 }
 
 export function isBoxLabel(s: CheckInSession, label: string): boolean {
@@ -75,11 +79,15 @@ export function confirmBoxCount(s: CheckInSession, box: string, count: number): 
     shortBoxes.delete(box);
     return { session: { ...s, counted, shortBoxes }, outcome: { kind: 'box-complete', box, count } };
   }
-  if (count > list.length) return { session: s, outcome: { kind: 'box-over', box, expected: list.length, count } };
+  // A recount that no longer matches takes back what an earlier matching count of this box
+  // counted; only the cards scanned one by one stay counted.
+  const counted = new Set(s.counted);
+  for (const c of list) if (!s.scanned.has(c)) counted.delete(c);
+  if (count > list.length) return { session: { ...s, counted }, outcome: { kind: 'box-over', box, expected: list.length, count } };
   // Which cards are missing is not known from a count: the box must be scanned card by card.
   const shortBoxes = new Map(s.shortBoxes);
   shortBoxes.set(box, list.length - count);
-  return { session: { ...s, shortBoxes }, outcome: { kind: 'box-short', box, expected: list.length, count } };
+  return { session: { ...s, counted, shortBoxes }, outcome: { kind: 'box-short', box, expected: list.length, count } };
 }
 
 /** A counted card that arrived damaged: it goes to `defective`, not into stock (HB Art. 16). */

@@ -65,4 +65,20 @@ describe('check-in session', () => {
       }),
     );
   });
+
+  it('a box counted again with a different figure takes back the first whole-box count, not the scanned cards', () => {
+    let s = startCheckIn([
+      { cardNo: 'A1', box: '01' },
+      { cardNo: 'A2', box: '01' },
+      { cardNo: 'A3', box: '01' },
+    ]);
+    s = scanCard(s, 'A1').session;
+    s = confirmBoxCount(s, '01', 3).session;
+    expect(totals(s).counted).toBe(3);
+    s = confirmBoxCount(s, '01', 2).session;
+    expect(totals(s).counted).toBe(1);
+    expect(checkInResult(s).missing.map((m) => m.cardNo)).toEqual(['A2', 'A3']);
+    s = confirmBoxCount(s, '01', 4).session;
+    expect(totals(s).counted).toBe(1);
+  });
 });
