@@ -13,6 +13,8 @@ import { normalizeCardInput } from '../domain/card-input.ts';
 import { boxKey } from '../domain/shipment.ts';
 import { stateLabel, type StateOrNone } from '../domain/card-states.ts';
 import { SbkError } from '../domain/errors.ts';
+import { checkIdDocument } from '../domain/id-documents.ts';
+import { maskIdNumber } from '../domain/mask.ts';
 import type { Actor } from './authenticate.ts';
 
 export type PrefabStockRow = { bank: string; maker: string; batch: string | null; where: string; inStock: number; loaded: number };
@@ -88,6 +90,43 @@ export function spoilBlank(ledger: Ledger, actor: Actor, input: { operationId: s
     if (!c || c.siteId !== actor.siteId || c.kind !== 'prefab') throw new SbkError('CARD_NOT_HERE', `本网点没有预制卡 ${no}。`);
     appendMovements(tx, { id: input.operationId, kind: 'spoil', operatorId: actor.id }, [
       { cardId: c.id, type: 'spoil', reason: input.reason.trim(), refKind: 'spoil', refId: input.operationId },
+    ]);
+  });
+}
+
+export type ConsumeInput = {
+  operationId: string;
+  /** The blank taken from the hopper. */
+  blankNo: string;
+  /** The social security card number the blank became (GD Annex 9: the printer writes it). */
+  becameCardNo: string;
+  holderName: string;
+  holderIdNumber: string;
+};
+
+/**
+ * A blank used by an instant issuance (GD Art. 36 二(二)): it leaves the hopper as `consumed`,
+ * linked to the finished card number and the holder it became (ID masked on the record; the
+ * card itself carries the holder).
+ */
+export function consumeBlank(ledger: Ledger, actor: Actor, input: ConsumeInput): void {
+  const id = checkIdDocument('resident_id', input.holderIdNumber);
+  if (!id.ok) throw new SbkError(id.code, `持卡人${id.message}`);
+  if (!input.holderName.trim() || !input.becameCardNo.trim()) throw new SbkError('CONSUME_FIELDS', '即时制卡须登记制成的社保卡号和持卡人姓名。');
+  writeTx(ledger, (tx) => {
+    const no = normalizeCardInput(input.blankNo);
+    const c = cardsByNumbers(tx, [no])[0];
+    if (!c || c.siteId !== actor.siteId || c.kind !== 'prefab') throw new SbkError('CARD_NOT_HERE', `本网点没有预制卡 ${no}。`);
+    appendMovements(tx, { id: input.operationId, kind: 'consume', operatorId: actor.id }, [
+      {
+        cardId: c.id,
+        type: 'consume',
+        counterpartRole: 'receiver',
+        counterpartName: input.holderName.trim(),
+        reason: `即时制卡：制成社保卡 ${normalizeCardInput(input.becameCardNo)}，持卡人 ${input.holderName.trim()}（${maskIdNumber(id.value)}）`,
+        refKind: 'instant',
+        refId: normalizeCardInput(input.becameCardNo),
+      },
     ]);
   });
 }

@@ -7,15 +7,14 @@ import { initLedger } from '../../src/workflows/init-ledger.ts';
 import { importMakerFile } from '../../src/workflows/import-maker-file.ts';
 import { writeMakerFile, syntheticMakerRows } from '../../src/domain/maker-file-writer.ts';
 import { abandonCount, closeCount, countStatusToday, countView, destroySpoiled, missedCountDays, reconciliationReport, recordScans, startCount, submitCount } from '../../src/workflows/stock-count.ts';
-import { loadHopper, prefabStock, spoilBlank } from '../../src/workflows/prefab-stock.ts';
+import { consumeBlank, loadHopper, prefabStock, spoilBlank } from '../../src/workflows/prefab-stock.ts';
+import type { Actor } from '../../src/workflows/authenticate.ts';
 import { openDiscrepancies } from '../../src/workflows/check-in.ts';
 import { declareLost } from '../../src/workflows/discrepancy-resolve.ts';
 import { lookupCard } from '../../src/workflows/card-lookup.ts';
 import { loadCalendar } from '../../src/workflows/load-calendar.ts';
-import { appendMovements } from '../../db/append-movements.ts';
 import { writeTx } from '../../db/write-tx.ts';
 import { addPlace, requireSite } from '../../db/sites-repo.ts';
-import { cardsByNumbers } from '../../db/shipments-repo.ts';
 import { verifyLedger } from '../../db/verify-ledger.ts';
 import type { Ledger } from '../../db/open-ledger.ts';
 import { ADMIN, tempDir, track } from '../helpers/temp-ledger.ts';
@@ -49,12 +48,8 @@ function setup() {
   return { ledger, admin, clerk, clerk2, sup };
 }
 
-function consume(ledger: Ledger, operatorId: number, cardNo: string) {
-  writeTx(ledger, (tx) => {
-    const c = cardsByNumbers(tx, [cardNo])[0]!;
-    appendMovements(tx, { id: randomUUID(), kind: 'consume', operatorId }, [{ cardId: c.id, type: 'consume', reason: '即时制卡', refKind: 'instant', refId: 'T-1' }]);
-  });
-}
+const consume = (ledger: Ledger, actor: Actor, cardNo: string, becameCardNo: string) =>
+  consumeBlank(ledger, actor, { operationId: randomUUID(), blankNo: cardNo, becameCardNo, holderName: '张[CHUI]', holderIdNumber: '11010519491231002X' });
 
 describe('prefab stock', () => {
   it('shows blanks by bank, maker, batch and box or hopper, and never mixes banks in a hopper', () => {
@@ -160,9 +155,14 @@ describe('the daily count', () => {
     dayCount('2026-12-07', [`${BATCH}/01=15`, '02=20', '@制卡机1-卡盒1=5']);
     // Tuesday: two blanks used by instant issuance, one spoiled at the printer.
     at('2026-12-08', 11);
-    consume(ledger, clerk.id, blank(1));
-    consume(ledger, clerk.id, blank(2));
+    consume(ledger, clerk, blank(1), 'K70000001');
+    consume(ledger, clerk, blank(2), 'K70000002');
     spoilBlank(ledger, clerk, { operationId: randomUUID(), cardNo: blank(3), reason: '打印失败，出至废卡箱' });
+    // The blank is linked to the card and holder it became; the ID number is masked on the record.
+    const used = lookupCard(ledger, blank(1)).history.at(-1)!;
+    expect(used).toMatchObject({ type: 'consume', counterpart: '张[CHUI]', ref: expect.stringContaining('K70000001') });
+    expect(used.reason).toContain('1101**********002X');
+    expect(used.reason).not.toContain('11010519491231002X');
     const tue = dayCount('2026-12-08', [`${BATCH}/01=15`, '02=20', '@制卡机1-卡盒1=2']);
     expect(tue.lines[0]).toMatchObject({ opening: 40, received: 0, consumed: 2, spoiled: 1, movedOut: 0, closing: 37, counted: 37 });
     // Wednesday: nobody counts. Thursday: the spoiled blank is destroyed before two people.

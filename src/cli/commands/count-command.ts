@@ -26,7 +26,7 @@ import {
   type CountStatus,
   type SubmitResult,
 } from '../../workflows/stock-count.ts';
-import { loadHopper, prefabStock, spoilBlank } from '../../workflows/prefab-stock.ts';
+import { loadHopper, prefabStock, consumeBlank, spoilBlank } from '../../workflows/prefab-stock.ts';
 import { authenticate, authenticateApprover, type Actor } from '../../workflows/authenticate.ts';
 import { workingCalendar } from '../../workflows/calendar-source.ts';
 import { addCalendarDays } from '../../domain/calendar.ts';
@@ -321,6 +321,23 @@ export function prefabCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalA
             spoilBlank(ledger, actor, { operationId: randomUUID(), cardNo: argv.cardno, reason: argv.reason });
             const cardNo = normalizeCardInput(argv.cardno);
             emit(out(), { spoiled: cardNo, reason: argv.reason.trim() }, () => `已作废预制卡 ${cardNo}（${argv.reason.trim()}），请保存至销毁：sbk prefab destroy ${cardNo} --reason 方式 --approver 主管工号`);
+          }),
+      )
+      .command(
+        'consume <cardno>',
+        '登记一张预制卡已用于即时制卡：制成的社保卡号和持卡人（证件号码在记录中只留掩码）',
+        (cc) =>
+          cc
+            .positional('cardno', { type: 'string', demandOption: true, describe: '用掉的预制卡号' })
+            .option('card', { type: 'string', demandOption: true, describe: '制成的社保卡号' })
+            .option('holder-name', { type: 'string', demandOption: true, describe: '持卡人姓名' })
+            .option('holder-id', { type: 'string', demandOption: true, describe: '持卡人身份证号码' }),
+        (argv) =>
+          withLedger(argv, async (ledger) => {
+            const actor = await actorFor(ledger, argv);
+            consumeBlank(ledger, actor, { operationId: randomUUID(), blankNo: argv.cardno, becameCardNo: argv.card, holderName: argv['holder-name'], holderIdNumber: argv['holder-id'] });
+            const cardNo = normalizeCardInput(argv.cardno);
+            emit(out(), { consumed: cardNo, card: normalizeCardInput(argv.card) }, () => `已登记预制卡 ${cardNo} 用于即时制卡（制成 ${normalizeCardInput(argv.card)}）。`);
           }),
       )
       .command(
