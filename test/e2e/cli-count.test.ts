@@ -335,4 +335,20 @@ describe('sbk count and sbk prefab (real binary)', () => {
     },
     SLOW,
   );
+
+  it(
+    'prefab consume: a blank used by an instant issuance is linked to the card and holder it became',
+    () => {
+      const db = demoCopy();
+      const loaded = (ok(db, 'sunli', ['register', '--batch', ICBC_BATCH]) as { rows: { cardNo: string; state: string }[] }).rows.find((c) => c.state === 'loaded')!.cardNo;
+      refused(db, 'sunli', ['prefab', 'consume', loaded, '--card', 'K70000001', '--holder-name', '李华', '--holder-id', '110105194912310021'], 'ID_CHECKSUM');
+      expect(ok(db, 'sunli', ['prefab', 'consume', loaded, '--card', 'K70000001', '--holder-name', '李华', '--holder-id', '11010519491231002X'])).toEqual({ consumed: loaded, card: 'K70000001' });
+      const card = ok(db, 'sunli', ['card', loaded]);
+      expect(card.state).toBe('consumed');
+      expect(card.history.at(-1).reason).toContain('K70000001');
+      expect(JSON.stringify(card)).not.toContain('11010519491231002X');
+      verifies(db);
+    },
+    SLOW,
+  );
 });
