@@ -8,7 +8,7 @@ import type { Ledger } from '../../db/open-ledger.ts';
 import { writeTx } from '../../db/write-tx.ts';
 import { appendMovements, type MovementInput } from '../../db/append-movements.ts';
 import { cardsOfPickup, countRefsWithPrefix, openPickups } from '../../db/issuance-queries.ts';
-import { operationExists } from '../../db/operations-repo.ts';
+import { isRetryOf, movementsOfOperation } from '../../db/operations-repo.ts';
 import { placesAt, siteById, subtreeIds } from '../../db/sites-repo.ts';
 import { cardsByNumbers, cardsOfBatchAtSite } from '../../db/shipments-repo.ts';
 import { SbkError } from '../domain/errors.ts';
@@ -46,8 +46,9 @@ export function pickupCards(ledger: Ledger, actor: Actor, input: PickupInput, no
   const id = checkIdDocument('resident_id', input.agentIdNumber);
   if (!id.ok) throw new SbkError(id.code, `代领人${id.message}`);
   return writeTx(ledger, (tx) => {
-    if (operationExists(tx, input.operationId)) {
-      return { pickupRef: '', cards: 0, replayed: true };
+    if (isRetryOf(tx, input.operationId, ['agent_pickup'], actor.id)) {
+      const moved = movementsOfOperation(tx, input.operationId);
+      return { pickupRef: moved[0]?.refId ?? '', cards: moved.length, replayed: true };
     }
     const chosen = new Map<number, { id: number; cardNo: string }>();
     for (const b of input.batches ?? []) {
@@ -118,7 +119,11 @@ export type SettleInput = {
 export function settlePickup(ledger: Ledger, actor: Actor, input: SettleInput): { delivered: number; returned: number; stillHeld: number; replayed: boolean } {
   return writeTx(ledger, (tx) => {
     const held = new Map(cardsOfPickup(tx, input.pickupRef.trim()).map((c) => [c.cardNo, c]));
-    if (operationExists(tx, input.operationId)) return { delivered: 0, returned: 0, stillHeld: held.size, replayed: true };
+    if (isRetryOf(tx, input.operationId, ['pickup_settle'], actor.id)) {
+      const moved = movementsOfOperation(tx, input.operationId);
+      const n = (t: string) => moved.filter((m) => m.type === t).length;
+      return { delivered: n('issue'), returned: n('agent_return'), stillHeld: held.size, replayed: true };
+    }
     const pick = (no: string) => {
       const c = held.get(normalizeCardInput(no));
       if (!c) throw new SbkError('CARD_NOT_IN_PICKUP', `卡 ${no} 不在代领单 ${input.pickupRef} 中未结清的卡里。`);
@@ -135,6 +140,7 @@ export function settlePickup(ledger: Ledger, actor: Actor, input: SettleInput): 
     const moves: MovementInput[] = [
       ...delivered.map((no) => {
         const c = pick(no);
+        if (c.deceasedAt) throw new SbkError('HOLDER_DECEASED', `卡 ${c.cardNo} 的持卡人已登记死亡，不能登记为已转交；请登记退回并回收。`);
         return { cardId: c.id, type: 'issue' as const, counterpartRole: 'receiver' as const, counterpartName: c.holderName ?? '', method: '集体代领转交本人', ...ref };
       }),
       ...returned.map((no) => {

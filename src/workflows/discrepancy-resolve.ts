@@ -25,7 +25,7 @@ function openMissing(tx: LedgerDb, actor: Actor, id: number) {
   const card = cardsByNumbers(tx, [d.cardNo])[0];
   // A blank missing at a daily count is still on hand by the ledger; one missing at a sign-in is still on its way.
   const stillOpen = d.refKind === 'count' ? ['in_stock', 'loaded'] : ['expected', 'in_transit'];
-  if (!card || !stillOpen.includes(card.state)) {
+  if (!card || card.id !== d.cardId || card.siteId !== d.siteId || !stillOpen.includes(card.state)) {
     throw new SbkError('DISCREPANCY_CARD_MOVED', `卡 ${d.cardNo} 当前为“${stateLabel((card?.state ?? 'none') as StateOrNone)}”，已不在途，请核实后由主管关闭此差异。`);
   }
   return { d, card };

@@ -8,7 +8,7 @@ import type { Ledger } from '../../db/open-ledger.ts';
 import { writeTx } from '../../db/write-tx.ts';
 import { appendMovements } from '../../db/append-movements.ts';
 import { holderCardByNo, holderCardsByIdNumber, holderCardsByName, type HolderCardRow } from '../../db/issuance-queries.ts';
-import { operationExists } from '../../db/operations-repo.ts';
+import { isRetryOf, movementsOfOperation } from '../../db/operations-repo.ts';
 import { subtreeIds } from '../../db/sites-repo.ts';
 import { getMeta } from '../../db/ledger-meta.ts';
 import { SbkError } from '../domain/errors.ts';
@@ -50,6 +50,8 @@ function blockedReason(c: HolderCardRow, actor: Actor, profile: RuleProfile, tod
   if (c.state === 'agent_held') return '此卡已由单位代领，请在“集体代领”中登记转交。';
   if (!ISSUABLE.has(c.state)) return `此卡当前为“${stateLabel(c.state as StateOrNone)}”，不能发放。`;
   if (c.deceasedAt) return '持卡人已登记死亡，此卡须回收注销，不能发放。';
+  // GD Art. 33 一(六): an old card after a replacement is cancelled, not handed out.
+  if (c.replaced) return '持卡人已领取更新的社保卡，此旧卡须回收注销，不能发放。';
   if (c.state === 'recalled') {
     const last = c.recalledAt ? secondIssueDeadline(todayInChina(new Date(c.recalledAt)), profile) : null;
     // GD Art. 33 一(六): a recalled card gets a second issuance within 6 months, then it is cancelled.
@@ -137,7 +139,10 @@ export function issueCard(ledger: Ledger, actor: Actor, input: IssueInput, now: 
       secondIssue,
       rules: profile.code,
     });
-    if (operationExists(tx, input.operationId)) {
+    if (isRetryOf(tx, input.operationId, ['issue', 'read_check'], actor.id)) {
+      if (!movementsOfOperation(tx, input.operationId).some((m) => m.cardId === c.id)) {
+        throw new SbkError('OPERATION_ID_REUSED', '同一操作编号已用于另一张卡，未做任何更改。请重新发起操作。', { operationId: input.operationId });
+      }
       // A retry: answer as the first submission did (a read-check failure stays a failure).
       if (c.state === 'defective') {
         return { status: 'defective', cardNo: c.cardNo, mismatches: [], message: '此卡已在读卡检测中登记为不合格，须重新制卡，不能发放。' };
@@ -199,7 +204,7 @@ export const CHIP_FAULT_CODES = new Set(['READER_AUTH_FAILED', 'READER_WRONG_CAR
 /** The chip could not be read: the card is defective (HB Art. 16), recorded with the reader's reason. */
 export function markUnreadable(ledger: Ledger, actor: Actor, operationId: string, cardNo: string, readerMessage: string): void {
   writeTx(ledger, (tx) => {
-    if (operationExists(tx, operationId)) return;
+    if (isRetryOf(tx, operationId, ['read_check'], actor.id)) return;
     const c = holderCardByNo(tx, normalizeCardInput(cardNo));
     if (!c) throw new SbkError('CARD_NOT_FOUND', `台账中没有卡号 ${cardNo}。`);
     if (c.siteId !== actor.siteId) throw new SbkError('CARD_NOT_HERE', `卡 ${c.cardNo} 不在本网点。`);

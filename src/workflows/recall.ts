@@ -9,7 +9,7 @@ import type { Ledger } from '../../db/open-ledger.ts';
 import { writeTx } from '../../db/write-tx.ts';
 import { appendMovements } from '../../db/append-movements.ts';
 import { finishedCardsInStates, holderCardByNo, holderCardsByIdNumber, recallMovements, setHolderDeceased } from '../../db/issuance-queries.ts';
-import { operationExists } from '../../db/operations-repo.ts';
+import { isRetryOf, movementsOfOperation } from '../../db/operations-repo.ts';
 import { placesAt, requireSite, subtreeIds } from '../../db/sites-repo.ts';
 import { logAudit } from '../../db/audit-log.ts';
 import { SbkError } from '../domain/errors.ts';
@@ -95,7 +95,7 @@ export type RecallInput = { operationId: string; cardNos: readonly string[]; rea
 export function recallCards(ledger: Ledger, actor: Actor, input: RecallInput): { recalled: number; replayed: boolean } {
   const reason = recallReasonText(input.reason, input.note ?? undefined);
   return writeTx(ledger, (tx) => {
-    if (operationExists(tx, input.operationId)) return { recalled: 0, replayed: true };
+    if (isRetryOf(tx, input.operationId, ['recall'], actor.id)) return { recalled: movementsOfOperation(tx, input.operationId).length, replayed: true };
     const nos = [...new Set(input.cardNos.map((n) => normalizeCardInput(n)).filter(Boolean))];
     if (nos.length === 0) throw new SbkError('SELECTION_EMPTY', '请指定要回收的卡号。');
     const storage = placesAt(tx, actor.siteId).filter((p) => p.kind !== 'hopper');
@@ -199,7 +199,7 @@ export function endCards(ledger: Ledger, actor: Actor, approver: Actor, input: E
   checkApprover(ledger, actor, approver);
   if (!input.reason.trim()) throw new SbkError('REASON_REQUIRED', `${input.action === 'seal' ? '封存' : '注销'}必须写明原因。`);
   return writeTx(ledger, (tx) => {
-    if (operationExists(tx, input.operationId)) return { ended: 0, replayed: true };
+    if (isRetryOf(tx, input.operationId, [input.action], actor.id)) return { ended: movementsOfOperation(tx, input.operationId).length, replayed: true };
     const nos = [...new Set(input.cardNos.map((n) => normalizeCardInput(n)).filter(Boolean))];
     if (nos.length === 0) throw new SbkError('SELECTION_EMPTY', '请指定卡号。');
     const scope = subtreeIds(tx, actor.siteId);

@@ -12,7 +12,7 @@ import { appendMovements, type MovementInput } from '../../db/append-movements.t
 import { placesAt } from '../../db/sites-repo.ts';
 import { insertDiscrepancy } from '../../db/discrepancies-repo.ts';
 import { existingCardNos } from '../../db/imports-repo.ts';
-import { operationExists, recordEmptyOperation } from '../../db/operations-repo.ts';
+import { isRetryOf, recordEmptyOperation } from '../../db/operations-repo.ts';
 import { insertShipmentEvent, shipmentByNumber, shipmentCards, shipmentCounts, shipmentEventsOf, type ShipmentHeader } from '../../db/shipments-repo.ts';
 import { acceptsSignIn, boxKey, METHOD_LABELS, shipmentStatus, STATUS_LABELS } from '../domain/shipment.ts';
 import type { ExpectedCard } from '../domain/check-in-session.ts';
@@ -99,17 +99,20 @@ export function signInShipment(ledger: Ledger, actor: Actor, input: SignInInput)
   }
 
   return writeTx(ledger, (tx) => {
-    if (operationExists(tx, input.operationId)) {
-      const ev = shipmentEventsOf(tx, [shipmentByNumber(tx, input.number)?.id ?? -1]).find((e) => e.operationId === input.operationId);
+    const existing = shipmentByNumber(tx, input.number.trim());
+    if (existing && isRetryOf(tx, input.operationId, ['sign_in'], actor.id)) {
+      const ev = shipmentEventsOf(tx, [existing.id]);
+      const first = ev.find((e) => e.type === 'receipt' && e.operationId === input.operationId);
+      if (!first) throw new SbkError('OPERATION_ID_REUSED', '同一操作编号已用于另一交接单的签收，未做任何更改。请重新发起签收。', { operationId: input.operationId });
       return {
-        number: input.number,
-        expected: ev?.expectedCount ?? 0,
-        received: ev?.received ?? 0,
-        damaged: ev?.damaged ?? 0,
-        extras: ev?.extras ?? 0,
-        missing: ev?.missing ?? 0,
-        outstanding: 0,
-        closed: input.close,
+        number: existing.number,
+        expected: first.expectedCount ?? 0,
+        received: first.received ?? 0,
+        damaged: first.damaged ?? 0,
+        extras: first.extras ?? 0,
+        missing: first.missing ?? 0,
+        outstanding: shipmentCounts(tx, [existing.id]).get(existing.id)?.outstanding ?? 0,
+        closed: ev.some((e) => e.type === 'closed'),
         replayed: true,
       };
     }

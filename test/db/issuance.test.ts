@@ -76,6 +76,9 @@ describe('issuance', () => {
     const res = issueCard(ledger, clerk, { operationId: op, cardNo: r.cardNo, receiver: 'self', holderIdNumber: r.idNumber!, chip });
     expect(res).toMatchObject({ status: 'issued', secondIssue: false, replayed: false });
     expect(issueCard(ledger, clerk, { operationId: op, cardNo: r.cardNo, receiver: 'self', holderIdNumber: r.idNumber!, chip })).toMatchObject({ replayed: true });
+    // The same id for another card, or by another operator, is not a retry: nothing is answered from it.
+    expect(sbkCode(() => issueCard(ledger, clerk, { operationId: op, cardNo: rows[1]!.cardNo, receiver: 'self', holderIdNumber: rows[1]!.idNumber! }))).toBe('OPERATION_ID_REUSED');
+    expect(state(ledger, rows[1]!.cardNo)).toBe('in_stock');
     expect(state(ledger, r.cardNo)).toBe('issued');
     const last = lookupCard(ledger, r.cardNo).history.at(-1)!;
     expect(last).toMatchObject({ type: 'issue', operator: '张伟', counterpart: r.name, method: '本人领取' });
@@ -126,7 +129,11 @@ describe('batch pickup by a unit agent', () => {
     const { ledger, clerk, rows } = setup('hubei');
     const nos = rows.slice(0, 6).map((r) => r.cardNo);
     expect(sbkCode(() => pickupCards(ledger, clerk, { operationId: randomUUID(), unit: '武汉钢铁有限公司', agentName: '周建华', agentIdNumber: rows[8]!.idNumber!, authorisationRef: ' ', cards: nos }))).toBe('PICKUP_FIELDS');
-    const p = pickupCards(ledger, clerk, { operationId: randomUUID(), unit: '武汉钢铁有限公司', agentName: '周建华', agentIdNumber: rows[8]!.idNumber!, authorisationRef: 'WG-2026-17', cards: nos });
+    const pickupOp = randomUUID();
+    const pickupInput = { operationId: pickupOp, unit: '武汉钢铁有限公司', agentName: '周建华', agentIdNumber: rows[8]!.idNumber!, authorisationRef: 'WG-2026-17', cards: nos };
+    const p = pickupCards(ledger, clerk, pickupInput);
+    // A retry after a lost reply gets the same reference back.
+    expect(pickupCards(ledger, clerk, pickupInput)).toEqual({ pickupRef: p.pickupRef, cards: 6, replayed: true });
     expect(p.cards).toBe(6);
     expect(p.pickupRef).toMatch(/^DL-420102-01-\d{8}-01$/);
     for (const n of nos) expect(state(ledger, n)).toBe('agent_held');

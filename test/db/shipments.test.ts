@@ -177,8 +177,12 @@ describe('shipments: one batch through four levels', () => {
     sendShipment(ledger, county, s3.number);
     expect(sendShipment(ledger, county, s3.number).replayed).toBe(true);
     const officeCards = box1.filter((c) => c !== damagedCard);
-    const first = signInShipment(ledger, office, { number: s3.number, operationId: randomUUID(), received: officeCards.slice(0, 10), close: false, signer: '张伟', placeName: '保险柜1' });
+    const firstInput = { number: s3.number, operationId: randomUUID(), received: officeCards.slice(0, 10), close: false, signer: '张伟', placeName: '保险柜1' };
+    const first = signInShipment(ledger, office, firstInput);
     expect(first).toMatchObject({ received: 10, missing: 0, outstanding: 9, closed: false });
+    // A retry answers with the first figures; the id used for another shipment is refused.
+    expect(signInShipment(ledger, office, firstInput)).toMatchObject({ received: 10, outstanding: 9, closed: false, replayed: true });
+    expect(sbkCode(() => signInShipment(ledger, office, { ...firstInput, number: s2.number }))).toMatch(/SHIPMENT_NOT_OPEN|OPERATION_ID_REUSED/);
     expect(shipmentSummary(ledger, office, s3.number, cal())).toMatchObject({ status: 'partial', outstanding: 9 });
     expect(startSignIn(ledger, office, s3.number).expected.map((e) => e.cardNo)).toEqual(officeCards.slice(10));
     signInShipment(ledger, office, { number: s3.number, operationId: randomUUID(), received: officeCards.slice(10), close: true, signer: '张伟', custodian: '刘敏', placeName: '保险柜1' });

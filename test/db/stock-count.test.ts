@@ -92,7 +92,7 @@ describe('the daily count', () => {
     expect(verifyLedger(ledger).ok).toBe(true);
   });
 
-  it('one missing and one unexpected card: reasons and a supervisor are required to close', () => {
+  it('one missing and one unexpected card: reasons and a supervisor are required to close', async () => {
     const { ledger, clerk, clerk2, sup } = setup();
     const { id } = startCount(ledger, clerk);
     // Box 01 comes up one short: counted card by card, one is not there. A stray card turns up.
@@ -120,8 +120,12 @@ describe('the daily count', () => {
       ['missing', blank(12)],
       ['extra', 'ZZ9999999'],
     ]);
-    declareLost(ledger, clerk, sup, open[0]!.id, '盘点缺少，全面查找未果');
-    expect(lookupCard(ledger, blank(12)).state).toBe('lost');
+    // The blank turns up and is sent up to the county: the office can no longer declare it lost.
+    const { dispatchShipment } = await import('../../src/workflows/shipment-dispatch.ts');
+    const sent = dispatchShipment(ledger, clerk, { toSiteCode: '420102', select: { cards: [blank(12)] }, method: 'staff' });
+    expect(sbkCode(() => declareLost(ledger, clerk, sup, open[0]!.id, '盘点缺少'))).toBe('DISCREPANCY_CARD_MOVED');
+    expect(sent.cards).toBe(1);
+    expect(lookupCard(ledger, blank(12)).state).toBe('in_transit');
     expect(verifyLedger(ledger).ok).toBe(true);
   });
 
