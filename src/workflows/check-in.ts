@@ -9,7 +9,7 @@ import type { Ledger } from '../../db/open-ledger.ts';
 import { writeTx } from '../../db/write-tx.ts';
 import { appendMovements, type MovementInput } from '../../db/append-movements.ts';
 import { batches, boxes, cards } from '../../db/schema.ts';
-import { operationExists, recordEmptyOperation } from '../../db/operations-repo.ts';
+import { isRetryOf, recordEmptyOperation } from '../../db/operations-repo.ts';
 import { placesAt, subtreeIds } from '../../db/sites-repo.ts';
 import { closeDiscrepancyRow, discrepancyById, insertDiscrepancy, listDiscrepancies } from '../../db/discrepancies-repo.ts';
 import { existingCardNos } from '../../db/imports-repo.ts';
@@ -76,7 +76,7 @@ export function confirmCheckIn(ledger: Ledger, actor: Actor, input: ConfirmInput
   const custodian = input.custodian?.trim() || actor.name;
 
   return writeTx(ledger, (tx) => {
-    if (operationExists(tx, input.operationId)) {
+    if (isRetryOf(tx, input.operationId, ['checkin'], actor.id)) {
       return { received: result.received.length, damaged: result.damaged.length, missing: result.missing.length, extras: result.extras.length, replayed: true };
     }
     const idOf = new Map(

@@ -49,6 +49,8 @@ describe('check-in', () => {
     ]);
     // A retry of the same confirmation changes nothing.
     expect(confirmCheckIn(ledger, clerk, { operationId: op, batchCode: 'YZ-1', result: checkInResult(s) }).replayed).toBe(true);
+    // The same id from another operator is not a retry.
+    expect(() => confirmCheckIn(ledger, sup, { operationId: op, batchCode: 'YZ-1', result: checkInResult(s) })).toThrow(/操作编号/);
     expect(openDiscrepancies(ledger, clerk)).toHaveLength(3);
 
     // Only a supervisor closes, with a reason; closed ones leave the open list.
