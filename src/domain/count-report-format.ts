@@ -51,6 +51,11 @@ export type CountReportRow = {
   warning: string | null;
 };
 
+/** A day and bank without a closed count: no figures, and a warning on a working day. */
+export function noCountRow(date: string, bank: string, warning: string | null): CountReportRow {
+  return { date, bank, opening: null, received: null, consumed: null, spoiled: null, movedOut: null, closing: null, counted: null, differences: null, countedBy: null, approvedBy: null, warning };
+}
+
 export type CountReportMeta = {
   site: { code: string; name: string };
   from: string;

@@ -43,7 +43,7 @@ import { boxKey } from '../domain/shipment.ts';
 import { normalizeCardInput } from '../domain/card-input.ts';
 import { addCalendarDays, isIsoDate, todayInChina, type WorkingCalendar } from '../domain/calendar.ts';
 import { SbkError } from '../domain/errors.ts';
-import type { CountReportRow, CountResult } from '../domain/count-report-format.ts';
+import { noCountRow, type CountReportRow, type CountResult } from '../domain/count-report-format.ts';
 import { checkApprover, hasRole, type Actor } from './authenticate.ts';
 import { operatorById } from '../../db/operators-repo.ts';
 
@@ -380,21 +380,7 @@ export function reconciliationReport(ledger: Ledger, actor: Actor, calendar: Wor
     for (const { bank } of banks.filter((b) => todayInChina(new Date(b.since)) <= d)) {
       const day = lines.filter((l) => l.bank === bank && dayOf(l.countId) === d).sort((a, b) => a.toMovementId - b.toMovementId);
       if (day.length === 0) {
-        rows.push({
-          date: d,
-          bank,
-          opening: null,
-          received: null,
-          consumed: null,
-          spoiled: null,
-          movedOut: null,
-          closing: null,
-          counted: null,
-          differences: null,
-          countedBy: null,
-          approvedBy: null,
-          warning: calendar.isWorkingDay(d) ? '当日无已结束的盘点' : null,
-        });
+        rows.push(noCountRow(d, bank, calendar.isWorkingDay(d) ? '当日无已结束的盘点' : null));
         continue;
       }
       const sum = (k: 'received' | 'consumed' | 'spoiled' | 'movedOut') => day.reduce((a, l) => a + l[k], 0);

@@ -1,7 +1,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/domain/csv.ts';
-import {
+import { noCountRow,
   boxLabel,
   formatCountReportCsv,
   formatCountReportText,
@@ -34,23 +34,7 @@ function closedDay(date: string, bank: string, f: [number, number, number, numbe
   return { date, bank, opening, received, consumed, spoiled, movedOut, closing, counted, differences, countedBy, approvedBy, warning: null };
 }
 
-function emptyDay(date: string, bank: string, warning: string | null): CountReportRow {
-  return {
-    date,
-    bank,
-    opening: null,
-    received: null,
-    consumed: null,
-    spoiled: null,
-    movedOut: null,
-    closing: null,
-    counted: null,
-    differences: null,
-    countedBy: null,
-    approvedBy: null,
-    warning,
-  };
-}
+const emptyDay = noCountRow;
 
 /** Monday 7 to Sunday 13 December 2026 for two banks: Wednesday missed, the weekend off. */
 function week(): CountReportRow[] {
