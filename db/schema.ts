@@ -168,8 +168,10 @@ export const cards = sqliteTable(
   },
   (t) => [
     uniqueIndex('cards_card_no_uq').on(t.cardNo),
-    uniqueIndex('cards_card_id_code_uq').on(t.cardIdCode),
-    uniqueIndex('cards_bank_card_no_uq').on(t.bankCardNo),
+    // Per kind: a blank and the finished card an instant issuance made of it share one chip and
+    // one bank account (GD Annex 9 二(二)); two cards of one kind never do.
+    uniqueIndex('cards_kind_card_id_code_uq').on(t.kind, t.cardIdCode),
+    uniqueIndex('cards_kind_bank_card_no_uq').on(t.kind, t.bankCardNo),
     index('cards_site_state_ix').on(t.siteId, t.state),
     index('cards_batch_ix').on(t.batchId),
     index('cards_holder_ix').on(t.holderId),
@@ -460,3 +462,67 @@ export const stockCountVarianceReasons = sqliteTable('stock_count_variance_reaso
     .references(() => operators.id),
   at: text('at').notNull(),
 });
+
+/**
+ * An instant issuance at a desk printer (即时制卡, GD Annex 9 二): the intent is written before the
+ * printer is touched, every step after it returns, and exactly one outcome ends it (issued,
+ * stocked, failed, void). A job without an outcome was interrupted; the console resolves it on
+ * restart (ENGINEERING.md §2, two-phase device work).
+ */
+export const instantJobs = sqliteTable(
+  'instant_jobs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    jobNo: text('job_no').notNull(),
+    /** Chosen by the client before submitting: a retry of the same request finds this job. */
+    operationId: text('operation_id').notNull(),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id),
+    operatorId: integer('operator_id')
+      .notNull()
+      .references(() => operators.id),
+    printerId: text('printer_id').notNull(),
+    hopperPlaceId: integer('hopper_place_id')
+      .notNull()
+      .references(() => places.id),
+    hopperNo: integer('hopper_no').notNull(),
+    bank: text('bank').notNull(),
+    applicantName: text('applicant_name').notNull(),
+    applicantIdType: text('applicant_id_type').notNull(),
+    applicantIdNumber: text('applicant_id_number').notNull(),
+    /** The card number the province system gave this card. */
+    cardNo: text('card_no').notNull(),
+    /** The blank the ledger expects the hopper to feed next, when the job started. */
+    expectedBlankId: integer('expected_blank_id')
+      .notNull()
+      .references(() => cards.id),
+    attempt: integer('attempt').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('instant_jobs_no_uq').on(t.jobNo), uniqueIndex('instant_jobs_op_uq').on(t.operationId), index('instant_jobs_site_ix').on(t.siteId)],
+);
+
+export const INSTANT_STEPS = ['started', 'loaded', 'personalised', 'print_sent', 'printed', 'issued', 'stocked', 'failed', 'void'] as const;
+
+export const instantJobEvents = sqliteTable(
+  'instant_job_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    jobId: integer('job_id')
+      .notNull()
+      .references(() => instantJobs.id),
+    step: text('step', { enum: INSTANT_STEPS }).notNull(),
+    /** The blank at the printer's reader position, once it has been read. */
+    blankCardId: integer('blank_card_id').references(() => cards.id),
+    /** The finished card made, for `issued` and `stocked`. */
+    cardId: integer('card_id').references(() => cards.id),
+    operatorId: integer('operator_id')
+      .notNull()
+      .references(() => operators.id),
+    at: text('at').notNull(),
+    /** Error code and reason for `failed` / `void`; the operator's decision when a restart resolved it. */
+    detail: text('detail'),
+  },
+  (t) => [index('instant_job_events_job_ix').on(t.jobId)],
+);

@@ -26,6 +26,10 @@ type MovementRow = MovementSqlRow & {
 type Replayed = { state: StateOrNone; siteId: number; placeId: number | null; lastId: number };
 
 const GUARDS = [
+  'instant_jobs_no_update',
+  'instant_jobs_no_delete',
+  'instant_job_events_no_update',
+  'instant_job_events_no_delete',
   'discrepancies_no_update',
   'discrepancies_no_delete',
   'discrepancy_closures_no_update',

@@ -3,6 +3,7 @@ import { authenticate, type Actor } from '../workflows/authenticate.ts';
 import { resolveLedgerPath } from '../workflows/ledger-path.ts';
 import { SbkError } from '../domain/errors.ts';
 import { readPin } from './read-pin.ts';
+import { openSiteDevices, type SiteDevices } from '../workflows/site-devices.ts';
 import { stdio, type Out } from './cli-io.ts';
 
 export type GlobalArgs = { db?: string; json?: boolean; operator?: string };
@@ -29,4 +30,14 @@ export async function actorFor(ledger: Ledger, argv: GlobalArgs): Promise<Actor>
   }
   const pin = await readPin(`${login} 的密码：`);
   return authenticate(ledger, login, pin);
+}
+
+/** The devices at the actor's counter for the length of one command, then closed. */
+export async function withSiteDevices<T>(ledger: Ledger, actor: Actor, fn: (devices: SiteDevices) => Promise<T> | T): Promise<T> {
+  const devices = await openSiteDevices(ledger, { id: actor.siteId, code: actor.siteCode });
+  try {
+    return await fn(devices);
+  } finally {
+    await devices.close();
+  }
 }

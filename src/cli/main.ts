@@ -23,6 +23,8 @@ import { pickupCommand } from './commands/pickup-command.ts';
 import { overdueCommand } from './commands/overdue-command.ts';
 import { recallCommand } from './commands/recall-command.ts';
 import { countCommand, prefabCommand } from './commands/count-command.ts';
+import { instantCommand } from './commands/instant-command.ts';
+import { devicesCommand } from './commands/devices-command.ts';
 
 export async function main(args: string[]): Promise<number> {
   let exitCode = 0;
@@ -66,6 +68,8 @@ export async function main(args: string[]): Promise<number> {
   recallCommand(parser, out);
   countCommand(parser, out);
   prefabCommand(parser, out);
+  instantCommand(parser, out, (c) => (exitCode = c));
+  devicesCommand(parser, out);
   try {
     await parser.parseAsync();
   } catch (e) {

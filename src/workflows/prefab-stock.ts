@@ -130,3 +130,23 @@ export function consumeBlank(ledger: Ledger, actor: Actor, input: ConsumeInput):
     ]);
   });
 }
+
+/**
+ * Takes every blank out of a hopper back into a storage place (unload). Used when the hopper and
+ * the ledger disagree on order: unload, then scan the cards in again in the order they lie.
+ */
+export function unloadHopper(ledger: Ledger, actor: Actor, input: { operationId: string; hopper: string; toPlace: string }): { unloaded: number } {
+  const hopper = hopperAt(ledger, actor, input.hopper);
+  const place = placesAt(ledger.db, actor.siteId).find((p) => p.kind !== 'hopper' && p.name === input.toPlace.trim());
+  if (!place) throw new SbkError('PLACE_NOT_FOUND', `本网点没有保管地点“${input.toPlace}”。`);
+  return writeTx(ledger, (tx) => {
+    const inHopper = onHandPrefab(tx, actor.siteId, null).filter((c) => c.state === 'loaded' && c.placeName === hopper.name);
+    if (inHopper.length === 0) throw new SbkError('HOPPER_EMPTY_LEDGER', `台账记载卡盒“${hopper.name}”中没有预制卡。`);
+    appendMovements(
+      tx,
+      { id: input.operationId, kind: 'unload', operatorId: actor.id },
+      inHopper.map((c) => ({ cardId: c.id, type: 'unload' as const, toPlaceId: place.id, refKind: 'hopper', refId: hopper.name })),
+    );
+    return { unloaded: inHopper.length };
+  });
+}

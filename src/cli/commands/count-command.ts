@@ -26,7 +26,8 @@ import {
   type CountStatus,
   type SubmitResult,
 } from '../../workflows/stock-count.ts';
-import { loadHopper, prefabStock, consumeBlank, spoilBlank } from '../../workflows/prefab-stock.ts';
+import { prefabStock, consumeBlank, spoilBlank } from '../../workflows/prefab-stock.ts';
+import { loadHopperAtCounter, unloadHopperAtCounter } from '../../workflows/hopper-loading.ts';
 import { authenticate, authenticateApprover, type Actor } from '../../workflows/authenticate.ts';
 import { workingCalendar } from '../../workflows/calendar-source.ts';
 import { addCalendarDays } from '../../domain/calendar.ts';
@@ -37,7 +38,7 @@ import { textTable } from '../../domain/handover-sheet-format.ts';
 import { SbkError } from '../../domain/errors.ts';
 import { readPin } from '../read-pin.ts';
 import { emit, type Out } from '../cli-io.ts';
-import { actorFor, withLedger, type GlobalArgs } from '../cli-context.ts';
+import { actorFor, withLedger, withSiteDevices, type GlobalArgs } from '../cli-context.ts';
 import { usageCheck } from './ship-command.ts';
 
 const list = (v: readonly (string | number)[] | undefined): string[] => (v ?? []).map((x) => String(x).trim()).filter(Boolean);
@@ -304,8 +305,26 @@ export function prefabCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalA
         (argv) =>
           withLedger(argv, async (ledger) => {
             const actor = await actorFor(ledger, argv);
-            const r = loadHopper(ledger, actor, { operationId: randomUUID(), hopper: argv.hopper, cardNos: list(argv.cardnos) });
-            emit(out(), { ...r, hopper: argv.hopper.trim() }, () => `已把 ${r.loaded} 张预制卡装入卡盒 ${argv.hopper.trim()}。`);
+            const r = await withSiteDevices(ledger, actor, (devices) =>
+              loadHopperAtCounter(ledger, actor, devices, { operationId: randomUUID(), hopper: argv.hopper, cardNos: list(argv.cardnos) }),
+            );
+            emit(out(), { ...r, hopper: argv.hopper.trim() }, () => `已按扫描顺序把 ${r.loaded} 张预制卡装入卡盒 ${argv.hopper.trim()}（第一张先进卡）。`);
+          }),
+      )
+      .command(
+        'unload',
+        '把卡盒中的预制卡全部取出放回保管地点（卡盒顺序与台账不符时，卸下后按顺序重新装盒）',
+        (cc) =>
+          cc
+            .option('hopper', { type: 'string', demandOption: true, describe: '卡盒名称' })
+            .option('to', { type: 'string', demandOption: true, describe: '放回的保管地点（如 保险柜）' }),
+        (argv) =>
+          withLedger(argv, async (ledger) => {
+            const actor = await actorFor(ledger, argv);
+            const r = await withSiteDevices(ledger, actor, (devices) =>
+              unloadHopperAtCounter(ledger, actor, devices, { operationId: randomUUID(), hopper: argv.hopper, toPlace: argv.to }),
+            );
+            emit(out(), { ...r, hopper: argv.hopper.trim() }, () => `已从卡盒 ${argv.hopper.trim()} 取出 ${r.unloaded} 张预制卡，放回 ${argv.to.trim()}。`);
           }),
       )
       .command(

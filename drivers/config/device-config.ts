@@ -1,0 +1,135 @@
+/**
+ * Which devices each site's counter has, from a JSON file the site's administrator keeps beside
+ * the ledger (`devices.json`, or the file `$SBK_DEVICES` names):
+ *
+ *   { "sites": { "420102-B01": {
+ *       "printers": [{ "id": "制卡机1", "transport": "hid", "vendorId": "0x1d6b", "productId": "0x0104",
+ *                      "reportSize": 64, "reportId": 0, "hoppers": { "1": "制卡机1-卡盒1" } }],
+ *       "readers":  [{ "id": "读卡器1", "transport": "simulator" }],
+ *       "scanners": [{ "id": "扫描枪1", "transport": "keyboard" }],
+ *       "ca": "simulator" } } }
+ *
+ * `hoppers` maps the printer's hopper numbers (iLoadCard n, GD Annex 9 二(二)) to the ledger's
+ * hopper places. Pure: parsing and checking only; opening the devices is elsewhere.
+ */
+import { SbkError } from '../../src/domain/errors.ts';
+
+export type HidAddress = {
+  transport: 'hid';
+  vendorId: number;
+  productId: number;
+  /** Several identical devices on one PC: pick by serial number. */
+  serial?: string;
+  reportSize: number;
+  reportId: number | null;
+};
+export type Transport = { transport: 'simulator' } | HidAddress;
+export type PrinterConfig = Transport & { id: string; hoppers: ReadonlyMap<number, string> };
+export type ReaderConfig = Transport & { id: string };
+export type ScannerConfig = { id: string } & ({ transport: 'keyboard' } | { transport: 'simulator' } | (HidAddress & { lengthByte: number; dataOffset: number }));
+export type SiteDeviceConfig = {
+  printers: PrinterConfig[];
+  readers: ReaderConfig[];
+  scanners: ScannerConfig[];
+  /** Where CA certificates come from; only the training simulator exists so far. */
+  ca: 'simulator' | 'none';
+};
+export type DeviceConfig = { sites: ReadonlyMap<string, SiteDeviceConfig> };
+
+export const EMPTY_SITE_DEVICES: SiteDeviceConfig = { printers: [], readers: [], scanners: [{ id: '键盘式扫描枪', transport: 'keyboard' }], ca: 'none' };
+
+type Json = Record<string, unknown>;
+
+function bad(where: string, what: string): never {
+  throw new SbkError('DEVICE_CONFIG', `设备配置 ${where}：${what}`);
+}
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function usbId(v: unknown, where: string): number {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^(0x)?[0-9a-f]{1,4}$/i.test(v) ? parseInt(v.replace(/^0x/i, ''), 16) : NaN;
+  if (!Number.isInteger(n) || n < 0 || n > 0xffff) bad(where, '应为 USB 厂商号或产品号（如 "0x1d6b"）');
+  return n;
+}
+
+function transportOf(o: Json, where: string, allowKeyboard: boolean): Transport | { transport: 'keyboard' } {
+  const t = o.transport;
+  if (t === 'simulator') return { transport: 'simulator' };
+  if (t === 'keyboard' && allowKeyboard) return { transport: 'keyboard' };
+  if (t !== 'hid') bad(where, `transport 应为 ${allowKeyboard ? '"keyboard"、' : ''}"hid" 或 "simulator"`);
+  const reportSize = o.reportSize ?? 64;
+  if (typeof reportSize !== 'number' || !Number.isInteger(reportSize) || reportSize < 8 || reportSize > 1024) bad(where, 'reportSize 应为 8 到 1024 的整数');
+  const reportId = o.reportId === undefined ? 0 : o.reportId;
+  if (reportId !== null && (typeof reportId !== 'number' || !Number.isInteger(reportId) || reportId < 0 || reportId > 255)) bad(where, 'reportId 应为 0 到 255 的整数或 null');
+  if (o.serial !== undefined && typeof o.serial !== 'string') bad(where, 'serial 应为字符串');
+  return {
+    transport: 'hid',
+    vendorId: usbId(o.vendorId, `${where}.vendorId`),
+    productId: usbId(o.productId, `${where}.productId`),
+    ...(typeof o.serial === 'string' ? { serial: o.serial } : {}),
+    reportSize,
+    reportId: reportId as number | null,
+  };
+}
+
+function idOf(o: Json, where: string): string {
+  if (typeof o.id !== 'string' || !o.id.trim()) bad(where, '每台设备须有名称 id');
+  return o.id.trim();
+}
+
+function listOf(v: unknown, where: string): Json[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v) || !v.every(isObject)) bad(where, '应为设备列表');
+  return v as Json[];
+}
+
+function parseSite(o: Json, where: string): SiteDeviceConfig {
+  const printers = listOf(o.printers, `${where}.printers`).map((p, i) => {
+    const w = `${where}.printers[${i}]`;
+    const t = transportOf(p, w, false) as Transport;
+    if (!isObject(p.hoppers) || Object.keys(p.hoppers).length === 0) bad(w, 'hoppers 应写明卡盒号对应的台账卡盒，如 { "1": "制卡机1-卡盒1" }');
+    const hoppers = new Map<number, string>();
+    for (const [k, name] of Object.entries(p.hoppers)) {
+      const n = Number(k);
+      if (!/^[1-9]$/.test(k)) bad(`${w}.hoppers`, `卡盒号“${k}”应为 1 到 9（iLoadCard 的 n）`);
+      if (typeof name !== 'string' || !name.trim()) bad(`${w}.hoppers`, `卡盒 ${k} 应对应台账中的卡盒名称`);
+      hoppers.set(n, name.trim());
+    }
+    return { ...t, id: idOf(p, w), hoppers };
+  });
+  const readers = listOf(o.readers, `${where}.readers`).map((r, i) => ({ ...(transportOf(r, `${where}.readers[${i}]`, false) as Transport), id: idOf(r, `${where}.readers[${i}]`) }));
+  const scanners = listOf(o.scanners, `${where}.scanners`).map((s, i): ScannerConfig => {
+    const w = `${where}.scanners[${i}]`;
+    const t = transportOf(s, w, true);
+    const id = idOf(s, w);
+    if (t.transport !== 'hid') return { id, transport: t.transport };
+    const lengthByte = s.lengthByte ?? 1;
+    const dataOffset = s.dataOffset ?? 2;
+    if (typeof lengthByte !== 'number' || typeof dataOffset !== 'number') bad(w, 'lengthByte 与 dataOffset 应为数字');
+    return { ...t, id, lengthByte, dataOffset };
+  });
+  const ca = o.ca ?? 'none';
+  if (ca !== 'simulator' && ca !== 'none') bad(`${where}.ca`, '目前只能为 "simulator"（培训用模拟加密机）或 "none"');
+  const ids = [...printers, ...readers, ...scanners].map((d) => d.id);
+  const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (dup) bad(where, `设备名称“${dup}”重复`);
+  return { printers, readers, scanners: scanners.length ? scanners : EMPTY_SITE_DEVICES.scanners, ca };
+}
+
+export function parseDeviceConfig(text: string, file: string): DeviceConfig {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    bad(file, `不是有效的 JSON（${(e as Error).message}）`);
+  }
+  if (!isObject(json) || !isObject(json.sites)) bad(file, '应有 "sites" 对象，按网点编码列出设备');
+  const sites = new Map<string, SiteDeviceConfig>();
+  for (const [code, site] of Object.entries(json.sites)) {
+    if (!isObject(site)) bad(`${file} 网点 ${code}`, '应为对象');
+    sites.set(code, parseSite(site, `${file} 网点 ${code}`));
+  }
+  return { sites };
+}
