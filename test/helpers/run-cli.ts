@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../bin/sbk.js', import.meta.url));
 
-export type CliResult = { code: number; stdout: string; stderr: string; json: () => any };
+export type CliResult = { code: number; signal: NodeJS.Signals | null; stdout: string; stderr: string; json: () => any };
 
 /** Runs the real `sbk` binary, as an operator's script would. */
 export function runCli(args: string[], env: Record<string, string | undefined> = {}): CliResult {
@@ -13,5 +13,5 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 60_000,
   });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, json: () => JSON.parse(r.stdout) };
+  return { code: r.status ?? -1, signal: r.signal, stdout: r.stdout, stderr: r.stderr, json: () => JSON.parse(r.stdout) };
 }
