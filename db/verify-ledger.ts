@@ -202,6 +202,33 @@ export function verifyLedger(ledger: Ledger, expectedHead?: ChainHead): VerifyRe
       add({ code: 'SHIPMENT_CARD_NOT_SENT', message: `交接单 ${u.number} 已发出，但其中的卡 ${u.cardNo} 没有发出记录。`, cardNo: u.cardNo });
     }
 
+    // Instant issuance (GD Annex 9 二): a blank consumed at a printer belongs to a job that made a
+    // card of that number, and a job that says it made or spoiled a card has the movement for it.
+    const instantGaps = sqlite
+      .prepare(
+        `SELECT j.job_no AS jobNo, e.step, c.card_no AS cardNo FROM instant_jobs j
+         JOIN instant_job_events e ON e.job_id = j.id AND e.step IN ('issued', 'stocked', 'failed')
+         JOIN cards c ON c.id = e.blank_card_id
+         WHERE NOT EXISTS (SELECT 1 FROM movements m WHERE m.card_id = e.blank_card_id AND m.ref_kind = 'instant' AND m.ref_id = j.job_no
+                           AND m.type = CASE e.step WHEN 'failed' THEN 'spoil' ELSE 'consume' END)
+            OR (e.step <> 'failed' AND NOT EXISTS (SELECT 1 FROM cards f WHERE f.id = e.card_id AND f.card_no = j.card_no AND f.kind = 'finished'))`,
+      )
+      .all() as { jobNo: string; step: string; cardNo: string }[];
+    for (const g of instantGaps) {
+      add({ code: 'INSTANT_JOB_WITHOUT_MOVEMENT', message: `即时制卡任务 ${g.jobNo} 记载预制卡 ${g.cardNo} ${g.step === 'failed' ? '已作废' : '已制成社保卡'}，但台账中没有相应的流转记录或制成的卡。`, cardNo: g.cardNo });
+    }
+    const strayConsumes = sqlite
+      .prepare(
+        `SELECT m.id, c.card_no AS cardNo, m.ref_id AS ref FROM movements m JOIN cards c ON c.id = m.card_id
+         WHERE m.type = 'consume' AND m.ref_kind = 'instant' AND m.ref_id LIKE 'J-%' AND NOT EXISTS (
+           SELECT 1 FROM instant_jobs j JOIN instant_job_events e ON e.job_id = j.id AND e.step IN ('issued', 'stocked')
+           WHERE j.job_no = m.ref_id AND e.blank_card_id = m.card_id)`,
+      )
+      .all() as { id: number; cardNo: string; ref: string }[];
+    for (const u of strayConsumes) {
+      add({ code: 'CONSUME_WITHOUT_JOB', message: `第 ${u.id} 条记录称预制卡 ${u.cardNo} 用于即时制卡任务 ${u.ref}，但该任务没有制成记录。`, movementId: u.id, cardNo: u.cardNo });
+    }
+
     let cardCount = 0;
     const cardRows = sqlite
       .prepare('SELECT id, card_no, state, site_id, place_id, last_movement_id FROM cards ORDER BY id')

@@ -84,6 +84,10 @@ describe('instant issuance on the simulated desk printer', () => {
     expect(hopperQueue(b.ledger.db, hopperPlaceId(b)).length).toBe(3);
     expect(interruptedJobs(b.ledger, b.actor)).toEqual([]);
     ok(b);
+    // verify ties jobs to movements: a forged "spoiled" step for a blank still in the hopper is caught.
+    const job = b.ledger.sqlite.prepare('SELECT id, operator_id AS op FROM instant_jobs').get() as { id: number; op: number };
+    b.ledger.sqlite.prepare("INSERT INTO instant_job_events (job_id, step, blank_card_id, operator_id, at) VALUES (?, 'failed', ?, ?, ?)").run(job.id, queue[1]!.id, job.op, new Date().toISOString());
+    expect(verifyLedger(b.ledger).problems.map((p) => p.code)).toContain('INSTANT_JOB_WITHOUT_MOVEMENT');
   });
 
   it('a rare-character name prints with 宋体-18030 and the typed character, the chip keeps the ledger spelling', async () => {

@@ -5,7 +5,7 @@ import { KeyRouterProvider, PRIORITY, useKeyHandler } from '../../src/ui/keys/ke
 import type { KeyEvent } from '../../src/ui/keys/key-event.ts';
 import { KEYS, renderConsole, type RenderedConsole } from '../helpers/render-console.tsx';
 
-const fmt = (e: KeyEvent) => (e.name === 'char' ? `${e.ctrl ? 'C-' : ''}${e.meta ? 'M-' : ''}${e.char}` : e.name);
+const fmt = (e: KeyEvent) => (e.name === 'char' ? `${e.ctrl ? 'C-' : ''}${e.meta ? 'M-' : ''}${e.char}` : e.name === 'scan' ? `scan:${e.char}` : e.name);
 
 type Log = string[];
 
@@ -29,7 +29,7 @@ afterEach(() => {
 
 function mount(children: React.ReactNode, escDelayMs = 0, unhandled?: Log) {
   app = renderConsole(
-    <KeyRouterProvider escDelayMs={escDelayMs} {...(unhandled ? { onUnhandled: (e: KeyEvent) => unhandled.push(fmt(e)) } : {})}>
+    <KeyRouterProvider escDelayMs={escDelayMs} scanGapMs={0} {...(unhandled ? { onUnhandled: (e: KeyEvent) => unhandled.push(fmt(e)) } : {})}>
       <Text>router</Text>
       {children}
     </KeyRouterProvider>,
@@ -74,7 +74,7 @@ describe('key router', () => {
   it('gives equal priorities to the most recently registered handler first', async () => {
     const log: Log = [];
     const tree = (withDialog: boolean) => (
-      <KeyRouterProvider escDelayMs={0}>
+      <KeyRouterProvider escDelayMs={0} scanGapMs={0}>
         <Probe label="first" log={log} priority={PRIORITY.modal} consume={() => true} />
         {withDialog ? <Probe label="dialog" log={log} priority={PRIORITY.modal} consume={() => true} /> : null}
       </KeyRouterProvider>
@@ -143,11 +143,22 @@ describe('key router', () => {
     expect(shifts[6]).toBe(true);
   });
 
-  it('splits scanned text + Enter into the whole text, then Enter', async () => {
+  it('splits scanned text + Enter into the whole text, then Enter, for a focused text field', async () => {
+    const log: Log = [];
+    const c = mount(<Probe label="t" log={log} priority={PRIORITY.text} consume={() => true} />);
+    await c.press('420102199001011234\r');
+    expect(log).toEqual(['t:420102199001011234', 't:enter']);
+  });
+
+  it('with no text field focused, a scan is one scan event: its digits never act as command keys', async () => {
     const log: Log = [];
     const c = mount(<Probe label="s" log={log} priority={PRIORITY.screen} consume={() => true} />);
-    await c.press('420102199001011234\r');
-    expect(log).toEqual(['s:420102199001011234', 's:enter']);
+    await c.press('A10000017\r');
+    expect(log).toEqual(['s:scan:A10000017']);
+    // Typed keys still arrive as keys, an Enter on its own too.
+    await c.press('1');
+    await c.press('\r');
+    expect(log).toEqual(['s:scan:A10000017', 's:1', 's:enter']);
   });
 
   it('keeps scans in order when a new read arrives while the parts after an Enter are held', async () => {
@@ -211,5 +222,31 @@ describe('key router: split escape sequences over a slow link', () => {
     await c.press(KEYS.up);
     await c.press(KEYS.pageUp);
     expect(log).toEqual(['s:up', 's:pageup']);
+  });
+});
+
+describe('key router with a keyboard-wedge scanner typing character by character', () => {
+  const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+  it('a fast burst ending in Enter is one scan; the same keys typed by hand are keys', async () => {
+    const log: Log = [];
+    const c = renderConsole(
+      <KeyRouterProvider escDelayMs={0} scanGapMs={35}>
+        <Probe label="s" log={log} priority={PRIORITY.screen} consume={() => true} />
+      </KeyRouterProvider>,
+    );
+    // The scanner: one character per read, a few ms apart.
+    for (const ch of 'C3000001\r') {
+      c.stdin.write(ch);
+      await sleep(2);
+    }
+    await sleep(80);
+    expect(log).toEqual(['s:scan:C3000001']);
+    // A person: 120 ms between keys, so each one is a key, in order.
+    for (const ch of '12\r') {
+      c.stdin.write(ch);
+      await sleep(120);
+    }
+    expect(log).toEqual(['s:scan:C3000001', 's:1', 's:2', 's:enter']);
+    c.unmount();
   });
 });

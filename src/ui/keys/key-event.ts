@@ -19,12 +19,15 @@ export type KeyName =
   | 'backtab'
   | 'backspace'
   | 'delete'
-  | 'char';
+  | 'char'
+  /** A barcode scanner's whole code, told from typing by its speed (drivers/scanner/keyboard-wedge.ts). */
+  | 'scan';
 
 export type KeyEvent = {
   readonly name: KeyName;
   /** For `char`: the text typed, pasted or scanned (whole, even when many characters);
-   *  with `ctrl`, the lower-case letter (Ctrl+U → 'u'). Empty for every other name. */
+   *  with `ctrl`, the lower-case letter (Ctrl+U → 'u'); for `scan`, the code without its Enter.
+   *  Empty for every other name. */
   readonly char: string;
   readonly ctrl: boolean;
   readonly meta: boolean;

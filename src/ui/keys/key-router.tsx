@@ -3,6 +3,7 @@ import { useInput, useStdin, type Key } from 'ink';
 import { DEFAULT_ESC_DELAY_MS, isEscTailPrefix } from './esc-sequence.ts';
 import { charEvent, fromInk, keyEvent, splitLines, type KeyEvent } from './key-event.ts';
 import { useEscGuard } from './use-esc-guard.ts';
+import { WedgeDetector, type WedgeEvent } from '../../../drivers/scanner/keyboard-wedge.ts';
 
 /**
  * The console's single keyboard entry point (the gemini-cli pattern): one useInput here, and
@@ -41,9 +42,18 @@ export type KeyRouterProviderProps = {
   readonly escDelayMs?: number;
   /** Called with keys no handler consumed (diagnostics, tests). */
   readonly onUnhandled?: (e: KeyEvent) => void;
+  /**
+   * While no text field has focus, characters that follow each other within this many ms and
+   * end in Enter are one barcode scan (a `scan` event), not commands: a scanned `A10000017`
+   * must not open menu 1 on its way. Single keys wait this long before they act. 0: only a
+   * scan that arrives in one read counts, and nothing waits (tests).
+   */
+  readonly scanGapMs?: number;
 };
 
-export function KeyRouterProvider({ children, escDelayMs = DEFAULT_ESC_DELAY_MS, onUnhandled }: KeyRouterProviderProps) {
+export const DEFAULT_SCAN_GAP_MS = 35;
+
+export function KeyRouterProvider({ children, escDelayMs = DEFAULT_ESC_DELAY_MS, onUnhandled, scanGapMs = DEFAULT_SCAN_GAP_MS }: KeyRouterProviderProps) {
   // Handlers live in a ref, not state: registering, re-prioritising or swapping a handler never
   // re-renders the tree, and dispatching a key costs no render unless a handler sets state.
   const entriesRef = useRef(new Set<Entry>());
@@ -114,6 +124,28 @@ export function KeyRouterProvider({ children, escDelayMs = DEFAULT_ESC_DELAY_MS,
     [drain],
   );
 
+  // Keyboard-wedge scanners (drivers/scanner/keyboard-wedge.ts): only while no text field has
+  // focus, because a field takes a scan as typed text followed by Enter anyway.
+  const wedgeRef = useRef<WedgeDetector | null>(null);
+  const wedgeTimerRef = useRef<NodeJS.Timeout | null>(null);
+  const fromWedge = useCallback(
+    (events: WedgeEvent[]): void => {
+      for (const w of events) feedParts(w.kind === 'scan' ? [keyEvent('scan', w.value)] : splitLines(charEvent(w.text)));
+    },
+    [feedParts],
+  );
+  const flushWedge = useCallback((): void => {
+    if (wedgeTimerRef.current) clearTimeout(wedgeTimerRef.current);
+    wedgeTimerRef.current = null;
+    const w = wedgeRef.current;
+    wedgeRef.current = null;
+    if (w) fromWedge(w.flush(Number.POSITIVE_INFINITY));
+  }, [fromWedge]);
+  useLayoutEffect(() => () => {
+    if (wedgeTimerRef.current) clearTimeout(wedgeTimerRef.current);
+  }, []);
+  const textFocused = (): boolean => [...entriesRef.current].some((entry) => entry.isActive && entry.priority === PRIORITY.text);
+
   // Stable: Ink re-subscribes useInput whenever the handler's identity changes.
   const onInput = useCallback(
     (input: string, key: Key): void => {
@@ -122,12 +154,29 @@ export function KeyRouterProvider({ children, escDelayMs = DEFAULT_ESC_DELAY_MS,
       if (!e) return;
       if (raw.length > 1 && raw.startsWith(ESC) && e.name === 'char' && isEscTailPrefix(raw.slice(1))) {
         // Ink flushed an incomplete sequence ("ESC [", "ESC O", "ESC [ 5"): its ESC starts the wait.
+        flushWedge();
         feedParts([keyEvent('escape'), charEvent(raw.slice(1))]);
         return;
       }
-      feedParts(splitLines(e));
+      const typed = (e.name === 'char' && !e.ctrl && !e.meta) || e.name === 'enter';
+      if (!typed || textFocused()) {
+        flushWedge();
+        feedParts(splitLines(e));
+        return;
+      }
+      const text = e.name === 'enter' ? '\r' : e.char;
+      if (scanGapMs === 0) {
+        // One read at a time: a whole scan in it is a scan, anything else acts at once.
+        const w = new WedgeDetector({ maxGapMs: 0 });
+        fromWedge([...w.feed(text, 0), ...w.flush(Number.POSITIVE_INFINITY)]);
+        return;
+      }
+      wedgeRef.current ??= new WedgeDetector({ maxGapMs: scanGapMs });
+      fromWedge(wedgeRef.current.feed(text, Date.now()));
+      if (wedgeTimerRef.current) clearTimeout(wedgeTimerRef.current);
+      wedgeTimerRef.current = setTimeout(flushWedge, scanGapMs + 1);
     },
-    [guard, feedParts],
+    [guard, feedParts, flushWedge, fromWedge, scanGapMs],
   );
   useInput(onInput);
 
