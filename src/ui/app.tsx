@@ -24,17 +24,19 @@ import { CountScreen } from './screens/count-screen.tsx';
 import { CountScanScreen } from './screens/count-scan-screen.tsx';
 import { CountReviewScreen } from './screens/count-review-screen.tsx';
 import { CountReportScreen } from './screens/count-report-screen.tsx';
+import { InstantScreen } from './screens/instant-screen.tsx';
+import { DevicesScreen } from './screens/devices-screen.tsx';
 import { MENU } from './screens/home-menu.ts';
 import { fitWidth } from './text-fit.ts';
 import { ROLE_LABELS } from '../workflows/authenticate.ts';
 import { zh } from '../i18n/zh-CN.ts';
 
-export type AppProps = { services: ConsoleServices; escDelayMs?: number };
+export type AppProps = { services: ConsoleServices; escDelayMs?: number; scanGapMs?: number };
 
-export function App({ services, escDelayMs }: AppProps) {
+export function App({ services, escDelayMs, scanGapMs }: AppProps) {
   return (
     <ConsoleServicesContext.Provider value={services}>
-      <KeyRouterProvider {...(escDelayMs === undefined ? {} : { escDelayMs })}>
+      <KeyRouterProvider {...(escDelayMs === undefined ? {} : { escDelayMs })} {...(scanGapMs === undefined ? {} : { scanGapMs })}>
         <Shell isDemo={services.isDemo} />
       </KeyRouterProvider>
     </ConsoleServicesContext.Provider>
@@ -62,6 +64,7 @@ const TEXT_CONTEXTS = new Set<string>([
   'count-reason',
   'count-approve',
   'count-confirm',
+  'instant-form-edit',
 ]);
 
 function screenFor(id: FeatureId): Screen {
@@ -71,6 +74,7 @@ function screenFor(id: FeatureId): Screen {
   if (id === 'issuance') return { id: 'issuance' };
   if (id === 'recall') return { id: 'overdue', tab: 'due' };
   if (id === 'count') return { id: 'count' };
+  if (id === 'instant' || id === 'devices') return { id };
   return { id: 'not-built', feature: id };
 }
 
@@ -100,6 +104,12 @@ function Shell({ isDemo }: { isDemo: boolean }) {
   );
   useKeyHandler(
     (e) => {
+      // A barcode scanned where no field and no screen takes it: on home it opens the card; elsewhere
+      // it is dropped rather than read as command keys.
+      if (matches('home.scan', e)) {
+        if (screen.id === 'home') dispatch({ type: 'open', screen: { id: 'lookup', query: e.char } });
+        return true;
+      }
       if (matches('help', e)) return dispatch({ type: 'overlay', overlay: 'help' }), true;
       if (matches('back', e)) return dispatch({ type: 'back' }), true;
       if (matches('quit', e) || matches('quit-ctrl-c', e)) return dispatch({ type: 'overlay', overlay: 'quit' }), true;
@@ -132,7 +142,7 @@ function Shell({ isDemo }: { isDemo: boolean }) {
       />
     );
   } else if (screen.id === 'lookup') {
-    body = <LookupScreen width={width} height={bodyHeight} isActive={active} />;
+    body = <LookupScreen width={width} height={bodyHeight} isActive={active} {...(screen.query ? { initialQuery: screen.query } : {})} />;
   } else if (screen.id === 'intake' && common) {
     body = (
       <IntakeScreen
@@ -219,6 +229,10 @@ function Shell({ isDemo }: { isDemo: boolean }) {
     );
   } else if (screen.id === 'count-report' && common) {
     body = <CountReportScreen {...common} />;
+  } else if (screen.id === 'instant' && common) {
+    body = <InstantScreen {...common} />;
+  } else if (screen.id === 'devices' && common) {
+    body = <DevicesScreen {...common} />;
   } else if (screen.id === 'not-built') {
     const label = MENU.find((m) => m.id === screen.feature)?.label ?? screen.feature;
     body = <NotBuiltScreen label={label} width={width} height={bodyHeight} />;

@@ -3,6 +3,7 @@ import type { Ledger } from '../../db/open-ledger.ts';
 import type { WorkingCalendar } from '../domain/calendar.ts';
 import type { CardReader } from '../../drivers/reader/card-reader.ts';
 import type { BasicCardInfo } from '../../drivers/reader/basic-info.ts';
+import type { SiteDevices } from '../workflows/site-devices.ts';
 
 /** What the screens' hooks need from outside React: the open ledger, the calendar, the devices. */
 export type ConsoleServices = {
@@ -19,6 +20,11 @@ export type ConsoleServices = {
    * Absent for a real reader. Tests alter the chip here to make it disagree with the ledger.
    */
   readonly insertSimulatedCard?: (chip: BasicCardInfo) => void;
+  /**
+   * The printers, readers and scanners at a site's counter, opened once per site and kept open
+   * while the console runs (the devices and instant-issuance screens share them).
+   */
+  readonly devicesFor?: (site: { id: number; code: string }) => Promise<SiteDevices>;
 };
 
 export const ConsoleServicesContext = createContext<ConsoleServices | null>(null);

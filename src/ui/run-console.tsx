@@ -7,6 +7,7 @@ import { workingCalendar } from '../workflows/calendar-source.ts';
 import { SimulatedReader } from '../../drivers/reader/simulated-reader.ts';
 import type { BasicCardInfo } from '../../drivers/reader/basic-info.ts';
 import type { ConsoleServices } from './console-services.ts';
+import { siteDevicesCache } from '../workflows/site-devices-cache.ts';
 
 export type RunConsoleOptions = { ledger: Ledger; lowBandwidth: boolean };
 
@@ -22,6 +23,7 @@ export async function runConsole(opts: RunConsoleOptions): Promise<void> {
   const isDemo = isDemoLedger(opts.ledger.db);
   // A demo ledger reads its cards with a simulated reader; a real one arrives with the drivers.
   const reader = isDemo ? new SimulatedReader() : null;
+  const devices = siteDevicesCache(opts.ledger);
   const services: ConsoleServices = {
     ledger: opts.ledger,
     calendar: workingCalendar(),
@@ -29,6 +31,7 @@ export async function runConsole(opts: RunConsoleOptions): Promise<void> {
     lowBandwidth: opts.lowBandwidth,
     now: () => new Date(),
     ...(reader ? { reader, insertSimulatedCard: (chip: BasicCardInfo) => reader.insert(chip) } : {}),
+    devicesFor: devices.open,
   };
   const terminal = new TerminalWriter(process.stdout, { maxFps: opts.lowBandwidth ? 8 : 30 });
   const instance = render(<App services={services} />, {
@@ -52,5 +55,6 @@ export async function runConsole(opts: RunConsoleOptions): Promise<void> {
     process.off('SIGHUP', onSignal);
     process.off('SIGTERM', onSignal);
     terminal.end();
+    await devices.closeAll();
   }
 }

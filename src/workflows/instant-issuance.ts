@@ -391,9 +391,11 @@ export async function makeInstantCard(
   try {
     await p.print(1, face);
   } catch (e) {
-    // iPrint always ejects (Annex 9: 不论印卡是否成功，执行完本命令均要自动退卡).
-    if (e instanceof PrinterError) return failed(e, false);
-    throw e;
+    if (!(e instanceof PrinterError)) throw e;
+    // iPrint ejects whether or not it printed (Annex 9: 不论印卡是否成功，执行完本命令均要自动退卡),
+    // but a printer that refused to start (cover open, ribbon out) may still hold the written card.
+    const held = await p.status().then((st) => st.cardAtReader, () => true);
+    return failed(e, held);
   }
   step(ctx, 'printed', hooks);
 

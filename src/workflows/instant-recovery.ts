@@ -105,7 +105,7 @@ export async function resolveInstantJob(ledger: Ledger, actor: Actor, printer: I
   const info = interruptedJobs(ledger, actor).find((j) => j.jobNo === job.jobNo);
   if (!info) throw new SbkError('INSTANT_JOB_FINISHED', `制卡任务 ${jobNo} 已经处理完毕。`);
   const blank = blankOf(ledger, job.expectedBlankId);
-  const note = (what: string) => `重启后处理中断任务（${actor.name}）：${what}`;
+  const note = (what: string) => `处理中断的制卡任务（${actor.name}）：${what}`;
 
   switch (info.lastStep) {
     case 'started': {

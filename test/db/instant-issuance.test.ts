@@ -138,6 +138,19 @@ describe('instant issuance on the simulated desk printer', () => {
     ok(b);
   });
 
+  it('the cover opened just before printing: the written card is ejected to the bad bin and spoiled, the hopper order still holds', async () => {
+    const b = await bench();
+    const [first, second] = hopperQueue(b.ledger.db, hopperPlaceId(b));
+    const r = await makeInstantCard(b.ledger, b.actor, station(b), { operationId: randomUUID(), applicant: applicant(b) }, { afterStep: (s) => s === 'print_sent' && sim(b).setCover(true) });
+    expect(r).toMatchObject({ status: 'failed', code: 'PRINTER_COVER_OPEN', blankNo: first!.cardNo });
+    expect(sim(b).cardAtReader()).toBeNull();
+    expect(sim(b).bins.bad.map((c) => c.cardIdCode)).toEqual([first!.cardIdCode]);
+    sim(b).setCover(false);
+    const again = await makeInstantCard(b.ledger, b.actor, station(b), { operationId: randomUUID(), applicant: applicant(b), attempt: 2 });
+    expect(again).toMatchObject({ status: 'issued', blankNo: second!.cardNo });
+    ok(b);
+  });
+
   it('hopper empty at the printer: nothing is fed, the job is void and the ledger unchanged', async () => {
     const b = await bench();
     const before = hopperQueue(b.ledger.db, hopperPlaceId(b));

@@ -32,7 +32,7 @@ describe('console: login → home → lookup', () => {
     await login(c, 'liuyang', '579024'); // resets the failure count for the other tests
   });
 
-  it('logs in, shows stock and alerts, opens help, a not-built screen and the lookup', async () => {
+  it('logs in, shows stock and alerts, opens help, 即时制卡, 设备 and the lookup', async () => {
     const c = start();
     const home = await login(c, 'zhangwei', '357902');
     expect(home).toContain('张伟（经办员）');
@@ -52,8 +52,19 @@ describe('console: login → home → lookup', () => {
     await c.press(KEYS.esc, 5);
     expect(c.lastFrame()).toContain('合计 23 张');
 
+    // 即时制卡 at a counter without a desk printer says why it cannot be used.
     await c.press('8');
-    expect(c.lastFrame()).toContain('设备：尚未开通');
+    let f = await c.waitFor((x) => x.includes('不能即时制卡'), 3000);
+    expect(f).toContain('即时制卡：江岸社会保险管理处');
+    expect(f).toContain('本网点没有配置制卡机');
+    expectFits(f);
+    await c.press(KEYS.esc, 5);
+    expect(c.lastFrame()).toContain('合计 23 张');
+
+    await c.press('9');
+    f = await c.waitFor((x) => x.includes('读卡器1'), 3000);
+    expect(f).toContain('设备：江岸社会保险管理处');
+    expectFits(f);
     await c.press(KEYS.esc, 5);
     expect(c.lastFrame()).toContain('合计 23 张');
 
@@ -72,6 +83,17 @@ describe('console: login → home → lookup', () => {
     await c.press('NOSUCH001\r');
     expect(c.lastFrame()).toContain('台账中没有卡号 NOSUCH001');
 
+    await c.press(KEYS.esc, 5);
+    expect(c.lastFrame()).toContain('合计 23 张');
+  });
+
+  it('a card scanned on the home screen opens its record; its digits are never menu keys', async () => {
+    const c = start();
+    await login(c, 'zhangwei', '357902');
+    await c.press('A10000017\r');
+    const f = await c.waitFor((x) => x.includes('卡号 A10000017'), 3000);
+    expect(f).toContain('流转记录（共 6 条）');
+    expect(f).not.toContain('入库登记');
     await c.press(KEYS.esc, 5);
     expect(c.lastFrame()).toContain('合计 23 张');
   });

@@ -48,6 +48,7 @@ describe('key registry', () => {
       'home.open',
       'home.jump',
       'home.lookup',
+      'home.scan',
       'help',
       'back',
       'quit',

@@ -33,7 +33,7 @@ afterEach(() => {
 describe('renderConsole', () => {
   it('renders at 80×24 and reads frames the same with or without CI', async () => {
     app = renderConsole(
-      <KeyRouterProvider escDelayMs={0}>
+      <KeyRouterProvider escDelayMs={0} scanGapMs={0}>
         <Counter />
       </KeyRouterProvider>,
     );
@@ -53,7 +53,7 @@ describe('renderConsole', () => {
 
   it('counts bytes per keystroke (a one-line change costs one line, not a redraw)', async () => {
     app = renderConsole(
-      <KeyRouterProvider escDelayMs={0}>
+      <KeyRouterProvider escDelayMs={0} scanGapMs={0}>
         <Counter />
       </KeyRouterProvider>,
     );
@@ -67,7 +67,7 @@ describe('renderConsole', () => {
 
   it('waitFor resolves on a matching frame and times out with the frame in the error', async () => {
     app = renderConsole(
-      <KeyRouterProvider escDelayMs={0}>
+      <KeyRouterProvider escDelayMs={0} scanGapMs={0}>
         <Counter />
       </KeyRouterProvider>,
     );
@@ -80,7 +80,7 @@ describe('renderConsole', () => {
 describe('renderConsole bytes', () => {
   it('a full-height frame is still written as a diff (no whole-screen clear per update)', async () => {
     app = renderConsole(
-      <KeyRouterProvider escDelayMs={0}>
+      <KeyRouterProvider escDelayMs={0} scanGapMs={0}>
         <Box height={24}>
           <Counter />
         </Box>

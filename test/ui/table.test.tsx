@@ -55,7 +55,7 @@ afterEach(() => {
 });
 
 const mount = (el: React.ReactElement) => {
-  app = renderConsole(<KeyRouterProvider escDelayMs={0}>{el}</KeyRouterProvider>);
+  app = renderConsole(<KeyRouterProvider escDelayMs={0} scanGapMs={0}>{el}</KeyRouterProvider>);
   return app;
 };
 

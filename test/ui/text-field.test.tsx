@@ -54,7 +54,7 @@ afterEach(() => {
 function mount(modal = false, escDelayMs = 0) {
   const events: Events = { submitted: [], global: [], screen: [] };
   app = renderConsole(
-    <KeyRouterProvider escDelayMs={escDelayMs}>
+    <KeyRouterProvider escDelayMs={escDelayMs} scanGapMs={0}>
       <Form events={events} modal={modal} />
     </KeyRouterProvider>,
   );

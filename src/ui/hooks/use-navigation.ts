@@ -3,11 +3,12 @@ import type { Actor } from '../../workflows/authenticate.ts';
 import type { SubmitResult } from '../../workflows/stock-count.ts';
 
 /** The screens the console has; each id is also its key-registry context. */
-export type FeatureId = 'intake' | 'checkin' | 'shipments' | 'issuance' | 'recall' | 'count' | 'lookup' | 'devices';
+export type FeatureId = 'intake' | 'checkin' | 'shipments' | 'issuance' | 'recall' | 'count' | 'lookup' | 'instant' | 'devices';
 export type Screen =
   | { id: 'login' }
   | { id: 'home' }
-  | { id: 'lookup' }
+  /** `query`: opened by a scan on the home screen, showing that card at once. */
+  | { id: 'lookup'; query?: string }
   | { id: 'intake' }
   | { id: 'checkin'; batch: string | null }
   | { id: 'shipments'; tab: ShipmentsTab }
@@ -23,6 +24,10 @@ export type Screen =
   /** `result`: what the submission returned (per box); null when a submitted count is resumed. */
   | { id: 'count-review'; countId: number; result: SubmitResult | null }
   | { id: 'count-report' }
+  /** 即时制卡: interrupted jobs first, then the applicant's form, the run and its result. */
+  | { id: 'instant' }
+  /** 设备: the counter's printers, readers and scanners. */
+  | { id: 'devices' }
   | { id: 'not-built'; feature: FeatureId };
 export type ShipmentsTab = 'inbound' | 'outbound';
 /** 逾期与回收: 应回收, 即将逾期, 集体代领 (open pickups), 待注销. */

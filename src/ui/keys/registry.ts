@@ -51,6 +51,7 @@ const DEFS = [
   { id: 'home.open', keys: 'Enter', description: '打开', category: 'navigation', contexts: ['home'], match: named('enter') },
   { id: 'home.jump', keys: '1-9', description: '直接进入', category: 'navigation', contexts: ['home'], printable: true, match: (e: KeyEvent) => e.name === 'char' && /^[1-9]$/.test(e.char) && plain(e) },
   { id: 'home.lookup', keys: '/', description: '查卡', category: 'navigation', contexts: ['home'], printable: true, match: char('/') },
+  { id: 'home.scan', keys: '扫码', description: '扫描卡号即查看该卡', category: 'navigation', contexts: ['home'], footer: false, match: (e: KeyEvent) => e.name === 'scan' },
   // Upper-case L only (Shift+L): a stray lower-case l must not log the operator out.
   { id: 'home.logout', keys: 'L', description: '注销登录', category: 'local', contexts: ['home'], printable: true, match: char('L') },
 
@@ -170,6 +171,31 @@ const DEFS = [
   { id: 'count.report-save', keys: 'S', description: '保存对账表（文本和 CSV）', category: 'local', contexts: ['count-report'], printable: true, match: either(char('S'), char('s')) },
   { id: 'count.report-move', keys: '↑↓', description: '选择', category: 'navigation', contexts: ['count-report'], match: named('up', 'down') },
   { id: 'count.report-page', keys: 'PgUp/PgDn', description: '翻页', category: 'navigation', contexts: ['count-report'], footer: false, match: named('pageup', 'pagedown') },
+
+  // 设备: the counter's printers, readers and scanners; a test read and a test eject.
+  { id: 'devices.read', keys: 'R', description: '测试读卡', category: 'local', contexts: ['devices'], printable: true, match: either(char('R'), char('r')) },
+  { id: 'devices.eject', keys: 'E', description: '测试退卡（到废卡口）', category: 'local', contexts: ['devices'], printable: true, match: either(char('E'), char('e')) },
+  { id: 'devices.refresh', keys: 'G', description: '刷新', category: 'local', contexts: ['devices'], printable: true, match: either(char('G'), char('g')) },
+  { id: 'devices.move', keys: '↑↓', description: '选择设备', category: 'navigation', contexts: ['devices'], match: named('up', 'down') },
+
+  // 即时制卡: interrupted jobs first (one context per question), then the form, the run, the result.
+  { id: 'instant.refresh', keys: 'G', description: '重新检查设备', category: 'local', contexts: ['instant'], printable: true, match: either(char('G'), char('g')) },
+  { id: 'instant.job-resolve', keys: 'Enter', description: '处理此任务', category: 'local', contexts: ['instant-job'], match: named('enter') },
+  { id: 'instant.face-good', keys: 'G', description: '卡面完好', category: 'local', contexts: ['instant-job-face'], printable: true, match: either(char('G'), char('g')) },
+  { id: 'instant.face-bad', keys: 'B', description: '卡面有误（作废）', category: 'local', contexts: ['instant-job-face'], printable: true, match: either(char('B'), char('b')) },
+  { id: 'instant.hand-applicant', keys: 'Enter', description: '发给申请人', category: 'local', contexts: ['instant-job-hand'], match: named('enter') },
+  { id: 'instant.hand-stock', keys: 'S', description: '入库待领', category: 'local', contexts: ['instant-job-hand'], printable: true, match: either(char('S'), char('s')) },
+  { id: 'instant.receipt', keys: 'P', description: '保存领取回执', category: 'local', contexts: ['instant-resolved-receipt', 'instant-issued'], printable: true, match: either(char('P'), char('p')) },
+  { id: 'instant.continue', keys: 'Enter/Esc', description: '继续', category: 'local', contexts: ['instant-resolved', 'instant-resolved-receipt', 'instant-error'], match: named('enter', 'escape') },
+  { id: 'instant.start', keys: 'Ctrl+S', description: '开始制卡', category: 'local', contexts: ['instant-form', 'instant-form-edit'], match: ctrl('s') },
+  { id: 'instant.next', keys: 'Enter', description: '下一项', category: 'local', contexts: ['instant-form', 'instant-form-edit'], match: named('enter') },
+  { id: 'instant.bank', keys: '←→', description: '换服务银行', category: 'local', contexts: ['instant-form'], match: named('left', 'right') },
+  { id: 'instant.field', keys: 'Tab/↑↓', description: '切换输入项', category: 'navigation', contexts: ['instant-form', 'instant-form-edit'], match: named('tab', 'backtab', 'up', 'down') },
+  { id: 'instant.busy', keys: 'Esc/q', description: '正在制卡，完成前不能离开', category: 'local', contexts: ['instant-running'], match: either(named('escape'), char('q')) },
+  { id: 'instant.new', keys: 'Enter/Esc', description: '为下一位申请人制卡', category: 'local', contexts: ['instant-issued'], match: named('enter', 'escape') },
+  { id: 'instant.retry', keys: 'Enter', description: '用下一张卡重试', category: 'local', contexts: ['instant-failed'], match: named('enter') },
+  { id: 'instant.to-form', keys: 'Esc', description: '返回填表', category: 'local', contexts: ['instant-failed'], match: named('escape') },
+  { id: 'instant.void-back', keys: 'Enter/Esc', description: '返回填表', category: 'local', contexts: ['instant-void'], match: named('enter', 'escape') },
 
   // 'not-built' has nothing of its own: the global keys only.
 

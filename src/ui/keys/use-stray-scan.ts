@@ -14,6 +14,8 @@ export function useStrayScan(now: () => number = Date.now) {
   const lastText = useRef(-Infinity);
   return {
     swallow(e: KeyEvent, isCommand: (e: KeyEvent) => boolean): boolean {
+      // The router already told this scan from typing (a whole code with its Enter).
+      if (e.name === 'scan') return true;
       if (e.name === 'enter' && now() - lastText.current <= STRAY_SCAN_MS) {
         lastText.current = -Infinity;
         return true;

@@ -12,5 +12,6 @@ export const MENU: readonly MenuItem[] = [
   { id: 'recall', label: zh.menu.recall, built: true },
   { id: 'count', label: zh.menu.count, built: true },
   { id: 'lookup', label: zh.menu.lookup, built: true },
-  { id: 'devices', label: zh.menu.devices, built: false },
+  { id: 'instant', label: zh.menu.instant, built: true },
+  { id: 'devices', label: zh.menu.devices, built: true },
 ];

@@ -9,7 +9,7 @@ import { MOVEMENT_LABELS, STATE_LABELS, type CardState, type MovementType } from
 import { formatLocalTime } from '../../domain/china-dates.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
-export type LookupScreenProps = { width: number; height: number; isActive: boolean };
+export type LookupScreenProps = { width: number; height: number; isActive: boolean; initialQuery?: string };
 
 type HistoryRow = { seq: string; at: string; type: string; state: string; site: string; operator: string };
 
@@ -23,8 +23,8 @@ const COLUMNS: ColumnSpec<HistoryRow>[] = [
   { key: 'operator', header: L.operator, width: 8 },
 ];
 
-export function LookupScreen({ width, height, isActive }: LookupScreenProps) {
-  const q = useCardLookup();
+export function LookupScreen({ width, height, isActive, initialQuery }: LookupScreenProps) {
+  const q = useCardLookup(initialQuery);
   const card = q.card;
   const tableHeight = Math.max(1, height - 11);
   useKeyHandler(

@@ -58,7 +58,7 @@ export function SignInScreen({ actor, number, width, height, isActive, onContext
       // A card scanned by habit on the result or a question must not sign or drop anything.
       const resultKeys = s.mode === 'result' && s.focus === 'place';
       if (resultKeys && stray.swallow(e, (k) => matches('signin.partial', k) || matches('help', k) || matches('quit', k))) {
-        if (e.name === 'char') s.strayScan();
+        if (e.name === 'char' || e.name === 'scan') s.strayScan();
         return true;
       }
       if (s.mode === 'leave' && stray.swallow(e, (k) => matches('confirm.yes', k) || matches('confirm.no', k))) return true;
