@@ -1,32 +1,37 @@
 /**
  * A reader for demo ledgers and tests: the "card in the slot" is set by the caller (the console
  * puts the card being issued there, as if the operator inserted it), and a fault can be injected.
- * It answers through the same text format and error mapping as a real reader.
+ * Reads go over an in-memory link to a simulated reader device, through the same framing and
+ * error mapping as a real USB reader, so the demo exercises the code a real counter runs.
  */
-import { formatBasicInfo, parseBasicInfo, ReaderError, type BasicCardInfo, type ReaderInterface } from './basic-info.ts';
+import { DeviceClient } from '../protocol/device-client.ts';
+import { SimulatedReaderDevice } from '../simulator/simulated-reader-device.ts';
+import { createMemoryLink } from '../transport/memory-transport.ts';
+import type { BasicCardInfo, ReaderInterface } from './basic-info.ts';
 import type { CardReader } from './card-reader.ts';
+import { ProtocolCardReader } from './protocol-reader.ts';
 
 export class SimulatedReader implements CardReader {
   readonly label = '模拟读卡器';
-  private card: BasicCardInfo | null = null;
-  private nextFault: number | null = null;
+  private readonly device = new SimulatedReaderDevice();
+  private readonly reader: ProtocolCardReader;
+
+  constructor() {
+    const link = createMemoryLink({ chunk: 'random', label: this.label });
+    this.device.attach(link.device);
+    this.reader = new ProtocolCardReader(new DeviceClient(link.host), this.label);
+  }
 
   insert(card: BasicCardInfo | null): void {
-    this.card = card;
+    this.device.insert(card);
   }
 
   /** The next read returns this negative code once (e.g. -21: the chip fails authentication). */
   failNext(returnCode: number): void {
-    this.nextFault = returnCode;
+    this.device.failNext(returnCode);
   }
 
-  async readBasic(_iface: ReaderInterface = 3): Promise<BasicCardInfo> {
-    if (this.nextFault !== null) {
-      const code = this.nextFault;
-      this.nextFault = null;
-      throw new ReaderError(code);
-    }
-    if (!this.card) throw new ReaderError(-2);
-    return parseBasicInfo(formatBasicInfo(this.card));
+  readBasic(iface: ReaderInterface = 3): Promise<BasicCardInfo> {
+    return this.reader.readBasic(iface);
   }
 }

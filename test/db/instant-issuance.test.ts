@@ -90,6 +90,14 @@ describe('instant issuance on the simulated desk printer', () => {
     expect(verifyLedger(b.ledger).problems.map((p) => p.code)).toContain('INSTANT_JOB_WITHOUT_MOVEMENT');
   });
 
+  it('a real-sized ID photo (30 KB, 40 KB in base64) goes through the framing to the printer intact', async () => {
+    const b = await bench();
+    const big = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(30_000, 7)]).toString('base64');
+    const r = await makeInstantCard(b.ledger, b.actor, station(b), { operationId: randomUUID(), applicant: applicant(b, { photoBase64: big }) });
+    expect(r.status).toBe('issued');
+    expect(sim(b).bins.good[0]!.face!.some((f) => f === `${big}|46|127|234|300`)).toBe(true);
+  });
+
   it('a rare-character name prints with 宋体-18030 and the typed character, the chip keeps the ledger spelling', async () => {
     const b = await bench();
     const r = await makeInstantCard(b.ledger, b.actor, station(b), { operationId: randomUUID(), applicant: applicant(b, { name: '张[CHUI]', printedName: '张𰻝' }) });

@@ -1,0 +1,62 @@
+/**
+ * node-hid is loaded only when a real USB device is configured: the demo and the tests never
+ * need it, and on a machine without libusb its first use fails. node-hid 3 loads its native
+ * binding lazily, so `import` succeeds there and the error only appears when devices are
+ * listed — the loader lists them once so that failure surfaces here, with advice, instead of
+ * in the middle of issuing a card.
+ */
+import { SbkError } from '../../src/domain/errors.ts';
+import type { HidDeviceLike } from './hid-transport.ts';
+
+export type HidDeviceInfo = {
+  vendorId: number;
+  productId: number;
+  path?: string | undefined;
+  manufacturer?: string | undefined;
+  product?: string | undefined;
+  serialNumber?: string | undefined;
+  usagePage?: number | undefined;
+  usage?: number | undefined;
+  interface?: number | undefined;
+};
+
+export type NodeHidLike = {
+  devicesAsync(): Promise<HidDeviceInfo[]>;
+  HIDAsync: { open(path: string): Promise<HidDeviceLike> };
+};
+
+type Candidate = { devicesAsync?: unknown; devices?: unknown; HIDAsync?: { open?: unknown } | undefined; default?: unknown };
+
+export async function loadNodeHid(importer: () => Promise<unknown> = () => import('node-hid')): Promise<NodeHidLike> {
+  let mod: unknown;
+  try {
+    mod = await importer();
+  } catch (e) {
+    throw unavailable(e);
+  }
+  const hid = pick(mod) ?? pick((mod as Candidate | null)?.default);
+  if (!hid) throw unavailable(new Error('node-hid 模块缺少 devicesAsync / HIDAsync'));
+  try {
+    const c = hid as Candidate;
+    if (typeof c.devices === 'function') (c.devices as () => unknown)();
+    else await hid.devicesAsync();
+  } catch (e) {
+    throw unavailable(e);
+  }
+  return hid;
+}
+
+function pick(m: unknown): NodeHidLike | null {
+  if (typeof m !== 'object' && typeof m !== 'function') return null;
+  const c = m as Candidate | null;
+  if (!c || typeof c.devicesAsync !== 'function' || typeof c.HIDAsync?.open !== 'function') return null;
+  return c as NodeHidLike;
+}
+
+function unavailable(e: unknown): SbkError {
+  const cause = e instanceof Error ? e.message : String(e);
+  if (/libusb/i.test(cause)) {
+    return new SbkError('HID_LIBUSB_MISSING', '找不到 USB 库 libusb-1.0-0：请让系统管理员执行 `sudo apt-get install libusb-1.0-0` 后重试。', { cause });
+  }
+  return new SbkError('HID_UNAVAILABLE', `无法使用 USB HID 设备（node-hid）：${cause}。请联系系统管理员。`, { cause });
+}
