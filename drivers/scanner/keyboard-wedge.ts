@@ -9,13 +9,16 @@
  * A very fast typist who enters minLength characters and Enter within maxGapMs of each other
  * would count as a scan; at the default 35 ms that is over 1700 characters a minute.
  */
-export type WedgeEvent = { kind: 'scan'; value: string } | { kind: 'keys'; text: string };
+/** `reads`: the keys' text as it arrived, one string per feed() (a read is one key, or a paste). */
+export type WedgeEvent = { kind: 'scan'; value: string } | { kind: 'keys'; text: string; reads: string[] };
 
 export class WedgeDetector {
   private readonly maxGapMs: number;
   private readonly minLength: number;
   /** Characters of the current burst (a run with small gaps), not yet handed on. */
   private pending: string[] = [];
+  /** The same characters split by the feed() that brought them. */
+  private segments: string[] = [];
   private lastAt: number | null = null;
   /** A scan just ended with CR: scanners that send CR LF must not leave a stray Enter behind. */
   private afterCr = false;
@@ -28,6 +31,15 @@ export class WedgeDetector {
   /** `text` arrived at `atMs`; its characters count as arriving together (gap 0). */
   feed(text: string, atMs: number): WedgeEvent[] {
     const out: WedgeEvent[] = [];
+    let segment = -1;
+    const keep = (c: string) => {
+      this.pending.push(c);
+      if (segment < 0 || segment >= this.segments.length) {
+        this.segments.push('');
+        segment = this.segments.length - 1;
+      }
+      this.segments[segment] += c;
+    };
     for (const c of text) {
       const close = this.lastAt !== null && atMs - this.lastAt <= this.maxGapMs;
       if (!close && this.pending.length > 0) this.emitKeys(out);
@@ -39,13 +51,14 @@ export class WedgeDetector {
         if (this.pending.length >= this.minLength) {
           out.push({ kind: 'scan', value: this.pending.join('') });
           this.pending = [];
+          this.segments = [];
           this.afterCr = c === '\r';
         } else {
-          this.pending.push(c);
+          keep(c);
           this.emitKeys(out);
         }
       } else {
-        this.pending.push(c);
+        keep(c);
       }
     }
     return out;
@@ -60,9 +73,13 @@ export class WedgeDetector {
 
   private emitKeys(out: WedgeEvent[]): void {
     const text = this.pending.join('');
+    const reads = this.segments;
     this.pending = [];
+    this.segments = [];
     const last = out[out.length - 1];
-    if (last?.kind === 'keys') last.text += text;
-    else out.push({ kind: 'keys', text });
+    if (last?.kind === 'keys') {
+      last.text += text;
+      last.reads.push(...reads);
+    } else out.push({ kind: 'keys', text, reads });
   }
 }

@@ -27,24 +27,29 @@ describe('WedgeDetector', () => {
 
   it('a short fast burst with Enter is keys; a fast burst without Enter is flushed as keys after the gap', () => {
     const d = new WedgeDetector();
-    expect(d.feed('ab\r', 0)).toEqual([{ kind: 'keys', text: 'ab\r' }]);
+    expect(d.feed('ab\r', 0)).toEqual([{ kind: 'keys', text: 'ab\r', reads: ['ab\r'] }]);
     expect(d.feed('xyz123', 100)).toEqual([]);
     expect(d.flush(120)).toEqual([]);
-    expect(d.flush(136)).toEqual([{ kind: 'keys', text: 'xyz123' }]);
+    expect(d.flush(136)).toEqual([{ kind: 'keys', text: 'xyz123', reads: ['xyz123'] }]);
   });
 
   it('keys typed before a scan come out first, then the scan', () => {
     const d = new WedgeDetector();
     const events = [...d.feed('q', 0), ...d.feed('9876543210\r', 500)];
     expect(events).toEqual([
-      { kind: 'keys', text: 'q' },
+      { kind: 'keys', text: 'q', reads: ['q'] },
       { kind: 'scan', value: '9876543210' },
     ]);
   });
 
+  it('keys keep the reads they came in: two keys typed quickly are two reads, a paste is one', () => {
+    const d = new WedgeDetector();
+    expect([...d.feed('q', 0), ...d.feed('y', 5), ...d.feed('ab', 10), ...d.flush(100)]).toEqual([{ kind: 'keys', text: 'qyab', reads: ['q', 'y', 'ab'] }]);
+  });
+
   it('honours maxGapMs and minLength', () => {
     const d = new WedgeDetector({ maxGapMs: 10, minLength: 8 });
-    expect(d.feed('1234567\r', 0)).toEqual([{ kind: 'keys', text: '1234567\r' }]);
+    expect(d.feed('1234567\r', 0)).toEqual([{ kind: 'keys', text: '1234567\r', reads: ['1234567\r'] }]);
     expect(run(d, [...'12345678'].map((c, i): [string, number] => [c, 100 + i * 20]).concat([['\r', 300]])).some((e) => e.kind === 'scan')).toBe(false);
   });
 

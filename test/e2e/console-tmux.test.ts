@@ -84,3 +84,51 @@ describe.skipIf(!hasTmux)('sbk console in tmux (real binary, 80×24)', () => {
     expect(readFileSync(log, 'latin1')).toContain('\u001B[?25h');
   });
 });
+
+describe.skipIf(!hasTmux)('instant issuance in tmux (real binary, simulated printer)', () => {
+  const session = 'sbk-instant';
+  const pane = () => tmux('capture-pane', '-p', '-t', session).replace(/\n+$/, '');
+  async function waitFor(pred: (text: string) => boolean, what: string, timeoutMs = 20_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const text = pane();
+      if (pred(text)) return text;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${text}`);
+      await sleep(100);
+    }
+  }
+  let dir = '';
+  beforeAll(() => {
+    dir = tempDir();
+    const cmd = `env -u CI node '${BIN}' --demo --db '${join(dir, 'demo.db')}'; echo "SBK_EXITED=$?"; sleep 30`;
+    tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-c', dir, cmd);
+  });
+  afterAll(() => {
+    spawnSync('tmux', ['-L', socket, 'kill-session', '-t', session]);
+  });
+
+  it('a branch clerk makes a card for an applicant at the counter and it is issued', async () => {
+    await waitFor((s) => s.includes('操作员登录'), 'the login screen');
+    tmux('send-keys', '-t', session, 'sunli', 'Enter');
+    tmux('send-keys', '-t', session, '680135', 'Enter');
+    await waitFor((s) => s.includes('孙丽'), 'home');
+    tmux('send-keys', '-t', session, '8');
+    await waitFor((s) => s.includes('即时制卡：') && s.includes('中国工商银行'), 'the instant issuance form');
+    tmux('send-keys', '-t', session, '王小明', 'Enter', 'Enter', '420102199001010014', 'Enter');
+    await waitFor((s) => s.includes('王小明') && s.includes('420102199001010014'), 'the filled-in form');
+    tmux('send-keys', '-t', session, 'C-s');
+    const done = await waitFor((s) => s.includes('即时制卡完成') || s.includes('失败') || s.includes('错误'), 'the result');
+    expect(done).toContain('即时制卡完成');
+    expect(done).toContain('T00000001');
+    expect(done).not.toContain('420102199001010014');
+    for (const line of done.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    tmux('send-keys', '-t', session, 'Escape');
+    tmux('send-keys', '-t', session, 'Escape');
+    await waitFor((s) => s.includes('1-9 直接进入'), 'home again');
+    tmux('send-keys', '-t', session, 'q');
+    tmux('send-keys', '-t', session, 'y');
+    await waitFor((s) => s.includes('SBK_EXITED=0'), 'a clean exit');
+    const v = spawnSync(process.execPath, [BIN, 'verify', '--db', join(dir, 'demo.db'), '--json'], { encoding: 'utf8' });
+    expect(JSON.parse(v.stdout)).toMatchObject({ ok: true });
+  });
+});

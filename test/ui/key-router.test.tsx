@@ -250,3 +250,21 @@ describe('key router with a keyboard-wedge scanner typing character by character
     c.unmount();
   });
 });
+
+describe('key router: keys held while telling them from a scan', () => {
+  const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+  it('two keys typed quickly (q then y) stay two keys, not the text "qy"', async () => {
+    const log: Log = [];
+    const c = renderConsole(
+      <KeyRouterProvider escDelayMs={0} scanGapMs={35}>
+        <Probe label="s" log={log} priority={PRIORITY.screen} consume={() => true} />
+      </KeyRouterProvider>,
+    );
+    c.stdin.write('q');
+    await sleep(5);
+    c.stdin.write('y');
+    await sleep(80);
+    expect(log).toEqual(['s:q', 's:y']);
+    c.unmount();
+  });
+});

@@ -35,6 +35,8 @@ export type KeyRouter = {
 export const KeyRouterContext = createContext<KeyRouter | null>(null);
 
 const ESC = '\u001B';
+/** In the key queue: wait a tick here, as between two reads. */
+const TICK: unique symbol = Symbol('tick');
 
 export type KeyRouterProviderProps = {
   readonly children?: ReactNode;
@@ -97,14 +99,14 @@ export function KeyRouterProvider({ children, escDelayMs = DEFAULT_ESC_DELAY_MS,
   // an Enter waits for the next tick, so the state the Enter changed (a cleared field, a new
   // focus, an updated count) is committed before the next part is handled. Reads that arrive
   // during that wait queue behind it: handled first, they would reorder and glue scans together.
-  const queueRef = useRef<KeyEvent[]>([]);
+  const queueRef = useRef<(KeyEvent | typeof TICK)[]>([]);
   const waitingRef = useRef(false);
   const drain = useCallback((): void => {
     const queue = queueRef.current;
     while (queue.length > 0) {
       const part = queue.shift()!;
-      guard.feed(part);
-      if (part.name === 'enter' && queue.length > 0) {
+      if (part !== TICK) guard.feed(part);
+      if ((part === TICK || part.name === 'enter') && queue.length > 0) {
         waitingRef.current = true;
         setImmediate(() =>
           setTimeout(() => {
@@ -117,7 +119,7 @@ export function KeyRouterProvider({ children, escDelayMs = DEFAULT_ESC_DELAY_MS,
     }
   }, [guard]);
   const feedParts = useCallback(
-    (parts: KeyEvent[]): void => {
+    (parts: (KeyEvent | typeof TICK)[]): void => {
       queueRef.current.push(...parts);
       if (!waitingRef.current) drain();
     },
@@ -130,7 +132,21 @@ export function KeyRouterProvider({ children, escDelayMs = DEFAULT_ESC_DELAY_MS,
   const wedgeTimerRef = useRef<NodeJS.Timeout | null>(null);
   const fromWedge = useCallback(
     (events: WedgeEvent[]): void => {
-      for (const w of events) feedParts(w.kind === 'scan' ? [keyEvent('scan', w.value)] : splitLines(charEvent(w.text)));
+      // Keys are handed on read by read, as they came: "q" then "y" are two keys, a paste is one text.
+      // Held keys go on read by read, as they came, a tick apart like separate reads: "q" then "y"
+      // are two keys, and the "y" meets the dialog the "q" opened.
+      for (const w of events) {
+        if (w.kind === 'scan') {
+          feedParts([keyEvent('scan', w.value)]);
+          continue;
+        }
+        const parts: (KeyEvent | typeof TICK)[] = [];
+        w.reads.forEach((r, i) => {
+          if (i > 0) parts.push(TICK);
+          parts.push(...(r === '\r' ? [keyEvent('enter')] : splitLines(charEvent(r))));
+        });
+        feedParts(parts);
+      }
     },
     [feedParts],
   );
