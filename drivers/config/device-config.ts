@@ -108,7 +108,8 @@ function parseSite(o: Json, where: string): SiteDeviceConfig {
     const lengthByte = s.lengthByte ?? 1;
     const dataOffset = s.dataOffset ?? 2;
     if (typeof lengthByte !== 'number' || typeof dataOffset !== 'number') bad(w, 'lengthByte 与 dataOffset 应为数字');
-    return { ...t, id, lengthByte, dataOffset };
+    // HID POS scanners number their input reports (Newland and most others: 2).
+    return { ...t, reportId: s.reportId === undefined ? 2 : t.reportId, id, lengthByte, dataOffset };
   });
   const ca = o.ca ?? 'none';
   if (ca !== 'simulator' && ca !== 'none') bad(`${where}.ca`, '目前只能为 "simulator"（培训用模拟加密机）或 "none"');

@@ -7,6 +7,7 @@ import { HelpOverlay } from './components/help-overlay.tsx';
 import { ConsoleServicesContext, type ConsoleServices } from './console-services.ts';
 import { useNavigation, type FeatureId, type Screen } from './hooks/use-navigation.ts';
 import { useTerminalSize } from './hooks/use-terminal-size.ts';
+import { useHidScanners } from './hooks/use-hid-scanners.ts';
 import { LoginScreen } from './screens/login-screen.tsx';
 import { HomeScreen } from './screens/home-screen.tsx';
 import { LookupScreen } from './screens/lookup-screen.tsx';
@@ -117,6 +118,8 @@ function Shell({ isDemo }: { isDemo: boolean }) {
     },
     { priority: PRIORITY.global },
   );
+
+  useHidScanners(state.actor);
 
   const context = overlay === 'help' ? 'help' : overlay === 'quit' ? 'confirm' : screenContext;
   const actor = state.actor;

@@ -4,6 +4,7 @@
  * is loaded only when a HID device is configured, so a PC without libusb runs everything else.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { EventEmitter } from 'node:events';
 import { dirname, join } from 'node:path';
 import type { Ledger } from '../../db/open-ledger.ts';
 import { isDemoLedger } from '../../db/ledger-meta.ts';
@@ -21,6 +22,7 @@ import { HidTransport } from '../../drivers/transport/hid-transport.ts';
 import { DeviceClient } from '../../drivers/protocol/device-client.ts';
 import { ProtocolInstantPrinter } from '../../drivers/printer/protocol-printer.ts';
 import { ProtocolCardReader } from '../../drivers/reader/protocol-reader.ts';
+import { HidPosScanner, simulatedScannerReports } from '../../drivers/scanner/hid-pos-scanner.ts';
 import { SimulatedCaAuthority, type CaAuthority } from './ca-authority.ts';
 
 export type DeviceKind = 'printer' | 'reader' | 'scanner';
@@ -35,6 +37,14 @@ export type OpenPrinter = {
   simulator: SimulatedDeskPrinter | null;
 };
 export type OpenReader = { id: string; transport: 'simulator' | 'hid'; reader: CardReader; simulator: SimulatedReader | null };
+/** A scanner that is not a keyboard: its codes come here, and the console hands them on as scans. */
+export type OpenScanner = {
+  id: string;
+  transport: 'simulator' | 'hid';
+  onScan(cb: (code: string) => void): () => void;
+  /** A simulated HID POS scanner: "scan" a code, through the real report decoding. */
+  simulate: ((code: string) => void) | null;
+};
 export type DeviceProblem = { id: string; kind: DeviceKind; code: string; message: string };
 
 export type SiteDevices = {
@@ -44,6 +54,8 @@ export type SiteDevices = {
   printers: OpenPrinter[];
   readers: OpenReader[];
   scanners: ScannerConfig[];
+  /** The HID POS scanners opened (keyboard-mode ones need nothing: they type). */
+  hidScanners: OpenScanner[];
   ca: CaAuthority | null;
   problems: DeviceProblem[];
   /** node-hid's view of the USB bus, when a HID device is configured and the library loaded. */
@@ -161,8 +173,29 @@ export async function openSiteDevices(ledger: Ledger, site: { id: number; code: 
       readers.push({ id: r.id, transport: 'hid', reader: new ProtocolCardReader(client, r.id), simulator: null });
     });
   }
+  const hidScanners: OpenScanner[] = [];
   for (const s of config.scanners) {
-    if (s.transport === 'hid' && !hid) problems.push({ id: s.id, kind: 'scanner', code: hidProblem!.code, message: hidProblem!.message });
+    if (s.transport === 'keyboard') continue;
+    await attempt(s.id, 'scanner', async () => {
+      if (s.transport === 'simulator') {
+        const source = new EventEmitter();
+        const scanner = new HidPosScanner(source);
+        hidScanners.push({ id: s.id, transport: 'simulator', onScan: (cb) => scanner.onScan(cb), simulate: (code) => simulatedScannerReports(code).forEach((r) => source.emit('data', r)) });
+        return;
+      }
+      if (!hid) throw hidProblem!;
+      const found = (await hid.devicesAsync()).find((d) => d.vendorId === s.vendorId && d.productId === s.productId && (!s.serial || d.serialNumber === s.serial) && d.path);
+      if (!found) throw new SbkError('DEVICE_NOT_FOUND', `找不到扫描枪 ${s.id}：请检查 USB 线，或运行 sbk devices 查看连接的设备。`);
+      const dev = await hid.HIDAsync.open(found.path!);
+      closers.push(async () => void (await dev.close()));
+      const scanner = new HidPosScanner(dev as unknown as { on(ev: 'data', cb: (b: Uint8Array) => void): void }, {
+        reportId: s.reportId,
+        lengthByte: s.lengthByte,
+        dataOffset: s.dataOffset,
+        reportSize: s.reportSize,
+      });
+      hidScanners.push({ id: s.id, transport: 'hid', onScan: (cb) => scanner.onScan(cb), simulate: null });
+    });
   }
   return {
     source,
@@ -171,6 +204,7 @@ export async function openSiteDevices(ledger: Ledger, site: { id: number; code: 
     printers,
     readers,
     scanners: config.scanners,
+    hidScanners,
     ca: config.ca === 'simulator' ? new SimulatedCaAuthority() : null,
     problems,
     hid,

@@ -105,3 +105,33 @@ describe('console: devices (设备)', () => {
     expectAllFit(c);
   });
 });
+
+describe('console: a USB HID POS scanner (simulated, through the real report decoding)', () => {
+  it('a code scanned on home opens the card; scanned into the lookup field it is searched like typing', async () => {
+    const { writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const file = join(demo.dir, 'devices.json');
+    writeFileSync(file, JSON.stringify({ sites: { '420102-B01': { scanners: [{ id: '扫描枪H', transport: 'simulator' }], readers: [{ id: '读卡器1', transport: 'simulator' }] } } }));
+    try {
+      const cache = siteDevicesCache(demo.ledger);
+      const c = await start({ devicesFor: cache.open });
+      const actor = authenticate(demo.ledger, 'sunli', '680135');
+      const devices = await cache.open({ id: actor.siteId, code: actor.siteCode });
+      const scanner = devices.hidScanners[0]!;
+      expect(scanner).toMatchObject({ id: '扫描枪H', transport: 'simulator' });
+      // Give the console's subscription (made after login) a moment.
+      await c.press('', 20);
+      scanner.simulate!('A10000017');
+      let f = await c.waitFor((x) => x.includes('卡号 A10000017'), 3000);
+      expect(f).toContain('流转记录');
+      await c.press('', 5);
+      scanner.simulate!('A10000018');
+      f = await c.waitFor((x) => x.includes('卡号 A10000018'), 3000);
+      expect(f).not.toContain('卡号 A10000017');
+      await c.press(KEYS.esc, 5);
+      await cache.closeAll();
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+});

@@ -30,6 +30,11 @@ type Entry = { handler: KeyHandler; priority: number; isActive: boolean; seq: nu
 export type KeyRouter = {
   /** Adds a handler; returns the function that removes it. */
   readonly register: (entry: Entry) => () => void;
+  /**
+   * A code from a scanner that does not type (USB HID POS): into a focused field as text and
+   * Enter, as a keyboard-mode scanner would type it; elsewhere as one scan event.
+   */
+  readonly injectScan: (code: string) => void;
 };
 
 export const KeyRouterContext = createContext<KeyRouter | null>(null);
@@ -197,7 +202,13 @@ export function KeyRouterProvider({ children, escDelayMs = DEFAULT_ESC_DELAY_MS,
   useInput(onInput);
 
   const routerRef = useRef<KeyRouter | undefined>(undefined);
+  const injectRef = useRef<(code: string) => void>(() => {});
+  injectRef.current = (code: string) => {
+    flushWedge();
+    feedParts(textFocused() ? splitLines(charEvent(`${code}\r`)) : [keyEvent('scan', code)]);
+  };
   routerRef.current ??= {
+    injectScan: (code) => injectRef.current(code),
     register: (entry) => {
       entry.seq = ++seqRef.current;
       entriesRef.current.add(entry);
