@@ -56,7 +56,7 @@ export type CardSnapshot = {
   placeId: number | null;
   identity: string;
   /** Set when the card row has not been brought up to date yet (see `deferProjection`). */
-  pending?: { stateSince: string; lastMovementId: number };
+  pending?: { stateSince: string; lastMovementId: number; receivedAt: string | null; pickedUpAt: string | null };
 };
 
 /** The one statement that writes a card's projection (state, site, place) after its movements. */
@@ -69,6 +69,9 @@ function prepareProjectionUpdate(tx: LedgerDb) {
       placeId: sql.placeholder('placeId'),
       stateSince: sql.placeholder('stateSince'),
       lastMovementId: sql.placeholder('lastMovementId'),
+      // Null: this write brings no newer receipt or pickup, the column keeps what it had.
+      receivedAt: sql`coalesce(${sql.placeholder('receivedAt')}, ${cards.receivedAt})`,
+      pickedUpAt: sql`coalesce(${sql.placeholder('pickedUpAt')}, ${cards.pickedUpAt})`,
     } as unknown as Partial<typeof cards.$inferInsert>)
     .where(eq(cards.id, sql.placeholder('id')))
     .prepare();
@@ -222,10 +225,18 @@ export function appendMovements(
     const hash = movementHash(prevHash, { ...row, cardNo: card.cardNo, identity: card.identity });
     insertMovement.run({ ...row, prevHash, hash });
     const snap = known?.get(card.id);
+    const receivedAt = m.type === 'receive' || m.type === 'found' ? at : null;
+    const pickedUpAt = m.type === 'agent_pickup' ? at : null;
     if (snap && deferProjection) {
-      Object.assign(snap, { state: toState, siteId: toSiteId, placeId: toPlaceId, pending: { stateSince: at, lastMovementId: nextId } });
+      const before = snap.pending;
+      Object.assign(snap, {
+        state: toState,
+        siteId: toSiteId,
+        placeId: toPlaceId,
+        pending: { stateSince: at, lastMovementId: nextId, receivedAt: receivedAt ?? before?.receivedAt ?? null, pickedUpAt: pickedUpAt ?? before?.pickedUpAt ?? null },
+      });
     } else {
-      updateCard.run({ id: card.id, state: toState, siteId: toSiteId, placeId: toPlaceId, stateSince: at, lastMovementId: nextId });
+      updateCard.run({ id: card.id, state: toState, siteId: toSiteId, placeId: toPlaceId, stateSince: at, lastMovementId: nextId, receivedAt, pickedUpAt });
       if (snap) Object.assign(snap, { state: toState, siteId: toSiteId, placeId: toPlaceId });
     }
     ids.push(nextId);

@@ -3,7 +3,7 @@
  * rules count from (when the site received the card, when the agent took it, when it was
  * recalled), all from the movements.
  */
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { LedgerDb } from './open-ledger.ts';
 import { batches, cards, holders, movements, sites } from './schema.ts';
 
@@ -31,8 +31,10 @@ export type HolderCardRow = {
   replaced: boolean;
 };
 
-const heldSince = sql<string | null>`(select max(m.at) from movements m where m.card_id = ${cards.id} and m.to_site_id = ${cards.siteId}
-  and ((${cards.state} in ('in_stock', 'recalled') and m.type in ('receive', 'found')) or (${cards.state} = 'agent_held' and m.type = 'agent_pickup')))`;
+// From the projections append-movements keeps (the last receive/found, the last agent pickup),
+// which verify replays: no per-card read of the movements on a large ledger.
+const heldSince = sql<string | null>`(case when ${cards.state} in ('in_stock', 'recalled') then ${cards.receivedAt}
+  when ${cards.state} = 'agent_held' then ${cards.pickedUpAt} end)`;
 const recalledAt = sql<string | null>`(select max(m.at) from movements m where m.card_id = ${cards.id} and m.type = 'recall')`;
 const replaced = sql<number>`exists (select 1 from cards newer where newer.holder_id = ${cards.holderId} and newer.id <> ${cards.id}
   and newer.issue_date > ${cards.issueDate} and newer.state = 'issued')`;
@@ -160,5 +162,28 @@ export function countRefsWithPrefix(db: LedgerDb, refKind: string, prefix: strin
       .from(movements)
       .where(and(eq(movements.refKind, refKind), sql`${movements.refId} like ${`${prefix}%`}`))
       .get()?.n ?? 0
+  );
+}
+
+/**
+ * The cards that may be overdue or in their warning period: in stock since before `stockBefore`,
+ * with an agent since before `agentBefore` (both ISO instants), or of a holder reported dead.
+ * A superset the caller assesses exactly; each branch is an index range on a large ledger.
+ */
+export function overdueCandidates(db: LedgerDb, siteIds: readonly number[], stockBefore: string, agentBefore: string): HolderCardRow[] {
+  if (siteIds.length === 0) return [];
+  const sites = inArray(cards.siteId, [...siteIds]);
+  const finished = eq(cards.kind, 'finished');
+  return select(
+    db,
+    and(
+      finished,
+      sites,
+      or(
+        and(eq(cards.state, 'in_stock'), lt(cards.receivedAt, stockBefore)),
+        and(eq(cards.state, 'agent_held'), lt(cards.pickedUpAt, agentBefore)),
+        and(inArray(cards.state, ['in_stock', 'agent_held']), inArray(cards.holderId, db.select({ id: holders.id }).from(holders).where(isNotNull(holders.deceasedAt)))),
+      ),
+    ),
   );
 }

@@ -165,6 +165,13 @@ export const cards = sqliteTable(
     placeId: integer('place_id').references(() => places.id),
     stateSince: text('state_since').notNull(),
     lastMovementId: integer('last_movement_id').notNull(),
+    /**
+     * Projections the overdue rules count from (GD Art. 32: 自卡经办网点接收起), kept so a
+     * province-scale ledger finds its overdue cards by index instead of reading every card's
+     * movements: the time of the last receive/found, and of the last agent pickup.
+     */
+    receivedAt: text('received_at'),
+    pickedUpAt: text('picked_up_at'),
   },
   (t) => [
     uniqueIndex('cards_card_no_uq').on(t.cardNo),
@@ -175,6 +182,7 @@ export const cards = sqliteTable(
     index('cards_site_state_ix').on(t.siteId, t.state),
     index('cards_batch_ix').on(t.batchId),
     index('cards_holder_ix').on(t.holderId),
+    index('cards_overdue_ix').on(t.kind, t.state, t.receivedAt),
   ],
 );
 

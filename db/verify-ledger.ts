@@ -23,7 +23,7 @@ type MovementRow = MovementSqlRow & {
   holder_name: string | null;
 };
 
-type Replayed = { state: StateOrNone; siteId: number; placeId: number | null; lastId: number };
+type Replayed = { state: StateOrNone; siteId: number; placeId: number | null; lastId: number; receivedAt: string | null; pickedUpAt: string | null };
 
 const GUARDS = [
   'instant_jobs_no_update',
@@ -159,7 +159,14 @@ export function verifyLedger(ledger: Ledger, expectedHead?: ChainHead): VerifyRe
       } else if (rule.secondOperator && (m.second_operator_id == null || m.second_operator_id === m.operator_id)) {
         add({ code: 'APPROVAL_MISSING', message: `第 ${m.id} 条记录（卡 ${cardNo}，${m.type}）缺少另一名主管的复核。`, movementId: m.id, cardNo });
       }
-      replay.set(m.card_id, { state: m.to_state as StateOrNone, siteId: m.to_site_id, placeId: m.to_place_id, lastId: m.id });
+      replay.set(m.card_id, {
+        state: m.to_state as StateOrNone,
+        siteId: m.to_site_id,
+        placeId: m.to_place_id,
+        lastId: m.id,
+        receivedAt: m.type === 'receive' || m.type === 'found' ? m.at : (before?.receivedAt ?? null),
+        pickedUpAt: m.type === 'agent_pickup' ? m.at : (before?.pickedUpAt ?? null),
+      });
     }
 
     if (expectedHead && !headSeen) {
@@ -231,8 +238,8 @@ export function verifyLedger(ledger: Ledger, expectedHead?: ChainHead): VerifyRe
 
     let cardCount = 0;
     const cardRows = sqlite
-      .prepare('SELECT id, card_no, state, site_id, place_id, last_movement_id FROM cards ORDER BY id')
-      .iterate() as IterableIterator<{ id: number; card_no: string; state: string; site_id: number; place_id: number | null; last_movement_id: number }>;
+      .prepare('SELECT id, card_no, state, site_id, place_id, last_movement_id, received_at, picked_up_at FROM cards ORDER BY id')
+      .iterate() as IterableIterator<{ id: number; card_no: string; state: string; site_id: number; place_id: number | null; last_movement_id: number; received_at: string | null; picked_up_at: string | null }>;
     for (const c of cardRows) {
       cardCount += 1;
       const r = replay.get(c.id);
@@ -241,6 +248,9 @@ export function verifyLedger(ledger: Ledger, expectedHead?: ChainHead): VerifyRe
         continue;
       }
       replay.delete(c.id);
+      if (r.receivedAt !== c.received_at || r.pickedUpAt !== c.picked_up_at) {
+        add({ code: 'PROJECTION_MISMATCH', message: `卡 ${c.card_no} 记载的接收时间或代领时间与流转记录不一致（逾期计算依据被改动）。`, cardNo: c.card_no });
+      }
       if (r.state !== c.state || r.siteId !== c.site_id || r.placeId !== c.place_id || r.lastId !== c.last_movement_id) {
         add({
           code: 'PROJECTION_MISMATCH',

@@ -8,7 +8,7 @@
 import type { Ledger } from '../../db/open-ledger.ts';
 import { writeTx } from '../../db/write-tx.ts';
 import { appendMovements } from '../../db/append-movements.ts';
-import { finishedCardsInStates, holderCardByNo, holderCardsByIdNumber, recallMovements, setHolderDeceased } from '../../db/issuance-queries.ts';
+import { finishedCardsInStates, overdueCandidates, holderCardByNo, holderCardsByIdNumber, recallMovements, setHolderDeceased } from '../../db/issuance-queries.ts';
 import { isRetryOf, movementsOfOperation } from '../../db/operations-repo.ts';
 import { placesAt, requireSite, subtreeIds } from '../../db/sites-repo.ts';
 import { logAudit } from '../../db/audit-log.ts';
@@ -20,7 +20,7 @@ import { checkIdDocument } from '../domain/id-documents.ts';
 import { stateLabel, type StateOrNone } from '../domain/card-states.ts';
 import { assessOverdue, dueForCancellation } from '../domain/overdue.ts';
 import { RECALL_REASONS, recallReasonOf, recallReasonText, type RecallReasonCode } from '../domain/recall-reasons.ts';
-import type { WorkingCalendar } from '../domain/calendar.ts';
+import { addCalendarDays, addCalendarMonths, type WorkingCalendar } from '../domain/calendar.ts';
 import { checkApprover, requireRole, type Actor } from './authenticate.ts';
 import { ledgerProfile } from './issue-card.ts';
 import { readSetting } from './settings.ts';
@@ -63,7 +63,11 @@ export function overdueList(ledger: Ledger, actor: Actor, calendar: WorkingCalen
   const profile = ledgerProfile(ledger);
   const warningDays = Number(readSetting(ledger, 'overdue-warning-days'));
   const rows: OverdueRow[] = [];
-  for (const c of finishedCardsInStates(ledger.db, scopeIds(ledger, actor, filter.siteCode), ['in_stock', 'agent_held'])) {
+  // Only cards old enough to be in their warning period (or a dead holder's) are read: a
+  // province-scale ledger holds far more cards in stock than overdue ones. Three days' slack
+  // covers month-end clamping; assessOverdue decides exactly.
+  const before = (months: number) => new Date(`${addCalendarMonths(addCalendarDays(asOf, warningDays + 3), -months)}T00:00:00+08:00`).toISOString();
+  for (const c of overdueCandidates(ledger.db, scopeIds(ledger, actor, filter.siteCode), before(profile.overdueMonths), before(profile.sleepingMonths))) {
     const receivedOn = chinaDate(c.heldSince);
     if (!receivedOn) continue;
     const a = assessOverdue({ state: c.state, heldSince: receivedOn, holderDeceasedOn: c.deceasedAt }, asOf, profile, calendar, warningDays);
