@@ -33,7 +33,8 @@ export async function runConsole(opts: RunConsoleOptions): Promise<void> {
     ...(reader ? { reader, insertSimulatedCard: (chip: BasicCardInfo) => reader.insert(chip) } : {}),
     devicesFor: devices.open,
   };
-  const terminal = new TerminalWriter(process.stdout, { maxFps: opts.lowBandwidth ? 8 : 30 });
+  // https://no-color.org: any non-empty NO_COLOR turns colours off.
+  const terminal = new TerminalWriter(process.stdout, { maxFps: opts.lowBandwidth ? 8 : 30, noColor: Boolean(process.env.NO_COLOR) });
   const instance = render(<App services={services} />, {
     stdout: terminal as unknown as NodeJS.WriteStream,
     stdin: process.stdin,

@@ -589,3 +589,11 @@ describe('TerminalWriter', () => {
     expect(writer.bytesWritten).toBeGreaterThan(out.all.length); // Chinese: 3 bytes, 1 UTF-16 unit
   });
 });
+
+describe('NO_COLOR', () => {
+  const ESC = '\u001B';
+  it('drops colours and keeps bold, inverse and underline', () => {
+    expect(parseLine(`${ESC}[1;31m卡${ESC}[7;44mx${ESC}[0m`, false).map((c) => c.style)).toEqual([`${ESC}[1m`, `${ESC}[1;7m`]);
+    expect(parseLine(`${ESC}[38;5;208mx${ESC}[39my`, false).map((x) => x.style)).toEqual(['', '']);
+  });
+});

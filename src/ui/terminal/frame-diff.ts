@@ -67,8 +67,8 @@ function applySgr(pen: Pen, params: string): Pen {
   return p;
 }
 
-/** The SGR sequence that sets exactly this pen from a reset terminal ('' for plain). */
-function penSgr(p: Pen): string {
+/** The SGR sequence that sets exactly this pen from a reset terminal ('' for plain); without `color`, no colours (NO_COLOR). */
+function penSgr(p: Pen, color = true): string {
   const codes: string[] = [];
   if (p.bold) codes.push('1');
   if (p.dim) codes.push('2');
@@ -76,13 +76,17 @@ function penSgr(p: Pen): string {
   if (p.underline) codes.push('4');
   if (p.inverse) codes.push('7');
   if (p.strike) codes.push('9');
-  if (p.fg) codes.push(p.fg);
-  if (p.bg) codes.push(p.bg);
+  if (color && p.fg) codes.push(p.fg);
+  if (color && p.bg) codes.push(p.bg);
   return codes.length ? `${ESC}[${codes.join(';')}m` : '';
 }
 
-/** One frame line as cells; a wide character is one cell of width 2. */
-export function parseLine(line: string): Cell[] {
+/**
+ * One frame line as cells; a wide character is one cell of width 2. `color: false` (NO_COLOR,
+ * https://no-color.org) drops colours but keeps bold, inverse and underline, which carry meaning
+ * (the selected row, the header).
+ */
+export function parseLine(line: string, color = true): Cell[] {
   const cells: Cell[] = [];
   let pen = PLAIN;
   let style = '';
@@ -105,7 +109,7 @@ export function parseLine(line: string): Cell[] {
     if (tok.startsWith(`${ESC}[`) && tok.endsWith('m')) {
       flushText();
       pen = applySgr(pen, tok.slice(2, -1));
-      style = penSgr(pen);
+      style = penSgr(pen, color);
     } else if (tok.startsWith(ESC)) {
       flushText(); // other control sequences carry no cells
     } else {
@@ -118,10 +122,10 @@ export function parseLine(line: string): Cell[] {
   return cells;
 }
 
-export function parseFrame(frame: string): Cell[][] {
+export function parseFrame(frame: string, color = true): Cell[][] {
   const lines = frame.split('\n');
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  return lines.map(parseLine);
+  return lines.map((l) => parseLine(l, color));
 }
 
 const sameCell = (a: Cell | undefined, b: Cell | undefined) => !!a && !!b && a.ch === b.ch && a.style === b.style && a.width === b.width;

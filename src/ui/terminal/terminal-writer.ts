@@ -13,6 +13,8 @@ export type TerminalOut = NodeJS.WriteStream | { write(s: string): boolean; colu
 export type TerminalWriterOptions = {
   /** At most this many screen updates per second (the last state always gets written). */
   maxFps: number;
+  /** Colours off (NO_COLOR); bold, inverse and underline stay. */
+  noColor?: boolean;
 };
 
 export class TerminalWriter extends EventEmitter {
@@ -61,7 +63,7 @@ export class TerminalWriter extends EventEmitter {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.pending === null) return;
-    const next = parseFrame(this.pending);
+    const next = parseFrame(this.pending, !this.opts.noColor);
     this.pending = null;
     let out = '';
     if (!this.started) {
