@@ -86,6 +86,9 @@ describe.skipIf(!hasTmux)('sbk console in tmux (real binary, 80×24)', () => {
 });
 
 describe.skipIf(!hasTmux)('instant issuance in tmux (real binary, simulated printer)', () => {
+  // Its own tmux server: the first block's kill-server may still be shutting the shared one down.
+  const sock = `sbk-e2e-instant-${process.pid}`;
+  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', sock, ...args], { encoding: 'utf8' });
   const session = 'sbk-instant';
   const pane = () => tmux('capture-pane', '-p', '-t', session).replace(/\n+$/, '');
   async function waitFor(pred: (text: string) => boolean, what: string, timeoutMs = 20_000): Promise<string> {
@@ -104,7 +107,7 @@ describe.skipIf(!hasTmux)('instant issuance in tmux (real binary, simulated prin
     tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-c', dir, cmd);
   });
   afterAll(() => {
-    spawnSync('tmux', ['-L', socket, 'kill-session', '-t', session]);
+    spawnSync('tmux', ['-L', sock, 'kill-server']);
   });
 
   it('a branch clerk makes a card for an applicant at the counter and it is issued', async () => {
