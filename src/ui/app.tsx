@@ -26,6 +26,7 @@ import { CountScanScreen } from './screens/count-scan-screen.tsx';
 import { CountReviewScreen } from './screens/count-review-screen.tsx';
 import { CountReportScreen } from './screens/count-report-screen.tsx';
 import { InstantScreen } from './screens/instant-screen.tsx';
+import { HopperLoadScreen } from './screens/hopper-load-screen.tsx';
 import { DevicesScreen } from './screens/devices-screen.tsx';
 import { MENU } from './screens/home-menu.ts';
 import { fitWidth } from './text-fit.ts';
@@ -66,6 +67,7 @@ const TEXT_CONTEXTS = new Set<string>([
   'count-approve',
   'count-confirm',
   'instant-form-edit',
+  'hopper-load-scan',
 ]);
 
 function screenFor(id: FeatureId): Screen {
@@ -233,7 +235,9 @@ function Shell({ isDemo }: { isDemo: boolean }) {
   } else if (screen.id === 'count-report' && common) {
     body = <CountReportScreen {...common} />;
   } else if (screen.id === 'instant' && common) {
-    body = <InstantScreen {...common} />;
+    body = <InstantScreen {...common} onLoadHopper={() => dispatch({ type: 'open', screen: { id: 'hopper-load' } })} />;
+  } else if (screen.id === 'hopper-load' && common) {
+    body = <HopperLoadScreen {...common} onLeave={() => dispatch({ type: 'back' })} />;
   } else if (screen.id === 'devices' && common) {
     body = <DevicesScreen {...common} />;
   } else if (screen.id === 'not-built') {

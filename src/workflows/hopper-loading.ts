@@ -7,7 +7,11 @@
 import type { Ledger } from '../../db/open-ledger.ts';
 import { placesAt } from '../../db/sites-repo.ts';
 import { hopperQueue } from '../../db/instant-jobs-repo.ts';
+import { cardsByNumbers } from '../../db/shipments-repo.ts';
+import { onHandPrefab } from '../../db/stock-count-repo.ts';
 import { normalizeCardInput } from '../domain/card-input.ts';
+import { stateLabel, type StateOrNone } from '../domain/card-states.ts';
+import { SbkError } from '../domain/errors.ts';
 import { loadHopper, unloadHopper } from './prefab-stock.ts';
 import { chipOfBlank, type SiteDevices } from './site-devices.ts';
 import type { Actor } from './authenticate.ts';
@@ -35,4 +39,47 @@ export function unloadHopperAtCounter(ledger: Ledger, actor: Actor, devices: Pic
   const r = unloadHopper(ledger, actor, input);
   simulatedHopper(devices, input.hopper)?.sim.emptyHopper(simulatedHopper(devices, input.hopper)!.n);
   return r;
+}
+
+/** The bank and maker of a blank, or of what a hopper holds (GD Art. 36 二(一): never mixed). */
+export type BlankKind = { bank: string; maker: string };
+export type LoadableBlank = BlankKind & { cardNo: string };
+
+/**
+ * A card number scanned to be loaded, checked one at a time as the console's scan list grows
+ * (loadHopper checks them all again when they are recorded): a prefab blank in stock at the
+ * operator's site, with its bank and maker. Throws the SbkError loadHopper would.
+ */
+export function loadableBlank(ledger: Ledger, actor: Actor, cardNo: string): LoadableBlank {
+  const no = normalizeCardInput(cardNo);
+  const c = no ? cardsByNumbers(ledger.db, [no])[0] : undefined;
+  if (!c || c.siteId !== actor.siteId) throw new SbkError('CARD_NOT_HERE', `本网点没有卡号 ${no || cardNo}。`);
+  if (c.kind !== 'prefab' || c.state !== 'in_stock') {
+    throw new SbkError('CARD_NOT_LOADABLE', `卡 ${no} 是“${stateLabel(c.state as StateOrNone)}”${c.kind === 'prefab' ? '' : '的成品卡'}，不能装入卡盒。`);
+  }
+  const maker = onHandPrefab(ledger.db, actor.siteId, c.bank).find((x) => x.cardNo === no)?.maker ?? '';
+  return { cardNo: no, bank: c.bank, maker };
+}
+
+/**
+ * Refuses a blank of another bank or maker than `holds` (what the hopper already holds, or else
+ * the first card scanned; null: anything goes). Pure.
+ */
+export function checkSameKind(blank: LoadableBlank, holds: BlankKind | null): void {
+  if (!holds || (holds.bank === blank.bank && holds.maker === blank.maker)) return;
+  throw new SbkError(
+    'HOPPER_MIXED',
+    `卡 ${blank.cardNo} 是${blank.bank}（${blank.maker || '卡商不明'}）的预制卡，此卡盒只能装${holds.bank}（${holds.maker || '卡商不明'}）的：不同银行、不同卡商的预制卡要分开（GD 第三十六条）。`,
+  );
+}
+
+/**
+ * Where a hopper's blanks can be put back (unload): the site's places that are not hoppers, with
+ * the blanks in stock in each, so the console can offer the one that holds most of them first.
+ */
+export function storagePlacesAt(ledger: Ledger, actor: Actor): { name: string; blanks: number }[] {
+  const stock = onHandPrefab(ledger.db, actor.siteId, null).filter((c) => c.state === 'in_stock');
+  return placesAt(ledger.db, actor.siteId)
+    .filter((p) => p.kind !== 'hopper')
+    .map((p) => ({ name: p.name, blanks: stock.filter((c) => c.placeName === p.name).length }));
 }

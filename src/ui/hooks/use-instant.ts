@@ -369,6 +369,20 @@ export function useInstant(actor: Actor) {
     result,
     failure,
     receipt,
+    /** Off only because the hoppers are empty in the ledger: L loads one. */
+    noBlanks: step === 'off' && offReason === T.noBlanks,
+    /**
+     * Whether L opens 装入卡盒 now: where the hoppers are empty, or on the form before any of
+     * the applicant's details are typed (on the bank row, or in an empty field: a field with
+     * text takes L as text).
+     */
+    canOpenLoad: (): boolean => {
+      if (step === 'off') return offReason === T.noBlanks;
+      if (step !== 'form' || busyRef.current) return false;
+      const f = fieldsRef.current;
+      if (f.name.trim() || f.printedName.trim() || f.idNumber.trim()) return false;
+      return focus === 'bank' || f[focus as InstantTextField] === '';
+    },
     /** G where the form is off: open the devices again and recount the blanks. */
     reload: () => void load(),
     // ---- interrupted jobs

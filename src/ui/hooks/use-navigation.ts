@@ -26,6 +26,8 @@ export type Screen =
   | { id: 'count-report' }
   /** 即时制卡: interrupted jobs first, then the applicant's form, the run and its result. */
   | { id: 'instant' }
+  /** 装入卡盒 (from 即时制卡): scan blanks into a printer hopper in feed order, or unload it. */
+  | { id: 'hopper-load' }
   /** 设备: the counter's printers, readers and scanners. */
   | { id: 'devices' }
   | { id: 'not-built'; feature: FeatureId };

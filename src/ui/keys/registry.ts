@@ -179,7 +179,7 @@ const DEFS = [
   { id: 'devices.move', keys: '↑↓', description: '选择设备', category: 'navigation', contexts: ['devices'], match: named('up', 'down') },
 
   // 即时制卡: interrupted jobs first (one context per question), then the form, the run, the result.
-  { id: 'instant.refresh', keys: 'G', description: '重新检查设备', category: 'local', contexts: ['instant'], printable: true, match: either(char('G'), char('g')) },
+  { id: 'instant.refresh', keys: 'G', description: '重新检查设备', category: 'local', contexts: ['instant', 'instant-no-blanks'], printable: true, match: either(char('G'), char('g')) },
   { id: 'instant.job-resolve', keys: 'Enter', description: '处理此任务', category: 'local', contexts: ['instant-job'], match: named('enter') },
   { id: 'instant.face-good', keys: 'G', description: '卡面完好', category: 'local', contexts: ['instant-job-face'], printable: true, match: either(char('G'), char('g')) },
   { id: 'instant.face-bad', keys: 'B', description: '卡面有误（作废）', category: 'local', contexts: ['instant-job-face'], printable: true, match: either(char('B'), char('b')) },
@@ -196,6 +196,23 @@ const DEFS = [
   { id: 'instant.retry', keys: 'Enter', description: '用下一张卡重试', category: 'local', contexts: ['instant-failed'], match: named('enter') },
   { id: 'instant.to-form', keys: 'Esc', description: '返回填表', category: 'local', contexts: ['instant-failed'], match: named('escape') },
   { id: 'instant.void-back', keys: 'Enter/Esc', description: '返回填表', category: 'local', contexts: ['instant-void'], match: named('enter', 'escape') },
+  // L: from the form before an applicant is typed in (a focused field must be empty), or where
+  // the hoppers are empty. Opens 装入卡盒.
+  { id: 'instant.load', keys: 'L', description: '装入卡盒', category: 'local', contexts: ['instant-no-blanks', 'instant-form', 'instant-form-edit'], printable: true, match: either(char('L'), char('l')) },
+
+  // 装入卡盒 (from 即时制卡): choose the hopper, scan the blanks in the order the hopper will feed
+  // them, record them in one go; or unload the hopper back into a storage place.
+  { id: 'hopper.start', keys: 'Enter', description: '开始扫描装盒', category: 'local', contexts: ['hopper-load'], match: named('enter') },
+  { id: 'hopper.unload', keys: 'U', description: '卸下卡盒', category: 'local', contexts: ['hopper-load'], printable: true, match: either(char('U'), char('u')) },
+  { id: 'hopper.move', keys: '←→/↑↓', description: '选择卡盒', category: 'navigation', contexts: ['hopper-load'], match: named('left', 'right', 'up', 'down') },
+  { id: 'hopper.scan', keys: 'Enter', description: '加入此卡', category: 'local', contexts: ['hopper-load-scan'], match: named('enter') },
+  { id: 'hopper.undo', keys: 'Ctrl+D', description: '删除最后一张', category: 'local', contexts: ['hopper-load-scan'], match: ctrl('d') },
+  { id: 'hopper.record', keys: 'Ctrl+S', description: '按此顺序登记装盒', category: 'local', contexts: ['hopper-load-scan'], match: ctrl('s') },
+  { id: 'hopper.scan-back', keys: 'Esc', description: '返回选择卡盒', category: 'navigation', contexts: ['hopper-load-scan'], match: named('escape') },
+  { id: 'hopper.unload-yes', keys: 'Y/Enter', description: '确认卸下', category: 'local', contexts: ['hopper-load-unload'], match: either(char('y'), char('Y'), named('enter')) },
+  { id: 'hopper.unload-no', keys: 'N/Esc', description: '取消', category: 'local', contexts: ['hopper-load-unload'], match: either(char('n'), char('N'), named('escape')) },
+  { id: 'hopper.unload-place', keys: '←→', description: '换保管地点', category: 'local', contexts: ['hopper-load-unload'], match: named('left', 'right') },
+  { id: 'hopper.done', keys: 'Enter/Esc', description: '返回即时制卡', category: 'local', contexts: ['hopper-load-done'], match: named('enter', 'escape') },
 
   // 'not-built' has nothing of its own: the global keys only.
 

@@ -17,6 +17,8 @@ export type InstantScreenProps = {
   height: number;
   isActive: boolean;
   onContext: (context: string) => void;
+  /** L: to 装入卡盒. */
+  onLoadHopper: () => void;
 };
 
 const T = zh.instant;
@@ -29,8 +31,9 @@ type State = ReturnType<typeof useInstant>;
 function contextOf(s: State): string {
   switch (s.step) {
     case 'loading':
-    case 'off':
       return 'instant';
+    case 'off':
+      return s.noBlanks ? 'instant-no-blanks' : 'instant';
     case 'job':
       if (s.job?.needs === 'nothing') return 'instant-job';
       return s.job?.needs === 'face_check' && !s.faceGood ? 'instant-job-face' : 'instant-job-hand';
@@ -50,11 +53,19 @@ function contextOf(s: State): string {
 /** The keys a step without a text field answers to (anything else typed there is a stray scan). */
 const STEP_KEYS: readonly BindingId[] = ['instant.refresh', 'instant.face-good', 'instant.face-bad', 'instant.hand-stock', 'instant.receipt', 'help', 'quit'];
 
-export function InstantScreen({ actor, width, height, isActive, onContext }: InstantScreenProps) {
+export function InstantScreen({ actor, width, height, isActive, onContext, onLoadHopper }: InstantScreenProps) {
   const s = useInstant(actor);
   const context = contextOf(s);
   useLayoutEffect(() => onContext(context), [context]);
   const stray = useStrayScan();
+
+  // L opens 装入卡盒 where the hoppers are empty, and on the form before the applicant is typed
+  // in; a focused field would take it as text, so this sits just above the field's priority
+  // (as H does on the count's scan field) and is active only while that field is empty.
+  useKeyHandler((e) => (matches('instant.load', e) && s.canOpenLoad() ? (onLoadHopper(), true) : false), {
+    priority: PRIORITY.text + 1,
+    isActive: isActive && !s.busy && (s.step === 'form' || s.noBlanks),
+  });
 
   useKeyHandler(
     (e) => {
@@ -290,6 +301,7 @@ export function InstantScreen({ actor, width, height, isActive, onContext }: Ins
       {line('')}
       {messageView}
       {line(T.formHint, undefined, { dim: true })}
+      {line(T.loadHint, undefined, { dim: true })}
     </>,
   );
 
