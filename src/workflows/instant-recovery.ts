@@ -7,6 +7,7 @@
  *   loaded /
  *   personalised – the chip may be half written: the card goes to the bad bin, the blank spoiled;
  *   print_sent   – the printer ejected the card, printed or not: the operator looks at it;
+ *                  a card still at the reader never got the print command: spoiled, as above;
  *   printed      – the card is good: handed to the applicant, or kept in stock for collection.
  */
 import type { Ledger } from '../../db/open-ledger.ts';
@@ -39,7 +40,7 @@ const ADVICE: Readonly<Record<string, string>> = {
   started: '进卡前后中断：若读卡位置有卡，它仍是卡盒的下一张，任务将撤销，卡留给下一次制卡。',
   loaded: '写卡过程中中断：芯片可能只写了一半，此卡将退到废卡口并登记作废。',
   personalised: '写卡完成、打印前中断：此卡将退到废卡口并登记作废。',
-  print_sent: '打印时中断：请查看出卡口的卡——卡面完整清晰则按“卡面完好”，否则按“卡面有误”登记作废。',
+  print_sent: '打印时中断：请查看出卡口的卡——卡面完整清晰则按“卡面完好”，否则按“卡面有误”登记作废（若卡仍在读卡位置、未开始打印，处理时退到废卡口并登记作废）。',
   printed: '卡已印好但未登记发放：申请人在场则发给申请人，否则入库待领。',
 };
 
@@ -135,6 +136,15 @@ export async function resolveInstantJob(ledger: Ledger, actor: Actor, printer: I
     case 'print_sent':
     case 'printed': {
       if (info.lastStep === 'print_sent') {
+        // iPrint ejects the card whether or not it printed (Annex 9: 不论印卡是否成功，执行完本命令均要
+        // 自动退卡): a card still at the reader never got the print command (killed between
+        // writing `print_sent` and sending it). It is unprinted, so there is no face to judge.
+        if (await cardAtReader(printer)) {
+          await printer.eject(2);
+          const message = note('打印指令未送达制卡机，卡仍在读卡位置、卡面未印，已退至废卡口并作废。');
+          spoilJobBlank(ledger, actor, job, blank.id, 'INSTANT_INTERRUPTED', message);
+          return { outcome: 'failed', jobNo, blankNo: blank.cardNo, message };
+        }
         if (!decision.face) throw new SbkError('INSTANT_DECISION_REQUIRED', `${ADVICE.print_sent}（任务 ${jobNo}）`, { needs: 'face' });
         if (decision.face === 'bad') {
           const message = note('打印中断，经办人查看卡面有误，已作废。');

@@ -291,6 +291,8 @@ describe('interrupted jobs are resolved on restart', () => {
       const a = applicant(b);
       const next = hopperQueue(b.ledger.db, hopperPlaceId(b))[0]!;
       await expect(makeInstantCard(b.ledger, b.actor, station(b), { operationId: randomUUID(), applicant: a }, killAt('print_sent'))).rejects.toThrow('killed');
+      // The print command reached the printer, which ejected the card (printed or not) before the host died.
+      await b.devices.printers[0]!.printer.eject(1);
       const [job] = interruptedJobs(b.ledger, b.actor);
       expect(job!.needs).toBe('face_check');
       const r = await resolveInstantJob(b.ledger, b.actor, b.devices.printers[0]!.printer, job!.jobNo, { face, handTo: 'stock' });
@@ -305,5 +307,21 @@ describe('interrupted jobs are resolved on restart', () => {
       }
       ok(b);
     }
+  });
+
+  it('killed after recording print_sent but before the print command left: the unprinted card at the reader is spoiled, whatever the operator says', async () => {
+    const b = await bench();
+    const a = applicant(b);
+    const next = hopperQueue(b.ledger.db, hopperPlaceId(b))[0]!;
+    await expect(makeInstantCard(b.ledger, b.actor, station(b), { operationId: randomUUID(), applicant: a }, killAt('print_sent'))).rejects.toThrow('killed');
+    expect(sim(b).cardAtReader()?.cardNo).toBe(a.cardNo);
+    const [job] = interruptedJobs(b.ledger, b.actor);
+    const r = await resolveInstantJob(b.ledger, b.actor, b.devices.printers[0]!.printer, job!.jobNo, { face: 'good', handTo: 'applicant' });
+    expect(r.outcome).toBe('failed');
+    expect(stateOf(b, next.cardNo)).toBe('spoiled');
+    expect(cardsByNumbers(b.ledger.db, [a.cardNo])).toEqual([]);
+    expect(sim(b).cardAtReader()).toBeNull();
+    expect(sim(b).bins.bad.map((c) => c.cardIdCode)).toEqual([next.cardIdCode]);
+    ok(b);
   });
 });
