@@ -36,7 +36,11 @@ export function openLedger(path: string, opts: OpenOptions = {}): Ledger {
     });
   }
   const dirMode = opts.groupAccess ? 0o770 : 0o700;
+  const dirIsNew = !existsSync(dirname(full));
   mkdirSync(dirname(full), { recursive: true, mode: dirMode });
+  // mkdir's mode is cut by the process umask (0750 under the usual 022): the operators' group
+  // could then not create the -wal and -shm files SQLite needs beside the ledger.
+  if (dirIsNew) chmodSync(dirname(full), dirMode);
   refuseNetworkFilesystem(dirname(full));
 
   // SQLite creates the file (and later -wal/-shm with the same mode) under the process umask:

@@ -84,12 +84,14 @@ export class SimulatedDeskPrinter {
   /** Restores the state saved in `file` if there is one; keeps saving to it. */
   static fromFile(file: string, hoppers: number[]): SimulatedDeskPrinter {
     if (!existsSync(file)) return new SimulatedDeskPrinter({ hoppers, stateFile: file });
-    let state: SimPrinterState;
+    let state: unknown;
     try {
-      state = JSON.parse(readFileSync(file, 'utf8')) as SimPrinterState;
+      state = JSON.parse(readFileSync(file, 'utf8'));
     } catch (e) {
       throw new SbkError('SIM_STATE_UNREADABLE', `模拟制卡机的状态文件读不出来：${file}。`, { cause: e instanceof Error ? e.message : String(e) });
     }
+    // Valid JSON of another shape (an edited or foreign file) would otherwise fail later as a TypeError.
+    if (!isSimState(state)) throw new SbkError('SIM_STATE_UNREADABLE', `模拟制卡机的状态文件内容不对：${file}。请删除该文件，模拟制卡机将按台账重新装卡。`, { file });
     return new SimulatedDeskPrinter({ hoppers, state, stateFile: file });
   }
 
@@ -335,6 +337,41 @@ export class SimulatedDeskPrinter {
     writeFileSync(tmp, JSON.stringify(this.state), { mode: 0o600 });
     renameSync(tmp, this.stateFile);
   }
+}
+
+const CHIP_TEXT = ['regionCode', 'ssn', 'cardNo', 'cardIdCode', 'name', 'resetCode', 'specVersion', 'issueDate', 'expiryDate', 'terminalNo', 'deviceNo', 'bankCardNo'] as const;
+const FAULTS: readonly string[] = ['no_card', 'unreadable_chip', 'jam', 'hopper_empty', 'chip_write', 'print_failure', 'ca_failure'] satisfies SimFault[];
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function isSimChip(v: unknown): v is SimChip {
+  return (
+    isRecord(v) &&
+    CHIP_TEXT.every((k) => typeof v[k] === 'string') &&
+    typeof v.caWritten === 'boolean' &&
+    (v.face === null || (Array.isArray(v.face) && v.face.every((f) => typeof f === 'string')))
+  );
+}
+
+/** The shape save() writes; anything else in the file is refused as unreadable. */
+function isSimState(v: unknown): v is SimPrinterState {
+  const chips = (x: unknown) => Array.isArray(x) && x.every(isSimChip);
+  return (
+    isRecord(v) &&
+    Array.isArray(v.hoppers) &&
+    v.hoppers.every((h) => isRecord(h) && Number.isInteger(h.hopper) && chips(h.chips)) &&
+    (v.atReader === null || isSimChip(v.atReader)) &&
+    typeof v.jammed === 'boolean' &&
+    (v.jammedCard === null || isSimChip(v.jammedCard)) &&
+    isRecord(v.bins) &&
+    chips(v.bins.good) &&
+    chips(v.bins.bad) &&
+    typeof v.coverOpen === 'boolean' &&
+    (v.ribbon === 'ok' || v.ribbon === 'low' || v.ribbon === 'out') &&
+    Array.isArray(v.pendingFaults) &&
+    v.pendingFaults.every((f) => typeof f === 'string' && FAULTS.includes(f)) &&
+    typeof v.caReady === 'boolean'
+  );
 }
 
 function emptyState(): SimPrinterState {

@@ -28,6 +28,7 @@ import { SbkError } from './errors.ts';
 import { checkBankCardNumber } from './luhn.ts';
 import { inspectMakerFileName } from './maker-file-name.ts';
 import type { MakerFileKind, MakerFileName } from './maker-file-name.ts';
+import { maskIdNumber } from './mask.ts';
 import { formatName, parseName } from './rare-names.ts';
 import { checkResidentId } from './resident-id.ts';
 
@@ -333,14 +334,23 @@ function isHeader(line: string): boolean {
 function checkHeader(raw: string, line: number, add: AddError): void {
   const got = headerFields(raw);
   if (got.join(',') === MAKER_HEADER.join(',')) return;
+  if (/^[0-9]+$/.test(got[0] ?? '')) {
+    // A data row where the header should be (the header line is missing): its cells are a
+    // holder's ID number, name and bank account, which an error message must not repeat
+    // (PIPL Art. 28), so the row is named, not quoted.
+    add(line, null, 'MAKER_HEADER', `标题行应为「${MAKER_HEADER.join(',')}」（广东省附件9 一(四)），这里却是一行数据（第1列是序号）：文件可能缺少标题行。${ACTION}`);
+    return;
+  }
+  // A header cell holding digits is not a column name but data: shown masked, never in full.
+  const shownCell = (v: string): string => (/[0-9]/.test(v) ? maskIdNumber(v) : v);
   const diffs: string[] = [];
   for (let i = 0; i < Math.max(got.length, MAKER_HEADER.length); i++) {
     const want = MAKER_HEADER[i];
     const have = got[i];
     if (want === have) continue;
-    if (want === undefined) diffs.push(`多出第${i + 1}列「${have ?? ''}」`);
+    if (want === undefined) diffs.push(`多出第${i + 1}列「${shownCell(have ?? '')}」`);
     else if (have === undefined) diffs.push(`缺少第${i + 1}列「${want}」`);
-    else diffs.push(`第${i + 1}列应为「${want}」，实为「${have}」`);
+    else diffs.push(`第${i + 1}列应为「${want}」，实为「${shownCell(have)}」`);
   }
   const shown = diffs.slice(0, 5).join('；') + (diffs.length > 5 ? `；另有${diffs.length - 5}处不符` : '');
   add(

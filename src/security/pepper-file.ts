@@ -2,6 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { SbkError } from '../domain/errors.ts';
 
+const PEPPER_BYTES = 32;
+
 /** The pepper sits beside the ledger as `<ledger>.key`, readable by its owner only. */
 export function pepperPath(ledgerPath: string): string {
   return `${ledgerPath}.key`;
@@ -10,7 +12,7 @@ export function pepperPath(ledgerPath: string): string {
 export function createPepper(ledgerPath: string): Buffer {
   const path = pepperPath(ledgerPath);
   if (existsSync(path)) return readPepper(ledgerPath);
-  const pepper = randomBytes(32);
+  const pepper = randomBytes(PEPPER_BYTES);
   writeFileSync(path, pepper.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
   return pepper;
 }
@@ -22,5 +24,19 @@ export function readPepper(ledgerPath: string): Buffer {
       path,
     });
   }
-  return Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8').trim();
+  } catch {
+    text = ''; // unreadable (a directory, no permission): refused below like a damaged key
+  }
+  const pepper = Buffer.from(text, 'base64');
+  // A truncated or edited key would make every PIN look wrong, and each try would count towards
+  // the lockout: a damaged key file is reported as such, before any PIN is checked.
+  if (pepper.length !== PEPPER_BYTES || pepper.toString('base64') !== text) {
+    throw new SbkError('PEPPER_INVALID', `密钥文件 ${path} 已损坏或无法读取，无法核对密码。请从备份恢复该文件（它与台账一同备份），或联系系统管理员。`, {
+      path,
+    });
+  }
+  return pepper;
 }

@@ -28,7 +28,7 @@ export function importCommand(y: Argv<GlobalArgs>, out: () => Out, setExit: (cod
           ...(argv.site ? { siteCode: argv.site } : {}),
           ...(argv.place ? { placeName: argv.place } : {}),
         });
-        if (argv.report && r.errors.length) writeFileSync(argv.report, r.errors.map(formatMakerError).join('\n') + '\n');
+        if (argv.report && r.errors.length) writeFileSync(argv.report, r.errors.map(formatMakerError).join('\n') + '\n', { mode: 0o600 });
         const { file, kind, bank, batch, rows, registered, received, errors, status, previous } = r;
         emit(out(), { file, kind, bank, batch, rows, registered, received, status, ...(previous ? { previous } : {}), errors }, () =>
           [r.message, ...errors.slice(0, 200).map((e) => `  ${formatMakerError(e)}`), ...(errors.length > 200 ? [`  …另有 ${errors.length - 200} 处（用 --report 保存全部）`] : [])].join('\n'),

@@ -59,7 +59,7 @@ export function instantCommand(y: Argv<GlobalArgs>, out: () => Out, setExit: (co
         (argv) =>
           withLedger(argv, async (ledger) => {
             const actor = await actorFor(ledger, argv);
-            const photoBase64 = readFileSync(argv.photo).toString('base64');
+            const photoBase64 = readPhoto(argv.photo);
             const r = await withSiteDevices(ledger, actor, async (devices) => {
               const p = printerOf(devices, argv.printer);
               if (!devices.ca) throw new SbkError('INSTANT_NO_CA', '本网点没有接入省卡管系统加密机，不能写入 CA 证书：即时制卡暂不可用（培训环境可在 devices.json 中设 "ca": "simulator"）。');
@@ -122,4 +122,15 @@ export function instantCommand(y: Argv<GlobalArgs>, out: () => Out, setExit: (co
           }),
       ),
   );
+}
+
+/** The applicant's photo; a wrong path is the operator's to fix (exit 1 with a code), not an internal error. */
+function readPhoto(path: string): string {
+  try {
+    return readFileSync(path).toString('base64');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : code === 'EACCES' ? '没有读取权限' : String(code ?? e);
+    throw new SbkError('PHOTO_UNREADABLE', `读不到相片文件 ${path}（${why}），请检查路径。未做任何操作。`, { path });
+  }
 }

@@ -31,7 +31,7 @@ export function verifyCommand(y: Argv<GlobalArgs>, out: () => Out, setExit: (cod
   );
 }
 
-function readHead(path: string): ChainHead {
+export function readHead(path: string): ChainHead {
   try {
     const h = JSON.parse(readFileSync(path, 'utf8')) as Partial<ChainHead>;
     if (typeof h.id === 'number' && typeof h.hash === 'string') return { id: h.id, hash: h.hash };

@@ -99,7 +99,7 @@ export function useIntake(actor: Actor): Intake {
       if (!file || !result?.errors.length) return;
       const out = `${file.path}.问题清单.txt`;
       try {
-        writeFileSync(out, result.errors.map(formatMakerError).join('\n') + '\n');
+        writeFileSync(out, result.errors.map(formatMakerError).join('\n') + '\n', { mode: 0o600 });
         setMessage(zh.intake.reportSaved(out));
       } catch (e) {
         fail(e);
