@@ -37,6 +37,10 @@ export type Harness = {
   terminal: StubTerminal;
   /** The last complete frame Ink handed to the writer. */
   lastFrame(): string;
+  /** Every complete frame Ink handed to the writer, with when (nowMs) it did. */
+  readonly frames: { at: number; frame: string }[];
+  /** Types `keys` as one read and returns at once (the caller watches `frames` and `terminal.writes`). */
+  type(keys: string): void;
   /** Types `keys` as one read, waits for a frame that satisfies `until`, then for the writer's flush. */
   press(keys: string, until: (frame: string) => boolean, timeoutMs?: number): Promise<void>;
   waitFor(pred: (frame: string) => boolean, timeoutMs?: number): Promise<void>;
@@ -51,9 +55,11 @@ export function renderHarness(services: ConsoleServices, { columns = 80, rows = 
   const stdin = new StubStdin();
   const stderr = new StubTerminal(columns, rows);
   let last = '';
+  const frames: { at: number; frame: string }[] = [];
   const inkWrite = writer.write.bind(writer);
   writer.write = (frame: string): boolean => {
     last = frame;
+    frames.push({ at: nowMs(), frame });
     return inkWrite(frame);
   };
   const instance = render(<App services={services} />, {
@@ -79,6 +85,8 @@ export function renderHarness(services: ConsoleServices, { columns = 80, rows = 
     writer,
     terminal,
     lastFrame: () => last,
+    frames,
+    type: (keys) => stdin.write(keys),
     waitFor,
     settle,
     press: async (keys, until, timeoutMs) => {

@@ -29,7 +29,7 @@ function rowsChanged(before: string, after: string): number {
   return n;
 }
 
-async function measureKey(h: Harness, key: string): Promise<KeystrokeCost> {
+export async function measureKey(h: Harness, key: string): Promise<KeystrokeCost> {
   await h.settle();
   const before = h.writer.bytesWritten;
   const frameBefore = h.lastFrame();
@@ -44,15 +44,21 @@ async function measureKey(h: Harness, key: string): Promise<KeystrokeCost> {
   };
 }
 
+export const consoleServices = (ledger: Ledger) => ({ ledger, calendar: workingCalendar(), isDemo: isDemoLedger(ledger.db), lowBandwidth: false, now: () => new Date() });
+
+/** Logs in on the login screen and waits for the home screen (on a large ledger it takes a while). */
+export async function loginAs(h: Harness, who: { login: string; pin: string }, homeTimeoutMs = 10_000): Promise<void> {
+  await h.waitFor((f) => f.includes(zh.login.title));
+  await h.press(who.login, (f) => f.includes(who.login));
+  await h.press(KEYS.enter, () => true);
+  await h.press(who.pin, (f) => f.includes('*'.repeat(who.pin.length)));
+  await h.press(KEYS.enter, (f) => f.includes(zh.home.menuTitle) && f.includes('›'), homeTimeoutMs);
+}
+
 export async function benchKeystrokes(ledger: Ledger): Promise<{ homeDown: KeystrokeCost; historyUp: KeystrokeCost }> {
-  const services = { ledger, calendar: workingCalendar(), isDemo: isDemoLedger(ledger.db), lowBandwidth: false, now: () => new Date() };
-  const h = renderHarness(services);
+  const h = renderHarness(consoleServices(ledger));
   try {
-    await h.waitFor((f) => f.includes(zh.login.title));
-    await h.press(DEMO_CLERK.login, (f) => f.includes(DEMO_CLERK.login));
-    await h.press(KEYS.enter, () => true);
-    await h.press(DEMO_CLERK.pin, (f) => f.includes('*'.repeat(DEMO_CLERK.pin.length)));
-    await h.press(KEYS.enter, (f) => f.includes(zh.home.menuTitle) && f.includes('›'), 10_000);
+    await loginAs(h, DEMO_CLERK);
 
     const homeDown = await measureKey(h, KEYS.down);
 
@@ -61,6 +67,28 @@ export async function benchKeystrokes(ledger: Ledger): Promise<{ homeDown: Keyst
     await h.press(KEYS.enter, (f) => f.includes(`卡号 ${LOOKUP_CARD}`));
     const historyUp = await measureKey(h, KEYS.up);
     return { homeDown, historyUp };
+  } finally {
+    h.unmount();
+  }
+}
+
+export type ListKeystroke = KeystrokeCost & { listRows: number; openMs: number };
+
+/**
+ * One ↓ in a long list: 逾期与回收 (5), tab 应回收, for `clerk` on the large ledger. The list's
+ * length is read off its tab label (应回收 N).
+ */
+export async function benchOverdueKeystroke(ledger: Ledger, clerk: { login: string; pin: string }, timeoutMs = 120_000): Promise<ListKeystroke> {
+  const h = renderHarness(consoleServices(ledger));
+  try {
+    await loginAs(h, clerk, timeoutMs);
+    const due = /应回收 (\d+)/;
+    const t0 = Date.now();
+    await h.press('5', (f) => f.includes(zh.overdue.title) && due.test(f), timeoutMs);
+    const openMs = Date.now() - t0;
+    const listRows = Number(due.exec(h.lastFrame())![1]);
+    const cost = await measureKey(h, KEYS.down);
+    return { ...cost, listRows, openMs };
   } finally {
     h.unmount();
   }

@@ -2,16 +2,24 @@
  * `npm run bench`: the speed and size targets, measured on this machine in one run, each next
  * to a comparison measured in the same run. Prints one table (`--json`: the rows as JSON).
  *
- *   npm run bench [-- --cards N] [-- --json]
+ *   npm run bench [-- --cards N] [-- --million-cards M] [-- --rebuild] [-- --json]
  *
- * Everything it creates lives in one directory under os.tmpdir(), removed at the end.
+ * --cards N          the intake rows' file and ledger (default 100,000)
+ * --million-cards M  the large ledger of the overdue, sign-in, long-list and console-memory rows
+ *                    (default 1,000,000; e.g. 50000 for a quick run)
+ * --rebuild          build the large ledger again even when a cached one fits
+ *
+ * Everything it creates lives in one directory under os.tmpdir(), removed at the end — except
+ * the large ledger, cached under os.tmpdir()/sbk-bench-cache/ (bench/million-ledger.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { closeLedger, type Ledger } from '../db/open-ledger.ts';
-import { authenticate } from '../src/workflows/authenticate.ts';
+import { closeLedger, openLedger, type Ledger } from '../db/open-ledger.ts';
+import { operatorByLogin } from '../db/operators-repo.ts';
+import { authenticate, toActor } from '../src/workflows/authenticate.ts';
+import { workingCalendar } from '../src/workflows/calendar-source.ts';
 import { createDemoLedger } from '../src/workflows/demo-ledger.ts';
 import { BENCH_ADMIN, buildLargeLedger } from './large-ledger.ts';
 import { bulkImportBaseline } from './bulk-import-baseline.ts';
@@ -20,6 +28,9 @@ import { benchLookup, benchStock, benchVerify } from './ledger-reads.ts';
 import { benchConsoleStart, firstFrameInProcess, hasScript } from './console-start.ts';
 import { fmtMs } from './stats.ts';
 import { benchShipmentFlow } from './shipment-flow.ts';
+import { CACHE_DIR, FOCUS_OFFICE, MILLION_CLERK, MILLION_SUPERVISOR, millionLedger } from './million-ledger.ts';
+import { benchOverdue } from './overdue-list.ts';
+import { consoleSession, hasTimeV, type ConsoleSession } from './console-memory.ts';
 import { formatTable, type Row, type Status } from './table.ts';
 
 // The console runs React's production build (bin/sbk.js); so does the in-process part here.
@@ -27,7 +38,12 @@ import { formatTable, type Row, type Status } from './table.ts';
 process.env.NODE_ENV ??= 'production';
 
 const { values: args } = parseArgs({
-  options: { cards: { type: 'string', default: '100000' }, json: { type: 'boolean', default: false } },
+  options: {
+    cards: { type: 'string', default: '100000' },
+    'million-cards': { type: 'string', default: '1000000' },
+    rebuild: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  },
   strict: true,
 });
 const N = Number(args.cards);
@@ -35,6 +51,12 @@ if (!Number.isInteger(N) || N < 1) {
   process.stderr.write(`--cards wants a positive integer, got ${args.cards}\n`);
   process.exit(2);
 }
+const M = Number(args['million-cards']);
+if (!Number.isInteger(M) || M < 10_000) {
+  process.stderr.write(`--million-cards wants an integer of at least 10000, got ${args['million-cards']}\n`);
+  process.exit(2);
+}
+const Mtxt = M.toLocaleString('en');
 
 const machine = { cpu: cpus()[0]?.model.trim() ?? 'unknown', cores: cpus().length, node: process.version, platform: `${process.platform}-${process.arch}`, loadAvgAtStart: loadavg()[0]!.toFixed(2) };
 const progress = (s: string) => process.stderr.write(`[bench] ${s}\n`);
@@ -91,6 +113,29 @@ async function main(): Promise<Row[]> {
   progress(`maker file import: ${N} prefab rows, register + receive, in child processes…`);
   const mk = benchMakerFileImport(dir, N, progress);
 
+  // The large ledger: built once and cached (the build is not part of any figure).
+  progress(`ledger of ${Mtxt} finished cards (cached in ${CACHE_DIR}; --rebuild builds it again)…`);
+  const ml = millionLedger(M, { rebuild: args.rebuild, progress });
+  progress(ml.built ? `built in ${(ml.info.buildMs / 1000).toFixed(0)} s` : `cached one from ${ml.info.builtAt} (built in ${(ml.info.buildMs / 1000).toFixed(0)} s)`);
+  const mLedger = openLedger(ml.path, { mustExist: true });
+  open.push(mLedger);
+  const mActor = (login: string) => toActor(mLedger, operatorByLogin(mLedger.db, login)!);
+  const supervisor = mActor(MILLION_SUPERVISOR.login);
+  const clerk = mActor(MILLION_CLERK.login);
+  const calendar = workingCalendar();
+  progress(`overdueList ×20 on ${Mtxt} cards, city supervisor…`);
+  const odCity = benchOverdue(mLedger, supervisor, calendar);
+  progress(`overdueList ×20 on ${Mtxt} cards, office clerk…`);
+  const odOffice = benchOverdue(mLedger, clerk, calendar);
+  progress(`sign-in of ${ml.info.inTransit.number} in the console, 100 scans…`);
+  const { benchSignInScans } = await import('./sign-in-scans.ts');
+  const scans = await benchSignInScans(mLedger, MILLION_CLERK, clerk, ml.info.inTransit.number);
+  progress('one ↓ in the office\'s overdue list, in the console…');
+  const { benchOverdueKeystroke } = await import('./keystroke-bytes.ts');
+  const odKey = await benchOverdueKeystroke(mLedger, MILLION_CLERK);
+  closeLedger(mLedger);
+  open.splice(open.indexOf(mLedger), 1);
+
   rows.push({
     what: `register + receive ${N.toLocaleString('en')} prefab cards`,
     figure: `${fmtMs(loadMs)} (${Math.round(N / (loadMs / 1000)).toLocaleString('en')} cards/s)`,
@@ -131,6 +176,36 @@ async function main(): Promise<Row[]> {
     note: `counts ${st.total.toLocaleString('en')} cards; 5 untimed warm-up runs first.`,
   });
 
+  {
+    const i = ml.info;
+    rows.push({
+      what: `ledger of ${Mtxt} finished cards for the rows below that name it`,
+      figure: ml.built ? `built in ${fmtMs(i.buildMs)}` : `cached (built ${i.builtAt.slice(0, 16)}Z in ${fmtMs(i.buildMs)})`,
+      comparison: `${i.cards.toLocaleString('en')} cards, ${i.movements.toLocaleString('en')} movements, ${i.operations.toLocaleString('en')} operations, ${mib(i.dbBytes)}`,
+      goal: 'report',
+      status: 'report',
+      data: { cards: i.cards, movements: i.movements, operations: i.operations, dbBytes: i.dbBytes, buildMs: i.buildMs, builtNow: ml.built, builtAt: i.builtAt, ...Object.fromEntries(Object.entries(i.planned).map(([k, v]) => [`planned_${k}`, v])) },
+      note:
+        `bench/million-ledger.ts through registerCards/appendMovements/insertShipment on a demo-flagged Wuhan ledger, 13 monthly cohorts: ${i.planned.issued.toLocaleString('en')} issued, ` +
+        `${i.planned.recentStock.toLocaleString('en')} in stock < 6 months, ${i.planned.overdueStock.toLocaleString('en')} in stock > 6 months (${i.planned.overdueStockFocus.toLocaleString('en')} of them at ${FOCUS_OFFICE}), ` +
+        `${i.planned.agentHeld.toLocaleString('en')} with a unit's agent > 6 months, ${i.inTransit.cards} on shipment ${i.inTransit.number} to ${FOCUS_OFFICE}. Cached in ${CACHE_DIR} by size and migration count, rebuilt after a week.`,
+    });
+    for (const [who, od] of [
+      [`city supervisor (${MILLION_SUPERVISOR.login}, whole city)`, odCity],
+      [`office clerk (${MILLION_CLERK.login}, ${FOCUS_OFFICE})`, odOffice],
+    ] as const) {
+      rows.push({
+        what: `overdueList on ${Mtxt} cards, ${who}`,
+        figure: `p50 ${fmtMs(od.list.p50)} / p95 ${fmtMs(od.list.p95)} (${od.rows.toLocaleString('en')} rows)`,
+        comparison: `candidate SELECT alone, prepared: p50 ${fmtMs(od.raw.p50)} / p95 ${fmtMs(od.raw.p95)} (${od.rawRows.toLocaleString('en')} rows)`,
+        goal: 'p95 < 100 ms',
+        status: pass(od.list.p95 < 100),
+        data: { p50: od.list.p50, p95: od.list.p95, max: od.list.max, runs: od.list.n, rows: od.rows, overdue: od.overdue, warnings: od.warnings, rawP50: od.raw.p50, rawP95: od.raw.p95, rawRows: od.rawRows, firstCallMs: od.firstMs, countCardsMs: od.countMs },
+        note: `overdueList(…, { includeWarnings: true }) as 逾期与回收 calls it: ${od.overdue.toLocaleString('en')} overdue + ${od.warnings.toLocaleString('en')} in the warning period; ${od.list.n} timed runs after 3 warm-up calls (the first took ${fmtMs(od.firstMs)}); max ${fmtMs(od.list.max)}. Candidate SELECT: the in-stock and with-an-agent index ranges before the cut-offs, no joins; SELECT count(*) FROM cards: ${fmtMs(od.countMs)}.`,
+      });
+    }
+  }
+
   rows.push({
     what: `shipment of ${sh.cards.toLocaleString('en')} cards: dispatch (create + send)`,
     figure: fmtMs(sh.dispatchMs),
@@ -148,6 +223,17 @@ async function main(): Promise<Row[]> {
     status: 'report',
     data: { startMs: sh.startMs, signInMs: sh.signInMs },
     note: 'every card received into the county\'s first storage place, a receipt event, nothing missing.',
+  });
+  rows.push({
+    what: `one scan during a sign-in (console in process, ${Mtxt}-card ledger)`,
+    figure: `p50 ${fmtMs(scans.toScreen.p50)} / p95 ${fmtMs(scans.toScreen.p95)} scan → screen`,
+    comparison: `the sign-in's scanCard alone: p50 ${fmtMs(scans.logic.p50)} / p95 ${fmtMs(scans.logic.p95)}`,
+    goal: 'p95 < 20 ms',
+    status: pass(scans.toScreen.p95 < 20),
+    data: { p50: scans.toScreen.p50, p95: scans.toScreen.p95, max: scans.toScreen.max, scans: scans.toScreen.n, frameP50: scans.toFrame.p50, frameP95: scans.toFrame.p95, logicP50: scans.logic.p50, logicP95: scans.logic.p95, expected: scans.expected, openMs: scans.openMs, startSignInMs: scans.startSignInMs, loginToHomeMs: scans.loginToHomeMs },
+    note:
+      `<App> over the bench harness (80×24, 30 fps writer) on the ${Mtxt}-card ledger as ${MILLION_CLERK.login}: 3 → Enter on ${ml.info.inTransit.number} (${scans.expected} cards; opening took ${fmtMs(scans.openMs)}, startSignIn alone ${fmtMs(scans.startSignInMs)}; login → home ${fmtMs(scans.loginToHomeMs)}), ` +
+      `then ${scans.toScreen.n} scans (card number + Enter in one stdin write, 50 ms apart), each timed to the terminal write of the frame showing 已点 N 张; to Ink's frame alone: p50 ${fmtMs(scans.toFrame.p50)} / p95 ${fmtMs(scans.toFrame.p95)}; max ${fmtMs(scans.toScreen.max)}.`,
   });
 
   // 5-6. The console, on a demo ledger.
@@ -208,6 +294,15 @@ async function main(): Promise<Row[]> {
       note: `${c.rowsChanged} screen row(s) changed; written: ${JSON.stringify(c.written).slice(0, 160)}`,
     });
   }
+  rows.push({
+    what: `bytes for one ↓ (逾期与回收 应回收, ${odKey.listRows.toLocaleString('en')} rows, ${Mtxt}-card ledger)`,
+    figure: `${odKey.bytes} B (${pct(odKey.bytes, odKey.fullRedraw)} of a redraw)`,
+    comparison: `full redraw of the same screen: ${odKey.fullRedraw} B`,
+    goal: '≤ 10% of redraw and < 300 B',
+    status: pass(odKey.bytes <= 0.1 * odKey.fullRedraw && odKey.bytes < 300),
+    data: { bytes: odKey.bytes, fullRedrawBytes: odKey.fullRedraw, rowsChanged: odKey.rowsChanged, listRows: odKey.listRows, openMs: odKey.openMs, written: JSON.stringify(odKey.written) },
+    note: `${MILLION_CLERK.login} at ${FOCUS_OFFICE}, 5 from home (the screen took ${fmtMs(odKey.openMs)} to open); ${odKey.rowsChanged} screen row(s) changed${odKey.listRows < 1000 ? ' — the list is under 1,000 rows at this --million-cards' : ''}; written: ${JSON.stringify(odKey.written).slice(0, 160)}`,
+  });
 
   rows.push({
     what: 'peak RSS of the bench process after row 1-4 work',
@@ -218,6 +313,26 @@ async function main(): Promise<Row[]> {
     data: { peakRssBytes: peakRss, startRssBytes: rssAtStart },
     note: 'getrusage maxrss of this process (children such as sqlite3 and the console not included).',
   });
+
+  if (hasScript() && hasTimeV()) {
+    progress(`console memory: the real binary in a pty on the ${Mtxt}-card ledger, then on the demo ledger…`);
+    const big: ConsoleSession = await consoleSession(ml.path, dir, MILLION_CLERK, 'million');
+    const small: ConsoleSession = await consoleSession(demoPath, dir, MILLION_CLERK, 'demo');
+    const RSS_GOAL = 200e6;
+    rows.push({
+      what: `console peak RSS on the ${Mtxt}-card ledger (login, home, overdue list, quit)`,
+      figure: mb(big.maxRssBytes),
+      comparison: `the same session on the demo ledger: ${mb(small.maxRssBytes)}`,
+      goal: '< 200 MB',
+      status: pass(big.maxRssBytes < RSS_GOAL),
+      data: { maxRssBytes: big.maxRssBytes, demoMaxRssBytes: small.maxRssBytes, homeMs: big.homeMs, overdueMs: big.overdueMs, dueRows: big.dueRows, startMs: big.startMs, exitStatus: big.exitStatus, demoHomeMs: small.homeMs, demoOverdueMs: small.overdueMs },
+      note:
+        `node bin/sbk.js --db FILE under script -qfec (80×24), as ${MILLION_CLERK.login} (${FOCUS_OFFICE}): login screen after ${fmtMs(big.startMs)}, PIN → home with its alerts ${fmtMs(big.homeMs)}, 5 → 逾期与回收 (应回收 ${big.dueRows.toLocaleString('en')}) ${fmtMs(big.overdueMs)}, then Ctrl+C, Y (exit status ${big.exitStatus}). ` +
+        `Peak RSS: maximum resident set size from /usr/bin/time -v around node inside the pty. Demo ledger: home ${fmtMs(small.homeMs)}, overdue list ${fmtMs(small.overdueMs)}.`,
+    });
+  } else {
+    rows.push({ what: `console peak RSS on the ${Mtxt}-card ledger`, figure: 'n/a', comparison: 'n/a', goal: '< 200 MB', status: 'skip', note: 'needs util-linux script and /usr/bin/time on PATH.' });
+  }
 
   {
     // The real CLI when /usr/bin/time can report its peak RSS, else the importMakerFile call in a child script.

@@ -3,7 +3,7 @@
  * rules count from (when the site received the card, when the agent took it, when it was
  * recalled), all from the movements.
  */
-import { and, asc, eq, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { LedgerDb } from './open-ledger.ts';
 import { batches, cards, holders, movements, sites } from './schema.ts';
 
@@ -39,29 +39,29 @@ const recalledAt = sql<string | null>`(select max(m.at) from movements m where m
 const replaced = sql<number>`exists (select 1 from cards newer where newer.holder_id = ${cards.holderId} and newer.id <> ${cards.id}
   and newer.issue_date > ${cards.issueDate} and newer.state = 'issued')`;
 
+const baseColumns = {
+  id: cards.id,
+  cardNo: cards.cardNo,
+  kind: cards.kind,
+  state: cards.state,
+  siteId: cards.siteId,
+  siteCode: sites.code,
+  siteName: sites.name,
+  placeId: cards.placeId,
+  bank: cards.bank,
+  batchCode: batches.code,
+  holderId: cards.holderId,
+  holderName: holders.name,
+  holderIdType: holders.idType,
+  holderIdNumber: holders.idNumber,
+  deceasedAt: holders.deceasedAt,
+  issueDate: cards.issueDate,
+  heldSince,
+};
+
 function select(db: LedgerDb, where: SQL | undefined): HolderCardRow[] {
   return db
-    .select({
-      id: cards.id,
-      cardNo: cards.cardNo,
-      kind: cards.kind,
-      state: cards.state,
-      siteId: cards.siteId,
-      siteCode: sites.code,
-      siteName: sites.name,
-      placeId: cards.placeId,
-      bank: cards.bank,
-      batchCode: batches.code,
-      holderId: cards.holderId,
-      holderName: holders.name,
-      holderIdType: holders.idType,
-      holderIdNumber: holders.idNumber,
-      deceasedAt: holders.deceasedAt,
-      issueDate: cards.issueDate,
-      heldSince,
-      recalledAt,
-      replaced,
-    })
+    .select({ ...baseColumns, recalledAt, replaced })
     .from(cards)
     .innerJoin(sites, eq(sites.id, cards.siteId))
     .leftJoin(batches, eq(batches.id, cards.batchId))
@@ -165,25 +165,40 @@ export function countRefsWithPrefix(db: LedgerDb, refKind: string, prefix: strin
   );
 }
 
+/** What the overdue rules read of a card: no recall date or replacement (the cancellation list's). */
+export type OverdueCandidateRow = Omit<HolderCardRow, 'recalledAt' | 'replaced'>;
+
 /**
  * The cards that may be overdue or in their warning period: in stock since before `stockBefore`,
  * with an agent since before `agentBefore` (both ISO instants), or of a holder reported dead.
- * A superset the caller assesses exactly; each branch is an index range on a large ledger.
+ * A superset the caller assesses exactly, in no particular order.
+ *
+ * One statement per branch, each an index range: SQLite cannot split an OR of them into index
+ * ranges and read every finished card instead (bench: 1.4 s on 1,000,000 cards).
  */
-export function overdueCandidates(db: LedgerDb, siteIds: readonly number[], stockBefore: string, agentBefore: string): HolderCardRow[] {
+export function overdueCandidates(db: LedgerDb, siteIds: readonly number[], stockBefore: string, agentBefore: string): OverdueCandidateRow[] {
   if (siteIds.length === 0) return [];
-  const sites = inArray(cards.siteId, [...siteIds]);
-  const finished = eq(cards.kind, 'finished');
-  return select(
-    db,
-    and(
-      finished,
-      sites,
-      or(
-        and(eq(cards.state, 'in_stock'), lt(cards.receivedAt, stockBefore)),
-        and(eq(cards.state, 'agent_held'), lt(cards.pickedUpAt, agentBefore)),
-        and(inArray(cards.state, ['in_stock', 'agent_held']), inArray(cards.holderId, db.select({ id: holders.id }).from(holders).where(isNotNull(holders.deceasedAt)))),
-      ),
-    ),
-  );
+  const read = (where: SQL | undefined) =>
+    db
+      .select(baseColumns)
+      .from(cards)
+      .innerJoin(sites, eq(sites.id, cards.siteId))
+      .leftJoin(batches, eq(batches.id, cards.batchId))
+      .leftJoin(holders, eq(holders.id, cards.holderId))
+      .where(where)
+      .all();
+  const here = and(eq(cards.kind, 'finished'), inArray(cards.siteId, [...siteIds]));
+  const byId = new Map<number, OverdueCandidateRow>();
+  for (const r of read(and(here, eq(cards.state, 'in_stock'), lt(cards.receivedAt, stockBefore)))) byId.set(r.id, r);
+  for (const r of read(and(here, eq(cards.state, 'agent_held'), lt(cards.pickedUpAt, agentBefore)))) byId.set(r.id, r);
+  // Dead holders first (a partial index holds just them), then their cards by holder alone:
+  // given the kind, state and sites as well, SQLite reads every card in stock instead.
+  const dead = db.select({ id: holders.id }).from(holders).where(isNotNull(holders.deceasedAt)).all().map((h) => h.id);
+  const scope = new Set(siteIds);
+  for (let i = 0; i < dead.length; i += 500) {
+    for (const r of read(inArray(cards.holderId, dead.slice(i, i + 500)))) {
+      if (r.kind === 'finished' && scope.has(r.siteId) && (r.state === 'in_stock' || r.state === 'agent_held')) byId.set(r.id, r);
+    }
+  }
+  return [...byId.values()];
 }

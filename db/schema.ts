@@ -5,6 +5,7 @@
  *
  * Everything stays in portable SQL types so the same Drizzle layer can later move to PostgreSQL.
  */
+import { sql } from 'drizzle-orm';
 import { sqliteTable, integer, text, uniqueIndex, index, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 export const ledgerMeta = sqliteTable('ledger_meta', {
@@ -89,7 +90,13 @@ export const holders = sqliteTable(
     phone: text('phone'),
     deceasedAt: text('deceased_at'),
   },
-  (t) => [uniqueIndex('holders_id_uq').on(t.idType, t.idNumber), index('holders_name_ix').on(t.name)],
+  (t) => [
+    uniqueIndex('holders_id_uq').on(t.idType, t.idNumber),
+    index('holders_name_ix').on(t.name),
+    // The overdue list looks up dead holders' cards (GD Art. 32 一(三)) on every call: a partial
+    // index holds only them, where a scan would read every holder of a province-scale ledger.
+    index('holders_deceased_ix').on(t.deceasedAt).where(sql`${t.deceasedAt} is not null`),
+  ],
 );
 
 /** A maker's file that was imported; its content hash makes a re-import recognisable. */
@@ -179,7 +186,9 @@ export const cards = sqliteTable(
     // one bank account (GD Annex 9 二(二)); two cards of one kind never do.
     uniqueIndex('cards_kind_card_id_code_uq').on(t.kind, t.cardIdCode),
     uniqueIndex('cards_kind_bank_card_no_uq').on(t.kind, t.bankCardNo),
-    index('cards_site_state_ix').on(t.siteId, t.state),
+    // With received_at: an office's overdue cards are one range of it (the overdue list), where
+    // cards_overdue_ix below would read the whole city's and check each card's site.
+    index('cards_site_state_ix').on(t.siteId, t.state, t.receivedAt),
     index('cards_batch_ix').on(t.batchId),
     index('cards_holder_ix').on(t.holderId),
     index('cards_overdue_ix').on(t.kind, t.state, t.receivedAt),

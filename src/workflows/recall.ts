@@ -67,10 +67,18 @@ export function overdueList(ledger: Ledger, actor: Actor, calendar: WorkingCalen
   // province-scale ledger holds far more cards in stock than overdue ones. Three days' slack
   // covers month-end clamping; assessOverdue decides exactly.
   const before = (months: number) => new Date(`${addCalendarMonths(addCalendarDays(asOf, warningDays + 3), -months)}T00:00:00+08:00`).toISOString();
+  // Cards received the same day share their assessment (a cohort is thousands of cards): the
+  // working-day count behind each deadline is worked out once per day, not once per card.
+  const assessed = new Map<string, ReturnType<typeof assessOverdue>>();
   for (const c of overdueCandidates(ledger.db, scopeIds(ledger, actor, filter.siteCode), before(profile.overdueMonths), before(profile.sleepingMonths))) {
     const receivedOn = chinaDate(c.heldSince);
     if (!receivedOn) continue;
-    const a = assessOverdue({ state: c.state, heldSince: receivedOn, holderDeceasedOn: c.deceasedAt }, asOf, profile, calendar, warningDays);
+    const key = `${c.state}|${receivedOn}|${c.deceasedAt ?? ''}`;
+    let a = assessed.get(key);
+    if (a === undefined) {
+      a = assessOverdue({ state: c.state, heldSince: receivedOn, holderDeceasedOn: c.deceasedAt }, asOf, profile, calendar, warningDays);
+      assessed.set(key, a);
+    }
     if (!a || a.phase === 'ok' || (a.phase === 'warning' && !filter.includeWarnings)) continue;
     rows.push({
       cardNo: c.cardNo,

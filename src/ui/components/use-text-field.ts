@@ -26,25 +26,37 @@ export function useTextField(opts: {
   focus: boolean;
 }): TextFieldState {
   const latest = useRef(opts.value);
-  const [cursor, setCursor] = useState(() => [...opts.value].length);
+  // Where our last edit or move put the cursor, and in which value.
+  const [placed, setPlaced] = useState(() => ({ value: opts.value, at: [...opts.value].length }));
+  // Set when the parent's value has since differed from our last edit (see below).
+  const superseded = useRef(false);
+  // The parent's value is the truth: when it is not the one our cursor was placed in, the parent
+  // cleared, replaced or refused the edit, and the cursor is at its end. Worked out here rather
+  // than set from an effect, so a scan typed and cleared in one read renders once, not twice
+  // (bench: one scan during a sign-in).
+  const cursor = !superseded.current && placed.value === opts.value ? placed.at : [...opts.value].length;
   const cursorRef = useRef(cursor);
 
-  // After every render the parent's value is the truth: if it differs from our last edit, the
-  // parent cleared, replaced or refused it (even when batching left the prop itself unchanged,
-  // as when a scan is typed and cleared in one read). Put the cursor at the end.
+  // After every render: if the value differs from our last edit (even when batching left the
+  // prop itself unchanged, as when a scan is typed and cleared in one read), the keys that come
+  // next edit the parent's value, from its end.
   useLayoutEffect(() => {
     if (opts.value !== latest.current) {
       latest.current = opts.value;
       cursorRef.current = [...opts.value].length;
-      setCursor(cursorRef.current);
+      superseded.current = true;
     }
   });
 
+  const place = (value: string, at: number): void => {
+    cursorRef.current = at;
+    superseded.current = false;
+    setPlaced({ value, at });
+  };
   const edit = (chars: string[], at: number): void => {
     const next = chars.join('');
     latest.current = next;
-    cursorRef.current = at;
-    setCursor(at);
+    place(next, at);
     opts.onChange(next);
   };
 
@@ -75,8 +87,7 @@ export function useTextField(opts: {
         case 'home':
         case 'end': {
           const to = e.name === 'left' ? Math.max(0, at - 1) : e.name === 'right' ? Math.min(chars.length, at + 1) : e.name === 'home' ? 0 : chars.length;
-          cursorRef.current = to;
-          setCursor(to);
+          place(latest.current, to);
           return true;
         }
         default:
