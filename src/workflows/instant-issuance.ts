@@ -251,8 +251,15 @@ const NOTHING_FED = new Set(['PRINTER_HOPPER_EMPTY', 'PRINTER_COVER_OPEN', 'PRIN
  * next, for whom) before the printer is touched. Refused while an earlier job at this printer
  * is unresolved, because the printer may still hold its card.
  */
-export function startInstantJob(ledger: Ledger, actor: Actor, station: Omit<InstantStation, 'printer' | 'ca'>, input: { operationId: string; applicant: Applicant; attempt?: number }, now = new Date()): { job: InstantJobRow; expected: HopperCard } {
-  const a = checkApplicant(ledger, input.applicant);
+function startInstantJob(
+  ledger: Ledger,
+  actor: Actor,
+  station: Omit<InstantStation, 'printer' | 'ca'>,
+  /** `applicant` as checkApplicant returned it. */
+  input: { operationId: string; applicant: ReturnType<typeof checkApplicant>; attempt?: number },
+  now = new Date(),
+): { job: InstantJobRow; expected: HopperCard } {
+  const a = input.applicant;
   const hopper = hopperPlace(ledger, actor, station.hopperName);
   return writeTx(ledger, (tx) => {
     if (instantJobByOperation(tx, input.operationId)) {
@@ -300,13 +307,13 @@ export async function makeInstantCard(
   hooks: InstantHooks = {},
   now = new Date(),
 ): Promise<InstantResult> {
-  checkApplicant(ledger, input.applicant);
+  const applicant = checkApplicant(ledger, input.applicant);
   // Before a blank is fed: a printer that cannot finish a card would only spoil it.
   const ready = await station.printer.status();
   if (ready.jammed) throw new PrinterError(-102, 'jammed');
   if (ready.coverOpen) throw new PrinterError(-103, 'cover open');
   if (ready.ribbon === 'out') throw new PrinterError(-104, 'ribbon out');
-  const { job, expected } = startInstantJob(ledger, actor, station, input, now);
+  const { job, expected } = startInstantJob(ledger, actor, station, { ...input, applicant }, now);
   hooks.afterStep?.('started');
   const ctx: Ctx = { ledger, actor, job, expected };
   const p = station.printer;
