@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { closeLedger, openLedger, type Ledger } from '../../db/open-ledger.ts';
 import { writeTx } from '../../db/write-tx.ts';
 import { appendMovements, type MovementInput } from '../../db/append-movements.ts';
@@ -157,6 +158,9 @@ export function createDemoLedger(path: string, now: Date = new Date()): DemoResu
     throw e;
   }
   renameSync(pepperPath(partial), pepperPath(path));
+  // A demo ledger made afresh starts with fresh simulated printers: an old state file would hold
+  // blanks of the ledger it replaces (site-devices.ts seeds a new one from the ledger's hoppers).
+  rmSync(join(dirname(path), 'devices-sim'), { recursive: true, force: true });
   renameSync(partial, path);
   const ledger = openLedger(path, { mustExist: true });
   const counts = ledger.sqlite.prepare('SELECT (SELECT count(*) FROM cards) AS cards, (SELECT count(*) FROM movements) AS movements').get() as {

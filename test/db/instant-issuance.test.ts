@@ -233,6 +233,23 @@ describe('instant issuance on the simulated desk printer', () => {
   });
 });
 
+describe('simulated printers of a demo ledger', () => {
+  it('a demo ledger made again starts with fresh simulated printers, loaded as its hoppers say', async () => {
+    const path = join(tempDir(), 'demo.db');
+    const first = createDemoLedger(path).ledger;
+    const actor = authenticate(first, 'sunli', '680135');
+    const d1 = await openSiteDevices(first, { id: actor.siteId, code: actor.siteCode });
+    d1.printers[0]!.simulator!.emptyHopper(1);
+    await d1.close();
+    closeLedger(first);
+    const again = createDemoLedger(path).ledger;
+    const d2 = await openSiteDevices(again, { id: actor.siteId, code: actor.siteCode });
+    expect(d2.printers[0]!.simulator!.hopperContents(1)).toHaveLength(4);
+    await d2.close();
+    closeLedger(again);
+  });
+});
+
 describe('interrupted jobs are resolved on restart', () => {
   const killAt = (step: string) => ({ afterStep: (s: string) => { if (s === step) throw new Error(`killed after ${step}`); } });
 
