@@ -12,11 +12,12 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { closeLedger, openLedger } from '../../db/open-ledger.ts';
 import { verifyLedger } from '../../db/verify-ledger.ts';
 import { syntheticMakerRows, writeMakerFile } from '../../src/domain/maker-file-writer.ts';
 import { seededRandom } from '../../src/domain/seeded-random.ts';
+// Taken just before a kill, it tells a kill inside the import's write transaction from one before it.
+import { writeLockHeld } from './crash-harness.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { tempDir } from '../helpers/temp-ledger.ts';
 
@@ -29,26 +30,6 @@ const BOSS = { SBK_OPERATOR: 'boss', SBK_PIN: '135790' };
 const UNCOMMITTED_WAL_BYTES = 64 * 1024;
 
 type Run = { code: number | null; signal: NodeJS.Signals | null; ms: number; stdout: string; stderr: string; killed: boolean; inWriteTx: boolean };
-
-/**
- * Whether some connection holds the ledger's write lock right now: BEGIN IMMEDIATE with no busy
- * wait fails with SQLITE_BUSY only then. Taken just before the kill, it tells a kill inside the
- * import's write transaction from one before it (the import writes nothing to the file until it
- * commits: its 10,000 cards fit in SQLite's page cache).
- */
-function writeLockHeld(db: string): boolean {
-  const probe = new Database(db, { fileMustExist: true, timeout: 0 });
-  try {
-    probe.exec('BEGIN IMMEDIATE');
-    probe.exec('ROLLBACK');
-    return false;
-  } catch (e) {
-    if ((e as { code?: string }).code === 'SQLITE_BUSY') return true;
-    throw e;
-  } finally {
-    probe.close();
-  }
-}
 
 /** `sbk import FILE --db DB --receive --json` as a real process, SIGKILLed after `killAfterMs` unless it has exited. */
 function runImport(db: string, file: string, killAfterMs: number | null): Promise<Run> {
