@@ -3,8 +3,8 @@
  * (`node bin/sbk.js --db <demo ledger>`) in a pseudo-terminal made by util-linux `script`,
  * timed from spawn to the first output bytes that contain the login title.
  *
- * tsx transpiles the TypeScript sources on first use and caches the result under
- * $TMPDIR/tsx-<uid>: a fresh TMPDIR per cold run gives an empty cache, the warm runs reuse it.
+ * bin/sbk.js runs the one-file bundle bin/bundle.js makes (built by `npm install`, and again on
+ * the first start after a source changes); SBK_NO_BUNDLE=1 runs the sources through tsx instead.
  * The comparison is a bare `node -e` printing the same title through the same `script` + shell.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -86,22 +86,29 @@ export type StartResult = {
   forcedQuits: number;
   /** Median time from Ctrl+C to the pty closing, console runs only. */
   quitMedian: number;
+  /** No bundle yet (a fresh SBK_BUNDLE_DIR each run): the first start after an edit or an update without `npm install`. */
   cold: number[];
+  /** The bundle already built: every start an operator makes. */
   warm: number[];
+  /** SBK_NO_BUNDLE=1 with a warm tsx cache: the TypeScript sources through tsx, as before the bundle. */
+  sources: number[];
   bareNode: number[];
   coldMedian: number;
   warmMedian: number;
+  sourcesMedian: number;
   bareNodeMedian: number;
 };
 
 /**
- * `runs` cold starts (each with its own empty tsx cache), then `runs` warm starts on the last
- * cache, then `runs` bare-node starts. `scratch` holds the cache directories.
+ * `runs` cold starts (each with its own empty bundle folder, so each builds the bundle), then
+ * `runs` warm starts on the last bundle, then `runs` starts from the sources through tsx (after
+ * one unmeasured start fills tsx's cache), then `runs` bare-node starts. `scratch` holds the folders.
  */
 export async function benchConsoleStart(demoDbPath: string, scratch: string, runs = 3): Promise<StartResult> {
   const base: NodeJS.ProcessEnv = { ...process.env, SHELL: '/bin/sh', TERM: process.env.TERM || 'xterm-256color' };
   delete base.SSH_CONNECTION; // the full frame rate, as on a local terminal
   delete base.NODE_ENV; // bin/sbk.js picks production itself
+  delete base.SBK_NO_BUNDLE;
   const sbk = `${q(process.execPath)} bin/sbk.js --db ${q(demoDbPath)}`;
   const quits: Start[] = [];
   const run = async (cmd: string, env: NodeJS.ProcessEnv, isConsole: boolean): Promise<number> => {
@@ -110,18 +117,34 @@ export async function benchConsoleStart(demoDbPath: string, scratch: string, run
     return r.ms;
   };
   const cold: number[] = [];
-  let cacheTmp = '';
+  let bundleDir = '';
   for (let i = 0; i < runs; i++) {
-    cacheTmp = join(scratch, `tsx-cache-${i}`);
-    mkdirSync(cacheTmp, { recursive: true });
-    cold.push(await run(sbk, { ...base, TMPDIR: cacheTmp }, true));
+    bundleDir = join(scratch, `bundle-${i}`);
+    mkdirSync(bundleDir, { recursive: true });
+    cold.push(await run(sbk, { ...base, SBK_BUNDLE_DIR: bundleDir }, true));
   }
   const warm: number[] = [];
-  for (let i = 0; i < runs; i++) warm.push(await run(sbk, { ...base, TMPDIR: cacheTmp }, true));
+  for (let i = 0; i < runs; i++) warm.push(await run(sbk, { ...base, SBK_BUNDLE_DIR: bundleDir }, true));
+  const tsxEnv = { ...base, SBK_NO_BUNDLE: '1', TMPDIR: join(scratch, 'tsx-cache') };
+  mkdirSync(tsxEnv.TMPDIR, { recursive: true });
+  await run(sbk, tsxEnv, true);
+  const sources: number[] = [];
+  for (let i = 0; i < runs; i++) sources.push(await run(sbk, tsxEnv, true));
   const bareNode: number[] = [];
   const bare = `${q(process.execPath)} -e ${q(`process.stdout.write(${JSON.stringify(MARKER)}); setInterval(() => {}, 1000)`)}`;
-  for (let i = 0; i < runs; i++) bareNode.push(await run(bare, { ...base, TMPDIR: cacheTmp }, false));
-  return { forcedQuits: quits.filter((q) => q.forced).length, quitMedian: median(quits.map((q) => q.quitMs)), cold, warm, bareNode, coldMedian: median(cold), warmMedian: median(warm), bareNodeMedian: median(bareNode) };
+  for (let i = 0; i < runs; i++) bareNode.push(await run(bare, base, false));
+  return {
+    forcedQuits: quits.filter((q) => q.forced).length,
+    quitMedian: median(quits.map((q) => q.quitMs)),
+    cold,
+    warm,
+    sources,
+    bareNode,
+    coldMedian: median(cold),
+    warmMedian: median(warm),
+    sourcesMedian: median(sources),
+    bareNodeMedian: median(bareNode),
+  };
 }
 
 /** Without a pty tool: time from `render(<App/>)` to the writer's first write holding the login title. */

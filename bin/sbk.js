@@ -2,9 +2,23 @@
 // React's development build records a performance measure per render and grows memory over a
 // long console session (ENGINEERING.md §1): production unless the caller says otherwise.
 process.env.NODE_ENV ??= 'production';
-const { register } = await import('tsx/esm/api');
-// The project's tsconfig, not whatever the current directory has: started from /root or by an
-// SSH forced command, tsx would otherwise compile the JSX without React's automatic runtime.
-register({ tsconfig: new URL('../tsconfig.json', import.meta.url).pathname });
-const { main } = await import('../src/cli/main.ts');
+
+/** The sources compiled into one file (bin/bundle.js): what operators run. */
+async function fromBundle() {
+  if (process.env.SBK_NO_BUNDLE) return null;
+  const { freshBundle } = await import('./bundle.js');
+  const path = await freshBundle();
+  return path ? import(path) : null;
+}
+
+/** The TypeScript sources through tsx: when no bundle can be made, or SBK_NO_BUNDLE=1. */
+async function fromSources() {
+  const { register } = await import('tsx/esm/api');
+  // The project's tsconfig, not whatever the current directory has: started from /root or by an
+  // SSH forced command, tsx would otherwise compile the JSX without React's automatic runtime.
+  register({ tsconfig: new URL('../tsconfig.json', import.meta.url).pathname });
+  return import('../src/cli/main.ts');
+}
+
+const { main } = (await fromBundle()) ?? (await fromSources());
 process.exitCode = await main(process.argv.slice(2));

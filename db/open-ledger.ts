@@ -9,15 +9,15 @@ import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as schema from './schema.ts';
 import { SbkError } from '../src/domain/errors.ts';
+import { projectFile } from '../src/project-files.ts';
 
 /** The database or a transaction on it: ledger functions take either. */
 export type LedgerDb = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
 export type Ledger = { readonly path: string; readonly sqlite: Database.Database; readonly db: LedgerDb };
 
-const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations/', import.meta.url));
+const MIGRATIONS_FOLDER = projectFile('db/migrations/');
 const NETWORK_FS = new Set(['nfs', 'nfs4', 'cifs', 'smbfs', 'smb3', 'fuse.sshfs', 'afs', '9p', 'ceph', 'glusterfs']);
 
 export type OpenOptions = {

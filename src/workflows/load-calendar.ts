@@ -9,8 +9,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SbkError, isSbkError } from '../domain/errors.ts';
+import { projectFile } from '../project-files.ts';
 import { WorkingCalendar, parseHolidayYear } from '../domain/calendar.ts';
 import type { HolidayYear } from '../domain/calendar.ts';
 
@@ -23,7 +23,7 @@ export type LoadedHolidayYear = {
 };
 
 export function bundledHolidayDir(): string {
-  return fileURLToPath(new URL('../../fixtures/holidays/', import.meta.url));
+  return projectFile('fixtures/holidays/');
 }
 
 function readYearFile(file: string, fileYear: number): HolidayYear {

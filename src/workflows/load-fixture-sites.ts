@@ -3,7 +3,7 @@
  * as committed under `fixtures/` by `fixtures/build-fixtures.ts`.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { projectFile } from '../project-files.ts';
 import {
   deriveSites,
   parseBankBranchesCsv,
@@ -13,7 +13,7 @@ import {
 import type { SiteSeed } from '../domain/site-hierarchy.ts';
 
 function fixtureText(name: string): string {
-  return readFileSync(fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url)), 'utf8');
+  return readFileSync(projectFile(`fixtures/${name}`), 'utf8');
 }
 
 export function loadFixtureSites(): SiteSeed[] {

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import {
   checkApplicant,
   INSTANT_PHASE_LABELS,
@@ -21,6 +20,7 @@ import { maskIdNumber } from '../../domain/mask.ts';
 import type { Actor } from '../../workflows/authenticate.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
+import { projectFile } from '../../project-files.ts';
 
 /**
  * The steps of the 即时制卡 page:
@@ -48,7 +48,7 @@ export const PHASES = Object.keys(INSTANT_PHASE_LABELS) as InstantPhase[];
 export const FIELD_ORDER: readonly InstantField[] = ['name', 'printedName', 'idNumber', 'bank', 'cardNo', 'photo'];
 const REQUIRED: readonly InstantTextField[] = ['name', 'idNumber', 'cardNo', 'photo'];
 /** The demo applicant's photo, shipped with the program (fixtures/photos). */
-const SAMPLE_PHOTO = fileURLToPath(new URL('../../../fixtures/photos/applicant-sample.png', import.meta.url));
+const SAMPLE_PHOTO = projectFile('fixtures/photos/applicant-sample.png');
 
 const errorText = (e: unknown): string => (isSbkError(e) ? e.message : T.internal(e instanceof Error ? e.message : String(e)));
 
