@@ -2,7 +2,8 @@
  * The overdue-list row: `overdueList` (what 逾期与回收 and the home screen's first alert call) on
  * the large ledger, for one actor, against the bare SQLite work under it — the candidate rows
  * (in stock or with an agent since before the cut-off, at the actor's sites) read by one
- * prepared statement — and a plain `SELECT count(*) FROM cards` for scale.
+ * prepared statement over the same covering index, holders joined — and a plain
+ * `SELECT count(*) FROM cards` for scale.
  */
 import type { Ledger } from '../db/open-ledger.ts';
 import { subtreeIds } from '../db/sites-repo.ts';
@@ -60,12 +61,16 @@ export function benchOverdue(ledger: Ledger, actor: Actor, calendar: WorkingCale
   const before = (months: number) => new Date(`${addCalendarMonths(addCalendarDays(asOf, warningDays + 3), -months)}T00:00:00+08:00`).toISOString();
   const ids = subtreeIds(ledger.db, actor.siteId);
   const inList = ids.map(() => '?').join(',');
+  // What the list shows of each candidate (card, holder's name and ID number), from the same
+  // covering index, holders joined: the floor for reading these rows out of SQLite.
   const stmt = ledger.sqlite.prepare(
-    `SELECT c.id, c.card_no, c.state, c.received_at, c.picked_up_at, c.holder_id, c.site_id FROM cards c
-      WHERE c.kind = 'finished' AND c.state = 'in_stock' AND c.received_at < ? AND c.site_id IN (${inList})
+    `SELECT c.id, c.card_no, c.state, c.received_at, c.picked_up_at, c.site_id, c.batch_id, h.name, h.id_number
+       FROM cards c INDEXED BY cards_overdue_list_ix LEFT JOIN holders h ON h.id = c.holder_id
+      WHERE c.kind = 'finished' AND c.state = 'in_stock' AND c.state IN ('in_stock', 'agent_held') AND c.received_at < ? AND c.site_id IN (${inList})
      UNION ALL
-     SELECT c.id, c.card_no, c.state, c.received_at, c.picked_up_at, c.holder_id, c.site_id FROM cards c
-      WHERE c.kind = 'finished' AND c.state = 'agent_held' AND c.picked_up_at < ? AND c.site_id IN (${inList})`,
+     SELECT c.id, c.card_no, c.state, c.received_at, c.picked_up_at, c.site_id, c.batch_id, h.name, h.id_number
+       FROM cards c INDEXED BY cards_overdue_list_ix LEFT JOIN holders h ON h.id = c.holder_id
+      WHERE c.kind = 'finished' AND c.state = 'agent_held' AND c.state IN ('in_stock', 'agent_held') AND c.picked_up_at < ? AND c.site_id IN (${inList})`,
   );
   const args = [before(profile.overdueMonths), ...ids, before(profile.sleepingMonths), ...ids];
   let rawRows = 0;

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { LedgerDb } from './open-ledger.ts';
 import { batches, cards, imports, operators, sites } from './schema.ts';
 
@@ -19,20 +19,36 @@ export function insertImport(tx: LedgerDb, row: Omit<ImportRow, 'id'>): number {
   return tx.insert(imports).values(row).returning({ id: imports.id }).get().id;
 }
 
+/** SQLite limits bound parameters per statement; 500 per query stays well inside it. */
+const CHUNK = 500;
+
+/**
+ * Runs `query` (prepared once, for CHUNK values) over `values` CHUNK at a time; a short last chunk
+ * is padded with its first value, which only repeats a row's match.
+ */
+function inChunks<R>(values: readonly string[], query: { all(v: Record<string, unknown>): R[] }, each: (r: R) => void): void {
+  for (let i = 0; i < values.length; i += CHUNK) {
+    const bound: Record<string, unknown> = {};
+    for (let k = 0; k < CHUNK; k += 1) bound[k] = values[i + k] ?? values[i];
+    for (const r of query.all(bound)) each(r);
+  }
+}
+
+// Prepared once per call: a 100,000-row file ran 600 queries, and building each one's SQL cost
+// more than running it.
+const placeholders = () => Array.from({ length: CHUNK }, (_, k) => sql.placeholder(String(k)));
+
 /** Which of these card numbers the ledger already holds, with where they are. */
 export function existingCardNos(db: LedgerDb, cardNos: readonly string[]): Map<string, { state: string; siteName: string }> {
   const found = new Map<string, { state: string; siteName: string }>();
-  // SQLite limits bound parameters per statement; 500 per query stays well inside it.
-  for (let i = 0; i < cardNos.length; i += 500) {
-    const chunk = cardNos.slice(i, i + 500);
-    const rows = db
-      .select({ cardNo: cards.cardNo, state: cards.state, siteName: sites.name })
-      .from(cards)
-      .innerJoin(sites, eq(sites.id, cards.siteId))
-      .where(inArray(cards.cardNo, chunk))
-      .all();
-    for (const r of rows) found.set(r.cardNo, { state: r.state, siteName: r.siteName });
-  }
+  if (cardNos.length === 0) return found;
+  const query = db
+    .select({ cardNo: cards.cardNo, state: cards.state, siteName: sites.name })
+    .from(cards)
+    .innerJoin(sites, eq(sites.id, cards.siteId))
+    .where(inArray(cards.cardNo, placeholders()))
+    .prepare();
+  inChunks(cardNos, query, (r) => found.set(r.cardNo, { state: r.state, siteName: r.siteName }));
   return found;
 }
 
@@ -47,17 +63,17 @@ export function existingIdentityCodes(
   bankCardNos: readonly string[],
 ): { cardIdCodes: Map<string, string>; bankCardNos: Map<string, string> } {
   const out = { cardIdCodes: new Map<string, string>(), bankCardNos: new Map<string, string>() };
-  for (let i = 0; i < cardIdCodes.length; i += 500) {
-    const chunk = cardIdCodes.slice(i, i + 500);
-    for (const r of db.select({ code: cards.cardIdCode, cardNo: cards.cardNo }).from(cards).where(inArray(cards.cardIdCode, chunk)).all()) {
+  if (cardIdCodes.length > 0) {
+    const query = db.select({ code: cards.cardIdCode, cardNo: cards.cardNo }).from(cards).where(inArray(cards.cardIdCode, placeholders())).prepare();
+    inChunks(cardIdCodes, query, (r) => {
       if (r.code) out.cardIdCodes.set(r.code, r.cardNo);
-    }
+    });
   }
-  for (let i = 0; i < bankCardNos.length; i += 500) {
-    const chunk = bankCardNos.slice(i, i + 500);
-    for (const r of db.select({ no: cards.bankCardNo, cardNo: cards.cardNo }).from(cards).where(inArray(cards.bankCardNo, chunk)).all()) {
+  if (bankCardNos.length > 0) {
+    const query = db.select({ no: cards.bankCardNo, cardNo: cards.cardNo }).from(cards).where(inArray(cards.bankCardNo, placeholders())).prepare();
+    inChunks(bankCardNos, query, (r) => {
       if (r.no) out.bankCardNos.set(r.no, r.cardNo);
-    }
+    });
   }
   return out;
 }

@@ -4,7 +4,7 @@
  */
 import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { LedgerDb } from './open-ledger.ts';
-import { cards, instantJobEvents, instantJobs, type INSTANT_STEPS } from './schema.ts';
+import { cards, instantJobEvents, instantJobs, places, type INSTANT_STEPS } from './schema.ts';
 
 export type InstantStep = (typeof INSTANT_STEPS)[number];
 export const INSTANT_OUTCOMES: readonly InstantStep[] = ['issued', 'stocked', 'failed', 'void'];
@@ -75,7 +75,8 @@ export function hopperQueue(db: LedgerDb, hopperPlaceId: number): HopperCard[] {
   return db
     .select({ id: cards.id, cardNo: cards.cardNo, cardIdCode: cards.cardIdCode, resetCode: cards.resetCode, bankCardNo: cards.bankCardNo, bank: cards.bank, maker: cards.maker })
     .from(cards)
-    .where(and(eq(cards.kind, 'prefab'), eq(cards.state, 'loaded'), eq(cards.placeId, hopperPlaceId)))
+    // By the hopper's site too: cards_site_state_ix then finds the loaded blanks of that site alone.
+    .where(and(eq(cards.kind, 'prefab'), eq(cards.state, 'loaded'), eq(cards.placeId, hopperPlaceId), eq(cards.siteId, sql`(select ${places.siteId} from ${places} where ${places.id} = ${hopperPlaceId})`)))
     .orderBy(asc(cards.lastMovementId), asc(cards.id))
     .all();
 }

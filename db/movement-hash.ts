@@ -5,7 +5,7 @@
  * account, holder) is part of the content, so re-pointing a card row at another number or
  * another holder breaks the chain too.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -77,7 +77,9 @@ export function canonicalMovement(m: HashedMovementContent): string {
 }
 
 export function movementHash(prevHash: string, m: HashedMovementContent): string {
-  return createHash('sha256').update(prevHash).update(canonicalMovement(m)).digest('hex');
+  // sha256 over the two strings one after the other; the one-shot form skips a Hash object per
+  // movement (a 100,000-card import hashes 200,000 of them).
+  return hash('sha256', prevHash + canonicalMovement(m), 'hex');
 }
 
 export function sha256Hex(text: string | Buffer): string {

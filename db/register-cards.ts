@@ -1,19 +1,16 @@
 /**
- * Cards enter the ledger only through `register`: a card row is created in the transient state
- * `none` and its first movement moves it to `expected` in the same transaction.
+ * Cards enter the ledger only through `register`: a card starts in the transient state `none`
+ * and its first movement moves it to `expected` in the same transaction. (Its row is written
+ * once, already as it stands after that movement; see registerCards.)
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { LedgerDb } from './open-ledger.ts';
-import { batches, boxes, cards, holders } from './schema.ts';
-import { appendMovements, type AppendResult, type CardSnapshot, type OperationInput } from './append-movements.ts';
+import { batches, boxes, holders } from './schema.ts';
+import { appendMovements, chainHead, flushProjections, type AppendResult, type CardSnapshot, type MovementInput, type OperationInput } from './append-movements.ts';
 import { identityString } from './movement-hash.ts';
+import { BULK_ROWS, insertCardRows } from './bulk-sql.ts';
 import { SbkError } from '../src/domain/errors.ts';
-import type { CardKind } from '../src/domain/card-states.ts';
-
-const CARD_FIELDS = [
-  'kind', 'cardNo', 'cardIdCode', 'resetCode', 'bankCardNo', 'bank', 'maker', 'batchId', 'boxId', 'boxPosition',
-  'holderId', 'issueDate', 'expiryDate', 'state', 'siteId', 'placeId', 'stateSince', 'lastMovementId',
-] as const satisfies readonly (keyof typeof cards.$inferInsert)[];
+import { ruleFor, type CardKind } from '../src/domain/card-states.ts';
 
 export type NewHolder = { idType: string; idNumber: string; name: string; phone?: string | null };
 
@@ -86,6 +83,25 @@ function boxId(tx: LedgerDb, batchId: number, label: string, cache: Map<string, 
   return id;
 }
 
+/** The error for a card row the unique indexes refused, or undefined for any other failure. */
+function duplicateError(e: unknown, cardNo: string): SbkError | undefined {
+  // The unique index on card_no is the check: one lookup fewer per card on a large import.
+  if (!(e instanceof Error && 'code' in e && e.code === 'SQLITE_CONSTRAINT_UNIQUE')) return undefined;
+  const what = e.message.includes('card_id_code') ? '卡识别码' : e.message.includes('bank_card_no') ? '银行卡号' : null;
+  return what
+    ? new SbkError('CODE_IN_LEDGER', `卡 ${cardNo} 的${what}与台账中另一张卡相同，不能登记。请联系卡商核对。`, { cardNo })
+    : new SbkError('CARD_EXISTS', `卡号 ${cardNo} 已在台账中，不能重复登记。`, { cardNo });
+}
+
+/**
+ * A second movement for every card, appended as its own operation right after the registration
+ * in the same transaction (an import that also receives the cards it registers).
+ */
+export type ThenMove = { op: OperationInput; move: Omit<MovementInput, 'cardId'> };
+
+/** A card row's projection columns but for last_movement_id. */
+type Projection = Pick<CardSnapshot, 'state' | 'siteId' | 'placeId'> & Omit<NonNullable<CardSnapshot['pending']>, 'lastMovementId'>;
+
 /** Creates the cards of one batch at `siteId` and registers them (state `expected`). */
 export function registerCards(
   tx: LedgerDb,
@@ -96,71 +112,107 @@ export function registerCards(
   ref: { refKind: string; refId: string },
   /** Leave the card rows for the caller's flushProjections() (it moves the cards on first). */
   deferProjection = false,
-): AppendResult & { cardIds: number[]; cards: Map<number, CardSnapshot> } {
+  then?: ThenMove,
+): AppendResult & { cardIds: number[]; cards: Map<number, CardSnapshot>; then?: AppendResult } {
   const boxCache = new Map<string, number>();
   const cardIds: number[] = [];
-  const at = op.at ?? new Date().toISOString();
-  // Prepared once per call (see append-movements.ts): an import runs these per card.
-  const insertCard = tx
-    .insert(cards)
-    .values(Object.fromEntries(CARD_FIELDS.map((f) => [f, sql.placeholder(f)])) as unknown as typeof cards.$inferInsert)
-    .returning({ id: cards.id })
-    .prepare();
+  const now = new Date().toISOString();
+  const at = op.at ?? now;
+  // Each card row is inserted as it will stand after its movements, which appendMovements numbers
+  // on from the chain's head in list order and records at `now`: one write per card instead of an
+  // insert and an update (two with `then`). A card whose movements came out otherwise is written
+  // again below, so a wrong guess costs time, never a wrong row.
+  const firstMovementId = (chainHead(tx)?.id ?? 0) + 1;
+  // The i-th card's last movement: its registration, or the one after it.
+  const lastMovementIdBase = firstMovementId + (then ? list.length : 0);
+  const byKind = new Map<string, Projection>();
+  const expected = (kind: CardKind): Projection => {
+    let e = byKind.get(kind);
+    if (e) return e;
+    const registered = ruleFor(kind, 'register')?.to ?? 'none';
+    if (!then) {
+      e = { state: registered, siteId, placeId: null, stateSince: at, receivedAt: null, pickedUpAt: null };
+    } else {
+      const { type, toSiteId, toPlaceId } = then.move;
+      const thenAt = then.op.at ?? now;
+      e = {
+        state: ruleFor(kind, type)?.to ?? registered,
+        siteId: toSiteId ?? siteId,
+        placeId: toPlaceId ?? null,
+        stateSince: thenAt,
+        receivedAt: type === 'receive' || type === 'found' ? thenAt : null,
+        pickedUpAt: type === 'agent_pickup' ? thenAt : null,
+      };
+    }
+    byKind.set(kind, e);
+    return e;
+  };
   const known = new Map<number, CardSnapshot>();
   let holderOf: ((h: NewHolder) => number) | undefined;
-  for (const c of list) {
-    const holderId = c.holder ? (holderOf ??= holderUpserter(tx))(c.holder) : null;
-    const box = c.boxLabel && batchId != null ? boxId(tx, batchId, c.boxLabel, boxCache) : null;
-    let row: { id: number } | undefined;
-    try {
-      row = insertCard.get({
-      kind: c.kind,
-      cardNo: c.cardNo,
-      cardIdCode: c.cardIdCode ?? null,
-      resetCode: c.resetCode ?? null,
-      bankCardNo: c.bankCardNo ?? null,
-      bank: c.bank,
-      maker: c.maker,
-      batchId,
-      boxId: box,
-      boxPosition: c.boxPosition ?? null,
-      holderId,
-      issueDate: c.issueDate ?? null,
-      expiryDate: c.expiryDate ?? null,
-      state: 'none',
-      siteId,
-      placeId: null,
-      stateSince: at,
-      lastMovementId: 0,
-      });
-    } catch (e) {
-      // The unique index on card_no is the check: one lookup fewer per card on a large import.
-      if (e instanceof Error && 'code' in e && e.code === 'SQLITE_CONSTRAINT_UNIQUE') {
-        const what = e.message.includes('card_id_code') ? '卡识别码' : e.message.includes('bank_card_no') ? '银行卡号' : null;
-        throw what
-          ? new SbkError('CODE_IN_LEDGER', `卡 ${c.cardNo} 的${what}与台账中另一张卡相同，不能登记。请联系卡商核对。`, { cardNo: c.cardNo })
-          : new SbkError('CARD_EXISTS', `卡号 ${c.cardNo} 已在台账中，不能重复登记。`, { cardNo: c.cardNo });
-      }
-      throw e;
-    }
-    cardIds.push(row!.id);
-    const identity = identityString({
-      cardNo: c.cardNo,
-      kind: c.kind,
-      cardIdCode: c.cardIdCode ?? null,
-      bankCardNo: c.bankCardNo ?? null,
-      holderIdType: c.holder?.idType ?? null,
-      holderIdNumber: c.holder?.idNumber ?? null,
-      holderName: c.holder?.name ?? null,
+  for (let from = 0; from < list.length; from += BULK_ROWS) {
+    const part = list.slice(from, from + BULK_ROWS);
+    // In CARD_FIELDS (db/bulk-sql.ts) order.
+    const rows: unknown[] = [];
+    part.forEach((c, i) => {
+      const e = expected(c.kind);
+      rows.push(
+        c.kind,
+        c.cardNo,
+        c.cardIdCode ?? null,
+        c.resetCode ?? null,
+        c.bankCardNo ?? null,
+        c.bank,
+        c.maker,
+        batchId,
+        c.boxLabel && batchId != null ? boxId(tx, batchId, c.boxLabel, boxCache) : null,
+        c.boxPosition ?? null,
+        c.holder ? (holderOf ??= holderUpserter(tx))(c.holder) : null,
+        c.issueDate ?? null,
+        c.expiryDate ?? null,
+        e.state,
+        e.siteId,
+        e.placeId,
+        e.stateSince,
+        lastMovementIdBase + from + i,
+        e.receivedAt,
+        e.pickedUpAt,
+      );
     });
-    known.set(row!.id, { id: row!.id, kind: c.kind, cardNo: c.cardNo, state: 'none', siteId, placeId: null, identity });
+    const ids = insertCardRows(tx, rows, (e, i) => duplicateError(e, part[i]!.cardNo) ?? e);
+    part.forEach((c, i) => {
+      const id = ids[i]!;
+      cardIds.push(id);
+      const identity = identityString({
+        cardNo: c.cardNo,
+        kind: c.kind,
+        cardIdCode: c.cardIdCode ?? null,
+        bankCardNo: c.bankCardNo ?? null,
+        holderIdType: c.holder?.idType ?? null,
+        holderIdNumber: c.holder?.idNumber ?? null,
+        holderName: c.holder?.name ?? null,
+      });
+      // The snapshot is the card before its first movement, which is what appendMovements checks.
+      known.set(id, { id, kind: c.kind, cardNo: c.cardNo, state: 'none', siteId, placeId: null, identity });
+    });
   }
   const res = appendMovements(
     tx,
     op,
     cardIds.map((cardId) => ({ cardId, type: 'register' as const, toSiteId: siteId, toPlaceId: null, ...ref })),
     known,
-    deferProjection,
+    true,
+    now,
   );
-  return { ...res, cardIds, cards: known };
+  const thenRes = then && appendMovements(tx, then.op, cardIds.map((cardId) => ({ cardId, ...then.move })), known, true, now);
+  cardIds.forEach((id, i) => {
+    const c = known.get(id)!;
+    const p = c.pending;
+    const e = expected(c.kind as CardKind);
+    const asWritten =
+      p && c.state === e.state && c.siteId === e.siteId && c.placeId === e.placeId && p.stateSince === e.stateSince &&
+      p.lastMovementId === lastMovementIdBase + i && p.receivedAt === e.receivedAt && p.pickedUpAt === e.pickedUpAt;
+    if (asWritten) c.pending = undefined;
+  });
+  if (!deferProjection) flushProjections(tx, known);
+  return { ...res, cardIds, cards: known, ...(thenRes && { then: thenRes }) };
 }

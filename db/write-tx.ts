@@ -1,4 +1,5 @@
 import type { Ledger, LedgerDb } from './open-ledger.ts';
+import { useConnection } from './bulk-sql.ts';
 
 /**
  * Every write goes through here: synchronous, and started IMMEDIATE so that several operators'
@@ -6,5 +7,11 @@ import type { Ledger, LedgerDb } from './open-ledger.ts';
  * Never call device I/O inside `fn`.
  */
 export function writeTx<T>(ledger: Ledger, fn: (tx: LedgerDb) => T): T {
-  return ledger.db.transaction((tx) => fn(tx), { behavior: 'immediate' });
+  return ledger.db.transaction(
+    (tx) => {
+      useConnection(tx, ledger.sqlite);
+      return fn(tx);
+    },
+    { behavior: 'immediate' },
+  );
 }

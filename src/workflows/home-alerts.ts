@@ -5,7 +5,7 @@
  */
 import type { Ledger } from '../../db/open-ledger.ts';
 import { countInStateSince } from '../../db/card-queries.ts';
-import { overdueList } from './recall.ts';
+import { overdueCounts } from './recall.ts';
 import { subtreeIds } from '../../db/sites-repo.ts';
 import { listDiscrepancies } from '../../db/discrepancies-repo.ts';
 import { todayInChina, type WorkingCalendar } from '../domain/calendar.ts';
@@ -23,12 +23,12 @@ export function homeAlerts(ledger: Ledger, actor: Actor, calendar: WorkingCalend
   const today = todayInChina(now);
   const alerts: Alert[] = [];
   // GD Art. 32, HB Art. 17, with the ledger's rule profile (recall.ts): overdue, sleeping and dead holders' cards, one line.
-  const due = overdueList(ledger, actor, calendar, {}, now);
-  if (due.length) {
-    const n = (c: string) => due.filter((d) => d.category === c).length;
-    const parts = [n('unclaimed') && `逾期未领 ${n('unclaimed')}`, n('sleeping') && `睡眠卡 ${n('sleeping')}`, n('deceased') && `持卡人死亡 ${n('deceased')}`].filter(Boolean);
-    const pastDeadline = due.filter((d) => d.late).length;
-    alerts.push({ level: 'danger', text: `${due.length} 张卡应回收（${parts.join('、')}）${pastDeadline ? `，${pastDeadline} 张已过 10 个工作日期限` : ''}` });
+  // The counts only: the list's holders, masking and order would be thrown away here.
+  const due = overdueCounts(ledger, actor, calendar, {}, now);
+  if (due.total) {
+    const n = due.byCategory;
+    const parts = [n.unclaimed && `逾期未领 ${n.unclaimed}`, n.sleeping && `睡眠卡 ${n.sleeping}`, n.deceased && `持卡人死亡 ${n.deceased}`].filter(Boolean);
+    alerts.push({ level: 'danger', text: `${due.total} 张卡应回收（${parts.join('、')}）${due.late ? `，${due.late} 张已过 10 个工作日期限` : ''}` });
   }
   const late = listShipments(ledger, actor, { direction: 'inbound' }, calendar, now).filter((s) => s.late);
   if (late.length) {

@@ -7,8 +7,7 @@
  */
 import type { Ledger } from '../../db/open-ledger.ts';
 import { writeTx } from '../../db/write-tx.ts';
-import { appendMovements, flushProjections } from '../../db/append-movements.ts';
-import { insertBatch, registerCards, type NewCard } from '../../db/register-cards.ts';
+import { insertBatch, registerCards, type NewCard, type ThenMove } from '../../db/register-cards.ts';
 import { batchByCode, existingCardNos, existingIdentityCodes, importByHash, insertImport } from '../../db/imports-repo.ts';
 import { placesAt, requireSite, siteById, subtreeIds } from '../../db/sites-repo.ts';
 import { sha256Hex } from '../../db/movement-hash.ts';
@@ -181,35 +180,24 @@ function finishImport(ledger: Ledger, actor: Actor, input: ImportInput, parse: (
     });
     const ref = { refKind: 'import', refId: String(importId) };
     // Operation ids derive from the content: a retry after a crash cannot register twice.
-    const { cardIds, cards: registered } = registerCards(
+    const receive: ThenMove | undefined = place
+      ? {
+          op: { id: `import-receive:${sha}`, kind: 'receive', operatorId: actor.id },
+          move: { type: 'receive', toPlaceId: place.id, counterpartRole: 'custodian', counterpartName: actor.name, method: '按箱清点入库', ...ref },
+        }
+      : undefined;
+    // Each card row is written once, where it ends up (registered, or received too).
+    const { cardIds, then } = registerCards(
       tx,
       { id: `import:${sha}`, kind: 'import', operatorId: actor.id },
       batchId,
       site.id,
       parsed.rows.map((r) => toNewCard(name.kind, name.bank, name.maker, r)),
       ref,
-      true,
+      false,
+      receive,
     );
-    let received = 0;
-    if (place) {
-      received = appendMovements(
-        tx,
-        { id: `import-receive:${sha}`, kind: 'receive', operatorId: actor.id },
-        cardIds.map((cardId) => ({
-          cardId,
-          type: 'receive' as const,
-          toPlaceId: place.id,
-          counterpartRole: 'custodian' as const,
-          counterpartName: actor.name,
-          method: '按箱清点入库',
-          ...ref,
-        })),
-        registered,
-        true,
-      ).movementIds.length;
-    }
-    // Each card row written once with where it ended up (registered, or received too).
-    flushProjections(tx, registered);
+    const received = then?.movementIds.length ?? 0;
     const province = name.kind === 'finished' ? provinceAbove(tx, site) : undefined;
     const shipment = province
       ? recordProvinceShipment(tx, {

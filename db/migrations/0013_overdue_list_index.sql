@@ -1,0 +1,1 @@
+CREATE INDEX `cards_overdue_list_ix` ON `cards` (`site_id`,`state`,`received_at`,`picked_up_at`,`card_no`,`holder_id`,`batch_id`) WHERE "cards"."kind" = 'finished' and "cards"."state" in ('in_stock', 'agent_held');

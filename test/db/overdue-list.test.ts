@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { initLedger } from '../../src/workflows/init-ledger.ts';
+import { authenticate, type Actor } from '../../src/workflows/authenticate.ts';
+import { ledgerProfile } from '../../src/workflows/issue-card.ts';
+import { readSetting } from '../../src/workflows/settings.ts';
+import { cancellationList, overdueCounts, overdueList, type OverdueRow } from '../../src/workflows/recall.ts';
+import { loadCalendar } from '../../src/workflows/load-calendar.ts';
+import { assessOverdue, dueForCancellation } from '../../src/domain/overdue.ts';
+import { addCalendarDays } from '../../src/domain/calendar.ts';
+import { todayInChina } from '../../src/domain/china-dates.ts';
+import { maskIdNumber } from '../../src/domain/mask.ts';
+import { residentIdCheckChar } from '../../src/domain/resident-id.ts';
+import { writeTx } from '../../db/write-tx.ts';
+import { insertBatch, registerCards, type NewCard } from '../../db/register-cards.ts';
+import { appendMovements } from '../../db/append-movements.ts';
+import { placesAt, subtreeIds } from '../../db/sites-repo.ts';
+import { finishedCardsInStates, holderCardByNo, overdueCandidates, setHolderDeceased } from '../../db/issuance-queries.ts';
+import { stockCounts } from '../../db/card-queries.ts';
+import type { Ledger } from '../../db/open-ledger.ts';
+import { ADMIN, tempDir, track } from '../helpers/temp-ledger.ts';
+
+const calendar = loadCalendar();
+const chinaInstant = (day: string, hm: string) => new Date(`${day}T${hm}:00+08:00`).toISOString();
+const idOf = (i: number) => {
+  const first17 = `42010219800101${String(i).padStart(3, '0')}`;
+  return first17 + residentIdCheckChar(first17);
+};
+
+/**
+ * Cohorts received around the end of August 2026, so that six months on they meet the
+ * clamping to 28 February: received 28 to 31 August, all are overdue from 1 March 2027.
+ * Card numbers interleave across cohorts, so cards of different days tie on the deadline.
+ */
+function ledgerWithCohorts() {
+  const { ledger, rootSiteId, adminId } = initLedger({ path: join(tempDir(), 'ledger.db'), siteCode: '420100', admin: ADMIN, demo: true });
+  track(ledger);
+  const place = placesAt(ledger.db, rootSiteId)[0]!.id;
+  let next = 0;
+  const receive = (code: string, kind: NewCard['kind'], day: string, hm: string, n: number, numberAt: (k: number) => number) => {
+    const list: NewCard[] = Array.from({ length: n }, (_, k) => {
+      const i = next++;
+      return {
+        kind,
+        cardNo: `T${String(numberAt(k)).padStart(5, '0')}`,
+        cardIdCode: `420100D156000000${String(i).padStart(16, '0')}`,
+        bank: '中国建设银行',
+        maker: '东信和平',
+        holder: kind === 'finished' ? { idType: 'resident_id', idNumber: idOf(i), name: `张${'伟芳娜秀英敏静丽强磊'[i % 10]}` } : null,
+      };
+    });
+    writeTx(ledger, (tx) => {
+      const b = insertBatch(tx, { code, kind, bank: '中国建设银行', maker: '东信和平', cityCode: '420100', declaredCount: n, createdAt: chinaInstant(day, '08:00') });
+      const ids = registerCards(tx, { id: randomUUID(), kind: 'import', operatorId: adminId, at: chinaInstant(day, '08:00') }, b, rootSiteId, list, { refKind: 'import', refId: code }).cardIds;
+      appendMovements(
+        tx,
+        { id: randomUUID(), kind: 'receive', operatorId: adminId, at: chinaInstant(day, hm) },
+        ids.map((cardId) => ({ cardId, type: 'receive' as const, toPlaceId: place, counterpartRole: 'signer' as const, counterpartName: ADMIN.name, refKind: 'shipment', refId: `${code}-IN` })),
+      );
+    });
+  };
+  receive('P-0801', 'prefab', '2026-08-01', '10:00', 3, (k) => 90 + k);
+  receive('B-0810', 'finished', '2026-08-10', '10:00', 3, (k) => 80 + k);
+  receive('B-0828', 'finished', '2026-08-28', '10:00', 3, (k) => 3 + 10 * k);
+  receive('B-0830', 'finished', '2026-08-30', '10:00', 3, (k) => 2 + 10 * k);
+  receive('B-0831', 'finished', '2026-08-31', '23:30', 3, (k) => 1 + 10 * k);
+  // Ten minutes past midnight, China time: 31 August in UTC, 1 September for the rules.
+  receive('B-0901', 'finished', '2026-09-01', '00:10', 3, (k) => 4 + 10 * k);
+  receive('B-0902', 'finished', '2026-09-02', '10:00', 3, (k) => 5 + 10 * k);
+  receive('B-0915', 'finished', '2026-09-15', '10:00', 3, (k) => 60 + k);
+  receive('B-1101', 'finished', '2026-11-01', '10:00', 3, (k) => 70 + k);
+  // Dead holders: one recent card (due at once), one already overdue by age before the death.
+  writeTx(ledger, (tx) => {
+    setHolderDeceased(tx, holderCardByNo(tx, 'T00070')!.holderId!, '2027-02-10');
+    setHolderDeceased(tx, holderCardByNo(tx, 'T00081')!.holderId!, '2027-03-05');
+  });
+  return { ledger, admin: authenticate(ledger, ADMIN.login, ADMIN.pin) };
+}
+
+/** Every card in stock or with an agent, assessed one by one: the list without its shortcuts. */
+function reference(ledger: Ledger, actor: Actor, asOf: string, includeWarnings: boolean): OverdueRow[] {
+  const profile = ledgerProfile(ledger);
+  const warningDays = Number(readSetting(ledger, 'overdue-warning-days'));
+  const rows: OverdueRow[] = [];
+  for (const c of finishedCardsInStates(ledger.db, subtreeIds(ledger.db, actor.siteId), ['in_stock', 'agent_held'])) {
+    const receivedOn = todayInChina(new Date(c.heldSince!));
+    const a = assessOverdue({ state: c.state, heldSince: receivedOn, holderDeceasedOn: c.deceasedAt }, asOf, profile, calendar, warningDays);
+    if (!a || a.phase === 'ok' || (a.phase === 'warning' && !includeWarnings)) continue;
+    rows.push({
+      cardNo: c.cardNo,
+      holderName: c.holderName,
+      holderIdMasked: c.holderIdNumber ? maskIdNumber(c.holderIdNumber) : null,
+      site: { code: c.siteCode, name: c.siteName },
+      batch: c.batchCode,
+      state: c.state,
+      receivedOn,
+      category: a.category,
+      phase: a.phase,
+      overdueFrom: a.overdueFrom,
+      recallDueBy: a.recallDueBy,
+      recallDueBasis: a.recallDueBasis,
+      daysOverdue: a.daysOverdue,
+      late: a.phase === 'overdue' && asOf > a.recallDueBy,
+    });
+  }
+  const rank = (r: OverdueRow) => (r.phase === 'overdue' ? 0 : 1);
+  return rows.sort((a, b) => rank(a) - rank(b) || a.recallDueBy.localeCompare(b.recallDueBy) || a.cardNo.localeCompare(b.cardNo));
+}
+
+describe('overdue list on cohorts around a month end', () => {
+  it('lists exactly the cards the rules list, day by day, in deadline then card-number order', () => {
+    const { ledger, admin } = ledgerWithCohorts();
+    for (let asOf = '2027-01-20'; asOf <= '2027-04-10'; asOf = addCalendarDays(asOf, 1)) {
+      for (const includeWarnings of [false, true]) {
+        const list = overdueList(ledger, admin, calendar, { asOf, includeWarnings });
+        expect(list, `${asOf} ${includeWarnings}`).toEqual(reference(ledger, admin, asOf, includeWarnings));
+        const counts = overdueCounts(ledger, admin, calendar, { asOf, includeWarnings });
+        expect(counts.total).toBe(list.length);
+        expect(counts.late).toBe(list.filter((r) => r.late).length);
+        expect(counts.byCategory.deceased).toBe(list.filter((r) => r.category === 'deceased').length);
+      }
+    }
+  });
+
+  it('clamps to the month end, and cards of different days with one deadline sort by number together', () => {
+    const { ledger, admin } = ledgerWithCohorts();
+    const due = overdueList(ledger, admin, calendar, { asOf: '2027-03-01' });
+    expect(due.map((r) => [r.cardNo, r.category, r.receivedOn])).toEqual([
+      // Due from the reported death (10 February), the day before its cohort's age would make it.
+      ['T00070', 'deceased', '2026-11-01'],
+      // A death reported after the card was overdue leaves its deadline; it ties with its cohort.
+      ['T00080', 'unclaimed', '2026-08-10'],
+      ['T00081', 'deceased', '2026-08-10'],
+      ['T00082', 'unclaimed', '2026-08-10'],
+      ['T00001', 'unclaimed', '2026-08-31'],
+      ['T00002', 'unclaimed', '2026-08-30'],
+      ['T00003', 'unclaimed', '2026-08-28'],
+      ['T00011', 'unclaimed', '2026-08-31'],
+      ['T00012', 'unclaimed', '2026-08-30'],
+      ['T00013', 'unclaimed', '2026-08-28'],
+      ['T00021', 'unclaimed', '2026-08-31'],
+      ['T00022', 'unclaimed', '2026-08-30'],
+      ['T00023', 'unclaimed', '2026-08-28'],
+    ]);
+    expect(new Set(due.slice(4).map((r) => r.overdueFrom))).toEqual(new Set(['2027-03-01']));
+    expect(new Set(due.slice(1, 4).map((r) => r.recallDueBy)).size).toBe(1);
+    // 1 September (China time) is the next day's cohort: overdue from 2 March, warned before.
+    expect(overdueList(ledger, admin, calendar, { asOf: '2027-03-01', includeWarnings: true }).filter((r) => r.phase === 'warning').map((r) => r.cardNo)).toEqual(
+      ['T00004', 'T00014', 'T00024', 'T00005', 'T00015', 'T00025', 'T00060', 'T00061', 'T00062'],
+    );
+  });
+
+  it('reads no prefab card and a dead holder\'s card once', () => {
+    const { ledger, admin } = ledgerWithCohorts();
+    const ids = subtreeIds(ledger.db, admin.siteId);
+    const all = overdueCandidates(ledger.db, ids, '2027-01-01T00:00:00.000Z', '2027-01-01T00:00:00.000Z');
+    expect(all.some((c) => c.cardNo.startsWith('T0009'))).toBe(false);
+    expect(all.filter((c) => c.cardNo === 'T00081')).toMatchObject([{ deceasedAt: '2027-03-05', state: 'in_stock' }]);
+    expect(all.filter((c) => c.cardNo === 'T00070')).toMatchObject([{ deceasedAt: '2027-02-10' }]);
+    expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
+    expect(all.every((c) => c.holderName === null)).toBe(true);
+    const named = overdueCandidates(ledger.db, ids, '2027-01-01T00:00:00.000Z', '2027-01-01T00:00:00.000Z', true);
+    expect(named.map((c) => c.id).sort()).toEqual(all.map((c) => c.id).sort());
+    expect(named.find((c) => c.cardNo === 'T00070')).toMatchObject({ holderName: expect.stringMatching(/^张/), holderIdNumber: holderCardByNo(ledger.db, 'T00070')!.holderIdNumber });
+    expect(overdueCandidates(ledger.db, [], '2027-01-01T00:00:00.000Z', '2027-01-01T00:00:00.000Z')).toEqual([]);
+  });
+});
+
+describe('the other lists that read every card of a city', () => {
+  it('stock counts by kind and state as a plain GROUP BY gives them, with a third kind too', () => {
+    const { ledger, admin } = ledgerWithCohorts();
+    const ids = subtreeIds(ledger.db, admin.siteId);
+    const plain = () =>
+      ledger.sqlite
+        .prepare(`SELECT kind, state, count(*) AS n FROM cards WHERE site_id IN (${ids.join(',')}) GROUP BY kind, state ORDER BY kind, state`)
+        .all() as { kind: string; state: string; n: number }[];
+    expect(stockCounts(ledger.db, ids)).toEqual(plain());
+    expect(stockCounts(ledger.db, ids).map((r) => r.kind)).toContain('prefab');
+    ledger.sqlite.exec(`UPDATE cards SET state = 'issued' WHERE card_no IN ('T00001', 'T00090')`);
+    expect(stockCounts(ledger.db, ids)).toEqual(plain());
+    for (const kind of ['aaa', 'g', 'zzz']) {
+      ledger.sqlite.exec(`UPDATE cards SET kind = '${kind}' WHERE card_no = 'T00091'`);
+      expect(stockCounts(ledger.db, ids)).toEqual(plain());
+    }
+  });
+
+  it('the cancellation list reads only recalled, dead holders\' and replaced cards, and lists what the rules list', () => {
+    const { ledger, admin } = ledgerWithCohorts();
+    // Straight into the rows: the list only reads them. T00002's holder has a newer, issued card (T00012).
+    ledger.sqlite.exec(`UPDATE cards SET state = 'recalled' WHERE card_no IN ('T00003', 'T00013')`);
+    ledger.sqlite.exec(`UPDATE cards SET state = 'defective' WHERE card_no IN ('T00022', 'T00023')`);
+    ledger.sqlite.exec(`UPDATE cards SET issue_date = '2026-01-01' WHERE card_no = 'T00002'`);
+    ledger.sqlite.exec(`UPDATE cards SET issue_date = '2026-06-01', state = 'issued', holder_id = (SELECT holder_id FROM cards WHERE card_no = 'T00002') WHERE card_no = 'T00012'`);
+    ledger.sqlite.exec(`UPDATE cards SET holder_id = (SELECT holder_id FROM cards WHERE card_no = 'T00081') WHERE card_no = 'T00022'`);
+    const profile = ledgerProfile(ledger);
+    for (const asOf of ['2026-11-23', '2027-06-30']) {
+      const expected = finishedCardsInStates(ledger.db, subtreeIds(ledger.db, admin.siteId), ['recalled', 'in_stock', 'defective'])
+        .filter((c) => dueForCancellation({ state: c.state, recalledOn: c.recalledAt && todayInChina(new Date(c.recalledAt)), holderDeceasedOn: c.deceasedAt, replacedByNewerCard: c.replaced }, asOf, profile).due)
+        .map((c) => c.cardNo);
+      expect(cancellationList(ledger, admin, { asOf }).map((r) => r.cardNo)).toEqual(expected);
+    }
+    expect(cancellationList(ledger, admin, { asOf: '2026-11-23' }).map((r) => [r.cardNo, r.reason])).toEqual([
+      ['T00002', 'replaced'],
+      // Wuhan's ledger has the Hubei profile: no second issuance, so a recalled card is due at once.
+      ['T00003', 'second_issue_window_passed'],
+      ['T00013', 'second_issue_window_passed'],
+      ['T00022', 'holder_deceased'],
+      ['T00070', 'holder_deceased'],
+      ['T00081', 'holder_deceased'],
+    ]);
+  });
+});
