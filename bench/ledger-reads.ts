@@ -7,7 +7,7 @@ import { verifyLedger, type VerifyReport } from '../db/verify-ledger.ts';
 import { subtreeIds } from '../db/sites-repo.ts';
 import { lookupCard } from '../src/workflows/card-lookup.ts';
 import { stockSummary } from '../src/workflows/stock-summary.ts';
-import type { Actor } from '../src/workflows/authenticate.ts';
+import type { Actor } from '../src/domain/actor.ts';
 import { nowMs, percentile, timed } from './stats.ts';
 import { seededRandom } from '../src/domain/seeded-random.ts';
 

@@ -10,7 +10,7 @@ import { subtreeIds } from '../db/sites-repo.ts';
 import { overdueList } from '../src/workflows/recall.ts';
 import { ledgerProfile } from '../src/workflows/issue-card.ts';
 import { readSetting } from '../src/workflows/settings.ts';
-import type { Actor } from '../src/workflows/authenticate.ts';
+import type { Actor } from '../src/domain/actor.ts';
 import type { WorkingCalendar } from '../src/domain/calendar.ts';
 import { addCalendarDays, addCalendarMonths } from '../src/domain/calendar.ts';
 import { todayInChina } from '../src/domain/china-dates.ts';

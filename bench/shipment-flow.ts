@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Ledger } from '../db/open-ledger.ts';
-import { authenticate, type Actor } from '../src/workflows/authenticate.ts';
+import { authenticate } from '../src/workflows/authenticate.ts';
+import { type Actor } from '../src/domain/actor.ts';
 import { addOperator } from '../src/workflows/operators.ts';
 import { dispatchShipment } from '../src/workflows/shipment-dispatch.ts';
 import { listShipments } from '../src/workflows/shipment-list.ts';

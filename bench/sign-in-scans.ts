@@ -15,7 +15,7 @@ import type { Ledger } from '../db/open-ledger.ts';
 import { startSignIn } from '../src/workflows/shipment-sign-in.ts';
 import { scanCard, startCheckIn } from '../src/domain/check-in-session.ts';
 import { normalizeCardInput } from '../src/domain/card-input.ts';
-import type { Actor } from '../src/workflows/authenticate.ts';
+import type { Actor } from '../src/domain/actor.ts';
 import { zh } from '../src/i18n/zh-CN.ts';
 import { KEYS, renderHarness } from './console-harness.tsx';
 import { consoleServices, loginAs } from './keystroke-bytes.ts';

@@ -11,11 +11,18 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync } from 'no
 import { dirname, resolve } from 'node:path';
 import * as schema from './schema.ts';
 import { SbkError } from '../src/domain/errors.ts';
+import { clockFromEnv, type Clock } from '../src/domain/clock.ts';
 import { projectFile } from '../src/project-files.ts';
 
 /** The database or a transaction on it: ledger functions take either. */
 export type LedgerDb = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
-export type Ledger = { readonly path: string; readonly sqlite: Database.Database; readonly db: LedgerDb };
+export type Ledger = {
+  readonly path: string;
+  readonly sqlite: Database.Database;
+  readonly db: LedgerDb;
+  /** The one clock every workflow on this ledger reads (src/domain/clock.ts). */
+  readonly now: Clock;
+};
 
 const MIGRATIONS_FOLDER = projectFile('db/migrations/');
 const NETWORK_FS = new Set(['nfs', 'nfs4', 'cifs', 'smbfs', 'smb3', 'fuse.sshfs', 'afs', '9p', 'ceph', 'glusterfs']);
@@ -25,6 +32,8 @@ export type OpenOptions = {
   mustExist?: boolean;
   /** Let the operators' group read and write the file too (one service account is better; see README). */
   groupAccess?: boolean;
+  /** Default: `SBK_NOW` if set (tests, training), else the system clock. */
+  now?: Clock;
 };
 
 export function openLedger(path: string, opts: OpenOptions = {}): Ledger {
@@ -61,7 +70,7 @@ export function openLedger(path: string, opts: OpenOptions = {}): Ledger {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 10000');
   applyMigrations(sqlite);
-  return { path: full, sqlite, db: drizzle(sqlite, { schema }) };
+  return { path: full, sqlite, db: drizzle(sqlite, { schema }), now: opts.now ?? clockFromEnv(process.env.SBK_NOW) };
 }
 
 export function closeLedger(ledger: Ledger): void {

@@ -2,7 +2,9 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { LedgerDb } from './open-ledger.ts';
 import { operators, sites } from './schema.ts';
 
-export type Role = 'clerk' | 'supervisor' | 'admin';
+import type { Role } from '../src/domain/actor.ts';
+
+export type { Role };
 export type OperatorRow = typeof operators.$inferSelect;
 
 export function insertOperator(

@@ -1,5 +1,6 @@
 import { openLedger, closeLedger, type Ledger } from '../../db/open-ledger.ts';
-import { authenticate, type Actor } from '../workflows/authenticate.ts';
+import { authenticate } from '../workflows/authenticate.ts';
+import { type Actor } from '../domain/actor.ts';
 import { resolveLedgerPath } from '../workflows/ledger-path.ts';
 import { SbkError } from '../domain/errors.ts';
 import { readPin } from './read-pin.ts';

@@ -5,7 +5,7 @@
 import type { BatchRegister } from './batch-register.ts';
 import { STATE_LABELS } from './card-states.ts';
 import { formatLocalTime } from './china-dates.ts';
-import { itemLines, spreadsheetCsv, textTable, TEXT_WIDTH, wrapText } from './handover-sheet-format.ts';
+import { itemLines, spreadsheetCsv, textTable, TEXT_WIDTH, wrapText } from '../text/text-table.ts';
 import { maskIdNumber } from './mask.ts';
 
 const KIND_LABELS = { finished: '成品卡', prefab: '预制卡' } as const;

@@ -123,6 +123,17 @@ export function ruleFor(kind: CardKind, type: MovementType): Rule | undefined {
   return RULES[kind][type];
 }
 
+/**
+ * The states from which movement `type` may happen, for one kind or for either: what a
+ * pre-check and a query ask instead of restating the table (`inArray(cards.state, …)`).
+ */
+export function statesAllowing(type: MovementType, kind?: CardKind): CardState[] {
+  const kinds = kind ? [kind] : CARD_KINDS;
+  const out = new Set<CardState>();
+  for (const k of kinds) for (const s of RULES[k][type]?.from ?? []) if (s !== 'none') out.add(s);
+  return [...out];
+}
+
 /** Every (kind, from, type, to) that the machine allows, for tests, docs and `verify`. */
 export function allowedTransitions(): { kind: CardKind; from: StateOrNone; type: MovementType; to: CardState }[] {
   const out: { kind: CardKind; from: StateOrNone; type: MovementType; to: CardState }[] = [];

@@ -6,8 +6,8 @@
  * The shapes below are what the count workflow (src/workflows/stock-count.ts) returns; they are
  * restated here so this module stays free of the ledger.
  */
-import { displayWidth, fitWidth } from '../ui/text-fit.ts';
-import { TEXT_WIDTH, itemLines, spreadsheetCsv, textTable, wrapText } from './handover-sheet-format.ts';
+import { displayWidth, fitWidth } from '../text/display-width.ts';
+import { TEXT_WIDTH, itemLines, spreadsheetCsv, textTable, wrapText } from '../text/text-table.ts';
 
 /** One bank's balance in a submitted count. */
 export type CountResultLine = {

@@ -1,16 +1,36 @@
 /**
- * Every failure an operator can meet carries a stable code (for logs, tests and `--json`)
- * and a Chinese message that says what went wrong and what to do.
+ * Every failure an operator can meet carries a stable code (for logs, tests and `--json`),
+ * typed parameters, and a Chinese message rendered from the one catalogue
+ * (`src/i18n/error-messages.ts`) that says what went wrong and what to do.
  */
-export class SbkError extends Error {
-  readonly code: string;
-  readonly details: Readonly<Record<string, unknown>>;
+import { errorCodeOf, errorText, isErrorKey, type ErrorKey, type ErrorParams } from '../i18n/error-messages.ts';
 
-  constructor(code: string, message: string, details: Record<string, unknown> = {}) {
-    super(message);
+type Details = Record<string, unknown>;
+type Rest<K extends ErrorKey> = ErrorParams<K> extends undefined
+  ? [params?: undefined, details?: Details]
+  : [params: ErrorParams<K>, details?: Details];
+
+export class SbkError<K extends ErrorKey = ErrorKey> extends Error {
+  /** Stable, for logs, tests and `--json`: the key up to its first dot. */
+  readonly code: string;
+  /** The catalogue entry the message came from. */
+  readonly key: string;
+  readonly params: Readonly<Details>;
+  /** Machine-readable facts for callers (defaults to the parameters). */
+  readonly details: Readonly<Details>;
+
+  constructor(key: K, ...rest: Rest<K>);
+  /** @deprecated An inline message: put the text in src/i18n/errors/ and throw by its key. */
+  constructor(code: string, message: string, details?: Details);
+  constructor(key: string, paramsOrMessage?: unknown, details?: Details) {
+    const legacy = typeof paramsOrMessage === 'string';
+    const params = (legacy ? {} : (paramsOrMessage ?? {})) as Details;
+    super(legacy ? paramsOrMessage : isErrorKey(key) ? errorText(key, params as never) : key);
     this.name = 'SbkError';
-    this.code = code;
-    this.details = details;
+    this.code = errorCodeOf(key);
+    this.key = key;
+    this.params = params;
+    this.details = details ?? params;
   }
 }
 

@@ -7,9 +7,9 @@
  * Identity numbers arrive already masked: a receipt leaves the office in the receiver's
  * pocket (HB Art. 42; GD Art. 41).
  */
-import { displayWidth, fitWidth } from '../ui/text-fit.ts';
+import { displayWidth, fitWidth } from '../text/display-width.ts';
 import { formatLocalTime } from './china-dates.ts';
-import { TEXT_WIDTH, labeledLines, wrapText } from './handover-sheet-format.ts';
+import { TEXT_WIDTH, labeledLines, wrapText } from '../text/text-table.ts';
 
 export type IssueReceipt = {
   cardNo: string;

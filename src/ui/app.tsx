@@ -29,7 +29,7 @@ import { InstantScreen } from './screens/instant-screen.tsx';
 import { HopperLoadScreen } from './screens/hopper-load-screen.tsx';
 import { DevicesScreen } from './screens/devices-screen.tsx';
 import { MENU } from './screens/home-menu.ts';
-import { fitWidth } from './text-fit.ts';
+import { fitWidth } from '../text/display-width.ts';
 import { ROLE_LABELS } from '../workflows/authenticate.ts';
 import { zh } from '../i18n/zh-CN.ts';
 

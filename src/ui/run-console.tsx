@@ -29,7 +29,7 @@ export async function runConsole(opts: RunConsoleOptions): Promise<void> {
     calendar: workingCalendar(),
     isDemo,
     lowBandwidth: opts.lowBandwidth,
-    now: () => new Date(),
+    now: opts.ledger.now,
     ...(reader ? { reader, insertSimulatedCard: (chip: BasicCardInfo) => reader.insert(chip) } : {}),
     devicesFor: devices.open,
   };

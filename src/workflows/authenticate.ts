@@ -5,31 +5,19 @@
  */
 import type { Ledger } from '../../db/open-ledger.ts';
 import { writeTx } from '../../db/write-tx.ts';
-import { clearPinFailures, lockOperator, operatorById, operatorByLogin, recordPinFailure, type OperatorRow, type Role } from '../../db/operators-repo.ts';
+import { clearPinFailures, lockOperator, operatorById, operatorByLogin, recordPinFailure, type OperatorRow } from '../../db/operators-repo.ts';
 import { siteById, subtreeIds } from '../../db/sites-repo.ts';
 import { logAudit } from '../../db/audit-log.ts';
 import { readPepper } from '../security/pepper-file.ts';
 import { verifyPin } from '../security/pin-hash.ts';
 import { SbkError } from '../domain/errors.ts';
+import { hasRole, type Actor, type Role } from '../domain/actor.ts';
+
+export { hasRole, type Actor };
 
 /** Hubei and Guangdong rules want real-name operators; 5 wrong PINs lock until a supervisor unlocks. */
 export const LOCK_AFTER_FAILURES = 5;
 
-export type Actor = {
-  id: number;
-  login: string;
-  name: string;
-  role: Role;
-  siteId: number;
-  siteCode: string;
-  siteName: string;
-};
-
-const RANK: Record<Role, number> = { clerk: 1, supervisor: 2, admin: 3 };
-
-export function hasRole(actor: Pick<Actor, 'role'>, needed: Role): boolean {
-  return RANK[actor.role] >= RANK[needed];
-}
 
 export const ROLE_LABELS: Record<Role, string> = { clerk: '经办员', supervisor: '主管', admin: '管理员' };
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { authenticate, authenticateApprover, type Actor } from '../../src/workflows/authenticate.ts';
+import { authenticate, authenticateApprover } from '../../src/workflows/authenticate.ts';
+import { type Actor } from '../../src/domain/actor.ts';
 import { addOperator } from '../../src/workflows/operators.ts';
 import { importMakerFile } from '../../src/workflows/import-maker-file.ts';
 import { writeMakerFile, syntheticMakerRows } from '../../src/domain/maker-file-writer.ts';

@@ -8,7 +8,7 @@ import { importMakerFile } from '../../src/workflows/import-maker-file.ts';
 import { writeMakerFile, syntheticMakerRows } from '../../src/domain/maker-file-writer.ts';
 import { abandonCount, closeCount, countStatusToday, countView, destroySpoiled, missedCountDays, reconciliationReport, recordScans, startCount, submitCount } from '../../src/workflows/stock-count.ts';
 import { consumeBlank, loadHopper, prefabStock, spoilBlank } from '../../src/workflows/prefab-stock.ts';
-import type { Actor } from '../../src/workflows/authenticate.ts';
+import type { Actor } from '../../src/domain/actor.ts';
 import { openDiscrepancies } from '../../src/workflows/check-in.ts';
 import { declareLost } from '../../src/workflows/discrepancy-resolve.ts';
 import { lookupCard } from '../../src/workflows/card-lookup.ts';

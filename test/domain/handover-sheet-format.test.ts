@@ -1,14 +1,8 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/domain/csv.ts';
-import {
-  formatHandoverCsv,
-  formatHandoverText,
-  itemLines,
-  safeCell,
-  textTable,
-  wrapText,
-} from '../../src/domain/handover-sheet-format.ts';
+import { formatHandoverCsv, formatHandoverText } from '../../src/domain/handover-sheet-format.ts';
+import { itemLines, safeCell, textTable, wrapText } from '../../src/text/text-table.ts';
 import type { HandoverCard, HandoverSheet } from '../../src/domain/shipment.ts';
 
 const BATCH_A = '420100-2026-1120';

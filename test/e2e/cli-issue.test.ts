@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { cliAs, demoLedgerCopies, verifies } from '../helpers/demo-cli.ts';
 import { tempDir } from '../helpers/temp-ledger.ts';
-import { displayWidth } from '../../src/ui/text-fit.ts';
+import { displayWidth } from '../../src/text/display-width.ts';
 
 /** Demo operators (src/workflows/demo-ledger.ts). 江岸 420102-01: zhangwei clerk, zhaomin supervisor; 江汉 420103-01: liuyang; city: lijuan. */
 const PINS = { admin: '135790', lijuan: '246801', zhangwei: '357902', zhaomin: '468013', liuyang: '579024' } as const;

@@ -12,7 +12,7 @@ import { createDemoLedger } from '../../src/workflows/demo-ledger.ts';
 import { loadCalendar } from '../../src/workflows/load-calendar.ts';
 import { siteDevicesCache } from '../../src/workflows/site-devices-cache.ts';
 import { closeLedger, type Ledger } from '../../db/open-ledger.ts';
-import { displayWidth } from '../../src/ui/text-fit.ts';
+import { displayWidth } from '../../src/text/display-width.ts';
 import { renderConsole, type RenderedConsole } from './render-console.tsx';
 
 export type DemoConsole = {

@@ -31,7 +31,8 @@ import { syntheticMakerRows, writeMakerFile } from '../../src/domain/maker-file-
 import { addCalendarDays } from '../../src/domain/calendar.ts';
 import { todayInChina } from '../../src/domain/china-dates.ts';
 import { initLedger } from '../../src/workflows/init-ledger.ts';
-import { authenticate, toActor, type Actor } from '../../src/workflows/authenticate.ts';
+import { authenticate, toActor } from '../../src/workflows/authenticate.ts';
+import { type Actor } from '../../src/domain/actor.ts';
 import { addOperator } from '../../src/workflows/operators.ts';
 import { importMakerFile } from '../../src/workflows/import-maker-file.ts';
 import { ledgerProfile, issueCard } from '../../src/workflows/issue-card.ts';

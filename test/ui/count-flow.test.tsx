@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { authenticate, type Actor } from '../../src/workflows/authenticate.ts';
+import { authenticate } from '../../src/workflows/authenticate.ts';
+import { type Actor } from '../../src/domain/actor.ts';
 import { addOperator } from '../../src/workflows/operators.ts';
 import { prefabStock } from '../../src/workflows/prefab-stock.ts';
 import { countView, reconciliationReport } from '../../src/workflows/stock-count.ts';
@@ -13,7 +14,7 @@ import { onHandPrefab } from '../../db/stock-count-repo.ts';
 import { verifyLedger } from '../../db/verify-ledger.ts';
 import { footerText } from '../../src/ui/components/footer.tsx';
 import { helpLines } from '../../src/ui/components/help-overlay.tsx';
-import { displayWidth } from '../../src/ui/text-fit.ts';
+import { displayWidth } from '../../src/text/display-width.ts';
 import { fitsTerminal, useDemoConsole } from '../helpers/demo-console.tsx';
 import { KEYS, type RenderedConsole } from '../helpers/render-console.tsx';
 

@@ -3,7 +3,7 @@ import { Footer, footerText } from '../../src/ui/components/footer.tsx';
 import { HelpOverlay, helpLines } from '../../src/ui/components/help-overlay.tsx';
 import { BINDINGS, bindingsFor, matches } from '../../src/ui/keys/registry.ts';
 import { charEvent, keyEvent } from '../../src/ui/keys/key-event.ts';
-import { displayWidth } from '../../src/ui/text-fit.ts';
+import { displayWidth } from '../../src/text/display-width.ts';
 import { renderConsole, type RenderedConsole } from '../helpers/render-console.tsx';
 
 const CONTEXTS = ['login', 'home', 'lookup', 'not-built', 'confirm', 'help'];

@@ -4,7 +4,8 @@
  * are in the safe. The tests share the ledger in order: load two, then unload the hopper.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { authenticate, type Actor } from '../../src/workflows/authenticate.ts';
+import { authenticate } from '../../src/workflows/authenticate.ts';
+import { type Actor } from '../../src/domain/actor.ts';
 import { siteDevicesCache } from '../../src/workflows/site-devices-cache.ts';
 import { checkSameKind, loadableBlank } from '../../src/workflows/hopper-loading.ts';
 import { chipOfBlank } from '../../src/workflows/site-devices.ts';
@@ -16,7 +17,7 @@ import { placesAt } from '../../db/sites-repo.ts';
 import { verifyLedger } from '../../db/verify-ledger.ts';
 import { footerText } from '../../src/ui/components/footer.tsx';
 import { helpLines } from '../../src/ui/components/help-overlay.tsx';
-import { displayWidth } from '../../src/ui/text-fit.ts';
+import { displayWidth } from '../../src/text/display-width.ts';
 import { fitsTerminal, useDemoConsole } from '../helpers/demo-console.tsx';
 import { KEYS, type RenderedConsole } from '../helpers/render-console.tsx';
 

@@ -12,7 +12,7 @@ import { SimulatedReader } from '../../drivers/reader/simulated-reader.ts';
 import type { BasicCardInfo } from '../../drivers/reader/basic-info.ts';
 import { footerText } from '../../src/ui/components/footer.tsx';
 import { helpLines } from '../../src/ui/components/help-overlay.tsx';
-import { displayWidth } from '../../src/ui/text-fit.ts';
+import { displayWidth } from '../../src/text/display-width.ts';
 import type { ConsoleServices } from '../../src/ui/console-services.ts';
 import { fitsTerminal, useDemoConsole } from '../helpers/demo-console.tsx';
 import { KEYS, type RenderedConsole } from '../helpers/render-console.tsx';

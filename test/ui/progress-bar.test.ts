@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { progressText } from '../../src/ui/components/progress-bar.tsx';
-import { displayWidth } from '../../src/ui/text-fit.ts';
+import { displayWidth } from '../../src/text/display-width.ts';
 
 describe('progress bar', () => {
   it('fills in proportion, fits the width and stays ASCII in the bar', () => {

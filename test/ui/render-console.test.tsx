@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Box, Text } from 'ink';
 import { afterEach, describe, expect, it } from 'vitest';
-import { displayWidth } from '../../src/ui/text-fit.ts';
+import { displayWidth } from '../../src/text/display-width.ts';
 import { KeyRouterProvider, PRIORITY, useKeyHandler } from '../../src/ui/keys/key-router.tsx';
 import { KEYS, renderConsole, type RenderedConsole } from '../helpers/render-console.tsx';
 

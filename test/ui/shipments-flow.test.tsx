@@ -11,7 +11,7 @@ import { loadCalendar } from '../../src/workflows/load-calendar.ts';
 import { verifyLedger } from '../../db/verify-ledger.ts';
 import { footerText } from '../../src/ui/components/footer.tsx';
 import { helpLines } from '../../src/ui/components/help-overlay.tsx';
-import { displayWidth } from '../../src/ui/text-fit.ts';
+import { displayWidth } from '../../src/text/display-width.ts';
 import { fitsTerminal, useDemoConsole } from '../helpers/demo-console.tsx';
 import { KEYS, type RenderedConsole } from '../helpers/render-console.tsx';
 

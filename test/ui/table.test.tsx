@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MARKER, Table, tableWidth, type ColumnSpec } from '../../src/ui/components/table.tsx';
 import { windowStart } from '../../src/ui/components/table-window.ts';
 import { KeyRouterProvider, PRIORITY, useKeyHandler } from '../../src/ui/keys/key-router.tsx';
-import { displayWidth } from '../../src/ui/text-fit.ts';
+import { displayWidth } from '../../src/text/display-width.ts';
 import { KEYS, renderConsole, type RenderedConsole } from '../helpers/render-console.tsx';
 
 type Card = { seq: number; name: string; id: string; bank: string; status: string };

@@ -5,7 +5,7 @@ import { TextField } from '../../src/ui/components/text-field.tsx';
 import { KeyRouterProvider, PRIORITY, useKeyHandler } from '../../src/ui/keys/key-router.tsx';
 import { matches } from '../../src/ui/keys/registry.ts';
 import type { KeyEvent } from '../../src/ui/keys/key-event.ts';
-import { displayWidth } from '../../src/ui/text-fit.ts';
+import { displayWidth } from '../../src/text/display-width.ts';
 import { KEYS, renderConsole, type RenderedConsole } from '../helpers/render-console.tsx';
 
 type Events = { submitted: string[]; global: string[]; screen: string[] };

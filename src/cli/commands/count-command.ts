@@ -28,13 +28,14 @@ import {
 } from '../../workflows/stock-count.ts';
 import { prefabStock, consumeBlank, spoilBlank } from '../../workflows/prefab-stock.ts';
 import { loadHopperAtCounter, unloadHopperAtCounter } from '../../workflows/hopper-loading.ts';
-import { authenticate, authenticateApprover, type Actor } from '../../workflows/authenticate.ts';
+import { authenticate, authenticateApprover } from '../../workflows/authenticate.ts';
+import { type Actor } from '../../domain/actor.ts';
 import { workingCalendar } from '../../workflows/calendar-source.ts';
 import { addCalendarDays } from '../../domain/calendar.ts';
 import { formatLocalTime, isIsoDate, todayInChina } from '../../domain/china-dates.ts';
 import { normalizeCardInput } from '../../domain/card-input.ts';
 import { balanceLines, boxLabel, formatCountReportCsv, formatCountReportText, formatCountResultText } from '../../domain/count-report-format.ts';
-import { textTable } from '../../domain/handover-sheet-format.ts';
+import { textTable } from '../../text/text-table.ts';
 import { SbkError } from '../../domain/errors.ts';
 import { readPin } from '../read-pin.ts';
 import { emit, type Out } from '../cli-io.ts';

@@ -10,7 +10,7 @@ import { closeSync, existsSync, openSync, unlinkSync, writeSync } from 'node:fs'
 import { findForIssue, issueCard, type IssueResult } from '../../workflows/issue-card.ts';
 import { formatIssueReceipt } from '../../domain/issue-receipt-format.ts';
 import { SbkError } from '../../domain/errors.ts';
-import { textTable } from '../../domain/handover-sheet-format.ts';
+import { textTable } from '../../text/text-table.ts';
 import { emit, type Out } from '../cli-io.ts';
 import { actorFor, withLedger, type GlobalArgs } from '../cli-context.ts';
 import { usageCheck } from './ship-command.ts';

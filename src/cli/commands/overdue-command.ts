@@ -10,7 +10,7 @@ import { overdueList, type OverdueRow } from '../../workflows/recall.ts';
 import { workingCalendar } from '../../workflows/calendar-source.ts';
 import { STATE_LABELS, type CardState } from '../../domain/card-states.ts';
 import { isIsoDate, todayInChina } from '../../domain/china-dates.ts';
-import { spreadsheetCsv, textTable } from '../../domain/handover-sheet-format.ts';
+import { spreadsheetCsv, textTable } from '../../text/text-table.ts';
 import { emit, type Out } from '../cli-io.ts';
 import { actorFor, withLedger, type GlobalArgs } from '../cli-context.ts';
 import { usageCheck } from './ship-command.ts';

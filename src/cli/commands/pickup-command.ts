@@ -8,7 +8,7 @@ import type { Argv } from 'yargs';
 import { randomUUID } from 'node:crypto';
 import { listOpenPickups, pickupCardList, pickupCards, settlePickup } from '../../workflows/agent-pickup.ts';
 import { formatLocalTime } from '../../domain/china-dates.ts';
-import { textTable } from '../../domain/handover-sheet-format.ts';
+import { textTable } from '../../text/text-table.ts';
 import { emit, type Out } from '../cli-io.ts';
 import { actorFor, withLedger, type GlobalArgs } from '../cli-context.ts';
 import { usageCheck } from './ship-command.ts';

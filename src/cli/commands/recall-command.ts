@@ -11,7 +11,7 @@ import { authenticateApprover } from '../../workflows/authenticate.ts';
 import { RECALL_REASONS, RECALL_REASON_CODES, recallReasonLabel, type RecallReasonCode } from '../../domain/recall-reasons.ts';
 import { isIsoDate } from '../../domain/china-dates.ts';
 import { maskIdNumber } from '../../domain/mask.ts';
-import { textTable } from '../../domain/handover-sheet-format.ts';
+import { textTable } from '../../text/text-table.ts';
 import { readPin } from '../read-pin.ts';
 import { emit, type Out } from '../cli-io.ts';
 import { actorFor, withLedger, type GlobalArgs } from '../cli-context.ts';

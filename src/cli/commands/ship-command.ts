@@ -13,7 +13,8 @@ import { workingCalendar } from '../../workflows/calendar-source.ts';
 import { CHOOSABLE_METHODS, METHOD_LABELS, type ShipmentMethod } from '../../domain/shipment.ts';
 import { STATE_LABELS, type CardState } from '../../domain/card-states.ts';
 import { formatLocalTime } from '../../domain/china-dates.ts';
-import { formatHandoverCsv, formatHandoverText, textTable } from '../../domain/handover-sheet-format.ts';
+import { formatHandoverCsv, formatHandoverText } from '../../domain/handover-sheet-format.ts';
+import { textTable } from '../../text/text-table.ts';
 import { emit, type Out } from '../cli-io.ts';
 import { actorFor, withLedger, type GlobalArgs } from '../cli-context.ts';
 

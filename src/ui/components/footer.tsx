@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Text } from 'ink';
 import { bindingsFor, type KeyBinding } from '../keys/registry.ts';
-import { displayWidth, fitWidth } from '../text-fit.ts';
+import { displayWidth, fitWidth } from '../../text/display-width.ts';
 
 export type FooterProps = {
   /** Screen id (registry context). */

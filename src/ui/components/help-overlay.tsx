@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Box, Text } from 'ink';
 import { bindingsFor, type KeyCategory } from '../keys/registry.ts';
-import { displayWidth, ELLIPSIS, fitWidth } from '../text-fit.ts';
+import { displayWidth, ELLIPSIS, fitWidth } from '../../text/display-width.ts';
 
 export type HelpOverlayProps = {
   /** The screen whose keys to explain (not 'help' itself). */

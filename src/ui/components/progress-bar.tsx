@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { Text } from 'ink';
-import { fitWidth } from '../text-fit.ts';
+import { fitWidth } from '../../text/display-width.ts';
 
 export type ProgressBarProps = { done: number; total: number; width: number; label?: string };
 

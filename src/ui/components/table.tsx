@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { fitWidth } from '../text-fit.ts';
+import { fitWidth } from '../../text/display-width.ts';
 import { useTableWindow } from './table-window.ts';
 
 export type ColumnSpec<T> = {

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { displayWidth, fitWidth } from '../text-fit.ts';
+import { displayWidth, fitWidth } from '../../text/display-width.ts';
 import { useTextField } from './use-text-field.ts';
 
 export type TextFieldProps = {

@@ -15,7 +15,7 @@ import {
 } from '../../domain/check-in-session.ts';
 import { normalizeCardInput } from '../../domain/card-input.ts';
 import { isSbkError } from '../../domain/errors.ts';
-import type { Actor } from '../../workflows/authenticate.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
 

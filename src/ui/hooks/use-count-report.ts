@@ -4,7 +4,7 @@ import { reconciliationReport, type ReportRow } from '../../workflows/stock-coun
 import { saveCountReport } from '../../workflows/shipment-export.ts';
 import { addCalendarDays, todayInChina } from '../../domain/calendar.ts';
 import { isSbkError } from '../../domain/errors.ts';
-import type { Actor } from '../../workflows/authenticate.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
 

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { closeCount, countView, type CountLine, type SubmitResult } from '../../workflows/stock-count.ts';
-import { authenticate, authenticateApprover, type Actor } from '../../workflows/authenticate.ts';
+import { authenticate, authenticateApprover } from '../../workflows/authenticate.ts';
+import { type Actor } from '../../domain/actor.ts';
 import { boxLabel, shortBank } from '../../domain/count-report-format.ts';
 import { isSbkError } from '../../domain/errors.ts';
 import { zh } from '../../i18n/zh-CN.ts';

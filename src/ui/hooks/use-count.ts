@@ -3,7 +3,7 @@ import { countStatusToday, countView, startCount, type CountStatus } from '../..
 import { prefabStock } from '../../workflows/prefab-stock.ts';
 import { todayInChina } from '../../domain/china-dates.ts';
 import { isSbkError } from '../../domain/errors.ts';
-import type { Actor } from '../../workflows/authenticate.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { deviceReports, type DeviceReport, type SiteDevices } from '../../workflows/site-devices.ts';
 import { isSbkError } from '../../domain/errors.ts';
-import type { Actor } from '../../workflows/authenticate.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
 import { readText } from '../device-status.ts';

@@ -4,7 +4,7 @@ import { saveHandoverSheet } from '../../workflows/shipment-export.ts';
 import { CHOOSABLE_METHODS, METHOD_LABELS, type ShipmentMethod } from '../../domain/shipment.ts';
 import { normalizeCardInput } from '../../domain/card-input.ts';
 import { isSbkError, type SbkError } from '../../domain/errors.ts';
-import type { Actor } from '../../workflows/authenticate.ts';
+import type { Actor } from '../../domain/actor.ts';
 import type { Flag } from './use-check-in.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';

@@ -1,7 +1,7 @@
 import { useContext, useEffect } from 'react';
 import { KeyRouterContext } from '../keys/key-router.tsx';
 import { useServices } from '../console-services.ts';
-import type { Actor } from '../../workflows/authenticate.ts';
+import type { Actor } from '../../domain/actor.ts';
 
 /**
  * USB HID POS scanners at the operator's counter feed the console like a keyboard-mode scanner:

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { stockSummary, type StockSummary } from '../../workflows/stock-summary.ts';
 import { homeAlerts, type Alert } from '../../workflows/home-alerts.ts';
 import { STATE_LABELS, type CardState } from '../../domain/card-states.ts';
-import type { Actor } from '../../workflows/authenticate.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { useServices } from '../console-services.ts';
 
 export type StockRow = { state: string; finished: string; prefab: string };

@@ -6,7 +6,7 @@ import { interruptedJobs } from '../../workflows/instant-recovery.ts';
 import type { SiteDevices } from '../../workflows/site-devices.ts';
 import { normalizeCardInput } from '../../domain/card-input.ts';
 import { isSbkError } from '../../domain/errors.ts';
-import type { Actor } from '../../workflows/authenticate.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
 

@@ -17,7 +17,7 @@ import type { SiteDevices } from '../../workflows/site-devices.ts';
 import type { IssueReceipt } from '../../domain/issue-receipt-format.ts';
 import { isSbkError } from '../../domain/errors.ts';
 import { maskIdNumber } from '../../domain/mask.ts';
-import type { Actor } from '../../workflows/authenticate.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
 import { projectFile } from '../../project-files.ts';

@@ -4,7 +4,7 @@ import { checkMakerFile, importMakerFile, type ImportResult } from '../../workfl
 import { readImportFile } from '../../workflows/read-import-file.ts';
 import { formatMakerError } from '../../domain/maker-file.ts';
 import { isSbkError } from '../../domain/errors.ts';
-import type { Actor } from '../../workflows/authenticate.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
 

@@ -8,7 +8,7 @@ import { stateLabel, type StateOrNone } from '../../domain/card-states.ts';
 import { isSbkError } from '../../domain/errors.ts';
 import { maskIdNumber } from '../../domain/mask.ts';
 import type { BasicCardInfo } from '../../../drivers/reader/basic-info.ts';
-import type { Actor } from '../../workflows/authenticate.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
 

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
-import { authenticate, type Actor } from '../../workflows/authenticate.ts';
+import { authenticate } from '../../workflows/authenticate.ts';
+import { type Actor } from '../../domain/actor.ts';
 import { demoAccounts, type DemoAccount } from '../../workflows/demo-accounts.ts';
 import { isSbkError } from '../../domain/errors.ts';
 import { zh } from '../../i18n/zh-CN.ts';

@@ -1,5 +1,5 @@
 import { useReducer } from 'react';
-import type { Actor } from '../../workflows/authenticate.ts';
+import type { Actor } from '../../domain/actor.ts';
 import type { SubmitResult } from '../../workflows/stock-count.ts';
 
 /** The screens the console has; each id is also its key-registry context. */

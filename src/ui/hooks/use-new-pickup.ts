@@ -4,7 +4,7 @@ import { pickupCards } from '../../workflows/agent-pickup.ts';
 import { pickupEntry, type PickupEntry } from '../../workflows/issue-desk.ts';
 import { checkIdDocument } from '../../domain/id-documents.ts';
 import { isSbkError } from '../../domain/errors.ts';
-import type { Actor } from '../../workflows/authenticate.ts';
+import type { Actor } from '../../domain/actor.ts';
 import type { Flag } from './use-check-in.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';

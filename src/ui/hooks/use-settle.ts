@@ -2,7 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { randomUUID } from 'node:crypto';
 import { listOpenPickups, pickupCardList, settlePickup, type OpenPickup } from '../../workflows/agent-pickup.ts';
 import { isSbkError } from '../../domain/errors.ts';
-import type { Actor } from '../../workflows/authenticate.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
 

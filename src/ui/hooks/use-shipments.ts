@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { listShipments, type ShipmentSummary } from '../../workflows/shipment-list.ts';
 import { saveHandoverSheet } from '../../workflows/shipment-export.ts';
 import { isSbkError } from '../../domain/errors.ts';
-import type { Actor } from '../../workflows/authenticate.ts';
+import type { Actor } from '../../domain/actor.ts';
 import type { ShipmentsTab } from './use-navigation.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';

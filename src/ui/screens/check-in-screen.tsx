@@ -5,8 +5,8 @@ import { Table, type ColumnSpec } from '../components/table.tsx';
 import { PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
 import { matches } from '../keys/registry.ts';
 import { useCheckIn, type CheckInMode } from '../hooks/use-check-in.ts';
-import { displayWidth, fitWidth } from '../text-fit.ts';
-import type { Actor } from '../../workflows/authenticate.ts';
+import { displayWidth, fitWidth } from '../../text/display-width.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
 export type CheckInScreenProps = {

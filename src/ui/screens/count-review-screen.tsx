@@ -6,10 +6,10 @@ import { PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
 import { matches } from '../keys/registry.ts';
 import { useStrayScan } from '../keys/use-stray-scan.ts';
 import { useCountReview, type ReviewFocus, type ReviewMode } from '../hooks/use-count-review.ts';
-import { fitWidth } from '../text-fit.ts';
+import { fitWidth } from '../../text/display-width.ts';
 import { boxLabel, shortBank } from '../../domain/count-report-format.ts';
 import type { SubmitResult } from '../../workflows/stock-count.ts';
-import type { Actor } from '../../workflows/authenticate.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
 export type CountReviewScreenProps = {

@@ -5,8 +5,8 @@ import { PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
 import { matches } from '../keys/registry.ts';
 import { useStrayScan } from '../keys/use-stray-scan.ts';
 import { useCountHome, type CountOpen, type SiteRow, type StockName } from '../hooks/use-count.ts';
-import { fitWidth } from '../text-fit.ts';
-import type { Actor } from '../../workflows/authenticate.ts';
+import { fitWidth } from '../../text/display-width.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
 export type CountScreenProps = {

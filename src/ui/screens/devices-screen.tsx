@@ -5,8 +5,8 @@ import { matches } from '../keys/registry.ts';
 import { useStrayScan } from '../keys/use-stray-scan.ts';
 import { useDevices } from '../hooks/use-devices.ts';
 import { deviceLine } from '../device-status.ts';
-import { fitWidth } from '../text-fit.ts';
-import type { Actor } from '../../workflows/authenticate.ts';
+import { fitWidth } from '../../text/display-width.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
 export type DevicesScreenProps = {

@@ -4,9 +4,9 @@ import { Table, type ColumnSpec } from '../components/table.tsx';
 import { PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
 import { matches } from '../keys/registry.ts';
 import { useHomeData, type StockRow } from '../hooks/use-home-data.ts';
-import { fitWidth } from '../text-fit.ts';
+import { fitWidth } from '../../text/display-width.ts';
 import { MENU, type MenuItem } from './home-menu.ts';
-import type { Actor } from '../../workflows/authenticate.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
 export type HomeScreenProps = {

@@ -5,10 +5,10 @@ import { PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
 import { matches, type BindingId } from '../keys/registry.ts';
 import { useStrayScan } from '../keys/use-stray-scan.ts';
 import { kindOf, useHopperLoad, type HopperLoadStep } from '../hooks/use-hopper-load.ts';
-import { displayWidth, fitWidth } from '../text-fit.ts';
+import { displayWidth, fitWidth } from '../../text/display-width.ts';
 import type { StationChoice } from '../../workflows/instant-stations.ts';
 import type { LoadableBlank } from '../../workflows/hopper-loading.ts';
-import type { Actor } from '../../workflows/authenticate.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
 export type HopperLoadScreenProps = {

@@ -5,10 +5,10 @@ import { PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
 import { matches, type BindingId } from '../keys/registry.ts';
 import { useStrayScan } from '../keys/use-stray-scan.ts';
 import { PHASES, useInstant, type InstantTextField } from '../hooks/use-instant.ts';
-import { displayWidth, fitWidth } from '../text-fit.ts';
+import { displayWidth, fitWidth } from '../../text/display-width.ts';
 import { INSTANT_PHASE_LABELS } from '../../workflows/instant-issuance.ts';
 import { formatLocalTime } from '../../domain/china-dates.ts';
-import type { Actor } from '../../workflows/authenticate.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
 export type InstantScreenProps = {

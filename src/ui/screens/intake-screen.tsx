@@ -6,8 +6,8 @@ import { Table, type ColumnSpec } from '../components/table.tsx';
 import { PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
 import { matches } from '../keys/registry.ts';
 import { useIntake, type IntakePhase } from '../hooks/use-intake.ts';
-import { fitWidth } from '../text-fit.ts';
-import type { Actor } from '../../workflows/authenticate.ts';
+import { fitWidth } from '../../text/display-width.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
 export type IntakeScreenProps = {

@@ -6,8 +6,8 @@ import { PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
 import { matches } from '../keys/registry.ts';
 import { useStrayScan } from '../keys/use-stray-scan.ts';
 import { useIssuance, type IssueField, type IssueStep, type ReadState } from '../hooks/use-issuance.ts';
-import { displayWidth, fitWidth } from '../text-fit.ts';
-import type { Actor } from '../../workflows/authenticate.ts';
+import { displayWidth, fitWidth } from '../../text/display-width.ts';
+import type { Actor } from '../../domain/actor.ts';
 import type { IssueCandidate } from '../../workflows/issue-card.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 

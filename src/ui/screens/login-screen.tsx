@@ -3,8 +3,9 @@ import { TextField } from '../components/text-field.tsx';
 import { PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
 import { matches } from '../keys/registry.ts';
 import { useLoginForm } from '../hooks/use-login-form.ts';
-import { fitWidth } from '../text-fit.ts';
-import { ROLE_LABELS, type Actor } from '../../workflows/authenticate.ts';
+import { fitWidth } from '../../text/display-width.ts';
+import { ROLE_LABELS } from '../../workflows/authenticate.ts';
+import { type Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
 export type LoginScreenProps = { width: number; height: number; onLoggedIn: (actor: Actor) => void };

@@ -4,7 +4,7 @@ import { Table, type ColumnSpec } from '../components/table.tsx';
 import { PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
 import { matches } from '../keys/registry.ts';
 import { useCardLookup } from '../hooks/use-card-lookup.ts';
-import { fitWidth } from '../text-fit.ts';
+import { fitWidth } from '../../text/display-width.ts';
 import { MOVEMENT_LABELS, STATE_LABELS, type CardState, type MovementType } from '../../domain/card-states.ts';
 import { formatLocalTime } from '../../domain/china-dates.ts';
 import { zh } from '../../i18n/zh-CN.ts';

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { fitWidth } from '../text-fit.ts';
+import { fitWidth } from '../../text/display-width.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
 export function NotBuiltScreen({ label, width, height }: { label: string; width: number; height: number }) {

@@ -7,12 +7,12 @@ import { matches, type BindingId } from '../keys/registry.ts';
 import { useStrayScan } from '../keys/use-stray-scan.ts';
 import { useOverdue, type EndFocus, type OverdueMode } from '../hooks/use-overdue.ts';
 import type { OverdueTab } from '../hooks/use-navigation.ts';
-import { fitWidth } from '../text-fit.ts';
+import { fitWidth } from '../../text/display-width.ts';
 import { formatLocalTime } from '../../domain/china-dates.ts';
 import { stateLabel, type StateOrNone } from '../../domain/card-states.ts';
 import type { CancellationRow, OverdueRow } from '../../workflows/recall.ts';
 import type { OpenPickup } from '../../workflows/agent-pickup.ts';
-import type { Actor } from '../../workflows/authenticate.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
 export type OverdueScreenProps = {

@@ -6,9 +6,9 @@ import { PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
 import { matches } from '../keys/registry.ts';
 import { useStrayScan } from '../keys/use-stray-scan.ts';
 import { useNewPickup, type PickupStep } from '../hooks/use-new-pickup.ts';
-import { displayWidth, fitWidth } from '../text-fit.ts';
+import { displayWidth, fitWidth } from '../../text/display-width.ts';
 import { maskIdNumber } from '../../domain/mask.ts';
-import type { Actor } from '../../workflows/authenticate.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
 export type PickupScreenProps = {

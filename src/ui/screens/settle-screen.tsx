@@ -5,9 +5,9 @@ import { PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
 import { matches } from '../keys/registry.ts';
 import { useStrayScan } from '../keys/use-stray-scan.ts';
 import { useSettle, type SettleStep } from '../hooks/use-settle.ts';
-import { fitWidth } from '../text-fit.ts';
+import { fitWidth } from '../../text/display-width.ts';
 import { formatLocalTime } from '../../domain/china-dates.ts';
-import type { Actor } from '../../workflows/authenticate.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
 export type SettleScreenProps = {

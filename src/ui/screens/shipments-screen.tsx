@@ -5,10 +5,10 @@ import { PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
 import { matches } from '../keys/registry.ts';
 import { useShipments } from '../hooks/use-shipments.ts';
 import type { ShipmentsTab } from '../hooks/use-navigation.ts';
-import { fitWidth } from '../text-fit.ts';
+import { fitWidth } from '../../text/display-width.ts';
 import { formatLocalTime } from '../../domain/china-dates.ts';
 import type { ShipmentSummary } from '../../workflows/shipment-list.ts';
-import type { Actor } from '../../workflows/authenticate.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
 export type ShipmentsScreenProps = {

@@ -6,8 +6,8 @@ import { PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
 import { matches } from '../keys/registry.ts';
 import { useStrayScan } from '../keys/use-stray-scan.ts';
 import { useSignIn, type ResultFocus, type SignInMode } from '../hooks/use-sign-in.ts';
-import { displayWidth, fitWidth } from '../text-fit.ts';
-import type { Actor } from '../../workflows/authenticate.ts';
+import { displayWidth, fitWidth } from '../../text/display-width.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
 export type SignInScreenProps = {

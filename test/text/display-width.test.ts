@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, ELLIPSIS, fitWidth } from '../../src/ui/text-fit.ts';
+import { displayWidth, ELLIPSIS, fitWidth } from '../../src/text/display-width.ts';
 
 describe('displayWidth', () => {
   it('counts Chinese as 2 columns and ASCII as 1', () => {

@@ -1,0 +1,7 @@
+import type { ErrorTextTable } from '../error-text-table.ts';
+
+/**
+ * Error messages raised in `src/ui/`, by key. A key is the error's code, or `CODE.variant`
+ * where one code has several texts. Parameters are typed; rule figures come in as parameters.
+ */
+export const consoleErrors = {} as const satisfies ErrorTextTable;
