@@ -12,6 +12,7 @@ import { BULK_ROWS, insertMovementRows, selectCardRows, updateCardProjections, t
 import { isDemoLedger } from './ledger-meta.ts';
 import { nextState, type CardKind, type MovementType, type StateOrNone } from '../src/domain/card-states.ts';
 import { SbkError } from '../src/domain/errors.ts';
+import { dbNow } from './ledger-clock.ts';
 
 export type OperationInput = {
   /** Chosen by the caller before submitting: the same id again returns the first result. */
@@ -115,7 +116,7 @@ export function appendMovements(
   deferProjection = false,
   /** The current time, when the caller has already written it into rows of this operation
    *  (registerCards: into the new cards' rows). */
-  now: string = new Date().toISOString(),
+  now: string = dbNow(tx),
 ): AppendResult {
   const requestSha256 = requestHash(op, moves);
   const existing = tx.select().from(operations).where(eq(operations.id, op.id)).get();

@@ -1,5 +1,6 @@
 import { auditEvents } from './schema.ts';
 import type { LedgerDb } from './open-ledger.ts';
+import { dbNow } from './ledger-clock.ts';
 
 export type AuditType =
   | 'ledger_created'
@@ -19,7 +20,7 @@ export function logAudit(
 ): void {
   tx.insert(auditEvents)
     .values({
-      at: new Date().toISOString(),
+      at: dbNow(tx),
       type: e.type,
       operatorId: e.operatorId ?? null,
       subjectOperatorId: e.subjectOperatorId ?? null,

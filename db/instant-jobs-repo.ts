@@ -5,6 +5,7 @@
 import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { LedgerDb } from './open-ledger.ts';
 import { cards, instantJobEvents, instantJobs, places, type INSTANT_STEPS } from './schema.ts';
+import { dbNow } from './ledger-clock.ts';
 
 export type InstantStep = (typeof INSTANT_STEPS)[number];
 export const INSTANT_OUTCOMES: readonly InstantStep[] = ['issued', 'stocked', 'failed', 'void'];
@@ -22,7 +23,7 @@ export function appendInstantEvent(
   ev: { jobId: number; step: InstantStep; operatorId: number; blankCardId?: number | null; cardId?: number | null; detail?: string | null },
 ): void {
   tx.insert(instantJobEvents)
-    .values({ ...ev, blankCardId: ev.blankCardId ?? null, cardId: ev.cardId ?? null, detail: ev.detail ?? null, at: new Date().toISOString() })
+    .values({ ...ev, blankCardId: ev.blankCardId ?? null, cardId: ev.cardId ?? null, detail: ev.detail ?? null, at: dbNow(tx) })
     .run();
 }
 

@@ -12,6 +12,7 @@ import { dirname, resolve } from 'node:path';
 import * as schema from './schema.ts';
 import { SbkError } from '../src/domain/errors.ts';
 import { clockFromEnv, type Clock } from '../src/domain/clock.ts';
+import { useClock } from './ledger-clock.ts';
 import { projectFile } from '../src/project-files.ts';
 
 /** The database or a transaction on it: ledger functions take either. */
@@ -70,7 +71,10 @@ export function openLedger(path: string, opts: OpenOptions = {}): Ledger {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 10000');
   applyMigrations(sqlite);
-  return { path: full, sqlite, db: drizzle(sqlite, { schema }), now: opts.now ?? clockFromEnv(process.env.SBK_NOW) };
+  const db = drizzle(sqlite, { schema });
+  const now = opts.now ?? clockFromEnv(process.env.SBK_NOW);
+  useClock(db, now);
+  return { path: full, sqlite, db, now };
 }
 
 export function closeLedger(ledger: Ledger): void {

@@ -2,10 +2,11 @@ import { eq } from 'drizzle-orm';
 import type { LedgerDb } from './open-ledger.ts';
 import { movements, operations } from './schema.ts';
 import { SbkError } from '../src/domain/errors.ts';
+import { dbNow } from './ledger-clock.ts';
 
 /** An operation that moved no card (a count where everything was missing or extra): the discrepancies it opened still need one. */
 export function recordEmptyOperation(tx: LedgerDb, id: string, kind: string, operatorId: number): void {
-  tx.insert(operations).values({ id, kind, operatorId, requestSha256: '', at: new Date().toISOString(), movementCount: 0 }).run();
+  tx.insert(operations).values({ id, kind, operatorId, requestSha256: '', at: dbNow(tx), movementCount: 0 }).run();
 }
 
 /**

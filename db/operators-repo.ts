@@ -3,6 +3,7 @@ import type { LedgerDb } from './open-ledger.ts';
 import { operators, sites } from './schema.ts';
 
 import type { Role } from '../src/domain/actor.ts';
+import { dbNow } from './ledger-clock.ts';
 
 export type { Role };
 export type OperatorRow = typeof operators.$inferSelect;
@@ -13,7 +14,7 @@ export function insertOperator(
 ): number {
   return tx
     .insert(operators)
-    .values({ ...o, demoPin: o.demoPin ?? null, createdAt: new Date().toISOString() })
+    .values({ ...o, demoPin: o.demoPin ?? null, createdAt: dbNow(tx) })
     .returning({ id: operators.id })
     .get().id;
 }
@@ -63,7 +64,7 @@ export function recordPinFailure(tx: LedgerDb, id: number, lockAfter: number): n
 }
 
 export function lockOperator(tx: LedgerDb, id: number): void {
-  tx.update(operators).set({ lockedAt: new Date().toISOString() }).where(eq(operators.id, id)).run();
+  tx.update(operators).set({ lockedAt: dbNow(tx) }).where(eq(operators.id, id)).run();
 }
 
 export function clearPinFailures(tx: LedgerDb, id: number): void {

@@ -11,6 +11,7 @@ import { identityString } from './movement-hash.ts';
 import { BULK_ROWS, insertCardRows } from './bulk-sql.ts';
 import { SbkError } from '../src/domain/errors.ts';
 import { ruleFor, type CardKind } from '../src/domain/card-states.ts';
+import { dbNow } from './ledger-clock.ts';
 
 export type NewHolder = { idType: string; idNumber: string; name: string; phone?: string | null };
 
@@ -46,7 +47,7 @@ export function insertBatch(tx: LedgerDb, b: NewBatch): number {
   }
   return tx
     .insert(batches)
-    .values({ ...b, cityCode: b.cityCode ?? null, importId: b.importId ?? null, createdAt: b.createdAt ?? new Date().toISOString() })
+    .values({ ...b, cityCode: b.cityCode ?? null, importId: b.importId ?? null, createdAt: b.createdAt ?? dbNow(tx) })
     .returning({ id: batches.id })
     .get().id;
 }
@@ -116,7 +117,7 @@ export function registerCards(
 ): AppendResult & { cardIds: number[]; cards: Map<number, CardSnapshot>; then?: AppendResult } {
   const boxCache = new Map<string, number>();
   const cardIds: number[] = [];
-  const now = new Date().toISOString();
+  const now = dbNow(tx);
   const at = op.at ?? now;
   // Each card row is inserted as it will stand after its movements, which appendMovements numbers
   // on from the chain's head in list order and records at `now`: one write per card instead of an

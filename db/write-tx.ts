@@ -1,5 +1,6 @@
 import type { Ledger, LedgerDb } from './open-ledger.ts';
 import { useConnection } from './bulk-sql.ts';
+import { useClock } from './ledger-clock.ts';
 
 /**
  * Every write goes through here: synchronous, and started IMMEDIATE so that several operators'
@@ -10,6 +11,7 @@ export function writeTx<T>(ledger: Ledger, fn: (tx: LedgerDb) => T): T {
   return ledger.db.transaction(
     (tx) => {
       useConnection(tx, ledger.sqlite);
+      useClock(tx, ledger.now);
       return fn(tx);
     },
     { behavior: 'immediate' },

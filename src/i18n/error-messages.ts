@@ -5,7 +5,8 @@
  * tests see. Split by the area that raises them; a key lives in exactly one area (a test checks).
  */
 import { domainErrors } from './errors/domain.ts';
-import { workflowErrors } from './errors/workflows.ts';
+import { counterWorkflowErrors } from './errors/workflows-counter.ts';
+import { custodyWorkflowErrors } from './errors/workflows-custody.ts';
 import { cliErrors } from './errors/cli.ts';
 import { ledgerErrors } from './errors/db.ts';
 import { driverErrors } from './errors/drivers.ts';
@@ -14,7 +15,8 @@ import { securityErrors } from './errors/security.ts';
 
 export const ERROR_AREAS = {
   domain: domainErrors,
-  workflows: workflowErrors,
+  'workflows-counter': counterWorkflowErrors,
+  'workflows-custody': custodyWorkflowErrors,
   cli: cliErrors,
   db: ledgerErrors,
   drivers: driverErrors,
@@ -24,7 +26,8 @@ export const ERROR_AREAS = {
 
 export const ERROR_MESSAGES = {
   ...domainErrors,
-  ...workflowErrors,
+  ...counterWorkflowErrors,
+  ...custodyWorkflowErrors,
   ...cliErrors,
   ...ledgerErrors,
   ...driverErrors,

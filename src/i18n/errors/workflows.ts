@@ -1,7 +1,0 @@
-import type { ErrorTextTable } from '../error-text-table.ts';
-
-/**
- * Error messages raised in `src/workflows/`, by key. A key is the error's code, or `CODE.variant`
- * where one code has several texts. Parameters are typed; rule figures come in as parameters.
- */
-export const workflowErrors = {} as const satisfies ErrorTextTable;
