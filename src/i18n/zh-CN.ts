@@ -73,6 +73,10 @@ export const zh = {
     doneHint: '按 Enter 开始逐箱清点入库，Esc 返回。',
     reportSaved: (path: string) => `问题清单已保存到 ${path}`,
     columns: { line: '行', column: '列', message: '问题' },
+    kinds: { finished: '成品卡', prefab: '预制卡' },
+    fileNameLine: '文件名',
+    progressUnit: ' 行',
+    problemListFile: (path: string) => `${path}.问题清单.txt`,
   },
   checkin: {
     title: (batch: string) => `清点入库：批次 ${batch}`,
@@ -92,6 +96,7 @@ export const zh = {
       `${received} 张入 ${place}；${missing ? `缺 ${missing} 张、` : ''}${damaged ? `损坏 ${damaged} 张、` : ''}${extras ? `多出 ${extras} 张、` : ''}均登记为差异，由主管处理。按 Y 确认，N 继续清点。`,
     done: (received: number, missing: number) => `已入库 ${received} 张${missing ? `，${missing} 张缺少，已登记差异` : ''}。按 Esc 返回。`,
     columns: { box: '箱号', expected: '应到', counted: '已点', status: '状态' },
+    batchColumns: { code: '批次', kind: '卡类', bank: '银行', expected: '待入库' },
     status: { complete: '齐', short: (n: number) => `少 ${n}`, open: '' },
     outcome: {
       counted: (card: string, box: string) => `✓ ${card}（箱 ${box}）`,

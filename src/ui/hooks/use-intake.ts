@@ -1,25 +1,19 @@
-import { useState } from 'react';
-import { writeFileSync } from 'node:fs';
-import { checkMakerFile, importMakerFile, type ImportResult } from '../../workflows/import-maker-file.ts';
+import { checkMakerFile, importMakerFile } from '../../workflows/import-maker-file.ts';
 import { readImportFile } from '../../workflows/read-import-file.ts';
-import { formatMakerError } from '../../domain/maker-file.ts';
-import { isSbkError } from '../../domain/errors.ts';
+import { saveProblemList } from '../../workflows/save-problem-list.ts';
+import type { Ledger } from '../../../db/open-ledger.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
+import { canImport, canSaveReport, canStepBack, initialIntakeState, intakeReducer, type IntakeAction, type IntakePhase, type IntakeState } from '../state/intake.ts';
+import { useLatestReducer } from '../state/use-latest-reducer.ts';
+import { errorText } from '../state/error-text.ts';
 
-export type IntakePhase = 'file' | 'checking' | 'preview' | 'writing' | 'done';
+export type { IntakePhase };
 
-export type Intake = {
-  phase: IntakePhase;
-  path: string;
+export type Intake = IntakeState & {
+  latest: () => IntakeState;
   setPath: (v: string) => void;
-  result: ImportResult | null;
-  /** Lines checked so far while a file is read. */
-  progress: { line: number; lines: number } | null;
-  message: string | null;
-  error: string | null;
-  selected: number;
   check: (path: string) => void;
   confirm: () => void;
   move: (delta: number) => void;
@@ -27,93 +21,70 @@ export type Intake = {
   back: () => boolean;
 };
 
+type Send = (a: IntakeAction) => IntakeState;
+
+// The work is synchronous: let the "正在…" line reach the screen before it starts.
+const later = (fn: () => void | Promise<void>) => setTimeout(() => void fn(), 0);
+
+/** Reads the file and checks it in full (nothing written), reporting the lines checked as it goes. */
+async function checkFile(ledger: Ledger, actor: Actor, path: string, send: Send): Promise<void> {
+  try {
+    const file = readImportFile(path);
+    const result = await checkMakerFile(ledger, actor, { fileName: file.fileName, bytes: file.bytes }, (p) => send({ type: 'progress', progress: { ...p } }));
+    send({ type: 'checked', file, result });
+  } catch (e) {
+    send({ type: 'check-failed', error: errorText(e) });
+  }
+}
+
+function importFile(ledger: Ledger, actor: Actor, s: IntakeState, send: Send): void {
+  try {
+    send({ type: 'written', result: importMakerFile(ledger, actor, { fileName: s.file!.fileName, bytes: s.file!.bytes }) });
+  } catch (e) {
+    send({ type: 'write-failed', error: errorText(e) });
+  }
+}
+
+function saveReport(s: IntakeState, send: Send): void {
+  const out = zh.intake.problemListFile(s.file!.path);
+  try {
+    saveProblemList(out, s.result!.errors);
+    send({ type: 'report-saved', path: out });
+  } catch (e) {
+    send({ type: 'report-failed', error: errorText(e) });
+  }
+}
+
 /**
  * Register a maker's file from the console: check it in full first (nothing written), show the
  * problems with their lines, and only then import it in one transaction.
  */
 export function useIntake(actor: Actor): Intake {
   const { ledger } = useServices();
-  const [phase, setPhase] = useState<IntakePhase>('file');
-  const [path, setPath] = useState('');
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [selected, setSelected] = useState(0);
-  const [file, setFile] = useState<{ fileName: string; bytes: Buffer; path: string } | null>(null);
-  const [progress, setProgress] = useState<{ line: number; lines: number } | null>(null);
-
-  const fail = (e: unknown) => setError(isSbkError(e) ? e.message : zh.errors.internal);
-  // The work is synchronous: let the "正在…" line reach the screen before it starts.
-  const later = (fn: () => void | Promise<void>) => setTimeout(() => void fn(), 0);
-
+  const { state, dispatch, latest } = useLatestReducer(intakeReducer, undefined, initialIntakeState);
   return {
-    phase,
-    path,
-    setPath: (v) => {
-      setPath(v);
-      setError(null);
-    },
-    result,
-    progress,
-    message,
-    error,
-    selected,
+    ...state,
+    latest,
+    setPath: (value) => void dispatch({ type: 'path', value }),
     check: (value) => {
-      if (!value.trim()) return setError(zh.intake.needPath);
-      setPhase('checking');
-      setError(null);
-      later(async () => {
-        try {
-          const f = readImportFile(value);
-          const r = await checkMakerFile(ledger, actor, { fileName: f.fileName, bytes: f.bytes }, (p) => setProgress({ ...p }));
-          setFile(f);
-          setResult(r);
-          setSelected(0);
-          setMessage(r.message);
-          setPhase(r.status === 'already-imported' ? 'done' : 'preview');
-        } catch (e) {
-          fail(e);
-          setPhase('file');
-        } finally {
-          setProgress(null);
-        }
-      });
+      if (!value.trim()) return void dispatch({ type: 'need-path' });
+      dispatch({ type: 'check-started' });
+      later(() => checkFile(ledger, actor, value, dispatch));
     },
     confirm: () => {
-      if (!file || result?.status !== 'valid') return;
-      setPhase('writing');
-      later(() => {
-        try {
-          const r = importMakerFile(ledger, actor, { fileName: file.fileName, bytes: file.bytes });
-          setResult(r);
-          setMessage(r.message);
-          setPhase(r.status === 'invalid' ? 'preview' : 'done');
-        } catch (e) {
-          fail(e);
-          setPhase('preview');
-        }
-      });
+      if (!canImport(latest())) return;
+      dispatch({ type: 'write-started' });
+      later(() => importFile(ledger, actor, latest(), dispatch));
     },
-    move: (delta) => setSelected((i) => Math.max(0, Math.min((result?.errors.length ?? 1) - 1, i + delta))),
+    move: (delta) => void dispatch({ type: 'move', delta }),
     saveReport: () => {
-      if (!file || !result?.errors.length) return;
-      const out = `${file.path}.问题清单.txt`;
-      try {
-        writeFileSync(out, result.errors.map(formatMakerError).join('\n') + '\n', { mode: 0o600 });
-        setMessage(zh.intake.reportSaved(out));
-      } catch (e) {
-        fail(e);
-      }
+      if (canSaveReport(latest())) saveReport(latest(), dispatch);
     },
     /** Esc inside the screen: from the preview back to the file field; false = leave the screen. */
     back: () => {
-      if (phase === 'preview' || phase === 'done') {
-        setPhase('file');
-        setResult(null);
-        setMessage(null);
-        return true;
-      }
-      return false;
+      if (!canStepBack(latest())) return false;
+      dispatch({ type: 'back' });
+      return true;
     },
   };
 }

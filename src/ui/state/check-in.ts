@@ -1,0 +1,139 @@
+/**
+ * The check-in screen's state (清点入库): one batch counted in box by box. A scanner types a card
+ * number or a box label and Enter; a box label asks for the box's count; Ctrl+D records the last
+ * card as damaged; an empty Enter asks to confirm. Pure: the counting itself is the domain's
+ * check-in session, the hook reads and writes the ledger and dispatches what came of it.
+ */
+import {
+  confirmBoxCount,
+  isBoxLabel,
+  markDamaged,
+  scanCard,
+  startCheckIn,
+  type CheckInSession,
+  type ExpectedCard,
+  type ScanOutcome,
+} from '../../domain/check-in-session.ts';
+import { normalizeCardInput } from '../../domain/card-input.ts';
+import type { ConfirmSummary } from '../../workflows/check-in.ts';
+import { errorFlag, pushFlag, type Flag } from './flags.ts';
+import { clampIndex, cycleIndex } from './list-index.ts';
+import { zh } from '../../i18n/zh-CN.ts';
+
+export type CheckInMode = 'pick' | 'scan' | 'box-count' | 'damage-reason' | 'confirm' | 'leave' | 'done';
+
+export type CheckInState = {
+  readonly mode: CheckInMode;
+  /** The batch under the marker on the pick list. */
+  readonly picked: number;
+  readonly batch: string | null;
+  readonly session: CheckInSession | null;
+  /** Chosen when the count starts: confirming twice (a retry after a lost reply) acts once. */
+  readonly operationId: string;
+  readonly input: string;
+  readonly pendingBox: string | null;
+  readonly lastCard: string | null;
+  readonly flags: readonly Flag[];
+  readonly placeIndex: number;
+  readonly summary: ConfirmSummary | null;
+};
+
+export type CheckInAction =
+  | { type: 'move-pick'; delta: number; count: number }
+  | { type: 'opened'; batch: string; cards: readonly ExpectedCard[]; operationId: string }
+  | { type: 'failed'; error: string }
+  | { type: 'input'; value: string }
+  | { type: 'submitted'; raw: string }
+  | { type: 'damaged' }
+  | { type: 'next-place'; count: number }
+  | { type: 'cancel-confirm' }
+  | { type: 'back' }
+  | { type: 'confirmed'; summary: ConfirmSummary }
+  | { type: 'confirm-failed'; error: string };
+
+const O = zh.checkin.outcome;
+const FLAGS_KEPT = 4;
+
+export function initialCheckInState(): CheckInState {
+  return { mode: 'pick', picked: 0, batch: null, session: null, operationId: '', input: '', pendingBox: null, lastCard: null, flags: [], placeIndex: 0, summary: null };
+}
+
+/** What the operator reads for an outcome of the count. */
+export function describeOutcome(o: ScanOutcome): Flag {
+  switch (o.kind) {
+    case 'counted':
+      return { level: 'ok', text: O.counted(o.cardNo, o.box) };
+    case 'duplicate':
+      return { level: 'warn', text: O.duplicate(o.cardNo) };
+    case 'unlisted':
+      return { level: 'error', text: O.unlisted(o.cardNo) };
+    case 'box-complete':
+      return { level: 'ok', text: O.boxComplete(o.box, o.count) };
+    case 'box-short':
+      return { level: 'error', text: O.boxShort(o.box, o.expected, o.count) };
+    case 'box-over':
+      return { level: 'error', text: O.boxOver(o.box, o.expected, o.count) };
+    case 'unknown-box':
+      return { level: 'error', text: O.unknownBox(o.box) };
+    case 'damaged':
+      return { level: 'warn', text: O.damaged(o.cardNo) };
+    case 'not-counted':
+      return { level: 'error', text: O.notCounted(o.cardNo) };
+  }
+}
+
+const flag = (s: CheckInState, f: Flag): CheckInState => ({ ...s, flags: pushFlag(s.flags, f, FLAGS_KEPT) });
+const apply = (s: CheckInState, r: { session: CheckInSession; outcome: ScanOutcome }): CheckInState => flag({ ...s, session: r.session }, describeOutcome(r.outcome));
+
+/** Where Esc goes: back to scanning from a prompt, or the question before dropping a count; null = leave the screen. */
+export function backTarget(s: CheckInState): CheckInMode | null {
+  if (s.mode === 'box-count' || s.mode === 'damage-reason' || s.mode === 'confirm' || s.mode === 'leave') return 'scan';
+  // Counted but not confirmed: leaving would drop the count, so ask first.
+  if (s.mode === 'scan' && s.session && (s.session.counted.size > 0 || s.session.extras.length > 0)) return 'leave';
+  return null;
+}
+
+/** Enter in the field: a box's count, a damage reason, a card or box label, or (empty) the confirmation. */
+function submitted(s: CheckInState, session: CheckInSession, raw: string): CheckInState {
+  const value = raw.trim();
+  if (s.mode === 'box-count' && s.pendingBox) {
+    if (!/^\d+$/.test(value)) return flag(s, errorFlag(O.badCount));
+    return { ...apply(s, confirmBoxCount(session, s.pendingBox, Number(value))), pendingBox: null, mode: 'scan' };
+  }
+  if (s.mode === 'damage-reason' && s.lastCard) {
+    return { ...(value ? apply(s, markDamaged(session, s.lastCard, value)) : s), mode: 'scan' };
+  }
+  if (!value) return { ...s, mode: 'confirm' };
+  if (isBoxLabel(session, value)) return { ...s, pendingBox: value, mode: 'box-count' };
+  const cardNo = normalizeCardInput(value);
+  return apply({ ...s, lastCard: cardNo }, scanCard(session, cardNo));
+}
+
+export function checkInReducer(s: CheckInState, a: CheckInAction): CheckInState {
+  switch (a.type) {
+    case 'move-pick':
+      return { ...s, picked: clampIndex(s.picked, a.delta, a.count) };
+    case 'opened':
+      return { ...s, session: startCheckIn(a.cards), batch: a.batch, mode: 'scan', flags: [], operationId: a.operationId };
+    case 'failed':
+      return flag(s, errorFlag(a.error));
+    case 'input':
+      return { ...s, input: a.value };
+    case 'submitted':
+      return s.session ? submitted({ ...s, input: '' }, s.session, a.raw) : s;
+    case 'damaged':
+      return s.lastCard ? { ...s, mode: 'damage-reason' } : flag(s, errorFlag(O.noLastCard));
+    case 'next-place':
+      return { ...s, placeIndex: cycleIndex(s.placeIndex, 1, a.count) };
+    case 'cancel-confirm':
+      return { ...s, mode: 'scan' };
+    case 'back': {
+      const to = backTarget(s);
+      return to === null ? s : { ...s, mode: to, pendingBox: to === 'scan' ? null : s.pendingBox };
+    }
+    case 'confirmed':
+      return { ...s, summary: a.summary, mode: 'done' };
+    case 'confirm-failed':
+      return { ...flag(s, errorFlag(a.error)), mode: 'scan' };
+  }
+}
