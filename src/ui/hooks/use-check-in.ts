@@ -31,11 +31,27 @@ function confirm(ledger: Ledger, actor: Actor, s: CheckInState, placeName: strin
   }
 }
 
+export type CheckInActions = {
+  readonly setInput: (value: string) => void;
+  readonly movePick: (delta: number) => void;
+  readonly pick: () => void;
+  readonly nextPlace: () => void;
+  readonly submit: (raw: string) => void;
+  readonly damaged: () => void;
+  readonly cancelConfirm: () => void;
+  /** Esc inside a prompt returns to scanning; false = leave the screen. */
+  readonly back: () => boolean;
+  readonly confirm: () => void;
+};
+
+export type CheckIn = CheckInState & CheckInActions & { readonly latest: () => CheckInState; readonly batches: readonly CheckInBatch[]; readonly place: string };
+
 /**
  * Counting one batch in (src/ui/state/check-in.ts). Nothing is written until the operator
- * confirms. The batches waiting and the storage places are read once per visit.
+ * confirms. The batches waiting and the storage places are read once per visit; the actions act
+ * on the latest state, so they are made once.
  */
-export function useCheckIn(actor: Actor, initialBatch: string | null) {
+export function useCheckIn(actor: Actor, initialBatch: string | null): CheckIn {
   const { ledger } = useServices();
   const batches = useMemo<CheckInBatch[]>(() => batchesAwaitingCheckIn(ledger, actor), [ledger, actor]);
   const places = useMemo(() => storagePlaces(ledger, actor), [ledger, actor]);
@@ -44,25 +60,22 @@ export function useCheckIn(actor: Actor, initialBatch: string | null) {
     if (initialBatch) open(ledger, actor, initialBatch, dispatch);
     // Only on arrival from the intake screen.
   }, []);
-  return {
-    ...state,
-    latest,
-    batches,
-    place: places[state.placeIndex]?.name ?? '',
-    setInput: (value: string) => void dispatch({ type: 'input', value }),
-    movePick: (delta: number) => void dispatch({ type: 'move-pick', delta, count: batches.length }),
-    pick: () => {
-      const b = batches[latest().picked];
-      if (b) open(ledger, actor, b.code, dispatch);
-    },
-    nextPlace: () => void dispatch({ type: 'next-place', count: places.length }),
-    submit: (raw: string) => void dispatch({ type: 'submitted', raw }),
-    damaged: () => void dispatch({ type: 'damaged' }),
-    cancelConfirm: () => void dispatch({ type: 'cancel-confirm' }),
-    /** Esc inside a prompt returns to scanning; false = leave the screen. */
-    back: (): boolean => backTarget(latest()) !== null && (dispatch({ type: 'back' }), true),
-    confirm: () => confirm(ledger, actor, latest(), places[latest().placeIndex]?.name, dispatch),
-  };
+  const actions = useMemo(
+    (): CheckInActions => ({
+      setInput: (value) => void dispatch({ type: 'input', value }),
+      movePick: (delta) => void dispatch({ type: 'move-pick', delta, count: batches.length }),
+      pick: () => {
+        const b = batches[latest().picked];
+        if (b) open(ledger, actor, b.code, dispatch);
+      },
+      nextPlace: () => void dispatch({ type: 'next-place', count: places.length }),
+      submit: (raw) => void dispatch({ type: 'submitted', raw }),
+      damaged: () => void dispatch({ type: 'damaged' }),
+      cancelConfirm: () => void dispatch({ type: 'cancel-confirm' }),
+      back: () => backTarget(latest()) !== null && (dispatch({ type: 'back' }), true),
+      confirm: () => confirm(ledger, actor, latest(), places[latest().placeIndex]?.name, dispatch),
+    }),
+    [ledger, actor, batches, places, dispatch, latest],
+  );
+  return { ...state, ...actions, latest, batches, place: places[state.placeIndex]?.name ?? '' };
 }
-
-export type CheckIn = ReturnType<typeof useCheckIn>;

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { checkMakerFile, importMakerFile } from '../../workflows/import-maker-file.ts';
 import { readImportFile } from '../../workflows/read-import-file.ts';
 import { saveProblemList } from '../../workflows/save-problem-list.ts';
@@ -11,15 +12,17 @@ import { errorText } from '../state/error-text.ts';
 
 export type { IntakePhase };
 
-export type Intake = IntakeState & {
-  latest: () => IntakeState;
-  setPath: (v: string) => void;
-  check: (path: string) => void;
-  confirm: () => void;
-  move: (delta: number) => void;
-  saveReport: () => void;
-  back: () => boolean;
+export type IntakeActions = {
+  readonly setPath: (v: string) => void;
+  readonly check: (path: string) => void;
+  readonly confirm: () => void;
+  readonly move: (delta: number) => void;
+  readonly saveReport: () => void;
+  /** Esc inside the screen: from the preview back to the file field; false = leave the screen. */
+  readonly back: () => boolean;
 };
+
+export type Intake = IntakeState & IntakeActions & { readonly latest: () => IntakeState };
 
 type Send = (a: IntakeAction) => IntakeState;
 
@@ -57,34 +60,32 @@ function saveReport(s: IntakeState, send: Send): void {
 
 /**
  * Register a maker's file from the console: check it in full first (nothing written), show the
- * problems with their lines, and only then import it in one transaction.
+ * problems with their lines, and only then import it in one transaction. The actions act on the
+ * latest state, so they are made once.
  */
 export function useIntake(actor: Actor): Intake {
   const { ledger } = useServices();
   const { state, dispatch, latest } = useLatestReducer(intakeReducer, undefined, initialIntakeState);
-  return {
-    ...state,
-    latest,
-    setPath: (value) => void dispatch({ type: 'path', value }),
-    check: (value) => {
-      if (!value.trim()) return void dispatch({ type: 'need-path' });
-      dispatch({ type: 'check-started' });
-      later(() => checkFile(ledger, actor, value, dispatch));
-    },
-    confirm: () => {
-      if (!canImport(latest())) return;
-      dispatch({ type: 'write-started' });
-      later(() => importFile(ledger, actor, latest(), dispatch));
-    },
-    move: (delta) => void dispatch({ type: 'move', delta }),
-    saveReport: () => {
-      if (canSaveReport(latest())) saveReport(latest(), dispatch);
-    },
-    /** Esc inside the screen: from the preview back to the file field; false = leave the screen. */
-    back: () => {
-      if (!canStepBack(latest())) return false;
-      dispatch({ type: 'back' });
-      return true;
-    },
-  };
+  const actions = useMemo(
+    (): IntakeActions => ({
+      setPath: (value) => void dispatch({ type: 'path', value }),
+      check: (value) => {
+        if (!value.trim()) return void dispatch({ type: 'need-path' });
+        dispatch({ type: 'check-started' });
+        later(() => checkFile(ledger, actor, value, dispatch));
+      },
+      confirm: () => {
+        if (!canImport(latest())) return;
+        dispatch({ type: 'write-started' });
+        later(() => importFile(ledger, actor, latest(), dispatch));
+      },
+      move: (delta) => void dispatch({ type: 'move', delta }),
+      saveReport: () => {
+        if (canSaveReport(latest())) saveReport(latest(), dispatch);
+      },
+      back: () => canStepBack(latest()) && (dispatch({ type: 'back' }), true),
+    }),
+    [ledger, actor, dispatch, latest],
+  );
+  return { ...state, ...actions, latest };
 }

@@ -1,20 +1,49 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { listShipments, type ShipmentSummary } from '../../workflows/shipment-list.ts';
 import { saveHandoverSheet } from '../../workflows/shipment-export.ts';
 import { isSbkError } from '../../domain/errors.ts';
+import type { Ledger } from '../../../db/open-ledger.ts';
 import type { Actor } from '../../domain/actor.ts';
 import type { ShipmentsTab } from './use-navigation.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
+import { initialShipmentsState, selectedOn, shipmentsReducer, type Notice } from '../state/shipments.ts';
+import { useLatestReducer } from '../state/use-latest-reducer.ts';
 
-export type Notice = { level: 'ok' | 'error'; lines: string[] };
+export type { Notice };
+
+/** Writes the hand-over sheet of a shipment as text and CSV: where it went, or why it did not. */
+function saveSheet(ledger: Ledger, actor: Actor, number: string): Notice {
+  try {
+    const saved = saveHandoverSheet(ledger, actor, number);
+    return { level: 'ok', lines: [zh.shipments.sheetSaved(number), saved.textPath, saved.csvPath] };
+  } catch (e) {
+    return { level: 'error', lines: [isSbkError(e) ? e.message : zh.shipments.saveFailed(e instanceof Error ? e.message : String(e))] };
+  }
+}
+
+export type Shipments = {
+  readonly inbound: readonly ShipmentSummary[];
+  readonly outbound: readonly ShipmentSummary[];
+  /** The shipments of the tab shown. */
+  readonly rows: readonly ShipmentSummary[];
+  readonly selected: number;
+  readonly current: ShipmentSummary | null;
+  /** The marked shipment as the last key left it. */
+  readonly currentNow: () => ShipmentSummary | null;
+  readonly notice: Notice | null;
+  readonly move: (delta: number) => void;
+  readonly clearNotice: () => void;
+  /** Writes the hand-over sheet of the selected outbound shipment as text and CSV. */
+  readonly saveSheet: () => void;
+};
 
 /**
  * The two shipment lists of the operator's site: 待签收 (addressed here, still on the way) and
  * 本网点发出 (sent from here, not yet fully signed for). Read once per visit: the screen is
  * mounted afresh when the operator comes back from a sign-in or a dispatch, so it is current.
  */
-export function useShipments(actor: Actor, tab: ShipmentsTab) {
+export function useShipments(actor: Actor, tab: ShipmentsTab): Shipments {
   const { ledger, calendar, now } = useServices();
   const lists = useMemo(
     () => ({
@@ -23,30 +52,20 @@ export function useShipments(actor: Actor, tab: ShipmentsTab) {
     }),
     [ledger, actor, calendar, now],
   );
-  const [selected, setSelected] = useState<Record<ShipmentsTab, number>>({ inbound: 0, outbound: 0 });
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const rows: ShipmentSummary[] = lists[tab];
-  const index = Math.min(selected[tab], Math.max(0, rows.length - 1));
-  const current = rows[index] ?? null;
-
-  return {
-    inbound: lists.inbound,
-    outbound: lists.outbound,
-    rows,
-    selected: index,
-    current,
-    notice,
-    move: (delta: number) => setSelected((s) => ({ ...s, [tab]: Math.max(0, Math.min(rows.length - 1, s[tab] + delta)) })),
-    clearNotice: () => setNotice(null),
-    /** Writes the hand-over sheet of the selected outbound shipment as text and CSV. */
-    saveSheet: () => {
-      if (tab !== 'outbound' || !current) return;
-      try {
-        const saved = saveHandoverSheet(ledger, actor, current.number);
-        setNotice({ level: 'ok', lines: [zh.shipments.sheetSaved(current.number), saved.textPath, saved.csvPath] });
-      } catch (e) {
-        setNotice({ level: 'error', lines: [isSbkError(e) ? e.message : zh.shipments.saveFailed(e instanceof Error ? e.message : String(e))] });
-      }
-    },
-  };
+  const { state, dispatch, latest } = useLatestReducer(shipmentsReducer, undefined, initialShipmentsState);
+  const rows = lists[tab];
+  const actions = useMemo(() => {
+    const currentNow = (): ShipmentSummary | null => rows[selectedOn(latest(), tab, rows.length)] ?? null;
+    return {
+      currentNow,
+      move: (delta: number) => void dispatch({ type: 'move', tab, delta, count: rows.length }),
+      clearNotice: () => void dispatch({ type: 'notice', notice: null }),
+      saveSheet: () => {
+        const c = currentNow();
+        if (tab === 'outbound' && c) dispatch({ type: 'notice', notice: saveSheet(ledger, actor, c.number) });
+      },
+    };
+  }, [ledger, actor, rows, tab, dispatch, latest]);
+  const index = selectedOn(state, tab, rows.length);
+  return { ...lists, ...actions, rows, selected: index, current: rows[index] ?? null, notice: state.notice };
 }

@@ -1,0 +1,41 @@
+import type { KeyEvent } from '../../keys/key-event.ts';
+import { matches } from '../../keys/registry.ts';
+import type { useStrayScan } from '../../keys/use-stray-scan.ts';
+import type { SignIn } from '../../hooks/use-sign-in.ts';
+
+type Stray = ReturnType<typeof useStrayScan>;
+
+function resultKeys(s: SignIn, e: KeyEvent): boolean {
+  if (matches('signin.field', e)) return s.nextField(e.name === 'backtab' ? -1 : 1), true;
+  if (matches('signin.scroll', e)) return s.moveMissing(e.name === 'up' ? -1 : 1), true;
+  if (s.latest().focus !== 'place') return false;
+  if (matches('signin.place', e)) return s.cyclePlace(e.name === 'left' ? -1 : 1), true;
+  if (matches('signin.close', e)) return s.sign(true), true;
+  if (matches('signin.partial', e)) return s.sign(false), true;
+  return false;
+}
+
+function leaveKeys(s: SignIn, e: KeyEvent, stray: Stray, onLeave: () => void): boolean {
+  if (stray.swallow(e, (k) => matches('confirm.yes', k) || matches('confirm.no', k))) return true;
+  if (matches('confirm.yes', e)) return onLeave(), true;
+  if (matches('confirm.no', e)) return s.cancelLeave(), true;
+  return true; // the question owns the keyboard until answered
+}
+
+/** The sign-in screen's keys, decided on the state the previous key left. */
+export function signInKeys(s: SignIn, stray: Stray, onLeave: () => void): (e: KeyEvent) => boolean {
+  return (e) => {
+    const { mode, focus } = s.latest();
+    // A card scanned by habit on the result or a question must not sign or drop anything.
+    if (mode === 'result' && focus === 'place' && stray.swallow(e, (k) => matches('signin.partial', k) || matches('help', k) || matches('quit', k))) {
+      if (e.name === 'char' || e.name === 'scan') s.strayScan();
+      return true;
+    }
+    if (mode === 'leave') return leaveKeys(s, e, stray, onLeave);
+    if (mode === 'scan' && matches('signin.submit', e)) return s.submitCount(), true;
+    if (mode === 'scan' && matches('signin.damaged', e)) return s.damaged(), true;
+    if (mode === 'result' && resultKeys(s, e)) return true;
+    if (matches('back', e) && s.back()) return true;
+    return false;
+  };
+}

@@ -1,0 +1,190 @@
+/**
+ * The sign-in screen's state (逐级签收, GD Art. 12), counted blind: the expected number is never
+ * shown until the operator submits the count (Ctrl+S); that first count is kept as the blind
+ * count. A box scan asks for the box's count and only says it was recorded. Then the result, the
+ * signer, custodian and storage place, and the choice to close or sign in part. Pure: the hook
+ * reads the shipment and signs it and dispatches the results.
+ */
+import { checkInResult, confirmBoxCount, markDamaged, scanCard, startCheckIn, type CheckInSession, type ExpectedCard } from '../../domain/check-in-session.ts';
+import { blindTally } from '../../domain/blind-tally.ts';
+import { resolveBox } from '../../domain/box-label.ts';
+import { normalizeCardInput } from '../../domain/card-input.ts';
+import type { SignInSummary } from '../../workflows/shipment-sign-in.ts';
+import { errorFlag, okFlag, pushFlag, warnFlag, type Flag } from './flags.ts';
+import { clampIndex, cycleIndex } from './list-index.ts';
+import { zh } from '../../i18n/zh-CN.ts';
+
+export type SignInMode = 'scan' | 'box-count' | 'damage-reason' | 'leave' | 'result' | 'done' | 'failed';
+export type ResultFocus = 'place' | 'signer' | 'custodian';
+
+export type SignInState = {
+  readonly mode: SignInMode;
+  /** Chosen when the sign-in starts: submitting twice (a retry after a lost reply) acts once. */
+  readonly operationId: string;
+  readonly session: CheckInSession;
+  /** Every box the operator gave a count for, with that count (matched or not). */
+  readonly declared: ReadonlyMap<string, number>;
+  /** Cards scanned one by one: a repeat is flagged only against these, never against a box
+   *  counted whole (that would tell the operator the box's count matched the list). */
+  readonly scanned: ReadonlySet<string>;
+  readonly repeats: number;
+  readonly input: string;
+  readonly pendingBox: string | null;
+  readonly lastCard: string | null;
+  readonly flags: readonly Flag[];
+  /** The tally when the count was first submitted, whatever follows. */
+  readonly blindCount: number | null;
+  readonly focus: ResultFocus;
+  readonly signer: string;
+  readonly custodian: string;
+  readonly placeIndex: number;
+  readonly missingSel: number;
+  readonly summary: SignInSummary | null;
+};
+
+export type SignInAction =
+  | { type: 'input'; value: string }
+  | { type: 'signer'; value: string }
+  | { type: 'custodian'; value: string }
+  | { type: 'submitted'; raw: string }
+  | { type: 'damaged' }
+  | { type: 'submit-count' }
+  | { type: 'next-field'; delta: number }
+  | { type: 'field-done' }
+  | { type: 'cycle-place'; delta: number; count: number }
+  | { type: 'move-missing'; delta: number }
+  | { type: 'signed'; summary: SignInSummary }
+  | { type: 'sign-failed'; error: string }
+  | { type: 'cancel-leave' }
+  | { type: 'stray-scan' }
+  | { type: 'back' };
+
+export type SignInStartInput = { readonly expected: readonly ExpectedCard[] | null; readonly signer: string; readonly operationId: string };
+
+const O = zh.signIn.outcome;
+const FOCUS_ORDER: readonly ResultFocus[] = ['place', 'signer', 'custodian'];
+const FLAGS_KEPT = 6;
+
+/** A sign-in of the shipment's expected cards; without them (the shipment could not be read) it has failed. */
+export function initialSignInState({ expected, signer, operationId }: SignInStartInput): SignInState {
+  return {
+    mode: expected ? 'scan' : 'failed',
+    operationId,
+    session: startCheckIn(expected ?? []),
+    declared: new Map(),
+    scanned: new Set(),
+    repeats: 0,
+    input: '',
+    pendingBox: null,
+    lastCard: null,
+    flags: [],
+    blindCount: null,
+    focus: 'place',
+    signer,
+    custodian: '',
+    placeIndex: 0,
+    missingSel: 0,
+    summary: null,
+  };
+}
+
+/** Counted so far, as the operator sees it while counting (never the expected number). */
+export const signInTally = (s: SignInState): number => blindTally(s.session, s.declared);
+
+const flag = (s: SignInState, f: Flag): SignInState => ({ ...s, flags: pushFlag(s.flags, f, FLAGS_KEPT) });
+
+/** A card or a box scanned while counting. */
+function scan(s: SignInState, raw: string): SignInState {
+  const value = raw.normalize('NFKC').trim();
+  if (!value) return flag(s, warnFlag(O.submitHint));
+  const cardNo = normalizeCardInput(value);
+  if (!s.session.boxOf.has(cardNo)) {
+    const box = resolveBox(s.session.boxes.keys(), value);
+    if (box && 'box' in box) return { ...s, pendingBox: box.box, mode: 'box-count' };
+    if (box && 'ambiguous' in box) return flag(s, errorFlag(O.ambiguousBox(value, box.ambiguous)));
+    if (box) return flag(s, errorFlag(O.unknownBox(value)));
+  }
+  const scanned = { ...s, lastCard: cardNo };
+  if (s.scanned.has(cardNo)) return flag({ ...scanned, repeats: s.repeats + 1 }, warnFlag(O.duplicate(cardNo)));
+  // A listed card is ✓ even when a box count already took it in: the count stays blind.
+  const f = s.session.boxOf.has(cardNo) ? okFlag(O.counted(cardNo)) : errorFlag(O.extra(cardNo));
+  return flag({ ...scanned, scanned: new Set(s.scanned).add(cardNo), session: scanCard(s.session, cardNo).session }, f);
+}
+
+function boxCount(s: SignInState, box: string, raw: string): SignInState {
+  const v = raw.normalize('NFKC').trim();
+  if (!/^\d+$/.test(v)) return flag(s, errorFlag(O.badCount));
+  const n = Number(v);
+  const next = { ...s, session: confirmBoxCount(s.session, box, n).session, declared: new Map(s.declared).set(box, n), pendingBox: null, mode: 'scan' as const };
+  // Blind: whatever the outcome, only that it was recorded.
+  return flag(next, okFlag(O.boxRecorded(box, n)));
+}
+
+function damageReason(s: SignInState, cardNo: string, raw: string): SignInState {
+  const reason = raw.trim();
+  if (!reason) return { ...s, mode: 'scan' };
+  const r = markDamaged(s.session, cardNo, reason);
+  const f = r.outcome.kind === 'damaged' ? warnFlag(O.damaged(cardNo)) : errorFlag(O.notCounted(cardNo));
+  return flag({ ...s, session: r.session, mode: 'scan' }, f);
+}
+
+function submitted(s: SignInState, raw: string): SignInState {
+  if (s.mode === 'box-count' && s.pendingBox) return boxCount(s, s.pendingBox, raw);
+  if (s.mode === 'damage-reason' && s.lastCard) return damageReason(s, s.lastCard, raw);
+  return s.mode === 'scan' ? scan(s, raw) : s;
+}
+
+function damaged(s: SignInState): SignInState {
+  if (!s.lastCard) return flag(s, errorFlag(O.noLastCard));
+  if (!s.session.counted.has(s.lastCard)) return flag(s, errorFlag(O.notCounted(s.lastCard)));
+  return { ...s, mode: 'damage-reason' };
+}
+
+/** Where Esc goes: back to counting, or the question before dropping a count; null = leave the screen. */
+export function backTarget(s: SignInState): SignInMode | null {
+  if (s.mode === 'box-count' || s.mode === 'damage-reason' || s.mode === 'result' || s.mode === 'leave') return 'scan';
+  // Counted but not signed for: leaving would drop the count, so ask first.
+  if (s.mode === 'scan' && (s.session.counted.size > 0 || s.session.extras.length > 0 || s.declared.size > 0)) return 'leave';
+  return null;
+}
+
+function back(s: SignInState): SignInState {
+  const to = backTarget(s);
+  if (to === null) return s;
+  return to === 'scan' ? { ...s, mode: to, pendingBox: null } : { ...s, mode: to };
+}
+
+export function signInReducer(s: SignInState, a: SignInAction): SignInState {
+  switch (a.type) {
+    case 'input':
+      return { ...s, input: a.value };
+    case 'signer':
+      return { ...s, signer: a.value };
+    case 'custodian':
+      return { ...s, custodian: a.value };
+    case 'submitted':
+      return submitted({ ...s, input: '' }, a.raw);
+    case 'damaged':
+      return damaged(s);
+    case 'submit-count':
+      return s.mode === 'scan' ? { ...s, blindCount: s.blindCount ?? signInTally(s), focus: 'place', missingSel: 0, mode: 'result' } : s;
+    case 'next-field':
+      return { ...s, focus: FOCUS_ORDER[cycleIndex(FOCUS_ORDER.indexOf(s.focus), a.delta, FOCUS_ORDER.length)]! };
+    case 'field-done':
+      return { ...s, focus: 'place' };
+    case 'cycle-place':
+      return { ...s, placeIndex: cycleIndex(s.placeIndex, a.delta, a.count) };
+    case 'move-missing':
+      return { ...s, missingSel: clampIndex(s.missingSel, a.delta, checkInResult(s.session).missing.length) };
+    case 'signed':
+      return { ...s, summary: a.summary, mode: 'done' };
+    case 'sign-failed':
+      return flag(s, errorFlag(a.error));
+    case 'cancel-leave':
+      return { ...s, mode: 'scan' };
+    case 'stray-scan':
+      return flag(s, warnFlag(O.strayScan));
+    case 'back':
+      return back(s);
+  }
+}
