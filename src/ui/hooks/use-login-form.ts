@@ -1,79 +1,52 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { authenticate } from '../../workflows/authenticate.ts';
 import { type Actor } from '../../domain/actor.ts';
 import { demoAccounts, type DemoAccount } from '../../workflows/demo-accounts.ts';
-import { isSbkError } from '../../domain/errors.ts';
-import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
+import { initialLoginState, loginReducer, type LoginState } from '../state/login.ts';
+import { useLatestReducer } from '../state/use-latest-reducer.ts';
+import { errorText } from '../state/error-text.ts';
 
-export type LoginForm = {
-  login: string;
-  pin: string;
-  focus: 0 | 1;
-  error: string | null;
-  busy: boolean;
-  demo: DemoAccount[];
-  setLogin: (v: string) => void;
-  setPin: (v: string) => void;
-  nextField: () => void;
-  submitLogin: (value: string) => void;
-  submitPin: (value: string) => void;
+export type LoginActions = {
+  readonly setLogin: (v: string) => void;
+  readonly setPin: (v: string) => void;
+  readonly nextField: () => void;
+  readonly submitLogin: (value: string) => void;
+  readonly submitPin: (value: string) => void;
 };
 
+export type LoginForm = LoginState & LoginActions & { readonly latest: () => LoginState; readonly demo: readonly DemoAccount[] };
+
+/**
+ * The login form (src/ui/state/login.ts). Values come from the fields' onSubmit and the reducer's
+ * latest state, not from the last render: a scanner or a pasted line delivers the text and Enter
+ * in one read, before React has re-rendered.
+ */
 export function useLoginForm(onLoggedIn: (actor: Actor) => void): LoginForm {
   const { ledger } = useServices();
-  const [login, setLogin] = useState('');
-  const [pin, setPin] = useState('');
-  const [focus, setFocus] = useState<0 | 1>(0);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const demo = useMemo(() => demoAccounts(ledger), [ledger]);
-
-  // Values come from the fields' onSubmit, not from state: a scanner or a pasted line delivers
-  // the text and Enter in one read, before React has re-rendered with the new state.
-  const loginRef = useRef('');
-  const attempt = (pinValue: string) => {
-    const login = loginRef.current;
-    if (!login.trim() || !pinValue) {
-      setError(zh.login.empty);
-      return;
-    }
-    setBusy(true);
-    // Checking a PIN takes ~0.15 s of scrypt: let "正在核对…" reach the screen first.
-    setTimeout(() => {
-      try {
-        onLoggedIn(authenticate(ledger, login, pinValue));
-      } catch (e) {
-        setError(isSbkError(e) ? e.message : zh.errors.internal);
-        setPin('');
-        setBusy(false);
-      }
-    }, 0);
-  };
-
-  return {
-    login,
-    pin,
-    focus,
-    error,
-    busy,
-    demo,
-    setLogin: (v) => {
-      loginRef.current = v;
-      setLogin(v);
-      setError(null);
-    },
-    setPin: (v) => {
-      setPin(v);
-      setError(null);
-    },
-    nextField: () => setFocus((f) => (f === 0 ? 1 : 0)),
-    // Enter in the 工号 field moves on (a badge scanner ends with Enter), in 密码 it logs in.
-    submitLogin: (value) => {
-      loginRef.current = value;
-      if (value.trim()) setFocus(1);
-      else setError(zh.login.empty);
-    },
-    submitPin: (value) => attempt(value),
-  };
+  const { state, dispatch, latest } = useLatestReducer(loginReducer, undefined, initialLoginState);
+  const actions = useMemo(
+    (): LoginActions => ({
+      setLogin: (value) => void dispatch({ type: 'login', value }),
+      setPin: (value) => void dispatch({ type: 'pin', value }),
+      nextField: () => void dispatch({ type: 'next-field' }),
+      submitLogin: (value) => void dispatch({ type: 'login-done', value }),
+      submitPin: (value) => {
+        const was = latest().busy;
+        const s = dispatch({ type: 'pin-done', value });
+        if (was || !s.busy) return;
+        // Checking a PIN takes ~0.15 s of scrypt: let "正在核对…" reach the screen first.
+        setTimeout(() => {
+          try {
+            onLoggedIn(authenticate(ledger, s.login, value));
+          } catch (e) {
+            dispatch({ type: 'failed', error: errorText(e) });
+          }
+        }, 0);
+      },
+    }),
+    [ledger, onLoggedIn, dispatch, latest],
+  );
+  return { ...state, ...actions, latest, demo };
 }
