@@ -28,6 +28,9 @@ export const zh = {
     total: (n: number) => `合计 ${n} 张`,
     kindFinished: '成品卡',
     kindPrefab: '预制卡',
+    stateColumn: '状态',
+    noStock: '暂无卡片',
+    notBuilt: '未开通',
   },
   menu: {
     intake: '入库登记',
@@ -44,6 +47,10 @@ export const zh = {
     title: (name: string) => `${name}：尚未开通`,
     body: '此功能正在建设中，本版本暂不可用。台账、查卡和命令行（sbk --help）已可使用。',
     back: '按 Esc 返回主页。',
+  },
+  table: {
+    empty: '（无记录）',
+    range: (first: number, last: number, total: number) => `第 ${first}-${last} 条，共 ${total} 条`,
   },
   lookup: {
     title: '查卡',

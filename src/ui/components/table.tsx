@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { fitWidth } from '../../text/display-width.ts';
 import { useTableWindow } from './table-window.ts';
+import { zh } from '../../i18n/zh-CN.ts';
 
 export type ColumnSpec<T> = {
   readonly key: keyof T & string;
@@ -47,7 +48,7 @@ function rowText<T>(row: T, columns: ReadonlyArray<ColumnSpec<T>>): string {
  * `height` row lines. The selection is shown only by the one-column marker, never by
  * re-styling a row: moving it rewrites two short lines, not the page.
  */
-export function Table<T>({ data, columns, height, selectedIndex, emptyText = '（无记录）', rowColor }: TableProps<T>) {
+export function Table<T>({ data, columns, height, selectedIndex, emptyText = zh.table.empty, rowColor }: TableProps<T>) {
   const rows = Math.max(1, Math.floor(height));
   const start = useTableWindow(selectedIndex, rows, data.length);
   const width = tableWidth(columns);
@@ -60,19 +61,20 @@ export function Table<T>({ data, columns, height, selectedIndex, emptyText = '�
   });
   if (data.length === 0) lines.push({ key: 'empty', text: ' ' + GAP + fitWidth(emptyText, width - 1 - GAP.length) });
   while (lines.length < rows) lines.push({ key: `pad${lines.length}`, text: '' });
+  const rule = '-'.repeat(width);
+  // Only a list longer than the window says which part of it is shown.
+  const range = data.length > rows ? fitWidth(zh.table.range(start + 1, start + visible.length, data.length), width) : null;
 
   return (
     <Box flexDirection="column" width={width}>
       <Text>{header}</Text>
-      <Text>{'-'.repeat(width)}</Text>
+      <Text>{rule}</Text>
       {lines.map((l) => (
         <Text key={l.key} color={l.color}>
           {fitWidth(l.text, width)}
         </Text>
       ))}
-      {data.length > rows ? (
-        <Text>{fitWidth(`第 ${start + 1}-${start + visible.length} 条，共 ${data.length} 条`, width)}</Text>
-      ) : null}
+      {range === null ? null : <Text>{range}</Text>}
     </Box>
   );
 }

@@ -1,14 +1,11 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
-import { isTextInput } from '../keys/key-event.ts';
+import { fieldStep } from '../state/text-field.ts';
 
 export type TextFieldState = {
   /** Cursor position in the value, in code points. */
   readonly cursor: number;
 };
-
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
 
 /**
  * The editing behind a TextField. Keys come from the key router like every other key — the
@@ -53,7 +50,7 @@ export function useTextField(opts: {
     superseded.current = false;
     setPlaced({ value, at });
   };
-  const edit = (chars: string[], at: number): void => {
+  const edit = (chars: readonly string[], at: number): void => {
     const next = chars.join('');
     latest.current = next;
     place(next, at);
@@ -63,36 +60,11 @@ export function useTextField(opts: {
   useKeyHandler(
     (e) => {
       const chars = [...latest.current];
-      const at = Math.min(cursorRef.current, chars.length);
-      if (e.name === 'enter') {
-        if (!opts.onSubmit) return false;
-        opts.onSubmit(latest.current);
-        return true;
-      }
-      if (isTextInput(e)) {
-        const typed = [...e.char.replace(CONTROL, '')];
-        if (typed.length) edit([...chars.slice(0, at), ...typed, ...chars.slice(at)], at + typed.length);
-        return true;
-      }
-      if (e.ctrl || e.meta) return false;
-      switch (e.name) {
-        case 'backspace':
-          if (at > 0) edit([...chars.slice(0, at - 1), ...chars.slice(at)], at - 1);
-          return true;
-        case 'delete':
-          if (at < chars.length) edit([...chars.slice(0, at), ...chars.slice(at + 1)], at);
-          return true;
-        case 'left':
-        case 'right':
-        case 'home':
-        case 'end': {
-          const to = e.name === 'left' ? Math.max(0, at - 1) : e.name === 'right' ? Math.min(chars.length, at + 1) : e.name === 'home' ? 0 : chars.length;
-          place(latest.current, to);
-          return true;
-        }
-        default:
-          return false;
-      }
+      const step = fieldStep(chars, Math.min(cursorRef.current, chars.length), e, opts.onSubmit !== undefined);
+      if (step.kind === 'submit') opts.onSubmit?.(latest.current);
+      if (step.kind === 'edit') edit(step.chars, step.at);
+      if (step.kind === 'move') place(latest.current, step.at);
+      return step.kind !== 'pass';
     },
     { priority: PRIORITY.text, isActive: opts.focus },
   );

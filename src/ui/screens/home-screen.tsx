@@ -1,11 +1,14 @@
-import { useState } from 'react';
-import { Box, Text } from 'ink';
-import { Table, type ColumnSpec } from '../components/table.tsx';
+import { Box } from 'ink';
 import { PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
 import { matches } from '../keys/registry.ts';
-import { useHomeData, type StockRow } from '../hooks/use-home-data.ts';
-import { fitWidth } from '../../text/display-width.ts';
+import type { KeyEvent } from '../keys/key-event.ts';
+import { useHomeData } from '../hooks/use-home-data.ts';
+import { homeReducer, initialHomeState, type HomeAction, type HomeState } from '../state/home.ts';
+import { useLatestReducer } from '../state/use-latest-reducer.ts';
 import { MENU, type MenuItem } from './home-menu.ts';
+import { HomeMenuList, MENU_WIDTH } from './home/home-menu-list.tsx';
+import { HomeStock } from './home/home-stock.tsx';
+import { HomeAlerts } from './home/home-alerts.tsx';
 import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
@@ -18,70 +21,39 @@ export type HomeScreenProps = {
   onLogout: () => void;
 };
 
-const STOCK_COLUMNS: ColumnSpec<StockRow>[] = [
-  { key: 'state', header: '状态', width: 12 },
-  { key: 'finished', header: zh.home.kindFinished, width: 8, align: 'right' },
-  { key: 'prefab', header: zh.home.kindPrefab, width: 8, align: 'right' },
-];
+type HomeNav = Pick<HomeScreenProps, 'onOpen' | 'onLogout'>;
 
-const MENU_WIDTH = 22;
+/** The menu's keys, decided on the item the previous key left marked. */
+function homeKeys(latest: () => HomeState, dispatch: (a: HomeAction) => unknown, nav: HomeNav): (e: KeyEvent) => boolean {
+  return (e) => {
+    if (matches('home.move', e)) return dispatch({ type: 'move', delta: e.name === 'up' ? -1 : 1, count: MENU.length }), true;
+    if (matches('home.open', e)) return nav.onOpen(MENU[latest().selected]!), true;
+    if (matches('home.jump', e)) {
+      const item = MENU[Number(e.char) - 1];
+      if (item) nav.onOpen(item);
+      return true;
+    }
+    if (matches('home.lookup', e)) return nav.onOpen(MENU.find((m) => m.id === 'lookup')!), true;
+    if (matches('home.logout', e)) return nav.onLogout(), true;
+    return false;
+  };
+}
 
 export function HomeScreen({ actor, width, height, isActive, onOpen, onLogout }: HomeScreenProps) {
   const { summary, rows, alerts } = useHomeData(actor);
-  const [selected, setSelected] = useState(0);
-  useKeyHandler(
-    (e) => {
-      if (matches('home.move', e)) {
-        setSelected((i) => (e.name === 'up' ? (i + MENU.length - 1) % MENU.length : (i + 1) % MENU.length));
-        return true;
-      }
-      if (matches('home.open', e)) {
-        onOpen(MENU[selected]!);
-        return true;
-      }
-      if (matches('home.jump', e)) {
-        const item = MENU[Number(e.char) - 1];
-        if (item) onOpen(item);
-        return true;
-      }
-      if (matches('home.lookup', e)) {
-        onOpen(MENU.find((m) => m.id === 'lookup')!);
-        return true;
-      }
-      if (matches('home.logout', e)) {
-        onLogout();
-        return true;
-      }
-      return false;
-    },
-    { priority: PRIORITY.screen, isActive },
-  );
-  const alertRows = Math.max(1, height - Math.max(MENU.length + 1, rows.length + 3) - 2);
+  const { state, dispatch, latest } = useLatestReducer(homeReducer, undefined, initialHomeState);
+  useKeyHandler(homeKeys(latest, dispatch, { onOpen, onLogout }), { priority: PRIORITY.screen, isActive });
+  const top = Math.max(MENU.length + 1, rows.length + 3);
+  const alertRows = Math.max(1, height - top - 2);
   const stockWidth = width - MENU_WIDTH - 2;
+  const stockTitle = `${zh.home.stockTitle(summary.site.name)}  ${zh.home.total(summary.total)}`;
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Box height={Math.max(MENU.length + 1, rows.length + 3)}>
-        <Box flexDirection="column" width={MENU_WIDTH}>
-          <Text bold>{zh.home.menuTitle}</Text>
-          {MENU.map((m, i) => (
-            <Text key={m.id} dimColor={!m.built}>
-              {fitWidth(`${i === selected ? '›' : ' '} ${i + 1} ${fitWidth(m.label, 10)}${m.built ? '' : ' 未开通'}`, MENU_WIDTH)}
-            </Text>
-          ))}
-        </Box>
-        <Box flexDirection="column" width={stockWidth} marginLeft={2}>
-          <Text bold>{fitWidth(`${zh.home.stockTitle(summary.site.name)}  ${zh.home.total(summary.total)}`, stockWidth)}</Text>
-          <Table data={rows} columns={STOCK_COLUMNS} height={Math.max(1, rows.length)} emptyText="暂无卡片" />
-        </Box>
+      <Box height={top}>
+        <HomeMenuList selected={state.selected} />
+        <HomeStock title={stockTitle} rows={rows} width={stockWidth} />
       </Box>
-      <Text bold>{zh.home.alertsTitle}</Text>
-      {alerts.length === 0 ? <Text dimColor>{zh.home.noAlerts}</Text> : null}
-      {(alerts.length > alertRows ? alerts.slice(0, alertRows - 1) : alerts).map((a, i) => (
-        <Text key={i} color={a.level === 'danger' ? 'red' : a.level === 'warn' ? 'yellow' : undefined}>
-          {fitWidth(`${a.level === 'danger' ? '!!' : a.level === 'warn' ? ' !' : ' ·'} ${a.text}`, width)}
-        </Text>
-      ))}
-      {alerts.length > alertRows ? <Text dimColor>{fitWidth(zh.home.moreAlerts(alerts.length - alertRows + 1), width)}</Text> : null}
+      <HomeAlerts alerts={alerts} rows={alertRows} width={width} />
     </Box>
   );
 }

@@ -1,0 +1,45 @@
+/**
+ * What a key does to a text field's value and cursor (src/ui/components/use-text-field.ts). Pure:
+ * the value is given as code points and the cursor as an index into them.
+ */
+import { isTextInput, type KeyEvent } from '../keys/key-event.ts';
+
+/**
+ * `submit`: Enter, to the field's onSubmit. `edit`: the new value and cursor. `move`: the cursor
+ * only. `keep`: the key is the field's but changes nothing (Backspace at the start). `pass`:
+ * not the field's key (Tab, ↑↓, Esc, Ctrl chords go on to the screen and the global keys).
+ */
+export type FieldStep =
+  | { readonly kind: 'submit' }
+  | { readonly kind: 'edit'; readonly chars: readonly string[]; readonly at: number }
+  | { readonly kind: 'move'; readonly at: number }
+  | { readonly kind: 'keep' }
+  | { readonly kind: 'pass' };
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
+const KEEP: FieldStep = { kind: 'keep' };
+const PASS: FieldStep = { kind: 'pass' };
+
+function cursorMove(name: KeyEvent['name'], at: number, length: number): number | null {
+  if (name === 'left') return Math.max(0, at - 1);
+  if (name === 'right') return Math.min(length, at + 1);
+  if (name === 'home') return 0;
+  if (name === 'end') return length;
+  return null;
+}
+
+/** The step for key `e` in a field holding `chars` with the cursor at `at`. */
+export function fieldStep(chars: readonly string[], at: number, e: KeyEvent, canSubmit: boolean): FieldStep {
+  if (e.name === 'enter') return canSubmit ? { kind: 'submit' } : PASS;
+  if (isTextInput(e)) {
+    // Printable text, typed, pasted or scanned; control characters in it are dropped.
+    const typed = [...e.char.replace(CONTROL, '')];
+    return typed.length ? { kind: 'edit', chars: [...chars.slice(0, at), ...typed, ...chars.slice(at)], at: at + typed.length } : KEEP;
+  }
+  if (e.ctrl || e.meta) return PASS;
+  if (e.name === 'backspace') return at > 0 ? { kind: 'edit', chars: [...chars.slice(0, at - 1), ...chars.slice(at)], at: at - 1 } : KEEP;
+  if (e.name === 'delete') return at < chars.length ? { kind: 'edit', chars: [...chars.slice(0, at), ...chars.slice(at + 1)], at } : KEEP;
+  const to = cursorMove(e.name, at, chars.length);
+  return to === null ? PASS : { kind: 'move', at: to };
+}
