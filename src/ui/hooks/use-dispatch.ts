@@ -62,7 +62,7 @@ export type DispatchActions = {
   readonly back: () => boolean;
 };
 
-export type Dispatch = DispatchState & DispatchActions & { readonly latest: () => DispatchState; readonly destinations: readonly Destination[] };
+export type DispatchForm = DispatchState & DispatchActions & { readonly latest: () => DispatchState; readonly destinations: readonly Destination[] };
 
 /**
  * A new shipment from the operator's site (src/ui/state/dispatch.ts). Nothing is written before
@@ -70,7 +70,7 @@ export type Dispatch = DispatchState & DispatchActions & { readonly latest: () =
  * sheet saved. The destinations are read once per visit; the actions act on the latest state, so
  * they are made once.
  */
-export function useDispatch(actor: Actor): Dispatch {
+export function useDispatch(actor: Actor): DispatchForm {
   const { ledger } = useServices();
   const destinations = useMemo<Destination[]>(() => dispatchDestinations(ledger, actor), [ledger, actor]);
   const { state, dispatch, latest } = useLatestReducer(dispatchReducer, actor.name, initialDispatchState);

@@ -5,7 +5,8 @@ import { ProgressBar } from '../components/progress-bar.tsx';
 import { Table } from '../components/table.tsx';
 import { Line } from '../components/line.tsx';
 import { PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
-import { useIntake, type Intake, type IntakePhase } from '../hooks/use-intake.ts';
+import { useIntake, type IntakePhase } from '../hooks/use-intake.ts';
+import type { IntakeProgress } from '../state/intake.ts';
 import { intakeKeys } from './intake/intake-keys.ts';
 import { intakeView, PROBLEM_COLUMNS, type IntakeView } from './intake/intake-view.ts';
 import type { Actor } from '../../domain/actor.ts';
@@ -39,7 +40,7 @@ export function IntakeScreen({ actor, width, height, isActive, onCheckIn, onCont
     <Box flexDirection="column" width={width} height={height}>
       <Text bold>{zh.intake.title}</Text>
       <TextField label={zh.intake.file} value={it.path} onChange={it.setPath} onSubmit={it.check} focus={fieldFocus} placeholder={zh.intake.placeholder} width={width} labelWidth={4} />
-      <IntakeStatus it={it} view={view} width={width} />
+      <IntakeStatus progress={it.phase === 'checking' ? it.progress : null} view={view} width={width} />
       <Line text={view.summary} width={width} />
       <Line text={view.hint} color={view.hintColor} width={width} />
       {view.rows.length > 0 ? <Table data={view.rows} columns={PROBLEM_COLUMNS} height={tableRows} selectedIndex={it.selected} /> : null}
@@ -48,9 +49,7 @@ export function IntakeScreen({ actor, width, height, isActive, onCheckIn, onCont
 }
 
 /** The line under the file field: the check's progress while a file is read, else the status. */
-function IntakeStatus({ it, view, width }: { it: Intake; view: IntakeView; width: number }) {
-  if (it.phase === 'checking' && it.progress) {
-    return <ProgressBar done={it.progress.line} total={it.progress.lines} width={width} label={zh.intake.progressUnit} />;
-  }
+function IntakeStatus({ progress, view, width }: { progress: IntakeProgress | null; view: IntakeView; width: number }) {
+  if (progress) return <ProgressBar done={progress.line} total={progress.lines} width={width} label={zh.intake.progressUnit} />;
   return <Line text={view.status} color={view.statusColor} width={width} />;
 }

@@ -1,17 +1,17 @@
 import type { KeyEvent } from '../../keys/key-event.ts';
 import { matches } from '../../keys/registry.ts';
 import type { useStrayScan } from '../../keys/use-stray-scan.ts';
-import type { Dispatch } from '../../hooks/use-dispatch.ts';
+import type { DispatchForm } from '../../hooks/use-dispatch.ts';
 
 type Stray = ReturnType<typeof useStrayScan>;
 
-function questionKeys(d: Dispatch, e: KeyEvent, leaving: boolean): boolean {
+function questionKeys(d: DispatchForm, e: KeyEvent, leaving: boolean): boolean {
   if (matches('confirm.yes', e)) return leaving ? d.dropList() : d.confirm(), true;
   if (matches('confirm.no', e)) return d.back(), true;
   return true; // the question owns the keyboard until answered
 }
 
-function detailsKeys(d: Dispatch, e: KeyEvent): boolean {
+function detailsKeys(d: DispatchForm, e: KeyEvent): boolean {
   const onMethod = d.latest().focus === 'method';
   if (matches('dispatch.field', e)) return d.nextField(e.name === 'backtab' ? -1 : 1), true;
   if (onMethod && matches('dispatch.method', e)) return d.cycleMethod(e.name === 'left' ? -1 : 1), true;
@@ -20,7 +20,7 @@ function detailsKeys(d: Dispatch, e: KeyEvent): boolean {
 }
 
 /** The dispatch screen's keys, decided on the state the previous key left. */
-export function dispatchKeys(d: Dispatch, stray: Stray, destPage: number): (e: KeyEvent) => boolean {
+export function dispatchKeys(d: DispatchForm, stray: Stray, destPage: number): (e: KeyEvent) => boolean {
   return (e) => {
     const step = d.latest().step;
     // A card scanned by habit on a question must not send the shipment or drop the list.
