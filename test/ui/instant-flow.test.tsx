@@ -286,7 +286,7 @@ describe('console: instant issuance (即时制卡)', () => {
       'instant-void',
       'instant-error',
       'devices',
-    ];
+    ] as const;
     for (const context of contexts) {
       expect(displayWidth(footerText(context, 80)), context).toBe(80);
       const help = helpLines(context, 80, 21);
