@@ -64,6 +64,7 @@ export function pickupCards(ledger: Ledger, actor: Actor, input: PickupInput, no
       const c = byNo.get(no);
       if (!c) throw new SbkError('CARD_NOT_FOUND.counter', { cardNo: no });
       if (c.siteId !== actor.siteId) throw new SbkError('CARD_NOT_HERE.pickup', { cardNo: no, site: siteById(tx, c.siteId)?.name ?? '?' });
+      // Asked of the state alone, as for a finished card: a blank in stock is refused by the state machine itself.
       if (!mayMove('finished', 'agent_pickup', c.state)) throw new SbkError('CARD_NOT_IN_STOCK', { cardNo: no, state: stateLabel(c.state as StateOrNone) });
       chosen.set(c.id, c);
     }
