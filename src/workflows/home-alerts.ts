@@ -17,8 +17,16 @@ import { listShipments } from './shipment-list.ts';
 import { missedCountDays } from './stock-count.ts';
 import { transitWarningDays } from './settings.ts';
 
+/** Which alert it is: its entry in the catalogue (src/i18n/workflows/home-alerts.ts). */
+export type AlertCode = keyof typeof homeAlertText;
+
 /** In the order the home screen shows them: what must be done first comes first. */
-export type Alert = { level: 'danger' | 'warn' | 'info'; text: string };
+export type Alert = { level: 'danger' | 'warn' | 'info'; code: AlertCode; text: string };
+
+function alert<K extends AlertCode>(level: Alert['level'], code: K, params: Parameters<(typeof homeAlertText)[K]>[0]): Alert {
+  const render = homeAlertText[code] as (p: typeof params) => string;
+  return { level, code, text: render(params) };
+}
 
 /** GD Art. 36 一(四): blanks are counted every day; the home screen looks back this many calendar days. */
 const COUNT_LOOKBACK_DAYS = 7;
@@ -28,12 +36,12 @@ export function homeAlerts(ledger: Ledger, actor: Actor, calendar: WorkingCalend
   const nowIso = now.toISOString();
   const alerts: Alert[] = [...recallAlerts(ledger, actor, calendar, now)];
   const open = listDiscrepancies(ledger.db, ids, true).length;
-  if (open) alerts.push({ level: 'warn', text: homeAlertText.openDiscrepancies({ count: open }) });
+  if (open) alerts.push(alert('warn', 'openDiscrepancies', { count: open }));
   alerts.push(...countAlerts(ledger, actor, calendar, now));
   const inTransit = countInStateSince(ledger.db, ids, IN_TRANSIT_STATE, nowIso);
-  if (inTransit) alerts.push({ level: 'warn', text: homeAlertText.inTransit({ count: inTransit }) });
+  if (inTransit) alerts.push(alert('warn', 'inTransit', { count: inTransit }));
   const expected = countInStateSince(ledger.db, ids, AWAITING_CHECK_IN_STATE, nowIso);
-  if (expected) alerts.push({ level: 'info', text: homeAlertText.awaitingCheckIn({ count: expected }) });
+  if (expected) alerts.push(alert('info', 'awaitingCheckIn', { count: expected }));
   const holidays = holidayAlert(calendar, todayInChina(now));
   if (holidays) alerts.push(holidays);
   return alerts;
@@ -47,11 +55,11 @@ function recallAlerts(ledger: Ledger, actor: Actor, calendar: WorkingCalendar, n
   const due = overdueCounts(ledger, actor, calendar, {}, now);
   if (due.total) {
     const recallDays = ledgerProfile(ledger).recallWorkingDays;
-    alerts.push({ level: 'danger', text: homeAlertText.recall({ total: due.total, ...due.byCategory, late: due.late, recallDays }) });
+    alerts.push(alert('danger', 'recall', { total: due.total, ...due.byCategory, late: due.late, recallDays }));
   }
   const late = listShipments(ledger, actor, { direction: 'inbound' }, calendar, now).filter((s) => s.late);
   if (late.length) {
-    alerts.push({ level: 'danger', text: homeAlertText.lateShipments({ count: late.length, days: transitWarningDays(ledger), first: late[0]!.number }) });
+    alerts.push(alert('danger', 'lateShipments', { count: late.length, days: transitWarningDays(ledger), first: late[0]!.number }));
   }
   return alerts;
 }
@@ -62,9 +70,9 @@ function countAlerts(ledger: Ledger, actor: Actor, calendar: WorkingCalendar, no
   const days = COUNT_LOOKBACK_DAYS;
   if (missed.length === 1) {
     const one = missed[0]!;
-    return [{ level: 'warn', text: homeAlertText.missedCountsOneSite({ site: one.site, days, missed: one.dates.length, last: one.dates.at(-1)! }) }];
+    return [alert('warn', 'missedCountsOneSite', { site: one.site, days, missed: one.dates.length, last: one.dates.at(-1)! })];
   }
-  if (missed.length > 1) return [{ level: 'warn', text: homeAlertText.missedCountsSites({ sites: missed.length, days, first: missed[0]!.site }) }];
+  if (missed.length > 1) return [alert('warn', 'missedCountsSites', { sites: missed.length, days, first: missed[0]!.site })];
   return [];
 }
 
@@ -73,5 +81,5 @@ function holidayAlert(calendar: WorkingCalendar, today: string): Alert | null {
   const year = Number(today.slice(0, 4)) + 1;
   const basis = calendar.basisForYear(year);
   if (basis === 'official') return null;
-  return { level: 'info', text: basis === 'no-data' ? homeAlertText.holidaysMissing({ year }) : homeAlertText.holidaysProvisional({ year }) };
+  return basis === 'no-data' ? alert('info', 'holidaysMissing', { year }) : alert('info', 'holidaysProvisional', { year });
 }
