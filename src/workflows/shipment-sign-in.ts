@@ -112,10 +112,8 @@ function replayedSignIn(tx: Ledger['db'], existing: ShipmentHeader, operationId:
   };
 }
 
-type OpenCard = ShipmentCardRow;
-
 /** The shipment's cards still to be signed for, by number; `listed` refuses a card not among them. */
-function openCardsOf(tx: Ledger['db'], h: ShipmentHeader): { open: Map<string, OpenCard>; listed: (cardNo: string) => OpenCard } {
+function openCardsOf(tx: Ledger['db'], h: ShipmentHeader): { open: Map<string, ShipmentCardRow>; listed: (cardNo: string) => ShipmentCardRow } {
   const open = new Map(
     shipmentCards(tx, h.id)
       .filter((c) => c.outstanding)
@@ -131,7 +129,7 @@ function openCardsOf(tx: Ledger['db'], h: ShipmentHeader): { open: Map<string, O
 
 type SignInParts = {
   h: ShipmentHeader;
-  listed: (cardNo: string) => OpenCard;
+  listed: (cardNo: string) => ShipmentCardRow;
   placeId: number;
   signer: string;
   custodian: string;
@@ -172,7 +170,7 @@ function signInMoves(p: SignInParts): MovementInput[] {
 type Base = { siteId: number; operationId: string; openedBy: number; openedAt: string; refKind: string; refId: string };
 
 /** What the sign-in leaves open for the office: missing cards (on closing), damaged ones, extras. */
-function recordDiscrepancies(tx: Ledger['db'], p: SignInParts, base: Base, missing: readonly OpenCard[], extras: readonly string[]): void {
+function recordDiscrepancies(tx: Ledger['db'], p: SignInParts, base: Base, missing: readonly ShipmentCardRow[], extras: readonly string[]): void {
   const number = p.h.number;
   for (const c of missing) {
     insertDiscrepancy(tx, { ...base, kind: 'missing', cardId: c.cardId, cardNo: c.cardNo, boxId: c.boxId, note: shipmentText.signIn.missingNote({ number, box: c.boxLabel }) });
