@@ -305,6 +305,7 @@ async function failJob(run: Run, e: SbkError, stillAtReader: boolean): Promise<I
   return { status: 'failed', jobNo: run.job.jobNo, blankNo: run.expected.cardNo, code: e.code, message };
 }
 
+/** The job ends with nothing consumed: the ledger records `message`, the operator is told `said`. */
 function voidResult(run: Run, code: string, message: string, said: string = message): InstantResult {
   voidJob(run.ledger, run.actor, run.job, code, message);
   return { status: 'void', jobNo: run.job.jobNo, code, message: said };
