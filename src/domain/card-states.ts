@@ -287,3 +287,26 @@ export const PREFAB_ON_HAND_STATES: readonly CardState[] = ['in_stock', 'loaded'
 
 /** Not yet signed in at its site: a card a `receive` may still sign for. */
 export const STILL_ARRIVING_STATES: readonly CardState[] = statesAllowing('receive');
+
+// --- asked by workflows (custody) ---
+
+const inStatesOf = (states: readonly CardState[]) => (state: string): boolean => (states as readonly string[]).includes(state);
+
+/** A blank sits in a printer hopper: the states a blank may be unloaded from. */
+export const isInHopper: (state: string) => boolean = inStatesOf(statesAllowing('unload', 'prefab'));
+
+/** A blank may go into a printer hopper: a prefab card in a state `load` may happen from. */
+export function isLoadable(kind: string, state: string): boolean {
+  return kind === 'prefab' && inStatesOf(statesAllowing('load', 'prefab'))(state);
+}
+
+/** A finished card is out with a unit's agent: the states an agent may return it from. */
+export const isWithAgent: (state: string) => boolean = inStatesOf(statesAllowing('agent_return', 'finished'));
+
+/** A card of `kind` in `state` may be sent on (dispatch) to another site. */
+export function isDispatchable(kind: string, state: string): boolean {
+  return (CARD_KINDS as readonly string[]).includes(kind) && inStatesOf(statesAllowing('dispatch', kind as CardKind))(state);
+}
+
+/** The states a finished card may be cancelled from: what the cancellation list looks through. */
+export const CANCELLABLE_STATES: readonly CardState[] = statesAllowing('cancel', 'finished');
