@@ -184,6 +184,8 @@ export const isRecalled = (s: string): boolean => s === 'recalled';
 export const isDefective = (s: string): boolean => s === 'defective';
 export const isAgentHeld = (s: string): boolean => (AGENT_HELD_STATES as readonly string[]).includes(s);
 export const isInStorage = (s: string): boolean => (IN_STORAGE_STATES as readonly string[]).includes(s);
+export const isRecallable = (s: string): boolean => (RECALLABLE_STATES as readonly string[]).includes(s);
+export const isCancellable = (s: string): boolean => (CANCELLABLE_STATES as readonly string[]).includes(s);
 
 /** Every (kind, from, type, to) that the machine allows, for tests, docs and `verify`. */
 export function allowedTransitions(): { kind: CardKind; from: StateOrNone; type: MovementType; to: CardState }[] {
