@@ -176,6 +176,7 @@ export const IN_STORAGE_STATES: readonly CardState[] = ['in_stock', 'loaded'];
 /** Prefab blanks on hand at a site, the ones the daily count counts (GD Art. 36 一(四)). */
 export const PREFAB_ON_HAND_STATES: readonly CardState[] = IN_STORAGE_STATES.filter((s) => isCardState('prefab', s));
 
+// What a workflow asks of one card (“is this card in stock?”); `s` may be any stored state text.
 export const isInStock = (s: string): boolean => s === 'in_stock';
 export const isInTransit = (s: string): boolean => s === 'in_transit';
 export const isExpected = (s: string): boolean => s === 'expected';

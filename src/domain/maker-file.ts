@@ -104,21 +104,9 @@ const COL = {
   boxPosition: 11,
 } as const;
 
+type ColumnNames = { readonly [K in keyof typeof COL]: (typeof MAKER_HEADER)[(typeof COL)[K]] };
 /** Each column's name as the Annex writes it (`C.cardNo` is 社保卡号), for messages and error locations. */
-const C = {
-  seq: MAKER_HEADER[COL.seq],
-  cardNo: MAKER_HEADER[COL.cardNo],
-  idNumber: MAKER_HEADER[COL.idNumber],
-  name: MAKER_HEADER[COL.name],
-  issueDate: MAKER_HEADER[COL.issueDate],
-  expiryDate: MAKER_HEADER[COL.expiryDate],
-  cardIdCode: MAKER_HEADER[COL.cardIdCode],
-  resetCode: MAKER_HEADER[COL.resetCode],
-  personalAccount: MAKER_HEADER[COL.personalAccount],
-  bankCardNo: MAKER_HEADER[COL.bankCardNo],
-  bankAccount: MAKER_HEADER[COL.bankAccount],
-  boxPosition: MAKER_HEADER[COL.boxPosition],
-} as const;
+const C = Object.fromEntries(Object.entries(COL).map(([k, i]) => [k, MAKER_HEADER[i]])) as ColumnNames;
 
 const HEADER_TEXT = MAKER_HEADER.join(',');
 
