@@ -7,12 +7,9 @@
 import { SbkError } from '../../src/domain/errors.ts';
 import type { CardReader } from '../reader/card-reader.ts';
 
-/** `data|font|size|left|top`, e.g. `姓名  张三|宋体|8.5|320|180` (Annex 9 二(二) iPrint). */
-export type PrintText = { data: string; font: string; size: number; left: number; top: number };
-/** `base64|left|top|width|height`. */
-export type PrintPhoto = { base64: string; left: number; top: number; width: number; height: number };
-/** sData1..sData6 and sPhoto1..sPhoto2; null (or an empty data field) is not printed. */
-export type CardFace = { texts: readonly (PrintText | null)[]; photos: readonly (PrintPhoto | null)[] };
+// The card face is the province's layout, a domain type (src/domain/card-face-layout.ts).
+import type { CardFace, PrintPhoto, PrintText } from '../../src/domain/card-face-layout.ts';
+export type { CardFace, PrintPhoto, PrintText };
 
 /** iPrint's n: 1 ejects to the good bin, 2 to the bad bin. */
 export type OutputBin = 1 | 2;
