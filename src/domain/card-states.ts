@@ -148,8 +148,9 @@ export function stateAfter(type: MovementType, kind?: CardKind): CardState {
 }
 
 /** Whether a card of `kind` in state `from` may undergo movement `type`: the pre-check's question. */
-export function mayMove(kind: CardKind, from: string, type: MovementType): boolean {
-  return (RULES[kind][type]?.from as readonly string[] | undefined)?.includes(from) ?? false;
+export function mayMove(kind: string, from: string, type: MovementType): boolean {
+  if (!(CARD_KINDS as readonly string[]).includes(kind)) return false;
+  return (RULES[kind as CardKind][type]?.from as readonly string[] | undefined)?.includes(from) ?? false;
 }
 
 // The questions queries and pre-checks ask, answered from the table above. A caller lists
@@ -251,65 +252,3 @@ export function isCardState(kind: CardKind, s: string): s is CardState {
 export function isMovementType(s: string): s is MovementType {
   return (MOVEMENT_TYPES as readonly string[]).includes(s);
 }
-
-// --- asked by workflows (counter) ---
-
-/** Whether movement `type` may happen to a card of `kind` (as the ledger stores it) in `state`. */
-export function mayMove(kind: string, type: MovementType, state: string): boolean {
-  if (!(CARD_KINDS as readonly string[]).includes(kind)) return false;
-  return (statesAllowing(type, kind as CardKind) as string[]).includes(state);
-}
-
-/** Registered from a maker's file and waiting to be counted in at its site (what `register` leaves). */
-export const AWAITING_CHECK_IN_STATE: CardState = FINISHED_RULES.register!.to;
-
-/** On its way between sites; the sender answers for it until someone signs (what `dispatch` leaves). */
-export const IN_TRANSIT_STATE: CardState = FINISHED_RULES.dispatch!.to;
-
-export function isInTransit(state: string): boolean {
-  return state === IN_TRANSIT_STATE;
-}
-
-/** Held by a unit's agent: settled through the pickup (delivered or brought back), not at the desk. */
-export function isAgentHeld(state: string): boolean {
-  return (statesAllowing('agent_return', 'finished') as string[]).includes(state);
-}
-
-/** Issuing a card in this state is a second issuance (GD Art. 33 一(六)): it had been recalled. */
-export function isRecalled(state: string): boolean {
-  return state === FINISHED_RULES.recall!.to;
-}
-
-/** Failed the read-check or arrived damaged: never issued (HB Art. 16). */
-export function isDefective(state: string): boolean {
-  return state === FINISHED_RULES.mark_defective!.to;
-}
-
-/** A blank the ledger has on hand at its site, in storage or in a hopper: what a daily count covers. */
-export const PREFAB_ON_HAND_STATES: readonly CardState[] = ['in_stock', 'loaded'];
-
-/** Not yet signed in at its site: a card a `receive` may still sign for. */
-export const STILL_ARRIVING_STATES: readonly CardState[] = statesAllowing('receive');
-
-// --- asked by workflows (custody) ---
-
-const inStatesOf = (states: readonly CardState[]) => (state: string): boolean => (states as readonly string[]).includes(state);
-
-/** A blank sits in a printer hopper: the states a blank may be unloaded from. */
-export const isInHopper: (state: string) => boolean = inStatesOf(statesAllowing('unload', 'prefab'));
-
-/** A blank may go into a printer hopper: a prefab card in a state `load` may happen from. */
-export function isLoadable(kind: string, state: string): boolean {
-  return kind === 'prefab' && inStatesOf(statesAllowing('load', 'prefab'))(state);
-}
-
-/** A finished card is out with a unit's agent: the states an agent may return it from. */
-export const isWithAgent: (state: string) => boolean = inStatesOf(statesAllowing('agent_return', 'finished'));
-
-/** A card of `kind` in `state` may be sent on (dispatch) to another site. */
-export function isDispatchable(kind: string, state: string): boolean {
-  return (CARD_KINDS as readonly string[]).includes(kind) && inStatesOf(statesAllowing('dispatch', kind as CardKind))(state);
-}
-
-/** The states a finished card may be cancelled from: what the cancellation list looks through. */
-export const CANCELLABLE_STATES: readonly CardState[] = statesAllowing('cancel', 'finished');

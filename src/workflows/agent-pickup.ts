@@ -54,7 +54,7 @@ export function pickupCards(ledger: Ledger, actor: Actor, input: PickupInput, no
     }
     const chosen = new Map<number, { id: number; cardNo: string }>();
     for (const b of input.batches ?? []) {
-      const rows = cardsOfBatchAtSite(tx, actor.siteId, b.trim()).filter((c) => mayMove(c.kind, 'agent_pickup', c.state));
+      const rows = cardsOfBatchAtSite(tx, actor.siteId, b.trim()).filter((c) => mayMove(c.kind, c.state, 'agent_pickup'));
       if (rows.length === 0) throw new SbkError('SELECTION_EMPTY.pickupBatch', { batch: b });
       for (const r of rows) chosen.set(r.id, r);
     }
@@ -65,7 +65,7 @@ export function pickupCards(ledger: Ledger, actor: Actor, input: PickupInput, no
       if (!c) throw new SbkError('CARD_NOT_FOUND.counter', { cardNo: no });
       if (c.siteId !== actor.siteId) throw new SbkError('CARD_NOT_HERE.pickup', { cardNo: no, site: siteById(tx, c.siteId)?.name ?? '?' });
       // Asked of the state alone, as for a finished card: a blank in stock is refused by the state machine itself.
-      if (!mayMove('finished', 'agent_pickup', c.state)) throw new SbkError('CARD_NOT_IN_STOCK', { cardNo: no, state: stateLabel(c.state as StateOrNone) });
+      if (!mayMove('finished', c.state, 'agent_pickup')) throw new SbkError('CARD_NOT_IN_STOCK', { cardNo: no, state: stateLabel(c.state as StateOrNone) });
       chosen.set(c.id, c);
     }
     if (chosen.size === 0) throw new SbkError('SELECTION_EMPTY.pickupNone');

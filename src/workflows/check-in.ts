@@ -14,7 +14,7 @@ import { placesAt, subtreeIds } from '../../db/sites-repo.ts';
 import { closeDiscrepancyRow, insertDiscrepancy, listDiscrepancies } from '../../db/discrepancies-repo.ts';
 import { existingCardNos } from '../../db/imports-repo.ts';
 import type { CheckInResult, ExpectedCard } from '../domain/check-in-session.ts';
-import { AWAITING_CHECK_IN_STATE, STATE_LABELS, type CardState } from '../domain/card-states.ts';
+import { stateAfter, STATE_LABELS, type CardState } from '../domain/card-states.ts';
 import { SbkError } from '../domain/errors.ts';
 import { intakeText } from '../i18n/workflows/intake.ts';
 import { requireRole, type Actor } from './authenticate.ts';
@@ -33,7 +33,7 @@ export function batchesAwaitingCheckIn(ledger: Ledger, actor: Actor): CheckInBat
     .select({ code: batches.code, kind: batches.kind, bank: batches.bank, cardId: cards.id })
     .from(cards)
     .innerJoin(batches, eq(batches.id, cards.batchId))
-    .where(and(eq(cards.siteId, actor.siteId), eq(cards.state, AWAITING_CHECK_IN_STATE)))
+    .where(and(eq(cards.siteId, actor.siteId), eq(cards.state, stateAfter('register'))))
     .all();
   const by = new Map<string, CheckInBatch>();
   for (const r of rows) {
@@ -51,7 +51,7 @@ function waitingCards(db: LedgerDb, siteId: number, batchCode: string) {
     .from(cards)
     .innerJoin(batches, eq(batches.id, cards.batchId))
     .leftJoin(boxes, eq(boxes.id, cards.boxId))
-    .where(and(eq(batches.code, batchCode), eq(cards.siteId, siteId), eq(cards.state, AWAITING_CHECK_IN_STATE)))
+    .where(and(eq(batches.code, batchCode), eq(cards.siteId, siteId), eq(cards.state, stateAfter('register'))))
     .all();
 }
 

@@ -12,7 +12,7 @@ import { closeDiscrepancyRow, discrepancyById } from '../../db/discrepancies-rep
 import { placesAt, subtreeIds } from '../../db/sites-repo.ts';
 import { cardsByNumbers } from '../../db/shipments-repo.ts';
 import { SbkError } from '../domain/errors.ts';
-import { PREFAB_ON_HAND_STATES, STILL_ARRIVING_STATES, stateLabel, type CardState, type StateOrNone } from '../domain/card-states.ts';
+import { PREFAB_ON_HAND_STATES, AWAITING_ARRIVAL_STATES, stateLabel, type CardState, type StateOrNone } from '../domain/card-states.ts';
 import { discrepancyText } from '../i18n/workflows/discrepancies.ts';
 import { checkApprover, type Actor } from './authenticate.ts';
 
@@ -29,7 +29,7 @@ function openMissing(tx: LedgerDb, actor: Actor, id: number) {
   if (d.kind !== 'missing' || d.cardId == null) throw new SbkError('DISCREPANCY_NOT_MISSING', { id });
   const card = cardsByNumbers(tx, [d.cardNo])[0];
   // A blank missing at a daily count is still on hand by the ledger; one missing at a sign-in is still on its way.
-  const stillOpen: readonly CardState[] = d.refKind === 'count' ? PREFAB_ON_HAND_STATES : STILL_ARRIVING_STATES;
+  const stillOpen: readonly CardState[] = d.refKind === 'count' ? PREFAB_ON_HAND_STATES : AWAITING_ARRIVAL_STATES;
   if (!card || card.id !== d.cardId || card.siteId !== d.siteId || !(stillOpen as readonly string[]).includes(card.state)) {
     throw new SbkError('DISCREPANCY_CARD_MOVED', { cardNo: d.cardNo, state: stateLabel((card?.state ?? 'none') as StateOrNone) });
   }

@@ -54,7 +54,7 @@ export function loadableBlank(ledger: Ledger, actor: Actor, cardNo: string): Loa
   const no = normalizeCardInput(cardNo);
   const c = no ? cardsByNumbers(ledger.db, [no])[0] : undefined;
   if (!c || c.siteId !== actor.siteId) throw new SbkError('CARD_NOT_HERE.scan', { cardNo: no || cardNo });
-  if (!mayMove(c.kind, 'load', c.state)) {
+  if (!mayMove(c.kind, c.state, 'load')) {
     throw new SbkError('CARD_NOT_LOADABLE.scan', { cardNo: no, state: stateLabel(c.state as StateOrNone), finished: c.kind !== 'prefab' });
   }
   const maker = onHandPrefab(ledger.db, actor.siteId, c.bank).find((x) => x.cardNo === no)?.maker ?? '';
@@ -75,7 +75,7 @@ export function checkSameKind(blank: LoadableBlank, holds: BlankKind | null): vo
  * the blanks in stock in each, so the console can offer the one that holds most of them first.
  */
 export function storagePlacesAt(ledger: Ledger, actor: Actor): { name: string; blanks: number }[] {
-  const stock = onHandPrefab(ledger.db, actor.siteId, null).filter((c) => mayMove('prefab', 'load', c.state));
+  const stock = onHandPrefab(ledger.db, actor.siteId, null).filter((c) => mayMove('prefab', c.state, 'load'));
   return placesAt(ledger.db, actor.siteId)
     .filter((p) => p.kind !== 'hopper')
     .map((p) => ({ name: p.name, blanks: stock.filter((c) => c.placeName === p.name).length }));

@@ -51,7 +51,7 @@ function blockedReason(c: HolderCardRow, actor: Actor, profile: RuleProfile, tod
   if (c.kind !== 'finished') return new SbkError('CARD_NOT_ISSUABLE.prefab', undefined, details);
   if (c.siteId !== actor.siteId) return new SbkError('CARD_NOT_ISSUABLE.elsewhere', { site: c.siteName, state }, details);
   if (isAgentHeld(c.state)) return new SbkError('CARD_NOT_ISSUABLE.agentHeld', undefined, details);
-  if (!mayMove(c.kind, 'issue', c.state)) return new SbkError('CARD_NOT_ISSUABLE.state', { state }, details);
+  if (!mayMove(c.kind, c.state, 'issue')) return new SbkError('CARD_NOT_ISSUABLE.state', { state }, details);
   if (c.deceasedAt) return new SbkError('CARD_NOT_ISSUABLE.deceased', undefined, details);
   // GD Art. 33 一(六): an old card after a replacement is cancelled, not handed out.
   if (c.replaced) return new SbkError('CARD_NOT_ISSUABLE.replaced', undefined, details);

@@ -53,12 +53,12 @@ export function pickupEntry(ledger: Ledger, actor: Actor, raw: string): PickupEn
   if (card) {
     if (card.siteId !== actor.siteId) throw new SbkError('CARD_NOT_HERE.pickup', { cardNo, site: siteById(ledger.db, card.siteId)?.name ?? '?' });
     if (card.kind !== 'finished') throw new SbkError('CARD_NOT_IN_STOCK.prefab', { cardNo });
-    if (!mayMove(card.kind, 'agent_pickup', card.state)) throw new SbkError('CARD_NOT_IN_STOCK', { cardNo, state: stateLabel(card.state as StateOrNone) });
+    if (!mayMove(card.kind, card.state, 'agent_pickup')) throw new SbkError('CARD_NOT_IN_STOCK', { cardNo, state: stateLabel(card.state as StateOrNone) });
     return { kind: 'card', label: cardNo, cards: [cardNo] };
   }
   const inBatch = cardsOfBatchAtSite(ledger.db, actor.siteId, value);
   if (inBatch.length === 0) throw new SbkError('CARD_NOT_FOUND.cardOrBatch', { cardNo, batch: value });
-  const stock = inBatch.filter((c) => mayMove(c.kind, 'agent_pickup', c.state)).map((c) => c.cardNo);
+  const stock = inBatch.filter((c) => mayMove(c.kind, c.state, 'agent_pickup')).map((c) => c.cardNo);
   if (stock.length === 0) throw new SbkError('SELECTION_EMPTY.pickupBatch', { batch: value });
   return { kind: 'batch', label: value, cards: stock };
 }

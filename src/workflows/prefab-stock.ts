@@ -11,7 +11,7 @@ import { onHandPrefab } from '../../db/stock-count-repo.ts';
 import { cardsByNumbers } from '../../db/shipments-repo.ts';
 import { normalizeCardInput } from '../domain/card-input.ts';
 import { boxKey } from '../domain/shipment.ts';
-import { isInHopper, isLoadable, stateLabel, type StateOrNone } from '../domain/card-states.ts';
+import { isLoaded, mayMove, stateLabel, type StateOrNone } from '../domain/card-states.ts';
 import { SbkError } from '../domain/errors.ts';
 import { checkIdDocument } from '../domain/id-documents.ts';
 import { maskIdNumber } from '../domain/mask.ts';
@@ -26,7 +26,7 @@ export type PrefabStockRow = { bank: string; maker: string; batch: string | null
 export function prefabStock(ledger: Ledger, actor: Actor): PrefabStockRow[] {
   const rows = new Map<string, PrefabStockRow>();
   for (const c of onHandPrefab(ledger.db, actor.siteId, null)) {
-    const loaded = isInHopper(c.state);
+    const loaded = isLoaded(c.state);
     const where = loaded ? prefabText.where.hopper({ place: c.placeName }) : prefabText.where.box({ box: c.box, place: c.placeName });
     const key = [c.bank, c.maker, c.batch, where].join('\u0000');
     const r = rows.get(key) ?? { bank: c.bank, maker: c.maker, batch: c.batch, where, inStock: 0, loaded: 0 };
@@ -50,7 +50,7 @@ export function hoppersAt(ledger: Ledger, actor: Actor): string[] {
  */
 export function boxLabelsAt(ledger: Ledger, actor: Actor, bank: string | null = null): string[] {
   const keys = onHandPrefab(ledger.db, actor.siteId, bank)
-    .filter((c) => !isInHopper(c.state) && c.box)
+    .filter((c) => !isLoaded(c.state) && c.box)
     .map((c) => boxKey(c.batch ?? '—', c.box!));
   return [...new Set(keys)];
 }
@@ -67,13 +67,13 @@ export function loadHopper(ledger: Ledger, actor: Actor, input: { operationId: s
   return writeTx(ledger, (tx) => {
     const nos = [...new Set(input.cardNos.map(normalizeCardInput).filter(Boolean))];
     const found = new Map(cardsByNumbers(tx, nos).map((c) => [c.cardNo, c]));
-    const inHopper = onHandPrefab(tx, actor.siteId, null).filter((c) => isInHopper(c.state) && c.placeName === hopper.name);
+    const inHopper = onHandPrefab(tx, actor.siteId, null).filter((c) => isLoaded(c.state) && c.placeName === hopper.name);
     const makerOf = new Map(onHandPrefab(tx, actor.siteId, null).map((c) => [c.cardNo, c.maker]));
     const kinds = new Set(inHopper.map((c) => `${c.bank}/${c.maker}`));
     const moves = nos.map((no) => {
       const c = found.get(no);
       if (!c || c.siteId !== actor.siteId) throw new SbkError('CARD_NOT_HERE.custody', { card: no });
-      if (!isLoadable(c.kind, c.state)) {
+      if (!mayMove(c.kind, c.state, 'load')) {
         throw new SbkError('CARD_NOT_LOADABLE.prefabStock', { card: no, state: stateLabel(c.state as StateOrNone), finished: c.kind !== 'prefab' });
       }
       kinds.add(`${c.bank}/${makerOf.get(no) ?? ''}`);
@@ -146,7 +146,7 @@ export function unloadHopper(ledger: Ledger, actor: Actor, input: { operationId:
   const place = placesAt(ledger.db, actor.siteId).find((p) => p.kind !== 'hopper' && p.name === input.toPlace.trim());
   if (!place) throw new SbkError('PLACE_NOT_FOUND.custody', { name: input.toPlace });
   return writeTx(ledger, (tx) => {
-    const inHopper = onHandPrefab(tx, actor.siteId, null).filter((c) => isInHopper(c.state) && c.placeName === hopper.name);
+    const inHopper = onHandPrefab(tx, actor.siteId, null).filter((c) => isLoaded(c.state) && c.placeName === hopper.name);
     if (inHopper.length === 0) throw new SbkError('HOPPER_EMPTY_LEDGER.unload', { name: hopper.name });
     appendMovements(
       tx,

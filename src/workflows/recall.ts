@@ -17,7 +17,7 @@ import { maskIdNumber } from '../domain/mask.ts';
 import { isIsoDate, todayInChina } from '../domain/china-dates.ts';
 import { normalizeCardInput } from '../domain/card-input.ts';
 import { checkIdDocument } from '../domain/id-documents.ts';
-import { CANCELLABLE_STATES, isWithAgent, MOVEMENT_LABELS, stateLabel, type StateOrNone } from '../domain/card-states.ts';
+import { CANCELLABLE_STATES, isAgentHeld, MOVEMENT_LABELS, stateLabel, type StateOrNone } from '../domain/card-states.ts';
 import { assessOverdue, dueForCancellation, type OverdueAssessment } from '../domain/overdue.ts';
 import { RECALL_REASONS, recallReasonOf, recallReasonText, type RecallReasonCode } from '../domain/recall-reasons.ts';
 import { addCalendarDays, addCalendarMonths, type WorkingCalendar } from '../domain/calendar.ts';
@@ -180,7 +180,7 @@ export function recallCards(ledger: Ledger, actor: Actor, input: RecallInput): {
       if (!c) throw new SbkError('CARD_NOT_FOUND.custody', { card: no });
       if (c.siteId !== actor.siteId) throw new SbkError('CARD_NOT_HERE.recall', { card: no, site: c.siteName });
       // A sleeping card comes back from the unit's agent into the office's keeping.
-      return { cardId: c.id, type: 'recall' as const, toPlaceId: isWithAgent(c.state) ? place.id : c.placeId, reason, refKind: 'recall', refId: input.operationId };
+      return { cardId: c.id, type: 'recall' as const, toPlaceId: isAgentHeld(c.state) ? place.id : c.placeId, reason, refKind: 'recall', refId: input.operationId };
     });
     appendMovements(tx, { id: input.operationId, kind: 'recall', operatorId: actor.id }, moves);
     return { recalled: moves.length, replayed: false };

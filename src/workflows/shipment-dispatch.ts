@@ -22,7 +22,7 @@ import {
   type ShipmentHeader,
   type StockCardRow,
 } from '../../db/shipments-repo.ts';
-import { isDispatchable, stateLabel, statesAllowing, type StateOrNone } from '../domain/card-states.ts';
+import { mayMove, stateLabel, statesAllowing, type StateOrNone } from '../domain/card-states.ts';
 import { CHOOSABLE_METHODS, METHOD_LABELS, shipmentNumber, type ShipmentMethod } from '../domain/shipment.ts';
 import { todayInChina } from '../domain/china-dates.ts';
 import { SbkError } from '../domain/errors.ts';
@@ -66,7 +66,7 @@ export function checkDestination(db: LedgerDb, actor: Actor, toSiteCode: string)
 export function resolveSelection(db: LedgerDb, actor: Actor, select: CardSelection): StockCardRow[] {
   const chosen = new Map<number, StockCardRow>();
   const takeReady = (rows: StockCardRow[], what: string) => {
-    const ready = rows.filter((c) => isDispatchable(c.kind, c.state));
+    const ready = rows.filter((c) => mayMove(c.kind, c.state, 'dispatch'));
     if (ready.length === 0) {
       // Name the states a card must be in, finished cards' when any are among them (those allow more).
       const states = statesAllowing('dispatch', rows.some((r) => r.kind === 'finished') ? 'finished' : 'prefab').map(stateLabel);
@@ -97,7 +97,7 @@ export function resolveSelection(db: LedgerDb, actor: Actor, select: CardSelecti
     if (c.siteId !== actor.siteId) {
       throw new SbkError('CARD_NOT_HERE.shipment', { card: no, site: siteById(db, c.siteId)?.name ?? '?', state }, { cardNo: no });
     }
-    if (!isDispatchable(c.kind, c.state)) throw new SbkError('CARD_NOT_DISPATCHABLE', { card: no, state }, { cardNo: no });
+    if (!mayMove(c.kind, c.state, 'dispatch')) throw new SbkError('CARD_NOT_DISPATCHABLE', { card: no, state }, { cardNo: no });
     chosen.set(c.id, c);
   }
   if (chosen.size === 0) throw new SbkError('SELECTION_EMPTY.shipment');

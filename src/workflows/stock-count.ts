@@ -46,7 +46,7 @@ import { SbkError } from '../domain/errors.ts';
 import { noCountRow, type CountReportRow, type CountResult } from '../domain/count-report-format.ts';
 import { checkApprover, hasRole, type Actor } from './authenticate.ts';
 import { operatorById } from '../../db/operators-repo.ts';
-import { isInHopper } from '../domain/card-states.ts';
+import { isLoaded } from '../domain/card-states.ts';
 import { stockCountText } from '../i18n/workflows/stock-count.ts';
 
 export type CountStatus = 'counting' | 'submitted' | 'closed' | 'abandoned';
@@ -71,7 +71,7 @@ function requireCount(db: LedgerDb, actor: Actor, id: number) {
 function expectedOf(cards: readonly OnHandCard[]): ExpectedCard[] {
   return cards.map((c) => ({
     cardNo: c.cardNo,
-    box: isInHopper(c.state) ? hopperKey(c.placeName ?? '?') : c.box ? boxKey(c.batch ?? '—', c.box) : '-',
+    box: isLoaded(c.state) ? hopperKey(c.placeName ?? '?') : c.box ? boxKey(c.batch ?? '—', c.box) : '-',
   }));
 }
 
