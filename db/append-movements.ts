@@ -119,8 +119,9 @@ type Chain = {
 
 /** The state a dispatch leaves a card in, per kind: a card on its way keeps no place. */
 const DISPATCHED: ReadonlySet<string> = new Set(CARD_KINDS.map((k) => stateAfter('dispatch', k)));
-/** States whose card lies in a named place (HB Art. 14), and the one whose place is a hopper. */
+/** States whose card lies in a named place (HB Art. 14). */
 const PLACED: ReadonlySet<string> = new Set(PLACED_STATES);
+/** The one of them whose place is a printer's hopper. */
 const LOADED = stateAfter('load', 'prefab');
 
 /**
@@ -146,6 +147,7 @@ function operationTime(tx: LedgerDb, op: OperationInput, now: string, head: { at
   return now;
 }
 
+/** Each place read once per operation: a file of cards received into one safe asks for it 100,000 times. */
 function placeLookup(tx: LedgerDb): PlaceOf {
   const cache = new Map<number, { siteId: number; kind: string } | undefined>();
   return (placeId) => {
