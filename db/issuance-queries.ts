@@ -6,7 +6,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { LedgerDb } from './open-ledger.ts';
 import { batches, cards, holders, movements, sites } from './schema.ts';
-import { RECALLABLE_STATES, SENDABLE_STATES, stateAfter } from '../src/domain/card-states.ts';
+import { RECALLABLE_STATES, DISPATCHABLE_STATES, stateAfter } from '../src/domain/card-states.ts';
 import { stateList, stateLiteral } from './state-sql.ts';
 
 export type HolderCardRow = {
@@ -42,7 +42,7 @@ const ISSUED = stateAfter('issue', 'finished');
 // From the projections append-movements keeps (the last receive/found, the last agent pickup),
 // which verify replays: no per-card read of the movements on a large ledger. A card in the site's
 // store (one it could send on) counts from its receipt.
-const heldSince = sql<string | null>`(case when ${cards.state} in ${stateList(SENDABLE_STATES)} then ${cards.receivedAt}
+const heldSince = sql<string | null>`(case when ${cards.state} in ${stateList(DISPATCHABLE_STATES)} then ${cards.receivedAt}
   when ${cards.state} = ${stateLiteral(WITH_AGENT)} then ${cards.pickedUpAt} end)`;
 const recalledAt = sql<string | null>`(select max(m.at) from movements m where m.card_id = ${cards.id} and m.type = 'recall')`;
 const replaced = sql<number>`exists (select 1 from cards newer where newer.holder_id = ${cards.holderId} and newer.id <> ${cards.id}

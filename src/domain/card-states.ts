@@ -252,36 +252,3 @@ export function isCardState(kind: CardKind, s: string): s is CardState {
 export function isMovementType(s: string): s is MovementType {
   return (MOVEMENT_TYPES as readonly string[]).includes(s);
 }
-
-// --- asked by db ---
-
-/**
- * The state movement `type` leaves a card of `kind` in, for a query that looks for the cards a
- * movement put somewhere (`stateAfter('agent_pickup', 'finished')`: the cards an agent holds).
- * A movement the kind does not have is a programming error.
- */
-export function stateAfter(type: MovementType, kind: CardKind): CardState {
-  const rule = RULES[kind][type];
-  if (!rule) throw new Error(`card-states: ${kind} cards have no ${type} movement`);
-  return rule.to;
-}
-
-/**
- * The finished cards the overdue list and a recall deal with (GD Art. 32): those that may be
- * recalled. Their order is the one the partial index cards_overdue_list_ix was made with
- * (db/migrations/0013), which a query repeats to use it.
- */
-export const RECALLABLE_STATES: readonly CardState[] = statesAllowing('recall', 'finished');
-
-/** A card the site holds and may send on: in stock, or recalled and kept (GD Art. 32 (二)). */
-export const SENDABLE_STATES: readonly CardState[] = statesAllowing('dispatch');
-
-/** A card on its way to a site: listed but not yet counted in, or dispatched and not yet signed for. */
-export const ON_THE_WAY_STATES: readonly CardState[] = statesAllowing('receive');
-
-/**
- * A card lying in a named place at its site: a safe, a cabinet or a shelf, or a printer's hopper
- * (HB Art. 14). It must have a place, and a stock count finds it there. These are the states from
- * which a card can be moved between the site's places (transfer) or taken out of a hopper (unload).
- */
-export const PLACED_STATES: readonly CardState[] = [...new Set([...statesAllowing('transfer'), ...statesAllowing('unload')])];
