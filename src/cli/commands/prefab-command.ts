@@ -32,12 +32,13 @@ function stockSubcommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArgs> 
           { header: cliCommon.columns.onHand, align: 'right' as const },
           { header: t.stock.columns.loaded, align: 'right' as const },
         ];
-        const sum = (k: 'inStock' | 'loaded') => rows.reduce((a, r) => a + r[k], 0);
+        const inStock = rows.reduce((a, r) => a + r.inStock, 0);
+        const loaded = rows.reduce((a, r) => a + r.loaded, 0);
         emit(out(), rows, () =>
           rows.length === 0
             ? t.stock.none({ site: actor.siteName })
             : [
-                t.stock.head({ site: actor.siteName, code: actor.siteCode, inStock: sum('inStock'), loaded: sum('loaded') }),
+                t.stock.head({ site: actor.siteName, code: actor.siteCode, inStock, loaded }),
                 '',
                 ...textTable(columns, rows.map((r) => [r.bank, r.maker, r.batch ?? '-', r.where, String(r.inStock), String(r.loaded)])),
               ].join('\n'),
