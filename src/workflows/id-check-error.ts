@@ -11,6 +11,5 @@ export type IdOwner = keyof typeof issuanceText.idOf;
 
 export function idCheckError(owner: IdOwner | null, failure: { code: string; message: string }): SbkError {
   const message = owner ? issuanceText.idOf[owner](failure.message) : failure.message;
-  // The one place a check's own code and rendered text become an error (not a catalogue key).
-  return new SbkError(failure.code, message);
+  return SbkError.rendered(failure.code, message);
 }

@@ -26,7 +26,7 @@ function printerOf(devices: SiteDevices, id?: string) {
   if (!p) {
     const problem = devices.problems.find((x) => x.kind === 'printer');
     // A printer that failed to open: its own error (code and text rendered where it was raised).
-    if (problem) throw new SbkError(problem.code, problem.message);
+    if (problem) throw SbkError.rendered(problem.code, problem.message);
     throw id ? new SbkError('PRINTER_NOT_CONFIGURED.named', { printer: id }) : new SbkError('PRINTER_NOT_CONFIGURED.instant');
   }
   return p;
