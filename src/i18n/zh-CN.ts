@@ -311,6 +311,11 @@ export const zh = {
     statsBySite: '按网点：',
     statsNone: '  尚无回收记录。',
     statsHint: 'S 或 Esc 关闭统计',
+    /** A statistics row; the label and site come fitted to their columns, the count padded. */
+    statsCategory: (label: string, n: string) => `  ${label} ${n} 张`,
+    statsSite: (site: string, label: string, n: string) => `  ${site} ${label} ${n} 张`,
+    categoryCount: (category: string, n: number) => `${category} ${n} 张`,
+    listJoin: '、',
     leaveTitle: (n: number) => `放弃已选的 ${n} 张卡？`,
     leaveBody: '尚未回收或注销。按 Y 放弃并离开，按 N 继续。',
     leaveFormTitle: '放弃填写的内容？',

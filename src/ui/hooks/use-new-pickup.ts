@@ -1,4 +1,3 @@
-import { useRef } from 'react';
 import { randomUUID } from 'node:crypto';
 import type { Ledger } from '../../../db/open-ledger.ts';
 import { pickupCards } from '../../workflows/agent-pickup.ts';
@@ -24,11 +23,11 @@ function scan(ledger: Ledger, actor: Actor, raw: string): PickupAction {
 }
 
 /** Records the pickup: every card scanned goes to the agent in one transaction. */
-function record(ledger: Ledger, actor: Actor, operationId: string, s: PickupState, now: Date): PickupAction {
+function record(ledger: Ledger, actor: Actor, s: PickupState, now: Date): PickupAction {
   const f = s.fields;
   const cards = pickupCardNos(s);
   try {
-    const r = pickupCards(ledger, actor, { operationId, unit: f.unit, agentName: f.agentName, agentIdNumber: f.agentId, authorisationRef: f.authRef, cards }, now);
+    const r = pickupCards(ledger, actor, { operationId: s.operationId, unit: f.unit, agentName: f.agentName, agentIdNumber: f.agentId, authorisationRef: f.authRef, cards }, now);
     return { type: 'recorded', done: { ref: r.pickupRef, cards: r.replayed ? cards.length : r.cards } };
   } catch (e) {
     return { type: 'record-failed', error: errorText(e) };
@@ -44,8 +43,7 @@ function record(ledger: Ledger, actor: Actor, operationId: string, s: PickupStat
  */
 export function useNewPickup(actor: Actor) {
   const { ledger, now } = useServices();
-  const { state, dispatch, latest } = useLatestReducer(pickupReducer, initialPickupState);
-  const operationId = useRef(randomUUID());
+  const { state, dispatch, latest } = useLatestReducer(pickupReducer, () => initialPickupState(randomUUID()));
   return {
     ...state,
     total: pickupCardNos(state).length,
@@ -59,7 +57,7 @@ export function useNewPickup(actor: Actor) {
       dispatch(raw.trim() ? scan(ledger, actor, raw) : { type: 'scan-empty' });
     },
     undo: () => dispatch({ type: 'undo' }),
-    confirm: () => dispatch(record(ledger, actor, operationId.current, latest(), now())),
+    confirm: () => dispatch(record(ledger, actor, latest(), now())),
     cancelConfirm: () => dispatch({ type: 'cancel-confirm' }),
     /** Esc: one step back; false = leave the screen. */
     back: (): boolean => {

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { randomUUID } from 'node:crypto';
 import type { Ledger } from '../../../db/open-ledger.ts';
 import { listOpenPickups, pickupCardList, settlePickup, type OpenPickup } from '../../workflows/agent-pickup.ts';
@@ -25,11 +25,11 @@ function readPickup(ledger: Ledger, actor: Actor, ref: string): PickupData {
 }
 
 /** Writes the marks as one settlement; the action says what it did or why not. */
-function settle(ledger: Ledger, actor: Actor, operationId: string, ref: string, s: SettleState): SettleAction {
+function settle(ledger: Ledger, actor: Actor, ref: string, s: SettleState): SettleAction {
   const delivered = marked(s, 'delivered');
   const returned = marked(s, 'returned');
   try {
-    const r = settlePickup(ledger, actor, { operationId, pickupRef: ref, delivered, returned });
+    const r = settlePickup(ledger, actor, { operationId: s.operationId, pickupRef: ref, delivered, returned });
     return { type: 'settled', done: r.replayed ? { delivered: delivered.length, returned: returned.length, stillHeld: r.stillHeld } : r };
   } catch (e) {
     return { type: 'failed', error: errorText(e) };
@@ -44,10 +44,9 @@ function settle(ledger: Ledger, actor: Actor, operationId: string, ref: string, 
  */
 export function useSettle(actor: Actor, ref: string) {
   const { ledger } = useServices();
-  const { state, dispatch, latest } = useLatestReducer(settleReducer, initialSettleState);
+  const { state, dispatch, latest } = useLatestReducer(settleReducer, () => initialSettleState(randomUUID()));
   // The list is a query, read again after the settlement is written (`version`).
   const data = useMemo(() => readPickup(ledger, actor, ref), [ledger, actor, ref, state.version]);
-  const operationId = useRef(randomUUID());
   const cards = data.cards;
   const count = cards.length;
   return {
@@ -68,7 +67,7 @@ export function useSettle(actor: Actor, ref: string) {
       if (c) dispatch({ type: 'mark', mark, cardNo: c.cardNo, count });
     },
     toConfirm: () => dispatch({ type: 'ask-confirm' }),
-    confirm: () => dispatch(settle(ledger, actor, operationId.current, ref, latest())),
+    confirm: () => dispatch(settle(ledger, actor, ref, latest())),
     cancelConfirm: () => dispatch({ type: 'cancel-confirm' }),
     dropMarks: () => dispatch({ type: 'drop-marks' }),
     /** Esc: false = leave the screen. */

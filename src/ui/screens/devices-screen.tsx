@@ -50,7 +50,8 @@ function Source({ devices, width }: { devices: SiteDevices | null; width: number
 function Status({ d, width }: { d: Devices; width: number }) {
   if (d.busy) return <Line text={d.busy} width={width} color="yellow" />;
   const text = d.message?.text ?? '';
-  return <Wrapped text={text} color={messageColor(d.message)} />;
+  const color = messageColor(d.message);
+  return <Wrapped text={text} color={color} />;
 }
 
 export function DevicesScreen({ actor, width, height, isActive, onContext }: DevicesScreenProps) {

@@ -55,10 +55,11 @@ function whoLine(f: Pickup['fields']): string {
 }
 
 function PickupDone({ done, who, width }: { done: NonNullable<Pickup['done']>; who: string; width: number }) {
+  const result = P.done(done.ref, done.cards);
   return (
     <>
       <Line text={who} width={width} />
-      <Line text={P.done(done.ref, done.cards)} width={width} color="green" />
+      <Line text={result} width={width} color="green" />
       <Line text={P.doneNext} width={width} />
       <Line text="" width={width} />
       <Line text={P.doneHint} width={width} />

@@ -53,10 +53,11 @@ function settleKeys(s: Settle, stray: Stray, onLeave: () => void): KeyHandler {
 }
 
 function SettleDone({ done, width }: { done: NonNullable<Settle['done']>; width: number }) {
+  const result = S.done(done.delivered, done.returned);
   const after = done.stillHeld > 0 ? S.stillHeld(done.stillHeld) : S.allSettled;
   return (
     <>
-      <Line text={S.done(done.delivered, done.returned)} width={width} color="green" />
+      <Line text={result} width={width} color="green" />
       <Line text={after} width={width} />
       <Line text="" width={width} />
       <Line text={S.doneHint} width={width} />
@@ -71,11 +72,12 @@ export function SettleScreen({ actor, pickupRef, width, height, isActive, onCont
   const stray = useStrayScan();
   useKeyHandler(settleKeys(s, stray, onLeave), { priority: asking(s.step) ? PRIORITY.modal : PRIORITY.screen, isActive });
   const error = s.error ?? s.loadError ?? '';
+  const title = S.title(pickupRef);
   const agent = agentLine(s.pickup);
   const tableHeight = Math.max(1, height - CHROME);
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Line text={S.title(pickupRef)} width={width} bold />
+      <Line text={title} width={width} bold />
       <Line text={agent} width={width} />
       {s.step === 'done' && s.done ? (
         <SettleDone done={s.done} width={width} />

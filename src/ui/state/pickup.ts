@@ -22,6 +22,8 @@ export type PickupState = {
   readonly flags: readonly Message[];
   readonly error: string | null;
   readonly done: PickupDone | null;
+  /** Chosen when the screen opens: a repeated confirmation records the pickup once. */
+  readonly operationId: string;
 };
 
 export type PickupAction =
@@ -40,8 +42,8 @@ export type PickupAction =
   | { readonly type: 'cancel-confirm' }
   | { readonly type: 'back' };
 
-export function initialPickupState(): PickupState {
-  return { step: 'details', fields: { unit: '', agentName: '', agentId: '', authRef: '' }, focus: 'unit', input: '', entries: [], flags: [], error: null, done: null };
+export function initialPickupState(operationId: string): PickupState {
+  return { step: 'details', fields: { unit: '', agentName: '', agentId: '', authRef: '' }, focus: 'unit', input: '', entries: [], flags: [], error: null, done: null, operationId };
 }
 
 export function pickupCardNos(s: PickupState): string[] {

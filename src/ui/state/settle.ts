@@ -16,6 +16,8 @@ export type SettleState = {
   readonly error: string | null;
   readonly done: SettleDone | null;
   readonly version: number;
+  /** Chosen when the screen opens: a repeated confirmation settles once. */
+  readonly operationId: string;
 };
 
 export type SettleAction =
@@ -29,8 +31,8 @@ export type SettleAction =
   | { readonly type: 'drop-marks' }
   | { readonly type: 'back' };
 
-export function initialSettleState(): SettleState {
-  return { index: 0, marks: new Map(), step: 'mark', error: null, done: null, version: 0 };
+export function initialSettleState(operationId: string): SettleState {
+  return { index: 0, marks: new Map(), step: 'mark', error: null, done: null, version: 0, operationId };
 }
 
 /** The marker's row among `count` cards (the list can shrink under it). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initialPickupState, pickupCardNos, pickupLeavesOnBack, pickupReducer, type PickupAction, type PickupState } from '../../../src/ui/state/pickup.ts';
 
-const run = (actions: PickupAction[], from: PickupState = initialPickupState()): PickupState => actions.reduce(pickupReducer, from);
+const run = (actions: PickupAction[], from: PickupState = initialPickupState('op')): PickupState => actions.reduce(pickupReducer, from);
 /** A valid resident ID (GB 11643's own example). */
 const AGENT_ID = '11010519491231002X';
 const details: PickupAction[] = [
@@ -55,7 +55,7 @@ describe('new pickup reducer', () => {
   });
 
   it('Esc steps back, and asks before dropping what was typed', () => {
-    expect(pickupLeavesOnBack(initialPickupState())).toBe(true);
+    expect(pickupLeavesOnBack(initialPickupState('op'))).toBe(true);
     let s = run([...details, { type: 'back' }]);
     expect(s.step).toBe('details');
     expect(pickupLeavesOnBack(s)).toBe(false);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initialSettleState, marked, settleIndex, settleLeavesOnBack, settleReducer, type SettleAction, type SettleState } from '../../../src/ui/state/settle.ts';
 
-const run = (actions: SettleAction[], from: SettleState = initialSettleState()): SettleState => actions.reduce(settleReducer, from);
+const run = (actions: SettleAction[], from: SettleState = initialSettleState('op')): SettleState => actions.reduce(settleReducer, from);
 
 describe('settle reducer', () => {
   it('D and R mark the card under the marker and move on; the same mark again takes it off', () => {
@@ -36,7 +36,7 @@ describe('settle reducer', () => {
   });
 
   it('Esc: closes a question, asks before dropping marks, and leaves when nothing is marked', () => {
-    expect(settleLeavesOnBack(initialSettleState())).toBe(true);
+    expect(settleLeavesOnBack(initialSettleState('op'))).toBe(true);
     let s = run([{ type: 'mark', mark: 'returned', cardNo: 'A1', count: 2 }]);
     expect(settleLeavesOnBack(s)).toBe(false);
     s = run([{ type: 'back' }], s);

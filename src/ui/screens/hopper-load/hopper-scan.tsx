@@ -30,9 +30,10 @@ export type HopperScanProps = {
 };
 
 function LeaveQuestion({ count, width }: { count: number; width: number }) {
+  const title = H.leaveTitle(count);
   return (
     <Box height={MESSAGE_LINES} flexDirection="column">
-      <Line text={H.leaveTitle(count)} width={width} color="yellow" bold />
+      <Line text={title} width={width} color="yellow" bold />
       <Line text={H.leaveBody} width={width} />
     </Box>
   );
@@ -42,10 +43,11 @@ function LeaveQuestion({ count, width }: { count: number; width: number }) {
 export function HopperScan({ station, input, cards, message, asking, focus, width, height, onInput, onSubmit }: HopperScanProps) {
   const target = station ? H.target(station.hopperName, holdsText(station)) : '';
   const tally = H.tally(cards.length, station?.remaining ?? 0);
+  const labelWidth = displayWidth(H.scanLabel);
   return (
     <>
       <Line text={target} width={width} bold />
-      <TextField label={H.scanLabel} value={input} onChange={onInput} onSubmit={onSubmit} focus={focus} placeholder={H.scanPlaceholder} width={width} labelWidth={displayWidth(H.scanLabel)} />
+      <TextField label={H.scanLabel} value={input} onChange={onInput} onSubmit={onSubmit} focus={focus} placeholder={H.scanPlaceholder} width={width} labelWidth={labelWidth} />
       <Line text={tally} width={width} />
       {asking ? <LeaveQuestion count={cards.length} width={width} /> : <MessageBox message={message} width={width} />}
       <Line text="" width={width} />
@@ -56,12 +58,13 @@ export function HopperScan({ station, input, cards, message, asking, focus, widt
 
 /** Recorded: put the blanks in, in the order scanned. */
 export function HopperDone({ done, width, height }: { done: DoneView; width: number; height: number }) {
+  const loaded = H.loaded(done.count, done.hopper);
   const behind = done.prior > 0 ? H.behind(done.prior) : '';
   return (
     <>
       <Line text="" width={width} />
       <Box height={2} overflow="hidden" flexDirection="column">
-        <Wrapped text={H.loaded(done.count, done.hopper)} color="green" bold />
+        <Wrapped text={loaded} color="green" bold />
       </Box>
       <Line text={behind} width={width} />
       <Line text="" width={width} />

@@ -16,11 +16,12 @@ export type InstantJobProps = { job: InterruptedJob; count: number; faceGood: bo
 
 /** One interrupted job: its details, the advice, and what the operator is to decide. */
 export function InstantJob({ job, count, faceGood, busy, message, width }: InstantJobProps) {
+  const title = T.jobsTitle(count);
   const rows = jobRows(job);
   const ask = jobAsk(job, faceGood);
   return (
     <>
-      <Line text={T.jobsTitle(count)} width={width} color="yellow" bold />
+      <Line text={title} width={width} color="yellow" bold />
       <Line text="" width={width} />
       {rows.map((text, i) => (
         <Line key={i} text={text} width={width} />

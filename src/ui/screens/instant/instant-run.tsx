@@ -23,11 +23,12 @@ type Issued = Extract<InstantResult, { status: 'issued' }>;
 
 /** The card made and issued on the spot: the card, its holder, the receipt. */
 function IssuedCard({ r, receipt, width }: { r: Issued; receipt: ReceiptState; width: number }) {
+  const issued = T.issued(r.cardNo, r.blankNo);
   const holder = `${T.holder(r.receipt.holderName, r.receipt.holderIdMasked)}  ${T.jobNo(r.jobNo)}`;
   return (
     <>
       <Line text={T.issuedTitle} width={width} color="green" bold />
-      <Wrapped text={T.issued(r.cardNo, r.blankNo)} color="green" />
+      <Wrapped text={issued} color="green" />
       <Line text={holder} width={width} />
       <Line text="" width={width} />
       <ReceiptLines receipt={receipt} width={width} />
@@ -38,10 +39,11 @@ function IssuedCard({ r, receipt, width }: { r: Issued; receipt: ReceiptState; w
 
 /** The run stopped between two printer calls: the job is left for the interrupted list. */
 function Interrupted({ failure, width }: { failure: string; width: number }) {
+  const why = T.interrupted(failure);
   return (
     <>
       <Line text={T.interruptedTitle} width={width} color="red" bold />
-      <Wrapped text={T.interrupted(failure)} color="red" />
+      <Wrapped text={why} color="red" />
       <Wrapped text={T.interruptedNext} />
     </>
   );
@@ -53,11 +55,12 @@ function Tail({ status, result: r, failure, width }: { status: RunStatus; result
   if (status === 'error') return <Interrupted failure={failure ?? ''} width={width} />;
   if (r?.status === 'failed') {
     const title = `${T.failedTitle}  ${T.jobNo(r.jobNo)}`;
+    const spoiled = T.spoiled(r.blankNo ?? '');
     return (
       <>
         <Line text={title} width={width} color="red" bold />
         <Wrapped text={r.message} color="red" />
-        <Line text={T.spoiled(r.blankNo ?? '')} width={width} color="yellow" />
+        <Line text={spoiled} width={width} color="yellow" />
         <Line text={T.failedHint} width={width} dim />
       </>
     );

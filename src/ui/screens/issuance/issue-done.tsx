@@ -7,12 +7,13 @@ const I = zh.issuance;
 
 /** Issued: to whom and how, the card's state and read-check, and where the receipt was saved. */
 export function IssueDoneView({ done: d, width }: { done: IssueDone; width: number }) {
+  const title = I.cardTitle(d.cardNo);
   const result = d.replayed ? { text: I.replayed(d.cardNo), color: 'yellow' } : { text: I.done(d.cardNo, d.holderName, d.how, d.secondIssue), color: 'green' };
   const state = I.doneState(d.stateLabel, I.readCheckText[d.readCheck]);
   const path = `  ${d.receiptPath}`;
   return (
     <>
-      <Line text={I.cardTitle(d.cardNo)} width={width} bold />
+      <Line text={title} width={width} bold />
       <Line text={result.text} width={width} color={result.color} />
       <Line text={state} width={width} />
       <Line text="" width={width} />
@@ -31,9 +32,10 @@ export function IssueDoneView({ done: d, width }: { done: IssueDone; width: numb
 
 /** The chip showed the card cannot be issued: it is recorded as defective. */
 export function IssueCondemned({ cardNo, defect, width }: { cardNo: string; defect: string; width: number }) {
+  const title = I.cardTitle(cardNo);
   return (
     <>
-      <Line text={I.cardTitle(cardNo)} width={width} bold />
+      <Line text={title} width={width} bold />
       <Line text={I.defectiveTitle} width={width} bold color="red" />
       <Text color="red" wrap="wrap">
         {defect}

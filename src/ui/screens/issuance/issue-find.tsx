@@ -39,11 +39,13 @@ export function IssueFind({ query, candidates, pickIndex, message, focus, width,
   const detail = pickDetail(pickIndex === null ? undefined : candidates[pickIndex]);
   const tableHeight = Math.max(1, height - LIST_CHROME);
   const selected = pickIndex ?? undefined;
+  const labelWidth = displayWidth(I.query);
+  const said = { text: messageText(message), color: messageColor(message) };
   return (
     <>
       <Line text={I.findTitle} width={width} bold />
-      <TextField label={I.query} value={query} onChange={onQuery} onSubmit={onSearch} focus={focus} placeholder={I.queryPlaceholder} width={width} labelWidth={displayWidth(I.query)} />
-      <Line text={messageText(message)} width={width} color={messageColor(message)} />
+      <TextField label={I.query} value={query} onChange={onQuery} onSubmit={onSearch} focus={focus} placeholder={I.queryPlaceholder} width={width} labelWidth={labelWidth} />
+      <Line text={said.text} width={width} color={said.color} />
       {rows.length > 0 ? <Table data={rows} columns={COLUMNS} height={tableHeight} selectedIndex={selected} rowColor={rowColor} /> : null}
       <Line text={detail.text} width={width} color={detail.color} />
     </>

@@ -74,6 +74,7 @@ export function IssueForm(p: IssueFormProps) {
   const agentRows = p.receiver === 'agent' ? AGENT_ROWS : [];
   const issuing = p.busy && p.read.kind !== 'reading';
   const hint = p.hasReader ? I.formHint : I.formHintNoReader;
+  const said = { text: messageText(p.message), color: messageColor(p.message) };
   return (
     <>
       <Line text={title} width={width} bold />
@@ -87,7 +88,7 @@ export function IssueForm(p: IssueFormProps) {
       <Line text="" width={width} />
       {/* The reader's and the workflow's messages can be long: wrapped, never cut. */}
       <Wrapped text={read.text} color={read.color} />
-      {issuing ? <Line text={I.issuing} width={width} color="yellow" /> : <Wrapped text={messageText(p.message)} color={messageColor(p.message)} />}
+      {issuing ? <Line text={I.issuing} width={width} color="yellow" /> : <Wrapped text={said.text} color={said.color} />}
       <Line text={hint} width={width} dim />
       {p.asking ? (
         <Box flexDirection="column">

@@ -24,6 +24,8 @@ const LABEL_WIDTH = 14;
 
 /** The unit, the agent and the authorisation, checked against the originals before any card is scanned. */
 export function PickupDetails({ fields, focus, editable, error, total, entries, asking, width, onChange, onDone }: PickupDetailsProps) {
+  const count = P.total(total, entries);
+  const leaveBody = P.leaveBody(total);
   return (
     <>
       <Line text={P.detailsIntro} width={width} dim />
@@ -43,8 +45,8 @@ export function PickupDetails({ fields, focus, editable, error, total, entries, 
       ))}
       <Line text="" width={width} />
       <Line text={error} width={width} color="red" />
-      {total > 0 ? <Line text={P.total(total, entries)} width={width} /> : null}
-      {asking ? <Question title={P.leaveTitle} body={P.leaveBody(total)} width={width} /> : null}
+      {total > 0 ? <Line text={count} width={width} /> : null}
+      {asking ? <Question title={P.leaveTitle} body={leaveBody} width={width} /> : null}
     </>
   );
 }

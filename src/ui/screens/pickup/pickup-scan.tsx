@@ -34,10 +34,11 @@ const FLAG_SLOTS = [0, 1, 2, 3] as const;
 
 /** Four flag rows, the newest in colour and the older ones dimmed; empty rows keep their place. */
 function Flags({ flags, width }: { flags: readonly Message[]; width: number }) {
+  const rows = FLAG_SLOTS.map((i) => ({ key: `f${i}`, text: flags[i]?.text ?? '', color: messageColor(flags[i]), dim: i > 0 }));
   return (
     <>
-      {FLAG_SLOTS.map((i) => (
-        <Line key={`f${i}`} text={flags[i]?.text ?? ''} width={width} color={messageColor(flags[i])} dim={i > 0} />
+      {rows.map((r) => (
+        <Line key={r.key} text={r.text} width={width} color={r.color} dim={r.dim} />
       ))}
     </>
   );
@@ -48,13 +49,15 @@ export function PickupScan({ input, entries, flags, total, confirming, isActive,
   const rows: Row[] = entries.map((e) => ({ label: e.label, kind: P.kinds[e.kind], cards: String(e.cards.length) }));
   const tableRows = Math.max(1, height - (confirming ? 10 : 11));
   const labelWidth = Math.max(4, displayWidth(P.scan));
+  const count = P.total(total, entries.length);
+  const confirmBody = P.confirmBody(total);
   return (
     <>
       {confirming ? null : <TextField label={P.scan} value={input} onChange={onInput} onSubmit={onScan} focus={isActive} placeholder={P.scanPlaceholder} width={width} labelWidth={labelWidth} />}
-      <Line text={P.total(total, entries.length)} width={width} bold />
+      <Line text={count} width={width} bold />
       {confirming ? null : <Flags flags={flags} width={width} />}
       <Table data={rows} columns={COLUMNS} height={tableRows} emptyText={P.emptyTable} />
-      {confirming ? <Question title={P.confirmTitle} body={P.confirmBody(total)} width={width} wrap /> : null}
+      {confirming ? <Question title={P.confirmTitle} body={confirmBody} width={width} wrap /> : null}
     </>
   );
 }

@@ -41,12 +41,14 @@ export function SettleMarking({ cards, marks, index, step, delivered, returned, 
   const rows = rowsOf(cards, marks);
   const held = cards.length - delivered - returned;
   const selected = rows.length ? index : undefined;
+  const totals = S.totals(delivered, returned, held);
+  const confirmBody = S.confirmBody(delivered, returned, held);
   return (
     <>
       <Table data={rows} columns={COLUMNS} height={tableHeight} selectedIndex={selected} emptyText={S.none} />
-      <Line text={S.totals(delivered, returned, held)} width={width} bold />
+      <Line text={totals} width={width} bold />
       <Line text={error} width={width} color="red" />
-      {step === 'confirm' ? <Question title={S.confirmTitle} body={S.confirmBody(delivered, returned, held)} width={width} /> : null}
+      {step === 'confirm' ? <Question title={S.confirmTitle} body={confirmBody} width={width} /> : null}
       {step === 'leave' ? <Question title={S.leaveTitle} body={S.leaveBody} width={width} /> : null}
       {step === 'mark' ? <Line text={S.hint} width={width} /> : null}
     </>
