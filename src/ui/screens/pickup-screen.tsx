@@ -7,6 +7,7 @@ import { useStrayScan } from '../keys/use-stray-scan.ts';
 import { useNewPickup, type PickupStep } from '../hooks/use-new-pickup.ts';
 import { PickupDetails } from './pickup/pickup-details.tsx';
 import { PickupScan } from './pickup/pickup-scan.tsx';
+import { answerQuestion } from './shared/question-keys.ts';
 import { maskIdNumber } from '../../domain/mask.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
@@ -35,13 +36,8 @@ function contextOf(step: PickupStep): string {
 
 function pickupKeys(p: Pickup, stray: Stray, onLeave: () => void): KeyHandler {
   return (e) => {
-    if (asking(p.step)) {
-      // A card scanned by habit must not record the pickup or drop the form.
-      if (stray.swallow(e, (k) => matches('confirm.yes', k) || matches('confirm.no', k))) return true;
-      if (matches('confirm.yes', e)) return p.step === 'confirm' ? p.confirm() : onLeave(), true;
-      if (matches('confirm.no', e)) return p.back(), true;
-      return true; // the question owns the keyboard until answered
-    }
+    // N: back to the cards (or the details); a card scanned by habit must not record the pickup or drop the form.
+    if (asking(p.step)) return answerQuestion(stray, e, p.step === 'confirm' ? p.confirm : onLeave, p.back);
     if (p.step === 'details' && matches('pickup.field', e)) return p.moveFocus(e.name === 'backtab' || e.name === 'up' ? -1 : 1), true;
     if (p.step === 'scan' && matches('pickup.undo', e)) return p.undo(), true;
     if (matches('back', e) && p.back()) return true;

@@ -6,6 +6,7 @@ import { matches } from '../keys/registry.ts';
 import { useStrayScan } from '../keys/use-stray-scan.ts';
 import { useSettle, type SettleStep } from '../hooks/use-settle.ts';
 import { SettleMarking } from './settle/settle-marking.tsx';
+import { answerQuestion } from './shared/question-keys.ts';
 import { formatLocalTime } from '../../domain/china-dates.ts';
 import type { OpenPickup } from '../../workflows/agent-pickup.ts';
 import type { Actor } from '../../domain/actor.ts';
@@ -34,12 +35,7 @@ const agentLine = (p: OpenPickup | null): string => (p ? S.agent(p.agent, p.auth
 
 function settleKeys(s: Settle, stray: Stray, onLeave: () => void): KeyHandler {
   return (e) => {
-    if (asking(s.step)) {
-      if (stray.swallow(e, (k) => matches('confirm.yes', k) || matches('confirm.no', k))) return true;
-      if (matches('confirm.yes', e)) return s.step === 'confirm' ? s.confirm() : onLeave(), true;
-      if (matches('confirm.no', e)) return s.cancelConfirm(), true;
-      return true; // the question owns the keyboard until answered
-    }
+    if (asking(s.step)) return answerQuestion(stray, e, s.step === 'confirm' ? s.confirm : onLeave, s.cancelConfirm);
     if (s.step === 'mark') {
       if (stray.swallow(e, (k) => matches('settle.delivered', k) || matches('settle.returned', k) || matches('help', k) || matches('quit', k))) return true;
       if (matches('settle.move', e)) return s.move(e.name === 'up' ? -1 : 1), true;

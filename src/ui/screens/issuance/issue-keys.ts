@@ -3,19 +3,12 @@ import type { KeyEvent } from '../../keys/key-event.ts';
 import { matches } from '../../keys/registry.ts';
 import type { useStrayScan } from '../../keys/use-stray-scan.ts';
 import type { useIssuance } from '../../hooks/use-issuance.ts';
+import { answerQuestion } from '../shared/question-keys.ts';
 
 type Issuance = ReturnType<typeof useIssuance>;
 type Stray = ReturnType<typeof useStrayScan>;
 
 const helpOrQuit = (k: KeyEvent): boolean => matches('help', k) || matches('quit', k);
-
-/** Esc with something typed: Y drops it, N returns; the question owns the keyboard until answered. */
-function leaveKeys(s: Issuance, stray: Stray, e: KeyEvent): boolean {
-  if (stray.swallow(e, (k) => matches('confirm.yes', k) || matches('confirm.no', k))) return true;
-  if (matches('confirm.yes', e)) return s.dropForm(), true;
-  if (matches('confirm.no', e)) return s.cancelLeave(), true;
-  return true;
-}
 
 /** The list of cards found: ↑↓ and Enter (a card scanned by habit must not choose the selected one). */
 function pickKeys(s: Issuance, stray: Stray, e: KeyEvent): boolean | null {
@@ -61,7 +54,8 @@ export function issuanceKeys(s: Issuance, stray: Stray): KeyHandler {
   return (e) => {
     // Reading the card or writing the issue: the keys wait (Ctrl+C and the global keys still work).
     if (s.busy) return !matches('quit-ctrl-c', e);
-    if (s.step === 'leave') return leaveKeys(s, stray, e);
+    // Esc with something typed: Y drops it, N returns to the form.
+    if (s.step === 'leave') return answerQuestion(stray, e, s.dropForm, s.cancelLeave);
     const handled = stepKeys(s, stray, e);
     if (handled !== null) return handled;
     return matches('back', e) && s.back();

@@ -5,6 +5,7 @@ import type { useStrayScan } from '../../keys/use-stray-scan.ts';
 import type { LeaveTarget, useOverdue } from '../../hooks/use-overdue.ts';
 import type { OverdueTab } from '../../hooks/use-navigation.ts';
 import { TABS } from './overdue-lines.ts';
+import { answerQuestion } from '../shared/question-keys.ts';
 
 type Overdue = ReturnType<typeof useOverdue>;
 type Stray = ReturnType<typeof useStrayScan>;
@@ -47,6 +48,11 @@ function tabKeys(o: Overdue, k: OverdueKeyContext, e: KeyEvent): boolean | null 
   return null;
 }
 
+/** Y to dropping the chosen cards: on to where the operator was going (nothing after a dialog's question). */
+function goAfter(target: LeaveTarget | null, k: OverdueKeyContext): void {
+  if (target) k.go(target);
+}
+
 /** Goes now, or asks first when cards are chosen. */
 function leave(o: Overdue, k: OverdueKeyContext, target: LeaveTarget): void {
   if (o.guardLeave(target)) k.go(target);
@@ -69,16 +75,7 @@ function listKeys(o: Overdue, stray: Stray, k: OverdueKeyContext, e: KeyEvent): 
 
 export function overdueKeys(o: Overdue, stray: Stray, k: OverdueKeyContext): KeyHandler {
   return (e) => {
-    if (o.mode === 'leave') {
-      if (stray.swallow(e, (x) => matches('confirm.yes', x) || matches('confirm.no', x))) return true;
-      if (matches('confirm.yes', e)) {
-        const target = o.confirmLeave();
-        if (target) k.go(target);
-        return true;
-      }
-      if (matches('confirm.no', e)) return o.cancelLeave(), true;
-      return true; // the question owns the keyboard until answered
-    }
+    if (o.mode === 'leave') return answerQuestion(stray, e, () => goAfter(o.confirmLeave(), k), o.cancelLeave);
     if (o.checking) return !matches('quit-ctrl-c', e);
     if (o.mode !== 'list') return dialogKeys(o, stray, e);
     return listKeys(o, stray, k, e);
