@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { GENESIS_HASH, identityString, movementHash, type HashedMovementContent } from './movement-hash.ts';
 import { BULK_ROWS, insertMovementRows, selectCardRows, updateCardProjections, type CardRow } from './bulk-sql.ts';
 import { isDemoLedger } from './ledger-meta.ts';
-import { nextState, type CardKind, type MovementType, type StateOrNone } from '../src/domain/card-states.ts';
+import { CARD_KINDS, nextState, IN_STORAGE_STATES, stateAfter, type CardKind, type MovementType, type StateOrNone } from '../src/domain/card-states.ts';
 import { SbkError } from '../src/domain/errors.ts';
 import { dbNow } from './ledger-clock.ts';
 
@@ -104,6 +104,139 @@ function requestHash(op: OperationInput, moves: readonly MovementInput[]): strin
   return request.update(piece).digest('hex');
 }
 
+/** A place by id (cached for the operation): its site, and whether it is a hopper. */
+type PlaceOf = (placeId: number) => { siteId: number; kind: string } | undefined;
+
+/** What one call of appendMovements carries from move to move. */
+type Chain = {
+  readonly op: OperationInput;
+  readonly at: string;
+  readonly placeOf: PlaceOf;
+  readonly ids: number[];
+  prevHash: string;
+  nextId: number;
+};
+
+/** The state a dispatch leaves a card in, per kind: a card on its way keeps no place. */
+const DISPATCHED: ReadonlySet<string> = new Set(CARD_KINDS.map((k) => stateAfter('dispatch', k)));
+/** States whose card lies in a named place (HB Art. 14). */
+const PLACED: ReadonlySet<string> = new Set(IN_STORAGE_STATES);
+/** The one of them whose place is a printer's hopper. */
+const LOADED = stateAfter('load', 'prefab');
+
+/**
+ * The first answer again when this operation id was already used for the same request; an id
+ * used for another request is refused; undefined for a new id.
+ */
+function answerRetry(tx: LedgerDb, op: OperationInput, requestSha256: string): AppendResult | undefined {
+  const existing = tx.select().from(operations).where(eq(operations.id, op.id)).get();
+  if (!existing) return undefined;
+  if (existing.requestSha256 !== requestSha256) throw new SbkError('OPERATION_ID_REUSED.ledger', undefined, { operationId: op.id });
+  const ids = tx.select({ id: movements.id }).from(movements).where(eq(movements.operationId, op.id)).all();
+  return { operationId: op.id, movementIds: ids.map((r) => r.id), replayed: true };
+}
+
+/** The time the operation is recorded at: now, or a demo ledger's history time. */
+function operationTime(tx: LedgerDb, op: OperationInput, now: string, head: { at: string } | undefined): string {
+  if (op.at !== undefined) {
+    if (!isDemoLedger(tx)) throw new SbkError('BACKDATING_REFUSED');
+    return op.at;
+  }
+  // A real ledger's times only move forward; a clock set back would make the record lie.
+  if (head && head.at > now) throw new SbkError('CLOCK_BEHIND', { now, last: head.at });
+  return now;
+}
+
+/** Each place read once per operation: a file of cards received into one safe asks for it 100,000 times. */
+function placeLookup(tx: LedgerDb): PlaceOf {
+  const cache = new Map<number, { siteId: number; kind: string } | undefined>();
+  return (placeId) => {
+    if (!cache.has(placeId)) cache.set(placeId, tx.select({ siteId: places.siteId, kind: places.kind }).from(places).where(eq(places.id, placeId)).get());
+    return cache.get(placeId);
+  };
+}
+
+/** Where the card is put at its destination: the place asked for, or the one it keeps when it stays. */
+function destinationPlace(card: CardSnapshot, m: MovementInput, toState: string, toSiteId: number, placeOf: PlaceOf): number | null {
+  const staysHere = toSiteId === card.siteId && !DISPATCHED.has(toState);
+  const toPlaceId = m.toPlaceId !== undefined ? m.toPlaceId : staysHere ? card.placeId : null;
+  // HB Art. 14 / GD Art. 12: a card in stock is always in a named storage place.
+  if (toPlaceId == null) {
+    if (PLACED.has(toState)) throw new SbkError('PLACE_REQUIRED.stock', { cardNo: card.cardNo });
+    return toPlaceId;
+  }
+  const place = placeOf(toPlaceId);
+  if (place?.siteId !== toSiteId) throw new SbkError('PLACE_NOT_AT_SITE', undefined, { toPlaceId, toSiteId });
+  // A hopper holds loaded blanks only; stock is never kept in a printer (GD Annex 9 二(二)).
+  const loaded = toState === LOADED;
+  if (PLACED.has(toState) && loaded !== (place.kind === 'hopper')) {
+    throw new SbkError(loaded ? 'PLACE_KIND.hopper_only' : 'PLACE_KIND.not_storage', undefined, { toPlaceId, toState });
+  }
+  return toPlaceId;
+}
+
+/** What the movement's hash covers. */
+function movementContent(chain: Chain, card: CardSnapshot, m: MovementInput, fromState: StateOrNone, to: Pick<CardSnapshot, 'state' | 'siteId' | 'placeId'>): HashedMovementContent {
+  const { op } = chain;
+  return {
+    id: chain.nextId,
+    operationId: op.id,
+    cardNo: card.cardNo,
+    identity: card.identity,
+    type: m.type,
+    fromState,
+    toState: to.state,
+    fromSiteId: fromState === 'none' ? null : card.siteId,
+    fromPlaceId: fromState === 'none' ? null : card.placeId,
+    toSiteId: to.siteId,
+    toPlaceId: to.placeId,
+    operatorId: op.operatorId,
+    secondOperatorId: op.secondOperatorId ?? null,
+    counterpartRole: m.counterpartRole ?? null,
+    counterpartName: m.counterpartName ?? null,
+    counterpartIdNumber: m.counterpartIdNumber ?? null,
+    method: m.method ?? null,
+    reason: m.reason ?? null,
+    refKind: m.refKind ?? null,
+    refId: m.refId ?? null,
+    at: chain.at,
+  };
+}
+
+/** Checks one move, appends its row's values to `rows` and brings the card's snapshot after it. */
+function appendOne(chain: Chain, card: CardSnapshot, m: MovementInput, rows: unknown[]): void {
+  const { op, at } = chain;
+  const fromState = card.state as StateOrNone;
+  const toState = nextState({
+    kind: card.kind as CardKind,
+    from: fromState,
+    type: m.type,
+    cardNo: card.cardNo,
+    operatorId: op.operatorId,
+    secondOperatorId: op.secondOperatorId ?? null,
+    counterpartName: m.counterpartName ?? null,
+    reason: m.reason ?? null,
+  });
+  const toSiteId = m.toSiteId ?? card.siteId;
+  const toPlaceId = destinationPlace(card, m, toState, toSiteId, chain.placeOf);
+  const content = movementContent(chain, card, m, fromState, { state: toState, siteId: toSiteId, placeId: toPlaceId });
+  const hash = movementHash(chain.prevHash, content);
+  pushMovement(rows, content, card.id, chain.prevHash, hash);
+  const before = card.pending;
+  card.state = toState;
+  card.siteId = toSiteId;
+  card.placeId = toPlaceId;
+  card.pending = {
+    stateSince: at,
+    lastMovementId: chain.nextId,
+    receivedAt: m.type === 'receive' || m.type === 'found' ? at : (before?.receivedAt ?? null),
+    pickedUpAt: m.type === 'agent_pickup' ? at : (before?.pickedUpAt ?? null),
+  };
+  chain.ids.push(chain.nextId);
+  chain.prevHash = hash;
+  chain.nextId += 1;
+}
+
 export function appendMovements(
   tx: LedgerDb,
   op: OperationInput,
@@ -119,43 +252,17 @@ export function appendMovements(
   now: string = dbNow(tx),
 ): AppendResult {
   const requestSha256 = requestHash(op, moves);
-  const existing = tx.select().from(operations).where(eq(operations.id, op.id)).get();
-  if (existing) {
-    if (existing.requestSha256 !== requestSha256) {
-      throw new SbkError('OPERATION_ID_REUSED', '同一操作编号已用于另一项不同的操作，未做任何更改。请重新发起操作。', {
-        operationId: op.id,
-      });
-    }
-    const ids = tx.select({ id: movements.id }).from(movements).where(eq(movements.operationId, op.id)).all();
-    return { operationId: op.id, movementIds: ids.map((r) => r.id), replayed: true };
-  }
-  if (moves.length === 0) throw new SbkError('OPERATION_EMPTY', '没有要登记的卡片。');
+  const replayed = answerRetry(tx, op, requestSha256);
+  if (replayed) return replayed;
+  if (moves.length === 0) throw new SbkError('OPERATION_EMPTY');
 
   const head = chainHead(tx);
-  let at = now;
-  if (op.at !== undefined) {
-    if (!isDemoLedger(tx)) {
-      throw new SbkError('BACKDATING_REFUSED', '正式台账不能补记过去的时间，所有流转按当前时间记录。');
-    }
-    at = op.at;
-  } else if (head && head.at > now) {
-    // A real ledger's times only move forward; a clock set back would make the record lie.
-    throw new SbkError('CLOCK_BEHIND', `本机时钟（${now}）早于台账最后一条记录（${head.at}），请校正系统时间后再操作。`);
-  }
-
+  const at = operationTime(tx, op, now, head);
   tx.insert(operations)
     .values({ id: op.id, kind: op.kind, operatorId: op.operatorId, requestSha256, at, movementCount: moves.length })
     .run();
 
-  const placeCache = new Map<number, { siteId: number; kind: string } | undefined>();
-  const placeOf = (placeId: number) => {
-    if (!placeCache.has(placeId)) placeCache.set(placeId, tx.select({ siteId: places.siteId, kind: places.kind }).from(places).where(eq(places.id, placeId)).get());
-    return placeCache.get(placeId);
-  };
-
-  let prevHash = head?.hash ?? GENESIS_HASH;
-  let nextId = (head?.id ?? 0) + 1;
-  const ids: number[] = [];
+  const chain: Chain = { op, at, placeOf: placeLookup(tx), ids: [], prevHash: head?.hash ?? GENESIS_HASH, nextId: (head?.id ?? 0) + 1 };
   // The moves are taken BULK_ROWS at a time: their cards read in one statement, their movements
   // inserted in one, and the rows of the cards they moved written in one (a card moved twice in a
   // window is written once). Cards read here are dropped after each window; a later move of one
@@ -172,78 +279,13 @@ export function appendMovements(
     const moved = new Map<number, CardSnapshot>();
     for (const m of window) {
       const card = known?.get(m.cardId) ?? read.get(m.cardId);
-      if (!card) throw new SbkError('CARD_NOT_FOUND', `台账中没有编号为 ${m.cardId} 的卡。`);
-      const fromState = card.state as StateOrNone;
-      const toState = nextState({
-        kind: card.kind as CardKind,
-        from: fromState,
-        type: m.type,
-        cardNo: card.cardNo,
-        operatorId: op.operatorId,
-        secondOperatorId: op.secondOperatorId ?? null,
-        counterpartName: m.counterpartName ?? null,
-        reason: m.reason ?? null,
-      });
-      const toSiteId = m.toSiteId ?? card.siteId;
-      const staysHere = toSiteId === card.siteId && toState !== 'in_transit';
-      const toPlaceId = m.toPlaceId !== undefined ? m.toPlaceId : staysHere ? card.placeId : null;
-      // HB Art. 14 / GD Art. 12: a card in stock is always in a named storage place.
-      if (toPlaceId == null && (toState === 'in_stock' || toState === 'loaded')) {
-        throw new SbkError('PLACE_REQUIRED', `卡 ${card.cardNo} 入库须指定保管地点（保险柜、卡柜或卡盒）。`, { cardNo: card.cardNo });
-      }
-      if (toPlaceId != null) {
-        const place = placeOf(toPlaceId);
-        if (place?.siteId !== toSiteId) {
-          throw new SbkError('PLACE_NOT_AT_SITE', '所选保管地点不属于该网点，请重新选择保管地点。', { toPlaceId, toSiteId });
-        }
-        // A hopper holds loaded blanks only; stock is never kept in a printer (GD Annex 9 二(二)).
-        if ((toState === 'loaded') !== (place.kind === 'hopper') && (toState === 'loaded' || toState === 'in_stock')) {
-          throw new SbkError('PLACE_KIND', toState === 'loaded' ? '预制卡只能装入制卡机卡盒。' : '卡盒不是保管地点：入库请选择保险柜、卡柜或货架。', { toPlaceId, toState });
-        }
-      }
-      const content: HashedMovementContent = {
-        id: nextId,
-        operationId: op.id,
-        cardNo: card.cardNo,
-        identity: card.identity,
-        type: m.type,
-        fromState,
-        toState,
-        fromSiteId: fromState === 'none' ? null : card.siteId,
-        fromPlaceId: fromState === 'none' ? null : card.placeId,
-        toSiteId,
-        toPlaceId,
-        operatorId: op.operatorId,
-        secondOperatorId: op.secondOperatorId ?? null,
-        counterpartRole: m.counterpartRole ?? null,
-        counterpartName: m.counterpartName ?? null,
-        counterpartIdNumber: m.counterpartIdNumber ?? null,
-        method: m.method ?? null,
-        reason: m.reason ?? null,
-        refKind: m.refKind ?? null,
-        refId: m.refId ?? null,
-        at,
-      };
-      const hash = movementHash(prevHash, content);
-      pushMovement(rows, content, card.id, prevHash, hash);
-      const before = card.pending;
-      card.state = toState;
-      card.siteId = toSiteId;
-      card.placeId = toPlaceId;
-      card.pending = {
-        stateSince: at,
-        lastMovementId: nextId,
-        receivedAt: m.type === 'receive' || m.type === 'found' ? at : (before?.receivedAt ?? null),
-        pickedUpAt: m.type === 'agent_pickup' ? at : (before?.pickedUpAt ?? null),
-      };
+      if (!card) throw new SbkError('CARD_NOT_FOUND.ledger_id', { cardId: m.cardId });
+      appendOne(chain, card, m, rows);
       if (!(deferProjection && known?.has(card.id))) moved.set(card.id, card);
-      ids.push(nextId);
-      prevHash = hash;
-      nextId += 1;
     }
     insertMovementRows(tx, rows);
     writeProjections(tx, moved.values());
     read.clear();
   }
-  return { operationId: op.id, movementIds: ids, replayed: false };
+  return { operationId: op.id, movementIds: chain.ids, replayed: false };
 }

@@ -6,9 +6,13 @@ import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { LedgerDb } from './open-ledger.ts';
 import { cards, instantJobEvents, instantJobs, places, type INSTANT_STEPS } from './schema.ts';
 import { dbNow } from './ledger-clock.ts';
+import { stateAfter } from '../src/domain/card-states.ts';
 
 export type InstantStep = (typeof INSTANT_STEPS)[number];
 export const INSTANT_OUTCOMES: readonly InstantStep[] = ['issued', 'stocked', 'failed', 'void'];
+
+/** A blank in a printer's hopper: where loading it left it. */
+const LOADED = stateAfter('load', 'prefab');
 
 export type InstantJobRow = typeof instantJobs.$inferSelect;
 export type NewInstantJob = Omit<typeof instantJobs.$inferInsert, 'id'>;
@@ -77,7 +81,7 @@ export function hopperQueue(db: LedgerDb, hopperPlaceId: number): HopperCard[] {
     .select({ id: cards.id, cardNo: cards.cardNo, cardIdCode: cards.cardIdCode, resetCode: cards.resetCode, bankCardNo: cards.bankCardNo, bank: cards.bank, maker: cards.maker })
     .from(cards)
     // By the hopper's site too: cards_site_state_ix then finds the loaded blanks of that site alone.
-    .where(and(eq(cards.kind, 'prefab'), eq(cards.state, 'loaded'), eq(cards.placeId, hopperPlaceId), eq(cards.siteId, sql`(select ${places.siteId} from ${places} where ${places.id} = ${hopperPlaceId})`)))
+    .where(and(eq(cards.kind, 'prefab'), eq(cards.state, LOADED), eq(cards.placeId, hopperPlaceId), eq(cards.siteId, sql`(select ${places.siteId} from ${places} where ${places.id} = ${hopperPlaceId})`)))
     .orderBy(asc(cards.lastMovementId), asc(cards.id))
     .all();
 }

@@ -6,6 +6,8 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { LedgerDb } from './open-ledger.ts';
 import { batches, cards, holders, movements, sites } from './schema.ts';
+import { RECALLABLE_STATES, DISPATCHABLE_STATES, stateAfter } from '../src/domain/card-states.ts';
+import { stateList, stateLiteral } from './state-sql.ts';
 
 export type HolderCardRow = {
   id: number;
@@ -31,13 +33,27 @@ export type HolderCardRow = {
   replaced: boolean;
 };
 
+/** Where the state machine puts a finished card the site took in, one an agent took, one recalled, one issued. */
+const IN_STOCK = stateAfter('receive', 'finished');
+const WITH_AGENT = stateAfter('agent_pickup', 'finished');
+const RECALLED = stateAfter('recall', 'finished');
+const ISSUED = stateAfter('issue', 'finished');
+
 // From the projections append-movements keeps (the last receive/found, the last agent pickup),
-// which verify replays: no per-card read of the movements on a large ledger.
-const heldSince = sql<string | null>`(case when ${cards.state} in ('in_stock', 'recalled') then ${cards.receivedAt}
-  when ${cards.state} = 'agent_held' then ${cards.pickedUpAt} end)`;
+// which verify replays: no per-card read of the movements on a large ledger. A card in the site's
+// store (one it could send on) counts from its receipt.
+const heldSince = sql<string | null>`(case when ${cards.state} in ${stateList(DISPATCHABLE_STATES)} then ${cards.receivedAt}
+  when ${cards.state} = ${stateLiteral(WITH_AGENT)} then ${cards.pickedUpAt} end)`;
 const recalledAt = sql<string | null>`(select max(m.at) from movements m where m.card_id = ${cards.id} and m.type = 'recall')`;
 const replaced = sql<number>`exists (select 1 from cards newer where newer.holder_id = ${cards.holderId} and newer.id <> ${cards.id}
-  and newer.issue_date > ${cards.issueDate} and newer.state = 'issued')`;
+  and newer.issue_date > ${cards.issueDate} and newer.state = ${stateLiteral(ISSUED)})`;
+
+/**
+ * The condition of the partial index cards_overdue_list_ix (db/migrations/0013), which a query
+ * repeats term for term so that SQLite may use the index: the finished cards that may be recalled.
+ */
+const overdueListable = sql`kind = 'finished' and state in ${stateList(RECALLABLE_STATES)}`;
+const isRecallable = (state: string): boolean => (RECALLABLE_STATES as readonly string[]).includes(state);
 
 const baseColumns = {
   id: cards.id,
@@ -109,10 +125,10 @@ export function cancellationCandidates(db: LedgerDb, siteIds: readonly number[],
   };
   const another = sql`exists (select 1 from cards o where o.holder_id = cards.holder_id and o.id <> cards.id)`;
   for (const state of states) {
-    if (state === 'recalled') add(sql`select id from cards where state = ${state} and kind = 'finished' and site_id in (${scope})`);
+    if (state === RECALLED) add(sql`select id from cards where state = ${state} and kind = 'finished' and site_id in (${scope})`);
     // The cards in stock, most of a city's, come from cards_overdue_list_ix alone (see overdueCandidates).
-    else if (state === 'in_stock' || state === 'agent_held') {
-      add(sql`select id from cards indexed by cards_overdue_list_ix where state = ${state} and kind = 'finished' and state in ('in_stock', 'agent_held') and site_id in (${scope}) and ${another}`);
+    else if (isRecallable(state)) {
+      add(sql`select id from cards indexed by cards_overdue_list_ix where state = ${state} and ${overdueListable} and site_id in (${scope}) and ${another}`);
     } else add(sql`select id from cards where state = ${state} and kind = 'finished' and site_id in (${scope}) and ${another}`);
   }
   const dead = db.values<[number]>(sql`select id from holders where deceased_at is not null`).map(([id]) => id);
@@ -141,7 +157,7 @@ export function cardsOfPickup(db: LedgerDb, pickupRef: string): HolderCardRow[] 
   return select(
     db,
     and(
-      eq(cards.state, 'agent_held'),
+      eq(cards.state, WITH_AGENT),
       sql`exists (select 1 from movements m where m.id = ${cards.lastMovementId} and m.ref_kind = 'pickup' and m.ref_id = ${pickupRef})`,
     ),
   );
@@ -163,7 +179,7 @@ export function openPickups(db: LedgerDb, siteIds: readonly number[]): PickupRow
     })
     .from(cards)
     .innerJoin(movements, eq(movements.id, cards.lastMovementId))
-    .where(and(eq(cards.state, 'agent_held'), eq(movements.refKind, 'pickup'), inArray(cards.siteId, [...siteIds])))
+    .where(and(eq(cards.state, WITH_AGENT), eq(movements.refKind, 'pickup'), inArray(cards.siteId, [...siteIds])))
     .groupBy(movements.refId, movements.counterpartName, movements.reason, cards.siteId)
     .orderBy(asc(sql`min(${movements.at})`))
     .all()
@@ -262,7 +278,7 @@ export function overdueCandidates(db: LedgerDb, siteIds: readonly number[], stoc
     for (const [id, cardNo, siteId, batchId, held, holderName, holderIdNumber, kind, state, holderId] of db.values<[...CandidateTuple, kind: string, state: string, holderId: number]>(
       sql`select cards.id, card_no, site_id, batch_id, ${heldSince}, ${holderColumns}, kind, state, holder_id from cards ${holderJoin} where holder_id in (${holderIds})`,
     )) {
-      if (kind === 'finished' && inScope.has(siteId) && (state === 'in_stock' || state === 'agent_held')) {
+      if (kind === 'finished' && inScope.has(siteId) && isRecallable(state)) {
         dead.add(id);
         out.push({ id, cardNo, state, siteId, batchId, heldSince: held, deceasedAt: deadOn.get(holderId) ?? null, holderName, holderIdNumber });
       }
@@ -273,19 +289,18 @@ export function overdueCandidates(db: LedgerDb, siteIds: readonly number[], stoc
       if (!dead.has(id)) out.push({ id, cardNo, state, siteId, batchId, heldSince, deceasedAt: null, holderName, holderIdNumber });
     }
   };
-  const listable = sql`kind = 'finished' and state in ('in_stock', 'agent_held')`;
   add(
-    'in_stock',
+    IN_STOCK,
     db.values<CandidateTuple>(
       sql`select cards.id, card_no, site_id, batch_id, received_at, ${holderColumns} from cards indexed by cards_overdue_list_ix ${holderJoin}
-        where state = 'in_stock' and ${listable} and received_at < ${stockBefore} and site_id in (${scope})`,
+        where state = ${stateLiteral(IN_STOCK)} and ${overdueListable} and received_at < ${stockBefore} and site_id in (${scope})`,
     ),
   );
   add(
-    'agent_held',
+    WITH_AGENT,
     db.values<CandidateTuple>(
       sql`select cards.id, card_no, site_id, batch_id, picked_up_at, ${holderColumns} from cards indexed by cards_overdue_list_ix ${holderJoin}
-        where state = 'agent_held' and ${listable} and picked_up_at < ${agentBefore} and site_id in (${scope})`,
+        where state = ${stateLiteral(WITH_AGENT)} and ${overdueListable} and picked_up_at < ${agentBefore} and site_id in (${scope})`,
     ),
   );
   return out;

@@ -41,9 +41,7 @@ export function openLedger(path: string, opts: OpenOptions = {}): Ledger {
   const full = resolve(path);
   const isNew = !existsSync(full);
   if (isNew && opts.mustExist) {
-    throw new SbkError('LEDGER_NOT_FOUND', `找不到台账文件 ${full}。请用 --db 指定台账，或先运行 sbk init 建立台账。`, {
-      path: full,
-    });
+    throw new SbkError('LEDGER_NOT_FOUND', { path: full });
   }
   const dirMode = opts.groupAccess ? 0o770 : 0o700;
   const dirIsNew = !existsSync(dirname(full));
@@ -112,9 +110,6 @@ function refuseNetworkFilesystem(dir: string): void {
   }
   // WAL needs shared memory on one host: on a network filesystem two hosts can corrupt the ledger.
   if (NETWORK_FS.has(best.type)) {
-    throw new SbkError('LEDGER_ON_NETWORK_FS', `台账目录 ${dir} 在网络文件系统（${best.type}）上，多人同时使用会损坏台账。请把台账放在本机磁盘上，操作员通过 SSH 登录本机使用。`, {
-      dir,
-      fsType: best.type,
-    });
+    throw new SbkError('LEDGER_ON_NETWORK_FS', { dir, fsType: best.type });
   }
 }

@@ -18,7 +18,7 @@ export function isRetryOf(db: LedgerDb, id: string, kinds: readonly string[], op
   const op = db.select({ kind: operations.kind, operatorId: operations.operatorId }).from(operations).where(eq(operations.id, id)).get();
   if (!op) return false;
   if (op.operatorId !== operatorId || !kinds.includes(op.kind)) {
-    throw new SbkError('OPERATION_ID_REUSED', '同一操作编号已用于另一项不同的操作，未做任何更改。请重新发起操作。', { operationId: id });
+    throw new SbkError('OPERATION_ID_REUSED.ledger', undefined, { operationId: id });
   }
   return true;
 }

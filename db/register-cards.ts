@@ -43,7 +43,7 @@ export type NewBatch = {
 
 export function insertBatch(tx: LedgerDb, b: NewBatch): number {
   if (tx.select({ id: batches.id }).from(batches).where(eq(batches.code, b.code)).get()) {
-    throw new SbkError('BATCH_EXISTS', `制卡批次 ${b.code} 已在台账中，不能重复登记。`, { batch: b.code });
+    throw new SbkError('BATCH_EXISTS.register', { batch: b.code });
   }
   return tx
     .insert(batches)
@@ -88,10 +88,9 @@ function boxId(tx: LedgerDb, batchId: number, label: string, cache: Map<string, 
 function duplicateError(e: unknown, cardNo: string): SbkError | undefined {
   // The unique index on card_no is the check: one lookup fewer per card on a large import.
   if (!(e instanceof Error && 'code' in e && e.code === 'SQLITE_CONSTRAINT_UNIQUE')) return undefined;
-  const what = e.message.includes('card_id_code') ? '卡识别码' : e.message.includes('bank_card_no') ? '银行卡号' : null;
-  return what
-    ? new SbkError('CODE_IN_LEDGER', `卡 ${cardNo} 的${what}与台账中另一张卡相同，不能登记。请联系卡商核对。`, { cardNo })
-    : new SbkError('CARD_EXISTS', `卡号 ${cardNo} 已在台账中，不能重复登记。`, { cardNo });
+  if (e.message.includes('card_id_code')) return new SbkError('CODE_IN_LEDGER.card_id_code', { cardNo });
+  if (e.message.includes('bank_card_no')) return new SbkError('CODE_IN_LEDGER.bank_card_no', { cardNo });
+  return new SbkError('CARD_EXISTS.register', { cardNo });
 }
 
 /**
@@ -103,31 +102,13 @@ export type ThenMove = { op: OperationInput; move: Omit<MovementInput, 'cardId'>
 /** A card row's projection columns but for last_movement_id. */
 type Projection = Pick<CardSnapshot, 'state' | 'siteId' | 'placeId'> & Omit<NonNullable<CardSnapshot['pending']>, 'lastMovementId'>;
 
-/** Creates the cards of one batch at `siteId` and registers them (state `expected`). */
-export function registerCards(
-  tx: LedgerDb,
-  op: OperationInput,
-  batchId: number | null,
-  siteId: number,
-  list: readonly NewCard[],
-  ref: { refKind: string; refId: string },
-  /** Leave the card rows for the caller's flushProjections() (it moves the cards on first). */
-  deferProjection = false,
-  then?: ThenMove,
-): AppendResult & { cardIds: number[]; cards: Map<number, CardSnapshot>; then?: AppendResult } {
-  const boxCache = new Map<string, number>();
-  const cardIds: number[] = [];
-  const now = dbNow(tx);
-  const at = op.at ?? now;
-  // Each card row is inserted as it will stand after its movements, which appendMovements numbers
-  // on from the chain's head in list order and records at `now`: one write per card instead of an
-  // insert and an update (two with `then`). A card whose movements came out otherwise is written
-  // again below, so a wrong guess costs time, never a wrong row.
-  const firstMovementId = (chainHead(tx)?.id ?? 0) + 1;
-  // The i-th card's last movement: its registration, or the one after it.
-  const lastMovementIdBase = firstMovementId + (then ? list.length : 0);
+/**
+ * How a card row of `kind` stands once its movements are appended: registered (and moved on by
+ * `then`). Worked out once per kind for the whole list.
+ */
+function expectedProjections(siteId: number, at: string, now: string, then: ThenMove | undefined): (kind: CardKind) => Projection {
   const byKind = new Map<string, Projection>();
-  const expected = (kind: CardKind): Projection => {
+  return (kind) => {
     let e = byKind.get(kind);
     if (e) return e;
     const registered = ruleFor(kind, 'register')?.to ?? 'none';
@@ -148,54 +129,119 @@ export function registerCards(
     byKind.set(kind, e);
     return e;
   };
-  const known = new Map<number, CardSnapshot>();
-  let holderOf: ((h: NewHolder) => number) | undefined;
+}
+
+/** What inserting the card rows of one list needs besides the rows. */
+type CardWriter = {
+  readonly tx: LedgerDb;
+  readonly batchId: number | null;
+  readonly expected: (kind: CardKind) => Projection;
+  /** The last movement id of the list's first card; the i-th card's is this + i. */
+  readonly lastMovementIdBase: number;
+  readonly boxCache: Map<string, number>;
+  holderOf?: (h: NewHolder) => number;
+};
+
+/** Appends the card row of the list's `index`-th card to `rows`, in CARD_FIELDS (db/bulk-sql.ts) order. */
+function pushCardRow(rows: unknown[], w: CardWriter, c: NewCard, index: number): void {
+  const e = w.expected(c.kind);
+  rows.push(
+    c.kind,
+    c.cardNo,
+    c.cardIdCode ?? null,
+    c.resetCode ?? null,
+    c.bankCardNo ?? null,
+    c.bank,
+    c.maker,
+    w.batchId,
+    c.boxLabel && w.batchId != null ? boxId(w.tx, w.batchId, c.boxLabel, w.boxCache) : null,
+    c.boxPosition ?? null,
+    c.holder ? (w.holderOf ??= holderUpserter(w.tx))(c.holder) : null,
+    c.issueDate ?? null,
+    c.expiryDate ?? null,
+    e.state,
+    e.siteId,
+    e.placeId,
+    e.stateSince,
+    w.lastMovementIdBase + index,
+    e.receivedAt,
+    e.pickedUpAt,
+  );
+}
+
+/** The new card before its first movement, which is what appendMovements checks. */
+function unregistered(id: number, c: NewCard, siteId: number): CardSnapshot {
+  const identity = identityString({
+    cardNo: c.cardNo,
+    kind: c.kind,
+    cardIdCode: c.cardIdCode ?? null,
+    bankCardNo: c.bankCardNo ?? null,
+    holderIdType: c.holder?.idType ?? null,
+    holderIdNumber: c.holder?.idNumber ?? null,
+    holderName: c.holder?.name ?? null,
+  });
+  return { id, kind: c.kind, cardNo: c.cardNo, state: 'none', siteId, placeId: null, identity };
+}
+
+/** Inserts the cards BULK_ROWS at a time; returns their ids in list order and their snapshots in `known`. */
+function insertCards(w: CardWriter, list: readonly NewCard[], siteId: number, known: Map<number, CardSnapshot>): number[] {
+  const cardIds: number[] = [];
   for (let from = 0; from < list.length; from += BULK_ROWS) {
     const part = list.slice(from, from + BULK_ROWS);
-    // In CARD_FIELDS (db/bulk-sql.ts) order.
     const rows: unknown[] = [];
-    part.forEach((c, i) => {
-      const e = expected(c.kind);
-      rows.push(
-        c.kind,
-        c.cardNo,
-        c.cardIdCode ?? null,
-        c.resetCode ?? null,
-        c.bankCardNo ?? null,
-        c.bank,
-        c.maker,
-        batchId,
-        c.boxLabel && batchId != null ? boxId(tx, batchId, c.boxLabel, boxCache) : null,
-        c.boxPosition ?? null,
-        c.holder ? (holderOf ??= holderUpserter(tx))(c.holder) : null,
-        c.issueDate ?? null,
-        c.expiryDate ?? null,
-        e.state,
-        e.siteId,
-        e.placeId,
-        e.stateSince,
-        lastMovementIdBase + from + i,
-        e.receivedAt,
-        e.pickedUpAt,
-      );
-    });
-    const ids = insertCardRows(tx, rows, (e, i) => duplicateError(e, part[i]!.cardNo) ?? e);
+    part.forEach((c, i) => pushCardRow(rows, w, c, from + i));
+    const ids = insertCardRows(w.tx, rows, (e, i) => duplicateError(e, part[i]!.cardNo) ?? e);
     part.forEach((c, i) => {
       const id = ids[i]!;
       cardIds.push(id);
-      const identity = identityString({
-        cardNo: c.cardNo,
-        kind: c.kind,
-        cardIdCode: c.cardIdCode ?? null,
-        bankCardNo: c.bankCardNo ?? null,
-        holderIdType: c.holder?.idType ?? null,
-        holderIdNumber: c.holder?.idNumber ?? null,
-        holderName: c.holder?.name ?? null,
-      });
-      // The snapshot is the card before its first movement, which is what appendMovements checks.
-      known.set(id, { id, kind: c.kind, cardNo: c.cardNo, state: 'none', siteId, placeId: null, identity });
+      known.set(id, unregistered(id, c, siteId));
     });
   }
+  return cardIds;
+}
+
+/** Marks written every card whose movements left it as its row was inserted; the rest still need a write. */
+function settleGuesses(cardIds: readonly number[], known: Map<number, CardSnapshot>, w: CardWriter): void {
+  cardIds.forEach((id, i) => {
+    const c = known.get(id)!;
+    const p = c.pending;
+    const e = w.expected(c.kind as CardKind);
+    const asWritten =
+      p && c.state === e.state && c.siteId === e.siteId && c.placeId === e.placeId && p.stateSince === e.stateSince &&
+      p.lastMovementId === w.lastMovementIdBase + i && p.receivedAt === e.receivedAt && p.pickedUpAt === e.pickedUpAt;
+    if (asWritten) c.pending = undefined;
+  });
+}
+
+/** Creates the cards of one batch at `siteId` and registers them (state `expected`). */
+export function registerCards(
+  tx: LedgerDb,
+  op: OperationInput,
+  batchId: number | null,
+  siteId: number,
+  list: readonly NewCard[],
+  ref: { refKind: string; refId: string },
+  /** Leave the card rows for the caller's flushProjections() (it moves the cards on first). */
+  deferProjection = false,
+  then?: ThenMove,
+): AppendResult & { cardIds: number[]; cards: Map<number, CardSnapshot>; then?: AppendResult } {
+  const now = dbNow(tx);
+  const at = op.at ?? now;
+  // Each card row is inserted as it will stand after its movements, which appendMovements numbers
+  // on from the chain's head in list order and records at `now`: one write per card instead of an
+  // insert and an update (two with `then`). A card whose movements came out otherwise is written
+  // again below, so a wrong guess costs time, never a wrong row.
+  const firstMovementId = (chainHead(tx)?.id ?? 0) + 1;
+  const writer: CardWriter = {
+    tx,
+    batchId,
+    expected: expectedProjections(siteId, at, now, then),
+    // The i-th card's last movement: its registration, or the one after it.
+    lastMovementIdBase: firstMovementId + (then ? list.length : 0),
+    boxCache: new Map(),
+  };
+  const known = new Map<number, CardSnapshot>();
+  const cardIds = insertCards(writer, list, siteId, known);
   const res = appendMovements(
     tx,
     op,
@@ -205,15 +251,7 @@ export function registerCards(
     now,
   );
   const thenRes = then && appendMovements(tx, then.op, cardIds.map((cardId) => ({ cardId, ...then.move })), known, true, now);
-  cardIds.forEach((id, i) => {
-    const c = known.get(id)!;
-    const p = c.pending;
-    const e = expected(c.kind as CardKind);
-    const asWritten =
-      p && c.state === e.state && c.siteId === e.siteId && c.placeId === e.placeId && p.stateSince === e.stateSince &&
-      p.lastMovementId === lastMovementIdBase + i && p.receivedAt === e.receivedAt && p.pickedUpAt === e.pickedUpAt;
-    if (asWritten) c.pending = undefined;
-  });
+  settleGuesses(cardIds, known, writer);
   if (!deferProjection) flushProjections(tx, known);
   return { ...res, cardIds, cards: known, ...(thenRes && { then: thenRes }) };
 }

@@ -6,6 +6,8 @@
 import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { LedgerDb } from './open-ledger.ts';
+import { AWAITING_ARRIVAL_STATES, DISPATCHABLE_STATES } from '../src/domain/card-states.ts';
+import { stateList } from './state-sql.ts';
 import { batches, boxes, cards, holders, operators, places, shipmentEvents, shipmentItems, shipments, sites } from './schema.ts';
 
 export type ShipmentRow = typeof shipments.$inferSelect;
@@ -90,7 +92,7 @@ export function shipmentEventsOf(db: LedgerDb, shipmentIds: readonly number[]): 
  * A card is outstanding under a shipment while it is still on its way (expected or in transit)
  * at the shipment's destination and no later sent shipment has taken it on.
  */
-const outstandingExpr = sql<number>`(${cards.state} in ('expected', 'in_transit') and ${cards.siteId} = ${shipments.toSiteId} and not exists (
+const outstandingExpr = sql<number>`(${cards.state} in ${stateList(AWAITING_ARRIVAL_STATES)} and ${cards.siteId} = ${shipments.toSiteId} and not exists (
   select 1 from shipment_items later join shipment_events ev on ev.shipment_id = later.shipment_id and ev.type = 'sent'
   where later.card_id = ${shipmentItems.cardId} and later.shipment_id > ${shipmentItems.shipmentId}))`;
 
@@ -216,7 +218,7 @@ export function batchesWithBoxAtSite(db: LedgerDb, siteId: number, boxLabel: str
     .from(cards)
     .innerJoin(batches, eq(batches.id, cards.batchId))
     .innerJoin(boxes, eq(boxes.id, cards.boxId))
-    .where(and(eq(cards.siteId, siteId), eq(boxes.label, boxLabel), inArray(cards.state, ['in_stock', 'recalled'])))
+    .where(and(eq(cards.siteId, siteId), eq(boxes.label, boxLabel), inArray(cards.state, [...DISPATCHABLE_STATES])))
     .all()
     .map((r) => r.code);
 }

@@ -25,7 +25,7 @@ export function insertSites(tx: LedgerDb, list: readonly NewSite[]): void {
   for (const s of list) {
     const parentId = s.parentCode ? idByCode.get(s.parentCode) ?? siteByCode(tx, s.parentCode)?.id : null;
     if (s.parentCode && parentId == null) {
-      throw new SbkError('SITE_PARENT_MISSING', `网点 ${s.code} 的上级 ${s.parentCode} 不存在。`);
+      throw new SbkError('SITE_PARENT_MISSING', { site: s.code, parent: s.parentCode });
     }
     const row = tx
       .insert(sites)
@@ -52,7 +52,7 @@ export function siteByCode(db: LedgerDb, code: string): SiteRow | undefined {
 
 export function requireSite(db: LedgerDb, code: string): SiteRow {
   const s = siteByCode(db, code);
-  if (!s) throw new SbkError('SITE_NOT_FOUND', `没有编码为 ${code} 的网点。可用 sbk site list 查看全部网点编码。`, { code });
+  if (!s) throw new SbkError('SITE_NOT_FOUND.ledger', { code });
   return s;
 }
 

@@ -5,6 +5,8 @@
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { LedgerDb } from './open-ledger.ts';
+import { IN_STORAGE_STATES } from '../src/domain/card-states.ts';
+import { stateList } from './state-sql.ts';
 import {
   batches,
   boxes,
@@ -115,7 +117,7 @@ export function onHandPrefab(db: LedgerDb, siteId: number, bank: string | null):
     .leftJoin(batches, eq(batches.id, cards.batchId))
     .leftJoin(boxes, eq(boxes.id, cards.boxId))
     .leftJoin(places, eq(places.id, cards.placeId))
-    .where(and(eq(cards.kind, 'prefab'), eq(cards.siteId, siteId), inArray(cards.state, ['in_stock', 'loaded']), bank ? eq(cards.bank, bank) : undefined))
+    .where(and(eq(cards.kind, 'prefab'), eq(cards.siteId, siteId), inArray(cards.state, [...IN_STORAGE_STATES]), bank ? eq(cards.bank, bank) : undefined))
     .orderBy(asc(cards.bank), asc(batches.code), asc(boxes.label), asc(cards.boxPosition), asc(cards.cardNo))
     .all();
 }
@@ -132,8 +134,8 @@ export type Flows = { bank: string; received: number; consumed: number; spoiled:
  * (dispatched, declared lost). Moves within the site (transfer, load, unload) change nothing.
  */
 export function periodFlows(db: LedgerDb, siteId: number, bank: string | null, fromId: number, toId: number): Flows[] {
-  const onHandFrom = sql`(${movements.fromSiteId} = ${siteId} and ${movements.fromState} in ('in_stock', 'loaded'))`;
-  const onHandTo = sql`(${movements.toSiteId} = ${siteId} and ${movements.toState} in ('in_stock', 'loaded'))`;
+  const onHandFrom = sql`(${movements.fromSiteId} = ${siteId} and ${movements.fromState} in ${stateList(IN_STORAGE_STATES)})`;
+  const onHandTo = sql`(${movements.toSiteId} = ${siteId} and ${movements.toState} in ${stateList(IN_STORAGE_STATES)})`;
   return db
     .select({
       bank: cards.bank,
@@ -165,7 +167,7 @@ export function onHandAfter(db: LedgerDb, siteId: number, bank: string | null, a
       movements,
       sql`${movements.id} = (select max(m2.id) from movements m2 where m2.card_id = ${cards.id} and m2.id <= ${atId})`,
     )
-    .where(and(eq(cards.kind, 'prefab'), bank ? eq(cards.bank, bank) : undefined, eq(movements.toSiteId, siteId), inArray(movements.toState, ['in_stock', 'loaded'])))
+    .where(and(eq(cards.kind, 'prefab'), bank ? eq(cards.bank, bank) : undefined, eq(movements.toSiteId, siteId), inArray(movements.toState, [...IN_STORAGE_STATES])))
     .groupBy(cards.bank)
     .all();
   return new Map(rows.map((r) => [r.bank, r.n]));
@@ -195,7 +197,7 @@ export function prefabBanksHeld(db: LedgerDb, siteId: number): { bank: string; s
     .select({ bank: cards.bank, since: sql<string>`min(${movements.at})` })
     .from(movements)
     .innerJoin(cards, eq(cards.id, movements.cardId))
-    .where(and(eq(cards.kind, 'prefab'), eq(movements.toSiteId, siteId), inArray(movements.toState, ['in_stock', 'loaded'])))
+    .where(and(eq(cards.kind, 'prefab'), eq(movements.toSiteId, siteId), inArray(movements.toState, [...IN_STORAGE_STATES])))
     .groupBy(cards.bank)
     .orderBy(asc(cards.bank))
     .all();

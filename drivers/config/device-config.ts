@@ -13,6 +13,7 @@
  * hopper places. Pure: parsing and checking only; opening the devices is elsewhere.
  */
 import { SbkError } from '../../src/domain/errors.ts';
+import { deviceTexts } from '../../src/i18n/drivers/devices.ts';
 
 export type HidAddress = {
   transport: 'hid';
@@ -36,13 +37,9 @@ export type SiteDeviceConfig = {
 };
 export type DeviceConfig = { sites: ReadonlyMap<string, SiteDeviceConfig> };
 
-export const EMPTY_SITE_DEVICES: SiteDeviceConfig = { printers: [], readers: [], scanners: [{ id: '键盘式扫描枪', transport: 'keyboard' }], ca: 'none' };
+export const EMPTY_SITE_DEVICES: SiteDeviceConfig = { printers: [], readers: [], scanners: [{ id: deviceTexts.names.keyboardScanner, transport: 'keyboard' }], ca: 'none' };
 
 type Json = Record<string, unknown>;
-
-function bad(where: string, what: string): never {
-  throw new SbkError('DEVICE_CONFIG', `设备配置 ${where}：${what}`);
-}
 
 function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -50,7 +47,7 @@ function isObject(v: unknown): v is Json {
 
 function usbId(v: unknown, where: string): number {
   const n = typeof v === 'number' ? v : typeof v === 'string' && /^(0x)?[0-9a-f]{1,4}$/i.test(v) ? parseInt(v.replace(/^0x/i, ''), 16) : NaN;
-  if (!Number.isInteger(n) || n < 0 || n > 0xffff) bad(where, '应为 USB 厂商号或产品号（如 "0x1d6b"）');
+  if (!Number.isInteger(n) || n < 0 || n > 0xffff) throw new SbkError('DEVICE_CONFIG.usb_id', { where });
   return n;
 }
 
@@ -58,12 +55,12 @@ function transportOf(o: Json, where: string, allowKeyboard: boolean): Transport 
   const t = o.transport;
   if (t === 'simulator') return { transport: 'simulator' };
   if (t === 'keyboard' && allowKeyboard) return { transport: 'keyboard' };
-  if (t !== 'hid') bad(where, `transport 应为 ${allowKeyboard ? '"keyboard"、' : ''}"hid" 或 "simulator"`);
+  if (t !== 'hid') throw new SbkError('DEVICE_CONFIG.transport', { where, keyboard: allowKeyboard });
   const reportSize = o.reportSize ?? 64;
-  if (typeof reportSize !== 'number' || !Number.isInteger(reportSize) || reportSize < 8 || reportSize > 1024) bad(where, 'reportSize 应为 8 到 1024 的整数');
+  if (typeof reportSize !== 'number' || !Number.isInteger(reportSize) || reportSize < 8 || reportSize > 1024) throw new SbkError('DEVICE_CONFIG.report_size', { where });
   const reportId = o.reportId === undefined ? 0 : o.reportId;
-  if (reportId !== null && (typeof reportId !== 'number' || !Number.isInteger(reportId) || reportId < 0 || reportId > 255)) bad(where, 'reportId 应为 0 到 255 的整数或 null');
-  if (o.serial !== undefined && typeof o.serial !== 'string') bad(where, 'serial 应为字符串');
+  if (reportId !== null && (typeof reportId !== 'number' || !Number.isInteger(reportId) || reportId < 0 || reportId > 255)) throw new SbkError('DEVICE_CONFIG.report_id', { where });
+  if (o.serial !== undefined && typeof o.serial !== 'string') throw new SbkError('DEVICE_CONFIG.serial', { where });
   return {
     transport: 'hid',
     vendorId: usbId(o.vendorId, `${where}.vendorId`),
@@ -75,13 +72,13 @@ function transportOf(o: Json, where: string, allowKeyboard: boolean): Transport 
 }
 
 function idOf(o: Json, where: string): string {
-  if (typeof o.id !== 'string' || !o.id.trim()) bad(where, '每台设备须有名称 id');
+  if (typeof o.id !== 'string' || !o.id.trim()) throw new SbkError('DEVICE_CONFIG.id', { where });
   return o.id.trim();
 }
 
 function listOf(v: unknown, where: string): Json[] {
   if (v === undefined) return [];
-  if (!Array.isArray(v) || !v.every(isObject)) bad(where, '应为设备列表');
+  if (!Array.isArray(v) || !v.every(isObject)) throw new SbkError('DEVICE_CONFIG.list', { where });
   return v as Json[];
 }
 
@@ -89,12 +86,12 @@ function parseSite(o: Json, where: string): SiteDeviceConfig {
   const printers = listOf(o.printers, `${where}.printers`).map((p, i) => {
     const w = `${where}.printers[${i}]`;
     const t = transportOf(p, w, false) as Transport;
-    if (!isObject(p.hoppers) || Object.keys(p.hoppers).length === 0) bad(w, 'hoppers 应写明卡盒号对应的台账卡盒，如 { "1": "制卡机1-卡盒1" }');
+    if (!isObject(p.hoppers) || Object.keys(p.hoppers).length === 0) throw new SbkError('DEVICE_CONFIG.hoppers', { where: w });
     const hoppers = new Map<number, string>();
     for (const [k, name] of Object.entries(p.hoppers)) {
       const n = Number(k);
-      if (!/^[1-9]$/.test(k)) bad(`${w}.hoppers`, `卡盒号“${k}”应为 1 到 9（iLoadCard 的 n）`);
-      if (typeof name !== 'string' || !name.trim()) bad(`${w}.hoppers`, `卡盒 ${k} 应对应台账中的卡盒名称`);
+      if (!/^[1-9]$/.test(k)) throw new SbkError('DEVICE_CONFIG.hopper_no', { where: `${w}.hoppers`, hopper: k });
+      if (typeof name !== 'string' || !name.trim()) throw new SbkError('DEVICE_CONFIG.hopper_place', { where: `${w}.hoppers`, hopper: k });
       hoppers.set(n, name.trim());
     }
     return { ...t, id: idOf(p, w), hoppers };
@@ -107,15 +104,15 @@ function parseSite(o: Json, where: string): SiteDeviceConfig {
     if (t.transport !== 'hid') return { id, transport: t.transport };
     const lengthByte = s.lengthByte ?? 1;
     const dataOffset = s.dataOffset ?? 2;
-    if (typeof lengthByte !== 'number' || typeof dataOffset !== 'number') bad(w, 'lengthByte 与 dataOffset 应为数字');
+    if (typeof lengthByte !== 'number' || typeof dataOffset !== 'number') throw new SbkError('DEVICE_CONFIG.scanner_report', { where: w });
     // HID POS scanners number their input reports (Newland and most others: 2).
     return { ...t, reportId: s.reportId === undefined ? 2 : t.reportId, id, lengthByte, dataOffset };
   });
   const ca = o.ca ?? 'none';
-  if (ca !== 'simulator' && ca !== 'none') bad(`${where}.ca`, '目前只能为 "simulator"（培训用模拟加密机）或 "none"');
+  if (ca !== 'simulator' && ca !== 'none') throw new SbkError('DEVICE_CONFIG.ca', { where: `${where}.ca` });
   const ids = [...printers, ...readers, ...scanners].map((d) => d.id);
   const dup = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (dup) bad(where, `设备名称“${dup}”重复`);
+  if (dup) throw new SbkError('DEVICE_CONFIG.duplicate_id', { where, id: dup });
   return { printers, readers, scanners: scanners.length ? scanners : EMPTY_SITE_DEVICES.scanners, ca };
 }
 
@@ -124,13 +121,14 @@ export function parseDeviceConfig(text: string, file: string): DeviceConfig {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    bad(file, `不是有效的 JSON（${(e as Error).message}）`);
+    throw new SbkError('DEVICE_CONFIG.json', { where: file, reason: (e as Error).message });
   }
-  if (!isObject(json) || !isObject(json.sites)) bad(file, '应有 "sites" 对象，按网点编码列出设备');
+  if (!isObject(json) || !isObject(json.sites)) throw new SbkError('DEVICE_CONFIG.sites', { where: file });
   const sites = new Map<string, SiteDeviceConfig>();
   for (const [code, site] of Object.entries(json.sites)) {
-    if (!isObject(site)) bad(`${file} 网点 ${code}`, '应为对象');
-    sites.set(code, parseSite(site, `${file} 网点 ${code}`));
+    const where = deviceTexts.configSite({ file, site: code });
+    if (!isObject(site)) throw new SbkError('DEVICE_CONFIG.site', { where });
+    sites.set(code, parseSite(site, where));
   }
   return { sites };
 }

@@ -5,14 +5,12 @@
  * ReaderError for the reader calls) carrying the negative return code and the device's reason.
  */
 import { SbkError } from '../../src/domain/errors.ts';
+import type { PrinterFaultKey } from '../../src/i18n/errors/drivers.ts';
 import type { CardReader } from '../reader/card-reader.ts';
 
-/** `data|font|size|left|top`, e.g. `姓名  张三|宋体|8.5|320|180` (Annex 9 二(二) iPrint). */
-export type PrintText = { data: string; font: string; size: number; left: number; top: number };
-/** `base64|left|top|width|height`. */
-export type PrintPhoto = { base64: string; left: number; top: number; width: number; height: number };
-/** sData1..sData6 and sPhoto1..sPhoto2; null (or an empty data field) is not printed. */
-export type CardFace = { texts: readonly (PrintText | null)[]; photos: readonly (PrintPhoto | null)[] };
+// The card face is the province's layout, a domain type (src/domain/card-face-layout.ts).
+import type { CardFace, PrintPhoto, PrintText } from '../../src/domain/card-face-layout.ts';
+export type { CardFace, PrintPhoto, PrintText };
 
 /** iPrint's n: 1 ejects to the good bin, 2 to the bad bin. */
 export type OutputBin = 1 | 2;
@@ -56,26 +54,29 @@ export interface InstantPrinter extends CardReader {
   eject(bin: OutputBin): Promise<void>;
 }
 
-/** Negative returns of the printer calls; the device also sends its own reason text. */
-export const PRINTER_FAULTS: Readonly<Record<number, { code: string; message: string }>> = {
-  [-101]: { code: 'PRINTER_HOPPER_EMPTY', message: '卡盒已空：请装入预制卡（先扫描登记）后重试。' },
-  [-102]: { code: 'PRINTER_JAM', message: '制卡机卡住了：请打开机盖取出卡片，放到废卡处后重试。' },
-  [-103]: { code: 'PRINTER_COVER_OPEN', message: '制卡机机盖未关：请关好机盖后重试。' },
-  [-104]: { code: 'PRINTER_RIBBON_OUT', message: '色带用完：请更换色带后重试。' },
-  [-105]: { code: 'PRINTER_CHIP_WRITE_FAILED', message: '芯片写入失败：此卡已作废，请换下一张卡。' },
-  [-106]: { code: 'PRINTER_PRINT_FAILED', message: '卡面打印失败：此卡已作废，请换下一张卡。' },
-  [-107]: { code: 'PRINTER_NO_CARD', message: '读卡位置没有卡：请先进卡。' },
-  [-108]: { code: 'PRINTER_CA_FAILED', message: 'CA 证书写入失败：此卡已作废，请换下一张卡。' },
-  [-109]: { code: 'PRINTER_BAD_ARGUMENT', message: '制卡机拒绝了参数（程序错误，请联系维护人员）。' },
+/**
+ * Negative returns of the printer calls, by return code: the error each one is (its text in
+ * src/i18n/errors/drivers.ts). The device also sends its own reason text; any other code is
+ * PRINTER_ERROR, reported with its number and that reason.
+ */
+export const PRINTER_FAULTS: Readonly<Record<number, PrinterFaultKey>> = {
+  [-101]: 'PRINTER_HOPPER_EMPTY',
+  [-102]: 'PRINTER_JAM',
+  [-103]: 'PRINTER_COVER_OPEN',
+  [-104]: 'PRINTER_RIBBON_OUT',
+  [-105]: 'PRINTER_CHIP_WRITE_FAILED',
+  [-106]: 'PRINTER_PRINT_FAILED',
+  [-107]: 'PRINTER_NO_CARD',
+  [-108]: 'PRINTER_CA_FAILED',
+  [-109]: 'PRINTER_BAD_ARGUMENT',
 };
 
-export class PrinterError extends SbkError {
+export class PrinterError extends SbkError<PrinterFaultKey> {
   readonly returnCode: number;
   /** The device's own pOutInfo reason text, as sent. */
   readonly reason: string;
   constructor(returnCode: number, reason = '') {
-    const f = PRINTER_FAULTS[returnCode] ?? { code: 'PRINTER_ERROR', message: `制卡机返回错误（${returnCode}）${reason ? `：${reason}` : ''}。` };
-    super(f.code, f.message, { returnCode, reason });
+    super(PRINTER_FAULTS[returnCode] ?? 'PRINTER_ERROR', { returnCode, reason });
     this.returnCode = returnCode;
     this.reason = reason;
   }

@@ -60,7 +60,7 @@ export class ProtocolInstantPrinter implements InstantPrinter {
 
   async print(bin: OutputBin, face: CardFace): Promise<void> {
     if (face.texts.length > 6 || face.photos.length > 2) {
-      throw new SbkError('DEVICE_BAD_REQUEST', '卡面最多 6 项文字和 2 张照片（程序错误，请联系维护人员）。', { texts: face.texts.length, photos: face.photos.length });
+      throw new SbkError('DEVICE_BAD_REQUEST.face_items', undefined, { texts: face.texts.length, photos: face.photos.length });
     }
     const texts = Array.from({ length: 6 }, (_, i) => textItem(face.texts[i] ?? null));
     const photos = Array.from({ length: 2 }, (_, i) => photoItem(face.photos[i] ?? null));
@@ -92,5 +92,5 @@ function photoItem(p: PrintPhoto | null): string {
 }
 
 function noBar(s: string): void {
-  if (s.includes('|')) throw new SbkError('DEVICE_BAD_REQUEST', '发给制卡机的内容不能含有“|”。', { value: s });
+  if (s.includes('|')) throw new SbkError('DEVICE_BAD_REQUEST.separator', undefined, { value: s });
 }

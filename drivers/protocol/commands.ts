@@ -66,5 +66,5 @@ export function parseStatus(text: string): PrinterStatus {
 }
 
 function badStatus(text: string): SbkError {
-  return new SbkError('DEVICE_BAD_REPLY', '制卡机返回的状态格式不对。', { text });
+  return new SbkError('DEVICE_BAD_REPLY.printer_status', undefined, { text });
 }

@@ -74,7 +74,7 @@ export class DeviceClient {
     return new Promise<DeviceReply>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiting = null;
-        reject(new SbkError('DEVICE_TIMEOUT', '设备没有响应：请检查连接和电源后重试。', { device: this.t.label, cmd, seq, timeoutMs: ms }));
+        reject(new SbkError('DEVICE_TIMEOUT', undefined, { device: this.t.label, cmd, seq, timeoutMs: ms }));
       }, ms);
       const done = <T>(fn: (v: T) => void) => (v: T) => {
         clearTimeout(timer);
@@ -93,7 +93,7 @@ export class DeviceClient {
     try {
       const [code, out, ...rest] = decodeFields(f.payload);
       if (typeof code !== 'number' || typeof out !== 'string' || rest.length > 0) {
-        throw new SbkError('DEVICE_BAD_REPLY', '设备返回的数据格式不对：应答应为返回码和说明文字。', { cmd: w.cmd });
+        throw new SbkError('DEVICE_BAD_REPLY.reply_shape', undefined, { cmd: w.cmd });
       }
       w.resolve({ code, out });
     } catch (e) {
@@ -103,5 +103,5 @@ export class DeviceClient {
 }
 
 function closedError(): SbkError {
-  return new SbkError('DEVICE_CLOSED', '设备连接已关闭。');
+  return new SbkError('DEVICE_CLOSED');
 }

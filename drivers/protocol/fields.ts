@@ -20,7 +20,7 @@ export function encodeFields(values: readonly FieldValue[]): Uint8Array {
   for (const v of values) {
     if (typeof v === 'number') {
       if (!Number.isInteger(v) || v < -0x80000000 || v > 0x7fffffff) {
-        throw new SbkError('DEVICE_BAD_REQUEST', `发给设备的整数参数超出范围：${v}（程序错误，请联系维护人员）。`, { value: v });
+        throw new SbkError('DEVICE_BAD_REQUEST.int_range', { value: v });
       }
       const b = new Uint8Array(5);
       b[0] = TAG_INT;
@@ -29,7 +29,7 @@ export function encodeFields(values: readonly FieldValue[]): Uint8Array {
     } else {
       const text = iconv.encode(v, 'gb18030');
       if (text.length > 0xffff) {
-        throw new SbkError('DEVICE_BAD_REQUEST', `发给设备的文字参数太长（${text.length} 字节）。`, { bytes: text.length });
+        throw new SbkError('DEVICE_BAD_REQUEST.text_length', { bytes: text.length });
       }
       const b = new Uint8Array(3 + text.length);
       b[0] = TAG_STR;
@@ -55,26 +55,27 @@ export function decodeFields(payload: Uint8Array): FieldValue[] {
   while (at < payload.length) {
     const tag = payload[at]!;
     if (tag === TAG_INT) {
-      if (at + 5 > payload.length) throw bad('整数字段被截断', at);
+      if (at + 5 > payload.length) throw bad('DEVICE_BAD_REPLY.int_truncated', at);
       out.push(view.getInt32(at + 1));
       at += 5;
     } else if (tag === TAG_STR) {
-      if (at + 3 > payload.length) throw bad('文字字段被截断', at);
+      if (at + 3 > payload.length) throw bad('DEVICE_BAD_REPLY.text_truncated', at);
       const n = view.getUint16(at + 1);
-      if (at + 3 + n > payload.length) throw bad('文字字段被截断', at);
+      if (at + 3 + n > payload.length) throw bad('DEVICE_BAD_REPLY.text_truncated', at);
       const bytes = payload.subarray(at + 3, at + 3 + n);
       const text = iconv.decode(Buffer.from(bytes), 'gb18030');
       // iconv-lite replaces bad sequences silently; re-encoding shows whether any were there.
-      if (!iconv.encode(text, 'gb18030').equals(bytes)) throw bad('文字不是有效的 GB18030 编码', at);
+      if (!iconv.encode(text, 'gb18030').equals(bytes)) throw bad('DEVICE_BAD_REPLY.not_gb18030', at);
       out.push(text);
       at += 3 + n;
     } else {
-      throw bad(`未知的字段类型 0x${tag.toString(16).padStart(2, '0')}`, at);
+      throw new SbkError('DEVICE_BAD_REPLY.field_tag', { tag }, { offset: at });
     }
   }
   return out;
 }
 
-function bad(what: string, offset: number): SbkError {
-  return new SbkError('DEVICE_BAD_REPLY', `设备返回的数据格式不对：${what}。`, { offset });
+/** A reply payload that is not a field list, found at byte `offset`. */
+function bad(key: 'DEVICE_BAD_REPLY.int_truncated' | 'DEVICE_BAD_REPLY.text_truncated' | 'DEVICE_BAD_REPLY.not_gb18030', offset: number): SbkError {
+  return new SbkError(key, undefined, { offset });
 }

@@ -24,7 +24,7 @@ export function encodeFrame(f: Frame): Uint8Array {
   const n = f.payload.length;
   if (n > MAX_PAYLOAD) {
     // A real ID photo can exceed this; say so instead of letting the device drop the frame.
-    throw new SbkError('DEVICE_PAYLOAD_TOO_LARGE', `要发送给设备的数据太大（${n} 字节，上限 ${MAX_PAYLOAD} 字节）：请压缩照片后重试。`, { bytes: n, max: MAX_PAYLOAD });
+    throw new SbkError('DEVICE_PAYLOAD_TOO_LARGE', { bytes: n, max: MAX_PAYLOAD });
   }
   const out = new Uint8Array(n + OVERHEAD);
   out[0] = STX;

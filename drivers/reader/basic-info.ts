@@ -5,6 +5,7 @@
  * text and hand it here.
  */
 import { SbkError } from '../../src/domain/errors.ts';
+import type { ReaderFaultKey } from '../../src/i18n/errors/drivers.ts';
 
 export type BasicCardInfo = {
   regionCode: string;
@@ -26,23 +27,25 @@ const FIELDS = ['regionCode', 'ssn', 'cardNo', 'cardIdCode', 'name', 'resetCode'
 /** 1 contact, 2 contactless, 3 and 4 automatic (contact first / contactless first). */
 export type ReaderInterface = 1 | 2 | 3 | 4;
 
-/** Negative returns named in the interface; anything else is reported with its number. */
-export const READER_FAULTS: Readonly<Record<number, { code: string; message: string }>> = {
-  [-1]: { code: 'READER_WRONG_CARD', message: '卡类型不对：请放入社会保障卡。' },
-  [-2]: { code: 'READER_NO_CARD', message: '读卡器中没有卡：请插入或放上社保卡后重试。' },
-  [-11]: { code: 'READER_FAULT', message: '读卡器故障（-11）：请检查读卡器连接后重试。' },
-  [-12]: { code: 'READER_FAULT', message: '读卡器故障（-12）：请检查读卡器连接后重试。' },
-  [-21]: { code: 'READER_AUTH_FAILED', message: '卡片内部认证失败：芯片可能损坏，此卡不能发放（须重新制卡）。' },
-  [-51]: { code: 'READER_WRONG_PIN', message: '卡片密码错误。' },
-  [-52]: { code: 'READER_PIN_LOCKED', message: '卡片密码已锁定。' },
-  [-2201]: { code: 'READER_NO_PSAM', message: '读卡器中没有 PSAM 卡：请联系设备管理员。' },
+/**
+ * Negative returns named in the interface, by return code: the error each one is (its text in
+ * src/i18n/errors/drivers.ts). Anything else is READER_ERROR, reported with its number.
+ */
+export const READER_FAULTS: Readonly<Record<number, ReaderFaultKey>> = {
+  [-1]: 'READER_WRONG_CARD',
+  [-2]: 'READER_NO_CARD',
+  [-11]: 'READER_FAULT',
+  [-12]: 'READER_FAULT',
+  [-21]: 'READER_AUTH_FAILED',
+  [-51]: 'READER_WRONG_PIN',
+  [-52]: 'READER_PIN_LOCKED',
+  [-2201]: 'READER_NO_PSAM',
 };
 
-export class ReaderError extends SbkError {
+export class ReaderError extends SbkError<ReaderFaultKey> {
   readonly returnCode: number;
   constructor(returnCode: number) {
-    const f = READER_FAULTS[returnCode] ?? { code: 'READER_ERROR', message: `读卡失败（返回码 ${returnCode}）。` };
-    super(f.code, f.message, { returnCode });
+    super(READER_FAULTS[returnCode] ?? 'READER_ERROR.return_code', { returnCode });
     this.returnCode = returnCode;
   }
 }
@@ -51,7 +54,7 @@ export class ReaderError extends SbkError {
 export function parseBasicInfo(text: string): BasicCardInfo {
   const parts = text.split('|');
   if (parts.length !== FIELDS.length + 1 || parts[FIELDS.length] !== '') {
-    throw new SbkError('READER_BAD_REPLY', `读卡器返回的数据格式不对（应为 ${FIELDS.length} 个以“|”结尾的字段）。`, { fields: parts.length - 1 });
+    throw new SbkError('READER_BAD_REPLY', { fields: FIELDS.length }, { fields: parts.length - 1 });
   }
   const out = {} as BasicCardInfo;
   FIELDS.forEach((f, i) => (out[f] = parts[i]!.trim()));

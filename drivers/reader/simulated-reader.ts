@@ -10,9 +10,10 @@ import { createMemoryLink } from '../transport/memory-transport.ts';
 import type { BasicCardInfo, ReaderInterface } from './basic-info.ts';
 import type { CardReader } from './card-reader.ts';
 import { ProtocolCardReader } from './protocol-reader.ts';
+import { deviceTexts } from '../../src/i18n/drivers/devices.ts';
 
 export class SimulatedReader implements CardReader {
-  readonly label = '模拟读卡器';
+  readonly label: string = deviceTexts.names.simulatedReader;
   private readonly device = new SimulatedReaderDevice();
   private readonly reader: ProtocolCardReader;
 

@@ -27,6 +27,8 @@ import { formatBasicInfo } from '../reader/basic-info.ts';
 import type { ByteTransport } from '../transport/byte-transport.ts';
 import { createMemoryLink } from '../transport/memory-transport.ts';
 import type { SimChip } from './sim-chip.ts';
+import { simulatorReplies as R } from '../../src/i18n/drivers/simulator.ts';
+import { deviceTexts } from '../../src/i18n/drivers/devices.ts';
 
 export type SimFault = 'no_card' | 'unreadable_chip' | 'jam' | 'hopper_empty' | 'chip_write' | 'print_failure' | 'ca_failure';
 
@@ -67,7 +69,7 @@ export class SimulatedDeskPrinter {
   constructor(opts: SimulatedDeskPrinterOptions) {
     const nos = [...new Set(opts.hoppers)].sort((a, b) => a - b);
     if (nos.length === 0 || nos.length !== opts.hoppers.length || nos.some((n) => !Number.isInteger(n) || n < 1 || n > 9)) {
-      throw new SbkError('SIM_BAD_HOPPERS', `模拟制卡机的卡盒编号不对：${opts.hoppers.join(',')}（应为 1-9，不重复）。`);
+      throw new SbkError('SIM_BAD_HOPPERS', { hoppers: opts.hoppers.join(',') });
     }
     this.hopperNos = nos;
     this.stateFile = opts.stateFile;
@@ -75,7 +77,7 @@ export class SimulatedDeskPrinter {
     const s = opts.state ? structuredClone(opts.state) : emptyState();
     const lost = s.hoppers.filter((h) => !nos.includes(h.hopper) && h.chips.length > 0);
     if (lost.length > 0) {
-      throw new SbkError('SIM_STATE_MISMATCH', `保存的状态里卡盒 ${lost.map((h) => h.hopper).join(',')} 还有卡，但现在没有配置这些卡盒。`);
+      throw new SbkError('SIM_STATE_MISMATCH', { hoppers: lost.map((h) => h.hopper).join(',') });
     }
     s.hoppers = nos.map((hopper) => ({ hopper, chips: s.hoppers.find((h) => h.hopper === hopper)?.chips ?? [] }));
     this.state = s;
@@ -88,10 +90,10 @@ export class SimulatedDeskPrinter {
     try {
       state = JSON.parse(readFileSync(file, 'utf8'));
     } catch (e) {
-      throw new SbkError('SIM_STATE_UNREADABLE', `模拟制卡机的状态文件读不出来：${file}。`, { cause: e instanceof Error ? e.message : String(e) });
+      throw new SbkError('SIM_STATE_UNREADABLE.unreadable', { file }, { cause: e instanceof Error ? e.message : String(e) });
     }
     // Valid JSON of another shape (an edited or foreign file) would otherwise fail later as a TypeError.
-    if (!isSimState(state)) throw new SbkError('SIM_STATE_UNREADABLE', `模拟制卡机的状态文件内容不对：${file}。请删除该文件，模拟制卡机将按台账重新装卡。`, { file });
+    if (!isSimState(state)) throw new SbkError('SIM_STATE_UNREADABLE.shape', { file });
     return new SimulatedDeskPrinter({ hoppers, state, stateFile: file });
   }
 
@@ -164,7 +166,7 @@ export class SimulatedDeskPrinter {
     try {
       args = decodeFields(payload);
     } catch {
-      return [-109, '参数格式不对'];
+      return [-109, R.badFields];
     }
     const reply = this.execute(cmd, args);
     this.save();
@@ -174,7 +176,7 @@ export class SimulatedDeskPrinter {
   private execute(cmd: number, args: FieldValue[]): Reply {
     const s = this.state;
     if (cmd === CMD.STATUS) return [0, formatStatus(this.status())];
-    if (s.jammed) return [-102, '卡片卡在机器里：请打开机盖取出卡片'];
+    if (s.jammed) return [-102, R.jammedInside];
     switch (cmd) {
       case CMD.READ_BASIC:
         return this.readBasic(args);
@@ -189,7 +191,7 @@ export class SimulatedDeskPrinter {
       case CMD.PRINT:
         return this.print(args);
       default:
-        return [-109, `不支持的命令 0x${cmd.toString(16)}`];
+        return [-109, R.unsupportedCommand({ cmd })];
     }
   }
 
@@ -206,19 +208,19 @@ export class SimulatedDeskPrinter {
 
   private readBasic(args: FieldValue[]): Reply {
     const [iface] = args;
-    if (args.length !== 1 || typeof iface !== 'number' || iface < 1 || iface > 4) return [-109, '卡接口参数不对'];
-    if (this.take('no_card')) return [-2, '没有卡'];
+    if (args.length !== 1 || typeof iface !== 'number' || iface < 1 || iface > 4) return [-109, R.badInterface];
+    if (this.take('no_card')) return [-2, R.noCard];
     const card = this.state.atReader;
-    if (!card) return [-2, '没有卡'];
-    if (this.take('unreadable_chip')) return [-21, '内部认证失败'];
+    if (!card) return [-2, R.noCard];
+    if (this.take('unreadable_chip')) return [-21, R.authFailed];
     return [0, formatBasicInfo({ ...card, deviceNo: this.deviceNo ?? card.deviceNo })];
   }
 
   private writePersonal(args: FieldValue[]): Reply {
-    if (args.length !== 6 || !args.every((a) => typeof a === 'string')) return [-109, '个人信息参数不对'];
+    if (args.length !== 6 || !args.every((a) => typeof a === 'string')) return [-109, R.badPersonal];
     const card = this.state.atReader;
-    if (!card) return [-107, '读卡位置没有卡'];
-    if (this.take('chip_write')) return [-105, '写卡失败'];
+    if (!card) return [-107, R.noCardAtReader];
+    if (this.take('chip_write')) return [-105, R.chipWriteFailed];
     const [regionCode, ssn, cardNo, name, issueDate, expiryDate] = args as string[];
     Object.assign(card, { regionCode, ssn, cardNo, name, issueDate, expiryDate });
     this.state.caReady = false;
@@ -228,72 +230,72 @@ export class SimulatedDeskPrinter {
   /** “若读卡器位置已经有卡，则直接返回0成功”; “对于单卡盒的机器，不用理会参数n的值”. */
   private loadCard(args: FieldValue[]): Reply {
     const [n] = args;
-    if (args.length !== 1 || typeof n !== 'number' || n < 0 || n > 9) return [-109, '卡盒参数不对'];
+    if (args.length !== 1 || typeof n !== 'number' || n < 0 || n > 9) return [-109, R.badHopperArg];
     const s = this.state;
     if (s.atReader) return [0, ''];
     const no = n === 0 || this.hopperNos.length === 1 ? this.hopperNos[0]! : n;
-    if (!this.hopperNos.includes(no)) return [-109, `没有卡盒 ${n}`];
+    if (!this.hopperNos.includes(no)) return [-109, R.noSuchHopper({ hopper: n })];
     const hopper = this.hopper(no);
-    if (this.take('hopper_empty')) return [-101, `卡盒 ${no} 无卡`];
+    if (this.take('hopper_empty')) return [-101, R.hopperEmpty({ hopper: no })];
     if (this.take('jam')) return this.jam(hopper.chips.shift() ?? null);
     const card = hopper.chips.shift();
-    if (!card) return [-101, `卡盒 ${no} 无卡`];
+    if (!card) return [-101, R.hopperEmpty({ hopper: no })];
     s.atReader = card;
     s.caReady = false;
     return [0, ''];
   }
 
   private caStep1(args: FieldValue[]): Reply {
-    if (args.length !== 0) return [-109, '参数不对'];
+    if (args.length !== 0) return [-109, R.badArgs];
     const card = this.state.atReader;
-    if (!card) return [-107, '读卡位置没有卡'];
+    if (!card) return [-107, R.noCardAtReader];
     // “三代卡在完成基本信息写入后调用本函数”
-    if (!card.ssn || !card.cardNo || !card.name) return [-109, '尚未写入个人信息'];
-    if (this.take('ca_failure')) return [-108, 'CA 环境初始化失败'];
+    if (!card.ssn || !card.cardNo || !card.name) return [-109, R.personalNotWritten];
+    if (this.take('ca_failure')) return [-108, R.caInitFailed];
     this.state.caReady = true;
     return [0, createHash('sha256').update(card.cardIdCode).digest('hex')];
   }
 
   private caStep2(args: FieldValue[]): Reply {
     const [info] = args;
-    if (args.length !== 1 || typeof info !== 'string') return [-109, 'CA 参数不对'];
+    if (args.length !== 1 || typeof info !== 'string') return [-109, R.badCaArgs];
     const card = this.state.atReader;
-    if (!card) return [-107, '读卡位置没有卡'];
+    if (!card) return [-107, R.noCardAtReader];
     // “三代卡在完成CA环境初始化后调用本函数写入CA信息”
-    if (!this.state.caReady) return [-109, '尚未初始化 CA 环境'];
+    if (!this.state.caReady) return [-109, R.caNotInitialised];
     const parts = info.split('|');
-    if (parts.length !== 5 || parts.some((p) => p === '')) return [-109, 'CA 信息应为 签名证书|加密证书|加密密钥|主控密钥|管理员PIN'];
-    if (this.take('chip_write')) return [-105, '写入 CA 失败'];
+    if (parts.length !== 5 || parts.some((p) => p === '')) return [-109, R.badCaInfo];
+    if (this.take('chip_write')) return [-105, R.caWriteFailed];
     card.caWritten = true;
     return [0, ''];
   }
 
   private print(args: FieldValue[]): Reply {
     const [n, ...items] = args;
-    if (typeof n !== 'number' || items.length !== 8 || !items.every((i) => typeof i === 'string')) return [-109, '印卡参数不对'];
+    if (typeof n !== 'number' || items.length !== 8 || !items.every((i) => typeof i === 'string')) return [-109, R.badPrintArgs];
     const texts = (items as string[]).slice(0, 6);
     const photos = (items as string[]).slice(6);
     // “当传入的某个数据项为空或该数据项中的数据为空时，该项不打印”
     const printed = (list: string[]) => list.filter((i) => i !== '' && i.split('|')[0] !== '');
     const face = [...printed(texts), ...printed(photos)];
-    if (!printed(texts).every((t) => TEXT_ITEM.test(t)) || !printed(photos).every((p) => PHOTO_ITEM.test(p))) return [-109, '印卡数据格式不对'];
+    if (!printed(texts).every((t) => TEXT_ITEM.test(t)) || !printed(photos).every((p) => PHOTO_ITEM.test(p))) return [-109, R.badPrintData];
     const s = this.state;
     const card = s.atReader;
     if (face.length === 0) {
       // “当传入的印参数全部为空时，按退卡位置参数n的要求单独执行退卡操作，返回0”
-      if (n !== 1 && n !== 2) return [-109, `出卡口参数不对：${n}`];
-      if (!card) return [-107, '读卡位置没有卡'];
+      if (n !== 1 && n !== 2) return [-109, R.badOutputBin({ bin: n })];
+      if (!card) return [-107, R.noCardAtReader];
       if (this.take('jam')) return this.jam(card);
       this.toBin(n === 1 ? 'good' : 'bad');
       return [0, ''];
     }
-    if (!card) return [-107, '读卡位置没有卡'];
-    if (s.coverOpen) return [-103, '机盖未关'];
-    if (s.ribbon === 'out') return [-104, '色带用完'];
+    if (!card) return [-107, R.noCardAtReader];
+    if (s.coverOpen) return [-103, R.coverOpen];
+    if (s.ribbon === 'out') return [-104, R.ribbonOut];
     if (this.take('jam')) return this.jam(card);
     if (this.take('print_failure')) {
       this.toBin('bad');
-      return [-106, '印卡失败，卡已退到废卡位'];
+      return [-106, R.printFailed];
     }
     card.face = face;
     this.toBin('good');
@@ -306,7 +308,7 @@ export class SimulatedDeskPrinter {
     s.jammed = true;
     s.jammedCard = card;
     s.caReady = false;
-    return [-102, '卡片卡住'];
+    return [-102, R.jammed];
   }
 
   private toBin(bin: 'good' | 'bad'): void {
@@ -326,7 +328,7 @@ export class SimulatedDeskPrinter {
 
   private hopper(n: number): { hopper: number; chips: SimChip[] } {
     const h = this.state.hoppers.find((x) => x.hopper === n);
-    if (!h) throw new SbkError('SIM_NO_HOPPER', `模拟制卡机没有卡盒 ${n}。`, { hopper: n });
+    if (!h) throw new SbkError('SIM_NO_HOPPER', { hopper: n });
     return h;
   }
 
@@ -383,7 +385,7 @@ export function simulatedPrinterLink(
   sim: SimulatedDeskPrinter,
   opts: { chunk?: number | 'random'; timeoutMs?: number; seed?: number } = {},
 ): { printer: ProtocolInstantPrinter; close(): Promise<void> } {
-  const link = createMemoryLink({ chunk: opts.chunk ?? 'random', seed: opts.seed ?? 1, label: '模拟制卡机' });
+  const link = createMemoryLink({ chunk: opts.chunk ?? 'random', seed: opts.seed ?? 1, label: deviceTexts.names.simulatedPrinter });
   sim.attach(link.device);
   const client = new DeviceClient(link.host, { timeoutMs: opts.timeoutMs, slowTimeoutMs: opts.timeoutMs });
   return { printer: new ProtocolInstantPrinter(client), close: () => client.close() };

@@ -8,6 +8,7 @@ import { decodeFields, encodeFields, type FieldValue } from '../protocol/fields.
 import { encodeFrame, FrameDecoder } from '../protocol/frame.ts';
 import { formatBasicInfo, type BasicCardInfo } from '../reader/basic-info.ts';
 import type { ByteTransport } from '../transport/byte-transport.ts';
+import { simulatorReplies as R } from '../../src/i18n/drivers/simulator.ts';
 
 export class SimulatedReaderDevice {
   private card: BasicCardInfo | null = null;
@@ -37,18 +38,18 @@ export class SimulatedReaderDevice {
     try {
       args = decodeFields(payload);
     } catch {
-      return [-109, '参数格式不对'];
+      return [-109, R.badFields];
     }
     if (cmd === CMD.STATUS) return [0, `card=${this.card ? 1 : 0}`];
-    if (cmd !== CMD.READ_BASIC) return [-109, `读卡器不支持命令 0x${cmd.toString(16)}`];
+    if (cmd !== CMD.READ_BASIC) return [-109, R.readerUnsupportedCommand({ cmd })];
     const [iface] = args;
-    if (args.length !== 1 || typeof iface !== 'number' || iface < 1 || iface > 4) return [-109, '卡接口参数不对'];
+    if (args.length !== 1 || typeof iface !== 'number' || iface < 1 || iface > 4) return [-109, R.badInterface];
     if (this.nextFault !== null) {
       const code = this.nextFault;
       this.nextFault = null;
-      return [code, '模拟故障'];
+      return [code, R.injectedFault];
     }
-    if (!this.card) return [-2, '没有卡'];
+    if (!this.card) return [-2, R.noCard];
     return [0, formatBasicInfo(this.card)];
   }
 }

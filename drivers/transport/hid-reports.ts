@@ -16,7 +16,7 @@ export function reportCapacity(layout: ReportLayout): number {
   const cap = layout.reportSize - 1 - (layout.reportId === null ? 0 : 1);
   // The count is one byte; a capacity outside 1..255 is a configuration mistake.
   if (!Number.isInteger(cap) || cap < 1 || cap > 255) {
-    throw new SbkError('HID_BAD_LAYOUT', `USB 报告长度设置不对：${layout.reportSize}。`, { ...layout });
+    throw new SbkError('HID_BAD_LAYOUT', { reportSize: layout.reportSize }, { ...layout });
   }
   return cap;
 }
@@ -51,7 +51,7 @@ export class ReportJoiner {
     }
     const n = report[at];
     if (n === undefined || n > this.cap || at + 1 + n > report.length) {
-      throw new SbkError('HID_BAD_REPORT', 'USB 设备发来的报告格式不对。', { count: n ?? null, length: report.length });
+      throw new SbkError('HID_BAD_REPORT', undefined, { count: n ?? null, length: report.length });
     }
     return report.slice(at + 1, at + 1 + n);
   }

@@ -48,12 +48,12 @@ export class HidTransport implements ByteTransport {
     try {
       return new HidTransport(await hid.HIDAsync.open(path), layout, label);
     } catch (e) {
-      throw new SbkError('HID_OPEN_FAILED', `打不开 USB 设备 ${label}：${message(e)}。请检查连接和访问权限（udev 规则）后重试。`, { path });
+      throw new SbkError('HID_OPEN_FAILED', { device: label, cause: message(e) }, { path });
     }
   }
 
   async write(bytes: Uint8Array): Promise<void> {
-    if (this.closed) throw new SbkError('DEVICE_CLOSED', '设备连接已关闭。', { device: this.label });
+    if (this.closed) throw new SbkError('DEVICE_CLOSED', undefined, { device: this.label });
     for (const report of toReports(bytes, this.layout)) {
       if (this.failure) throw ioError(this.label, this.failure);
       // hidapi: “The first byte of data[] must contain the Report ID. For devices which only
@@ -85,5 +85,5 @@ function message(e: unknown): string {
 }
 
 function ioError(label: string, e: unknown): SbkError {
-  return new SbkError('HID_IO_ERROR', `USB 设备 ${label} 读写出错（${message(e)}）：请检查连接后重试。`, { device: label });
+  return new SbkError('HID_IO_ERROR', { device: label, cause: message(e) }, { device: label });
 }

@@ -6,6 +6,7 @@
  * in the middle of issuing a card.
  */
 import { SbkError } from '../../src/domain/errors.ts';
+import { deviceTexts } from '../../src/i18n/drivers/devices.ts';
 import type { HidDeviceLike } from './hid-transport.ts';
 
 export type HidDeviceInfo = {
@@ -35,7 +36,7 @@ export async function loadNodeHid(importer: () => Promise<unknown> = () => impor
     throw unavailable(e);
   }
   const hid = pick(mod) ?? pick((mod as Candidate | null)?.default);
-  if (!hid) throw unavailable(new Error('node-hid 模块缺少 devicesAsync / HIDAsync'));
+  if (!hid) throw unavailable(new Error(deviceTexts.nodeHidWithoutApi));
   try {
     const c = hid as Candidate;
     if (typeof c.devices === 'function') (c.devices as () => unknown)();
@@ -56,7 +57,7 @@ function pick(m: unknown): NodeHidLike | null {
 function unavailable(e: unknown): SbkError {
   const cause = e instanceof Error ? e.message : String(e);
   if (/libusb/i.test(cause)) {
-    return new SbkError('HID_LIBUSB_MISSING', '找不到 USB 库 libusb-1.0-0：请让系统管理员执行 `sudo apt-get install libusb-1.0-0` 后重试。', { cause });
+    return new SbkError('HID_LIBUSB_MISSING', undefined, { cause });
   }
-  return new SbkError('HID_UNAVAILABLE', `无法使用 USB HID 设备（node-hid）：${cause}。请联系系统管理员。`, { cause });
+  return new SbkError('HID_UNAVAILABLE.node_hid', { cause });
 }

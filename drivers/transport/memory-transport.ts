@@ -5,6 +5,7 @@
  * damages or loses bytes on purpose to exercise resynchronisation and timeouts.
  */
 import { SbkError } from '../../src/domain/errors.ts';
+import { deviceTexts } from '../../src/i18n/drivers/devices.ts';
 import { seededRandom } from '../../src/domain/seeded-random.ts';
 import type { ByteTransport } from './byte-transport.ts';
 
@@ -28,7 +29,7 @@ type End = ByteTransport & { listeners: Set<(b: Uint8Array) => void> };
 
 export function createMemoryLink(opts: MemoryLinkOptions = {}): MemoryLink {
   const random = seededRandom(opts.seed ?? 1);
-  const label = opts.label ?? '模拟设备';
+  const label = opts.label ?? deviceTexts.names.simulatedDevice;
   let corruptAt: number | null = null;
   let dropChunk = false;
   let closed = false;
@@ -50,7 +51,7 @@ export function createMemoryLink(opts: MemoryLinkOptions = {}): MemoryLink {
       label,
       listeners,
       async write(bytes: Uint8Array): Promise<void> {
-        if (closed) throw new SbkError('DEVICE_CLOSED', '设备连接已关闭。', { device: label });
+        if (closed) throw new SbkError('DEVICE_CLOSED', undefined, { device: label });
         const data = bytes.slice();
         if (corruptAt !== null && corruptAt < data.length) data[corruptAt]! ^= 0xff;
         corruptAt = null;

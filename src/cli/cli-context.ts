@@ -1,13 +1,26 @@
+import type { Argv } from 'yargs';
 import { openLedger, closeLedger, type Ledger } from '../../db/open-ledger.ts';
-import { authenticate } from '../workflows/authenticate.ts';
+import { authenticate, authenticateApprover } from '../workflows/authenticate.ts';
 import { type Actor } from '../domain/actor.ts';
 import { resolveLedgerPath } from '../workflows/ledger-path.ts';
 import { SbkError } from '../domain/errors.ts';
 import { readPin } from './read-pin.ts';
 import { openSiteDevices, type SiteDevices } from '../workflows/site-devices.ts';
 import { stdio, type Out } from './cli-io.ts';
+import { programText } from '../i18n/cli/program.ts';
 
 export type GlobalArgs = { db?: string; json?: boolean; operator?: string };
+
+/** One subcommand: registers itself on its parent command. */
+export type Subcommand = (y: Argv<GlobalArgs>, out: () => Out) => Argv<GlobalArgs>;
+
+/**
+ * Registers `subcommands` on `y`, in order (the order `--help` lists them). `y` keeps its own
+ * options' types for its own handler; a subcommand sees only the global options.
+ */
+export function withSubcommands<A extends GlobalArgs>(y: Argv<A>, out: () => Out, subcommands: readonly Subcommand[]): Argv<A> {
+  return subcommands.reduce((acc, add) => add(acc as unknown as Argv<GlobalArgs>, out) as unknown as Argv<A>, y);
+}
 
 export function outFor(argv: GlobalArgs): Out {
   return stdio(Boolean(argv.json));
@@ -27,10 +40,21 @@ export async function withLedger<T>(argv: GlobalArgs, fn: (ledger: Ledger) => Pr
 export async function actorFor(ledger: Ledger, argv: GlobalArgs): Promise<Actor> {
   const login = argv.operator || process.env.SBK_OPERATOR;
   if (!login) {
-    throw new SbkError('OPERATOR_REQUIRED', '请用 --operator 工号（或环境变量 SBK_OPERATOR）说明是谁在操作。');
+    throw new SbkError('OPERATOR_REQUIRED');
   }
-  const pin = await readPin(`${login} 的密码：`);
+  const pin = await readPin(programText.pinPrompt({ login }));
   return authenticate(ledger, login, pin);
+}
+
+/** The usual command: the ledger opened, the operator logged in, then `fn`. */
+export function withActor<T>(argv: GlobalArgs, fn: (ledger: Ledger, actor: Actor) => Promise<T> | T): Promise<T> {
+  return withLedger(argv, async (ledger) => fn(ledger, await actorFor(ledger, argv)));
+}
+
+/** A second person who must approve what `actor` does: PIN from $SBK_APPROVER_PIN or a prompt (`prompt`). */
+export async function approverFor(ledger: Ledger, actor: Actor, login: string, prompt: string): Promise<Actor> {
+  const pin = await readPin(prompt, 'SBK_APPROVER_PIN');
+  return authenticateApprover(ledger, actor, login, pin);
 }
 
 /** The devices at the actor's counter for the length of one command, then closed. */

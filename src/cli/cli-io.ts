@@ -2,7 +2,9 @@
  * How the CLI speaks: results as Chinese text or `--json`, errors as
  * `{"error":{"code","message"}}` with a non-zero exit code. Never prints a PIN or a full ID.
  */
+import { writeFileSync } from 'node:fs';
 import { isSbkError } from '../domain/errors.ts';
+import { programText } from '../i18n/cli/program.ts';
 
 export type Out = { json: boolean; write: (s: string) => void; error: (s: string) => void };
 
@@ -16,15 +18,29 @@ export function emit(out: Out, data: unknown, text: () => string): void {
   out.write(out.json ? JSON.stringify(data, null, 2) : text());
 }
 
+/**
+ * A printable document (a sheet, a report, a CSV): into the file `path` when given, readable by
+ * the owner only (holders' names, HB Art. 42, as the console's exports), with a line saying
+ * where; else `json` for `--json`, else the document itself, byte for byte.
+ */
+export function printDocument(out: Out, doc: { text: string; path?: string; json: () => unknown; saved: (path: string) => { data: unknown; text: string } }): void {
+  if (doc.path) {
+    writeFileSync(doc.path, doc.text, { mode: 0o600 });
+    const saved = doc.saved(doc.path);
+    emit(out, saved.data, () => saved.text);
+  } else if (out.json) emit(out, doc.json(), () => doc.text);
+  else process.stdout.write(doc.text);
+}
+
 /** Exit codes: 1 an operator error with a code, 2 a usage error, 3 a verify failure, 70 a bug. */
 export function reportError(out: Out, e: unknown): number {
   if (isSbkError(e)) {
     if (out.json) out.write(JSON.stringify({ error: { code: e.code, message: e.message } }));
-    else out.error(`错误 [${e.code}]：${e.message}`);
+    else out.error(programText.error({ code: e.code, message: e.message }));
     return 1;
   }
   const message = e instanceof Error ? e.message : String(e);
   if (out.json) out.write(JSON.stringify({ error: { code: 'INTERNAL', message } }));
-  else out.error(`内部错误：${message}\n请把这条信息和操作步骤告诉系统管理员。`);
+  else out.error(programText.internalError({ message }));
   return 70;
 }

@@ -5,6 +5,7 @@
 import yargs, { type Argv } from 'yargs';
 import { outFor, type GlobalArgs } from './cli-context.ts';
 import { reportError, stdio } from './cli-io.ts';
+import { programText } from '../i18n/cli/program.ts';
 import { initCommand } from './commands/init-command.ts';
 import { demoCommand } from './commands/demo-command.ts';
 import { siteCommand } from './commands/site-command.ts';
@@ -19,10 +20,14 @@ import { shipCommand } from './commands/ship-command.ts';
 import { registerCommand } from './commands/register-command.ts';
 import { settingsCommand } from './commands/settings-command.ts';
 import { issueCommand } from './commands/issue-command.ts';
+import { findCommand } from './commands/find-command.ts';
 import { pickupCommand } from './commands/pickup-command.ts';
 import { overdueCommand } from './commands/overdue-command.ts';
 import { recallCommand } from './commands/recall-command.ts';
-import { countCommand, prefabCommand } from './commands/count-command.ts';
+import { cancellationsCommand, endCardCommand } from './commands/end-card-command.ts';
+import { holderCommand } from './commands/holder-command.ts';
+import { countCommand } from './commands/count-command.ts';
+import { prefabCommand } from './commands/prefab-command.ts';
 import { instantCommand } from './commands/instant-command.ts';
 import { devicesCommand } from './commands/devices-command.ts';
 
@@ -33,10 +38,10 @@ export async function main(args: string[]): Promise<number> {
   const parser: Argv<GlobalArgs> = yargs(args)
     .scriptName('sbk')
     .locale('zh_CN')
-    .usage('社保卡库存与发放控制台\n\n用法：$0 [命令] [选项]（不带命令则打开控制台）')
-    .option('db', { type: 'string', global: true, describe: '台账文件（默认 $SBK_DB，否则 ~/.local/share/sbk/ledger.db）' })
-    .option('json', { type: 'boolean', global: true, describe: '以 JSON 输出' })
-    .option('operator', { type: 'string', global: true, describe: '操作员工号（默认 $SBK_OPERATOR）；密码取自 $SBK_PIN 或提示输入' })
+    .usage(programText.usage)
+    .option('db', { type: 'string', global: true, describe: programText.options.db })
+    .option('json', { type: 'boolean', global: true, describe: programText.options.json })
+    .option('operator', { type: 'string', global: true, describe: programText.options.operator })
     .middleware((argv) => {
       json = Boolean(argv.json);
     })
@@ -63,9 +68,14 @@ export async function main(args: string[]): Promise<number> {
   registerCommand(parser, out);
   settingsCommand(parser, out);
   issueCommand(parser, out);
+  findCommand(parser, out);
   pickupCommand(parser, out);
   overdueCommand(parser, out);
   recallCommand(parser, out);
+  endCardCommand('cancel', parser, out);
+  endCardCommand('seal', parser, out);
+  cancellationsCommand(parser, out);
+  holderCommand(parser, out);
   countCommand(parser, out);
   prefabCommand(parser, out);
   instantCommand(parser, out, (c) => (exitCode = c));
@@ -76,7 +86,7 @@ export async function main(args: string[]): Promise<number> {
     if (e instanceof UsageError) {
       const o = outFor({ json });
       if (json) o.write(JSON.stringify({ error: { code: 'USAGE', message: e.message } }));
-      else o.error(`用法错误：${e.message}\n运行 sbk --help 查看全部命令。`);
+      else o.error(programText.usageError({ message: e.message }));
       return 2;
     }
     return reportError(out(), e);

@@ -8,7 +8,7 @@ export async function readPin(prompt: string, envName = 'SBK_PIN', env: NodeJS.P
   if (fromEnv) return fromEnv;
   const stdin = process.stdin;
   if (!stdin.isTTY) {
-    throw new SbkError('PIN_REQUIRED', `请输入密码：在终端中运行，或设置环境变量 ${envName}。`);
+    throw new SbkError('PIN_REQUIRED', { env: envName });
   }
   process.stderr.write(prompt);
   stdin.setRawMode(true);
@@ -26,7 +26,7 @@ export async function readPin(prompt: string, envName = 'SBK_PIN', env: NodeJS.P
     const onData = (buf: Buffer) => {
       for (const ch of buf.toString('utf8')) {
         if (ch === '\r' || ch === '\n') return done();
-        if (ch === '\u0003') return done(new SbkError('CANCELLED', '已取消。'));
+        if (ch === '\u0003') return done(new SbkError('CANCELLED'));
         if (ch === '\u007f' || ch === '\b') pin = pin.slice(0, -1);
         else pin += ch;
       }

@@ -3,35 +3,37 @@
  * and a compact text view for the terminal. Pure: no fs, no SQL, no Ink.
  */
 import type { BatchRegister } from './batch-register.ts';
-import { STATE_LABELS } from './card-states.ts';
+import { KIND_LABELS, STATE_LABELS } from './card-states.ts';
 import { formatLocalTime } from './china-dates.ts';
 import { itemLines, spreadsheetCsv, textTable, TEXT_WIDTH, wrapText } from '../text/text-table.ts';
 import { maskIdNumber } from './mask.ts';
+import { reportTexts } from '../i18n/domain/reports.ts';
 
-const KIND_LABELS = { finished: '成品卡', prefab: '预制卡' } as const;
+const T = reportTexts.batchRegister;
 
 /** The register as a CSV for Excel or WPS: details, counts by state and by site, then every card. */
 export function formatBatchRegisterCsv(reg: BatchRegister): string {
+  const c = T.csv;
   const rows: (string | number)[][] = [
-    ['批次', reg.batch.code],
-    ['卡类', KIND_LABELS[reg.batch.kind]],
-    ['银行', reg.batch.bank],
-    ['卡商', reg.batch.maker],
-    ['应有张数', reg.batch.declaredCount],
-    ['范围', `${reg.scope.code} ${reg.scope.name}`],
-    ['生成时间', formatLocalTime(reg.generatedAt)],
-    ['生成人', reg.generatedBy],
-    ['不在本辖区', reg.outsideScope],
+    [c.batch, reg.batch.code],
+    [c.kind, KIND_LABELS[reg.batch.kind]],
+    [c.bank, reg.batch.bank],
+    [c.maker, reg.batch.maker],
+    [c.declared, reg.batch.declaredCount],
+    [c.scope, `${reg.scope.code} ${reg.scope.name}`],
+    [c.generatedAt, formatLocalTime(reg.generatedAt)],
+    [c.generatedBy, reg.generatedBy],
+    [c.outsideScope, reg.outsideScope],
     [],
-    ['按状态'],
-    ['状态', '张数'],
+    [c.byState],
+    [c.state, c.count],
     ...reg.byState.map((s) => [s.label, s.n]),
     [],
-    ['按网点'],
-    ['网点编码', '网点', '状态', '张数'],
+    [c.bySite],
+    [c.siteCode, c.site, c.state, c.count],
     ...reg.bySite.map((s) => [s.siteCode, s.siteName, s.label, s.n]),
     [],
-    ['箱号', '箱内位置', '社保卡号', '姓名', '证件号码', '状态', '所在网点', '保管地点', '保管人/持有人', '状态时间'],
+    [...c.cardColumns],
     ...reg.rows.map((r) => [
       r.box ?? '',
       r.boxPosition ?? '',
@@ -48,6 +50,36 @@ export function formatBatchRegisterCsv(reg: BatchRegister): string {
   return spreadsheetCsv(rows);
 }
 
+/** The card table for the terminal (ID numbers masked), or a note that the scope holds none. */
+function cardTable(reg: BatchRegister): string[] {
+  if (reg.rows.length === 0) return [T.empty];
+  const c = T.columns;
+  const idWidth = Math.max(0, ...reg.rows.map((r) => (r.idNumber === null ? 0 : maskIdNumber(r.idNumber).length)));
+  const cardNoWidth = Math.max(0, ...reg.rows.map((r) => r.cardNo.length));
+  return textTable(
+    [
+      { header: c.box, min: 3 },
+      { header: c.cardNo, min: cardNoWidth },
+      { header: c.name, min: 6 },
+      { header: c.idNumber, min: idWidth },
+      { header: c.state },
+      { header: c.site, min: 8 },
+      { header: c.heldBy, min: 6 },
+    ],
+    reg.rows.map((r) => [
+      r.box ?? '-',
+      r.cardNo,
+      r.holderName ?? '-',
+      r.idNumber === null ? '-' : maskIdNumber(r.idNumber),
+      STATE_LABELS[r.state],
+      r.siteName,
+      r.heldBy ?? '-',
+    ]),
+    TEXT_WIDTH,
+    1,
+  );
+}
+
 /**
  * The register for the terminal, every line at most 80 columns. ID numbers are masked here
  * whatever the caller passed: a screen is seen by whoever stands behind the operator.
@@ -60,48 +92,20 @@ export function formatBatchRegisterText(reg: BatchRegister): string {
   const sites = new Map<string, { name: string; items: string[] }>();
   for (const s of reg.bySite) {
     const entry = sites.get(s.siteCode) ?? { name: s.siteName, items: [] };
-    entry.items.push(`${s.label} ${s.n}`);
+    entry.items.push(T.count(s));
     sites.set(s.siteCode, entry);
   }
 
-  const idWidth = Math.max(0, ...reg.rows.map((r) => (r.idNumber === null ? 0 : maskIdNumber(r.idNumber).length)));
-  const cardNoWidth = Math.max(0, ...reg.rows.map((r) => r.cardNo.length));
-  const table =
-    reg.rows.length === 0
-      ? ['（本辖区内没有这个批次的卡片）']
-      : textTable(
-          [
-            { header: '箱号', min: 3 },
-            { header: '社保卡号', min: cardNoWidth },
-            { header: '姓名', min: 6 },
-            { header: '证件号码', min: idWidth },
-            { header: '状态' },
-            { header: '网点', min: 8 },
-            { header: '保管人', min: 6 },
-          ],
-          reg.rows.map((r) => [
-            r.box ?? '-',
-            r.cardNo,
-            r.holderName ?? '-',
-            r.idNumber === null ? '-' : maskIdNumber(r.idNumber),
-            STATE_LABELS[r.state],
-            r.siteName,
-            r.heldBy ?? '-',
-          ]),
-          TEXT_WIDTH,
-          1,
-        );
-
   const lines = [
-    ...itemLines('登记造册  ', [`批次 ${batch.code}`, KIND_LABELS[batch.kind], `应有 ${batch.declaredCount} 张`]),
-    ...itemLines('', [`范围 ${reg.scope.code} ${reg.scope.name}`, `本辖区 ${total} 张`, `不在本辖区 ${reg.outsideScope} 张`]),
-    ...itemLines('', [`银行 ${batch.bank}`, `卡商 ${batch.maker}`]),
-    ...wrapText(`生成 ${formatLocalTime(reg.generatedAt)}  ${reg.generatedBy}`, TEXT_WIDTH),
-    ...itemLines('按状态：', reg.byState.length === 0 ? ['-'] : reg.byState.map((s) => `${s.label} ${s.n}`)),
-    '按网点：',
-    ...[...sites].flatMap(([code, s]) => itemLines('  ', [`${code} ${s.name}：`, ...s.items])),
+    ...itemLines(T.title, [T.batch(batch.code), KIND_LABELS[batch.kind], T.declared(batch.declaredCount)]),
+    ...itemLines('', [T.scope(reg.scope), T.inScope(total), T.outsideScope(reg.outsideScope)]),
+    ...itemLines('', [T.bank(batch.bank), T.maker(batch.maker)]),
+    ...wrapText(T.generated({ at: formatLocalTime(reg.generatedAt), by: reg.generatedBy }), TEXT_WIDTH),
+    ...itemLines(T.byState, reg.byState.length === 0 ? ['-'] : reg.byState.map((s) => T.count(s))),
+    T.bySite,
+    ...[...sites].flatMap(([code, s]) => itemLines('  ', [T.siteHead({ code, name: s.name }), ...s.items])),
     '',
-    ...table,
+    ...cardTable(reg),
   ];
   return `${lines.join('\n')}\n`;
 }

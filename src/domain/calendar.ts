@@ -61,18 +61,10 @@ const MS_PER_DAY = 86_400_000;
 // real deadline, and keeps a typo like 1e9 from hanging the console.
 const MAX_WORKING_DAYS = 100_000;
 
-function invalid(message: string, details: Record<string, unknown>): SbkError {
-  return new SbkError('CALENDAR_DATA_INVALID', `节假日数据无效：${message}`, details);
-}
+type DateField = 'date' | 'from' | 'start' | 'end';
 
-function badArgument(message: string, details: Record<string, unknown>): SbkError {
-  return new SbkError('CALENDAR_ARGUMENT_INVALID', message, details);
-}
-
-function requireDate(s: unknown, what: string): string {
-  if (!isIsoDate(s)) {
-    throw badArgument(`${what}「${String(s)}」不是有效日期，应为 YYYY-MM-DD。`, { value: s });
-  }
+function requireDate(s: unknown, field: DateField): string {
+  if (!isIsoDate(s)) throw new SbkError('CALENDAR_ARGUMENT_INVALID.date', { field, value: s }, { value: s });
   return s;
 }
 
@@ -91,7 +83,7 @@ function fromDayNumber(n: number): string {
 /** 0 = Sunday … 6 = Saturday, like `Date.getDay()`. */
 export function dayOfWeek(date: string): number {
   // 1970-01-01 was a Thursday (4).
-  return (((toDayNumber(requireDate(date, '日期')) + 4) % 7) + 7) % 7;
+  return (((toDayNumber(requireDate(date, 'date')) + 4) % 7) + 7) % 7;
 }
 
 export function isWeekend(date: string): boolean {
@@ -101,8 +93,8 @@ export function isWeekend(date: string): boolean {
 
 /** `date` moved by `days` calendar days (negative moves back). */
 export function addCalendarDays(date: string, days: number): string {
-  requireDate(date, '日期');
-  if (!Number.isInteger(days)) throw badArgument(`天数 ${days} 必须是整数。`, { days });
+  requireDate(date, 'date');
+  if (!Number.isInteger(days)) throw new SbkError('CALENDAR_ARGUMENT_INVALID.days', { days });
   return fromDayNumber(toDayNumber(date) + days);
 }
 
@@ -112,15 +104,15 @@ export function addCalendarDays(date: string, days: number): string {
  * 2024-02-29 + 12 months = 2025-02-28. `months` may be negative.
  */
 export function addCalendarMonths(date: string, months: number): string {
-  requireDate(date, '日期');
-  if (!Number.isInteger(months)) throw badArgument(`月数 ${months} 必须是整数。`, { months });
+  requireDate(date, 'date');
+  if (!Number.isInteger(months)) throw new SbkError('CALENDAR_ARGUMENT_INVALID.months', { months });
   const y = Number(date.slice(0, 4));
   const m = Number(date.slice(5, 7));
   const d = Number(date.slice(8, 10));
   const total = y * 12 + (m - 1) + months;
   const ty = Math.floor(total / 12);
   const tm = total - ty * 12 + 1;
-  if (ty < 1 || ty > 9999) throw badArgument(`${date} 加 ${months} 个月超出可表示的年份。`, { date, months });
+  if (ty < 1 || ty > 9999) throw new SbkError('CALENDAR_ARGUMENT_INVALID.monthsRange', { date, months });
   const td = Math.min(d, daysInMonth(ty, tm));
   return `${String(ty).padStart(4, '0')}-${String(tm).padStart(2, '0')}-${String(td).padStart(2, '0')}`;
 }
@@ -134,74 +126,69 @@ export function addCalendarMonths(date: string, months: number): string {
  */
 export function parseHolidayYear(json: unknown): HolidayYear {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw invalid('年度数据必须是一个 JSON 对象。', {});
+    throw new SbkError('CALENDAR_DATA_INVALID.notObject', undefined, {});
   }
   const obj = json as Record<string, unknown>;
-  const allowed = new Set(['year', 'source', 'status', 'holidays', 'workdays', 'notes']);
   for (const key of Object.keys(obj)) {
-    if (!allowed.has(key)) throw invalid(`不认识的字段「${key}」。`, { field: key });
+    if (!YEAR_KEYS.has(key)) throw new SbkError('CALENDAR_DATA_INVALID.unknownField', { field: key });
   }
-  const year = obj['year'];
-  if (typeof year !== 'number' || !Number.isInteger(year) || year < 1949 || year > 2999) {
-    throw invalid(`year 应为四位年份，实际为 ${JSON.stringify(year)}。`, { field: 'year', value: year });
-  }
-  const source = obj['source'];
-  if (typeof source !== 'string' || source.trim() === '') {
-    throw invalid(`${year} 年缺少 source（数据出处，如国务院办公厅通知的文号）。`, { year, field: 'source' });
-  }
-  const status = obj['status'];
-  if (status !== 'official' && status !== 'provisional') {
-    throw invalid(`${year} 年的 status 应为 official 或 provisional，实际为 ${JSON.stringify(status)}。`, {
-      year,
-      field: 'status',
-      value: status,
-    });
-  }
-  const notes = obj['notes'];
-  if (notes !== undefined && typeof notes !== 'string') {
-    throw invalid(`${year} 年的 notes 必须是文本。`, { year, field: 'notes' });
-  }
-
-  const readList = (field: 'holidays' | 'workdays'): string[] => {
-    const raw = obj[field];
-    if (!Array.isArray(raw)) throw invalid(`${year} 年缺少 ${field} 列表。`, { year, field });
-    const seen = new Set<string>();
-    raw.forEach((value, index) => {
-      if (!isIsoDate(value)) {
-        throw invalid(`${year} 年 ${field} 第 ${index + 1} 项「${String(value)}」不是有效日期（YYYY-MM-DD）。`, {
-          year,
-          field,
-          index,
-          value,
-        });
-      }
-      if (Number(value.slice(0, 4)) !== year) {
-        throw invalid(`${year} 年 ${field} 中的 ${value} 不在 ${year} 年内。`, { year, field, index, value });
-      }
-      if (seen.has(value)) throw invalid(`${year} 年 ${field} 中的 ${value} 重复列出。`, { year, field, index, value });
-      seen.add(value);
-    });
-    return [...(raw as string[])].sort();
-  };
-
-  const holidays = readList('holidays');
-  const workdays = readList('workdays');
-  const holidaySet = new Set(holidays);
-  for (const w of workdays) {
-    if (!isWeekend(w)) {
-      throw invalid(`${year} 年 workdays 中的 ${w} 不是星期六或星期日，调休上班日只能是周末。`, {
-        year,
-        field: 'workdays',
-        value: w,
-      });
-    }
-    if (holidaySet.has(w)) {
-      throw invalid(`${w} 同时出现在 ${year} 年的 holidays 和 workdays 中。`, { year, value: w });
-    }
-  }
+  const { year, source, status, notes } = yearHeader(obj);
+  const holidays = dateList(obj, year, 'holidays');
+  const workdays = dateList(obj, year, 'workdays');
+  checkWorkdays(year, holidays, workdays);
   const result: HolidayYear = { year, source, status, holidays, workdays };
   if (notes !== undefined) result.notes = notes;
   return result;
+}
+
+const YEAR_KEYS = new Set(['year', 'source', 'status', 'holidays', 'workdays', 'notes']);
+
+/** The year's scalar fields: year, source, status and the optional notes. */
+function yearHeader(obj: Record<string, unknown>): { year: number; source: string; status: HolidayStatus; notes: string | undefined } {
+  const year = obj['year'];
+  if (typeof year !== 'number' || !Number.isInteger(year) || year < 1949 || year > 2999) {
+    throw new SbkError('CALENDAR_DATA_INVALID.year', { value: year }, { field: 'year', value: year });
+  }
+  const source = obj['source'];
+  if (typeof source !== 'string' || source.trim() === '') {
+    throw new SbkError('CALENDAR_DATA_INVALID.source', { year }, { year, field: 'source' });
+  }
+  const status = obj['status'];
+  if (status !== 'official' && status !== 'provisional') {
+    throw new SbkError('CALENDAR_DATA_INVALID.status', { year, value: status }, { year, field: 'status', value: status });
+  }
+  const notes = obj['notes'];
+  if (notes !== undefined && typeof notes !== 'string') {
+    throw new SbkError('CALENDAR_DATA_INVALID.notes', { year }, { year, field: 'notes' });
+  }
+  return { year, source, status, notes };
+}
+
+/** One of the two date lists: real dates of `year`, each once, sorted. */
+function dateList(obj: Record<string, unknown>, year: number, field: 'holidays' | 'workdays'): string[] {
+  const raw = obj[field];
+  if (!Array.isArray(raw)) throw new SbkError('CALENDAR_DATA_INVALID.list', { year, field });
+  const seen = new Set<string>();
+  raw.forEach((value: unknown, index) => {
+    if (!isIsoDate(value)) throw new SbkError('CALENDAR_DATA_INVALID.listDate', { year, field, index, value });
+    if (Number(value.slice(0, 4)) !== year) {
+      throw new SbkError('CALENDAR_DATA_INVALID.listYear', { year, field, value }, { year, field, index, value });
+    }
+    if (seen.has(value)) throw new SbkError('CALENDAR_DATA_INVALID.listDuplicate', { year, field, value }, { year, field, index, value });
+    seen.add(value);
+  });
+  return [...(raw as string[])].sort();
+}
+
+/** Only a Saturday or Sunday can be made a working day, and never one that is also a holiday. */
+function checkWorkdays(year: number, holidays: readonly string[], workdays: readonly string[]): void {
+  const holidaySet = new Set(holidays);
+  for (const w of workdays) {
+    if (!isWeekend(w)) {
+      throw new SbkError('CALENDAR_DATA_INVALID.workdayNotWeekend', { year, value: w }, { year, field: 'workdays', value: w });
+    }
+    if (holidaySet.has(w)) throw new SbkError('CALENDAR_DATA_INVALID.holidayAndWorkday', { year, value: w });
+  }
 }
 
 type YearInfo = { status: HolidayStatus; source: string; holidays: Set<string>; workdays: Set<string> };
@@ -228,7 +215,7 @@ export class WorkingCalendar {
     for (const raw of data) {
       const y = parseHolidayYear(raw);
       if (years.has(y.year)) {
-        throw invalid(`${y.year} 年的数据出现了两次。`, { year: y.year });
+        throw new SbkError('CALENDAR_DATA_INVALID.yearTwice', { year: y.year });
       }
       years.set(y.year, {
         status: y.status,
@@ -253,20 +240,20 @@ export class WorkingCalendar {
   }
 
   isWorkingDay(date: string): boolean {
-    requireDate(date, '日期');
+    requireDate(date, 'date');
     return this.classify(toDayNumber(date), date);
   }
 
   /** True for a day off inside a public-holiday period (not for ordinary weekends). */
   isHoliday(date: string): boolean {
-    requireDate(date, '日期');
+    requireDate(date, 'date');
     return this.years.get(Number(date.slice(0, 4)))?.holidays.has(date) ?? false;
   }
 
   addWorkingDays(from: string, n: number): Deadline {
-    requireDate(from, '起算日期');
+    requireDate(from, 'from');
     if (!Number.isInteger(n) || Math.abs(n) > MAX_WORKING_DAYS) {
-      throw badArgument(`工作日数 ${n} 必须是绝对值不超过 ${MAX_WORKING_DAYS} 的整数。`, { n });
+      throw new SbkError('CALENDAR_ARGUMENT_INVALID.workingDays', { n, max: MAX_WORKING_DAYS }, { n });
     }
     const track = new BasisTracker(this);
     let day = toDayNumber(from);
@@ -297,15 +284,15 @@ export class WorkingCalendar {
 
   /** `workingDaysBetween` with the basis of the count, for screens that must show it. */
   countWorkingDays(a: string, b: string): WorkingDayCount {
-    requireDate(a, '起始日期');
-    requireDate(b, '结束日期');
+    requireDate(a, 'start');
+    requireDate(b, 'end');
     const start = toDayNumber(a);
     const end = toDayNumber(b);
     const sign = end >= start ? 1 : -1;
     const lo = Math.min(start, end);
     const hi = Math.max(start, end);
     if (hi - lo > MAX_WORKING_DAYS * 2) {
-      throw badArgument(`${a} 与 ${b} 相隔太远，无法逐日计算。`, { a, b });
+      throw new SbkError('CALENDAR_ARGUMENT_INVALID.span', { a, b });
     }
     const track = new BasisTracker(this);
     let days = 0;

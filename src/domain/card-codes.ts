@@ -7,6 +7,7 @@
  */
 import { fail, ok } from './check-result.ts';
 import type { CheckResult } from './check-result.ts';
+import { inputChecks as T } from '../i18n/domain/input-checks.ts';
 
 function clean(s: string): string {
   return s.normalize('NFKC').trim();
@@ -18,12 +19,12 @@ function clean(s: string): string {
  */
 export function checkCardIdentificationCode(s: string): CheckResult<string> {
   const n = clean(s);
-  if (n === '') return fail('CARD_ID_CODE', '卡识别码为空，请从读卡结果或卡商回盘文件中填写32位卡识别码。');
+  if (n === '') return fail('CARD_ID_CODE', T.cardIdCode.empty);
   if (!/^[A-Za-z0-9]+$/.test(n)) {
-    return fail('CARD_ID_CODE', '卡识别码只能由英文字母和数字组成，请核对读卡结果或回盘文件。');
+    return fail('CARD_ID_CODE', T.cardIdCode.chars);
   }
   if (n.length !== 32) {
-    return fail('CARD_ID_CODE', `卡识别码应为32位，当前为${n.length}位，请核对读卡结果或回盘文件。`);
+    return fail('CARD_ID_CODE', T.cardIdCode.length(n.length));
   }
   return ok(n);
 }
@@ -35,15 +36,12 @@ export function checkCardIdentificationCode(s: string): CheckResult<string> {
  */
 export function checkSocialSecurityCardNumber(s: string): CheckResult<string> {
   const n = clean(s).toUpperCase();
-  if (n === '') return fail('CARD_NUMBER', '社会保障卡卡号为空，请填写9位卡号。');
+  if (n === '') return fail('CARD_NUMBER', T.cardNumber.empty);
   if (n.length !== 9) {
-    return fail('CARD_NUMBER', `社会保障卡卡号应为9位，当前为${n.length}位，请对照卡面或回盘文件核对。`);
+    return fail('CARD_NUMBER', T.cardNumber.length(n.length));
   }
   if (!/^[A-Z0-9*][A-Z0-9]{8}$/.test(n)) {
-    return fail(
-      'CARD_NUMBER',
-      '社会保障卡卡号应由字母和数字组成（首位可为预制卡占位符 *），请对照卡面或回盘文件核对。',
-    );
+    return fail('CARD_NUMBER', T.cardNumber.chars);
   }
   return ok(n);
 }
@@ -58,12 +56,12 @@ export function checkSocialSecurityCardNumber(s: string): CheckResult<string> {
 export function checkResetCode(s: string): CheckResult<string> {
   let n = clean(s);
   if (/^[0-9A-Fa-f]{2}(\s+[0-9A-Fa-f]{2})+$/.test(n)) n = n.replace(/\s+/g, '');
-  if (n === '') return fail('CARD_RESET_CODE', '卡复位码为空，请从读卡结果或卡商回盘文件中填写。');
+  if (n === '') return fail('CARD_RESET_CODE', T.resetCode.empty);
   if (!/^[A-Za-z0-9]+$/.test(n)) {
-    return fail('CARD_RESET_CODE', '卡复位码只能由英文字母和数字组成，请核对读卡结果或回盘文件。');
+    return fail('CARD_RESET_CODE', T.resetCode.chars);
   }
   if (n.length > 66) {
-    return fail('CARD_RESET_CODE', `卡复位码最长66位（33字节），当前为${n.length}位，请核对读卡结果或回盘文件。`);
+    return fail('CARD_RESET_CODE', T.resetCode.tooLong(n.length));
   }
   return ok(n);
 }

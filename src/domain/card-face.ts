@@ -1,18 +1,16 @@
 /**
  * What an instant-issuance printer prints on a card (GD Annex 9 二(二), iPrint): the province's
- * third-generation layout, the same for every city —
- *   “姓名  XXXXXX|宋体|8.5|320|180”、“社会保障号码  X…|宋体|8.5|320|230”、“卡号  X…|宋体|8.5|320|280”、
- *   “发卡日期  XXXX年XX月XX日|宋体|8.5|320|330”、“”、“”、“相片|46|127|234|300”。
- * “当姓名中包含生僻字时，系统自动将姓名项的“字体”打印参数替换为“宋体-18030”，姓名项的其他参数和其他项的参数不变。”
+ * layout (card-face-layout.ts) filled with the applicant's fields. “当姓名中包含生僻字时，系统自动
+ * 将姓名项的“字体”打印参数替换为“宋体-18030”，姓名项的其他参数和其他项的参数不变。”
  * Pure: the workflow hands it the applicant's fields and sends the result to the printer.
  */
-import type { CardFace, PrintText } from '../../drivers/printer/instant-printer.ts';
+import { FACE_FONT, FACE_LINES, FACE_PHOTO, FACE_TEXT_LEFT, FACE_TEXT_SIZE, RARE_NAME_FONT, faceDate } from './card-face-layout.ts';
+import type { CardFace, PrintText } from './card-face-layout.ts';
 import { hasRareCharacters } from './rare-names.ts';
 import { SbkError } from './errors.ts';
 
-export const FACE_FONT = '宋体';
-/** GD Annex 9: the font the counter PC must have for names with rare characters. */
-export const RARE_NAME_FONT = '宋体-18030';
+export { FACE_FONT, RARE_NAME_FONT };
+export type { CardFace, PrintPhoto, PrintText } from './card-face-layout.ts';
 
 export type FaceInput = {
   /** The name as the ledger spells it; `张[CHUI]` marks a rare character (GD Art. 34). */
@@ -30,34 +28,41 @@ export type FaceInput = {
   photoBase64: string;
 };
 
-const text = (data: string, top: number, font = FACE_FONT): PrintText => ({ data, font, size: 8.5, left: 320, top });
+type FaceLine = (typeof FACE_LINES)[keyof typeof FACE_LINES];
+
+/** One text line: caption, two spaces, value (Annex 9: `姓名  XXXXXX`). */
+const text = (line: FaceLine, value: string, font = FACE_FONT): PrintText => ({
+  data: `${line.caption}  ${value}`,
+  font,
+  size: FACE_TEXT_SIZE,
+  left: FACE_TEXT_LEFT,
+  top: line.top,
+});
+
+/** Square brackets of any width: a rare character still written as `[PINYIN]`. */
+const BRACKETS = /[\[\]\uFF3B\uFF3D\u3010\u3011]/u;
 
 /** The name the face shows, refusing a rare-character name whose characters were not typed in. */
 export function printedNameOf(ledgerName: string, printedName?: string): { name: string; font: string } {
   if (!hasRareCharacters(ledgerName)) return { name: ledgerName, font: FACE_FONT };
   const p = (printedName ?? '').trim();
-  if (!p || /[\[\]［］【】]/u.test(p)) {
-    throw new SbkError(
-      'FACE_RARE_NAME',
-      `姓名“${ledgerName}”含生僻字：请把中括号及拼音换成该字本身后再制卡（广东省社保卡业务经办规程附件9：去除姓名中的半角中括号的生僻字表述，输入恰当的生僻字）。`,
-    );
-  }
+  if (!p || BRACKETS.test(p)) throw new SbkError('FACE_RARE_NAME', { name: ledgerName });
   return { name: p, font: RARE_NAME_FONT };
 }
 
 export function cardFace(input: FaceInput): CardFace {
   const { name, font } = printedNameOf(input.ledgerName, input.printedName);
-  const [y, m, d] = input.issueDate.split('-');
-  if (!input.photoBase64) throw new SbkError('FACE_PHOTO_MISSING', '没有申请人相片，不能印制卡面：请先采集或导入相片。');
+  const [y = '', m = '', d = ''] = input.issueDate.split('-');
+  if (!input.photoBase64) throw new SbkError('FACE_PHOTO_MISSING');
   return {
     texts: [
-      text(`姓名  ${name}`, 180, font),
-      text(`社会保障号码  ${input.ssn}`, 230),
-      text(`卡号  ${input.cardNo}`, 280),
-      text(`发卡日期  ${y}年${m}月${d}日`, 330),
+      text(FACE_LINES.name, name, font),
+      text(FACE_LINES.ssn, input.ssn),
+      text(FACE_LINES.cardNo, input.cardNo),
+      text(FACE_LINES.issueDate, faceDate(y, m, d)),
       null,
       null,
     ],
-    photos: [{ base64: input.photoBase64, left: 46, top: 127, width: 234, height: 300 }, null],
+    photos: [{ base64: input.photoBase64, ...FACE_PHOTO }, null],
   };
 }

@@ -3,6 +3,7 @@
  * card; the table below says, per card kind, from which states it may happen and which state it
  * leaves the card in. Nothing else in the code decides whether a card may move.
  */
+import { cardLabels } from '../i18n/domain/card-labels.ts';
 import { SbkError } from './errors.ts';
 
 export const CARD_KINDS = ['finished', 'prefab'] as const;
@@ -134,6 +135,60 @@ export function statesAllowing(type: MovementType, kind?: CardKind): CardState[]
   return [...out];
 }
 
+/**
+ * The state movement `type` leaves a card in, e.g. `stateAfter('register')` is where newly
+ * listed cards wait. Without `kind`, the kind that has the movement (where both have it, they
+ * agree: a finished and a prefab card both end up in stock after `receive`).
+ */
+export function stateAfter(type: MovementType, kind?: CardKind): CardState {
+  const rule = kind ? RULES[kind][type] : (FINISHED_RULES[type] ?? PREFAB_RULES[type]);
+  // Every movement type has a rule for at least one kind (a test walks the table).
+  if (!rule) throw new Error(`card-states: no ${kind ?? ''} rule for ${type}`);
+  return rule.to;
+}
+
+/** Whether a card of `kind` in state `from` may undergo movement `type`: the pre-check's question. */
+export function mayMove(kind: string, from: string, type: MovementType): boolean {
+  if (!(CARD_KINDS as readonly string[]).includes(kind)) return false;
+  return (RULES[kind as CardKind][type]?.from as readonly string[] | undefined)?.includes(from) ?? false;
+}
+
+// The questions queries and pre-checks ask, answered from the table above. A caller lists
+// cards with `inArray(cards.state, ISSUABLE_FINISHED_STATES)` or asks `isLoaded(c.state)`
+// rather than spelling out states, so a change to the table reaches every query.
+
+/** Finished cards that may be handed to the holder: in stock, with an agent, or recalled (second issuance). */
+export const ISSUABLE_FINISHED_STATES: readonly CardState[] = statesAllowing('issue', 'finished');
+/** Cards a site may send on (dispatch): in stock, or recalled and going back up the chain. */
+export const DISPATCHABLE_STATES: readonly CardState[] = statesAllowing('dispatch');
+/** Cards on their way to a site and not yet signed in: listed in a maker's file, or in transit. */
+export const AWAITING_ARRIVAL_STATES: readonly CardState[] = statesAllowing('receive');
+/** Finished cards a unit's authorised agent has picked up and not yet handed over or returned. */
+export const AGENT_HELD_STATES: readonly CardState[] = statesAllowing('agent_return', 'finished');
+/** Finished cards the recall rules watch (at an office or with an agent): the overdue list's cards. */
+export const RECALLABLE_STATES: readonly CardState[] = statesAllowing('recall', 'finished');
+/** Finished cards that may be cancelled (注销, GD Art. 33): recalled, in stock or defective. */
+export const CANCELLABLE_STATES: readonly CardState[] = statesAllowing('cancel', 'finished');
+/**
+ * A card in one of these states sits in a named storage place at its site (HB Art. 14): in
+ * stock (safe, cabinet, shelf) or loaded in a printer's hopper (GD Annex 9 二(二)).
+ */
+export const IN_STORAGE_STATES: readonly CardState[] = ['in_stock', 'loaded'];
+/** Prefab blanks on hand at a site, the ones the daily count counts (GD Art. 36 一(四)). */
+export const PREFAB_ON_HAND_STATES: readonly CardState[] = IN_STORAGE_STATES.filter((s) => isCardState('prefab', s));
+
+// What a workflow asks of one card (“is this card in stock?”); `s` may be any stored state text.
+export const isInStock = (s: string): boolean => s === 'in_stock';
+export const isInTransit = (s: string): boolean => s === 'in_transit';
+export const isExpected = (s: string): boolean => s === 'expected';
+export const isLoaded = (s: string): boolean => s === 'loaded';
+export const isRecalled = (s: string): boolean => s === 'recalled';
+export const isDefective = (s: string): boolean => s === 'defective';
+export const isAgentHeld = (s: string): boolean => (AGENT_HELD_STATES as readonly string[]).includes(s);
+export const isInStorage = (s: string): boolean => (IN_STORAGE_STATES as readonly string[]).includes(s);
+export const isRecallable = (s: string): boolean => (RECALLABLE_STATES as readonly string[]).includes(s);
+export const isCancellable = (s: string): boolean => (CANCELLABLE_STATES as readonly string[]).includes(s);
+
 /** Every (kind, from, type, to) that the machine allows, for tests, docs and `verify`. */
 export function allowedTransitions(): { kind: CardKind; from: StateOrNone; type: MovementType; to: CardState }[] {
   const out: { kind: CardKind; from: StateOrNone; type: MovementType; to: CardState }[] = [];
@@ -165,81 +220,30 @@ export type TransitionInput = {
 export function nextState(input: TransitionInput): CardState {
   const { kind, from, type } = input;
   const rule = RULES[kind][type];
-  const card = input.cardNo ? `卡 ${input.cardNo}` : '该卡';
-  if (!rule) {
-    throw new SbkError(
-      'TRANSITION_NOT_FOR_KIND',
-      `${card}是${kind === 'finished' ? '成品卡' : '预制卡'}，不能做“${MOVEMENT_LABELS[type]}”操作。`,
-      { kind, from, type },
-    );
-  }
-  if (!rule.from.includes(from)) {
-    throw new SbkError(
-      'TRANSITION_ILLEGAL',
-      `${card}当前状态为“${stateLabel(from)}”，不能做“${MOVEMENT_LABELS[type]}”。请先查询该卡的流转记录。`,
-      { kind, from, type },
-    );
-  }
+  const cardNo = input.cardNo ?? null;
+  if (!rule) throw new SbkError('TRANSITION_NOT_FOR_KIND', { cardNo, kind, type }, { kind, from, type });
+  if (!rule.from.includes(from)) throw new SbkError('TRANSITION_ILLEGAL', { cardNo, from, type }, { kind, from, type });
   if (rule.secondOperator) {
-    if (input.secondOperatorId == null) {
-      throw new SbkError('SECOND_OPERATOR_REQUIRED', `“${MOVEMENT_LABELS[type]}”需要另一名主管复核确认。`, { type });
-    }
+    if (input.secondOperatorId == null) throw new SbkError('SECOND_OPERATOR_REQUIRED', { type });
     if (input.operatorId != null && input.secondOperatorId === input.operatorId) {
-      throw new SbkError('SECOND_OPERATOR_SAME', '复核人不能是经办人本人，请换另一名主管复核。', { type });
+      throw new SbkError('SECOND_OPERATOR_SAME', undefined, { type });
     }
   }
-  if (rule.counterpart && !input.counterpartName?.trim()) {
-    throw new SbkError('COUNTERPART_REQUIRED', `“${MOVEMENT_LABELS[type]}”必须登记对方姓名（签收人/领取人/代领人）。`, {
-      type,
-    });
-  }
-  if (rule.reason && !input.reason?.trim()) {
-    throw new SbkError('REASON_REQUIRED', `“${MOVEMENT_LABELS[type]}”必须填写原因。`, { type });
-  }
+  if (rule.counterpart && !input.counterpartName?.trim()) throw new SbkError('COUNTERPART_REQUIRED', { type });
+  if (rule.reason && !input.reason?.trim()) throw new SbkError('REASON_REQUIRED.movement', { type });
   return rule.to;
 }
 
-export const STATE_LABELS: Record<CardState, string> = {
-  expected: '待入库',
-  in_transit: '在途',
-  in_stock: '在库',
-  agent_held: '代领中',
-  issued: '已发放',
-  recalled: '已回收',
-  cancelled: '已注销',
-  sealed: '已封存',
-  defective: '不合格',
-  lost: '已确认丢失',
-  loaded: '已装入卡盒',
-  consumed: '已制卡',
-  spoiled: '已作废',
-  destroyed: '已销毁',
-};
+/** What operators call each state (the words live in the catalogue, src/i18n/domain/card-labels.ts). */
+export const STATE_LABELS: Readonly<Record<CardState, string>> = cardLabels.states;
 
 export function stateLabel(s: StateOrNone): string {
-  return s === 'none' ? '未登记' : STATE_LABELS[s];
+  return s === 'none' ? cardLabels.noState : STATE_LABELS[s];
 }
 
-export const MOVEMENT_LABELS: Record<MovementType, string> = {
-  register: '登记',
-  receive: '签收入库',
-  dispatch: '发出',
-  transfer: '库内移位',
-  agent_pickup: '集体代领',
-  agent_return: '代领退回',
-  issue: '发放',
-  recall: '回收',
-  cancel: '注销',
-  seal: '封存',
-  mark_defective: '判定不合格',
-  declare_lost: '确认丢失',
-  found: '找回',
-  load: '装入卡盒',
-  unload: '退出卡盒',
-  consume: '即时制卡使用',
-  spoil: '作废',
-  destroy: '销毁',
-};
+export const MOVEMENT_LABELS: Readonly<Record<MovementType, string>> = cardLabels.movements;
+
+export const KIND_LABELS: Readonly<Record<CardKind, string>> = cardLabels.kinds;
 
 export function isCardState(kind: CardKind, s: string): s is CardState {
   return (statesOf(kind) as readonly string[]).includes(s);

@@ -2,6 +2,8 @@
  * Calendar dates as China counts them. Dates are `YYYY-MM-DD` strings in Asia/Shanghai (UTC+8,
  * no daylight saving); ledger times are stored in UTC and shown in China time.
  */
+import { systemClock } from './clock.ts';
+
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isLeapYear(y: number): boolean {
@@ -26,8 +28,11 @@ export function isIsoDate(s: unknown): s is string {
  * Today's date in China, where the cards are issued; servers often run in UTC. China keeps
  * UTC+8 all year, so this is arithmetic: the overdue list calls it once per card, and building
  * an Intl.DateTimeFormat each time cost ~50 µs a card (bench: overdueList on 1,000,000 cards).
+ *
+ * Code that holds a ledger passes `ledger.now()`, so `SBK_NOW` and a test's clock decide the
+ * day; without `now` it is the system clock's day (src/domain/clock.ts).
  */
-export function todayInChina(now: Date = new Date()): string {
+export function todayInChina(now: Date = systemClock()): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 

@@ -8,6 +8,10 @@
  */
 import { displayWidth, fitWidth } from '../text/display-width.ts';
 import { TEXT_WIDTH, itemLines, spreadsheetCsv, textTable, wrapText } from '../text/text-table.ts';
+import { reportTexts } from '../i18n/domain/reports.ts';
+
+const T = reportTexts.count;
+const R = T.result;
 
 /** One bank's balance in a submitted count. */
 export type CountResultLine = {
@@ -65,41 +69,42 @@ export type CountReportMeta = {
   printedBy?: string | null;
 };
 
-export const REPORT_TITLE = '预制卡盘点对账表';
+export const REPORT_TITLE = T.reportTitle;
 
 /** How the figures relate, one equation a line (each fits the page whole). */
-export const BALANCE_RULE = ['期初 + 入库 - 使用 - 作废 - 调出 = 期末；', '实点 = 期末 - 缺少 + 多出；差异 = 缺少 + 多出（单位：张）。'] as const;
+export const BALANCE_RULE = T.balanceRule;
 
-export const DAILY_RULE = '预制卡须每天盘点数量（GD 第三十六条）；⚠ 为工作日没有已结束的盘点。';
+export const DAILY_RULE = T.dailyRule;
 
-const WARN = '⚠';
+const WARN = T.warn;
 
-/** `卡盒:制卡机1-卡盒1` (how the workflow keys a hopper) as an operator reads it. */
+/** How the count keys a hopper among the boxes it counts: `卡盒:制卡机1-卡盒1`. */
+export const HOPPER_KEY_PREFIX = T.hopperKeyPrefix;
+
+export function hopperKey(placeName: string): string {
+  return `${HOPPER_KEY_PREFIX}${placeName}`;
+}
+
+/** A box or hopper key (see hopperKey) as an operator reads it. */
 export function boxLabel(key: string): string {
-  return key.startsWith('卡盒:') ? `卡盒 ${key.slice(3)}` : `箱 ${key}`;
+  return key.startsWith(HOPPER_KEY_PREFIX) ? T.hopper(key.slice(HOPPER_KEY_PREFIX.length)) : T.box(key);
 }
 
 /** 中国工商银行 → 工商银行: the report's bank column has little room; a short name stays whole. */
 export function shortBank(bank: string): string {
-  return bank.startsWith('中国') && [...bank].length >= 6 ? bank.slice(2) : bank;
+  return bank.startsWith(T.bankPrefix) && [...bank].length >= 6 ? bank.slice(T.bankPrefix.length) : bank;
 }
 
-const FIGURES = [
-  ['期初', 'opening'],
-  ['入库', 'received'],
-  ['使用', 'consumed'],
-  ['作废', 'spoiled'],
-  ['调出', 'movedOut'],
-  ['期末', 'closing'],
-  ['实点', 'counted'],
-  ['差异', 'differences'],
-] as const satisfies readonly (readonly [string, keyof CountReportRow])[];
+/** The eight figures of a row, in the report's column order. */
+const FIGURES = (['opening', 'received', 'consumed', 'spoiled', 'movedOut', 'closing', 'counted', 'differences'] as const).map(
+  (k) => [T.figures[k], k] as const,
+) satisfies readonly (readonly [string, keyof CountReportRow])[];
 
 const num = (n: number | null): string => (n === null ? '-' : String(n));
 
 /** A row with no figures: ⚠ and the warning on a working day, a quiet note on a day off. */
 function noFigures(r: CountReportRow): string {
-  return r.warning !== null ? `${WARN} ${r.warning}` : '无盘点（非工作日）';
+  return r.warning !== null ? `${WARN} ${r.warning}` : T.noCountDayOff;
 }
 
 function isEmptyRow(r: CountReportRow): boolean {
@@ -113,7 +118,8 @@ function isEmptyRow(r: CountReportRow): boolean {
  */
 function reportTable(rows: readonly CountReportRow[], width: number): string[] {
   const gap = 1;
-  const headers = ['日期', '银行', ...FIGURES.map(([h]) => h), '盘点人', '复核人'];
+  const c = T.columns;
+  const headers = [c.date, c.bank, ...FIGURES.map(([h]) => h), c.countedBy, c.approvedBy];
   const full = rows.filter((r) => !isEmptyRow(r));
   const cells = (r: CountReportRow): string[] => [r.date, shortBank(r.bank), ...FIGURES.map(([, k]) => num(r[k] as number | null)), r.countedBy ?? '-', r.approvedBy ?? '-'];
   const widths = headers.map((h) => displayWidth(h));
@@ -155,19 +161,18 @@ export function formatCountReportText(rows: readonly CountReportRow[], meta: Cou
   const warnings = rows.filter((r) => r.warning !== null);
   const days = new Set(rows.map((r) => r.date)).size;
   const printed = [meta.printedAt, meta.printedBy].filter((s): s is string => Boolean(s)).join(' ');
-  const period = meta.from === meta.to ? meta.from : `${meta.from} 至 ${meta.to}`;
   const lines = [
     fitWidth(REPORT_TITLE, TEXT_WIDTH, 'center').trimEnd(),
     heavy,
-    ...wrapText(`网点：${meta.site.code} ${meta.site.name}`, TEXT_WIDTH),
-    `期间：${period}`,
-    ...(printed ? [`打印：${printed}`] : []),
+    ...wrapText(T.site(meta.site), TEXT_WIDTH),
+    T.period(meta),
+    ...(printed ? [T.printed(printed)] : []),
     light,
-    ...(rows.length === 0 ? ['本网点在此期间没有预制卡。'] : reportTable(rows, TEXT_WIDTH)),
+    ...(rows.length === 0 ? [T.noPrefab] : reportTable(rows, TEXT_WIDTH)),
     light,
     ...(warnings.length === 0
-      ? [`共 ${days} 天、${rows.length} 行；每个工作日都有已结束的盘点。`]
-      : [`共 ${days} 天、${rows.length} 行；${WARN} ${warnings.length} 行是工作日没有已结束的盘点：`, ...itemLines('  ', [...new Set(warnings.map((w) => w.date))])]),
+      ? [T.allCounted({ days, rows: rows.length })]
+      : [T.someMissing({ days, rows: rows.length, warnings: warnings.length }), ...itemLines('  ', [...new Set(warnings.map((w) => w.date))])]),
     ...BALANCE_RULE,
     ...wrapText(DAILY_RULE, TEXT_WIDTH),
   ];
@@ -177,16 +182,17 @@ export function formatCountReportText(rows: readonly CountReportRow[], meta: Cou
 /** The same report as a CSV for Excel or WPS (BOM, CRLF): empty cells where a day has no figures. */
 export function formatCountReportCsv(rows: readonly CountReportRow[], meta: CountReportMeta): string {
   const cell = (n: number | null): string | number => (n === null ? '' : n);
+  const { csv, columns: c } = T;
   return spreadsheetCsv([
     [REPORT_TITLE],
-    ['网点编码', meta.site.code],
-    ['网点', meta.site.name],
-    ['起始日期', meta.from],
-    ['截止日期', meta.to],
-    ...(meta.printedAt ? [['打印时间', meta.printedAt]] : []),
-    ...(meta.printedBy ? [['打印人', meta.printedBy]] : []),
+    [csv.siteCode, meta.site.code],
+    [csv.site, meta.site.name],
+    [csv.from, meta.from],
+    [csv.to, meta.to],
+    ...(meta.printedAt ? [[csv.printedAt, meta.printedAt]] : []),
+    ...(meta.printedBy ? [[csv.printedBy, meta.printedBy]] : []),
     [],
-    ['日期', '银行', ...FIGURES.map(([h]) => h), '盘点人', '复核人', '提示'],
+    [c.date, c.bank, ...FIGURES.map(([h]) => h), c.countedBy, c.approvedBy, c.hint],
     ...rows.map((r) => [r.date, r.bank, ...FIGURES.map(([, k]) => cell(r[k] as number | null)), r.countedBy ?? '', r.approvedBy ?? '', isEmptyRow(r) ? noFigures(r).replace(`${WARN} `, '') : '']),
   ]);
 }
@@ -198,68 +204,64 @@ function holds(l: CountResultLine): boolean {
 /** One bank's line with its balance written out: the bank, then the two equations (indented). */
 export function balanceLines(l: CountResultLine): string[] {
   const wrapped = (s: string) => wrapText(s, TEXT_WIDTH - 2).map((x) => `  ${x}`.trimEnd());
-  return [
-    l.bank,
-    ...wrapped(`期初 ${l.opening} + 入库 ${l.received} - 使用 ${l.consumed} - 作废 ${l.spoiled} - 调出 ${l.movedOut} = 期末 ${l.closing}`),
-    ...wrapped(`实点 ${l.counted} = 期末 ${l.closing} - 缺少 ${l.missing} + 多出 ${l.unexpected}`),
-    ...(holds(l) ? [] : wrapped(`${WARN} 账目不平：请运行 sbk verify 并联系管理员。`)),
-  ];
+  return [l.bank, ...wrapped(R.balance(l)), ...wrapped(R.counted(l)), ...(holds(l) ? [] : wrapped(R.unbalanced))];
+}
+
+
+const indent = (ls: readonly string[], by = 2): string[] => ls.map((l) => `${' '.repeat(by)}${l}`.trimEnd());
+
+/** The boxes and hoppers of a count: expected, counted, and the difference with its sign. */
+function boxLines(boxes: CountResult['boxes']): string[] {
+  if (boxes.length === 0) return [];
+  const c = R.boxColumns;
+  const table = textTable(
+    [{ header: c.box }, { header: c.expected, align: 'right' }, { header: c.counted, align: 'right' }, { header: c.difference, align: 'right' }],
+    boxes.map((b) => {
+      const d = b.counted - b.expected;
+      return [boxLabel(b.box), String(b.expected), String(b.counted), d === 0 ? '0' : `${d > 0 ? '+' : ''}${d}`];
+    }),
+    TEXT_WIDTH - 2,
+  );
+  return ['', R.boxesTitle, ...indent(table)];
+}
+
+function missingLines(missing: CountResult['missing']): string[] {
+  if (missing.length === 0) return [];
+  const c = R.cardColumns;
+  const table = textTable(
+    [{ header: c.cardNo, min: Math.max(...missing.map((m) => displayWidth(m.cardNo))) }, { header: c.bank }, { header: c.box }],
+    missing.map((m) => [m.cardNo, m.bank || '-', boxLabel(m.box)]),
+    TEXT_WIDTH - 2,
+  );
+  return ['', R.missingTitle(missing.length), ...indent(table)];
+}
+
+function unexpectedLines(unexpected: CountResult['unexpected']): string[] {
+  if (unexpected.length === 0) return [];
+  const c = R.cardColumns;
+  const table = textTable(
+    [{ header: c.cardNo, min: Math.max(...unexpected.map((u) => displayWidth(u.cardNo))) }, { header: c.bank }, { header: c.where }],
+    unexpected.map((u) => [u.cardNo, u.bank ?? '-', u.where ?? (u.bank === null ? R.notOnBooks : '-')]),
+    TEXT_WIDTH - 2,
+  );
+  return ['', R.unexpectedTitle(unexpected.length), ...indent(table)];
 }
 
 /** A submitted count as the operator reads it: the balance per bank written out, boxes, and every missing or unexpected card. */
 export function formatCountResultText(result: CountResult): string {
-  const light = '-'.repeat(TEXT_WIDTH);
-  const indent = (ls: readonly string[], by = 2) => ls.map((l) => `${' '.repeat(by)}${l}`.trimEnd());
-  const missing = result.missing.length;
-  const unexpected = result.unexpected.length;
   const head = result.clean
-    ? `盘点 ${result.id} 已提交：账实相符，没有差异。`
-    : `盘点 ${result.id} 已提交：有差异，缺少 ${missing} 张，多出 ${unexpected} 张。`;
-  const lines: string[] = [...wrapText(head, TEXT_WIDTH), light];
-  if (result.lines.length === 0) lines.push('本网点没有预制卡。');
-  for (const l of result.lines) lines.push(...balanceLines(l));
-  if (result.boxes.length > 0) {
-    lines.push(
-      '',
-      '箱与卡盒：',
-      ...indent(
-        textTable(
-          [{ header: '箱或卡盒' }, { header: '应有', align: 'right' }, { header: '实点', align: 'right' }, { header: '差异', align: 'right' }],
-          result.boxes.map((b) => {
-            const d = b.counted - b.expected;
-            return [boxLabel(b.box), String(b.expected), String(b.counted), d === 0 ? '0' : `${d > 0 ? '+' : ''}${d}`];
-          }),
-          TEXT_WIDTH - 2,
-        ),
-      ),
-    );
-  }
-  if (missing > 0) {
-    lines.push(
-      '',
-      `缺少的卡（${missing} 张，台账有、未点到）：`,
-      ...indent(
-        textTable(
-          [{ header: '卡号', min: Math.max(...result.missing.map((m) => displayWidth(m.cardNo))) }, { header: '银行' }, { header: '箱或卡盒' }],
-          result.missing.map((m) => [m.cardNo, m.bank || '-', boxLabel(m.box)]),
-          TEXT_WIDTH - 2,
-        ),
-      ),
-    );
-  }
-  if (unexpected > 0) {
-    lines.push(
-      '',
-      `多出的卡（${unexpected} 张，点到了、台账不在本网点）：`,
-      ...indent(
-        textTable(
-          [{ header: '卡号', min: Math.max(...result.unexpected.map((u) => displayWidth(u.cardNo))) }, { header: '银行' }, { header: '台账所在' }],
-          result.unexpected.map((u) => [u.cardNo, u.bank ?? '-', u.where ?? (u.bank === null ? '台账中无此卡' : '-')]),
-          TEXT_WIDTH - 2,
-        ),
-      ),
-    );
-  }
-  lines.push('', ...BALANCE_RULE);
+    ? R.clean(result.id)
+    : R.differences({ id: result.id, missing: result.missing.length, unexpected: result.unexpected.length });
+  const lines: string[] = [
+    ...wrapText(head, TEXT_WIDTH),
+    '-'.repeat(TEXT_WIDTH),
+    ...(result.lines.length === 0 ? [R.noPrefab] : []),
+    ...result.lines.flatMap((l) => balanceLines(l)),
+    ...boxLines(result.boxes),
+    ...missingLines(result.missing),
+    ...unexpectedLines(result.unexpected),
+    '',
+    ...BALANCE_RULE,
+  ];
   return `${lines.join('\n')}\n`;
 }

@@ -20,13 +20,11 @@ export function parseCsv(text: string): string[][] {
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';
-  let inQuotes = false;
   // True once the current field was opened with a quote: text after the closing quote
   // other than a separator is malformed and must not be glued on silently.
   let wasQuoted = false;
   let line = 1;
   let i = 0;
-
   const endField = (): void => {
     record.push(field);
     field = '';
@@ -40,54 +38,52 @@ export function parseCsv(text: string): string[][] {
 
   while (i < src.length) {
     const ch = src[i]!;
-    if (inQuotes) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        inQuotes = false;
-        i += 1;
-        continue;
-      }
-      if (ch === '\n') line += 1;
-      field += ch;
-      i += 1;
-      continue;
-    }
     if (ch === '"') {
-      if (field.length > 0 || wasQuoted) {
-        throw new SbkError('CSV_INVALID', `CSV 第 ${line} 行：引号只能出现在字段开头（字段内的引号须写成两个引号 ""）。`, { line });
-      }
-      inQuotes = true;
+      if (field.length > 0 || wasQuoted) throw new SbkError('CSV_INVALID.quoteInField', { line });
+      const quoted = readQuoted(src, i + 1, line);
+      field = quoted.text;
+      line = quoted.line;
+      i = quoted.next;
       wasQuoted = true;
-      i += 1;
-      continue;
-    }
-    if (ch === ',') {
+    } else if (ch === ',') {
       endField();
       i += 1;
-      continue;
-    }
-    if (ch === '\r' || ch === '\n') {
+    } else if (ch === '\r' || ch === '\n') {
       endRecord();
       i += ch === '\r' && src[i + 1] === '\n' ? 2 : 1;
       line += 1;
-      continue;
+    } else {
+      if (wasQuoted) throw new SbkError('CSV_INVALID.afterQuote', { line });
+      field += ch;
+      i += 1;
     }
-    if (wasQuoted) {
-      throw new SbkError('CSV_INVALID', `CSV 第 ${line} 行：引号字段结束后只能跟逗号或换行。`, { line });
-    }
-    field += ch;
-    i += 1;
-  }
-  if (inQuotes) {
-    throw new SbkError('CSV_INVALID', `CSV 第 ${line} 行：引号没有闭合，文件可能被截断。`, { line });
   }
   // Text after the last line break is a final record; a trailing line break adds nothing.
   if (field.length > 0 || wasQuoted || record.length > 0) endRecord();
   return records;
+}
+
+/**
+ * The text of a quoted field, read from just after its opening quote: a doubled `""` is one
+ * quote, line breaks are kept (and counted). Returns where reading goes on, after the closing quote.
+ */
+function readQuoted(src: string, from: number, startLine: number): { text: string; next: number; line: number } {
+  let text = '';
+  let line = startLine;
+  let i = from;
+  while (i < src.length) {
+    const ch = src[i]!;
+    if (ch === '"') {
+      if (src[i + 1] !== '"') return { text, next: i + 1, line };
+      text += '"';
+      i += 2;
+      continue;
+    }
+    if (ch === '\n') line += 1;
+    text += ch;
+    i += 1;
+  }
+  throw new SbkError('CSV_INVALID.unclosedQuote', { line });
 }
 
 /** Quotes a field only when RFC 4180 requires it (comma, quote, CR or LF inside). */
@@ -115,18 +111,14 @@ export function parseCsvWithHeader<K extends string>(
 ): Record<K, string>[] {
   const [header, ...rows] = parseCsv(text);
   if (!header || header.join(',') !== expectedHeader.join(',')) {
-    throw new SbkError(
-      'CSV_INVALID',
-      `${fileLabel} 的表头应为「${expectedHeader.join(',')}」，实际为「${header?.join(',') ?? '（空文件）'}」。`,
-      { file: fileLabel, expected: expectedHeader, actual: header ?? null },
-    );
+    throw new SbkError('CSV_INVALID.header', { file: fileLabel, expected: expectedHeader, actual: header ?? null });
   }
   return rows.map((row, idx) => {
     if (row.length !== expectedHeader.length) {
       // +2: one for the header, one because people count lines from 1.
       throw new SbkError(
-        'CSV_INVALID',
-        `${fileLabel} 第 ${idx + 2} 条记录有 ${row.length} 个字段，应为 ${expectedHeader.length} 个。`,
+        'CSV_INVALID.fieldCount',
+        { file: fileLabel, record: idx + 2, fields: row.length, expected: expectedHeader.length },
         { file: fileLabel, record: idx + 2, fields: row.length },
       );
     }

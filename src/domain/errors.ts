@@ -20,8 +20,6 @@ export class SbkError<K extends ErrorKey = ErrorKey> extends Error {
   readonly details: Readonly<Details>;
 
   constructor(key: K, ...rest: Rest<K>);
-  /** @deprecated An inline message: put the text in src/i18n/errors/ and throw by its key. */
-  constructor(code: string, message: string, details?: Details);
   constructor(key: string, paramsOrMessage?: unknown, details?: Details) {
     const legacy = typeof paramsOrMessage === 'string';
     const params = (legacy ? {} : (paramsOrMessage ?? {})) as Details;
@@ -31,6 +29,16 @@ export class SbkError<K extends ErrorKey = ErrorKey> extends Error {
     this.key = key;
     this.params = params;
     this.details = details ?? params;
+  }
+
+  /**
+   * An error whose words were already rendered from the catalogue where it was raised (a domain
+   * check's result, a device that failed to open), passed on with its own code: the code stays
+   * what `--json` and tests read, and no text is written here.
+   */
+  static rendered(code: string, message: string, details: Details = {}): SbkError {
+    const Raw = SbkError as unknown as new (code: string, message: string, details: Details) => SbkError;
+    return new Raw(code, message, details);
   }
 }
 

@@ -14,6 +14,10 @@
 import { fail, ok } from './check-result.ts';
 import type { CheckResult } from './check-result.ts';
 import { checkResidentId, normalizeIdNumber } from './resident-id.ts';
+import { ID_DOC_LABEL_ALIASES } from './id-doc-aliases.ts';
+import { inputChecks } from '../i18n/domain/input-checks.ts';
+
+const T = inputChecks.idDocument;
 
 export const ID_DOC_TYPES = [
   'resident_id',
@@ -29,51 +33,8 @@ export const ID_DOC_TYPES = [
 
 export type IdDocType = (typeof ID_DOC_TYPES)[number];
 
-export const ID_DOC_LABELS: Readonly<Record<IdDocType, string>> = {
-  resident_id: '居民身份证',
-  household: '居民户口簿',
-  temporary_id: '临时居民身份证',
-  hk_macao_permit: '港澳居民来往内地通行证',
-  taiwan_permit: '台湾居民来往大陆通行证',
-  hmt_residence_permit: '港澳台居民居住证',
-  cn_passport: '中华人民共和国护照',
-  foreign_passport: '外国护照',
-  foreign_permanent_id: '外国人永久居留身份证',
-};
-
-/**
- * Other spellings met in batch files and on forms. "护照" alone means a foreign passport:
- * HB Art. 5 (4) and GD Art. 35 (二) list the passport only for foreigners.
- * "港澳通行证" is deliberately absent: it usually means the mainland residents' permit to
- * Hong Kong and Macao (往来港澳通行证), which is not an accepted document.
- */
-const LABEL_ALIASES: Readonly<Record<string, IdDocType>> = {
-  身份证: 'resident_id',
-  居民身份证: 'resident_id',
-  公民身份证: 'resident_id',
-  第二代居民身份证: 'resident_id',
-  中华人民共和国居民身份证: 'resident_id',
-  户口簿: 'household',
-  户口本: 'household',
-  居民户口簿: 'household',
-  临时身份证: 'temporary_id',
-  临时居民身份证: 'temporary_id',
-  港澳居民来往内地通行证: 'hk_macao_permit',
-  回乡证: 'hk_macao_permit',
-  台湾居民来往大陆通行证: 'taiwan_permit',
-  台胞证: 'taiwan_permit',
-  港澳台居民居住证: 'hmt_residence_permit',
-  港澳居民居住证: 'hmt_residence_permit',
-  台湾居民居住证: 'hmt_residence_permit',
-  中华人民共和国护照: 'cn_passport',
-  中国护照: 'cn_passport',
-  护照: 'foreign_passport',
-  外国护照: 'foreign_passport',
-  外国人护照: 'foreign_passport',
-  外国人永久居留身份证: 'foreign_permanent_id',
-  外国人永久居留证: 'foreign_permanent_id',
-  永久居留身份证: 'foreign_permanent_id',
-};
+/** What operators call each document (the words live in src/i18n/domain/input-checks.ts). */
+export const ID_DOC_LABELS: Readonly<Record<IdDocType, string>> = T.labels;
 
 export function isIdDocType(s: string): s is IdDocType {
   return (ID_DOC_TYPES as readonly string[]).includes(s);
@@ -81,28 +42,21 @@ export function isIdDocType(s: string): s is IdDocType {
 
 /**
  * Reads the 证件类型 column of a batch file or a typed label: one of our codes or a Chinese
- * name from LABEL_ALIASES (NFKC, spaces and 《》 ignored).
+ * name from ID_DOC_LABEL_ALIASES (NFKC, spaces and 《》 ignored).
  */
 export function idDocTypeFromLabel(label: string): CheckResult<IdDocType> {
-  const key = label.normalize('NFKC').replace(/[\s《》<>]+/gu, '');
+  const key = label.normalize('NFKC').replace(/[\s\u300A\u300B<>]+/gu, '');
   if (isIdDocType(key)) return ok(key);
-  const t = LABEL_ALIASES[key];
+  const t = Object.hasOwn(ID_DOC_LABEL_ALIASES, key) ? ID_DOC_LABEL_ALIASES[key] : undefined;
   if (t !== undefined) return ok(t);
-  return fail(
-    'ID_DOC_TYPE',
-    `无法识别的证件类型“${key}”。可用的证件类型：${Object.values(ID_DOC_LABELS).join('、')}。`,
-  );
+  return fail('ID_DOC_TYPE', T.unknownLabel({ label: key, known: Object.values(ID_DOC_LABELS) }));
 }
 
 /**
  * GB 11643 address codes reserved for the residence permits of Hong Kong (810000),
  * Macao (820000) and Taiwan (830000) residents (人社信息函〔2018〕36号, cited by GD Art. 35 (四)).
  */
-const HMT_PERMIT_REGIONS: Readonly<Record<string, string>> = {
-  '810000': '香港',
-  '820000': '澳门',
-  '830000': '台湾',
-};
+const HMT_PERMIT_REGIONS: ReadonlySet<string> = new Set(['810000', '820000', '830000']);
 
 /**
  * Checks a document number for its type and returns the normalised number (NFKC, no spaces,
@@ -111,11 +65,11 @@ const HMT_PERMIT_REGIONS: Readonly<Record<string, string>> = {
 export function checkIdDocument(type: IdDocType, number: string, today?: string): CheckResult<string> {
   if (!isIdDocType(type)) {
     // Types arrive from files at run time; the compiler cannot vouch for them.
-    return fail('ID_DOC_TYPE', `无法识别的证件类型“${String(type)}”，请选择有效的证件类型。`);
+    return fail('ID_DOC_TYPE', T.unknownType(String(type)));
   }
   const n = normalizeIdNumber(number);
   const label = ID_DOC_LABELS[type];
-  if (n === '') return fail('ID_EMPTY', `${label}号码为空，请填写证件号码。`);
+  if (n === '') return fail('ID_EMPTY', T.empty(label));
 
   switch (type) {
     case 'resident_id':
@@ -123,14 +77,9 @@ export function checkIdDocument(type: IdDocType, number: string, today?: string)
     case 'temporary_id':
       return checkCitizenNumber(type, n, today);
     case 'hmt_residence_permit': {
-      const r = checkResidentId(n, today);
-      if (!r.ok) return relabel(r, label);
-      if (HMT_PERMIT_REGIONS[r.value.region] === undefined) {
-        return fail(
-          'ID_REGION',
-          '港澳台居民居住证号码应以 810000（香港）、820000（澳门）或 830000（台湾）开头；若持证人使用的是居民身份证，请将证件类型改为居民身份证。',
-        );
-      }
+      const r = checkResidentId(n, today, { numberName: T.numberOf(label) });
+      if (!r.ok) return r;
+      if (!HMT_PERMIT_REGIONS.has(r.value.region)) return fail('ID_REGION', T.hmtRegion);
       return ok(r.value.number);
     }
     case 'foreign_permanent_id':
@@ -139,33 +88,21 @@ export function checkIdDocument(type: IdDocType, number: string, today?: string)
       // The card issued since 2013 has H (Hong Kong) or M (Macao) + 8 digits; older booklets
       // append a 2-digit issue count to the same 8 digits.
       if (/^[HM][0-9]{8}([0-9]{2})?$/.test(n)) return ok(n);
-      return fail(
-        'ID_FORMAT',
-        `${label}号码应为 H（香港）或 M（澳门）加8位数字（旧版证件为加10位数字），当前为${n.length}位，请对照证件核对。`,
-      );
+      return fail('ID_FORMAT', T.hkMacaoFormat({ label, length: n.length }));
     case 'taiwan_permit':
       // The card issued since 2015 carries a lifelong 8-digit number. Older booklets add a
       // 2-character issue count, sometimes written in brackets, e.g. 12345678(B).
       if (/^[0-9]{8}([0-9A-Z]{2}|\([0-9A-Z]{1,2}\))?$/.test(n)) return ok(n);
-      return fail(
-        'ID_FORMAT',
-        `${label}号码应为8位数字（旧版证件为10位，即8位数字加2位换发次数），当前为${n.length}位，请对照证件核对。`,
-      );
+      return fail('ID_FORMAT', T.taiwanFormat({ label, length: n.length }));
     case 'cn_passport':
       // E (e-passport) or G (older ordinary), D/S/P (diplomatic, service, official), then
       // either 8 digits or a letter and 7 digits once a series ran out (EA1234567).
       if (/^[EGDSP][0-9A-Z][0-9]{7}$/.test(n)) return ok(n);
-      return fail(
-        'ID_FORMAT',
-        `${label}号码应为9位：首位为 E、G、D、S 或 P，其后为8位数字（或1位字母加7位数字），请对照证件核对。`,
-      );
+      return fail('ID_FORMAT', T.cnPassportFormat(label));
     case 'foreign_passport':
       // Issuing states choose their own formats; ICAO 9303 only bounds the character set.
       if (/^[A-Z0-9]{5,17}$/.test(n)) return ok(n);
-      return fail(
-        'ID_FORMAT',
-        `${label}号码应为5至17位字母或数字（不含空格和符号），当前为${n.length}位，请对照护照资料页核对。`,
-      );
+      return fail('ID_FORMAT', T.foreignPassportFormat({ label, length: n.length }));
   }
 }
 
@@ -179,15 +116,10 @@ function checkCitizenNumber(type: IdDocType, n: string, today: string | undefine
   // Prefixes 81/82/83 with 0000 and a leading 9 are never citizen numbers: they belong to
   // the residence permits and the new permanent residence card. Saying so beats a puzzling
   // "valid number" that later breaks the social security number rules of GD Art. 35.
-  if (/^8[123]0000/.test(n) && n.length === 18) {
-    return fail('ID_DOC_MISMATCH', '这是港澳台居民居住证号码，请将证件类型改为港澳台居民居住证。');
-  }
-  if (/^9/.test(n) && n.length === 18) {
-    return fail('ID_DOC_MISMATCH', '这是外国人永久居留身份证号码，请将证件类型改为外国人永久居留身份证。');
-  }
-  const r = checkResidentId(n, today);
-  if (!r.ok) return relabel(r, ID_DOC_LABELS[type]);
-  return ok(r.value.number);
+  if (/^8[123]0000/.test(n) && n.length === 18) return fail('ID_DOC_MISMATCH', T.isHmtPermit);
+  if (/^9/.test(n) && n.length === 18) return fail('ID_DOC_MISMATCH', T.isForeignPermanentId);
+  const r = checkResidentId(n, today, { numberName: T.numberOf(ID_DOC_LABELS[type]) });
+  return r.ok ? ok(r.value.number) : r;
 }
 
 /**
@@ -199,17 +131,8 @@ function checkCitizenNumber(type: IdDocType, n: string, today: string | undefine
 function checkForeignPermanentId(n: string, today: string | undefined): CheckResult<string> {
   if (/^[A-Z]{3}[0-9]{12}$/.test(n)) return ok(n);
   if (n.length === 18 && n.startsWith('9')) {
-    const r = checkResidentId(n, today);
-    if (!r.ok) return relabel(r, ID_DOC_LABELS.foreign_permanent_id);
-    return ok(r.value.number);
+    const r = checkResidentId(n, today, { numberName: T.numberOf(ID_DOC_LABELS.foreign_permanent_id) });
+    return r.ok ? ok(r.value.number) : r;
   }
-  return fail(
-    'ID_FORMAT',
-    '外国人永久居留身份证号码应为18位（以9开头，2023年版）或15位（3位字母加12位数字，旧版），请对照证件核对。',
-  );
-}
-
-/** checkResidentId speaks of 公民身份号码; say which document the operator chose instead. */
-function relabel(r: { ok: false; code: string; message: string }, label: string): CheckResult<string> {
-  return fail(r.code, r.message.replace(/^公民身份号码/u, `${label}号码`));
+  return fail('ID_FORMAT', T.foreignPermanentIdFormat);
 }

@@ -6,6 +6,7 @@
  */
 import { fail, ok } from './check-result.ts';
 import type { CheckResult } from './check-result.ts';
+import { inputChecks as T } from '../i18n/domain/input-checks.ts';
 import { SbkError } from './errors.ts';
 
 /** False for anything that is not a non-empty string of ASCII digits. */
@@ -17,7 +18,7 @@ export function luhnValid(digits: string): boolean {
 /** The digit to append to `partial` so that the whole passes Luhn. */
 export function luhnCheckDigit(partial: string): string {
   if (!/^[0-9]+$/.test(partial)) {
-    throw new SbkError('LUHN', '计算 Luhn 校验位需要非空的纯数字串。', { length: partial.length });
+    throw new SbkError('LUHN.checkDigit', undefined, { length: partial.length });
   }
   return String((10 - (luhnSum(partial, true) % 10)) % 10);
 }
@@ -59,25 +60,20 @@ export function checkBankCardNumber(s: string, opts: BankCardCheckOptions = {}):
   const exemptBins = opts.exemptBins ?? [];
   for (const bin of exemptBins) {
     if (!/^[0-9]+$/.test(bin)) {
-      throw new SbkError('CONFIG_EXEMPT_BIN', '免 Luhn 校验的卡号前缀配置有误：每个前缀必须是非空的纯数字串。', {
-        bin,
-      });
+      throw new SbkError('CONFIG_EXEMPT_BIN', undefined, { bin });
     }
   }
   const n = normalizeBankCardNumber(s);
-  if (n === '') return fail('BANK_CARD_EMPTY', '银行卡号为空，请填写13至19位银行卡号。');
+  if (n === '') return fail('BANK_CARD_EMPTY', T.bankCard.empty);
   if (!/^[0-9]+$/.test(n)) {
-    return fail('BANK_CARD_FORMAT', '银行卡号只能包含数字（可用空格或连字符分组），请核对后重新输入。');
+    return fail('BANK_CARD_FORMAT', T.bankCard.chars);
   }
   if (n.length < 13 || n.length > 19) {
-    return fail('BANK_CARD_FORMAT', `银行卡号应为13至19位数字，当前为${n.length}位，请核对后重新输入。`);
+    return fail('BANK_CARD_FORMAT', T.bankCard.length(n.length));
   }
   if (exemptBins.some((bin) => n.startsWith(bin))) return ok(n);
   if (!luhnValid(n)) {
-    return fail(
-      'LUHN',
-      '银行卡号校验位不符（Luhn 校验）：号码中至少有一位有误，请对照卡面核对；若该银行卡号规则确实不用 Luhn 校验，请由管理员在配置中登记其卡号前缀。',
-    );
+    return fail('LUHN', T.bankCard.luhn);
   }
   return ok(n);
 }

@@ -15,6 +15,12 @@
 import { fail, ok } from './check-result.ts';
 import type { CheckResult } from './check-result.ts';
 import { isIsoDate } from './china-dates.ts';
+import { MAKER_FILE_NAME_PATTERN, MAKER_NAME_FIELDS } from './maker-file-format.ts';
+import { makerFileTexts } from '../i18n/domain/maker-file.ts';
+
+export { MAKER_FILE_NAME_PATTERN };
+
+const T = makerFileTexts.name;
 
 export type MakerFileKind = 'prefab' | 'finished';
 
@@ -36,11 +42,6 @@ export const MAKER_FILE_PREFIXES: Readonly<Record<string, MakerFileKind>> = {
   CPKCG: 'finished',
 };
 
-export const MAKER_FILE_NAME_PATTERN = 'YZKCG_银行_市卡管机构_批次_数量_卡商_开户行号_时间.txt';
-
-/** The fields after the prefix, in the Annex's order. */
-const FIELD_LABELS = ['银行', '市卡管机构', '批次', '数量', '卡商', '开户行号', '时间'] as const;
-
 export type MakerFileNameProblem = { code: string; message: string };
 
 export type MakerFileNameInspection = {
@@ -58,6 +59,11 @@ export function makerFileBaseName(path: string): string {
   return path.slice(i + 1);
 }
 
+/** The fields after the prefix, named as the Annex names them. */
+const [BANK, CITY_BODY, BATCH, COUNT, MAKER, BANK_CODE, TIME] = MAKER_NAME_FIELDS;
+
+type Problem = (code: string, message: string) => void;
+
 /**
  * Looks at every part of the name and reports all problems, so that the file report lists
  * them together (parseMakerFile turns each into its own error on line 0).
@@ -65,75 +71,53 @@ export function makerFileBaseName(path: string): string {
 export function inspectMakerFileName(path: string): MakerFileNameInspection {
   const base = makerFileBaseName(path).trim();
   const problems: MakerFileNameProblem[] = [];
-  const problem = (code: string, message: string): void => {
+  const problem: Problem = (code, message) => {
     problems.push({ code, message });
   };
-  const expected = `文件名应为 ${MAKER_FILE_NAME_PATTERN}（广东省附件9 一(四)），成品卡回盘文件以 CPKCG_ 开头`;
+  const expected = T.expected(MAKER_FILE_NAME_PATTERN);
 
   let stem = base;
-  if (/\.txt$/i.test(base)) {
-    stem = base.slice(0, -4);
-  } else {
-    problem('MAKER_NAME_EXTENSION', `回盘文件应为 .txt 文本文件；${expected}。请向卡商确认文件是否正确。`);
-  }
+  if (/\.txt$/i.test(base)) stem = base.slice(0, -4);
+  else problem('MAKER_NAME_EXTENSION', T.extension(expected));
 
   const parts = stem.split('_');
   const prefix = (parts[0] ?? '').toUpperCase();
   const kind = MAKER_FILE_PREFIXES[prefix] ?? null;
-  if (kind === null) {
-    problem(
-      'MAKER_NAME_PREFIX',
-      `无法识别的文件名前缀“${parts[0] ?? ''}”：预制卡回盘文件以 YZKCG_ 开头，成品卡回盘文件以 CPKCG_ 开头。请确认这是卡商的回盘文件。`,
-    );
-  }
+  if (kind === null) problem('MAKER_NAME_PREFIX', T.prefix(parts[0] ?? ''));
   const fields = parts.slice(1).map((p) => p.trim());
-  if (fields.length !== FIELD_LABELS.length) {
+  if (fields.length !== MAKER_NAME_FIELDS.length) {
     // With a wrong number of parts we cannot tell which is which; one clear message beats
     // seven misleading ones.
-    problem(
-      'MAKER_NAME_FIELDS',
-      `文件名中前缀之后应有${FIELD_LABELS.length}段（${FIELD_LABELS.join('_')}），以下划线分隔，实有${fields.length}段；${expected}。请卡商按规范重新命名。`,
-    );
+    problem('MAKER_NAME_FIELDS', T.fields({ fields: MAKER_NAME_FIELDS, have: fields.length, expected }));
     return { name: null, kind, problems };
   }
-  const [bank, cityBody, batch, count, maker, bankCode, time] = fields as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
-  const requireText = (value: string, label: string): void => {
-    if (value === '') problem('MAKER_NAME_FIELD_EMPTY', `文件名中的“${label}”一段为空；${expected}。请卡商补全后重新提供。`);
+  const [bank, cityBody, batch, count, maker, bankCode, time] = fields as [string, string, string, string, string, string, string];
+  const requireText = (value: string, field: string): void => {
+    if (value === '') problem('MAKER_NAME_FIELD_EMPTY', T.fieldEmpty({ field, expected }));
   };
-  requireText(bank, '银行');
-  requireText(cityBody, '市卡管机构');
-  requireText(batch, '批次');
-
-  // A file with no cards is not a delivery, so 0 is refused along with non-numbers.
-  let declaredCount: number | null = null;
-  const n = /^[0-9]+$/.test(count) ? Number(count) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n === 0) {
-    problem('MAKER_NAME_COUNT', `文件名中的“数量”应为正整数，实为“${count}”。请卡商更正文件名。`);
-  } else {
-    declaredCount = n;
-  }
-
-  requireText(maker, '卡商');
+  requireText(bank, BANK);
+  requireText(cityBody, CITY_BODY);
+  requireText(batch, BATCH);
+  const declaredCount = countOf(count, problem);
+  requireText(maker, MAKER);
   // The Annex gives 开户行号 no format; in practice it is a 12-digit CNAPS bank code, but a
   // code with letters is still a code, so only empty values and stray symbols are refused.
-  requireText(bankCode, '开户行号');
+  requireText(bankCode, BANK_CODE);
   if (bankCode !== '' && !/^[0-9A-Za-z]+$/.test(bankCode)) {
-    problem('MAKER_NAME_BANK_CODE', `文件名中的“开户行号”只能由字母和数字组成，实为“${bankCode}”。请卡商更正文件名。`);
+    problem('MAKER_NAME_BANK_CODE', T.bankCode({ field: BANK_CODE, value: bankCode }));
   }
-
-  const timeProblem = checkTime(time);
-  if (timeProblem !== null) problem('MAKER_NAME_TIME', timeProblem);
+  if (!isMakerTime(time)) problem('MAKER_NAME_TIME', T.time({ field: TIME, value: time }));
 
   if (problems.length > 0 || kind === null || declaredCount === null) return { name: null, kind, problems };
   return { name: { kind, bank, cityBody, batch, declaredCount, maker, bankCode, time }, kind, problems };
+}
+
+/** 数量: a file with no cards is not a delivery, so 0 is refused along with non-numbers. */
+function countOf(count: string, problem: Problem): number | null {
+  const n = /^[0-9]+$/.test(count) ? Number(count) : Number.NaN;
+  if (Number.isSafeInteger(n) && n !== 0) return n;
+  problem('MAKER_NAME_COUNT', T.count({ field: COUNT, value: count }));
+  return null;
 }
 
 /**
@@ -143,7 +127,7 @@ export function inspectMakerFileName(path: string): MakerFileNameInspection {
 export function parseMakerFileName(path: string): CheckResult<MakerFileName> {
   const r = inspectMakerFileName(path);
   if (r.name !== null) return ok(r.name);
-  const first = r.problems[0] ?? { code: 'MAKER_NAME', message: '文件名无法识别。' };
+  const first = r.problems[0] ?? { code: 'MAKER_NAME', message: T.unreadable };
   return fail(first.code, r.problems.map((p) => p.message).join(''));
 }
 
@@ -152,11 +136,9 @@ export function parseMakerFileName(path: string): CheckResult<MakerFileName> {
  * YYYYMMDDHHmmss (the usual form), YYYYMMDDHHmm and YYYYMMDD, and require the date and the
  * clock time to exist. The value is kept as given, so the file name can be matched later.
  */
-function checkTime(t: string): string | null {
+function isMakerTime(t: string): boolean {
   const m = /^([0-9]{4})([0-9]{2})([0-9]{2})(?:([0-9]{2})([0-9]{2})([0-9]{2})?)?$/.exec(t);
-  const bad = `文件名中的“时间”应为 YYYYMMDDHHmmss 形式的实际日期时间（如 20261120093000），实为“${t}”。请卡商更正文件名。`;
-  if (!m) return bad;
-  if (!isIsoDate(`${m[1]}-${m[2]}-${m[3]}`)) return bad;
-  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? '0') > 59)) return bad;
-  return null;
+  if (!m) return false;
+  if (!isIsoDate(`${m[1]}-${m[2]}-${m[3]}`)) return false;
+  return !(m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? '0') > 59));
 }

@@ -6,11 +6,12 @@
  */
 import { SbkError } from './errors.ts';
 import { luhnCheckDigit } from './luhn.ts';
-import { MAKER_HEADER } from './maker-file.ts';
+import { MAKER_HEADER } from './maker-file-format.ts';
 import type { MakerFileKind, MakerRow } from './maker-file.ts';
 import { daysInMonth } from './china-dates.ts';
 import { residentIdCheckChar } from './resident-id.ts';
 import { seededRandom } from './seeded-random.ts';
+import { GIVEN_NAMES, GUANGZHOU_AREAS, MIDDLE_DOT_NAME, RARE_CHARACTER_NAME, SURNAMES } from './synthetic-people.ts';
 
 /** The parts of the file name other than the kind and the count. */
 export type MakerFileFields = {
@@ -41,14 +42,14 @@ export function writeMakerFile(
   const parts = [fields.bank, fields.cityBody, fields.batch, String(rows.length), fields.maker, fields.bankCode, fields.time];
   for (const p of parts) {
     if (p === '' || /[_/\\]/.test(p)) {
-      throw new SbkError('MAKER_WRITE', '回盘文件名的各段不能为空，也不能含有下划线或路径分隔符。', { part: p });
+      throw new SbkError('MAKER_WRITE.nameParts', undefined, { part: p });
     }
   }
   const fileName = `${PREFIX[kind]}_${parts.join('_')}.txt`;
   const cell = (v: string | number | null): string => {
     const s = v === null ? '' : String(v);
     if (/[,\r\n]/.test(s)) {
-      throw new SbkError('MAKER_WRITE', '回盘文件的字段中不能含有逗号或换行（该格式没有引号转义）。');
+      throw new SbkError('MAKER_WRITE.fieldChars');
     }
     return s;
   };
@@ -103,10 +104,10 @@ export function syntheticMakerRows(
   const issueDate = opts.issueDate ?? '2026-11-18';
   const bin = opts.bin ?? '622202';
   if (!/^[A-Z0-9]{1,8}$/.test(prefix) || n > 10 ** (9 - prefix.length) - 1) {
-    throw new SbkError('MAKER_WRITE', '卡号前缀应为1至8位大写字母或数字，且剩余位数要容得下行号。', { prefix, n });
+    throw new SbkError('MAKER_WRITE.cardPrefix', undefined, { prefix, n });
   }
   if (!Number.isInteger(boxSize) || boxSize < 1 || !/^[0-9]{1,10}$/.test(bin)) {
-    throw new SbkError('MAKER_WRITE', '每箱张数应为正整数，BIN 应为1至10位数字。', { boxSize, bin });
+    throw new SbkError('MAKER_WRITE.boxSize', undefined, { boxSize, bin });
   }
   const issueYear = Number(issueDate.slice(0, 4));
   const expiryYear = issueYear + 10; // HB Art. 2: cards are valid for 10 years
@@ -137,7 +138,7 @@ export function syntheticMakerRows(
       const day = 1 + Math.floor(rnd() * 28);
       const first17 = `${pick(GUANGZHOU_AREAS)}${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}${digits(3)}`;
       idNumber = first17 + residentIdCheckChar(first17);
-      name = i === 2 ? '张[CHUI]' : i === 7 ? '阿依古丽·买买提' : pick(SURNAMES) + pick(GIVEN);
+      name = i === 2 ? RARE_CHARACTER_NAME : i === 7 ? MIDDLE_DOT_NAME : pick(SURNAMES) + pick(GIVEN_NAMES);
     }
     return {
       seq,
@@ -156,9 +157,3 @@ export function syntheticMakerRows(
     };
   });
 }
-
-
-/** Guangzhou district codes (GB/T 2260), since the file layout is Guangdong's. */
-const GUANGZHOU_AREAS = ['440103', '440104', '440105', '440106', '440111', '440112', '440113', '440114', '440115', '440118'];
-const SURNAMES = ['陈', '李', '黄', '张', '梁', '林', '刘', '吴', '罗', '何', '郑', '谢', '冯', '邓', '欧阳', '司徒'];
-const GIVEN = ['伟', '芳', '嘉欣', '志强', '丽娟', '俊杰', '婉婷', '家豪', '淑仪', '国华', '美玲', '子轩', '诗琪', '建明', '晓彤', '浩然'];

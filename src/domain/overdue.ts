@@ -9,9 +9,10 @@
 import { addCalendarDays, addCalendarMonths } from './calendar.ts';
 import type { DeadlineBasis, WorkingCalendar } from './calendar.ts';
 import { isIsoDate } from './china-dates.ts';
-import { ruleFor } from './card-states.ts';
+import { isCancellable, isInStock, isRecallable, isRecalled } from './card-states.ts';
 import { SbkError } from './errors.ts';
 import type { RuleProfile } from './rule-profiles.ts';
+import { recallTexts } from '../i18n/domain/recall.ts';
 
 export type OverdueCategory = 'unclaimed' | 'sleeping' | 'deceased';
 export type OverduePhase = 'ok' | 'warning' | 'overdue';
@@ -42,10 +43,10 @@ export type OverdueAssessment = {
   daysOverdue: number;
 };
 
-function requireDate(value: unknown, what: string): string {
-  if (!isIsoDate(value)) {
-    throw new SbkError('DATE_INVALID', `${what}“${String(value)}”不是有效日期，应为 YYYY-MM-DD。`, { field: what, value });
-  }
+type DateField = 'asOf' | 'receivedOn' | 'pickedUpOn' | 'deceasedOn' | 'recalledOn';
+
+function requireDate(value: unknown, field: DateField): string {
+  if (!isIsoDate(value)) throw new SbkError('DATE_INVALID.overdue', { field, value });
   return value;
 }
 
@@ -76,19 +77,19 @@ export function assessOverdue(
   calendar: WorkingCalendar,
   warningDays: number = profile.defaultWarningDays,
 ): OverdueAssessment | null {
-  if (input.state !== 'in_stock' && input.state !== 'agent_held') return null;
-  requireDate(asOf, '评估日期');
-  const heldSince = requireDate(input.heldSince, input.state === 'in_stock' ? '入库日期' : '代领日期');
-  const deceasedOn = input.holderDeceasedOn === null ? null : requireDate(input.holderDeceasedOn, '持卡人死亡登记日期');
-  if (!Number.isInteger(warningDays) || warningDays < 0) {
-    throw new SbkError('WARNING_DAYS_INVALID', `预警天数 ${warningDays} 必须是不小于 0 的整数。`, { warningDays });
-  }
+  if (!isRecallable(input.state)) return null;
+  // Recallable cards are either at the office (in stock) or with a unit's agent.
+  const atOffice = isInStock(input.state);
+  requireDate(asOf, 'asOf');
+  const heldSince = requireDate(input.heldSince, atOffice ? 'receivedOn' : 'pickedUpOn');
+  const deceasedOn = input.holderDeceasedOn === null ? null : requireDate(input.holderDeceasedOn, 'deceasedOn');
+  if (!Number.isInteger(warningDays) || warningDays < 0) throw new SbkError('WARNING_DAYS_INVALID', { warningDays });
 
-  const months = input.state === 'in_stock' ? profile.overdueMonths : profile.sleepingMonths;
+  const months = atOffice ? profile.overdueMonths : profile.sleepingMonths;
   const ageLastOk = addCalendarMonths(heldSince, months);
   const ageOverdueFrom = addCalendarDays(ageLastOk, 1);
 
-  let category: OverdueCategory = input.state === 'in_stock' ? 'unclaimed' : 'sleeping';
+  let category: OverdueCategory = atOffice ? 'unclaimed' : 'sleeping';
   let overdueFrom = ageOverdueFrom;
   let warnFrom = addCalendarDays(ageOverdueFrom, -warningDays);
   if (deceasedOn !== null) {
@@ -124,7 +125,7 @@ export function assessOverdue(
  * 的社保卡应在6个月内进行二次发放), or null where the profile has no second issuance (Hubei).
  */
 export function secondIssueDeadline(recalledOn: string, profile: RuleProfile): string | null {
-  requireDate(recalledOn, '回收日期');
+  requireDate(recalledOn, 'recalledOn');
   if (profile.secondIssueMonths === null) return null;
   return addCalendarMonths(recalledOn, profile.secondIssueMonths);
 }
@@ -146,10 +147,6 @@ export type CancellationDue = {
   label: string;
 };
 
-// The states the card state machine lets a card be cancelled (or sealed) from; anything
-// else (issued, with an agent, already ended) has to move first.
-const ENDABLE_STATES: readonly string[] = ruleFor('finished', 'cancel')?.from ?? [];
-
 /**
  * Whether a card is due to be cancelled (or, in Hubei, cancelled or sealed) on `asOf`.
  * GD Art. 33 一(六): 二次发放仍失败的卡、已死亡人员卡、换卡后回收的原卡 … 应进行注销. The
@@ -160,40 +157,24 @@ const ENDABLE_STATES: readonly string[] = ruleFor('finished', 'cancel')?.from ??
  * cards only; in Hubei, which has none (HB Art. 17), a recalled card is due at once.
  */
 export function dueForCancellation(input: CancellationInput, asOf: string, profile: RuleProfile): CancellationDue {
-  requireDate(asOf, '评估日期');
-  const endWord = profile.endActions.includes('seal') ? '注销或封存' : '注销';
-  if (!ENDABLE_STATES.includes(input.state)) {
-    return { due: false, reason: null, label: '当前状态无需注销' };
-  }
-  if (input.holderDeceasedOn !== null) {
-    return { due: true, reason: 'holder_deceased', label: `持卡人已死亡，应${endWord}` };
-  }
-  if (input.replacedByNewerCard) {
-    return { due: true, reason: 'replaced', label: `已换发新卡，原卡应${endWord}` };
-  }
-  if (input.state !== 'recalled') {
-    return { due: false, reason: null, label: '无需注销' };
-  }
+  requireDate(asOf, 'asOf');
+  const T = recallTexts.cancellation;
+  const end = profile.endActions.includes('seal') ? recallTexts.endWord.cancelOrSeal : recallTexts.endWord.cancel;
+  // Only from a state the machine lets a card be cancelled (or sealed) from; anything else
+  // (issued, with an agent, already ended) has to move first.
+  if (!isCancellable(input.state)) return { due: false, reason: null, label: T.notEndable };
+  if (input.holderDeceasedOn !== null) return { due: true, reason: 'holder_deceased', label: T.deceased(end) };
+  if (input.replacedByNewerCard) return { due: true, reason: 'replaced', label: T.replaced(end) };
+  if (!isRecalled(input.state)) return { due: false, reason: null, label: T.notRecalled };
   if (profile.secondIssueMonths === null) {
-    return {
-      due: true,
-      reason: 'second_issue_window_passed',
-      label: `${profile.label}无二次发放，回收后应分类${endWord}`,
-    };
+    return { due: true, reason: 'second_issue_window_passed', label: T.noSecondIssue({ profile: profile.label, end }) };
   }
   if (input.recalledOn === null) {
     // The ledger says recalled but holds no recall movement: a broken history, not a guess.
-    throw new SbkError('RECALL_DATE_MISSING', '该卡状态为“已回收”，但台账中没有回收日期，无法判断二次发放期限。请查询该卡的流转记录。', {
-      state: input.state,
-    });
+    throw new SbkError('RECALL_DATE_MISSING', undefined, { state: input.state });
   }
-  const last = addCalendarMonths(requireDate(input.recalledOn, '回收日期'), profile.secondIssueMonths);
-  if (asOf > last) {
-    return {
-      due: true,
-      reason: 'second_issue_window_passed',
-      label: `回收后${profile.secondIssueMonths}个月内未能二次发放（期限至 ${last}），应${endWord}`,
-    };
-  }
-  return { due: false, reason: null, label: `二次发放期内（至 ${last}）` };
+  const months = profile.secondIssueMonths;
+  const last = addCalendarMonths(requireDate(input.recalledOn, 'recalledOn'), months);
+  if (asOf > last) return { due: true, reason: 'second_issue_window_passed', label: T.windowPassed({ months, last, end }) };
+  return { due: false, reason: null, label: T.inWindow(last) };
 }

@@ -6,13 +6,14 @@
  */
 import { namesEqual } from './rare-names.ts';
 import { normalizeIdNumber } from './resident-id.ts';
+import { inputChecks } from '../i18n/domain/input-checks.ts';
 
 export type ChipFields = { cardNo: string; ssn: string; name: string };
 export type LedgerCardFields = { cardNo: string; holderIdNumber: string | null; holderName: string | null };
 
 export type ReadCheckMismatch = { field: 'cardNo' | 'ssn' | 'name'; label: string };
 
-const LABELS = { cardNo: '卡号', ssn: '社会保障号码', name: '姓名' } as const;
+const LABELS = inputChecks.readCheck.fields;
 
 /** The fields that differ; empty means the chip agrees with the ledger. Values are never echoed (they are personal data). */
 export function compareChip(chip: ChipFields, card: LedgerCardFields): ReadCheckMismatch[] {
@@ -24,5 +25,5 @@ export function compareChip(chip: ChipFields, card: LedgerCardFields): ReadCheck
 }
 
 export function mismatchText(m: readonly ReadCheckMismatch[]): string {
-  return `芯片与台账不一致：${m.map((x) => x.label).join('、')}`;
+  return inputChecks.readCheck.mismatch(m.map((x) => x.label));
 }

@@ -10,6 +10,8 @@
  */
 import { SbkError } from './errors.ts';
 import type { OverdueCategory } from './overdue.ts';
+import { RULE_PROFILES, RULE_PROFILE_CODES, type RuleProfile } from './rule-profiles.ts';
+import { recallTexts } from '../i18n/domain/recall.ts';
 
 export const RECALL_REASON_CODES = ['unclaimed', 'pickup_undelivered', 'dead', 'emigrated', 'bad_address', 'other'] as const;
 export type RecallReasonCode = (typeof RECALL_REASON_CODES)[number];
@@ -20,30 +22,41 @@ export type RecallReason = {
   readonly article: string;
 };
 
-const GD_32_1_1 = '《广东省社会保障卡业务经办规程》第三十二条一（一）';
+/**
+ * The reasons as a rule profile words them: the unclaimed period is the profile's
+ * overdueMonths (GD Art. 32 一(一): 自卡经办网点接收起，持卡人在6个月内未领取的成品卡).
+ */
+export function recallReasonsFor(profile: RuleProfile): readonly RecallReason[] {
+  const { articles } = recallTexts;
+  return Object.freeze(
+    RECALL_REASON_CODES.map((code) => ({
+      code,
+      label: recallReasonLabel(code, profile),
+      // The list in Art. 32 一(一) ends with 等; a case outside it must say what happened, since
+      // 一(二) wants the reason recorded.
+      article: code === 'other' ? articles.other : articles.listed,
+    })),
+  );
+}
 
-export const RECALL_REASONS: readonly RecallReason[] = Object.freeze([
-  // 自卡经办网点接收起，持卡人在6个月内未领取的成品卡
-  { code: 'unclaimed', label: '逾期未领取（网点接收起6个月）', article: GD_32_1_1 },
-  // 由用人单位、学校、乡镇、街道、村、社区等基层组织集体代领未发放到本人的成品卡
-  { code: 'pickup_undelivered', label: '集体代领未发放到本人', article: GD_32_1_1 },
-  // 在发卡期间因死亡、出国定居等原因无法送达的成品卡
-  { code: 'dead', label: '持卡人死亡', article: GD_32_1_1 },
-  { code: 'emigrated', label: '出国（境）定居', article: GD_32_1_1 },
-  // 因邮递信息错误等个人原因造成发放不成功且在卡经办网点滞留6个月以上的成品卡
-  { code: 'bad_address', label: '邮寄信息错误等个人原因滞留', article: GD_32_1_1 },
-  // The list in Art. 32 一(一) ends with 等; a case outside it must say what happened, since
-  // 一(二) wants the reason recorded.
-  { code: 'other', label: '其他', article: '《广东省社会保障卡业务经办规程》第三十二条一（二）' },
-] as const satisfies readonly RecallReason[]);
+/** The categories are GD Art. 32's, so without a ledger's profile at hand they are worded by Guangdong's. */
+const DEFAULT_PROFILE = RULE_PROFILES.guangdong;
 
-const BY_CODE = new Map<string, RecallReason>(RECALL_REASONS.map((r) => [r.code, r]));
+export const RECALL_REASONS: readonly RecallReason[] = recallReasonsFor(DEFAULT_PROFILE);
+
+/** Every label a reason has had under any profile, for reading stored reasons back. */
+const LABELS_BY_CODE: ReadonlyMap<RecallReasonCode, readonly string[]> = new Map(
+  RECALL_REASON_CODES.map((code) => [
+    code,
+    [...new Set(RULE_PROFILE_CODES.map((p) => recallReasonLabel(code, RULE_PROFILES[p])))],
+  ]),
+);
 
 // Both colons: an operator correcting a record by hand may type the half-width one.
-const NOTE_SEPARATOR = /^[：:]/;
+const NOTE_SEPARATOR = /^[\uFF1A:]/;
 
 export function isRecallReason(s: unknown): s is RecallReasonCode {
-  return typeof s === 'string' && BY_CODE.has(s);
+  return typeof s === 'string' && (RECALL_REASON_CODES as readonly string[]).includes(s);
 }
 
 /** One line: the reason shows in lists and on printed registers, and must parse back. */
@@ -55,18 +68,14 @@ function cleanNote(note: string | undefined): string {
  * The reason text stored on the recall movement: the label, then `：` and the note when one
  * is given. `other` says nothing on its own, so it requires a note.
  */
-export function recallReasonText(code: RecallReasonCode, note?: string): string {
-  const reason = BY_CODE.get(code);
-  if (!reason) {
-    throw new SbkError('RECALL_REASON_UNKNOWN', `回收原因“${String(code)}”无法识别，可选：${RECALL_REASONS.map((r) => `${r.code}（${r.label}）`).join('、')}。`, {
-      code,
-    });
+export function recallReasonText(code: RecallReasonCode, note?: string, profile: RuleProfile = DEFAULT_PROFILE): string {
+  if (!isRecallReason(code)) {
+    throw new SbkError('RECALL_REASON_UNKNOWN', { code: String(code), choices: recallReasonsFor(profile) }, { code });
   }
   const n = cleanNote(note);
-  if (code === 'other' && n === '') {
-    throw new SbkError('REASON_REQUIRED', '回收原因选“其他”时必须写明具体原因。', { code });
-  }
-  return n === '' ? reason.label : `${reason.label}：${n}`;
+  if (code === 'other' && n === '') throw new SbkError('REASON_REQUIRED.recallOther', undefined, { code });
+  const label = recallReasonLabel(code, profile);
+  return n === '' ? label : `${label}${recallTexts.noteSeparator}${n}`;
 }
 
 /**
@@ -75,9 +84,11 @@ export function recallReasonText(code: RecallReasonCode, note?: string): string 
  */
 export function recallReasonOf(movementReason: string): RecallReasonCode {
   const text = movementReason.trim();
-  for (const r of RECALL_REASONS) {
-    if (text === r.label) return r.code;
-    if (text.startsWith(r.label) && NOTE_SEPARATOR.test(text.slice(r.label.length))) return r.code;
+  for (const [code, labels] of LABELS_BY_CODE) {
+    for (const label of labels) {
+      if (text === label) return code;
+      if (text.startsWith(label) && NOTE_SEPARATOR.test(text.slice(label.length))) return code;
+    }
   }
   return 'other';
 }
@@ -94,6 +105,8 @@ export function recallReasonForCategory(category: OverdueCategory): RecallReason
   }
 }
 
-export function recallReasonLabel(code: RecallReasonCode): string {
-  return BY_CODE.get(code)?.label ?? code;
+export function recallReasonLabel(code: RecallReasonCode, profile: RuleProfile = DEFAULT_PROFILE): string {
+  if (!isRecallReason(code)) return code;
+  const { reasons } = recallTexts;
+  return code === 'unclaimed' ? reasons.unclaimed({ months: profile.overdueMonths }) : reasons[code]();
 }

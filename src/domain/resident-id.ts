@@ -9,9 +9,12 @@
 import { fail, ok } from './check-result.ts';
 import type { CheckResult } from './check-result.ts';
 import { SbkError } from './errors.ts';
+import { inputChecks } from '../i18n/domain/input-checks.ts';
 import { daysInMonth, isIsoDate, isLeapYear, todayInChina } from './china-dates.ts';
 
 export { daysInMonth, isIsoDate, isLeapYear, todayInChina };
+
+const T = inputChecks.residentId;
 
 export type ResidentIdInfo = {
   /** normalised: 17 digits + check character, `X` upper-case */
@@ -32,6 +35,11 @@ export type ResidentIdOptions = {
    * tighter plausibility floor passes `{ earliestBirthDate: '1900-01-01' }`.
    */
   earliestBirthDate?: string;
+  /**
+   * What the messages call the number (default 公民身份号码): the document the operator chose,
+   * e.g. 居民户口簿号码, so the message names what is in front of them.
+   */
+  numberName?: string;
 };
 
 export const DEFAULT_EARLIEST_BIRTH_DATE = '1800-01-01';
@@ -57,7 +65,7 @@ export function normalizeIdNumber(s: string): string {
 /** The check character for 17 digits. Throws because a caller passing anything else is a bug. */
 export function residentIdCheckChar(first17: string): string {
   if (!/^[0-9]{17}$/.test(first17)) {
-    throw new SbkError('ID_FORMAT', '计算校验码需要恰好17位数字。', { length: first17.length });
+    throw new SbkError('ID_FORMAT.checkChar', undefined, { length: first17.length });
   }
   let sum = 0;
   for (let i = 0; i < 17; i++) {
@@ -82,32 +90,18 @@ export function checkResidentId(
   opts: ResidentIdOptions = {},
 ): CheckResult<ResidentIdInfo> {
   const number = normalizeIdNumber(s);
-  if (number === '') {
-    return fail('ID_EMPTY', '证件号码为空，请填写18位公民身份号码。');
-  }
-  if (/^[0-9]{15}$/.test(number)) {
-    return fail(
-      'ID_FORMAT',
-      '这是15位的旧身份证号码，社会保障号码须为18位公民身份号码；请按持证人现有证件填写18位号码。',
-    );
-  }
+  const numberName = opts.numberName ?? T.numberName;
+  if (number === '') return fail('ID_EMPTY', T.empty);
+  if (/^[0-9]{15}$/.test(number)) return fail('ID_FORMAT', T.legacy15);
   if (!/^[0-9]{17}[0-9X]$/.test(number)) {
-    return fail(
-      'ID_FORMAT',
-      `公民身份号码应为18位：17位数字加1位校验码（校验码可为 X），当前为${number.length}位${
-        /^[0-9X]*$/.test(number) ? '' : '且含有数字和 X 以外的字符'
-      }，请对照证件重新输入。`,
-    );
+    return fail('ID_FORMAT', T.format({ numberName, length: number.length, otherChars: !/^[0-9X]*$/.test(number) }));
   }
   const birth = checkBirthDate(number.slice(6, 14), today, opts.earliestBirthDate ?? DEFAULT_EARLIEST_BIRTH_DATE);
   if (!birth.ok) return birth;
   if (residentIdCheckChar(number.slice(0, 17)) !== number[17]) {
     // The expected character is deliberately not shown: "fixing" the last character would
     // make a number with a typo elsewhere pass.
-    return fail(
-      'ID_CHECKSUM',
-      '公民身份号码校验码不符（GB 11643-1999）：号码中至少有一位录入有误，请对照证件逐位核对。',
-    );
+    return fail('ID_CHECKSUM', T.checksum(numberName));
   }
   return ok({
     number,
@@ -124,12 +118,8 @@ export function checkResidentId(
  */
 export function checkLegacyId15(s: string, today?: string): CheckResult<ResidentIdInfo> {
   const number = normalizeIdNumber(s);
-  if (number === '') {
-    return fail('ID_EMPTY', '证件号码为空，请填写15位旧身份证号码。');
-  }
-  if (!/^[0-9]{15}$/.test(number)) {
-    return fail('ID_FORMAT', `15位旧身份证号码应为15位数字，当前为${number.length}位，请对照证件重新输入。`);
-  }
+  if (number === '') return fail('ID_EMPTY', T.empty15);
+  if (!/^[0-9]{15}$/.test(number)) return fail('ID_FORMAT', T.format15(number.length));
   const birth = checkBirthDate(`19${number.slice(6, 12)}`, today, '1900-01-01');
   if (!birth.ok) return birth;
   return ok({
@@ -153,27 +143,19 @@ export function upgradeId15to18(s: string, today?: string): CheckResult<string> 
   return ok(first17 + residentIdCheckChar(first17));
 }
 
-function requireIsoDate(s: string, what: string): string {
-  if (!isIsoDate(s)) {
-    throw new SbkError('INVALID_DATE', `${what}必须是 YYYY-MM-DD 格式的有效日期。`, { value: s });
-  }
+function requireIsoDate(s: string, field: 'today' | 'earliestBirthDate'): string {
+  if (!isIsoDate(s)) throw new SbkError('INVALID_DATE.option', { field, value: s }, { value: s });
   return s;
 }
 
 /** `yyyymmdd` is 8 digits (the caller has checked that). */
 function checkBirthDate(yyyymmdd: string, today: string | undefined, earliest: string): CheckResult<string> {
   const iso = `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
-  const todayIso = today === undefined ? todayInChina() : requireIsoDate(today, '参考日期 today ');
-  requireIsoDate(earliest, '最早出生日期 ');
-  if (!isIsoDate(iso)) {
-    return fail('ID_BIRTH_DATE', '号码中的出生日期（第7-14位）不是实际存在的日期，请对照证件核对。');
-  }
+  const todayIso = today === undefined ? todayInChina() : requireIsoDate(today, 'today');
+  requireIsoDate(earliest, 'earliestBirthDate');
+  if (!isIsoDate(iso)) return fail('ID_BIRTH_DATE', T.birthDateInvalid);
   // ISO dates of equal length compare correctly as strings.
-  if (iso > todayIso) {
-    return fail('ID_BIRTH_DATE', '号码中的出生日期（第7-14位）晚于今天，请对照证件核对。');
-  }
-  if (iso < earliest) {
-    return fail('ID_BIRTH_DATE', `号码中的出生日期（第7-14位）早于 ${earliest}，不合常理，请对照证件核对。`);
-  }
+  if (iso > todayIso) return fail('ID_BIRTH_DATE', T.birthDateFuture);
+  if (iso < earliest) return fail('ID_BIRTH_DATE', T.birthDateTooEarly(earliest));
   return ok(iso);
 }

@@ -8,6 +8,7 @@
  * the ledger format: never rename one.
  */
 import { SbkError } from './errors.ts';
+import { ruleProfileNames } from '../i18n/domain/rule-profiles.ts';
 
 export type RuleProfileCode = 'guangdong' | 'hubei';
 
@@ -41,8 +42,7 @@ const DEFAULT_WARNING_DAYS = 15;
 
 const GUANGDONG: RuleProfile = Object.freeze({
   code: 'guangdong',
-  label: '广东省规程',
-  regulation: '广东省社会保障卡业务经办规程',
+  ...ruleProfileNames.guangdong,
   // GD Art. 32 一(一): 自卡经办网点接收起，持卡人在6个月内未领取的成品卡 are cards not issued successfully.
   overdueMonths: 6,
   // GD Art. 15 一(三): 对于6个月内未发放到人的社保卡，卡经办网点须上门回收并登记管理;
@@ -61,8 +61,7 @@ const GUANGDONG: RuleProfile = Object.freeze({
 
 const HUBEI: RuleProfile = Object.freeze({
   code: 'hubei',
-  label: '湖北省规程',
-  regulation: '湖北省社会保障卡业务经办规程',
+  ...ruleProfileNames.hubei,
   // HB Art. 17: 存放超过6个月以上的库存卡（由服务机构管理的未发放的社会保障卡）应按有关规定分类处理，进行注销或封存。
   overdueMonths: 6,
   // HB Art. 17: 睡眠卡（由集体代领且尚未发放到本人，且制卡超过6个月的社会保障卡），应由集体代领人交还服务机构。
@@ -99,12 +98,8 @@ export function isRuleProfileCode(s: unknown): s is RuleProfileCode {
  */
 export function ruleProfile(code: string): RuleProfile {
   if (!isRuleProfileCode(code)) {
-    const known = RULE_PROFILE_CODES.map((c) => `${c}（${RULE_PROFILES[c].label}）`).join('、');
-    throw new SbkError(
-      'RULE_PROFILE_UNKNOWN',
-      `台账的业务规程“${code}”无法识别，可用的有：${known}。请检查台账设置或升级本程序。`,
-      { code },
-    );
+    const known = RULE_PROFILE_CODES.map((c) => ({ code: c, label: RULE_PROFILES[c].label }));
+    throw new SbkError('RULE_PROFILE_UNKNOWN', { code, known }, { code });
   }
   return RULE_PROFILES[code];
 }

@@ -3,18 +3,13 @@
  * statuses and how the status follows from what happened, the shipment number, and the data
  * printed on a hand-over sheet (交接单). Pure: no SQL, no Ink.
  */
+import { shipmentLabels } from '../i18n/domain/shipment-labels.ts';
 
 /** GD Art. 12 records the 发放方式 of each hand-over. `province`: the province system sent it. */
 export const SHIPMENT_METHODS = ['post', 'courier', 'staff', 'collected', 'province'] as const;
 export type ShipmentMethod = (typeof SHIPMENT_METHODS)[number];
 
-export const METHOD_LABELS: Record<ShipmentMethod, string> = {
-  post: '邮寄',
-  courier: '快递',
-  staff: '专人送达',
-  collected: '上门自取',
-  province: '省中心寄出',
-};
+export const METHOD_LABELS: Readonly<Record<ShipmentMethod, string>> = shipmentLabels.methods;
 
 /** Methods an operator may choose (the province step is recorded by an import, not chosen). */
 export const CHOOSABLE_METHODS: readonly ShipmentMethod[] = ['staff', 'courier', 'post', 'collected'];
@@ -25,14 +20,7 @@ export function isShipmentMethod(s: string): s is ShipmentMethod {
 
 export type ShipmentStatus = 'draft' | 'in_transit' | 'partial' | 'received' | 'closed' | 'cancelled';
 
-export const STATUS_LABELS: Record<ShipmentStatus, string> = {
-  draft: '待发出',
-  in_transit: '在途',
-  partial: '部分签收',
-  received: '已签收',
-  closed: '已结单（有短缺）',
-  cancelled: '已撤销',
-};
+export const STATUS_LABELS: Readonly<Record<ShipmentStatus, string>> = shipmentLabels.statuses;
 
 export type StatusFacts = {
   sent: boolean;

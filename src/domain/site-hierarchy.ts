@@ -22,6 +22,7 @@
  */
 import { SbkError } from './errors.ts';
 import { parseCsvWithHeader } from './csv.ts';
+import { siteNames } from '../i18n/domain/site-names.ts';
 
 export type RegionLevel = 'province' | 'city' | 'county';
 export type Region = { code: string; name: string; level: RegionLevel };
@@ -65,18 +66,14 @@ export const BANK_BRANCH_CSV_HEADER = ['seq', 'bank', 'branch', 'phone', 'addres
 const REGION_CODE = /^\d{6}$/;
 const KIND_BY_LEVEL: Record<RegionLevel, SiteKind> = { province: 'province', city: 'city_centre', county: 'county' };
 
-function siteError(message: string, details: Record<string, unknown>): SbkError {
-  return new SbkError('SITE_DATA_INVALID', `网点数据有误：${message}`, details);
-}
-
 function parseSeq(value: string, file: string): number {
-  if (!/^\d+$/.test(value)) throw siteError(`${file} 的序号「${value}」不是正整数。`, { file, value });
+  if (!/^\d+$/.test(value)) throw new SbkError('SITE_DATA_INVALID.seq', { file, value });
   return Number(value);
 }
 
 function requireRegionCode(value: string, file: string, seq: number | string): string {
   if (!REGION_CODE.test(value)) {
-    throw siteError(`${file} 第 ${seq} 条的行政区划代码「${value}」不是 6 位数字。`, { file, seq, value });
+    throw new SbkError('SITE_DATA_INVALID.regionCode', { file, seq, value });
   }
   return value;
 }
@@ -85,9 +82,9 @@ export function parseRegionsCsv(text: string, file = 'regions.csv'): Region[] {
   return parseCsvWithHeader(text, REGION_CSV_HEADER, file).map((r) => {
     const code = requireRegionCode(r.code, file, r.code);
     if (r.level !== 'province' && r.level !== 'city' && r.level !== 'county') {
-      throw siteError(`${file} 中 ${code} 的级别「${r.level}」应为 province、city 或 county。`, { file, code, level: r.level });
+      throw new SbkError('SITE_DATA_INVALID.level', { file, code, level: r.level });
     }
-    if (r.name.trim() === '') throw siteError(`${file} 中 ${code} 没有名称。`, { file, code });
+    if (r.name.trim() === '') throw new SbkError('SITE_DATA_INVALID.noName', { file, code });
     return { code, name: r.name, level: r.level };
   });
 }
@@ -134,7 +131,7 @@ export function parentRegionCode(region: Region): string | null {
 }
 
 function regionSiteName(region: Region): string {
-  return region.level === 'city' ? `${region.name}社保卡管理中心` : region.name;
+  return region.level === 'city' ? siteNames.cityCentre(region.name) : region.name;
 }
 
 /**
@@ -151,76 +148,83 @@ export function deriveSites(
 ): SiteSeed[] {
   const regionByCode = new Map<string, Region>();
   for (const r of regions) {
-    if (!REGION_CODE.test(r.code)) throw siteError(`行政区划代码「${r.code}」不是 6 位数字。`, { code: r.code });
-    if (regionByCode.has(r.code)) throw siteError(`行政区划代码 ${r.code} 重复。`, { code: r.code });
+    if (!REGION_CODE.test(r.code)) throw new SbkError('SITE_DATA_INVALID.regionCodeFormat', { code: r.code });
+    if (regionByCode.has(r.code)) throw new SbkError('SITE_DATA_INVALID.regionDuplicate', { code: r.code });
     regionByCode.set(r.code, r);
   }
+  const sites = [...regionSites(regions, regionByCode), ...officeSites(offices, regionByCode), ...branchSites(branches, regionByCode)];
+  const seen = new Set<string>();
+  for (const s of sites) {
+    if (seen.has(s.code)) throw new SbkError('SITE_DATA_INVALID.siteDuplicate', { code: s.code });
+    seen.add(s.code);
+  }
+  return parentsFirst(sites);
+}
 
-  const sites: SiteSeed[] = [];
-  for (const r of regions) {
+/** One site per region, under its parent region, which must be listed and of the level above. */
+function regionSites(regions: readonly Region[], regionByCode: ReadonlyMap<string, Region>): SiteSeed[] {
+  return regions.map((r) => {
     const parentCode = parentRegionCode(r);
     if (parentCode !== null) {
       const parent = regionByCode.get(parentCode);
       const wanted: RegionLevel = r.level === 'county' ? 'city' : 'province';
-      if (!parent) {
-        throw siteError(`${r.code} ${r.name} 的上级区划 ${parentCode} 不在区划表中。`, { code: r.code, parentCode });
-      }
+      if (!parent) throw new SbkError('SITE_DATA_INVALID.parentRegionMissing', { code: r.code, name: r.name, parentCode });
       if (parent.level !== wanted) {
-        throw siteError(`${r.code} ${r.name} 的上级 ${parentCode} 应为 ${wanted} 级，实际为 ${parent.level} 级。`, {
-          code: r.code,
-          parentCode,
-        });
+        throw new SbkError(
+          'SITE_DATA_INVALID.parentRegionLevel',
+          { code: r.code, name: r.name, parentCode, wanted, level: parent.level },
+          { code: r.code, parentCode },
+        );
       }
     }
-    sites.push({ code: r.code, name: regionSiteName(r), kind: KIND_BY_LEVEL[r.level], regionCode: r.code, parentCode });
-  }
+    return { code: r.code, name: regionSiteName(r), kind: KIND_BY_LEVEL[r.level], regionCode: r.code, parentCode };
+  });
+}
 
-  const serial = (counters: Map<string, number>, regionCode: string, what: string): string => {
+type SerialKind = 'service_office' | 'bank_branch';
+
+/**
+ * The 2-digit serials of offices (or branches) within their region, in seed order; the region
+ * must be in the table and hold at most 99 of them.
+ */
+function serials(rows: readonly { seq: number; regionCode: string }[], regionByCode: ReadonlyMap<string, Region>, siteKind: SerialKind): string[] {
+  const counters = new Map<string, number>();
+  return rows.map(({ regionCode, seq }) => {
+    if (!regionByCode.has(regionCode)) throw new SbkError('SITE_DATA_INVALID.unknownRegion', { regionCode, siteKind, seq }, { regionCode, seq });
     const n = (counters.get(regionCode) ?? 0) + 1;
-    if (n > 99) throw siteError(`区划 ${regionCode} 下的${what}超过 99 个，两位序号不够用。`, { regionCode });
+    if (n > 99) throw new SbkError('SITE_DATA_INVALID.serialOverflow', { regionCode, siteKind }, { regionCode });
     counters.set(regionCode, n);
     return String(n).padStart(2, '0');
-  };
-  const requireRegion = (regionCode: string, what: string, seq: number): void => {
-    if (!regionByCode.has(regionCode)) {
-      throw siteError(`${what}第 ${seq} 条的区划 ${regionCode} 不在区划表中。`, { regionCode, seq });
-    }
-  };
+  });
+}
 
-  const officeSerials = new Map<string, number>();
-  for (const o of [...offices].sort((a, b) => a.seq - b.seq)) {
-    requireRegion(o.regionCode, '经办网点', o.seq);
-    sites.push({
-      code: `${o.regionCode}-${serial(officeSerials, o.regionCode, '经办网点')}`,
-      name: o.name,
-      kind: 'service_office',
-      regionCode: o.regionCode,
-      parentCode: o.regionCode,
-      address: o.address,
-      phone: o.phone,
-    });
-  }
-  const branchSerials = new Map<string, number>();
-  for (const b of [...branches].sort((x, y) => x.seq - y.seq)) {
-    requireRegion(b.regionCode, '银行网点', b.seq);
-    sites.push({
-      code: `${b.regionCode}-B${serial(branchSerials, b.regionCode, '银行网点')}`,
-      name: b.branch,
-      kind: 'bank_branch',
-      regionCode: b.regionCode,
-      parentCode: b.regionCode,
-      address: b.address,
-      phone: b.phone,
-      bank: b.bank,
-    });
-  }
+function officeSites(offices: readonly ServiceOfficeRow[], regionByCode: ReadonlyMap<string, Region>): SiteSeed[] {
+  const sorted = [...offices].sort((a, b) => a.seq - b.seq);
+  const nn = serials(sorted, regionByCode, 'service_office');
+  return sorted.map((o, i) => ({
+    code: `${o.regionCode}-${nn[i]}`,
+    name: o.name,
+    kind: 'service_office',
+    regionCode: o.regionCode,
+    parentCode: o.regionCode,
+    address: o.address,
+    phone: o.phone,
+  }));
+}
 
-  const seen = new Set<string>();
-  for (const s of sites) {
-    if (seen.has(s.code)) throw siteError(`网点编码 ${s.code} 重复。`, { code: s.code });
-    seen.add(s.code);
-  }
-  return parentsFirst(sites);
+function branchSites(branches: readonly BankBranchRow[], regionByCode: ReadonlyMap<string, Region>): SiteSeed[] {
+  const sorted = [...branches].sort((x, y) => x.seq - y.seq);
+  const nn = serials(sorted, regionByCode, 'bank_branch');
+  return sorted.map((b, i) => ({
+    code: `${b.regionCode}-B${nn[i]}`,
+    name: b.branch,
+    kind: 'bank_branch',
+    regionCode: b.regionCode,
+    parentCode: b.regionCode,
+    address: b.address,
+    phone: b.phone,
+    bank: b.bank,
+  }));
 }
 
 /** Depth-first from the roots; children of one parent sorted by code. */
@@ -240,7 +244,7 @@ function parentsFirst(sites: readonly SiteSeed[]): SiteSeed[] {
   for (const root of children.get(null) ?? []) visit(root);
   if (out.length !== sites.length) {
     // Only reachable with a parent that is not in the list; deriveSites checks that first.
-    throw siteError('有网点挂在不存在的上级下。', { expected: sites.length, reached: out.length });
+    throw new SbkError('SITE_DATA_INVALID.orphan', undefined, { expected: sites.length, reached: out.length });
   }
   return out;
 }
@@ -253,14 +257,14 @@ function parentsFirst(sites: readonly SiteSeed[]): SiteSeed[] {
 export function subtreeWithAncestors(sites: readonly SiteSeed[], rootCode: string): SiteSeed[] {
   const byCode = new Map(sites.map((s) => [s.code, s] as const));
   const root = byCode.get(rootCode);
-  if (!root) throw new SbkError('SITE_NOT_FOUND', `没有编码为 ${rootCode} 的网点。`, { code: rootCode });
+  if (!root) throw new SbkError('SITE_NOT_FOUND.inSeeds', { code: rootCode });
 
   const ancestors: SiteSeed[] = [];
   const guard = new Set<string>([root.code]);
   for (let p = root.parentCode; p !== null; ) {
     const parent = byCode.get(p);
-    if (!parent) throw siteError(`网点 ${rootCode} 的上级 ${p} 不在网点列表中。`, { code: rootCode, parentCode: p });
-    if (guard.has(parent.code)) throw siteError(`网点 ${parent.code} 的上级关系成环。`, { code: parent.code });
+    if (!parent) throw new SbkError('SITE_DATA_INVALID.parentNotListed', { code: rootCode, parentCode: p });
+    if (guard.has(parent.code)) throw new SbkError('SITE_DATA_INVALID.cycle', { code: parent.code });
     guard.add(parent.code);
     ancestors.unshift(parent);
     p = parent.parentCode;
@@ -277,7 +281,7 @@ export function subtreeWithAncestors(sites: readonly SiteSeed[], rootCode: strin
   const visit = (s: SiteSeed): void => {
     below.push(s);
     for (const c of children.get(s.code) ?? []) {
-      if (guard.has(c.code)) throw siteError(`网点 ${c.code} 的上级关系成环。`, { code: c.code });
+      if (guard.has(c.code)) throw new SbkError('SITE_DATA_INVALID.cycle', { code: c.code });
       guard.add(c.code);
       visit(c);
     }

@@ -20,9 +20,7 @@ export function createPepper(ledgerPath: string): Buffer {
 export function readPepper(ledgerPath: string): Buffer {
   const path = pepperPath(ledgerPath);
   if (!existsSync(path)) {
-    throw new SbkError('PEPPER_MISSING', `找不到密钥文件 ${path}，无法核对密码。请从备份恢复该文件（它与台账一同备份），或联系系统管理员。`, {
-      path,
-    });
+    throw new SbkError('PEPPER_MISSING', { path });
   }
   let text: string;
   try {
@@ -34,9 +32,7 @@ export function readPepper(ledgerPath: string): Buffer {
   // A truncated or edited key would make every PIN look wrong, and each try would count towards
   // the lockout: a damaged key file is reported as such, before any PIN is checked.
   if (pepper.length !== PEPPER_BYTES || pepper.toString('base64') !== text) {
-    throw new SbkError('PEPPER_INVALID', `密钥文件 ${path} 已损坏或无法读取，无法核对密码。请从备份恢复该文件（它与台账一同备份），或联系系统管理员。`, {
-      path,
-    });
+    throw new SbkError('PEPPER_INVALID', { path });
   }
   return pepper;
 }

@@ -11,14 +11,16 @@ const R = 8;
 const P = 1;
 const KEYLEN = 32;
 
-export const PIN_RULE = /^\d{6,12}$/;
+const PIN_MIN = 6;
+const PIN_MAX = 12;
+export const PIN_RULE = new RegExp(`^\\d{${PIN_MIN},${PIN_MAX}}$`);
 
 export function checkPinFormat(pin: string): void {
   if (!PIN_RULE.test(pin)) {
-    throw new SbkError('PIN_FORMAT', '密码须为 6 至 12 位数字。');
+    throw new SbkError('PIN_FORMAT', { min: PIN_MIN, max: PIN_MAX });
   }
   if (/^(\d)\1+$/.test(pin) || '0123456789012'.includes(pin) || '9876543210987'.includes(pin)) {
-    throw new SbkError('PIN_TOO_SIMPLE', '密码过于简单（连续或重复数字），请换一个。');
+    throw new SbkError('PIN_TOO_SIMPLE');
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { displayWidth, fitWidth, type Align } from './display-width.ts';
+import { NO_LINE_START } from './line-break-rules.ts';
 
 /** A line of plain text must fit 80 columns: the width of a terminal and of an A4 page in a monospace font. */
 export const TEXT_WIDTH = 80;
@@ -41,9 +42,6 @@ const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'grapheme' });
 // A tab or escape from a stored name would move the printer's or terminal's cursor.
 const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g;
 
-// Chinese typesetting never starts a line with closing punctuation (避头点); the character
-// before it moves down with it.
-const NO_LINE_START = new Set([...'，。、；：？！）》」』】〕〉”’…,.;:?!)]}%']);
 
 /**
  * Breaks `s` into lines of at most `width` columns. Breaks fall between graphemes (Chinese

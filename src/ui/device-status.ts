@@ -21,13 +21,12 @@ export function deviceDetail(r: DeviceReport): string {
     s.ribbon === 'out' ? D.ribbonOut : s.ribbon === 'low' ? D.ribbonLow : null,
   ]
     .filter(Boolean)
-    .join('，');
+    .join(D.detailJoin);
 }
 
 /** `制卡机 制卡机1（模拟）  就绪  读卡位置无卡，卡盒1有卡`. */
 export function deviceLine(r: DeviceReport): string {
-  const detail = deviceDetail(r);
-  return `${D.kinds[r.kind]} ${r.id}（${D.transports[r.transport] ?? r.transport}）  ${D.states[r.state]}${detail ? `  ${detail}` : ''}`;
+  return D.line(D.kinds[r.kind], r.id, D.transports[r.transport] ?? r.transport, D.states[r.state], deviceDetail(r));
 }
 
 /** A test read's result, the ID number masked (PIPL Art. 28). */

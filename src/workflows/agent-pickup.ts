@@ -15,9 +15,11 @@ import { SbkError } from '../domain/errors.ts';
 import { normalizeCardInput } from '../domain/card-input.ts';
 import { maskIdNumber } from '../domain/mask.ts';
 import { checkIdDocument } from '../domain/id-documents.ts';
-import { stateLabel, type StateOrNone } from '../domain/card-states.ts';
+import { mayMove, stateLabel, type StateOrNone } from '../domain/card-states.ts';
 import { todayInChina } from '../domain/china-dates.ts';
+import { issuanceText } from '../i18n/workflows/issuance.ts';
 import type { Actor } from './authenticate.ts';
+import { idCheckError } from './id-check-error.ts';
 
 export type PickupInput = {
   operationId: string;
@@ -38,13 +40,13 @@ function pickupRef(db: Ledger['db'], actor: Actor, now: Date): string {
   return `${prefix}${String(countRefsWithPrefix(db, 'pickup', prefix) + 1).padStart(2, '0')}`;
 }
 
-export function pickupCards(ledger: Ledger, actor: Actor, input: PickupInput, now: Date = new Date()): PickupResult {
+export function pickupCards(ledger: Ledger, actor: Actor, input: PickupInput, now: Date = ledger.now()): PickupResult {
   const unit = input.unit.trim();
   const agentName = input.agentName.trim();
   const auth = input.authorisationRef.trim();
-  if (!unit || !agentName || !auth) throw new SbkError('PICKUP_FIELDS', '集体代领须登记单位名称、代领人姓名和授权书编号（GD 第十五条）。');
+  if (!unit || !agentName || !auth) throw new SbkError('PICKUP_FIELDS');
   const id = checkIdDocument('resident_id', input.agentIdNumber);
-  if (!id.ok) throw new SbkError(id.code, `代领人${id.message}`);
+  if (!id.ok) throw idCheckError('agent', id);
   return writeTx(ledger, (tx) => {
     if (isRetryOf(tx, input.operationId, ['agent_pickup'], actor.id)) {
       const moved = movementsOfOperation(tx, input.operationId);
@@ -52,20 +54,21 @@ export function pickupCards(ledger: Ledger, actor: Actor, input: PickupInput, no
     }
     const chosen = new Map<number, { id: number; cardNo: string }>();
     for (const b of input.batches ?? []) {
-      const rows = cardsOfBatchAtSite(tx, actor.siteId, b.trim()).filter((c) => c.state === 'in_stock' && c.kind === 'finished');
-      if (rows.length === 0) throw new SbkError('SELECTION_EMPTY', `批次 ${b} 在本网点没有在库的成品卡。`);
+      const rows = cardsOfBatchAtSite(tx, actor.siteId, b.trim()).filter((c) => mayMove(c.kind, c.state, 'agent_pickup'));
+      if (rows.length === 0) throw new SbkError('SELECTION_EMPTY.pickupBatch', { batch: b });
       for (const r of rows) chosen.set(r.id, r);
     }
     const wanted = [...new Set((input.cards ?? []).map((c) => normalizeCardInput(c)).filter(Boolean))];
     const byNo = new Map(cardsByNumbers(tx, wanted).map((c) => [c.cardNo, c]));
     for (const no of wanted) {
       const c = byNo.get(no);
-      if (!c) throw new SbkError('CARD_NOT_FOUND', `台账中没有卡号 ${no}。`);
-      if (c.siteId !== actor.siteId) throw new SbkError('CARD_NOT_HERE', `卡 ${no} 不在本网点（${siteById(tx, c.siteId)?.name ?? '?'}）。`);
-      if (c.state !== 'in_stock') throw new SbkError('CARD_NOT_IN_STOCK', `卡 ${no} 当前为“${stateLabel(c.state as StateOrNone)}”，不能代领。`);
+      if (!c) throw new SbkError('CARD_NOT_FOUND.counter', { cardNo: no });
+      if (c.siteId !== actor.siteId) throw new SbkError('CARD_NOT_HERE.pickup', { cardNo: no, site: siteById(tx, c.siteId)?.name ?? '?' });
+      // Asked of the state alone, as for a finished card: a blank in stock is refused by the state machine itself.
+      if (!mayMove('finished', c.state, 'agent_pickup')) throw new SbkError('CARD_NOT_IN_STOCK', { cardNo: no, state: stateLabel(c.state as StateOrNone) });
       chosen.set(c.id, c);
     }
-    if (chosen.size === 0) throw new SbkError('SELECTION_EMPTY', '没有选择任何卡：请指定批次或卡号。');
+    if (chosen.size === 0) throw new SbkError('SELECTION_EMPTY.pickupNone');
     const ref = pickupRef(tx, actor, now);
     appendMovements(
       tx,
@@ -75,10 +78,10 @@ export function pickupCards(ledger: Ledger, actor: Actor, input: PickupInput, no
         type: 'agent_pickup' as const,
         toPlaceId: null,
         counterpartRole: 'agent' as const,
-        counterpartName: `${agentName}（${unit}）`,
+        counterpartName: issuanceText.pickup.agent({ agent: agentName, unit }),
         counterpartIdNumber: id.value,
-        method: '集体代领',
-        reason: `单位授权代领，授权书编号 ${auth}`,
+        method: issuanceText.pickup.method,
+        reason: issuanceText.pickup.authorisation({ ref: auth }),
         refKind: 'pickup',
         refId: ref,
       })),
@@ -126,29 +129,29 @@ export function settlePickup(ledger: Ledger, actor: Actor, input: SettleInput): 
     }
     const pick = (no: string) => {
       const c = held.get(normalizeCardInput(no));
-      if (!c) throw new SbkError('CARD_NOT_IN_PICKUP', `卡 ${no} 不在代领单 ${input.pickupRef} 中未结清的卡里。`);
-      if (c.siteId !== actor.siteId) throw new SbkError('CARD_NOT_HERE', `卡 ${no} 属于另一网点的代领单。`);
+      if (!c) throw new SbkError('CARD_NOT_IN_PICKUP', { cardNo: no, pickup: input.pickupRef });
+      if (c.siteId !== actor.siteId) throw new SbkError('CARD_NOT_HERE.otherPickup', { cardNo: no });
       return c;
     };
     const storage = placesAt(tx, actor.siteId).filter((p) => p.kind !== 'hopper');
     const place = input.placeName ? storage.find((p) => p.name === input.placeName!.trim()) : storage[0];
     const delivered = [...new Set((input.delivered ?? []).map(normalizeCardInput))];
     const returned = [...new Set((input.returned ?? []).map(normalizeCardInput))];
-    if (delivered.some((d) => returned.includes(d))) throw new SbkError('SETTLE_CONFLICT', '同一张卡不能既登记为已转交又登记为退回。');
-    if (returned.length > 0 && !place) throw new SbkError('PLACE_NOT_FOUND', `本网点没有保管地点“${input.placeName ?? ''}”。`);
+    if (delivered.some((d) => returned.includes(d))) throw new SbkError('SETTLE_CONFLICT');
+    if (returned.length > 0 && !place) throw new SbkError('PLACE_NOT_FOUND.counter', { place: input.placeName ?? '' });
     const ref = { refKind: 'pickup', refId: input.pickupRef.trim() };
     const moves: MovementInput[] = [
       ...delivered.map((no) => {
         const c = pick(no);
-        if (c.deceasedAt) throw new SbkError('HOLDER_DECEASED', `卡 ${c.cardNo} 的持卡人已登记死亡，不能登记为已转交；请登记退回并回收。`);
-        return { cardId: c.id, type: 'issue' as const, counterpartRole: 'receiver' as const, counterpartName: c.holderName ?? '', method: '集体代领转交本人', ...ref };
+        if (c.deceasedAt) throw new SbkError('HOLDER_DECEASED.pickup', { cardNo: c.cardNo });
+        return { cardId: c.id, type: 'issue' as const, counterpartRole: 'receiver' as const, counterpartName: c.holderName ?? '', method: issuanceText.pickup.deliveredMethod, ...ref };
       }),
       ...returned.map((no) => {
         const c = pick(no);
-        return { cardId: c.id, type: 'agent_return' as const, toPlaceId: place!.id, counterpartRole: 'agent' as const, counterpartName: '代领人退回', method: '代领退回', ...ref };
+        return { cardId: c.id, type: 'agent_return' as const, toPlaceId: place!.id, counterpartRole: 'agent' as const, counterpartName: issuanceText.pickup.returnedBy, method: issuanceText.pickup.returnMethod, ...ref };
       }),
     ];
-    if (moves.length === 0) throw new SbkError('SELECTION_EMPTY', '请登记已转交或退回的卡。');
+    if (moves.length === 0) throw new SbkError('SELECTION_EMPTY.settle');
     appendMovements(tx, { id: input.operationId, kind: 'pickup_settle', operatorId: actor.id }, moves);
     return { delivered: delivered.length, returned: returned.length, stillHeld: held.size - moves.length, replayed: false };
   });

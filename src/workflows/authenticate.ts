@@ -12,20 +12,18 @@ import { readPepper } from '../security/pepper-file.ts';
 import { verifyPin } from '../security/pin-hash.ts';
 import { SbkError } from '../domain/errors.ts';
 import { hasRole, type Actor, type Role } from '../domain/actor.ts';
+import { loginText } from '../i18n/workflows/login.ts';
 
 export { hasRole, type Actor };
 
 /** Hubei and Guangdong rules want real-name operators; 5 wrong PINs lock until a supervisor unlocks. */
 export const LOCK_AFTER_FAILURES = 5;
 
-
-export const ROLE_LABELS: Record<Role, string> = { clerk: '经办员', supervisor: '主管', admin: '管理员' };
+export const ROLE_LABELS: Record<Role, string> = loginText.roles;
 
 export function requireRole(actor: Actor, needed: Role): void {
   if (!hasRole(actor, needed)) {
-    throw new SbkError('ROLE_REQUIRED', `此操作需要“${ROLE_LABELS[needed]}”权限，${actor.name}是“${ROLE_LABELS[actor.role]}”。请有权限的同事操作。`, {
-      needed,
-    });
+    throw new SbkError('ROLE_REQUIRED', { needed: ROLE_LABELS[needed], actor: actor.name, role: ROLE_LABELS[actor.role] }, { needed });
   }
 }
 
@@ -44,11 +42,8 @@ export function toActor(ledger: Ledger, op: OperatorRow): Actor {
 
 export function authenticate(ledger: Ledger, login: string, pin: string): Actor {
   const op = operatorByLogin(ledger.db, login.trim());
-  if (!op) {
-    throw new SbkError('AUTH_FAILED', '工号或密码不正确。');
-  }
-  const locked = () =>
-    new SbkError('OPERATOR_LOCKED', `账号 ${op.login} 因连续输错密码已被锁定，请主管用“sbk operator unlock”解锁。`, { login: op.login });
+  if (!op) throw new SbkError('AUTH_FAILED.login');
+  const locked = () => new SbkError('OPERATOR_LOCKED.locked', { login: op.login });
   const pepper = readPepper(ledger.path);
   // Each attempt is counted before the PIN is checked, in one IMMEDIATE transaction: guesses
   // made in parallel (several SSH sessions, a script) cannot get past the fifth.
@@ -61,7 +56,7 @@ export function authenticate(ledger: Ledger, login: string, pin: string): Actor 
   if (!verifyPin(pin, op.pinHash, pepper)) {
     const failures = writeTx(ledger, (tx) => {
       const n = operatorById(tx, op.id)!.failedAttempts;
-      logAudit(tx, { type: 'login_failed', subjectOperatorId: op.id, siteId: op.siteId, detail: `第${n}次` });
+      logAudit(tx, { type: 'login_failed', subjectOperatorId: op.id, siteId: op.siteId, detail: loginText.failedAttempt({ n }) });
       if (n >= LOCK_AFTER_FAILURES && !operatorById(tx, op.id)!.lockedAt) {
         lockOperator(tx, op.id);
         logAudit(tx, { type: 'locked', subjectOperatorId: op.id, siteId: op.siteId });
@@ -69,13 +64,9 @@ export function authenticate(ledger: Ledger, login: string, pin: string): Actor 
       return n;
     });
     if (failures >= LOCK_AFTER_FAILURES) {
-      throw new SbkError('OPERATOR_LOCKED', `密码连续输错 ${LOCK_AFTER_FAILURES} 次，账号 ${op.login} 已锁定，请主管解锁。`, {
-        login: op.login,
-      });
+      throw new SbkError('OPERATOR_LOCKED.justNow', { failures: LOCK_AFTER_FAILURES, login: op.login }, { login: op.login });
     }
-    throw new SbkError('AUTH_FAILED', `工号或密码不正确。再输错 ${LOCK_AFTER_FAILURES - failures} 次账号将被锁定。`, {
-      remaining: LOCK_AFTER_FAILURES - failures,
-    });
+    throw new SbkError('AUTH_FAILED.remaining', { remaining: LOCK_AFTER_FAILURES - failures });
   }
   const ok = writeTx(ledger, (tx) => {
     // A lock set by parallel failed attempts while this PIN was being checked still holds.
@@ -99,14 +90,10 @@ export function authenticateApprover(ledger: Ledger, actor: Actor, login: string
 
 /** The rules for a second operator, also applied by the workflows that take an approver. */
 export function checkApprover(ledger: Pick<Ledger, 'db'>, actor: Actor, approver: Actor): void {
-  if (approver.id === actor.id) {
-    throw new SbkError('SECOND_OPERATOR_SAME', '复核人不能是经办人本人，请换另一名主管复核。');
-  }
-  if (!hasRole(approver, 'supervisor')) {
-    throw new SbkError('APPROVER_NOT_SUPERVISOR', `${approver.name}不是主管，不能复核此操作。`);
-  }
+  if (approver.id === actor.id) throw new SbkError('SECOND_OPERATOR_SAME.approver');
+  if (!hasRole(approver, 'supervisor')) throw new SbkError('APPROVER_NOT_SUPERVISOR', { approver: approver.name });
   // Only a supervisor answerable for the actor's site (that site or one above it) may approve.
   if (!subtreeIds(ledger.db, approver.siteId).includes(actor.siteId)) {
-    throw new SbkError('APPROVER_OUT_OF_SCOPE', `${approver.name}（${approver.siteName}）不管辖${actor.siteName}，请由本网点或上级的主管复核。`);
+    throw new SbkError('APPROVER_OUT_OF_SCOPE', { approver: approver.name, approverSite: approver.siteName, site: actor.siteName });
   }
 }

@@ -7,26 +7,27 @@ import type { Ledger } from '../../db/open-ledger.ts';
 import { batchByCode } from '../../db/imports-repo.ts';
 import { batchCards } from '../../db/card-queries.ts';
 import { subtreeIds } from '../../db/sites-repo.ts';
-import { statesOf, STATE_LABELS, type CardKind, type CardState } from '../domain/card-states.ts';
+import { isInTransit, statesOf, STATE_LABELS, type CardKind, type CardState } from '../domain/card-states.ts';
 import { maskIdNumber } from '../domain/mask.ts';
 import type { BatchRegister, BatchRegisterRow } from '../domain/batch-register.ts';
 import { SbkError } from '../domain/errors.ts';
+import { intakeText } from '../i18n/workflows/intake.ts';
 import type { Actor } from './authenticate.ts';
 
 function heldBy(state: string, role: string | null, name: string | null, operatorName: string): string {
-  if (state === 'in_transit') return name ? `在途（发出人 ${name}）` : '在途';
+  if (isInTransit(state)) return intakeText.register.inTransit({ sender: name });
   if (name && role !== 'sender') return name;
   return operatorName;
 }
 
-export function batchRegister(ledger: Ledger, actor: Actor, batchCode: string, now: Date = new Date()): BatchRegister {
+export function batchRegister(ledger: Ledger, actor: Actor, batchCode: string, now: Date = ledger.now()): BatchRegister {
   const batch = batchByCode(ledger.db, batchCode.trim());
-  if (!batch) throw new SbkError('BATCH_NOT_FOUND', `台账中没有制卡批次 ${batchCode}。`, { batch: batchCode });
+  if (!batch) throw new SbkError('BATCH_NOT_FOUND', { batch: batchCode });
   const scope = new Set(subtreeIds(ledger.db, actor.siteId));
   const all = batchCards(ledger.db, batch.id);
   const mine = all.filter((c) => scope.has(c.siteId));
   if (mine.length === 0) {
-    throw new SbkError('BATCH_NOT_HERE', `批次 ${batch.code} 的卡都不在本网点及下级（共 ${all.length} 张在其他网点）。`, { batch: batch.code });
+    throw new SbkError('BATCH_NOT_HERE', { batch: batch.code, elsewhere: all.length }, { batch: batch.code });
   }
   const rows: BatchRegisterRow[] = mine.map((c) => ({
     cardNo: c.cardNo,

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { CaInfo } from '../../drivers/printer/instant-printer.ts';
+import { caAuthorityText } from '../i18n/workflows/ca-authority.ts';
 
 export interface CaAuthority {
   readonly label: string;
@@ -14,7 +15,7 @@ export interface CaAuthority {
 
 /** Deterministic stand-in certificates for demo ledgers and tests: never valid on a real card. */
 export class SimulatedCaAuthority implements CaAuthority {
-  readonly label = '模拟加密机（培训用）';
+  readonly label = caAuthorityText.simulatorLabel;
   async certify(publicKey: string, subject: { ssn: string; cardNo: string }): Promise<CaInfo> {
     const h = (tag: string) => createHash('sha256').update(`${tag}:${publicKey}:${subject.ssn}:${subject.cardNo}`).digest('hex');
     return { signCert: `SIM-SIGN-${h('sign').slice(0, 48)}`, encCert: `SIM-ENC-${h('enc').slice(0, 48)}`, encKey: h('key').slice(0, 32), masterKey: h('master').slice(0, 32), adminPin: h('pin').slice(0, 8) };

@@ -42,9 +42,9 @@ export type CardView = {
 
 export function lookupCard(ledger: Ledger, rawCardNo: string): CardView {
   const cardNo = normalizeCardInput(rawCardNo);
-  if (!cardNo) throw new SbkError('CARD_NO_EMPTY', '请输入或扫描卡号。');
+  if (!cardNo) throw new SbkError('CARD_NO_EMPTY');
   const c = cardByNo(ledger.db, cardNo);
-  if (!c) throw new SbkError('CARD_NOT_FOUND', `台账中没有卡号 ${cardNo}。请核对卡号；若是新到的卡，请先入库登记。`, { cardNo });
+  if (!c) throw new SbkError('CARD_NOT_FOUND.lookup', { cardNo });
   // PIPL Art. 28: ID numbers and bank accounts are sensitive; nobody needs them in full to find a card.
   const history = cardHistory(ledger.db, c.id).map((h) => ({
     seq: h.id,

@@ -12,21 +12,26 @@ import { closeDiscrepancyRow, discrepancyById } from '../../db/discrepancies-rep
 import { placesAt, subtreeIds } from '../../db/sites-repo.ts';
 import { cardsByNumbers } from '../../db/shipments-repo.ts';
 import { SbkError } from '../domain/errors.ts';
-import { stateLabel, type StateOrNone } from '../domain/card-states.ts';
+import { PREFAB_ON_HAND_STATES, AWAITING_ARRIVAL_STATES, stateLabel, type CardState, type StateOrNone } from '../domain/card-states.ts';
+import { discrepancyText } from '../i18n/workflows/discrepancies.ts';
 import { checkApprover, type Actor } from './authenticate.ts';
 
+/** Discrepancy `id` at the actor's site or below, still open; otherwise the error that says why. */
+export function requireOpenDiscrepancy(db: LedgerDb, actor: Actor, id: number) {
+  const d = discrepancyById(db, id);
+  if (!d || !subtreeIds(db, actor.siteId).includes(d.siteId)) throw new SbkError('DISCREPANCY_NOT_FOUND', { id });
+  if (d.closed != null) throw new SbkError('DISCREPANCY_CLOSED', { id });
+  return d;
+}
+
 function openMissing(tx: LedgerDb, actor: Actor, id: number) {
-  const d = discrepancyById(tx, id);
-  if (!d || !subtreeIds(tx, actor.siteId).includes(d.siteId)) throw new SbkError('DISCREPANCY_NOT_FOUND', `没有编号为 ${id} 的差异记录。`);
-  if (d.closed != null) throw new SbkError('DISCREPANCY_CLOSED', `差异 ${id} 已经关闭。`);
-  if (d.kind !== 'missing' || d.cardId == null) {
-    throw new SbkError('DISCREPANCY_NOT_MISSING', `差异 ${id} 不是“缺少”类差异；多出或损坏的差异由主管核实后填写原因关闭。`);
-  }
+  const d = requireOpenDiscrepancy(tx, actor, id);
+  if (d.kind !== 'missing' || d.cardId == null) throw new SbkError('DISCREPANCY_NOT_MISSING', { id });
   const card = cardsByNumbers(tx, [d.cardNo])[0];
   // A blank missing at a daily count is still on hand by the ledger; one missing at a sign-in is still on its way.
-  const stillOpen = d.refKind === 'count' ? ['in_stock', 'loaded'] : ['expected', 'in_transit'];
-  if (!card || card.id !== d.cardId || card.siteId !== d.siteId || !stillOpen.includes(card.state)) {
-    throw new SbkError('DISCREPANCY_CARD_MOVED', `卡 ${d.cardNo} 当前为“${stateLabel((card?.state ?? 'none') as StateOrNone)}”，已不在途，请核实后由主管关闭此差异。`);
+  const stillOpen: readonly CardState[] = d.refKind === 'count' ? PREFAB_ON_HAND_STATES : AWAITING_ARRIVAL_STATES;
+  if (!card || card.id !== d.cardId || card.siteId !== d.siteId || !(stillOpen as readonly string[]).includes(card.state)) {
+    throw new SbkError('DISCREPANCY_CARD_MOVED', { cardNo: d.cardNo, state: stateLabel((card?.state ?? 'none') as StateOrNone) });
   }
   return { d, card };
 }
@@ -37,14 +42,15 @@ export type FoundInput = { placeName?: string | null; custodian?: string | null 
 export function resolveFound(ledger: Ledger, actor: Actor, id: number, input: FoundInput = {}): { cardNo: string } {
   return writeTx(ledger, (tx) => {
     const { d, card } = openMissing(tx, actor, id);
-    if (d.siteId !== actor.siteId) throw new SbkError('DISCREPANCY_OTHER_SITE', `差异 ${id} 属于另一网点，须由该网点找回签收。`);
+    if (d.siteId !== actor.siteId) throw new SbkError('DISCREPANCY_OTHER_SITE', { id });
     const storage = placesAt(tx, actor.siteId).filter((p) => p.kind !== 'hopper');
     const place = input.placeName ? storage.find((p) => p.name === input.placeName!.trim()) : storage[0];
-    if (!place) throw new SbkError('PLACE_NOT_FOUND', `本网点没有保管地点“${input.placeName ?? ''}”。`);
+    if (!place) throw new SbkError('PLACE_NOT_FOUND.counter', { place: input.placeName ?? '' });
     const custodian = input.custodian?.trim() || actor.name;
+    const close = (reason: string) => closeDiscrepancyRow(tx, { discrepancyId: id, closedBy: actor.id, closedAt: ledger.now().toISOString(), reason });
     if (d.refKind === 'count') {
       // The blank was there after all (miscounted): the ledger already has it in place.
-      closeDiscrepancyRow(tx, { discrepancyId: id, closedBy: actor.id, closedAt: new Date().toISOString(), reason: `已找到，复点在${place.name}（${custodian}）` });
+      close(discrepancyText.foundAtCount({ place: place.name, custodian }));
       return { cardNo: card.cardNo };
     }
     appendMovements(tx, { id: `found:${id}`, kind: 'found', operatorId: actor.id }, [
@@ -54,26 +60,27 @@ export function resolveFound(ledger: Ledger, actor: Actor, id: number, input: Fo
         toPlaceId: place.id,
         counterpartRole: 'custodian',
         counterpartName: custodian,
-        method: '差异找回签收',
+        method: discrepancyText.foundMethod,
         refKind: 'discrepancy',
         refId: String(id),
       },
     ]);
-    closeDiscrepancyRow(tx, { discrepancyId: id, closedBy: actor.id, closedAt: new Date().toISOString(), reason: `已找到，签收入${place.name}（保管人 ${custodian}）` });
+    close(discrepancyText.foundSignedIn({ place: place.name, custodian }));
     return { cardNo: card.cardNo };
   });
 }
 
 /** The missing card is declared lost: the actor and an approving supervisor (not the same person). */
 export function declareLost(ledger: Ledger, actor: Actor, approver: Actor, id: number, reason: string): { cardNo: string } {
-  if (!reason.trim()) throw new SbkError('REASON_REQUIRED', '确认丢失必须写明原因（经过、已查找的范围）。');
+  if (!reason.trim()) throw new SbkError('REASON_REQUIRED.declareLost');
   checkApprover(ledger, actor, approver);
   return writeTx(ledger, (tx) => {
     const { card } = openMissing(tx, actor, id);
     appendMovements(tx, { id: `lost:${id}`, kind: 'declare_lost', operatorId: actor.id, secondOperatorId: approver.id }, [
       { cardId: card.id, type: 'declare_lost', reason: reason.trim(), refKind: 'discrepancy', refId: String(id) },
     ]);
-    closeDiscrepancyRow(tx, { discrepancyId: id, closedBy: actor.id, closedAt: new Date().toISOString(), reason: `确认丢失：${reason.trim()}（复核：${approver.name}）` });
+    const closedAt = ledger.now().toISOString();
+    closeDiscrepancyRow(tx, { discrepancyId: id, closedBy: actor.id, closedAt, reason: discrepancyText.declaredLost({ reason: reason.trim(), approver: approver.name }) });
     return { cardNo: card.cardNo };
   });
 }

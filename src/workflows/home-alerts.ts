@@ -9,51 +9,77 @@ import { overdueCounts } from './recall.ts';
 import { subtreeIds } from '../../db/sites-repo.ts';
 import { listDiscrepancies } from '../../db/discrepancies-repo.ts';
 import { todayInChina, type WorkingCalendar } from '../domain/calendar.ts';
+import { stateAfter } from '../domain/card-states.ts';
+import { homeAlertText } from '../i18n/workflows/home-alerts.ts';
 import type { Actor } from './authenticate.ts';
+import { ledgerProfile } from './issue-card.ts';
 import { listShipments } from './shipment-list.ts';
 import { missedCountDays } from './stock-count.ts';
 import { transitWarningDays } from './settings.ts';
 
-/** In the order the home screen shows them: what must be done first comes first. */
-export type Alert = { level: 'danger' | 'warn' | 'info'; text: string };
+/** Which alert it is: its entry in the catalogue (src/i18n/workflows/home-alerts.ts). */
+export type AlertCode = keyof typeof homeAlertText;
 
-export function homeAlerts(ledger: Ledger, actor: Actor, calendar: WorkingCalendar, now: Date = new Date()): Alert[] {
+/** In the order the home screen shows them: what must be done first comes first. */
+export type Alert = { level: 'danger' | 'warn' | 'info'; code: AlertCode; text: string };
+
+function alert<K extends AlertCode>(level: Alert['level'], code: K, params: Parameters<(typeof homeAlertText)[K]>[0]): Alert {
+  const render = homeAlertText[code] as (p: typeof params) => string;
+  return { level, code, text: render(params) };
+}
+
+/** GD Art. 36 一(四): blanks are counted every day; the home screen looks back this many calendar days. */
+const COUNT_LOOKBACK_DAYS = 7;
+
+export function homeAlerts(ledger: Ledger, actor: Actor, calendar: WorkingCalendar, now: Date = ledger.now()): Alert[] {
   const ids = subtreeIds(ledger.db, actor.siteId);
   const nowIso = now.toISOString();
-  const today = todayInChina(now);
+  const alerts: Alert[] = [...recallAlerts(ledger, actor, calendar, now)];
+  const open = listDiscrepancies(ledger.db, ids, true).length;
+  if (open) alerts.push(alert('warn', 'openDiscrepancies', { count: open }));
+  alerts.push(...countAlerts(ledger, actor, calendar, now));
+  const inTransit = countInStateSince(ledger.db, ids, stateAfter('dispatch'), nowIso);
+  if (inTransit) alerts.push(alert('warn', 'inTransit', { count: inTransit }));
+  const expected = countInStateSince(ledger.db, ids, stateAfter('register'), nowIso);
+  if (expected) alerts.push(alert('info', 'awaitingCheckIn', { count: expected }));
+  const holidays = holidayAlert(calendar, todayInChina(now));
+  if (holidays) alerts.push(holidays);
+  return alerts;
+}
+
+/** Cards to recall and shipments not signed for in time: the danger lines. */
+function recallAlerts(ledger: Ledger, actor: Actor, calendar: WorkingCalendar, now: Date): Alert[] {
   const alerts: Alert[] = [];
   // GD Art. 32, HB Art. 17, with the ledger's rule profile (recall.ts): overdue, sleeping and dead holders' cards, one line.
   // The counts only: the list's holders, masking and order would be thrown away here.
   const due = overdueCounts(ledger, actor, calendar, {}, now);
   if (due.total) {
-    const n = due.byCategory;
-    const parts = [n.unclaimed && `逾期未领 ${n.unclaimed}`, n.sleeping && `睡眠卡 ${n.sleeping}`, n.deceased && `持卡人死亡 ${n.deceased}`].filter(Boolean);
-    alerts.push({ level: 'danger', text: `${due.total} 张卡应回收（${parts.join('、')}）${due.late ? `，${due.late} 张已过 10 个工作日期限` : ''}` });
+    const recallDays = ledgerProfile(ledger).recallWorkingDays;
+    alerts.push(alert('danger', 'recall', { total: due.total, ...due.byCategory, late: due.late, recallDays }));
   }
   const late = listShipments(ledger, actor, { direction: 'inbound' }, calendar, now).filter((s) => s.late);
   if (late.length) {
-    alerts.push({ level: 'danger', text: `${late.length} 个交接单在途超过 ${transitWarningDays(ledger)} 个工作日未签收（${late[0]!.number}${late.length > 1 ? ' 等' : ''}）` });
-  }
-  const open = listDiscrepancies(ledger.db, ids, true).length;
-  if (open) alerts.push({ level: 'warn', text: `${open} 条清点差异未关闭（缺少、多出或损坏），待主管核实处理` });
-  // GD Art. 36 一(四): blanks are counted every day; a working day without a closed count is flagged.
-  const missed = missedCountDays(ledger, actor, calendar, now);
-  if (missed.length === 1) {
-    alerts.push({ level: 'warn', text: `${missed[0]!.site}：近 7 天有 ${missed[0]!.dates.length} 个工作日没有完成预制卡盘点（最近 ${missed[0]!.dates.at(-1)}）` });
-  } else if (missed.length > 1) {
-    alerts.push({ level: 'warn', text: `${missed.length} 个网点近 7 天有工作日没有完成预制卡盘点（${missed[0]!.site} 等）` });
-  }
-  const inTransit = countInStateSince(ledger.db, ids, 'in_transit', nowIso);
-  if (inTransit) alerts.push({ level: 'warn', text: `${inTransit} 张卡在途，待签收` });
-  const expected = countInStateSince(ledger.db, ids, 'expected', nowIso);
-  if (expected) alerts.push({ level: 'info', text: `${expected} 张卡已登记待签收或清点入库` });
-  const year = Number(today.slice(0, 4)) + 1;
-  const basis = calendar.basisForYear(year);
-  if (basis !== 'official') {
-    alerts.push({
-      level: 'info',
-      text: basis === 'no-data' ? `缺少 ${year} 年节假日数据，跨年期限按周一至周五估算` : `${year} 年节假日安排为暂定数据，请在国务院通知发布后更新`,
-    });
+    alerts.push(alert('danger', 'lateShipments', { count: late.length, days: transitWarningDays(ledger), first: late[0]!.number }));
   }
   return alerts;
+}
+
+/** GD Art. 36 一(四): a working day without a closed count of the blanks is flagged. */
+function countAlerts(ledger: Ledger, actor: Actor, calendar: WorkingCalendar, now: Date): Alert[] {
+  const missed = missedCountDays(ledger, actor, calendar, now, COUNT_LOOKBACK_DAYS);
+  const days = COUNT_LOOKBACK_DAYS;
+  if (missed.length === 1) {
+    const one = missed[0]!;
+    return [alert('warn', 'missedCountsOneSite', { site: one.site, days, missed: one.dates.length, last: one.dates.at(-1)! })];
+  }
+  if (missed.length > 1) return [alert('warn', 'missedCountsSites', { sites: missed.length, days, first: missed[0]!.site })];
+  return [];
+}
+
+/** Next year's holidays, when the deadlines that cross into it rest on estimates. */
+function holidayAlert(calendar: WorkingCalendar, today: string): Alert | null {
+  const year = Number(today.slice(0, 4)) + 1;
+  const basis = calendar.basisForYear(year);
+  if (basis === 'official') return null;
+  return basis === 'no-data' ? alert('info', 'holidaysMissing', { year }) : alert('info', 'holidaysProvisional', { year });
 }

@@ -10,7 +10,7 @@ import { hopperQueue } from '../../db/instant-jobs-repo.ts';
 import { cardsByNumbers } from '../../db/shipments-repo.ts';
 import { onHandPrefab } from '../../db/stock-count-repo.ts';
 import { normalizeCardInput } from '../domain/card-input.ts';
-import { stateLabel, type StateOrNone } from '../domain/card-states.ts';
+import { mayMove, stateLabel, type StateOrNone } from '../domain/card-states.ts';
 import { SbkError } from '../domain/errors.ts';
 import { loadHopper, unloadHopper } from './prefab-stock.ts';
 import { chipOfBlank, type SiteDevices } from './site-devices.ts';
@@ -53,9 +53,9 @@ export type LoadableBlank = BlankKind & { cardNo: string };
 export function loadableBlank(ledger: Ledger, actor: Actor, cardNo: string): LoadableBlank {
   const no = normalizeCardInput(cardNo);
   const c = no ? cardsByNumbers(ledger.db, [no])[0] : undefined;
-  if (!c || c.siteId !== actor.siteId) throw new SbkError('CARD_NOT_HERE', `本网点没有卡号 ${no || cardNo}。`);
-  if (c.kind !== 'prefab' || c.state !== 'in_stock') {
-    throw new SbkError('CARD_NOT_LOADABLE', `卡 ${no} 是“${stateLabel(c.state as StateOrNone)}”${c.kind === 'prefab' ? '' : '的成品卡'}，不能装入卡盒。`);
+  if (!c || c.siteId !== actor.siteId) throw new SbkError('CARD_NOT_HERE.scan', { cardNo: no || cardNo });
+  if (!mayMove(c.kind, c.state, 'load')) {
+    throw new SbkError('CARD_NOT_LOADABLE.scan', { cardNo: no, state: stateLabel(c.state as StateOrNone), finished: c.kind !== 'prefab' });
   }
   const maker = onHandPrefab(ledger.db, actor.siteId, c.bank).find((x) => x.cardNo === no)?.maker ?? '';
   return { cardNo: no, bank: c.bank, maker };
@@ -67,10 +67,7 @@ export function loadableBlank(ledger: Ledger, actor: Actor, cardNo: string): Loa
  */
 export function checkSameKind(blank: LoadableBlank, holds: BlankKind | null): void {
   if (!holds || (holds.bank === blank.bank && holds.maker === blank.maker)) return;
-  throw new SbkError(
-    'HOPPER_MIXED',
-    `卡 ${blank.cardNo} 是${blank.bank}（${blank.maker || '卡商不明'}）的预制卡，此卡盒只能装${holds.bank}（${holds.maker || '卡商不明'}）的：不同银行、不同卡商的预制卡要分开（GD 第三十六条）。`,
-  );
+  throw new SbkError('HOPPER_MIXED.scan', { cardNo: blank.cardNo, bank: blank.bank, maker: blank.maker, holdsBank: holds.bank, holdsMaker: holds.maker });
 }
 
 /**
@@ -78,7 +75,7 @@ export function checkSameKind(blank: LoadableBlank, holds: BlankKind | null): vo
  * the blanks in stock in each, so the console can offer the one that holds most of them first.
  */
 export function storagePlacesAt(ledger: Ledger, actor: Actor): { name: string; blanks: number }[] {
-  const stock = onHandPrefab(ledger.db, actor.siteId, null).filter((c) => c.state === 'in_stock');
+  const stock = onHandPrefab(ledger.db, actor.siteId, null).filter((c) => mayMove('prefab', c.state, 'load'));
   return placesAt(ledger.db, actor.siteId)
     .filter((p) => p.kind !== 'hopper')
     .map((p) => ({ name: p.name, blanks: stock.filter((c) => c.placeName === p.name).length }));

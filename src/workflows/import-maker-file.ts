@@ -5,18 +5,21 @@
  * every card `expected` at the receiving site and, with `receive`, every card checked into a
  * storage place. The same file again (same content hash) is recognised and changes nothing.
  */
-import type { Ledger } from '../../db/open-ledger.ts';
+import type { Ledger, LedgerDb } from '../../db/open-ledger.ts';
 import { writeTx } from '../../db/write-tx.ts';
 import { insertBatch, registerCards, type NewCard, type ThenMove } from '../../db/register-cards.ts';
 import { batchByCode, existingCardNos, existingIdentityCodes, importByHash, insertImport } from '../../db/imports-repo.ts';
 import { placesAt, requireSite, siteById, subtreeIds } from '../../db/sites-repo.ts';
 import { sha256Hex } from '../../db/movement-hash.ts';
-import { makerFileSteps, parseMakerFile, type MakerFileError, type MakerFileProgress, type MakerFileResult, type MakerRow } from '../domain/maker-file.ts';
+import { makerFileSteps, parseMakerFile, type MakerFileError, type MakerFileName, type MakerFileProgress, type MakerFileResult, type MakerRow } from '../domain/maker-file.ts';
 import { STATE_LABELS, type CardState } from '../domain/card-states.ts';
 import { formatLocalTime } from '../domain/china-dates.ts';
 import { SbkError } from '../domain/errors.ts';
+import { intakeText } from '../i18n/workflows/intake.ts';
 import type { Actor } from './authenticate.ts';
 import { provinceAbove, recordProvinceShipment } from './province-shipment.ts';
+
+const COLUMNS = intakeText.import.columns;
 
 export type ImportInput = {
   fileName: string;
@@ -76,68 +79,25 @@ export async function checkMakerFile(
   return finishImport(ledger, actor, { ...input, dryRun: true }, () => parsed);
 }
 
+type Summary = Omit<ImportResult, 'status' | 'errors' | 'message' | 'previous' | 'shipment'>;
+type PreviousImport = { at: string; operatorName: string; siteName: string };
+type ImportSite = ReturnType<typeof requireSite>;
+type StoragePlace = ReturnType<typeof placesAt>[number];
+
 function finishImport(ledger: Ledger, actor: Actor, input: ImportInput, parse: () => MakerFileResult): ImportResult {
   const sha = sha256Hex(Buffer.from(input.bytes));
   const base = { file: input.fileName, rows: 0, registered: 0, received: 0, boxes: 0 };
 
   const before = importByHash(ledger.db, sha);
-  if (before) {
-    return {
-      ...base,
-      status: 'already-imported',
-      kind: null,
-      bank: null,
-      batch: null,
-      encoding: '',
-      errors: [],
-      rows: before.rowCount,
-      previous: { at: before.at, by: before.operatorName, site: before.siteName },
-      message: `此文件已于 ${formatLocalTime(before.at)} 由${before.operatorName}（${before.siteName}）导入，本次未做任何更改。`,
-    };
-  }
+  if (before) return alreadyImported({ ...base, kind: null, bank: null, batch: null, encoding: '', rows: before.rowCount }, before);
 
   const parsed = parse();
-  const errors = [...parsed.errors];
+  const errors = [...parsed.errors, ...ledgerConflicts(ledger.db, parsed)];
   const name = parsed.name;
-
-  // Cards and batches the ledger already knows: a different file repeating them is refused.
-  const known = existingCardNos(
-    ledger.db,
-    parsed.rows.map((r) => r.cardNo),
-  );
-  for (const r of parsed.rows) {
-    const k = known.get(r.cardNo);
-    if (k) {
-      errors.push({
-        line: r.line,
-        column: '社保卡号',
-        code: 'CARD_IN_LEDGER',
-        message: `第 ${r.line} 行：卡号 ${r.cardNo} 已在台账中（${k.siteName}，${STATE_LABELS[k.state as CardState] ?? k.state}），不能重复入库。`,
-      });
-    }
-  }
-  // Each card's identification code and bank account are its own too (GD Annex 9).
-  const knownCodes = existingIdentityCodes(ledger.db, parsed.rows.map((r) => r.cardIdCode), parsed.rows.map((r) => r.bankCardNo));
-  for (const r of parsed.rows) {
-    for (const [column, value, set] of [
-      ['卡识别码', r.cardIdCode, knownCodes.cardIdCodes],
-      ['银行卡号', r.bankCardNo, knownCodes.bankCardNos],
-    ] as const) {
-      const owner = set.get(value);
-      if (owner) errors.push({ line: r.line, column, code: 'CODE_IN_LEDGER', message: `第 ${r.line} 行：${column}与台账中卡 ${owner} 的相同，每张卡应各不相同。请联系卡商核对。` });
-    }
-  }
-  if (name && batchByCode(ledger.db, name.batch)) {
-    errors.push({ line: 0, column: null, code: 'BATCH_EXISTS', message: `制卡批次 ${name.batch} 已在台账中登记过，请核对文件。` });
-  }
-
-  const site = input.siteCode ? requireSite(ledger.db, input.siteCode) : siteById(ledger.db, actor.siteId)!;
-  if (!subtreeIds(ledger.db, actor.siteId).includes(site.id) || !site.inScope) {
-    throw new SbkError('SITE_OUT_OF_SCOPE', `网点 ${site.code} 不在您管辖的范围内，不能为其入库。`);
-  }
+  const site = receivingSite(ledger, actor, input.siteCode);
   const place = input.receive ? pickPlace(ledger, site.id, input.placeName) : null;
 
-  const summary = {
+  const summary: Summary = {
     ...base,
     kind: name?.kind ?? null,
     bank: name?.bank ?? null,
@@ -148,26 +108,96 @@ function finishImport(ledger: Ledger, actor: Actor, input: ImportInput, parse: (
   };
   if (errors.length > 0 || !name) {
     errors.sort((a, b) => a.line - b.line);
-    return { ...summary, status: 'invalid', errors, message: `文件有 ${errors.length} 处问题，未写入台账。请改正后重新导入。` };
+    return { ...summary, status: 'invalid', errors, message: intakeText.import.invalid({ problems: errors.length }) };
   }
   if (input.dryRun) {
-    return { ...summary, status: 'valid', errors: [], message: `检查通过：批次 ${name.batch}，${summary.rows} 张${name.kind === 'finished' ? '成品卡' : '预制卡'}，${summary.boxes} 箱。` };
+    return { ...summary, status: 'valid', errors: [], message: intakeText.import.valid({ batch: name.batch, rows: summary.rows, kind: name.kind, boxes: summary.boxes }) };
   }
+  const result = writeImport(ledger, actor, { input, sha, rows: parsed.rows, name, site, place });
+  if (result.raced) return alreadyImported(summary, result.raced);
+  const { registered, received, shipment } = result;
+  return {
+    ...summary,
+    registered,
+    received,
+    shipment,
+    status: 'imported',
+    errors: [],
+    message: intakeText.import.imported({ file: input.fileName, batch: name.batch, registered, received, place: place?.name ?? '', shipment }),
+  };
+}
 
-  const now = new Date().toISOString();
-  const result = writeTx(ledger, (tx) => {
+/** The same file was imported before (found first, or by another session meanwhile): nothing changes. */
+function alreadyImported(summary: Summary, prev: PreviousImport): ImportResult {
+  return {
+    ...summary,
+    status: 'already-imported',
+    errors: [],
+    previous: { at: prev.at, by: prev.operatorName, site: prev.siteName },
+    message: intakeText.import.alreadyImported({ at: formatLocalTime(prev.at), by: prev.operatorName, site: prev.siteName }),
+  };
+}
+
+/** Cards, codes and batches the ledger already knows: a different file repeating them is refused. */
+function ledgerConflicts(db: LedgerDb, parsed: MakerFileResult): MakerFileError[] {
+  const errors: MakerFileError[] = [];
+  const known = existingCardNos(
+    db,
+    parsed.rows.map((r) => r.cardNo),
+  );
+  for (const r of parsed.rows) {
+    const k = known.get(r.cardNo);
+    if (!k) continue;
+    const state = STATE_LABELS[k.state as CardState] ?? k.state;
+    errors.push({ line: r.line, column: COLUMNS.cardNo, code: 'CARD_IN_LEDGER', message: intakeText.import.cardInLedger({ line: r.line, cardNo: r.cardNo, site: k.siteName, state }) });
+  }
+  // Each card's identification code and bank account are its own too (GD Annex 9).
+  const knownCodes = existingIdentityCodes(db, parsed.rows.map((r) => r.cardIdCode), parsed.rows.map((r) => r.bankCardNo));
+  for (const r of parsed.rows) {
+    for (const [column, value, set] of [
+      [COLUMNS.cardIdCode, r.cardIdCode, knownCodes.cardIdCodes],
+      [COLUMNS.bankCardNo, r.bankCardNo, knownCodes.bankCardNos],
+    ] as const) {
+      const owner = set.get(value);
+      if (owner) errors.push({ line: r.line, column, code: 'CODE_IN_LEDGER', message: intakeText.import.codeInLedger({ line: r.line, column, owner }) });
+    }
+  }
+  if (parsed.name && batchByCode(db, parsed.name.batch)) {
+    errors.push({ line: 0, column: null, code: 'BATCH_EXISTS', message: intakeText.import.batchExists({ batch: parsed.name.batch }) });
+  }
+  return errors;
+}
+
+/** The site the cards are registered at: the operator's own or one under it, in the ledger's scope. */
+function receivingSite(ledger: Ledger, actor: Actor, siteCode: string | undefined): ImportSite {
+  const site = siteCode ? requireSite(ledger.db, siteCode) : siteById(ledger.db, actor.siteId)!;
+  if (!subtreeIds(ledger.db, actor.siteId).includes(site.id) || !site.inScope) {
+    throw new SbkError('SITE_OUT_OF_SCOPE.intake', { site: site.code });
+  }
+  return site;
+}
+
+type CheckedFile = {
+  input: ImportInput;
+  sha: string;
+  rows: readonly MakerRow[];
+  name: MakerFileName;
+  site: ImportSite;
+  place: StoragePlace | null;
+};
+
+/** What the transaction wrote, or the import another session made first. */
+type Written = { raced: PreviousImport } | { raced?: undefined; registered: number; received: number; shipment: string | null };
+
+/** One IMMEDIATE transaction: the import record, the batch, every card, and the receipt if asked. */
+function writeImport(ledger: Ledger, actor: Actor, f: CheckedFile): Written {
+  const { name, site, place, sha } = f;
+  const now = ledger.now().toISOString();
+  return writeTx(ledger, (tx): Written => {
     // Another session may have imported the same file since the checks above.
     const raced = importByHash(tx, sha);
-    if (raced) return { raced, registered: 0, received: 0, shipment: null };
-    const importId = insertImport(tx, {
-      fileName: input.fileName,
-      contentSha256: sha,
-      kind: name.kind,
-      rowCount: parsed.rows.length,
-      siteId: site.id,
-      operatorId: actor.id,
-      at: now,
-    });
+    if (raced) return { raced };
+    const importId = insertImport(tx, { fileName: f.input.fileName, contentSha256: sha, kind: name.kind, rowCount: f.rows.length, siteId: site.id, operatorId: actor.id, at: now });
     const batchId = insertBatch(tx, {
       code: name.batch,
       kind: name.kind,
@@ -183,7 +213,7 @@ function finishImport(ledger: Ledger, actor: Actor, input: ImportInput, parse: (
     const receive: ThenMove | undefined = place
       ? {
           op: { id: `import-receive:${sha}`, kind: 'receive', operatorId: actor.id },
-          move: { type: 'receive', toPlaceId: place.id, counterpartRole: 'custodian', counterpartName: actor.name, method: '按箱清点入库', ...ref },
+          move: { type: 'receive', toPlaceId: place.id, counterpartRole: 'custodian', counterpartName: actor.name, method: intakeText.import.receiveMethod, ...ref },
         }
       : undefined;
     // Each card row is written once, where it ends up (registered, or received too).
@@ -192,57 +222,38 @@ function finishImport(ledger: Ledger, actor: Actor, input: ImportInput, parse: (
       { id: `import:${sha}`, kind: 'import', operatorId: actor.id },
       batchId,
       site.id,
-      parsed.rows.map((r) => toNewCard(name.kind, name.bank, name.maker, r)),
+      f.rows.map((r) => toNewCard(name.kind, name.bank, name.maker, r)),
       ref,
       false,
       receive,
     );
-    const received = then?.movementIds.length ?? 0;
-    const province = name.kind === 'finished' ? provinceAbove(tx, site) : undefined;
-    const shipment = province
-      ? recordProvinceShipment(tx, {
-          batchCode: name.batch,
-          province,
-          city: site,
-          cardIds,
-          operatorId: actor.id,
-          operationId: `import:${sha}`,
-          at: now,
-          receipt: place ? { signer: actor.name, placeId: place.id } : null,
-        }).number
-      : null;
-    return { raced: undefined, registered: cardIds.length, received, shipment };
+    const shipment = recordFromProvince(tx, actor, f, cardIds, now);
+    return { registered: cardIds.length, received: then?.movementIds.length ?? 0, shipment };
   });
-  if ('raced' in result && result.raced) {
-    const { raced } = result;
-    return {
-      ...summary,
-      status: 'already-imported',
-      errors: [],
-      previous: { at: raced.at, by: raced.operatorName, site: raced.siteName },
-      message: `此文件已于 ${formatLocalTime(raced.at)} 由${raced.operatorName}（${raced.siteName}）导入，本次未做任何更改。`,
-    };
-  }
-  return {
-    ...summary,
-    registered: result.registered,
-    received: result.received,
-    shipment: result.shipment,
-    status: 'imported',
-    errors: [],
-    message: `已导入 ${input.fileName}：批次 ${name.batch}，${result.registered} 张卡${result.received ? `，已入库 ${result.received} 张（${place!.name}）` : '，待清点入库'}${result.shipment ? `；已记为省中心发来的交接单 ${result.shipment}` : ''}。`,
-  };
 }
 
-function pickPlace(ledger: Ledger, siteId: number, placeName?: string) {
+/** Finished cards imported at a city centre came from the province: recorded as its shipment. */
+function recordFromProvince(tx: LedgerDb, actor: Actor, f: CheckedFile, cardIds: number[], at: string): string | null {
+  const province = f.name.kind === 'finished' ? provinceAbove(tx, f.site) : undefined;
+  if (!province) return null;
+  return recordProvinceShipment(tx, {
+    batchCode: f.name.batch,
+    province,
+    city: f.site,
+    cardIds,
+    operatorId: actor.id,
+    operationId: `import:${f.sha}`,
+    at,
+    receipt: f.place ? { signer: actor.name, placeId: f.place.id } : null,
+  }).number;
+}
+
+function pickPlace(ledger: Ledger, siteId: number, placeName?: string): StoragePlace {
   // A printer hopper holds loaded blanks, never stock (GD Annex 9 二(二)).
   const all = placesAt(ledger.db, siteId).filter((p) => p.kind !== 'hopper');
   const place = placeName ? all.find((p) => p.name === placeName) : all[0];
   if (!place) {
-    throw new SbkError(
-      'PLACE_NOT_FOUND',
-      placeName ? `本网点没有名为“${placeName}”的保管地点。可用的有：${all.map((p) => p.name).join('、') || '无'}。` : '本网点还没有保管地点，请管理员先设置。',
-    );
+    throw placeName ? new SbkError('PLACE_NOT_FOUND.named', { place: placeName, available: all.map((p) => p.name) }) : new SbkError('PLACE_NOT_FOUND.none');
   }
   return place;
 }

@@ -16,6 +16,8 @@ import { checkPinFormat, hashPin } from '../security/pin-hash.ts';
 import { subtreeWithAncestors, type SiteSeed } from '../domain/site-hierarchy.ts';
 import { loadFixtureSites } from './load-fixture-sites.ts';
 import { SbkError } from '../domain/errors.ts';
+import type { Clock } from '../domain/clock.ts';
+import { ledgerSetupText } from '../i18n/workflows/ledger-setup.ts';
 
 export type InitInput = {
   path: string;
@@ -27,27 +29,27 @@ export type InitInput = {
   extraSites?: SiteSeed[];
   /** Demo ledgers show the demo PINs on the login screen. */
   adminDemoPin?: boolean;
+  /** The new ledger's clock (default: `SBK_NOW` or the system clock, as for any ledger). */
+  now?: Clock;
 };
 
 export type InitResult = { ledger: Ledger; rootSiteId: number; adminId: number; siteCount: number };
 
 export function initLedger(input: InitInput): InitResult {
   checkPinFormat(input.admin.pin);
-  if (!input.admin.name.trim()) throw new SbkError('NAME_REQUIRED', '请填写管理员的真实姓名（实名制管理）。');
+  if (!input.admin.name.trim()) throw new SbkError('NAME_REQUIRED.admin');
   const all = [...loadFixtureSites(), ...(input.extraSites ?? [])];
   if (!all.some((s) => s.code === input.siteCode)) {
-    throw new SbkError('SITE_NOT_FOUND', `目录中没有编码为 ${input.siteCode} 的网点。市级卡管中心用 6 位行政区划代码，例如武汉市为 420100。`, {
-      code: input.siteCode,
-    });
+    throw new SbkError('SITE_NOT_FOUND.init', { code: input.siteCode });
   }
   const chosen = subtreeWithAncestors(all, input.siteCode);
   const inScope = new Set(chosen.filter((s) => isUnder(all, s.code, input.siteCode)).map((s) => s.code));
 
-  const ledger = openLedger(input.path);
+  const ledger = openLedger(input.path, input.now ? { now: input.now } : {});
   const existing = ledger.db.select({ n: count() }).from(sites).get()?.n ?? 0;
   if (existing > 0) {
     ledger.sqlite.close();
-    throw new SbkError('LEDGER_EXISTS', `台账 ${ledger.path} 已经建立，不能重复初始化。`, { path: ledger.path });
+    throw new SbkError('LEDGER_EXISTS.init', { path: ledger.path });
   }
   const pepper = createPepper(ledger.path);
   const pinHash = hashPin(input.admin.pin, pepper);
@@ -69,10 +71,10 @@ export function initLedger(input: InitInput): InitResult {
     // Every in-scope site starts with one safe so cards can be put somewhere on day one.
     for (const s of chosen) {
       if (!inScope.has(s.code)) continue;
-      addPlace(tx, siteByCode(tx, s.code)!.id, '保险柜1', 'safe');
+      addPlace(tx, siteByCode(tx, s.code)!.id, ledgerSetupText.firstSafe, 'safe');
     }
     setMeta(tx, 'root_site_code', input.siteCode);
-    setMeta(tx, 'created_at', new Date().toISOString());
+    setMeta(tx, 'created_at', ledger.now().toISOString());
     setMeta(tx, 'is_demo', input.demo ? '1' : '0');
     // The province's rules by default (DOMAIN.md: rules differ by province); Hubei sites start with 42.
     setMeta(tx, 'rule_profile', input.ruleProfile ?? (input.siteCode.startsWith('42') ? 'hubei' : 'guangdong'));

@@ -28,6 +28,8 @@ import {
   type InstantJobRow,
 } from '../../db/instant-jobs-repo.ts';
 import { SbkError, isSbkError } from '../domain/errors.ts';
+import { errorText } from '../i18n/error-messages.ts';
+import { instantText } from '../i18n/workflows/instant.ts';
 import { checkIdDocument } from '../domain/id-documents.ts';
 import { parseName, namesEqual } from '../domain/rare-names.ts';
 import { checkSocialSecurityCardNumber } from '../domain/card-codes.ts';
@@ -35,12 +37,13 @@ import { maskIdNumber } from '../domain/mask.ts';
 import { todayInChina } from '../domain/china-dates.ts';
 import { cardFace } from '../domain/card-face.ts';
 import type { IssueReceipt } from '../domain/issue-receipt-format.ts';
-import type { InstantPrinter } from '../../drivers/printer/instant-printer.ts';
+import type { ChipPersonalisation, InstantPrinter } from '../../drivers/printer/instant-printer.ts';
 import { PrinterError } from '../../drivers/printer/instant-printer.ts';
 import { ReaderError, type BasicCardInfo } from '../../drivers/reader/basic-info.ts';
 import type { CaAuthority } from './ca-authority.ts';
 import { ledgerProfile } from './issue-card.ts';
 import type { Actor } from './authenticate.ts';
+import { checkFailed } from './check-failure.ts';
 
 export type Applicant = {
   name: string;
@@ -58,15 +61,7 @@ export type Applicant = {
 export type InstantStation = { printerId: string; printer: InstantPrinter; hopperNo: number; hopperName: string; ca: CaAuthority };
 
 export type InstantPhase = 'load' | 'check_blank' | 'write' | 'ca' | 'verify' | 'print' | 'record';
-export const INSTANT_PHASE_LABELS: Readonly<Record<InstantPhase, string>> = {
-  load: '进卡',
-  check_blank: '核对空白卡',
-  write: '写入个人信息',
-  ca: '写入 CA 证书',
-  verify: '回读核对',
-  print: '印制卡面',
-  record: '登记发放',
-};
+export const INSTANT_PHASE_LABELS: Readonly<Record<InstantPhase, string>> = instantText.phases;
 
 export type InstantResult =
   | { status: 'issued'; jobNo: string; cardNo: string; blankNo: string; receipt: IssueReceipt }
@@ -102,27 +97,25 @@ function addYears(iso: string, years: number): string {
 /** The checks that need no printer: done before a blank is touched. */
 export function checkApplicant(ledger: Ledger, a: Applicant): Applicant & { idNumber: string; cardNo: string } {
   const id = checkIdDocument('resident_id', a.idNumber);
-  if (!id.ok) throw new SbkError(id.code, `申请人${id.message}`);
+  if (!id.ok) throw checkFailed(id, 'instantApplicant');
   const name = parseName(a.name);
-  if (!name.ok) throw new SbkError(name.code, name.message);
+  if (!name.ok) throw checkFailed(name, 'instantName');
   const no = checkSocialSecurityCardNumber(a.cardNo);
-  if (!no.ok) throw new SbkError(no.code, no.message);
-  if (no.value.startsWith('*')) throw new SbkError('CARD_NUMBER', '“*”开头的是预制卡占位号，请填写省卡管系统分配的社保卡号。');
-  if (cardsByNumbers(ledger.db, [no.value]).length > 0) throw new SbkError('CARD_EXISTS', `卡号 ${no.value} 已在台账中，不能再制一张。`);
-  if (!a.bank.trim()) throw new SbkError('BANK_REQUIRED', '请选择申请人的服务银行（GD 第十二条：申请人可自主选择合作银行）。');
-  if (!isPhoto(a.photoBase64)) throw new SbkError('FACE_PHOTO_MISSING', '申请人相片须为 JPG 或 PNG 图片，请重新采集或导入相片。');
+  if (!no.ok) throw checkFailed(no, 'instantCardNo');
+  if (no.value.startsWith('*')) throw new SbkError('CARD_NUMBER.instantPlaceholder');
+  if (cardsByNumbers(ledger.db, [no.value]).length > 0) throw new SbkError('CARD_EXISTS.instant', { card: no.value });
+  if (!a.bank.trim()) throw new SbkError('BANK_REQUIRED');
+  if (!isPhoto(a.photoBase64)) throw new SbkError('FACE_PHOTO_MISSING.instant');
   const held = holderCardsByIdNumber(ledger.db, id.value);
-  if (held.some((c) => c.deceasedAt)) throw new SbkError('HOLDER_DECEASED', '台账记载此证件号码的持卡人已身故，不能为其制卡。');
-  if (held.length > 0 && !held.some((c) => namesEqual(c.holderName ?? '', a.name))) {
-    throw new SbkError('HOLDER_NAME_MISMATCH', '此证件号码在台账中登记的姓名与所填姓名不同，请核对证件。');
-  }
+  if (held.some((c) => c.deceasedAt)) throw new SbkError('HOLDER_DECEASED.instant');
+  if (held.length > 0 && !held.some((c) => namesEqual(c.holderName ?? '', a.name))) throw new SbkError('HOLDER_NAME_MISMATCH.instant');
   cardFace({ ledgerName: a.name, printedName: a.printedName, ssn: id.value, cardNo: no.value, issueDate: '2000-01-01', photoBase64: a.photoBase64 });
   return { ...a, idNumber: id.value, cardNo: no.value, name: a.name.trim() };
 }
 
 function hopperPlace(ledger: Ledger, actor: Actor, name: string) {
   const p = placesAt(ledger.db, actor.siteId).find((x) => x.kind === 'hopper' && x.name === name);
-  if (!p) throw new SbkError('HOPPER_NOT_FOUND', `本网点台账中没有卡盒“${name}”：请检查设备配置中的卡盒对应关系。`);
+  if (!p) throw new SbkError('HOPPER_NOT_FOUND.instant', { name });
   return p;
 }
 
@@ -142,7 +135,7 @@ function step(ctx: Ctx, s: 'loaded' | 'personalised' | 'print_sent' | 'printed',
 export function spoilJobBlank(ledger: Ledger, actor: Actor, job: InstantJobRow, blankId: number, code: string, message: string): void {
   writeTx(ledger, (tx) => {
     appendMovements(tx, { id: `instant:${job.jobNo}:spoil`, kind: 'spoil', operatorId: actor.id }, [
-      { cardId: blankId, type: 'spoil', toPlaceId: null, reason: `即时制卡失败（${job.jobNo}）：${message}`, refKind: 'instant', refId: job.jobNo },
+      { cardId: blankId, type: 'spoil', toPlaceId: null, reason: instantText.spoilReason({ jobNo: job.jobNo, message }), refKind: 'instant', refId: job.jobNo },
     ]);
     appendInstantEvent(tx, { jobId: job.id, step: 'failed', operatorId: actor.id, blankCardId: blankId, detail: `${code}: ${message}` });
   });
@@ -164,7 +157,7 @@ export function recordMadeCard(
   blank: BlankRow,
   to: { kind: 'applicant' } | { kind: 'stock'; placeId: number },
   reason: string,
-  now: Date = new Date(),
+  now: Date = ledger.now(),
 ): number {
   const issueDate = todayInChina(now);
   return writeTx(ledger, (tx) => {
@@ -176,7 +169,7 @@ export function recordMadeCard(
         toPlaceId: null,
         counterpartRole: 'receiver',
         counterpartName: job.applicantName,
-        reason: `即时制卡：制成社保卡 ${job.cardNo}，持卡人 ${job.applicantName}（${maskIdNumber(job.applicantIdNumber)}）`,
+        reason: instantText.consumeReason({ card: job.cardNo, holder: job.applicantName, idMasked: maskIdNumber(job.applicantIdNumber) }),
         ...ref,
       },
     ]);
@@ -203,13 +196,13 @@ export function recordMadeCard(
     );
     const cardId = cardIds[0]!;
     const stockPlace = to.kind === 'stock' ? to.placeId : placesAt(tx, actor.siteId).find((p) => p.kind !== 'hopper')?.id;
-    if (stockPlace == null) throw new SbkError('PLACE_REQUIRED', '本网点没有保管地点（保险柜、卡柜或货架），请先由管理员添加。');
+    if (stockPlace == null) throw new SbkError('PLACE_REQUIRED.instant');
     appendMovements(tx, { id: `instant:${job.jobNo}:receive`, kind: 'receive', operatorId: actor.id }, [
-      { cardId, type: 'receive', toPlaceId: stockPlace, counterpartRole: 'custodian', counterpartName: actor.name, method: `即时制卡（${job.printerId}）`, ...ref },
+      { cardId, type: 'receive', toPlaceId: stockPlace, counterpartRole: 'custodian', counterpartName: actor.name, method: instantText.receiveMethod({ printer: job.printerId }), ...ref },
     ]);
     if (to.kind === 'applicant') {
       appendMovements(tx, { id: `instant:${job.jobNo}:issue`, kind: 'issue', operatorId: actor.id }, [
-        { cardId, type: 'issue', toPlaceId: null, counterpartRole: 'receiver', counterpartName: job.applicantName, method: '即时制卡 本人领取', reason: reason, ...ref },
+        { cardId, type: 'issue', toPlaceId: null, counterpartRole: 'receiver', counterpartName: job.applicantName, method: instantText.issueMethod, reason, ...ref },
       ]);
     }
     appendInstantEvent(tx, { jobId: job.id, step: to.kind === 'applicant' ? 'issued' : 'stocked', operatorId: actor.id, blankCardId: blank.id, cardId, detail: reason });
@@ -257,20 +250,20 @@ function startInstantJob(
   station: Omit<InstantStation, 'printer' | 'ca'>,
   /** `applicant` as checkApplicant returned it. */
   input: { operationId: string; applicant: ReturnType<typeof checkApplicant>; attempt?: number },
-  now = new Date(),
+  now = ledger.now(),
 ): { job: InstantJobRow; expected: HopperCard } {
   const a = input.applicant;
   const hopper = hopperPlace(ledger, actor, station.hopperName);
   return writeTx(ledger, (tx) => {
     if (instantJobByOperation(tx, input.operationId)) {
-      throw new SbkError('OPERATION_ID_REUSED', '同一操作编号已用于另一次制卡，未做任何更改。请重新发起操作。', { operationId: input.operationId });
+      throw new SbkError('OPERATION_ID_REUSED.instant', undefined, { operationId: input.operationId });
     }
     const pending = unfinishedInstantJobs(tx, actor.siteId).find((j) => j.printerId === station.printerId);
-    if (pending) throw new SbkError('INSTANT_UNRESOLVED', `制卡机 ${station.printerId} 上还有未完成的制卡任务 ${pending.jobNo}：请先处理（即时制卡页面会列出）。`, { jobNo: pending.jobNo });
+    if (pending) throw new SbkError('INSTANT_UNRESOLVED', { printer: station.printerId, jobNo: pending.jobNo }, { jobNo: pending.jobNo });
     const queue = hopperQueue(tx, hopper.id);
     const expected = queue[0];
-    if (!expected) throw new SbkError('HOPPER_EMPTY_LEDGER', `台账记载卡盒“${hopper.name}”中没有预制卡：请先扫描登记装盒。`);
-    if (expected.bank !== a.bank) throw new SbkError('HOPPER_WRONG_BANK', `卡盒“${hopper.name}”装的是${expected.bank}的预制卡，申请人的服务银行是${a.bank}：请选装有该行预制卡的卡盒。`);
+    if (!expected) throw new SbkError('HOPPER_EMPTY_LEDGER.instant', { name: hopper.name });
+    if (expected.bank !== a.bank) throw new SbkError('HOPPER_WRONG_BANK', { hopper: hopper.name, loaded: expected.bank, wanted: a.bank });
     const job = insertInstantJob(tx, {
       jobNo: nextJobNo(tx, actor, now),
       operationId: input.operationId,
@@ -293,6 +286,112 @@ function startInstantJob(
   });
 }
 
+/** Before a blank is fed: a printer that cannot finish a card would only spoil it. */
+async function refuseUnreadyPrinter(printer: InstantPrinter): Promise<void> {
+  const ready = await printer.status();
+  if (ready.jammed) throw new PrinterError(-102, 'jammed');
+  if (ready.coverOpen) throw new PrinterError(-103, 'cover open');
+  if (ready.ribbon === 'out') throw new PrinterError(-104, 'ribbon out');
+}
+
+/** One job under way at one printer. */
+type Run = Ctx & { station: InstantStation; hooks: InstantHooks };
+
+/** A printer or reader fault after feeding: the blank is spoiled, and taken out of the reader when it is still there. */
+async function failJob(run: Run, e: SbkError, stillAtReader: boolean): Promise<InstantResult> {
+  const ejectProblem = stillAtReader ? await ejectToBadBin(run.station.printer) : null;
+  const message = ejectProblem ? instantText.ejectFailed({ message: e.message, problem: ejectProblem }) : e.message;
+  spoilJobBlank(run.ledger, run.actor, run.job, run.expected.id, e.code, message);
+  return { status: 'failed', jobNo: run.job.jobNo, blankNo: run.expected.cardNo, code: e.code, message };
+}
+
+/** The job ends with nothing consumed: the ledger records `message`, the operator is told `said`. */
+function voidResult(run: Run, code: string, message: string, said: string = message): InstantResult {
+  voidJob(run.ledger, run.actor, run.job, code, message);
+  return { status: 'void', jobNo: run.job.jobNo, code, message: said };
+}
+
+/**
+ * GD Art. 36: the hopper's order is the ledger's; a different card means the ledger and the
+ * hopper disagree, so nothing is written to it and nobody's card is spoiled.
+ */
+async function wrongBlank(run: Run, chip: BasicCardInfo): Promise<InstantResult> {
+  const other = chip.cardIdCode ? prefabNoByIdCode(run.ledger.db, chip.cardIdCode) : null;
+  const ejectProblem = await ejectToBadBin(run.station.printer);
+  const said = instantText.foundInstead;
+  const found = !isBlankChip(chip) ? said.written : other ? said.blank({ card: other }) : said.unknown({ idCode: chip.cardIdCode });
+  const message = errorText('HOPPER_ORDER_MISMATCH', { found, expected: run.expected.cardNo, ejectProblem });
+  return voidResult(run, 'HOPPER_ORDER_MISMATCH', message);
+}
+
+/** Feeds the hopper's next blank and reads its chip: the blank the ledger expects, or how the job ended. */
+async function feedBlank(run: Run): Promise<{ chip: BasicCardInfo } | { ended: InstantResult }> {
+  const p = run.station.printer;
+  run.hooks.onPhase?.('load');
+  try {
+    await p.loadCard(run.station.hopperNo);
+  } catch (e) {
+    if (!(e instanceof PrinterError)) throw e;
+    if (NOTHING_FED.has(e.code)) return { ended: voidResult(run, e.code, e.message) };
+    // A jam while feeding damages the blank the hopper was feeding: the ledger's next one.
+    return { ended: await failJob(run, e, false) };
+  }
+  run.hooks.onPhase?.('check_blank');
+  let chip: BasicCardInfo;
+  try {
+    chip = await p.readBasic(3);
+  } catch (e) {
+    if (e instanceof ReaderError && e.code === 'READER_NO_CARD') return { ended: voidResult(run, e.code, e.message, instantText.noCardAfterLoad({ detail: e.message })) };
+    if (e instanceof ReaderError || e instanceof PrinterError) return { ended: await failJob(run, e, true) };
+    throw e;
+  }
+  if (chip.cardIdCode !== run.expected.cardIdCode || !isBlankChip(chip)) return { ended: await wrongBlank(run, chip) };
+  return { chip };
+}
+
+/** Writes the applicant's data and certificate, then reads them back; a fault or a mismatch spoils the blank. */
+async function personalise(run: Run, personal: ChipPersonalisation): Promise<InstantResult | null> {
+  const p = run.station.printer;
+  try {
+    run.hooks.onPhase?.('write');
+    await p.writePersonal(personal);
+    run.hooks.onPhase?.('ca');
+    const publicKey = await p.writeCaStep1();
+    const ca = await run.station.ca.certify(publicKey, { ssn: personal.ssn, cardNo: personal.cardNo });
+    await p.writeCaStep2(ca);
+    run.hooks.onPhase?.('verify');
+    const back = await p.readBasic(3);
+    const field = instantText.readback;
+    const checked: (string | null)[] = [
+      back.ssn !== personal.ssn ? field.ssn : null,
+      back.cardNo !== personal.cardNo ? field.cardNo : null,
+      !namesEqual(back.name, personal.name) ? field.name : null,
+      back.cardIdCode !== run.expected.cardIdCode ? field.cardIdCode : null,
+    ];
+    const wrong = checked.filter((f): f is string => f !== null);
+    if (wrong.length > 0) throw new SbkError('INSTANT_READBACK_MISMATCH', { fields: wrong });
+  } catch (e) {
+    if (e instanceof PrinterError || e instanceof ReaderError || (isSbkError(e) && e.code === 'INSTANT_READBACK_MISMATCH')) return failJob(run, e as SbkError, true);
+    throw e;
+  }
+  return null;
+}
+
+/** Prints the face; a fault spoils the blank (taken out of the reader if the printer still holds it). */
+async function printFace(run: Run, face: ReturnType<typeof cardFace>): Promise<InstantResult | null> {
+  const p = run.station.printer;
+  try {
+    await p.print(1, face);
+  } catch (e) {
+    if (!(e instanceof PrinterError)) throw e;
+    // iPrint ejects whether or not it printed (Annex 9: 不论印卡是否成功，执行完本命令均要自动退卡),
+    // but a printer that refused to start (cover open, ribbon out) may still hold the written card.
+    const held = await p.status().then((st) => st.cardAtReader, () => true);
+    return failJob(run, e, held);
+  }
+  return null;
+}
+
 /**
  * Makes one card: load, check the blank is the one the ledger expects next, write, certify,
  * read back, print, record. Printer faults end the job (failed: blank spoiled; void: nothing
@@ -305,116 +404,47 @@ export async function makeInstantCard(
   station: InstantStation,
   input: { operationId: string; applicant: Applicant; attempt?: number },
   hooks: InstantHooks = {},
-  now = new Date(),
+  now = ledger.now(),
 ): Promise<InstantResult> {
   const applicant = checkApplicant(ledger, input.applicant);
-  // Before a blank is fed: a printer that cannot finish a card would only spoil it.
-  const ready = await station.printer.status();
-  if (ready.jammed) throw new PrinterError(-102, 'jammed');
-  if (ready.coverOpen) throw new PrinterError(-103, 'cover open');
-  if (ready.ribbon === 'out') throw new PrinterError(-104, 'ribbon out');
+  await refuseUnreadyPrinter(station.printer);
   const { job, expected } = startInstantJob(ledger, actor, station, { ...input, applicant }, now);
   hooks.afterStep?.('started');
-  const ctx: Ctx = { ledger, actor, job, expected };
-  const p = station.printer;
-  const failed = async (e: SbkError, stillAtReader: boolean): Promise<InstantResult> => {
-    const ejectProblem = stillAtReader ? await ejectToBadBin(p) : null;
-    const message = ejectProblem ? `${e.message}（退卡未成功：${ejectProblem}，请打开机盖取出此卡放入废卡处）` : e.message;
-    spoilJobBlank(ledger, actor, job, expected.id, e.code, message);
-    return { status: 'failed', jobNo: job.jobNo, blankNo: expected.cardNo, code: e.code, message };
-  };
+  const run: Run = { ledger, actor, job, expected, station, hooks };
 
-  hooks.onPhase?.('load');
-  try {
-    await p.loadCard(station.hopperNo);
-  } catch (e) {
-    if (!(e instanceof PrinterError)) throw e;
-    if (NOTHING_FED.has(e.code)) {
-      voidJob(ledger, actor, job, e.code, e.message);
-      return { status: 'void', jobNo: job.jobNo, code: e.code, message: e.message };
-    }
-    // A jam while feeding damages the blank the hopper was feeding: the ledger's next one.
-    return failed(e, false);
-  }
-
-  hooks.onPhase?.('check_blank');
-  let chip: BasicCardInfo;
-  try {
-    chip = await p.readBasic(3);
-  } catch (e) {
-    if (e instanceof ReaderError && e.code === 'READER_NO_CARD') {
-      voidJob(ledger, actor, job, e.code, e.message);
-      return { status: 'void', jobNo: job.jobNo, code: e.code, message: `进卡后读卡位置没有卡：${e.message}` };
-    }
-    if (e instanceof ReaderError || e instanceof PrinterError) return failed(e, true);
-    throw e;
-  }
-  if (chip.cardIdCode !== expected.cardIdCode || !isBlankChip(chip)) {
-    // GD Art. 36: the hopper's order is the ledger's; a different card means the ledger and the
-    // hopper disagree, so nothing is written to it and nobody's card is spoiled.
-    const other = chip.cardIdCode ? prefabNoByIdCode(ledger.db, chip.cardIdCode) : null;
-    const ejectProblem = await ejectToBadBin(p);
-    const what = !isBlankChip(chip) ? '一张已写入个人信息的卡' : other ? `预制卡 ${other}` : `台账中没有的卡（卡识别码 ${chip.cardIdCode || '空'}）`;
-    const message = `卡盒顺序与台账不符：进卡读到${what}，台账的下一张应为 ${expected.cardNo}。此卡已退至废卡口但没有作废；请取出卡盒中的卡，卸盒后按顺序重新扫描装盒。${ejectProblem ? `（退卡未成功：${ejectProblem}）` : ''}`;
-    voidJob(ledger, actor, job, 'HOPPER_ORDER_MISMATCH', message);
-    return { status: 'void', jobNo: job.jobNo, code: 'HOPPER_ORDER_MISMATCH', message };
-  }
-  step(ctx, 'loaded', hooks);
+  const fed = await feedBlank(run);
+  if ('ended' in fed) return fed.ended;
+  step(run, 'loaded', hooks);
 
   const issueDate = todayInChina(now);
-  const personal = {
-    regionCode: chip.regionCode || actor.siteCode.slice(0, 6),
+  const personal: ChipPersonalisation = {
+    regionCode: fed.chip.regionCode || actor.siteCode.slice(0, 6),
     ssn: job.applicantIdNumber,
     cardNo: job.cardNo,
     name: job.applicantName,
     issueDate: issueDate.replaceAll('-', ''),
     expiryDate: addYears(issueDate, 10).replaceAll('-', ''),
   };
-  try {
-    hooks.onPhase?.('write');
-    await p.writePersonal(personal);
-    hooks.onPhase?.('ca');
-    const publicKey = await p.writeCaStep1();
-    const ca = await station.ca.certify(publicKey, { ssn: personal.ssn, cardNo: personal.cardNo });
-    await p.writeCaStep2(ca);
-    hooks.onPhase?.('verify');
-    const back = await p.readBasic(3);
-    const wrong = [
-      back.ssn !== personal.ssn ? '社会保障号码' : null,
-      back.cardNo !== personal.cardNo ? '卡号' : null,
-      !namesEqual(back.name, personal.name) ? '姓名' : null,
-      back.cardIdCode !== expected.cardIdCode ? '卡识别码' : null,
-    ].filter(Boolean);
-    if (wrong.length > 0) throw new SbkError('INSTANT_READBACK_MISMATCH', `写卡后回读核对不符（${wrong.join('、')}）：此卡已作废，请换下一张卡（湖北省社保卡业务经办规程第十六条：读卡检测不合格的卡不得发放）。`);
-  } catch (e) {
-    if (e instanceof PrinterError || e instanceof ReaderError || (isSbkError(e) && e.code === 'INSTANT_READBACK_MISMATCH')) return failed(e as SbkError, true);
-    throw e;
-  }
-  step(ctx, 'personalised', hooks);
+  const spoiled = await personalise(run, personal);
+  if (spoiled) return spoiled;
+  step(run, 'personalised', hooks);
 
   hooks.onPhase?.('print');
   const face = cardFace({ ledgerName: job.applicantName, printedName: input.applicant.printedName, ssn: personal.ssn, cardNo: job.cardNo, issueDate, photoBase64: input.applicant.photoBase64 });
-  step(ctx, 'print_sent', hooks);
-  try {
-    await p.print(1, face);
-  } catch (e) {
-    if (!(e instanceof PrinterError)) throw e;
-    // iPrint ejects whether or not it printed (Annex 9: 不论印卡是否成功，执行完本命令均要自动退卡),
-    // but a printer that refused to start (cover open, ribbon out) may still hold the written card.
-    const held = await p.status().then((st) => st.cardAtReader, () => true);
-    return failed(e, held);
-  }
-  step(ctx, 'printed', hooks);
+  step(run, 'print_sent', hooks);
+  const misprinted = await printFace(run, face);
+  if (misprinted) return misprinted;
+  step(run, 'printed', hooks);
 
   hooks.onPhase?.('record');
-  recordMadeCard(ledger, actor, job, blankOf(ledger, expected.id), { kind: 'applicant' }, '即时制卡：写卡回读核对通过，本人当场领取', now);
+  recordMadeCard(ledger, actor, job, blankOf(ledger, expected.id), { kind: 'applicant' }, instantText.issuedAtCounter, now);
   hooks.afterStep?.('issued');
-  return { status: 'issued', jobNo: job.jobNo, cardNo: job.cardNo, blankNo: expected.cardNo, receipt: receiptFor(ledger, actor, job, new Date().toISOString()) };
+  return { status: 'issued', jobNo: job.jobNo, cardNo: job.cardNo, blankNo: expected.cardNo, receipt: receiptFor(ledger, actor, job, ledger.now().toISOString()) };
 }
 
 export function blankOf(ledger: Ledger, id: number): BlankRow {
   const c = blankById(ledger.db, id);
-  if (!c) throw new SbkError('CARD_NOT_FOUND', `台账中没有编号为 ${id} 的预制卡。`);
+  if (!c) throw new SbkError('CARD_NOT_FOUND.instantBlank', { id });
   return c;
 }
 

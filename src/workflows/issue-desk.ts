@@ -11,14 +11,14 @@ import { siteById } from '../../db/sites-repo.ts';
 import { SbkError } from '../domain/errors.ts';
 import { normalizeCardInput } from '../domain/card-input.ts';
 import { compareChip, mismatchText, type ReadCheckMismatch } from '../domain/read-check.ts';
-import { stateLabel, type StateOrNone } from '../domain/card-states.ts';
+import { mayMove, stateLabel, type StateOrNone } from '../domain/card-states.ts';
 import type { BasicCardInfo } from '../../drivers/reader/basic-info.ts';
 import { chipFromLedger } from '../../drivers/reader/simulated-card.ts';
 import type { Actor } from './authenticate.ts';
 
 function requireCard(ledger: Ledger, cardNo: string) {
   const c = holderCardByNo(ledger.db, normalizeCardInput(cardNo));
-  if (!c) throw new SbkError('CARD_NOT_FOUND', `台账中没有卡号 ${cardNo}。`);
+  if (!c) throw new SbkError('CARD_NOT_FOUND.counter', { cardNo });
   return c;
 }
 
@@ -47,18 +47,18 @@ export type PickupEntry = { kind: 'card' | 'batch'; label: string; cards: string
  */
 export function pickupEntry(ledger: Ledger, actor: Actor, raw: string): PickupEntry {
   const value = raw.normalize('NFKC').trim();
-  if (!value) throw new SbkError('SELECTION_EMPTY', '请扫描卡号或输入批次号。');
+  if (!value) throw new SbkError('SELECTION_EMPTY.pickupEntry');
   const cardNo = normalizeCardInput(value);
   const card = cardsByNumbers(ledger.db, [cardNo])[0];
   if (card) {
-    if (card.siteId !== actor.siteId) throw new SbkError('CARD_NOT_HERE', `卡 ${cardNo} 不在本网点（${siteById(ledger.db, card.siteId)?.name ?? '?'}）。`);
-    if (card.kind !== 'finished') throw new SbkError('CARD_NOT_IN_STOCK', `卡 ${cardNo} 是预制卡，不能代领。`);
-    if (card.state !== 'in_stock') throw new SbkError('CARD_NOT_IN_STOCK', `卡 ${cardNo} 当前为“${stateLabel(card.state as StateOrNone)}”，不能代领。`);
+    if (card.siteId !== actor.siteId) throw new SbkError('CARD_NOT_HERE.pickup', { cardNo, site: siteById(ledger.db, card.siteId)?.name ?? '?' });
+    if (card.kind !== 'finished') throw new SbkError('CARD_NOT_IN_STOCK.prefab', { cardNo });
+    if (!mayMove(card.kind, card.state, 'agent_pickup')) throw new SbkError('CARD_NOT_IN_STOCK', { cardNo, state: stateLabel(card.state as StateOrNone) });
     return { kind: 'card', label: cardNo, cards: [cardNo] };
   }
   const inBatch = cardsOfBatchAtSite(ledger.db, actor.siteId, value);
-  if (inBatch.length === 0) throw new SbkError('CARD_NOT_FOUND', `台账中没有卡号 ${cardNo}，本网点也没有批次 ${value} 的卡。`);
-  const stock = inBatch.filter((c) => c.state === 'in_stock' && c.kind === 'finished').map((c) => c.cardNo);
-  if (stock.length === 0) throw new SbkError('SELECTION_EMPTY', `批次 ${value} 在本网点没有在库的成品卡。`);
+  if (inBatch.length === 0) throw new SbkError('CARD_NOT_FOUND.cardOrBatch', { cardNo, batch: value });
+  const stock = inBatch.filter((c) => mayMove(c.kind, c.state, 'agent_pickup')).map((c) => c.cardNo);
+  if (stock.length === 0) throw new SbkError('SELECTION_EMPTY.pickupBatch', { batch: value });
   return { kind: 'batch', label: value, cards: stock };
 }

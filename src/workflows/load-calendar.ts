@@ -31,23 +31,18 @@ function readYearFile(file: string, fileYear: number): HolidayYear {
   try {
     json = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new SbkError('CALENDAR_DATA_INVALID', `节假日数据无效：${file} 不是有效的 JSON（${(e as Error).message}）。`, {
-      file,
-    });
+    throw new SbkError('CALENDAR_DATA_INVALID.json', { file, problem: (e as Error).message }, { file });
   }
   let data: HolidayYear;
   try {
     data = parseHolidayYear(json);
   } catch (e) {
-    if (isSbkError(e)) throw new SbkError(e.code, `${e.message}（文件 ${file}）`, { ...e.details, file });
+    // parseHolidayYear refuses with CALENDAR_DATA_INVALID only; the operator also needs the file.
+    if (isSbkError(e)) throw new SbkError('CALENDAR_DATA_INVALID.inFile', { message: e.message, file }, { ...e.details, file });
     throw e;
   }
   if (data.year !== fileYear) {
-    throw new SbkError(
-      'CALENDAR_DATA_INVALID',
-      `节假日数据无效：文件 ${file} 的文件名是 ${fileYear} 年，内容却是 ${data.year} 年。`,
-      { file, fileYear, year: data.year },
-    );
+    throw new SbkError('CALENDAR_DATA_INVALID.yearMismatch', { file, fileYear, year: data.year });
   }
   return data;
 }
@@ -72,9 +67,7 @@ export function loadHolidayYears(extraDir?: string): LoadedHolidayYear[] {
   }
   if (extraDir !== undefined) {
     if (!existsSync(extraDir) || !statSync(extraDir).isDirectory()) {
-      throw new SbkError('CALENDAR_DIR_NOT_FOUND', `找不到节假日数据目录 ${extraDir}。请检查路径，或不指定该目录只用内置数据。`, {
-        dir: extraDir,
-      });
+      throw new SbkError('CALENDAR_DIR_NOT_FOUND', { dir: extraDir });
     }
     for (const { file, year } of yearFilesIn(extraDir)) {
       byYear.set(year, { data: readYearFile(file, year), file, origin: 'operator' });

@@ -28,7 +28,7 @@ const RANK: Record<Role, number> = { clerk: 1, supervisor: 2, admin: 3 };
  */
 function requireOver(ledger: Ledger, actor: Actor, target: { siteId: number; role: Role; name: string }): void {
   if (!subtreeIds(ledger.db, actor.siteId).includes(target.siteId) || RANK[target.role] > RANK[actor.role]) {
-    throw new SbkError('OPERATOR_OUT_OF_SCOPE', `${target.name}不在您管理的范围内（上级网点或更高角色的账号），请由其上级处理。`);
+    throw new SbkError('OPERATOR_OUT_OF_SCOPE', { name: target.name });
   }
 }
 
@@ -36,17 +36,17 @@ export type NewOperator = { login: string; name: string; role: Role; siteCode: s
 
 export function addOperator(ledger: Ledger, actor: Actor, o: NewOperator): number {
   requireRole(actor, 'admin');
-  if (!ROLES.includes(o.role)) throw new SbkError('ROLE_UNKNOWN', `角色须为 clerk（经办员）、supervisor（主管）或 admin（管理员）。`);
+  if (!ROLES.includes(o.role)) throw new SbkError('ROLE_UNKNOWN');
   const login = o.login.trim();
   const name = o.name.trim();
-  if (!/^[A-Za-z0-9_.-]{2,32}$/.test(login)) throw new SbkError('LOGIN_FORMAT', '工号须为 2 至 32 位字母、数字、点、下划线或连字符。');
-  if (!name) throw new SbkError('NAME_REQUIRED', '请填写操作员的真实姓名（实名制管理）。');
+  if (!/^[A-Za-z0-9_.-]{2,32}$/.test(login)) throw new SbkError('LOGIN_FORMAT');
+  if (!name) throw new SbkError('NAME_REQUIRED.operator');
   checkPinFormat(o.pin);
   const site = requireSite(ledger.db, o.siteCode);
   if (!site.inScope || !subtreeIds(ledger.db, actor.siteId).includes(site.id)) {
-    throw new SbkError('SITE_OUT_OF_SCOPE', `网点 ${o.siteCode} 不在您管辖的范围内。`);
+    throw new SbkError('SITE_OUT_OF_SCOPE.custody', { site: o.siteCode });
   }
-  if (operatorByLogin(ledger.db, login)) throw new SbkError('LOGIN_TAKEN', `工号 ${login} 已存在，请换一个。`);
+  if (operatorByLogin(ledger.db, login)) throw new SbkError('LOGIN_TAKEN', { login });
   const pinHash = hashPin(o.pin, readPepper(ledger.path));
   return writeTx(ledger, (tx) => {
     const id = insertOperator(tx, { login, name, role: o.role, siteId: site.id, pinHash });
@@ -63,8 +63,8 @@ export function operatorList(ledger: Ledger, actor: Actor): Omit<OperatorListRow
 export function unlock(ledger: Ledger, actor: Actor, login: string): void {
   requireRole(actor, 'supervisor');
   const target = operatorByLogin(ledger.db, login.trim());
-  if (!target) throw new SbkError('OPERATOR_NOT_FOUND', `没有工号为 ${login} 的操作员。`);
-  if (target.id === actor.id) throw new SbkError('SECOND_OPERATOR_SAME', '不能给自己解锁，请另一名主管操作。');
+  if (!target) throw new SbkError('OPERATOR_NOT_FOUND', { login });
+  if (target.id === actor.id) throw new SbkError('SECOND_OPERATOR_SAME.unlockSelf');
   requireOver(ledger, actor, target);
   writeTx(ledger, (tx) => {
     unlockOperator(tx, target.id);
@@ -77,9 +77,9 @@ export function changePin(ledger: Ledger, actor: Actor, p: { login?: string; old
   const pepper = readPepper(ledger.path);
   const targetLogin = p.login?.trim() || actor.login;
   const target = operatorByLogin(ledger.db, targetLogin);
-  if (!target) throw new SbkError('OPERATOR_NOT_FOUND', `没有工号为 ${targetLogin} 的操作员。`);
+  if (!target) throw new SbkError('OPERATOR_NOT_FOUND', { login: targetLogin });
   if (target.id === actor.id) {
-    if (!p.oldPin || !verifyPin(p.oldPin, target.pinHash, pepper)) throw new SbkError('AUTH_FAILED', '原密码不正确。');
+    if (!p.oldPin || !verifyPin(p.oldPin, target.pinHash, pepper)) throw new SbkError('AUTH_FAILED.oldPin');
   } else {
     requireRole(actor, 'admin');
     requireOver(ledger, actor, target);

@@ -11,11 +11,14 @@ import { onHandPrefab } from '../../db/stock-count-repo.ts';
 import { cardsByNumbers } from '../../db/shipments-repo.ts';
 import { normalizeCardInput } from '../domain/card-input.ts';
 import { boxKey } from '../domain/shipment.ts';
-import { stateLabel, type StateOrNone } from '../domain/card-states.ts';
+import { isLoaded, mayMove, stateLabel, type StateOrNone } from '../domain/card-states.ts';
 import { SbkError } from '../domain/errors.ts';
 import { checkIdDocument } from '../domain/id-documents.ts';
 import { maskIdNumber } from '../domain/mask.ts';
 import type { Actor } from './authenticate.ts';
+import { checkFailed } from './check-failure.ts';
+import { prefabText } from '../i18n/workflows/prefab.ts';
+import { instantText } from '../i18n/workflows/instant.ts';
 
 export type PrefabStockRow = { bank: string; maker: string; batch: string | null; where: string; inStock: number; loaded: number };
 
@@ -23,10 +26,11 @@ export type PrefabStockRow = { bank: string; maker: string; batch: string | null
 export function prefabStock(ledger: Ledger, actor: Actor): PrefabStockRow[] {
   const rows = new Map<string, PrefabStockRow>();
   for (const c of onHandPrefab(ledger.db, actor.siteId, null)) {
-    const where = c.state === 'loaded' ? `卡盒 ${c.placeName ?? '?'}` : `箱 ${c.box ?? '-'}（${c.placeName ?? '?'}）`;
+    const loaded = isLoaded(c.state);
+    const where = loaded ? prefabText.where.hopper({ place: c.placeName }) : prefabText.where.box({ box: c.box, place: c.placeName });
     const key = [c.bank, c.maker, c.batch, where].join('\u0000');
     const r = rows.get(key) ?? { bank: c.bank, maker: c.maker, batch: c.batch, where, inStock: 0, loaded: 0 };
-    if (c.state === 'loaded') r.loaded += 1;
+    if (loaded) r.loaded += 1;
     else r.inStock += 1;
     rows.set(key, r);
   }
@@ -46,14 +50,14 @@ export function hoppersAt(ledger: Ledger, actor: Actor): string[] {
  */
 export function boxLabelsAt(ledger: Ledger, actor: Actor, bank: string | null = null): string[] {
   const keys = onHandPrefab(ledger.db, actor.siteId, bank)
-    .filter((c) => c.state !== 'loaded' && c.box)
+    .filter((c) => !isLoaded(c.state) && c.box)
     .map((c) => boxKey(c.batch ?? '—', c.box!));
   return [...new Set(keys)];
 }
 
 function hopperAt(ledger: Ledger, actor: Actor, name: string) {
   const hopper = placesAt(ledger.db, actor.siteId).find((p) => p.kind === 'hopper' && p.name === name.trim());
-  if (!hopper) throw new SbkError('HOPPER_NOT_FOUND', `本网点没有名为“${name}”的制卡机卡盒。`);
+  if (!hopper) throw new SbkError('HOPPER_NOT_FOUND.prefabStock', { name });
   return hopper;
 }
 
@@ -63,18 +67,20 @@ export function loadHopper(ledger: Ledger, actor: Actor, input: { operationId: s
   return writeTx(ledger, (tx) => {
     const nos = [...new Set(input.cardNos.map(normalizeCardInput).filter(Boolean))];
     const found = new Map(cardsByNumbers(tx, nos).map((c) => [c.cardNo, c]));
-    const inHopper = onHandPrefab(tx, actor.siteId, null).filter((c) => c.state === 'loaded' && c.placeName === hopper.name);
+    const inHopper = onHandPrefab(tx, actor.siteId, null).filter((c) => isLoaded(c.state) && c.placeName === hopper.name);
     const makerOf = new Map(onHandPrefab(tx, actor.siteId, null).map((c) => [c.cardNo, c.maker]));
     const kinds = new Set(inHopper.map((c) => `${c.bank}/${c.maker}`));
     const moves = nos.map((no) => {
       const c = found.get(no);
-      if (!c || c.siteId !== actor.siteId) throw new SbkError('CARD_NOT_HERE', `本网点没有卡号 ${no}。`);
-      if (c.kind !== 'prefab' || c.state !== 'in_stock') throw new SbkError('CARD_NOT_LOADABLE', `卡 ${no} 是“${stateLabel(c.state as StateOrNone)}”${c.kind === 'prefab' ? '' : '的成品卡'}，不能装入卡盒。`);
+      if (!c || c.siteId !== actor.siteId) throw new SbkError('CARD_NOT_HERE.custody', { card: no });
+      if (!mayMove(c.kind, c.state, 'load')) {
+        throw new SbkError('CARD_NOT_LOADABLE.prefabStock', { card: no, state: stateLabel(c.state as StateOrNone), finished: c.kind !== 'prefab' });
+      }
       kinds.add(`${c.bank}/${makerOf.get(no) ?? ''}`);
       return { cardId: c.id, type: 'load' as const, toPlaceId: hopper.id, refKind: 'hopper', refId: hopper.name };
     });
     if (kinds.size > 1) {
-      throw new SbkError('HOPPER_MIXED', `同一卡盒只能装同一银行、同一卡商的预制卡（GD 第三十六条），现在会混入：${[...kinds].join('、')}。`);
+      throw new SbkError('HOPPER_MIXED.prefabStock', { kinds: [...kinds] });
     }
     appendMovements(tx, { id: input.operationId, kind: 'load', operatorId: actor.id }, moves);
     return { loaded: moves.length };
@@ -83,11 +89,11 @@ export function loadHopper(ledger: Ledger, actor: Actor, input: { operationId: s
 
 /** A blank spoiled at the counter (bad print, chip failure, damage); kept until destroyed. */
 export function spoilBlank(ledger: Ledger, actor: Actor, input: { operationId: string; cardNo: string; reason: string }): void {
-  if (!input.reason.trim()) throw new SbkError('REASON_REQUIRED', '作废必须写明原因（如：打印失败、芯片写入失败）。');
+  if (!input.reason.trim()) throw new SbkError('REASON_REQUIRED.prefabSpoil');
   writeTx(ledger, (tx) => {
     const no = normalizeCardInput(input.cardNo);
     const c = cardsByNumbers(tx, [no])[0];
-    if (!c || c.siteId !== actor.siteId || c.kind !== 'prefab') throw new SbkError('CARD_NOT_HERE', `本网点没有预制卡 ${no}。`);
+    if (!c || c.siteId !== actor.siteId || c.kind !== 'prefab') throw new SbkError('CARD_NOT_HERE.prefabBlank', { card: no });
     appendMovements(tx, { id: input.operationId, kind: 'spoil', operatorId: actor.id }, [
       { cardId: c.id, type: 'spoil', reason: input.reason.trim(), refKind: 'spoil', refId: input.operationId },
     ]);
@@ -111,19 +117,19 @@ export type ConsumeInput = {
  */
 export function consumeBlank(ledger: Ledger, actor: Actor, input: ConsumeInput): void {
   const id = checkIdDocument('resident_id', input.holderIdNumber);
-  if (!id.ok) throw new SbkError(id.code, `持卡人${id.message}`);
-  if (!input.holderName.trim() || !input.becameCardNo.trim()) throw new SbkError('CONSUME_FIELDS', '即时制卡须登记制成的社保卡号和持卡人姓名。');
+  if (!id.ok) throw checkFailed(id, 'consumeHolder');
+  if (!input.holderName.trim() || !input.becameCardNo.trim()) throw new SbkError('CONSUME_FIELDS');
   writeTx(ledger, (tx) => {
     const no = normalizeCardInput(input.blankNo);
     const c = cardsByNumbers(tx, [no])[0];
-    if (!c || c.siteId !== actor.siteId || c.kind !== 'prefab') throw new SbkError('CARD_NOT_HERE', `本网点没有预制卡 ${no}。`);
+    if (!c || c.siteId !== actor.siteId || c.kind !== 'prefab') throw new SbkError('CARD_NOT_HERE.prefabBlank', { card: no });
     appendMovements(tx, { id: input.operationId, kind: 'consume', operatorId: actor.id }, [
       {
         cardId: c.id,
         type: 'consume',
         counterpartRole: 'receiver',
         counterpartName: input.holderName.trim(),
-        reason: `即时制卡：制成社保卡 ${normalizeCardInput(input.becameCardNo)}，持卡人 ${input.holderName.trim()}（${maskIdNumber(id.value)}）`,
+        reason: instantText.consumeReason({ card: normalizeCardInput(input.becameCardNo), holder: input.holderName.trim(), idMasked: maskIdNumber(id.value) }),
         refKind: 'instant',
         refId: normalizeCardInput(input.becameCardNo),
       },
@@ -138,10 +144,10 @@ export function consumeBlank(ledger: Ledger, actor: Actor, input: ConsumeInput):
 export function unloadHopper(ledger: Ledger, actor: Actor, input: { operationId: string; hopper: string; toPlace: string }): { unloaded: number } {
   const hopper = hopperAt(ledger, actor, input.hopper);
   const place = placesAt(ledger.db, actor.siteId).find((p) => p.kind !== 'hopper' && p.name === input.toPlace.trim());
-  if (!place) throw new SbkError('PLACE_NOT_FOUND', `本网点没有保管地点“${input.toPlace}”。`);
+  if (!place) throw new SbkError('PLACE_NOT_FOUND.custody', { name: input.toPlace });
   return writeTx(ledger, (tx) => {
-    const inHopper = onHandPrefab(tx, actor.siteId, null).filter((c) => c.state === 'loaded' && c.placeName === hopper.name);
-    if (inHopper.length === 0) throw new SbkError('HOPPER_EMPTY_LEDGER', `台账记载卡盒“${hopper.name}”中没有预制卡。`);
+    const inHopper = onHandPrefab(tx, actor.siteId, null).filter((c) => isLoaded(c.state) && c.placeName === hopper.name);
+    if (inHopper.length === 0) throw new SbkError('HOPPER_EMPTY_LEDGER.unload', { name: hopper.name });
     appendMovements(
       tx,
       { id: input.operationId, kind: 'unload', operatorId: actor.id },

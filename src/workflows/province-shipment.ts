@@ -8,6 +8,7 @@ import type { LedgerDb } from '../../db/open-ledger.ts';
 import { siteById, type SiteRow } from '../../db/sites-repo.ts';
 import { insertShipment, insertShipmentEvent } from '../../db/shipments-repo.ts';
 import { provinceShipmentNumber } from '../domain/shipment.ts';
+import { shipmentText } from '../i18n/workflows/shipments.ts';
 
 /** The province above a city centre, when the ledger knows it. */
 export function provinceAbove(db: LedgerDb, site: SiteRow): SiteRow | undefined {
@@ -42,7 +43,7 @@ export function recordProvinceShipment(tx: LedgerDb, p: ProvinceShipmentInput): 
       senderName: p.province.name,
       createdBy: p.operatorId,
       createdAt: p.at,
-      note: `随制卡数据文件登记（批次 ${p.batchCode}）`,
+      note: shipmentText.province.note({ batch: p.batchCode }),
     },
     p.cardIds,
   );
@@ -62,7 +63,7 @@ export function recordProvinceShipment(tx: LedgerDb, p: ProvinceShipmentInput): 
       damaged: 0,
       missing: 0,
       extras: 0,
-      note: '导入时按箱清点全部入库',
+      note: shipmentText.province.receivedOnImport,
     });
   }
   return { id, number };

@@ -9,6 +9,6 @@ export function readImportFile(path: string): { fileName: string; bytes: Buffer;
     if (!statSync(full).isFile()) throw new Error('not a file');
     return { fileName: basename(full), bytes: readFileSync(full), path: full };
   } catch {
-    throw new SbkError('FILE_NOT_READABLE', `读不到文件 ${full}，请检查路径和权限。`, { path: full });
+    throw new SbkError('FILE_NOT_READABLE', { path: full });
   }
 }

@@ -17,13 +17,15 @@ import { maskIdNumber } from '../domain/mask.ts';
 import { isIsoDate, todayInChina } from '../domain/china-dates.ts';
 import { normalizeCardInput } from '../domain/card-input.ts';
 import { checkIdDocument } from '../domain/id-documents.ts';
-import { stateLabel, type StateOrNone } from '../domain/card-states.ts';
+import { CANCELLABLE_STATES, isAgentHeld, MOVEMENT_LABELS, stateLabel, type StateOrNone } from '../domain/card-states.ts';
 import { assessOverdue, dueForCancellation, type OverdueAssessment } from '../domain/overdue.ts';
 import { RECALL_REASONS, recallReasonOf, recallReasonText, type RecallReasonCode } from '../domain/recall-reasons.ts';
 import { addCalendarDays, addCalendarMonths, type WorkingCalendar } from '../domain/calendar.ts';
 import { checkApprover, requireRole, type Actor } from './authenticate.ts';
 import { ledgerProfile } from './issue-card.ts';
 import { readSetting } from './settings.ts';
+import { checkFailed } from './check-failure.ts';
+import { recallText } from '../i18n/workflows/recall.ts';
 
 export type OverdueRow = {
   cardNo: string;
@@ -50,7 +52,7 @@ function scopeIds(ledger: Ledger, actor: Actor, siteCode?: string): number[] {
   const mine = subtreeIds(ledger.db, actor.siteId);
   if (!siteCode) return mine;
   const s = requireSite(ledger.db, siteCode);
-  if (!mine.includes(s.id)) throw new SbkError('SITE_OUT_OF_SCOPE', `网点 ${siteCode} 不在您管辖的范围内。`);
+  if (!mine.includes(s.id)) throw new SbkError('SITE_OUT_OF_SCOPE.custody', { site: siteCode });
   return subtreeIds(ledger.db, s.id);
 }
 
@@ -62,7 +64,7 @@ type DueGroup = { receivedOn: string; a: OverdueAssessment; phase: OverdueRow['p
 /** The cards overdueList lists, by assessment, in no particular order. */
 function dueGroups(ledger: Ledger, actor: Actor, calendar: WorkingCalendar, filter: OverdueFilter, now: Date, withHolders: boolean): DueGroup[] {
   const asOf = filter.asOf ?? todayInChina(now);
-  if (!isIsoDate(asOf)) throw new SbkError('DATE_INVALID', `日期 ${asOf} 无效，请用 YYYY-MM-DD。`);
+  if (!isIsoDate(asOf)) throw new SbkError('DATE_INVALID.custody', { date: asOf });
   const profile = ledgerProfile(ledger);
   const warningDays = Number(readSetting(ledger, 'overdue-warning-days'));
   // Cards received the same day share their assessment (a cohort is thousands of cards): the
@@ -105,7 +107,7 @@ function dueGroups(ledger: Ledger, actor: Actor, calendar: WorkingCalendar, filt
 }
 
 /** Cards due for recall (and, on request, those within the warning period), most urgent first. */
-export function overdueList(ledger: Ledger, actor: Actor, calendar: WorkingCalendar, filter: OverdueFilter = {}, now: Date = new Date()): OverdueRow[] {
+export function overdueList(ledger: Ledger, actor: Actor, calendar: WorkingCalendar, filter: OverdueFilter = {}, now: Date = ledger.now()): OverdueRow[] {
   const groups = dueGroups(ledger, actor, calendar, filter, now, true);
   const labels = overdueLabels(ledger.db, groups.flatMap((g) => g.cards));
   const row = (c: OverdueCandidate, g: DueGroup): OverdueRow => {
@@ -150,7 +152,7 @@ export function overdueCounts(
   actor: Actor,
   calendar: WorkingCalendar,
   filter: OverdueFilter = {},
-  now: Date = new Date(),
+  now: Date = ledger.now(),
 ): { total: number; late: number; byCategory: Record<OverdueRow['category'], number> } {
   const counts = { total: 0, late: 0, byCategory: { unclaimed: 0, sleeping: 0, deceased: 0 } };
   for (const g of dueGroups(ledger, actor, calendar, filter, now, false)) {
@@ -169,16 +171,16 @@ export function recallCards(ledger: Ledger, actor: Actor, input: RecallInput): {
   return writeTx(ledger, (tx) => {
     if (isRetryOf(tx, input.operationId, ['recall'], actor.id)) return { recalled: movementsOfOperation(tx, input.operationId).length, replayed: true };
     const nos = [...new Set(input.cardNos.map((n) => normalizeCardInput(n)).filter(Boolean))];
-    if (nos.length === 0) throw new SbkError('SELECTION_EMPTY', '请指定要回收的卡号。');
+    if (nos.length === 0) throw new SbkError('SELECTION_EMPTY.recall');
     const storage = placesAt(tx, actor.siteId).filter((p) => p.kind !== 'hopper');
     const place = input.placeName ? storage.find((p) => p.name === input.placeName!.trim()) : storage[0];
-    if (!place) throw new SbkError('PLACE_NOT_FOUND', `本网点没有保管地点“${input.placeName ?? ''}”。`);
+    if (!place) throw new SbkError('PLACE_NOT_FOUND.custody', { name: input.placeName ?? '' });
     const moves = nos.map((no) => {
       const c = holderCardByNo(tx, no);
-      if (!c) throw new SbkError('CARD_NOT_FOUND', `台账中没有卡号 ${no}。`);
-      if (c.siteId !== actor.siteId) throw new SbkError('CARD_NOT_HERE', `卡 ${no} 不在本网点（${c.siteName}），须由所在网点回收。`);
+      if (!c) throw new SbkError('CARD_NOT_FOUND.custody', { card: no });
+      if (c.siteId !== actor.siteId) throw new SbkError('CARD_NOT_HERE.recall', { card: no, site: c.siteName });
       // A sleeping card comes back from the unit's agent into the office's keeping.
-      return { cardId: c.id, type: 'recall' as const, toPlaceId: c.state === 'agent_held' ? place.id : c.placeId, reason, refKind: 'recall', refId: input.operationId };
+      return { cardId: c.id, type: 'recall' as const, toPlaceId: isAgentHeld(c.state) ? place.id : c.placeId, reason, refKind: 'recall', refId: input.operationId };
     });
     appendMovements(tx, { id: input.operationId, kind: 'recall', operatorId: actor.id }, moves);
     return { recalled: moves.length, replayed: false };
@@ -194,7 +196,7 @@ export type RecallStats = {
 /** GD Art. 32 一(二): 分类统计 of recalls, by category and by site, over an optional period (China dates, inclusive). */
 export function recallStatistics(ledger: Ledger, actor: Actor, period: { from?: string; to?: string } = {}): RecallStats {
   for (const d of [period.from, period.to]) {
-    if (d !== undefined && !isIsoDate(d)) throw new SbkError('DATE_INVALID', `日期 ${d} 无效，请用 YYYY-MM-DD。`);
+    if (d !== undefined && !isIsoDate(d)) throw new SbkError('DATE_INVALID.custody', { date: d });
   }
   const iso = (d: string, plusDay = false) => new Date(Date.parse(`${d}T00:00:00+08:00`) + (plusDay ? 86_400_000 : 0)).toISOString();
   const rows = recallMovements(ledger.db, subtreeIds(ledger.db, actor.siteId), period.from ? iso(period.from) : undefined, period.to ? iso(period.to, true) : undefined);
@@ -229,12 +231,12 @@ export type CancellationRow = {
 };
 
 /** GD Art. 33 一(六) / HB Art. 17: cards to cancel (or, in Hubei, seal). */
-export function cancellationList(ledger: Ledger, actor: Actor, filter: { siteCode?: string; asOf?: string } = {}, now: Date = new Date()): CancellationRow[] {
+export function cancellationList(ledger: Ledger, actor: Actor, filter: { siteCode?: string; asOf?: string } = {}, now: Date = ledger.now()): CancellationRow[] {
   const asOf = filter.asOf ?? todayInChina(now);
-  if (!isIsoDate(asOf)) throw new SbkError('DATE_INVALID', `日期 ${asOf} 无效，请用 YYYY-MM-DD。`);
+  if (!isIsoDate(asOf)) throw new SbkError('DATE_INVALID.custody', { date: asOf });
   const profile = ledgerProfile(ledger);
   const out: CancellationRow[] = [];
-  for (const c of cancellationCandidates(ledger.db, scopeIds(ledger, actor, filter.siteCode), ['recalled', 'in_stock', 'defective'])) {
+  for (const c of cancellationCandidates(ledger.db, scopeIds(ledger, actor, filter.siteCode), CANCELLABLE_STATES)) {
     const d = dueForCancellation(
       { state: c.state, recalledOn: chinaDate(c.recalledAt), holderDeceasedOn: c.deceasedAt, replacedByNewerCard: c.replaced },
       asOf,
@@ -265,19 +267,18 @@ export type EndInput = { operationId: string; cardNos: readonly string[]; reason
  */
 export function endCards(ledger: Ledger, actor: Actor, approver: Actor, input: EndInput): { ended: number; replayed: boolean } {
   const profile = ledgerProfile(ledger);
-  if (!profile.endActions.includes(input.action)) {
-    throw new SbkError('ACTION_NOT_IN_PROFILE', `${profile.label}没有“${input.action === 'seal' ? '封存' : '注销'}”处理，请按本省规程选择。`);
-  }
+  const action = MOVEMENT_LABELS[input.action];
+  if (!profile.endActions.includes(input.action)) throw new SbkError('ACTION_NOT_IN_PROFILE', { profile: profile.label, action });
   checkApprover(ledger, actor, approver);
-  if (!input.reason.trim()) throw new SbkError('REASON_REQUIRED', `${input.action === 'seal' ? '封存' : '注销'}必须写明原因。`);
+  if (!input.reason.trim()) throw new SbkError('REASON_REQUIRED.recallEnd', { action });
   return writeTx(ledger, (tx) => {
     if (isRetryOf(tx, input.operationId, [input.action], actor.id)) return { ended: movementsOfOperation(tx, input.operationId).length, replayed: true };
     const nos = [...new Set(input.cardNos.map((n) => normalizeCardInput(n)).filter(Boolean))];
-    if (nos.length === 0) throw new SbkError('SELECTION_EMPTY', '请指定卡号。');
+    if (nos.length === 0) throw new SbkError('SELECTION_EMPTY.recallEnd');
     const scope = subtreeIds(tx, actor.siteId);
     const moves = nos.map((no) => {
       const c = holderCardByNo(tx, no);
-      if (!c || !scope.includes(c.siteId)) throw new SbkError('CARD_NOT_FOUND', `本网点及下级没有卡号 ${no}。`);
+      if (!c || !scope.includes(c.siteId)) throw new SbkError('CARD_NOT_FOUND.recallEnd', { card: no });
       return { cardId: c.id, type: input.action, reason: input.reason.trim(), refKind: input.action, refId: input.operationId };
     });
     appendMovements(tx, { id: input.operationId, kind: input.action, operatorId: actor.id, secondOperatorId: approver.id }, moves);
@@ -291,15 +292,15 @@ export function endCards(ledger: Ledger, actor: Actor, approver: Actor, input: E
  */
 export function reportDeceased(ledger: Ledger, actor: Actor, idNumber: string, on: string): { cards: number } {
   requireRole(actor, 'supervisor');
-  if (!isIsoDate(on)) throw new SbkError('DATE_INVALID', `日期 ${on} 无效，请用 YYYY-MM-DD。`);
+  if (!isIsoDate(on)) throw new SbkError('DATE_INVALID.custody', { date: on });
   const id = checkIdDocument('resident_id', idNumber);
-  if (!id.ok) throw new SbkError(id.code, id.message);
+  if (!id.ok) throw checkFailed(id, 'deceasedReport');
   return writeTx(ledger, (tx) => {
     const found = holderCardsByIdNumber(tx, id.value);
     const holderId = found[0]?.holderId;
-    if (holderId == null) throw new SbkError('HOLDER_NOT_FOUND', '台账中没有此证件号码的持卡人。');
+    if (holderId == null) throw new SbkError('HOLDER_NOT_FOUND.recall');
     setHolderDeceased(tx, holderId, on);
-    logAudit(tx, { type: 'holder_deceased', operatorId: actor.id, siteId: actor.siteId, detail: `${maskIdNumber(id.value)} 于 ${on}` });
+    logAudit(tx, { type: 'holder_deceased', operatorId: actor.id, siteId: actor.siteId, detail: recallText.deceasedDetail({ idMasked: maskIdNumber(id.value), on }) });
     return { cards: found.length };
   });
 }

@@ -22,11 +22,12 @@ import {
   type ShipmentHeader,
   type StockCardRow,
 } from '../../db/shipments-repo.ts';
-import { ruleFor, stateLabel, type CardKind, type StateOrNone } from '../domain/card-states.ts';
+import { mayMove, stateLabel, statesAllowing, type StateOrNone } from '../domain/card-states.ts';
 import { CHOOSABLE_METHODS, METHOD_LABELS, shipmentNumber, type ShipmentMethod } from '../domain/shipment.ts';
 import { todayInChina } from '../domain/china-dates.ts';
 import { SbkError } from '../domain/errors.ts';
 import type { Actor } from './authenticate.ts';
+import { shipmentText } from '../i18n/workflows/shipments.ts';
 
 export type CardSelection = {
   batches?: readonly string[];
@@ -47,29 +48,17 @@ export type CreateShipmentInput = {
 
 export type ShipmentRef = { number: string; cards: number; replayed: boolean };
 
-function canDispatch(kind: string, state: string): boolean {
-  return ruleFor(kind as CardKind, 'dispatch')?.from.includes(state as StateOrNone) ?? false;
-}
-
 /** Down to any site under the sender, or back up to a site above it; never sideways (GD Art. 12). */
 export function checkDestination(db: LedgerDb, actor: Actor, toSiteCode: string) {
   const to = requireSite(db, toSiteCode);
-  if (to.id === actor.siteId) throw new SbkError('SHIPMENT_SAME_SITE', '不能发给本网点自己，请选择上级或下级网点。');
-  if (!to.inScope) {
-    throw new SbkError('SHIPMENT_SITE_OUT_OF_SCOPE', `${to.name}（${to.code}）不在本台账管辖范围内（省中心的收发在省卡管系统中办理）。`);
-  }
+  if (to.id === actor.siteId) throw new SbkError('SHIPMENT_SAME_SITE');
+  if (!to.inScope) throw new SbkError('SHIPMENT_SITE_OUT_OF_SCOPE', { name: to.name, code: to.code });
   const down = subtreeIds(db, actor.siteId).includes(to.id);
   let up = false;
   for (let s = siteById(db, actor.siteId); s?.parentId != null; s = siteById(db, s.parentId)) {
     if (s.parentId === to.id) up = true;
   }
-  if (!down && !up) {
-    throw new SbkError(
-      'SHIPMENT_NOT_IN_CHAIN',
-      `${to.name}（${to.code}）既不是本网点的下级，也不是上级。成品卡按“省—市—县—网点”逐级分发和回退，不能平级调拨。`,
-      { to: to.code },
-    );
-  }
+  if (!down && !up) throw new SbkError('SHIPMENT_NOT_IN_CHAIN', { name: to.name, code: to.code }, { to: to.code });
   return { to, direction: down ? ('down' as const) : ('up' as const) };
 }
 
@@ -77,13 +66,15 @@ export function checkDestination(db: LedgerDb, actor: Actor, toSiteCode: string)
 export function resolveSelection(db: LedgerDb, actor: Actor, select: CardSelection): StockCardRow[] {
   const chosen = new Map<number, StockCardRow>();
   const takeReady = (rows: StockCardRow[], what: string) => {
-    const ready = rows.filter((c) => canDispatch(c.kind, c.state));
+    const ready = rows.filter((c) => mayMove(c.kind, c.state, 'dispatch'));
     if (ready.length === 0) {
-      throw new SbkError('SELECTION_EMPTY', `${what}在本网点没有可发出的卡（须为在库${rows.some((r) => r.kind === 'finished') ? '或已回收' : ''}）。`, { what });
+      // Name the states a card must be in, finished cards' when any are among them (those allow more).
+      const states = statesAllowing('dispatch', rows.some((r) => r.kind === 'finished') ? 'finished' : 'prefab').map(stateLabel);
+      throw new SbkError('SELECTION_EMPTY.shipmentNotReady', { what, states }, { what });
     }
     for (const c of ready) chosen.set(c.id, c);
   };
-  for (const b of select.batches ?? []) takeReady(cardsOfBatchAtSite(db, actor.siteId, b.trim()), `批次 ${b}`);
+  for (const b of select.batches ?? []) takeReady(cardsOfBatchAtSite(db, actor.siteId, b.trim()), shipmentText.dispatch.batch({ batch: b }));
   for (const raw of select.boxes ?? []) {
     const key = raw.trim();
     const slash = key.lastIndexOf('/');
@@ -91,42 +82,36 @@ export function resolveSelection(db: LedgerDb, actor: Actor, select: CardSelecti
     const label = slash > 0 ? key.slice(slash + 1) : key;
     if (!batch) {
       const found = batchesWithBoxAtSite(db, actor.siteId, label);
-      if (found.length > 1) {
-        throw new SbkError('BOX_AMBIGUOUS', `本网点有 ${found.length} 个批次都有箱号 ${label}（${found.join('、')}），请用“批次/箱号”指明。`, { label });
-      }
+      if (found.length > 1) throw new SbkError('BOX_AMBIGUOUS', { label, batches: found }, { label });
       batch = found[0] ?? null;
     }
-    if (!batch) throw new SbkError('BOX_NOT_HERE', `本网点没有箱号为 ${key} 的卡箱。`, { box: key });
-    takeReady(cardsOfBatchAtSite(db, actor.siteId, batch, label), `箱 ${batch}/${label} `);
+    if (!batch) throw new SbkError('BOX_NOT_HERE.shipment', { box: key });
+    takeReady(cardsOfBatchAtSite(db, actor.siteId, batch, label), shipmentText.dispatch.box({ batch, box: label }));
   }
   const wanted = [...new Set((select.cards ?? []).map((c) => c.trim()).filter(Boolean))];
   const byNo = new Map(cardsByNumbers(db, wanted).map((c) => [c.cardNo, c]));
   for (const no of wanted) {
     const c = byNo.get(no);
-    if (!c) throw new SbkError('CARD_NOT_FOUND', `台账中没有卡号 ${no}。`, { cardNo: no });
+    if (!c) throw new SbkError('CARD_NOT_FOUND.custody', { card: no }, { cardNo: no });
+    const state = stateLabel(c.state as StateOrNone);
     if (c.siteId !== actor.siteId) {
-      const at = siteById(db, c.siteId);
-      throw new SbkError('CARD_NOT_HERE', `卡 ${no} 不在本网点，台账记录在 ${at?.name ?? '?'}（${stateLabel(c.state as StateOrNone)}）。`, { cardNo: no });
+      throw new SbkError('CARD_NOT_HERE.shipment', { card: no, site: siteById(db, c.siteId)?.name ?? '?', state }, { cardNo: no });
     }
-    if (!canDispatch(c.kind, c.state)) {
-      throw new SbkError('CARD_NOT_DISPATCHABLE', `卡 ${no} 当前为“${stateLabel(c.state as StateOrNone)}”，不能发出。`, { cardNo: no });
-    }
+    if (!mayMove(c.kind, c.state, 'dispatch')) throw new SbkError('CARD_NOT_DISPATCHABLE', { card: no, state }, { cardNo: no });
     chosen.set(c.id, c);
   }
-  if (chosen.size === 0) throw new SbkError('SELECTION_EMPTY', '没有选择任何卡：请指定批次、箱或卡号。');
+  if (chosen.size === 0) throw new SbkError('SELECTION_EMPTY.shipment');
   const busy = draftsListing(db, [...chosen.keys()]);
   if (busy.length > 0) {
     const first = busy[0]!;
-    throw new SbkError('CARD_IN_DRAFT', `卡 ${chosen.get(first.cardId)?.cardNo} 已在待发出的交接单 ${first.number} 中；请先发出或撤销该单。`, {
-      shipment: first.number,
-    });
+    throw new SbkError('CARD_IN_DRAFT', { card: chosen.get(first.cardId)!.cardNo, shipment: first.number }, { shipment: first.number });
   }
   return [...chosen.values()];
 }
 
 function createIn(tx: LedgerDb, actor: Actor, input: CreateShipmentInput, now: Date): { id: number; number: string; cards: number } {
   if (!CHOOSABLE_METHODS.includes(input.method)) {
-    throw new SbkError('SHIPMENT_METHOD', `发放方式须为：${CHOOSABLE_METHODS.map((m) => `${m}（${METHOD_LABELS[m]}）`).join('、')}。`);
+    throw new SbkError('SHIPMENT_METHOD', { methods: CHOOSABLE_METHODS.map((m) => ({ code: m, label: METHOD_LABELS[m] })) });
   }
   const { to } = checkDestination(tx, actor, input.toSiteCode);
   const list = resolveSelection(tx, actor, input.select);
@@ -152,16 +137,14 @@ function createIn(tx: LedgerDb, actor: Actor, input: CreateShipmentInput, now: D
 
 /** Records a shipment with its list fixed; nothing moves until it is sent. */
 export function createShipment(ledger: Ledger, actor: Actor, input: CreateShipmentInput): ShipmentRef {
-  const r = writeTx(ledger, (tx) => createIn(tx, actor, input, new Date()));
+  const r = writeTx(ledger, (tx) => createIn(tx, actor, input, ledger.now()));
   return { number: r.number, cards: r.cards, replayed: false };
 }
 
-function sendIn(tx: LedgerDb, actor: Actor, header: ShipmentHeader): ShipmentRef {
-  if (header.fromSiteId !== actor.siteId) {
-    throw new SbkError('SHIPMENT_NOT_OURS', `交接单 ${header.number} 是 ${header.fromName} 的，只能由发出网点发出。`);
-  }
+function sendIn(tx: LedgerDb, actor: Actor, header: ShipmentHeader, now: Date): ShipmentRef {
+  if (header.fromSiteId !== actor.siteId) throw new SbkError('SHIPMENT_NOT_OURS.send', { number: header.number, from: header.fromName });
   const events = shipmentEventsOf(tx, [header.id]);
-  if (events.some((e) => e.type === 'cancelled')) throw new SbkError('SHIPMENT_CANCELLED', `交接单 ${header.number} 已撤销，不能发出。`);
+  if (events.some((e) => e.type === 'cancelled')) throw new SbkError('SHIPMENT_CANCELLED', { number: header.number });
   const list = shipmentCards(tx, header.id);
   if (events.some((e) => e.type === 'sent')) return { number: header.number, cards: list.length, replayed: true };
   const opId = `ship-send:${header.number}`;
@@ -175,31 +158,32 @@ function sendIn(tx: LedgerDb, actor: Actor, header: ShipmentHeader): ShipmentRef
       counterpartRole: 'sender' as const,
       counterpartName: header.senderName,
       method: METHOD_LABELS[header.method],
-      reason: header.trackingNo ? `运单号 ${header.trackingNo}` : null,
+      reason: header.trackingNo ? shipmentText.dispatch.trackingReason({ trackingNo: header.trackingNo }) : null,
       refKind: 'shipment',
       refId: header.number,
     })),
   );
-  insertShipmentEvent(tx, { shipmentId: header.id, type: 'sent', operationId: opId, operatorId: actor.id, at: new Date().toISOString() });
+  insertShipmentEvent(tx, { shipmentId: header.id, type: 'sent', operationId: opId, operatorId: actor.id, at: now.toISOString() });
   return { number: header.number, cards: list.length, replayed: false };
 }
 
 function requireShipment(db: LedgerDb, number: string): ShipmentHeader {
   const h = shipmentByNumber(db, number.trim());
-  if (!h) throw new SbkError('SHIPMENT_NOT_FOUND', `没有交接单 ${number}。可用 sbk ship list 查看。`, { number });
+  if (!h) throw new SbkError('SHIPMENT_NOT_FOUND.dispatch', { number });
   return h;
 }
 
 /** Sends a created shipment: every card goes in transit at once, or none does. Sending twice is harmless. */
 export function sendShipment(ledger: Ledger, actor: Actor, number: string): ShipmentRef {
-  return writeTx(ledger, (tx) => sendIn(tx, actor, requireShipment(tx, number)));
+  return writeTx(ledger, (tx) => sendIn(tx, actor, requireShipment(tx, number), ledger.now()));
 }
 
 /** Create and send in one transaction: what the console's dispatch screen does. */
 export function dispatchShipment(ledger: Ledger, actor: Actor, input: CreateShipmentInput): ShipmentRef {
   return writeTx(ledger, (tx) => {
-    const { number } = createIn(tx, actor, input, new Date());
-    return sendIn(tx, actor, requireShipment(tx, number));
+    const now = ledger.now();
+    const { number } = createIn(tx, actor, input, now);
+    return sendIn(tx, actor, requireShipment(tx, number), now);
   });
 }
 
@@ -207,11 +191,11 @@ export function dispatchShipment(ledger: Ledger, actor: Actor, input: CreateShip
 export function cancelShipment(ledger: Ledger, actor: Actor, number: string, reason: string): void {
   writeTx(ledger, (tx) => {
     const h = requireShipment(tx, number);
-    if (h.fromSiteId !== actor.siteId) throw new SbkError('SHIPMENT_NOT_OURS', `交接单 ${h.number} 是 ${h.fromName} 的，只能由发出网点撤销。`);
+    if (h.fromSiteId !== actor.siteId) throw new SbkError('SHIPMENT_NOT_OURS.cancel', { number: h.number, from: h.fromName });
     const events = shipmentEventsOf(tx, [h.id]);
     if (events.some((e) => e.type === 'cancelled')) return;
-    if (events.some((e) => e.type === 'sent')) throw new SbkError('SHIPMENT_ALREADY_SENT', `交接单 ${h.number} 已发出，不能撤销；请由收方签收后再退回。`);
-    insertShipmentEvent(tx, { shipmentId: h.id, type: 'cancelled', operatorId: actor.id, at: new Date().toISOString(), note: reason.trim() || null });
+    if (events.some((e) => e.type === 'sent')) throw new SbkError('SHIPMENT_ALREADY_SENT', { number: h.number });
+    insertShipmentEvent(tx, { shipmentId: h.id, type: 'cancelled', operatorId: actor.id, at: ledger.now().toISOString(), note: reason.trim() || null });
   });
 }
 

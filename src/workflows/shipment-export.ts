@@ -17,6 +17,7 @@ import type { Actor } from './authenticate.ts';
 import { handoverSheet } from './shipment-list.ts';
 import { batchRegister } from './batch-register.ts';
 import { reconciliationReport } from './stock-count.ts';
+import { shipmentText } from '../i18n/workflows/shipments.ts';
 
 export function exportsDir(ledger: Pick<Ledger, 'path'>): string {
   return join(dirname(ledger.path), 'exports');
@@ -33,14 +34,14 @@ function save(dir: string, name: string, content: string): string {
 export function saveHandoverSheet(ledger: Ledger, actor: Actor, number: string, dir = exportsDir(ledger)): { textPath: string; csvPath: string } {
   const sheet = handoverSheet(ledger, actor, number);
   return {
-    textPath: save(dir, `交接单_${sheet.number}.txt`, formatHandoverText(sheet)),
-    csvPath: save(dir, `交接单_${sheet.number}.csv`, formatHandoverCsv(sheet)),
+    textPath: save(dir, shipmentText.files.handover({ number: sheet.number, ext: 'txt' }), formatHandoverText(sheet)),
+    csvPath: save(dir, shipmentText.files.handover({ number: sheet.number, ext: 'csv' }), formatHandoverCsv(sheet)),
   };
 }
 
 export function saveBatchRegister(ledger: Ledger, actor: Actor, batchCode: string, dir = exportsDir(ledger)): string {
   const reg = batchRegister(ledger, actor, batchCode);
-  return save(dir, `登记造册_${reg.batch.code}_${reg.scope.code}.csv`, formatBatchRegisterCsv(reg));
+  return save(dir, shipmentText.files.batchRegister({ batch: reg.batch.code, scope: reg.scope.code }), formatBatchRegisterCsv(reg));
 }
 
 /**
@@ -50,7 +51,7 @@ export function saveBatchRegister(ledger: Ledger, actor: Actor, batchCode: strin
 export function saveIssueReceipt(ledger: Ledger, receipt: IssueReceiptData, dir = exportsDir(ledger)): string {
   const rules = ledgerProfile(ledger).code;
   const stamp = formatLocalTime(receipt.at, true).replace(/\D/g, '');
-  return save(dir, `领取回执_${receipt.cardNo}_${stamp}.txt`, formatIssueReceipt({ ...receipt, rules }));
+  return save(dir, shipmentText.files.issueReceipt({ card: receipt.cardNo, stamp }), formatIssueReceipt({ ...receipt, rules }));
 }
 
 /**
@@ -65,11 +66,11 @@ export function saveCountReport(
   dir = exportsDir(ledger),
 ): { textPath: string; csvPath: string; rows: number; warnings: number } {
   const rows = reconciliationReport(ledger, actor, calendar, period);
-  const meta = { site: { code: actor.siteCode, name: actor.siteName }, from: period.from, to: period.to, printedAt: formatLocalTime(new Date().toISOString()), printedBy: actor.name };
-  const name = `盘点对账表_${actor.siteCode}_${period.from}_${period.to}`;
+  const meta = { site: { code: actor.siteCode, name: actor.siteName }, from: period.from, to: period.to, printedAt: formatLocalTime(ledger.now().toISOString()), printedBy: actor.name };
+  const name = (ext: 'txt' | 'csv') => shipmentText.files.countReport({ site: actor.siteCode, from: period.from, to: period.to, ext });
   return {
-    textPath: save(dir, `${name}.txt`, formatCountReportText(rows, meta)),
-    csvPath: save(dir, `${name}.csv`, formatCountReportCsv(rows, meta)),
+    textPath: save(dir, name('txt'), formatCountReportText(rows, meta)),
+    csvPath: save(dir, name('csv'), formatCountReportCsv(rows, meta)),
     rows: rows.length,
     warnings: rows.filter((r) => r.warning !== null).length,
   };

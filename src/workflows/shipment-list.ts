@@ -87,7 +87,7 @@ function summarize(ledger: Ledger, headers: ShipmentHeader[], calendar: WorkingC
  * Inbound: shipments addressed to the operator's own site (only that site signs them in).
  * Outbound: shipments it sent or is preparing. Done ones (received, closed, cancelled) only on request.
  */
-export function listShipments(ledger: Ledger, actor: Actor, filter: ListFilter, calendar: WorkingCalendar, now: Date = new Date()): ShipmentSummary[] {
+export function listShipments(ledger: Ledger, actor: Actor, filter: ListFilter, calendar: WorkingCalendar, now: Date = ledger.now()): ShipmentSummary[] {
   const headers = shipmentHeaders(ledger.db, filter.direction === 'inbound' ? { toSiteIds: [actor.siteId] } : { fromSiteIds: [actor.siteId] });
   const all = summarize(ledger, headers, calendar, now);
   // A draft is the sender's business until it is sent: the receiver never sees it.
@@ -101,12 +101,12 @@ function requireVisible(ledger: Ledger, actor: Actor, number: string): ShipmentH
   const h = shipmentByNumber(ledger.db, number.trim());
   const mine = new Set(subtreeIds(ledger.db, actor.siteId));
   if (!h || !(mine.has(h.fromSiteId) || mine.has(h.toSiteId))) {
-    throw new SbkError('SHIPMENT_NOT_FOUND', `没有交接单 ${number}，或它与本网点无关。`, { number });
+    throw new SbkError('SHIPMENT_NOT_FOUND.list', { number });
   }
   return h;
 }
 
-export function shipmentSummary(ledger: Ledger, actor: Actor, number: string, calendar: WorkingCalendar, now: Date = new Date()): ShipmentSummary {
+export function shipmentSummary(ledger: Ledger, actor: Actor, number: string, calendar: WorkingCalendar, now: Date = ledger.now()): ShipmentSummary {
   return summarize(ledger, [requireVisible(ledger, actor, number)], calendar, now)[0]!;
 }
 

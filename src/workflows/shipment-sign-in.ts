@@ -13,21 +13,19 @@ import { placesAt } from '../../db/sites-repo.ts';
 import { insertDiscrepancy } from '../../db/discrepancies-repo.ts';
 import { existingCardNos } from '../../db/imports-repo.ts';
 import { isRetryOf, recordEmptyOperation } from '../../db/operations-repo.ts';
-import { insertShipmentEvent, shipmentByNumber, shipmentCards, shipmentCounts, shipmentEventsOf, type ShipmentHeader } from '../../db/shipments-repo.ts';
+import { insertShipmentEvent, shipmentByNumber, shipmentCards, shipmentCounts, shipmentEventsOf, type ShipmentCardRow, type ShipmentHeader } from '../../db/shipments-repo.ts';
 import { acceptsSignIn, boxKey, METHOD_LABELS, shipmentStatus, STATUS_LABELS } from '../domain/shipment.ts';
 import type { ExpectedCard } from '../domain/check-in-session.ts';
 import { STATE_LABELS, type CardState } from '../domain/card-states.ts';
 import { SbkError } from '../domain/errors.ts';
 import type { Actor } from './authenticate.ts';
+import { shipmentText } from '../i18n/workflows/shipments.ts';
 
 function requireAddressedHere(db: Ledger['db'], actor: Actor, number: string): ShipmentHeader {
   const h = shipmentByNumber(db, number.trim());
-  if (!h) throw new SbkError('SHIPMENT_NOT_FOUND', `没有交接单 ${number}。请核对交接单号。`, { number });
+  if (!h) throw new SbkError('SHIPMENT_NOT_FOUND.signIn', { number });
   if (h.toSiteId !== actor.siteId) {
-    throw new SbkError('SHIPMENT_WRONG_SITE', `交接单 ${h.number} 发往 ${h.toName}（${h.toCode}），只能由该网点签收；本网点是 ${actor.siteName}。`, {
-      number: h.number,
-      to: h.toCode,
-    });
+    throw new SbkError('SHIPMENT_WRONG_SITE', { number: h.number, toName: h.toName, toCode: h.toCode, site: actor.siteName }, { number: h.number, to: h.toCode });
   }
   const ev = shipmentEventsOf(db, [h.id]);
   const status = shipmentStatus({
@@ -38,7 +36,7 @@ function requireAddressedHere(db: Ledger['db'], actor: Actor, number: string): S
     outstanding: shipmentCounts(db, [h.id]).get(h.id)?.outstanding ?? 0,
   });
   if (!acceptsSignIn(status)) {
-    throw new SbkError('SHIPMENT_NOT_OPEN', `交接单 ${h.number} 当前为“${STATUS_LABELS[status]}”，不能签收。`, { number: h.number, status });
+    throw new SbkError('SHIPMENT_NOT_OPEN', { number: h.number, statusLabel: STATUS_LABELS[status] }, { number: h.number, status });
   }
   return h;
 }
@@ -88,114 +86,133 @@ export type SignInSummary = {
   replayed: boolean;
 };
 
+/** Where signed-for cards go: the named storage place, or the site's first one. */
+function signInPlace(db: Ledger['db'], actor: Actor, placeName: string | null | undefined) {
+  const storage = placesAt(db, actor.siteId).filter((p) => p.kind !== 'hopper');
+  const place = placeName ? storage.find((p) => p.name === placeName.trim()) : storage[0];
+  if (!place) throw new SbkError('PLACE_NOT_FOUND.signIn', { name: placeName ?? '', available: storage.map((p) => p.name) });
+  return place;
+}
+
+/** A sign-in submitted again under its operation id (a retry after a lost reply): what the first one did. */
+function replayedSignIn(tx: Ledger['db'], existing: ShipmentHeader, operationId: string): SignInSummary {
+  const ev = shipmentEventsOf(tx, [existing.id]);
+  const first = ev.find((e) => e.type === 'receipt' && e.operationId === operationId);
+  if (!first) throw new SbkError('OPERATION_ID_REUSED.signIn', undefined, { operationId });
+  return {
+    number: existing.number,
+    expected: first.expectedCount ?? 0,
+    received: first.received ?? 0,
+    damaged: first.damaged ?? 0,
+    extras: first.extras ?? 0,
+    missing: first.missing ?? 0,
+    outstanding: shipmentCounts(tx, [existing.id]).get(existing.id)?.outstanding ?? 0,
+    closed: ev.some((e) => e.type === 'closed'),
+    replayed: true,
+  };
+}
+
+/** The shipment's cards still to be signed for, by number; `listed` refuses a card not among them. */
+function openCardsOf(tx: Ledger['db'], h: ShipmentHeader): { open: Map<string, ShipmentCardRow>; listed: (cardNo: string) => ShipmentCardRow } {
+  const open = new Map(
+    shipmentCards(tx, h.id)
+      .filter((c) => c.outstanding)
+      .map((c) => [c.cardNo, c]),
+  );
+  const listed = (cardNo: string) => {
+    const c = open.get(cardNo);
+    if (!c) throw new SbkError('CARD_NOT_IN_SHIPMENT', { card: cardNo, number: h.number }, { cardNo, number: h.number });
+    return c;
+  };
+  return { open, listed };
+}
+
+type SignInParts = {
+  h: ShipmentHeader;
+  listed: (cardNo: string) => ShipmentCardRow;
+  placeId: number;
+  signer: string;
+  custodian: string;
+  receivedNos: readonly string[];
+  damaged: readonly { cardNo: string; reason: string }[];
+};
+
+/** Counted cards into the storage place; damaged ones defective (finished) or spoiled (blanks). */
+function signInMoves(p: SignInParts): MovementInput[] {
+  const damagedNos = new Set(p.damaged.map((d) => d.cardNo.trim()));
+  const ref = { refKind: 'shipment', refId: p.h.number };
+  return [
+    ...p.receivedNos
+      .filter((no) => !damagedNos.has(no))
+      .map((no) => ({
+        cardId: p.listed(no).cardId,
+        type: 'receive' as const,
+        toPlaceId: p.placeId,
+        counterpartRole: 'custodian' as const,
+        counterpartName: p.custodian,
+        method: shipmentText.signIn.method({ signer: p.signer }),
+        ...ref,
+      })),
+    // HB Art. 16: a damaged finished card is never issued; a damaged blank is spoiled (GD Art. 36).
+    ...p.damaged.map((d) => {
+      const c = p.listed(d.cardNo.trim());
+      return {
+        cardId: c.cardId,
+        type: c.kind === 'prefab' ? ('spoil' as const) : ('mark_defective' as const),
+        toPlaceId: p.placeId,
+        reason: shipmentText.signIn.damagedReason({ reason: d.reason.trim() }),
+        ...ref,
+      };
+    }),
+  ];
+}
+
+type Base = { siteId: number; operationId: string; openedBy: number; openedAt: string; refKind: string; refId: string };
+
+/** What the sign-in leaves open for the office: missing cards (on closing), damaged ones, extras. */
+function recordDiscrepancies(tx: Ledger['db'], p: SignInParts, base: Base, missing: readonly ShipmentCardRow[], extras: readonly string[]): void {
+  const number = p.h.number;
+  for (const c of missing) {
+    insertDiscrepancy(tx, { ...base, kind: 'missing', cardId: c.cardId, cardNo: c.cardNo, boxId: c.boxId, note: shipmentText.signIn.missingNote({ number, box: c.boxLabel }) });
+  }
+  for (const d of p.damaged) {
+    const c = p.listed(d.cardNo.trim());
+    insertDiscrepancy(tx, { ...base, kind: 'damaged', cardId: c.cardId, cardNo: c.cardNo, boxId: c.boxId, note: d.reason.trim() || shipmentText.signIn.damagedNote });
+  }
+  const whereNow = existingCardNos(tx, extras);
+  for (const cardNo of extras) {
+    const k = whereNow.get(cardNo);
+    const note = k
+      ? shipmentText.signIn.extraKnownNote({ number, site: k.siteName, state: STATE_LABELS[k.state as CardState] ?? k.state })
+      : shipmentText.signIn.extraUnknownNote({ number });
+    insertDiscrepancy(tx, { ...base, kind: 'extra', cardId: null, cardNo, boxId: null, note });
+  }
+}
+
 export function signInShipment(ledger: Ledger, actor: Actor, input: SignInInput): SignInSummary {
   const signer = input.signer.trim();
-  if (!signer) throw new SbkError('SIGNER_REQUIRED', '签收必须登记签收人姓名（GD 第十二条）。');
+  if (!signer) throw new SbkError('SIGNER_REQUIRED');
   const custodian = input.custodian?.trim() || signer;
-  const storage = placesAt(ledger.db, actor.siteId).filter((p) => p.kind !== 'hopper');
-  const place = input.placeName ? storage.find((p) => p.name === input.placeName!.trim()) : storage[0];
-  if (!place) {
-    throw new SbkError('PLACE_NOT_FOUND', `本网点没有保管地点“${input.placeName ?? ''}”。可用的有：${storage.map((p) => p.name).join('、') || '无'}。`);
-  }
-
+  const place = signInPlace(ledger.db, actor, input.placeName);
   return writeTx(ledger, (tx) => {
     const existing = shipmentByNumber(tx, input.number.trim());
-    if (existing && isRetryOf(tx, input.operationId, ['sign_in'], actor.id)) {
-      const ev = shipmentEventsOf(tx, [existing.id]);
-      const first = ev.find((e) => e.type === 'receipt' && e.operationId === input.operationId);
-      if (!first) throw new SbkError('OPERATION_ID_REUSED', '同一操作编号已用于另一交接单的签收，未做任何更改。请重新发起签收。', { operationId: input.operationId });
-      return {
-        number: existing.number,
-        expected: first.expectedCount ?? 0,
-        received: first.received ?? 0,
-        damaged: first.damaged ?? 0,
-        extras: first.extras ?? 0,
-        missing: first.missing ?? 0,
-        outstanding: shipmentCounts(tx, [existing.id]).get(existing.id)?.outstanding ?? 0,
-        closed: ev.some((e) => e.type === 'closed'),
-        replayed: true,
-      };
-    }
+    if (existing && isRetryOf(tx, input.operationId, ['sign_in'], actor.id)) return replayedSignIn(tx, existing, input.operationId);
     const h = requireAddressedHere(tx, actor, input.number);
-    const open = new Map(
-      shipmentCards(tx, h.id)
-        .filter((c) => c.outstanding)
-        .map((c) => [c.cardNo, c]),
-    );
-    const listed = (cardNo: string) => {
-      const c = open.get(cardNo);
-      if (!c) {
-        throw new SbkError(
-          'CARD_NOT_IN_SHIPMENT',
-          `卡 ${cardNo} 不是交接单 ${h.number} 中待签收的卡（可能已签收，或不在此单中：不在单中的卡请作为“多出”登记）。`,
-          { cardNo, number: h.number },
-        );
-      }
-      return c;
-    };
+    const { open, listed } = openCardsOf(tx, h);
     const damaged = input.damaged ?? [];
     const receivedNos = [...new Set(input.received.map((c) => c.trim()).filter(Boolean))];
-    const damagedNos = new Set(damaged.map((d) => d.cardNo.trim()));
-    const ref = { refKind: 'shipment', refId: h.number };
-    const moves: MovementInput[] = [
-      ...receivedNos
-        .filter((no) => !damagedNos.has(no))
-        .map((no) => ({
-          cardId: listed(no).cardId,
-          type: 'receive' as const,
-          toPlaceId: place.id,
-          counterpartRole: 'custodian' as const,
-          counterpartName: custodian,
-          method: `逐级签收（签收人 ${signer}）`,
-          ...ref,
-        })),
-      // HB Art. 16: a damaged finished card is never issued; a damaged blank is spoiled (GD Art. 36).
-      ...damaged.map((d) => {
-        const c = listed(d.cardNo.trim());
-        return {
-          cardId: c.cardId,
-          type: c.kind === 'prefab' ? ('spoil' as const) : ('mark_defective' as const),
-          toPlaceId: place.id,
-          reason: `到货损坏：${d.reason.trim() || '未说明'}`,
-          ...ref,
-        };
-      }),
-    ];
-    const handled = new Set([...receivedNos, ...damagedNos]);
+    const parts: SignInParts = { h, listed, placeId: place.id, signer, custodian, receivedNos, damaged };
+    const moves = signInMoves(parts);
+    const handled = new Set([...receivedNos, ...damaged.map((d) => d.cardNo.trim())]);
     const missing = input.close ? [...open.values()].filter((c) => !handled.has(c.cardNo)) : [];
     const extras = [...new Set((input.extras ?? []).map((e) => e.trim()).filter((e) => e && !open.has(e)))];
     const operationId = input.operationId;
     if (moves.length > 0) appendMovements(tx, { id: operationId, kind: 'sign_in', operatorId: actor.id }, moves);
     else recordEmptyOperation(tx, operationId, 'sign_in', actor.id);
 
-    const now = new Date().toISOString();
-    const base = { siteId: actor.siteId, operationId, openedBy: actor.id, openedAt: now, ...ref } as const;
-    for (const c of missing) {
-      insertDiscrepancy(tx, { ...base, kind: 'missing', cardId: c.cardId, cardNo: c.cardNo, boxId: c.boxId, note: `交接单 ${h.number} 签收时缺少${c.boxLabel ? `（箱 ${c.boxLabel}）` : ''}` });
-    }
-    for (const d of damaged) {
-      const c = listed(d.cardNo.trim());
-      insertDiscrepancy(tx, { ...base, kind: 'damaged', cardId: c.cardId, cardNo: c.cardNo, boxId: c.boxId, note: d.reason.trim() || '到货损坏' });
-    }
-    const whereNow = existingCardNos(tx, extras);
-    for (const cardNo of extras) {
-      const k = whereNow.get(cardNo);
-      insertDiscrepancy(tx, {
-        ...base,
-        kind: 'extra',
-        cardId: null,
-        cardNo,
-        boxId: null,
-        note: k ? `不在交接单 ${h.number} 中；台账记录在 ${k.siteName}（${STATE_LABELS[k.state as CardState] ?? k.state}）` : `不在交接单 ${h.number} 中，台账中也没有此卡`,
-      });
-    }
-    const counts = {
-      expectedCount: open.size,
-      received: moves.length - damaged.length,
-      damaged: damaged.length,
-      missing: missing.length,
-      extras: extras.length,
-    };
+    const now = ledger.now().toISOString();
+    recordDiscrepancies(tx, parts, { siteId: actor.siteId, operationId, openedBy: actor.id, openedAt: now, refKind: 'shipment', refId: h.number }, missing, extras);
+    const counts = { expectedCount: open.size, received: moves.length - damaged.length, damaged: damaged.length, missing: missing.length, extras: extras.length };
     insertShipmentEvent(tx, {
       shipmentId: h.id,
       type: 'receipt',
@@ -209,9 +226,8 @@ export function signInShipment(ledger: Ledger, actor: Actor, input: SignInInput)
       ...counts,
     });
     const outstanding = open.size - handled.size;
-    if (input.close && outstanding > 0) {
-      insertShipmentEvent(tx, { shipmentId: h.id, type: 'closed', operatorId: actor.id, at: now, note: `签收结单，缺少 ${missing.length} 张` });
-    }
+    const closed = input.close && outstanding > 0;
+    if (closed) insertShipmentEvent(tx, { shipmentId: h.id, type: 'closed', operatorId: actor.id, at: now, note: shipmentText.signIn.closedNote({ missing: missing.length }) });
     return {
       number: h.number,
       expected: counts.expectedCount,
@@ -220,7 +236,7 @@ export function signInShipment(ledger: Ledger, actor: Actor, input: SignInInput)
       extras: counts.extras,
       missing: counts.missing,
       outstanding: input.close ? 0 : outstanding,
-      closed: input.close && outstanding > 0,
+      closed,
       replayed: false,
     };
   });

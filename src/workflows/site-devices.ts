@@ -24,6 +24,7 @@ import { ProtocolInstantPrinter } from '../../drivers/printer/protocol-printer.t
 import { ProtocolCardReader } from '../../drivers/reader/protocol-reader.ts';
 import { HidPosScanner, simulatedScannerReports } from '../../drivers/scanner/hid-pos-scanner.ts';
 import { SimulatedCaAuthority, type CaAuthority } from './ca-authority.ts';
+import { devicesText } from '../i18n/workflows/sites-devices.ts';
 
 export type DeviceKind = 'printer' | 'reader' | 'scanner';
 
@@ -71,8 +72,8 @@ export function deviceConfigFile(ledger: Pick<Ledger, 'path'>): string {
 function demoConfig(ledger: Ledger, siteId: number): SiteDeviceConfig {
   const hoppers = placesAt(ledger.db, siteId).filter((p) => p.kind === 'hopper');
   return {
-    printers: hoppers.length ? [{ id: '制卡机1', transport: 'simulator', hoppers: new Map(hoppers.map((h, i) => [i + 1, h.name])) }] : [],
-    readers: [{ id: '读卡器1', transport: 'simulator' }],
+    printers: hoppers.length ? [{ id: devicesText.demoPrinterId, transport: 'simulator', hoppers: new Map(hoppers.map((h, i) => [i + 1, h.name])) }] : [],
+    readers: [{ id: devicesText.demoReaderId, transport: 'simulator' }],
     scanners: EMPTY_SITE_DEVICES.scanners,
     ca: 'simulator',
   };
@@ -115,88 +116,123 @@ export function chipOfBlank(c: { cardIdCode: string | null; resetCode: string | 
   return blankChip({ cardIdCode: c.cardIdCode ?? '', resetCode: c.resetCode ?? '', regionCode: siteCode.slice(0, 6), bankCardNo: c.bankCardNo ?? '' });
 }
 
-async function openHid(hid: NodeHidLike, addr: HidAddress, label: string): Promise<DeviceClient> {
+async function openHid(hid: NodeHidLike, addr: HidAddress, device: string): Promise<DeviceClient> {
   const all = await hid.devicesAsync();
   const found = all.find((d) => d.vendorId === addr.vendorId && d.productId === addr.productId && (!addr.serial || d.serialNumber === addr.serial) && d.path);
   const hex = (n: number) => n.toString(16).padStart(4, '0');
-  if (!found) throw new SbkError('DEVICE_NOT_FOUND', `找不到${label}（USB ${hex(addr.vendorId)}:${hex(addr.productId)}${addr.serial ? ` 序列号 ${addr.serial}` : ''}）：请检查 USB 线和电源，或运行 sbk devices 查看连接的设备。`);
+  const usb = `${hex(addr.vendorId)}:${hex(addr.productId)}`;
+  if (!found) throw new SbkError('DEVICE_NOT_FOUND.usb', { device, usb, serial: addr.serial ?? null });
   const dev = await hid.HIDAsync.open(found.path!);
-  return new DeviceClient(new HidTransport(dev, { reportSize: addr.reportSize, reportId: addr.reportId }, `USB ${hex(addr.vendorId)}:${hex(addr.productId)}`));
+  return new DeviceClient(new HidTransport(dev, { reportSize: addr.reportSize, reportId: addr.reportId }, `USB ${usb}`));
 }
 
-export async function openSiteDevices(ledger: Ledger, site: { id: number; code: string }): Promise<SiteDevices> {
-  const { config, source, file } = siteDeviceConfig(ledger, site);
-  const problems: DeviceProblem[] = [];
-  const closers: (() => Promise<void>)[] = [];
-  const printers: OpenPrinter[] = [];
-  const readers: OpenReader[] = [];
+/** What opening one site's devices gathers as it goes: the HID library, the problems met, how to close what opened. */
+type Opening = {
+  ledger: Ledger;
+  site: { id: number; code: string };
+  hid: NodeHidLike | null;
+  hidProblem: SbkError | null;
+  problems: DeviceProblem[];
+  closers: (() => Promise<void>)[];
+};
+
+/** node-hid, loaded only when a configured device needs it; a failure to load is each HID device's problem. */
+async function loadHidFor(config: SiteDeviceConfig): Promise<{ hid: NodeHidLike | null; hidProblem: SbkError | null }> {
   const needsHid = [...config.printers, ...config.readers, ...config.scanners].some((d) => d.transport === 'hid');
-  let hid: NodeHidLike | null = null;
-  let hidProblem: SbkError | null = null;
-  if (needsHid) {
-    try {
-      hid = await loadNodeHid();
-    } catch (e) {
-      hidProblem = isSbkError(e) ? e : new SbkError('HID_UNAVAILABLE', String(e));
-    }
+  if (!needsHid) return { hid: null, hidProblem: null };
+  try {
+    return { hid: await loadNodeHid(), hidProblem: null };
+  } catch (e) {
+    return { hid: null, hidProblem: isSbkError(e) ? e : new SbkError('HID_UNAVAILABLE.devices', { detail: String(e) }) };
   }
-  const attempt = async (id: string, kind: DeviceKind, open: () => Promise<void>) => {
-    try {
-      await open();
-    } catch (e) {
-      const err = isSbkError(e) ? e : new SbkError('DEVICE_OPEN_FAILED', `无法打开设备 ${id}：${String(e)}`);
-      problems.push({ id, kind, code: err.code, message: err.message });
-    }
-  };
-  for (const p of config.printers) {
-    await attempt(p.id, 'printer', async () => {
+}
+
+/** Opens one device; a failure becomes a problem to report, not an end to opening the others. */
+async function attempt(o: Opening, id: string, kind: DeviceKind, open: () => Promise<void>): Promise<void> {
+  try {
+    await open();
+  } catch (e) {
+    const err = isSbkError(e) ? e : new SbkError('DEVICE_OPEN_FAILED', { id, detail: String(e) });
+    o.problems.push({ id, kind, code: err.code, message: err.message });
+  }
+}
+
+function hidOf(o: Opening): NodeHidLike {
+  if (!o.hid) throw o.hidProblem!;
+  return o.hid;
+}
+
+async function openPrinters(o: Opening, configs: readonly PrinterConfig[]): Promise<OpenPrinter[]> {
+  const printers: OpenPrinter[] = [];
+  for (const p of configs) {
+    await attempt(o, p.id, 'printer', async () => {
       if (p.transport === 'simulator') {
-        printers.push(openSimulatedPrinter(ledger, site, p));
+        printers.push(openSimulatedPrinter(o.ledger, o.site, p));
         return;
       }
-      if (!hid) throw hidProblem!;
-      const client = await openHid(hid, p, `制卡机 ${p.id}`);
-      closers.push(() => client.close());
+      const client = await openHid(hidOf(o), p, devicesText.printer({ id: p.id }));
+      o.closers.push(() => client.close());
       printers.push({ id: p.id, transport: 'hid', printer: new ProtocolInstantPrinter(client, p.id), hoppers: p.hoppers, simulator: null });
     });
   }
-  for (const r of config.readers) {
-    await attempt(r.id, 'reader', async () => {
+  return printers;
+}
+
+async function openReaders(o: Opening, configs: SiteDeviceConfig['readers']): Promise<OpenReader[]> {
+  const readers: OpenReader[] = [];
+  for (const r of configs) {
+    await attempt(o, r.id, 'reader', async () => {
       if (r.transport === 'simulator') {
         const sim = new SimulatedReader();
         readers.push({ id: r.id, transport: 'simulator', reader: sim, simulator: sim });
         return;
       }
-      if (!hid) throw hidProblem!;
-      const client = await openHid(hid, r, `读卡器 ${r.id}`);
-      closers.push(() => client.close());
+      const client = await openHid(hidOf(o), r, devicesText.reader({ id: r.id }));
+      o.closers.push(() => client.close());
       readers.push({ id: r.id, transport: 'hid', reader: new ProtocolCardReader(client, r.id), simulator: null });
     });
   }
+  return readers;
+}
+
+/** A HID POS scanner (a keyboard-mode one needs nothing: it types). */
+async function openHidScanner(o: Opening, s: ScannerConfig & { transport: 'hid' }): Promise<OpenScanner> {
+  const found = (await hidOf(o).devicesAsync()).find((d) => d.vendorId === s.vendorId && d.productId === s.productId && (!s.serial || d.serialNumber === s.serial) && d.path);
+  if (!found) throw new SbkError('DEVICE_NOT_FOUND.scanner', { id: s.id });
+  const dev = await hidOf(o).HIDAsync.open(found.path!);
+  o.closers.push(async () => void (await dev.close()));
+  const scanner = new HidPosScanner(dev as unknown as { on(ev: 'data', cb: (b: Uint8Array) => void): void }, {
+    reportId: s.reportId,
+    lengthByte: s.lengthByte,
+    dataOffset: s.dataOffset,
+    reportSize: s.reportSize,
+  });
+  return { id: s.id, transport: 'hid', onScan: (cb) => scanner.onScan(cb), simulate: null };
+}
+
+async function openScanners(o: Opening, configs: readonly ScannerConfig[]): Promise<OpenScanner[]> {
   const hidScanners: OpenScanner[] = [];
-  for (const s of config.scanners) {
+  for (const s of configs) {
     if (s.transport === 'keyboard') continue;
-    await attempt(s.id, 'scanner', async () => {
+    await attempt(o, s.id, 'scanner', async () => {
       if (s.transport === 'simulator') {
         const source = new EventEmitter();
         const scanner = new HidPosScanner(source);
         hidScanners.push({ id: s.id, transport: 'simulator', onScan: (cb) => scanner.onScan(cb), simulate: (code) => simulatedScannerReports(code).forEach((r) => source.emit('data', r)) });
         return;
       }
-      if (!hid) throw hidProblem!;
-      const found = (await hid.devicesAsync()).find((d) => d.vendorId === s.vendorId && d.productId === s.productId && (!s.serial || d.serialNumber === s.serial) && d.path);
-      if (!found) throw new SbkError('DEVICE_NOT_FOUND', `找不到扫描枪 ${s.id}：请检查 USB 线，或运行 sbk devices 查看连接的设备。`);
-      const dev = await hid.HIDAsync.open(found.path!);
-      closers.push(async () => void (await dev.close()));
-      const scanner = new HidPosScanner(dev as unknown as { on(ev: 'data', cb: (b: Uint8Array) => void): void }, {
-        reportId: s.reportId,
-        lengthByte: s.lengthByte,
-        dataOffset: s.dataOffset,
-        reportSize: s.reportSize,
-      });
-      hidScanners.push({ id: s.id, transport: 'hid', onScan: (cb) => scanner.onScan(cb), simulate: null });
+      hidScanners.push(await openHidScanner(o, s));
     });
   }
+  return hidScanners;
+}
+
+export async function openSiteDevices(ledger: Ledger, site: { id: number; code: string }): Promise<SiteDevices> {
+  const { config, source, file } = siteDeviceConfig(ledger, site);
+  const o: Opening = { ledger, site, ...(await loadHidFor(config)), problems: [], closers: [] };
+  const printers = await openPrinters(o, config.printers);
+  const readers = await openReaders(o, config.readers);
+  const hidScanners = await openScanners(o, config.scanners);
   return {
     source,
     configFile: file,
@@ -206,10 +242,10 @@ export async function openSiteDevices(ledger: Ledger, site: { id: number; code: 
     scanners: config.scanners,
     hidScanners,
     ca: config.ca === 'simulator' ? new SimulatedCaAuthority() : null,
-    problems,
-    hid,
+    problems: o.problems,
+    hid: o.hid,
     close: async () => {
-      await Promise.allSettled(closers.map((c) => c()));
+      await Promise.allSettled(o.closers.map((c) => c()));
     },
   };
 }
@@ -232,7 +268,7 @@ export async function deviceReports(devices: SiteDevices): Promise<DeviceReport[
       const attention = status.coverOpen || status.jammed || status.ribbon === 'out' || status.hoppers.some((h) => h.state === 'empty');
       out.push({ id: p.id, kind: 'printer', transport: p.transport, state: attention ? 'attention' : 'ready', status });
     } catch (e) {
-      const err = isSbkError(e) ? e : new SbkError('DEVICE_ERROR', String(e));
+      const err = isSbkError(e) ? e : new SbkError('DEVICE_ERROR.devices', { detail: String(e) });
       out.push({ id: p.id, kind: 'printer', transport: p.transport, state: 'error', error: { code: err.code, message: err.message } });
     }
   }

@@ -46,11 +46,12 @@ import { SbkError } from '../domain/errors.ts';
 import { noCountRow, type CountReportRow, type CountResult } from '../domain/count-report-format.ts';
 import { checkApprover, hasRole, type Actor } from './authenticate.ts';
 import { operatorById } from '../../db/operators-repo.ts';
+import { isLoaded } from '../domain/card-states.ts';
+import { stockCountText } from '../i18n/workflows/stock-count.ts';
 
 export type CountStatus = 'counting' | 'submitted' | 'closed' | 'abandoned';
 
-const HOPPER_PREFIX = '卡盒:';
-const hopperKey = (placeName: string) => `${HOPPER_PREFIX}${placeName}`;
+const hopperKey = (placeName: string) => stockCountText.hopperKey({ place: placeName });
 
 function statusOf(types: readonly string[]): CountStatus {
   if (types.includes('abandoned')) return 'abandoned';
@@ -61,7 +62,7 @@ function statusOf(types: readonly string[]): CountStatus {
 
 function requireCount(db: LedgerDb, actor: Actor, id: number) {
   const c = countById(db, id);
-  if (!c || !subtreeIds(db, actor.siteId).includes(c.siteId)) throw new SbkError('COUNT_NOT_FOUND', `没有编号为 ${id} 的盘点。`);
+  if (!c || !subtreeIds(db, actor.siteId).includes(c.siteId)) throw new SbkError('COUNT_NOT_FOUND', { id });
   const events = countEvents(db, [c.id]);
   return { count: c, events, status: statusOf(events.map((e) => e.type)) };
 }
@@ -70,7 +71,7 @@ function requireCount(db: LedgerDb, actor: Actor, id: number) {
 function expectedOf(cards: readonly OnHandCard[]): ExpectedCard[] {
   return cards.map((c) => ({
     cardNo: c.cardNo,
-    box: c.state === 'loaded' ? hopperKey(c.placeName ?? '?') : c.box ? boxKey(c.batch ?? '—', c.box) : '-',
+    box: isLoaded(c.state) ? hopperKey(c.placeName ?? '?') : c.box ? boxKey(c.batch ?? '—', c.box) : '-',
   }));
 }
 
@@ -80,8 +81,8 @@ export function startCount(ledger: Ledger, actor: Actor, input: { bank?: string 
     const open = countsAtSite(tx, actor.siteId).filter((c) => (c.bank ?? null) === bank || c.bank === null || bank === null);
     // One count at a time until it is closed: two counts over the same period would count its flows twice.
     const busy = open.find((c) => ['counting', 'submitted'].includes(statusOf(countEvents(tx, [c.id]).map((e) => e.type))));
-    if (busy) throw new SbkError('COUNT_OPEN', `本网点已有未结束的盘点（编号 ${busy.id}），请先完成（提交并复核）或放弃。`, { id: busy.id });
-    const id = insertCount(tx, { siteId: actor.siteId, bank, startedBy: actor.id, startedAt: new Date().toISOString() });
+    if (busy) throw new SbkError('COUNT_OPEN', { id: busy.id });
+    const id = insertCount(tx, { siteId: actor.siteId, bank, startedBy: actor.id, startedAt: ledger.now().toISOString() });
     return { id, bank };
   });
 }
@@ -97,7 +98,7 @@ export function parseScanCode(raw: string): ScanCode {
   const m = /^(@?)(.+?)=(\d{1,6})$/.exec(s);
   if (m) return { kind: m[1] ? 'hopper' : 'box', code: m[2]!.trim(), quantity: Number(m[3]) };
   const card = normalizeCardInput(s);
-  if (!card) throw new SbkError('SCAN_EMPTY', '扫描内容为空。');
+  if (!card) throw new SbkError('SCAN_EMPTY');
   return { kind: 'card', code: card, quantity: null };
 }
 
@@ -105,9 +106,9 @@ export function parseScanCode(raw: string): ScanCode {
 export function recordScans(ledger: Ledger, actor: Actor, id: number, codes: readonly (string | ScanCode)[]): { scans: number; countedSoFar: number } {
   return writeTx(ledger, (tx) => {
     const { count, status } = requireCount(tx, actor, id);
-    if (count.siteId !== actor.siteId) throw new SbkError('COUNT_OTHER_SITE', '只能由本网点的操作员盘点本网点的预制卡。');
-    if (status !== 'counting') throw new SbkError('COUNT_NOT_OPEN', `盘点 ${id} 已${status === 'submitted' ? '提交' : status === 'closed' ? '结束' : '放弃'}，不能再扫描。`);
-    const at = new Date().toISOString();
+    if (count.siteId !== actor.siteId) throw new SbkError('COUNT_OTHER_SITE.scan');
+    if (status !== 'counting') throw new SbkError('COUNT_NOT_OPEN.scan', { id, status });
+    const at = ledger.now().toISOString();
     for (const c of codes) {
       const scan = typeof c === 'string' ? parseScanCode(c) : c;
       insertScan(tx, { countId: id, kind: scan.kind, code: scan.code, quantity: scan.quantity, operatorId: actor.id, at });
@@ -190,8 +191,8 @@ export function lineHolds(l: CountLine): boolean {
 export function submitCount(ledger: Ledger, actor: Actor, id: number): SubmitResult {
   return writeTx(ledger, (tx) => {
     const { count, status } = requireCount(tx, actor, id);
-    if (count.siteId !== actor.siteId) throw new SbkError('COUNT_OTHER_SITE', '只能由本网点的操作员提交本网点的盘点。');
-    if (status !== 'counting') throw new SbkError('COUNT_NOT_OPEN', `盘点 ${id} 已提交或已结束。`);
+    if (count.siteId !== actor.siteId) throw new SbkError('COUNT_OTHER_SITE.submit');
+    if (status !== 'counting') throw new SbkError('COUNT_NOT_OPEN.submit', { id });
     const onHand = onHandPrefab(tx, count.siteId, count.bank);
     const expected = expectedOf(onHand);
     const session = replay(expected, scansOf(tx, id));
@@ -222,7 +223,7 @@ export function submitCount(ledger: Ledger, actor: Actor, id: number): SubmitRes
       insertVariance(tx, { countId: id, kind: 'missing', cardNo: m.cardNo, cardId: onHand.find((c) => c.cardNo === m.cardNo)?.id ?? null, bank: bankOf.get(m.cardNo) ?? null, box: m.box });
     }
     for (const u of unexpected) insertVariance(tx, { countId: id, kind: 'unexpected', cardNo: u.cardNo, cardId: elsewhere.get(u.cardNo)?.id ?? null, bank: u.bank, box: null });
-    insertCountEvent(tx, { countId: id, type: 'submitted', operatorId: actor.id, at: new Date().toISOString() });
+    insertCountEvent(tx, { countId: id, type: 'submitted', operatorId: actor.id, at: ledger.now().toISOString() });
     return {
       id,
       lines,
@@ -246,30 +247,23 @@ export type CloseInput = {
 export function closeCount(ledger: Ledger, actor: Actor, id: number, input: CloseInput): { closed: true; variances: number } {
   return writeTx(ledger, (tx) => {
     const { count, status } = requireCount(tx, actor, id);
-    if (status !== 'submitted') {
-      throw new SbkError('COUNT_NOT_SUBMITTED', status === 'counting' ? `盘点 ${id} 还未提交。` : `盘点 ${id} 已${status === 'closed' ? '结束' : '放弃'}。`);
-    }
-    const lines = linesOf(tx, [id]);
-    const bad = lines.filter((l) => !lineHolds(l));
-    if (bad.length > 0) {
-      throw new SbkError('COUNT_ARITHMETIC', `盘点 ${id} 的账目不平（${bad.map((l) => l.bank).join('、')}）：期初 + 入库 − 使用 − 作废 − 调出 ≠ 期末，或实点与期末不符。台账可能被改动，请运行 sbk verify 并联系管理员。`);
-    }
+    if (status !== 'submitted') throw new SbkError('COUNT_NOT_SUBMITTED', { id, status });
+    const bad = linesOf(tx, [id]).filter((l) => !lineHolds(l));
+    if (bad.length > 0) throw new SbkError('COUNT_ARITHMETIC', { id, banks: bad.map((l) => l.bank) });
     const variances = variancesOf(tx, id);
     const second = variances.length > 0 ? input.approver : input.confirmer;
     if (variances.length > 0) {
       const missingReasons = variances.filter((v) => !input.reasons?.[v.cardNo]?.trim());
       if (missingReasons.length > 0) {
-        throw new SbkError('COUNT_REASON_REQUIRED', `还有 ${missingReasons.length} 处差异没有说明原因（如 ${missingReasons[0]!.cardNo}），每处差异都须写明原因。`, { cards: missingReasons.map((v) => v.cardNo) });
+        throw new SbkError('COUNT_REASON_REQUIRED', { n: missingReasons.length, first: missingReasons[0]!.cardNo }, { cards: missingReasons.map((v) => v.cardNo) });
       }
-      if (!second || !hasRole(second, 'supervisor')) throw new SbkError('COUNT_APPROVAL_REQUIRED', '盘点有差异，须由一名主管复核批准后才能结束。');
+      if (!second || !hasRole(second, 'supervisor')) throw new SbkError('COUNT_APPROVAL_REQUIRED');
     } else if (!second) {
-      throw new SbkError('COUNT_CONFIRM_REQUIRED', '盘点无差异，也须由另一名人员确认后结束。');
+      throw new SbkError('COUNT_CONFIRM_REQUIRED');
     }
-    if (second!.id === actor.id) throw new SbkError('SECOND_OPERATOR_SAME', '复核人不能是盘点人本人。');
-    if (!subtreeIds(tx, second!.siteId).includes(count.siteId)) {
-      throw new SbkError('SECOND_OPERATOR_SCOPE', `${second!.name}不属于本网点或其上级，不能复核本网点的盘点。`);
-    }
-    const at = new Date().toISOString();
+    if (second!.id === actor.id) throw new SbkError('SECOND_OPERATOR_SAME.count');
+    if (!subtreeIds(tx, second!.siteId).includes(count.siteId)) throw new SbkError('SECOND_OPERATOR_SCOPE.count', { name: second!.name });
+    const at = ledger.now().toISOString();
     const opId = `count-close:${id}`;
     recordEmptyOperation(tx, opId, 'count_close', actor.id);
     for (const v of variances) {
@@ -284,7 +278,7 @@ export function closeCount(ledger: Ledger, actor: Actor, id: number, input: Clos
         boxId: null,
         refKind: 'count',
         refId: String(id),
-        note: `${v.kind === 'missing' ? '盘点缺少' : '盘点多出'}${v.box ? `（${v.box}）` : ''}：${reason}`,
+        note: stockCountText.varianceNote({ kind: v.kind === 'missing' ? 'missing' : 'unexpected', box: v.box, reason }),
         operationId: opId,
         openedBy: actor.id,
         openedAt: at,
@@ -298,8 +292,8 @@ export function closeCount(ledger: Ledger, actor: Actor, id: number, input: Clos
 export function abandonCount(ledger: Ledger, actor: Actor, id: number, reason: string): void {
   writeTx(ledger, (tx) => {
     const { status } = requireCount(tx, actor, id);
-    if (status === 'closed' || status === 'abandoned') throw new SbkError('COUNT_NOT_OPEN', `盘点 ${id} 已结束。`);
-    insertCountEvent(tx, { countId: id, type: 'abandoned', operatorId: actor.id, at: new Date().toISOString(), note: reason.trim() || null });
+    if (status === 'closed' || status === 'abandoned') throw new SbkError('COUNT_NOT_OPEN.abandon', { id });
+    insertCountEvent(tx, { countId: id, type: 'abandoned', operatorId: actor.id, at: ledger.now().toISOString(), note: reason.trim() || null });
   });
 }
 
@@ -344,7 +338,7 @@ export function countView(ledger: Ledger, actor: Actor, id: number): CountView {
 export type SiteCountStatus = { site: { code: string; name: string }; onHand: number; today: { id: number; status: CountStatus } | null };
 
 /** Today's count per site that holds blanks (the operator's site and below). */
-export function countStatusToday(ledger: Ledger, actor: Actor, now: Date = new Date()): SiteCountStatus[] {
+export function countStatusToday(ledger: Ledger, actor: Actor, now: Date = ledger.now()): SiteCountStatus[] {
   const today = todayInChina(now);
   const out: SiteCountStatus[] = [];
   for (const siteId of subtreeIds(ledger.db, actor.siteId)) {
@@ -366,8 +360,8 @@ export type ReportRow = CountReportRow;
 
 /** One row per day and bank over [from, to] (China dates) for the operator's site. */
 export function reconciliationReport(ledger: Ledger, actor: Actor, calendar: WorkingCalendar, period: { from: string; to: string }): ReportRow[] {
-  for (const d of [period.from, period.to]) if (!isIsoDate(d)) throw new SbkError('DATE_INVALID', `日期 ${d} 无效，请用 YYYY-MM-DD。`);
-  if (period.from > period.to) throw new SbkError('DATE_RANGE', '起始日期晚于结束日期。');
+  for (const d of [period.from, period.to]) if (!isIsoDate(d)) throw new SbkError('DATE_INVALID.custody', { date: d });
+  if (period.from > period.to) throw new SbkError('DATE_RANGE');
   const counts = countsAtSite(ledger.db, actor.siteId);
   const events = countEvents(ledger.db, counts.map((c) => c.id));
   const closedIds = new Set(events.filter((e) => e.type === 'closed').map((e) => e.countId));
@@ -380,7 +374,7 @@ export function reconciliationReport(ledger: Ledger, actor: Actor, calendar: Wor
     for (const { bank } of banks.filter((b) => todayInChina(new Date(b.since)) <= d)) {
       const day = lines.filter((l) => l.bank === bank && dayOf(l.countId) === d).sort((a, b) => a.toMovementId - b.toMovementId);
       if (day.length === 0) {
-        rows.push(noCountRow(d, bank, calendar.isWorkingDay(d) ? '当日无已结束的盘点' : null));
+        rows.push(noCountRow(d, bank, calendar.isWorkingDay(d) ? stockCountText.noClosedCount : null));
         continue;
       }
       const sum = (k: 'received' | 'consumed' | 'spoiled' | 'movedOut') => day.reduce((a, l) => a + l[k], 0);
@@ -409,7 +403,7 @@ export function reconciliationReport(ledger: Ledger, actor: Actor, calendar: Wor
 }
 
 /** Working days in the last week with no closed count at sites holding blanks (the home screen's warning). */
-export function missedCountDays(ledger: Ledger, actor: Actor, calendar: WorkingCalendar, now: Date = new Date(), days = 7): { site: string; dates: string[] }[] {
+export function missedCountDays(ledger: Ledger, actor: Actor, calendar: WorkingCalendar, now: Date = ledger.now(), days = 7): { site: string; dates: string[] }[] {
   const today = todayInChina(now);
   const out: { site: string; dates: string[] }[] = [];
   for (const siteId of subtreeIds(ledger.db, actor.siteId)) {
@@ -430,14 +424,14 @@ export function missedCountDays(ledger: Ledger, actor: Actor, calendar: WorkingC
 
 /** GD Art. 36 / Annex 9: a spoiled blank is kept until destroyed, before two people. */
 export function destroySpoiled(ledger: Ledger, actor: Actor, approver: Actor, input: { operationId: string; cardNos: readonly string[]; reason: string }): { destroyed: number } {
-  if (!input.reason.trim()) throw new SbkError('REASON_REQUIRED', '销毁必须写明原因和方式（如：剪角后碎卡）。');
+  if (!input.reason.trim()) throw new SbkError('REASON_REQUIRED.destroy');
   checkApprover(ledger, actor, approver);
   return writeTx(ledger, (tx) => {
     const found = new Map(cardsByNumbers(tx, input.cardNos.map((n) => normalizeCardInput(n))).map((c) => [c.cardNo, c]));
     const moves = input.cardNos.map((raw) => {
       const no = normalizeCardInput(raw);
       const c = found.get(no);
-      if (!c || c.siteId !== actor.siteId) throw new SbkError('CARD_NOT_HERE', `本网点没有卡号 ${no}。`);
+      if (!c || c.siteId !== actor.siteId) throw new SbkError('CARD_NOT_HERE.custody', { card: no });
       return { cardId: c.id, type: 'destroy' as const, reason: input.reason.trim(), refKind: 'destroy', refId: input.operationId };
     });
     appendMovements(tx, { id: input.operationId, kind: 'destroy', operatorId: actor.id, secondOperatorId: approver.id }, moves);

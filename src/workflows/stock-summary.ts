@@ -16,7 +16,7 @@ export function stockSummary(ledger: Ledger, actor: Actor, siteCode?: string, wi
   const site = siteCode ? requireSite(ledger.db, siteCode) : siteById(ledger.db, actor.siteId)!;
   const mine = subtreeIds(ledger.db, actor.siteId);
   if (!mine.includes(site.id)) {
-    throw new SbkError('SITE_OUT_OF_SCOPE', `网点 ${site.code} 不在您管辖的范围内，只能查看本网点及下级网点。`);
+    throw new SbkError('SITE_OUT_OF_SCOPE.stock', { site: site.code });
   }
   const ids = withSubSites ? subtreeIds(ledger.db, site.id) : [site.id];
   const rows = stockCounts(ledger.db, ids).map((r) => ({ kind: r.kind, state: r.state, count: r.n }));

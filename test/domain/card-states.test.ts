@@ -1,8 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AGENT_HELD_STATES,
+  AWAITING_ARRIVAL_STATES,
+  CANCELLABLE_STATES,
   CARD_KINDS,
+  DISPATCHABLE_STATES,
+  IN_STORAGE_STATES,
+  ISSUABLE_FINISHED_STATES,
   MOVEMENT_TYPES,
+  PREFAB_ON_HAND_STATES,
+  RECALLABLE_STATES,
   allowedTransitions,
+  isAgentHeld,
+  isCancellable,
+  isDefective,
+  isExpected,
+  isInStock,
+  isInStorage,
+  isInTransit,
+  isLoaded,
+  isRecallable,
+  isRecalled,
+  mayMove,
+  stateAfter,
+  stateLabel,
   nextState,
   ruleFor,
   statesOf,
@@ -71,5 +92,57 @@ describe('card state machine', () => {
   it('needs the counterpart for hand-overs and a reason for recalls', () => {
     expect(sbkCode(() => nextState({ kind: 'finished', from: 'in_stock', type: 'issue' }))).toBe('COUNTERPART_REQUIRED');
     expect(sbkCode(() => nextState({ kind: 'finished', from: 'in_stock', type: 'recall' }))).toBe('REASON_REQUIRED');
+  });
+});
+
+describe('the questions callers ask the state machine', () => {
+  it('names the state sets queries list', () => {
+    expect([...ISSUABLE_FINISHED_STATES].sort()).toEqual(['agent_held', 'in_stock', 'recalled']);
+    expect([...DISPATCHABLE_STATES].sort()).toEqual(['in_stock', 'recalled']);
+    expect([...AWAITING_ARRIVAL_STATES].sort()).toEqual(['expected', 'in_transit']);
+    expect([...AGENT_HELD_STATES]).toEqual(['agent_held']);
+    expect([...RECALLABLE_STATES].sort()).toEqual(['agent_held', 'in_stock']);
+    expect([...CANCELLABLE_STATES].sort()).toEqual(['defective', 'in_stock', 'recalled']);
+    expect([...IN_STORAGE_STATES].sort()).toEqual(['in_stock', 'loaded']);
+    expect([...PREFAB_ON_HAND_STATES].sort()).toEqual(['in_stock', 'loaded']);
+  });
+
+  it('answers single-state questions', () => {
+    const all: readonly [(s: string) => boolean, string][] = [
+      [isInStock, 'in_stock'],
+      [isInTransit, 'in_transit'],
+      [isExpected, 'expected'],
+      [isLoaded, 'loaded'],
+      [isRecalled, 'recalled'],
+      [isDefective, 'defective'],
+      [isAgentHeld, 'agent_held'],
+    ];
+    for (const [ask, state] of all) {
+      expect(ask(state)).toBe(true);
+      for (const other of [...statesOf('finished'), ...statesOf('prefab'), 'none']) if (other !== state) expect(ask(other)).toBe(false);
+    }
+    expect(isInStorage('loaded') && isInStorage('in_stock') && !isInStorage('in_transit')).toBe(true);
+    expect(isRecallable('agent_held') && !isRecallable('recalled')).toBe(true);
+    expect(isCancellable('defective') && !isCancellable('agent_held')).toBe(true);
+  });
+
+  it('knows where every movement leads and agrees with nextState on what may move', () => {
+    for (const type of MOVEMENT_TYPES) expect(stateAfter(type)).toBeTruthy();
+    expect(stateAfter('register')).toBe('expected');
+    expect(stateAfter('load')).toBe('loaded');
+    expect(stateAfter('issue', 'finished')).toBe('issued');
+    for (const kind of CARD_KINDS) {
+      for (const from of ['none', ...statesOf(kind)] as StateOrNone[]) {
+        for (const type of MOVEMENT_TYPES) {
+          const allowed = ruleFor(kind, type)?.from.includes(from) ?? false;
+          expect(mayMove(kind, from, type)).toBe(allowed);
+        }
+      }
+    }
+  });
+
+  it('labels every state, and a card before its first movement', () => {
+    for (const s of [...statesOf('finished'), ...statesOf('prefab')]) expect(stateLabel(s)).toMatch(/\S/);
+    expect(stateLabel('none')).toBe('未登记');
   });
 });

@@ -7,7 +7,9 @@ import {
   recallReasonLabel,
   recallReasonOf,
   recallReasonText,
+  recallReasonsFor,
 } from '../../src/domain/recall-reasons.ts';
+import { RULE_PROFILES } from '../../src/domain/rule-profiles.ts';
 import { sbkCode } from '../helpers/error-code.ts';
 
 describe('recall reasons', () => {
@@ -73,5 +75,12 @@ describe('recall reasons', () => {
 
   it('labels a code', () => {
     expect(recallReasonLabel('bad_address')).toBe('邮寄信息错误等个人原因滞留');
+  });
+
+  it('takes the unclaimed period from the rule profile', () => {
+    const longer = { ...RULE_PROFILES.hubei, overdueMonths: 9 };
+    expect(recallReasonText('unclaimed', undefined, longer)).toBe('逾期未领取（网点接收起9个月）');
+    expect(recallReasonsFor(longer)[0]?.label).toBe('逾期未领取（网点接收起9个月）');
+    expect(recallReasonLabel('unclaimed', RULE_PROFILES.hubei)).toBe(`逾期未领取（网点接收起${RULE_PROFILES.hubei.overdueMonths}个月）`);
   });
 });

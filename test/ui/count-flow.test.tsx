@@ -399,7 +399,7 @@ describe('console: the daily prefab count (预制卡盘点)', () => {
   });
 
   it('(e) every new key context fits 80×24, and `?` lists its keys', async () => {
-    const CONTEXTS = ['count', 'count-open', 'count-new', 'count-scan', 'count-qty', 'count-hopper', 'count-reason', 'count-approve', 'count-confirm', 'count-report'];
+    const CONTEXTS = ['count', 'count-open', 'count-new', 'count-scan', 'count-qty', 'count-hopper', 'count-reason', 'count-approve', 'count-confirm', 'count-report'] as const;
     for (const context of CONTEXTS) {
       expect(displayWidth(footerText(context, 80)), context).toBe(80);
       const help = helpLines(context, 80, 21);

@@ -6,7 +6,7 @@ import { charEvent, keyEvent } from '../../src/ui/keys/key-event.ts';
 import { displayWidth } from '../../src/text/display-width.ts';
 import { renderConsole, type RenderedConsole } from '../helpers/render-console.tsx';
 
-const CONTEXTS = ['login', 'home', 'lookup', 'not-built', 'confirm', 'help'];
+const CONTEXTS = ['login', 'home', 'lookup', 'not-built', 'confirm', 'help'] as const;
 
 let app: RenderedConsole | undefined;
 afterEach(() => {

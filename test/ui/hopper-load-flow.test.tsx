@@ -267,7 +267,7 @@ describe('console: loading a printer hopper (装入卡盒)', () => {
   });
 
   it('every key context of 装入卡盒 has a footer of exactly 80 columns and a help page that fits 80×21', () => {
-    for (const context of ['instant-no-blanks', 'instant-form', 'instant-form-edit', 'hopper-load', 'hopper-load-off', 'hopper-load-scan', 'hopper-load-unload', 'hopper-load-done']) {
+    for (const context of ['instant-no-blanks', 'instant-form', 'instant-form-edit', 'hopper-load', 'hopper-load-off', 'hopper-load-scan', 'hopper-load-unload', 'hopper-load-done'] as const) {
       expect(displayWidth(footerText(context, 80)), context).toBe(80);
       const help = helpLines(context, 80, 21);
       expect(help).toHaveLength(21);

@@ -230,7 +230,7 @@ describe('console: instant issuance (即时制卡)', () => {
         readBasic: (i) => real.readBasic(i),
         status: () => real.status(),
         loadCard: (n) => real.loadCard(n),
-        writePersonal: () => Promise.reject(new SbkError('DEVICE_TIMEOUT', '设备没有响应：请检查连接和电源后重试。')),
+        writePersonal: () => Promise.reject(new SbkError('DEVICE_TIMEOUT')),
         writeCaStep1: () => real.writeCaStep1(),
         writeCaStep2: (ca) => real.writeCaStep2(ca),
         print: (bin, face) => real.print(bin, face),
@@ -286,7 +286,7 @@ describe('console: instant issuance (即时制卡)', () => {
       'instant-void',
       'instant-error',
       'devices',
-    ];
+    ] as const;
     for (const context of contexts) {
       expect(displayWidth(footerText(context, 80)), context).toBe(80);
       const help = helpLines(context, 80, 21);

@@ -433,7 +433,7 @@ describe('the issuance and overdue key contexts', () => {
     'settle',
     'pickup-details',
     'pickup-scan',
-  ];
+  ] as const;
 
   it('each has a footer of exactly 80 columns and a help page that fits 80×21 uncut', () => {
     for (const context of CONTEXTS) {

@@ -292,7 +292,7 @@ describe('console: shipments, blind sign-in and dispatch', () => {
 });
 
 describe('the new key contexts', () => {
-  const CONTEXTS = ['shipments-in', 'shipments-out', 'dispatch-dest', 'dispatch-scan', 'dispatch-details', 'dispatch-details-edit', 'signin', 'signin-result', 'signin-result-edit'];
+  const CONTEXTS = ['shipments-in', 'shipments-out', 'dispatch-dest', 'dispatch-scan', 'dispatch-details', 'dispatch-details-edit', 'signin', 'signin-result', 'signin-result-edit'] as const;
 
   it('each has a footer of exactly 80 columns and a help page that fits 80×21', () => {
     for (const context of CONTEXTS) {

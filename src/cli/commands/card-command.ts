@@ -1,32 +1,46 @@
 import type { Argv } from 'yargs';
-import { lookupCard } from '../../workflows/card-lookup.ts';
+import { lookupCard, type CardView } from '../../workflows/card-lookup.ts';
 import { MOVEMENT_LABELS, STATE_LABELS, type CardState, type MovementType } from '../../domain/card-states.ts';
+import { cardText as t } from '../../i18n/cli/card.ts';
+import { cliCommon } from '../../i18n/cli/common.ts';
 import { emit, type Out } from '../cli-io.ts';
-import { actorFor, withLedger, type GlobalArgs } from '../cli-context.ts';
+import { withActor, type GlobalArgs } from '../cli-context.ts';
 import { formatLocalTime } from '../../domain/china-dates.ts';
+
+const stateLabel = (s: string) => STATE_LABELS[s as CardState] ?? s;
+
+function cardViewText(v: CardView): string {
+  return [
+    t.head({ cardNo: v.cardNo, kind: cliCommon.cardKinds[v.kind === 'finished' ? 'finished' : 'prefab'], state: stateLabel(v.state) }),
+    t.place({ site: v.site.name, code: v.site.code, place: v.place }),
+    t.batch({ batch: v.batch ?? '-', box: v.box ?? '-', position: v.boxPosition ?? '-', bank: v.bank }),
+    v.holder ? t.holder(v.holder) : t.noHolder,
+    t.history,
+    ...v.history.map((h) =>
+      t.movement({
+        seq: String(h.seq).padStart(6),
+        at: formatLocalTime(h.at),
+        type: MOVEMENT_LABELS[h.type as MovementType] ?? h.type,
+        state: stateLabel(h.toState),
+        to: h.to,
+        place: h.place,
+        operator: h.operator,
+        counterpart: h.counterpart,
+        reason: h.reason,
+      }),
+    ),
+  ].join('\n');
+}
 
 export function cardCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArgs> {
   return y.command(
     'card <cardno>',
-    '查询一张卡：状态、所在网点与地点、持卡人（已脱敏）、全部流转记录',
+    t.describe,
     (c) => c.positional('cardno', { type: 'string', demandOption: true }),
     (argv) =>
-      withLedger(argv, async (ledger) => {
-        await actorFor(ledger, argv);
+      withActor(argv, (ledger) => {
         const v = lookupCard(ledger, argv.cardno);
-        emit(out(), v, () =>
-          [
-            `卡号 ${v.cardNo}（${v.kind === 'finished' ? '成品卡' : '预制卡'}）  状态：${STATE_LABELS[v.state as CardState] ?? v.state}`,
-            `所在：${v.site.name}（${v.site.code}）${v.place ? ` / ${v.place}` : ''}`,
-            `批次 ${v.batch ?? '-'}  箱 ${v.box ?? '-'}  位置 ${v.boxPosition ?? '-'}  ${v.bank}`,
-            v.holder ? `持卡人 ${v.holder.name}  证件 ${v.holder.idNumber}` : '持卡人：无（预制卡）',
-            '流转记录：',
-            ...v.history.map(
-              (h) =>
-                `  ${String(h.seq).padStart(6)}  ${formatLocalTime(h.at)}  ${MOVEMENT_LABELS[h.type as MovementType] ?? h.type}  → ${STATE_LABELS[h.toState as CardState] ?? h.toState}  ${h.to}${h.place ? '/' + h.place : ''}  经办 ${h.operator}${h.counterpart ? `  对方 ${h.counterpart}` : ''}${h.reason ? `  原因 ${h.reason}` : ''}`,
-            ),
-          ].join('\n'),
-        );
+        emit(out(), v, () => cardViewText(v));
       }),
   );
 }

@@ -4,22 +4,25 @@ import { openLedger, closeLedger, type Ledger } from '../../../db/open-ledger.ts
 import { createDemoLedger } from '../../workflows/demo-ledger.ts';
 import { demoLedgerPath, resolveLedgerPath } from '../../workflows/ledger-path.ts';
 import type { GlobalArgs } from '../cli-context.ts';
+import { ledgerText } from '../../i18n/cli/ledger.ts';
+
+const t = ledgerText.console;
 
 export function consoleCommand(y: Argv<GlobalArgs>): Argv<GlobalArgs> {
   return y.command(
     '$0',
-    '打开控制台',
+    t.describe,
     (c) =>
       c
-        .option('demo', { type: 'boolean', default: false, describe: '打开演示台账（不存在则先生成）' })
-        .option('low-bandwidth', { type: 'boolean', describe: '低带宽模式（设置了 SSH_CONNECTION 时默认开启）' }),
+        .option('demo', { type: 'boolean', default: false, describe: t.demo })
+        .option('low-bandwidth', { type: 'boolean', describe: t.lowBandwidth }),
     async (argv) => {
       let ledger: Ledger;
       if (argv.demo) {
         const path = demoLedgerPath(argv.db);
         if (existsSync(path)) ledger = openLedger(path, { mustExist: true });
         else {
-          process.stderr.write(`正在生成演示台账 ${path} …\n`);
+          process.stderr.write(t.creatingDemo({ path }));
           ledger = createDemoLedger(path).ledger;
         }
       } else {

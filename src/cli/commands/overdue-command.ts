@@ -5,51 +5,47 @@
  * warning period. Text, JSON, or a CSV for Excel/WPS; ID numbers are always masked (HB Art. 42).
  */
 import type { Argv } from 'yargs';
-import { writeFileSync } from 'node:fs';
 import { overdueList, type OverdueRow } from '../../workflows/recall.ts';
 import { workingCalendar } from '../../workflows/calendar-source.ts';
 import { STATE_LABELS, type CardState } from '../../domain/card-states.ts';
-import { isIsoDate, todayInChina } from '../../domain/china-dates.ts';
+import { todayInChina } from '../../domain/china-dates.ts';
 import { spreadsheetCsv, textTable } from '../../text/text-table.ts';
-import { emit, type Out } from '../cli-io.ts';
-import { actorFor, withLedger, type GlobalArgs } from '../cli-context.ts';
-import { usageCheck } from './ship-command.ts';
-
-export const CATEGORY_LABELS: Record<OverdueRow['category'], string> = {
-  unclaimed: '逾期未领',
-  sleeping: '睡眠卡（代领未发）',
-  deceased: '持卡人死亡',
-};
-
-const PHASE_LABELS: Record<OverdueRow['phase'], string> = { warning: '预警', overdue: '逾期' };
-
-const BASIS_LABELS: Record<string, string> = { official: '官方节假日安排', provisional: '节假日安排未正式公布（估）', 'no-data': '无节假日数据（估）' };
+import { overdueText as t } from '../../i18n/cli/overdue.ts';
+import { cliCommon } from '../../i18n/cli/common.ts';
+import { emit, printDocument, type Out } from '../cli-io.ts';
+import { withActor, type GlobalArgs } from '../cli-context.ts';
+import { dateCheck } from '../args.ts';
 
 const stateLabel = (s: string) => STATE_LABELS[s as CardState] ?? s;
 
 /** The deadline, `（估）` when the holiday schedule it rests on is not official, ⚠ when it has passed. */
 function dueCell(r: OverdueRow): string {
-  return `${r.recallDueBy}${r.recallDueBasis !== 'official' ? '（估）' : ''}${r.late ? ' ⚠' : ''}`;
+  return `${r.recallDueBy}${r.recallDueBasis !== 'official' ? cliCommon.estimated : ''}${r.late ? ' ⚠' : ''}`;
+}
+
+function categoryCell(r: OverdueRow): string {
+  const category = t.categories[r.category];
+  return r.phase === 'warning' ? t.warningCategory({ category }) : category;
 }
 
 export function formatOverdueText(rows: readonly OverdueRow[], asOf: string): string {
-  if (rows.length === 0) return `截至 ${asOf}，没有须回收的卡。`;
+  if (rows.length === 0) return t.none({ asOf });
   const late = rows.filter((r) => r.late).length;
   const overdue = rows.filter((r) => r.phase === 'overdue').length;
   return [
-    `截至 ${asOf}：逾期须回收 ${overdue} 张${late > 0 ? `，其中 ${late} 张已过回收期限（⚠）` : ''}${rows.length > overdue ? `；预警 ${rows.length - overdue} 张` : ''}。`,
+    t.head({ asOf, overdue, late, warning: rows.length - overdue }),
     '',
     ...textTable(
       [
-        { header: '社保卡号', min: Math.max(...rows.map((r) => r.cardNo.length)) },
-        { header: '持卡人' },
-        { header: '网点' },
-        { header: '类别' },
-        { header: '逾期起', min: 10 },
-        { header: '回收期限', min: 12 },
-        { header: '逾期天数', align: 'right' },
+        { header: cliCommon.columns.cardNo, min: Math.max(...rows.map((r) => r.cardNo.length)) },
+        { header: cliCommon.columns.holder },
+        { header: cliCommon.columns.site },
+        { header: cliCommon.columns.category },
+        { header: t.columns.overdueFrom, min: 10 },
+        { header: t.columns.dueBy, min: 12 },
+        { header: t.columns.days, align: 'right' },
       ],
-      rows.map((r) => [r.cardNo, r.holderName ?? '-', r.site.name, r.phase === 'warning' ? `${PHASE_LABELS.warning}·${CATEGORY_LABELS[r.category]}` : CATEGORY_LABELS[r.category], r.overdueFrom, dueCell(r), String(r.daysOverdue)]),
+      rows.map((r) => [r.cardNo, r.holderName ?? '-', r.site.name, categoryCell(r), r.overdueFrom, dueCell(r), String(r.daysOverdue)]),
       100,
     ),
   ].join('\n');
@@ -57,7 +53,7 @@ export function formatOverdueText(rows: readonly OverdueRow[], asOf: string): st
 
 export function formatOverdueCsv(rows: readonly OverdueRow[]): string {
   return spreadsheetCsv([
-    ['社保卡号', '持卡人', '证件号码（脱敏）', '网点编码', '网点', '批次', '状态', '接收或代领日期', '类别', '阶段', '逾期起始日', '回收期限', '期限依据', '逾期天数', '已过回收期限'],
+    t.csvHeader,
     ...rows.map((r) => [
       r.cardNo,
       r.holderName ?? '',
@@ -67,13 +63,13 @@ export function formatOverdueCsv(rows: readonly OverdueRow[]): string {
       r.batch ?? '',
       stateLabel(r.state),
       r.receivedOn ?? '',
-      CATEGORY_LABELS[r.category],
-      PHASE_LABELS[r.phase],
+      t.categories[r.category],
+      t.phases[r.phase],
       r.overdueFrom,
       r.recallDueBy,
-      BASIS_LABELS[r.recallDueBasis] ?? r.recallDueBasis,
+      t.bases[r.recallDueBasis] ?? r.recallDueBasis,
       r.daysOverdue,
-      r.late ? '是' : '否',
+      r.late ? t.yes : t.no,
     ]),
   ]);
 }
@@ -81,31 +77,24 @@ export function formatOverdueCsv(rows: readonly OverdueRow[]): string {
 export function overdueCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArgs> {
   return y.command(
     'overdue',
-    '须回收的卡：逾期未领、睡眠卡、持卡人死亡，附回收期限（本网点及下级；--warnings 含预警期内的；--csv 表格文件）',
+    t.describe,
     (c) =>
       c
-        .option('site', { type: 'string', describe: '只看此网点及其下级（网点编码）' })
-        .option('as-of', { type: 'string', describe: '按此日期评估（YYYY-MM-DD，默认今天）' })
-        .option('warnings', { type: 'boolean', default: false, describe: '同时列出预警期内、尚未逾期的卡' })
-        .option('csv', { type: 'boolean', default: false, describe: 'CSV（带 BOM，Excel/WPS 可直接打开；证件号已脱敏）' })
-        .option('out', { type: 'string', describe: '写入此文件（仅本人可读），而不是输出到屏幕' })
-        .check(usageCheck('--as-of 须是有效日期，格式 YYYY-MM-DD。', (a: { 'as-of'?: string }) => a['as-of'] === undefined || isIsoDate(a['as-of']))),
+        .option('site', { type: 'string', describe: cliCommon.options.siteScope })
+        .option('as-of', { type: 'string', describe: cliCommon.options.asOf })
+        .option('warnings', { type: 'boolean', default: false, describe: t.warnings })
+        .option('csv', { type: 'boolean', default: false, describe: t.csv })
+        .option('out', { type: 'string', describe: cliCommon.options.outPrivate })
+        .check(dateCheck('as-of')),
     (argv) =>
-      withLedger(argv, async (ledger) => {
-        const actor = await actorFor(ledger, argv);
+      withActor(argv, (ledger, actor) => {
         const rows = overdueList(ledger, actor, workingCalendar(), { siteCode: argv.site, asOf: argv['as-of'], includeWarnings: argv.warnings });
-        const asOf = argv['as-of'] ?? todayInChina();
+        const asOf = argv['as-of'] ?? todayInChina(ledger.now());
         const o = out();
         const format = argv.csv ? 'csv' : 'text';
-        if (argv.out) {
-          // Holders' names: readable by the owner only (HB Art. 42), as the console's exports.
-          writeFileSync(argv.out, argv.csv ? formatOverdueCsv(rows) : `${formatOverdueText(rows, asOf)}\n`, { mode: 0o600 });
-          emit(o, { format, rows: rows.length, path: argv.out }, () => `须回收的卡（${rows.length} 张）已保存到 ${argv.out}`);
-        } else if (argv.csv) {
-          const text = formatOverdueCsv(rows);
-          if (o.json) emit(o, { format, rows: rows.length, text }, () => text);
-          else process.stdout.write(text);
-        } else emit(o, rows, () => formatOverdueText(rows, asOf));
+        if (!argv.csv && !argv.out) return emit(o, rows, () => formatOverdueText(rows, asOf));
+        const text = argv.csv ? formatOverdueCsv(rows) : `${formatOverdueText(rows, asOf)}\n`;
+        printDocument(o, { text, path: argv.out, json: () => ({ format, rows: rows.length, text }), saved: (path) => ({ data: { format, rows: rows.length, path }, text: t.saved({ rows: rows.length, path }) }) });
       }),
   );
 }

@@ -1,11 +1,10 @@
 import { memo } from 'react';
 import { Text } from 'ink';
-import { bindingsFor, type KeyBinding } from '../keys/registry.ts';
+import { bindingsFor, type ContextId, type KeyBinding } from '../keys/registry.ts';
 import { displayWidth, fitWidth } from '../../text/display-width.ts';
 
 export type FooterProps = {
-  /** Screen id (registry context). */
-  readonly context: string;
+  readonly context: ContextId;
   readonly width: number;
   /** Screen-specific hints shown first (display only; pass a stable array). */
   readonly extra?: readonly KeyBinding[];
@@ -21,7 +20,7 @@ const GAP = '  ';
  * A pure function of its arguments, so the row is byte-identical for the same context and Ink
  * never redraws it on a keystroke.
  */
-export function footerText(context: string, width: number, extra: readonly KeyBinding[] = [], textFocused = false): string {
+export function footerText(context: ContextId, width: number, extra: readonly KeyBinding[] = [], textFocused = false): string {
   const items = [...extra, ...bindingsFor(context, { textFocused })]
     .filter((b) => b.footer !== false && !(textFocused && b.printable))
     .map((b) => `${b.keys} ${b.description}`);

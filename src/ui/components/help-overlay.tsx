@@ -1,23 +1,19 @@
 import { memo } from 'react';
 import { Box, Text } from 'ink';
-import { bindingsFor, type KeyCategory } from '../keys/registry.ts';
+import { bindingsFor, type ContextId, type KeyCategory } from '../keys/registry.ts';
+import { helpText } from '../../i18n/shell.ts';
 import { displayWidth, ELLIPSIS, fitWidth } from '../../text/display-width.ts';
 
 export type HelpOverlayProps = {
-  /** The screen whose keys to explain (not 'help' itself). */
-  readonly context: string;
+  /** The screen context whose keys to explain (not 'help' itself). */
+  readonly context: ContextId;
+  /** The screen's title from the screen table; without one the heading is just 帮助. */
+  readonly title?: string;
   readonly width: number;
   readonly height: number;
 };
 
-const GROUPS: readonly { readonly category: KeyCategory; readonly title: string }[] = [
-  { category: 'local', title: '本页' },
-  { category: 'navigation', title: '导航' },
-  { category: 'global', title: '全局' },
-];
-
-const TITLE = '帮助';
-const CLOSE_HINT = 'Esc/? 关闭';
+const GROUPS: readonly KeyCategory[] = ['local', 'navigation', 'global'];
 
 /**
  * The help box as exactly `height` lines of exactly `width` columns: a title, then the
@@ -25,19 +21,20 @@ const CLOSE_HINT = 'Esc/? 关闭';
  * When the box is too short, the last line shows that more was cut. No border: box-drawing
  * characters are ambiguous-width and some Chinese terminal settings draw them double.
  */
-export function helpLines(context: string, width: number, height: number): string[] {
+export function helpLines(context: ContextId, width: number, height: number, title?: string): string[] {
   const bindings = bindingsFor(context);
   const keyWidth = Math.max(0, ...bindings.map((b) => displayWidth(b.keys)));
   const body: string[] = [];
-  for (const { category, title } of GROUPS) {
+  for (const category of GROUPS) {
     const inGroup = bindings.filter((b) => b.category === category);
     if (inGroup.length === 0) continue;
-    body.push(title);
+    body.push(helpText.groups[category]);
     for (const b of inGroup) body.push(`  ${fitWidth(b.keys, keyWidth)}  ${b.description}`);
   }
-  const head = displayWidth(TITLE) + 2 + displayWidth(CLOSE_HINT) <= width
-    ? TITLE + fitWidth(CLOSE_HINT, width - displayWidth(TITLE), 'right')
-    : TITLE;
+  const heading = title ? helpText.titleFor(title) : helpText.title;
+  const head = displayWidth(heading) + 2 + displayWidth(helpText.close) <= width
+    ? heading + fitWidth(helpText.close, width - displayWidth(heading), 'right')
+    : heading;
   const rows = Math.max(0, height - 2);
   let shown = body;
   if (body.length > rows) shown = rows > 0 ? [...body.slice(0, rows - 1), `  ${ELLIPSIS}`] : [];
@@ -46,10 +43,10 @@ export function helpLines(context: string, width: number, height: number): strin
   return lines.map((l) => fitWidth(l, width));
 }
 
-function HelpOverlayView({ context, width, height }: HelpOverlayProps) {
+function HelpOverlayView({ context, title, width, height }: HelpOverlayProps) {
   return (
     <Box flexDirection="column" width={width} height={height}>
-      {helpLines(context, width, height).map((line, i) => (
+      {helpLines(context, width, height, title).map((line, i) => (
         <Text key={i}>{line}</Text>
       ))}
     </Box>

@@ -1,8 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
+import type { Ledger } from '../../../db/open-ledger.ts';
 import { lookupCard, type CardView } from '../../workflows/card-lookup.ts';
 import { isSbkError } from '../../domain/errors.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
+import { initialLookupState, lookupReducer, type LookupAction } from '../state/lookup.ts';
+import { useLatestReducer } from '../state/use-latest-reducer.ts';
 
 export type CardLookup = {
   input: string;
@@ -15,42 +18,30 @@ export type CardLookup = {
   clear: () => void;
 };
 
+/** The card for a typed or scanned number, or why there is none, as the action that shows it. */
+function searchCard(ledger: Ledger, value: string): LookupAction {
+  try {
+    return { type: 'found', card: lookupCard(ledger, value) };
+  } catch (e) {
+    return { type: 'failed', error: isSbkError(e) ? e.message : zh.errors.internal };
+  }
+}
+
 /** A scanner types the number and Enter in one burst; search works the same for both. */
 export function useCardLookup(initialQuery?: string): CardLookup {
   const { ledger } = useServices();
-  const [input, setInput] = useState('');
-  const [card, setCard] = useState<CardView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [selected, setSelected] = useState(0);
-  const search = (value: string) => {
-    try {
-      const v = lookupCard(ledger, value);
-      setCard(v);
-      setError(null);
-      setSelected(Math.max(0, v.history.length - 1));
-      // Clear the field so the next scan starts fresh; the card stays on screen.
-      setInput('');
-    } catch (e) {
-      setCard(null);
-      setError(isSbkError(e) ? e.message : zh.errors.internal);
-    }
-  };
+  const { state, dispatch } = useLatestReducer(lookupReducer, initialLookupState);
+  const search = (value: string) => dispatch(searchCard(ledger, value));
   // Opened by a scan elsewhere (the home screen): show that card at once.
   useEffect(() => {
     if (initialQuery) search(initialQuery);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on opening
   }, []);
   return {
-    input,
-    setInput,
-    card,
-    error,
-    selected,
+    ...state,
+    setInput: (value) => dispatch({ type: 'input', value }),
     search,
-    move: (delta) => setSelected((i) => (card ? Math.min(card.history.length - 1, Math.max(0, i + delta)) : 0)),
-    clear: () => {
-      setInput('');
-      setError(null);
-    },
+    move: (delta) => dispatch({ type: 'move', delta }),
+    clear: () => dispatch({ type: 'clear' }),
   };
 }

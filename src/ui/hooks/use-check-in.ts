@@ -10,9 +10,8 @@ import { useLatestReducer } from '../state/use-latest-reducer.ts';
 import { errorText } from '../state/error-text.ts';
 
 export type { CheckInMode };
-export type { Flag } from '../state/flags.ts';
 
-type Send = (a: CheckInAction) => CheckInState;
+type Send = (a: CheckInAction) => void;
 
 function open(ledger: Ledger, actor: Actor, batch: string, send: Send): void {
   try {
@@ -55,7 +54,7 @@ export function useCheckIn(actor: Actor, initialBatch: string | null): CheckIn {
   const { ledger } = useServices();
   const batches = useMemo<CheckInBatch[]>(() => batchesAwaitingCheckIn(ledger, actor), [ledger, actor]);
   const places = useMemo(() => storagePlaces(ledger, actor), [ledger, actor]);
-  const { state, dispatch, latest } = useLatestReducer(checkInReducer, undefined, initialCheckInState);
+  const { state, dispatch, latest } = useLatestReducer(checkInReducer, initialCheckInState);
   useEffect(() => {
     if (initialBatch) open(ledger, actor, initialBatch, dispatch);
     // Only on arrival from the intake screen.

@@ -63,7 +63,7 @@ export function useCountReport(actor: Actor): CountReport {
     return { from: addCalendarDays(to, -(REPORT_DAYS - 1)), to };
   }, [now]);
   const loaded = useMemo(() => load(ledger, actor, calendar, period), [ledger, actor, calendar, period]);
-  const { state, dispatch } = useLatestReducer(countReportReducer, undefined, initialCountReportState);
+  const { state, dispatch } = useLatestReducer(countReportReducer, initialCountReportState);
   const rows = loaded.rows;
   const actions = useMemo(
     () => ({

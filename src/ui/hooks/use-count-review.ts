@@ -87,11 +87,12 @@ export type CountReview = CountReviewState &
 export function useCountReview(actor: Actor, countId: number, result: SubmitResult | null): CountReview {
   const { ledger } = useServices();
   const review = useMemo(() => load(ledger, actor, countId, result), [ledger, actor, countId, result]);
-  const { state, dispatch, latest } = useLatestReducer(countReviewReducer, review, initialCountReviewState);
+  const { state, dispatch, latest } = useLatestReducer(countReviewReducer, () => initialCountReviewState(review));
   const actions = useMemo((): CountReviewActions => {
     const fieldDone = (field: 'login' | 'pin', value: string): void => {
       const was = latest().checking;
-      const next = dispatch({ type: 'field-done', field, value });
+      dispatch({ type: 'field-done', field, value });
+      const next = latest();
       const login = next.login.trim();
       // Checking the PIN takes a moment of scrypt: let "正在核对……" reach the screen first.
       if (!was && next.checking) setTimeout(() => dispatch(close(ledger, actor, countId, login, latest())), 0);

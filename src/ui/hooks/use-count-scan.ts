@@ -47,7 +47,7 @@ function load(ledger: Ledger, actor: Actor, id: number): Loaded {
   }
 }
 
-type Send = (a: CountScanAction) => CountScanState;
+type Send = (a: CountScanAction) => void;
 
 /** Writes one entry at once: a crash or a lost link loses nothing. */
 function record(ledger: Ledger, actor: Actor, countId: number, scan: ScanCode, send: Send): void {
@@ -87,7 +87,7 @@ export type CountScanExits = { readonly onSubmitted: (result: SubmitResult) => v
 export function useCountScan(actor: Actor, countId: number, exits: CountScanExits): CountScan {
   const { ledger } = useServices();
   const loaded = useMemo(() => load(ledger, actor, countId), [ledger, actor, countId]);
-  const { state, dispatch, latest } = useLatestReducer(countScanReducer, loaded, initialCountScanState);
+  const { state, dispatch, latest } = useLatestReducer(countScanReducer, () => initialCountScanState(loaded));
   // The screen's exits as of the last render: the actions below are made once.
   const exitsRef = useRef(exits);
   exitsRef.current = exits;
@@ -96,7 +96,8 @@ export function useCountScan(actor: Actor, countId: number, exits: CountScanExit
     return {
       setInput: (value) => void dispatch({ type: 'input', value }),
       submit: (raw) => {
-        const step = submitStep(dispatch({ type: 'input', value: '' }), loaded, raw);
+        dispatch({ type: 'input', value: '' });
+        const step = submitStep(latest(), loaded, raw);
         if (step && 'act' in step) dispatch(step.act);
         if (step && 'record' in step) record(ledger, actor, countId, step.record, dispatch);
         if (step && 'record' in step && step.endsEntry) dispatch({ type: 'entry-done' });

@@ -47,7 +47,7 @@ function refusal(ledger: Ledger, actor: Actor, e: unknown): CountHomeAction {
 }
 
 /** Enter on the scope: the new count's id, or null (refused: the reason goes on screen). */
-function start(ledger: Ledger, actor: Actor, bank: string | null, send: (a: CountHomeAction) => unknown): number | null {
+function start(ledger: Ledger, actor: Actor, bank: string | null, send: (a: CountHomeAction) => void): number | null {
   try {
     return startCount(ledger, actor, { bank }).id;
   } catch (e) {
@@ -88,7 +88,7 @@ export type CountHome = CountHomeState &
 export function useCountHome(actor: Actor): CountHome {
   const { ledger, now } = useServices();
   const loaded = useMemo<Loaded>(() => load(ledger, actor, now()), [ledger, actor, now]);
-  const { state, dispatch, latest } = useLatestReducer(countHomeReducer, undefined, initialCountHomeState);
+  const { state, dispatch, latest } = useLatestReducer(countHomeReducer, initialCountHomeState);
   const choices = useMemo(() => [null, ...loaded.banks], [loaded]);
   const actions = useMemo(
     (): CountHomeActions => ({

@@ -1,15 +1,82 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import { deviceReports, type DeviceReport, type SiteDevices } from '../../workflows/site-devices.ts';
+import { ejectTestCard, readTestCard, reportsAfterTest, testPrinterOf, testReaderOf } from '../../workflows/device-tests.ts';
 import { isSbkError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
 import { readText } from '../device-status.ts';
+import { devicesReducer, initialDevicesState, noneConfigured, type DevicesAction, type DevicesState } from '../state/devices.ts';
+import { useLatestReducer } from '../state/use-latest-reducer.ts';
+import type { Message } from '../screens/shared/message.ts';
 
-export type DevicesMessage = { level: 'ok' | 'warn' | 'error'; text: string };
+export type DevicesMessage = Message;
+type Dispatch = (a: DevicesAction) => void;
 
 const D = zh.devices;
 const errorText = (e: unknown): string => (isSbkError(e) ? e.message : e instanceof Error ? e.message : String(e));
+const unavailable = (r: DeviceReport): string => D.unavailable(r.error?.message ?? '');
+
+/** Shows `label` while `fn` runs. */
+async function busyWith(dispatch: Dispatch, label: string, fn: () => Promise<void>): Promise<void> {
+  dispatch({ type: 'busy', label });
+  try {
+    await fn();
+  } finally {
+    dispatch({ type: 'busy', label: null });
+  }
+}
+
+/** Opens the site's devices (once: they stay open) and asks each for its status. */
+async function load(dispatch: Dispatch, known: SiteDevices | null, open: () => Promise<SiteDevices>): Promise<void> {
+  try {
+    const d = known ?? (await open());
+    dispatch({ type: 'opened', devices: d });
+    dispatch({ type: 'loaded', reports: await deviceReports(d) });
+  } catch (e) {
+    dispatch({ type: 'load-failed', error: errorText(e) });
+  }
+}
+
+/** R on the selected device: its reader (or a printer's reader position) reads once, or why it cannot. */
+function testRead(dispatch: Dispatch, d: SiteDevices, r: DeviceReport): void {
+  if (r.state === 'error' && r.kind !== 'printer') return dispatch({ type: 'message', message: { level: 'error', text: unavailable(r) } });
+  const reader = testReaderOf(d, r);
+  if (!reader) return dispatch({ type: 'message', message: { level: 'warn', text: r.kind === 'scanner' ? D.notReadable : unavailable(r) } });
+  dispatch({ type: 'message', message: null });
+  void busyWith(dispatch, D.reading, async () => {
+    try {
+      dispatch({ type: 'message', message: { level: 'ok', text: readText(await readTestCard(reader)) } });
+    } catch (e) {
+      dispatch({ type: 'message', message: { level: 'error', text: D.readFailed(r.id, errorText(e)) } });
+    }
+  });
+}
+
+/** E on the selected printer: the card at its reader to the bad bin, then every device's status again. */
+function testEject(dispatch: Dispatch, d: SiteDevices, r: DeviceReport): void {
+  if (r.kind !== 'printer') return dispatch({ type: 'message', message: { level: 'warn', text: D.notPrinter } });
+  const printer = testPrinterOf(d, r);
+  if (!printer) return dispatch({ type: 'message', message: { level: 'error', text: unavailable(r) } });
+  dispatch({ type: 'message', message: null });
+  void busyWith(dispatch, D.ejecting, async () => {
+    try {
+      await ejectTestCard(printer);
+      dispatch({ type: 'message', message: { level: 'ok', text: D.ejected(r.id) } });
+    } catch (e) {
+      dispatch({ type: 'message', message: { level: 'error', text: D.ejectFailed(r.id, errorText(e)) } });
+    }
+    // The printer's status changed (or says why it did not); else the list keeps its last status.
+    const reports = await reportsAfterTest(d);
+    if (reports) dispatch({ type: 'status', reports });
+  });
+}
+
+/** The selected device and the open devices, when no test or load is running. */
+function idleTarget(s: DevicesState): { d: SiteDevices; r: DeviceReport } | null {
+  const r = s.reports[s.selected];
+  return r && s.devices && !s.busy ? { d: s.devices, r } : null;
+}
 
 /**
  * 设备: the counter's devices as the site's configuration opens them (shared with 即时制卡
@@ -19,105 +86,34 @@ const errorText = (e: unknown): string => (isSbkError(e) ? e.message : e instanc
  */
 export function useDevices(actor: Actor) {
   const { devicesFor } = useServices();
-  const [devices, setDevices] = useState<SiteDevices | null>(null);
-  const [reports, setReports] = useState<DeviceReport[]>([]);
-  const [selected, setSelected] = useState(0);
-  /** What the page is doing now ("正在…"), or null. */
-  const [busy, setBusyState] = useState<string | null>(devicesFor ? D.loading : null);
-  const [message, setMessage] = useState<DevicesMessage | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const busyRef = useRef(false);
-  const devicesRef = useRef<SiteDevices | null>(null);
-
-  const work = async (label: string, fn: () => Promise<void>) => {
-    if (busyRef.current) return;
-    busyRef.current = true;
-    setBusyState(label);
-    try {
-      await fn();
-    } finally {
-      busyRef.current = false;
-      setBusyState(null);
-    }
-  };
-
-  const load = () =>
-    work(D.loading, async () => {
-      if (!devicesFor) return;
-      try {
-        const d = devicesRef.current ?? (await devicesFor({ id: actor.siteId, code: actor.siteCode }));
-        devicesRef.current = d;
-        setDevices(d);
-        const r = await deviceReports(d);
-        setReports(r);
-        setSelected((i) => Math.max(0, Math.min(i, r.length - 1)));
-        setLoadError(null);
-      } catch (e) {
-        setLoadError(errorText(e));
-      }
+  const hasService = devicesFor !== undefined;
+  const { state, dispatch, latest } = useLatestReducer(devicesReducer, () => initialDevicesState(hasService));
+  const reload = () =>
+    busyWith(dispatch, D.loading, async () => {
+      if (devicesFor) await load(dispatch, latest().devices, () => devicesFor({ id: actor.siteId, code: actor.siteCode }));
     });
-
   useEffect(() => {
-    void load();
+    void reload();
   }, []);
-
-  const current = (): DeviceReport | undefined => reports[selected];
-
+  const target = (): ReturnType<typeof idleTarget> => idleTarget(latest());
   return {
-    hasService: devicesFor !== undefined,
-    devices,
-    reports,
-    selected,
-    busy,
-    message,
-    loadError,
-    /** No printer and no reader opened or failing: only the keyboard scanner, if that. */
-    noneConfigured: devicesFor === undefined || (devices !== null && devices.printers.length === 0 && devices.readers.length === 0 && devices.problems.length === 0),
-    move: (delta: number) => setSelected((i) => Math.max(0, Math.min(reports.length - 1, i + delta))),
+    ...state,
+    hasService,
+    noneConfigured: noneConfigured(state, hasService),
+    move: (delta: number) => dispatch({ type: 'move', delta }),
     refresh: () => {
-      setMessage(null);
-      void load();
+      dispatch({ type: 'message', message: null });
+      if (!latest().busy) void reload();
     },
     /** R: the selected reader, or the selected printer's reader position. */
     testRead: () => {
-      const r = current();
-      const d = devicesRef.current;
-      if (!r || !d || busyRef.current) return;
-      if (r.state === 'error' && r.kind !== 'printer') return setMessage({ level: 'error', text: D.unavailable(r.error?.message ?? '') });
-      const reader = r.kind === 'reader' ? d.readers.find((x) => x.id === r.id)?.reader : r.kind === 'printer' ? d.printers.find((x) => x.id === r.id)?.printer : undefined;
-      if (!reader) return setMessage({ level: 'warn', text: r.kind === 'scanner' ? D.notReadable : D.unavailable(r.error?.message ?? '') });
-      setMessage(null);
-      void work(D.reading, async () => {
-        try {
-          setMessage({ level: 'ok', text: readText(await reader.readBasic(3)) });
-        } catch (e) {
-          setMessage({ level: 'error', text: D.readFailed(r.id, errorText(e)) });
-        }
-      });
+      const t = target();
+      if (t) testRead(dispatch, t.d, t.r);
     },
     /** E: the selected printer ejects the card at its reader to the bad bin. */
     testEject: () => {
-      const r = current();
-      const d = devicesRef.current;
-      if (!r || !d || busyRef.current) return;
-      if (r.kind !== 'printer') return setMessage({ level: 'warn', text: D.notPrinter });
-      const p = d.printers.find((x) => x.id === r.id);
-      if (!p) return setMessage({ level: 'error', text: D.unavailable(r.error?.message ?? '') });
-      setMessage(null);
-      void work(D.ejecting, async () => {
-        try {
-          await p.printer.eject(2);
-          setMessage({ level: 'ok', text: D.ejected(r.id) });
-        } catch (e) {
-          setMessage({ level: 'error', text: D.ejectFailed(r.id, errorText(e)) });
-        }
-        // The printer's status changed (or says why it did not): show it.
-        try {
-          setReports(await deviceReports(d));
-        } catch {
-          // the list keeps its last status; the message above says what failed
-        }
-      });
+      const t = target();
+      if (t) testEject(dispatch, t.d, t.r);
     },
   };
 }

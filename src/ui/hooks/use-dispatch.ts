@@ -13,7 +13,7 @@ import { errorText } from '../state/error-text.ts';
 
 export type { Addition, DetailsFocus, DispatchStep } from '../state/dispatch.ts';
 
-type Send = (a: DispatchAction) => DispatchState;
+type Send = (a: DispatchAction) => void;
 
 function scan(ledger: Ledger, actor: Actor, raw: string, s: DispatchState, send: Send): void {
   try {
@@ -73,7 +73,7 @@ export type DispatchForm = DispatchState & DispatchActions & { readonly latest: 
 export function useDispatch(actor: Actor): DispatchForm {
   const { ledger } = useServices();
   const destinations = useMemo<Destination[]>(() => dispatchDestinations(ledger, actor), [ledger, actor]);
-  const { state, dispatch, latest } = useLatestReducer(dispatchReducer, actor.name, initialDispatchState);
+  const { state, dispatch, latest } = useLatestReducer(dispatchReducer, () => initialDispatchState(actor.name));
   const actions = useMemo(
     (): DispatchActions => ({
       setInput: (value) => void dispatch({ type: 'input', value }),

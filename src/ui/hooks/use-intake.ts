@@ -24,7 +24,7 @@ export type IntakeActions = {
 
 export type Intake = IntakeState & IntakeActions & { readonly latest: () => IntakeState };
 
-type Send = (a: IntakeAction) => IntakeState;
+type Send = (a: IntakeAction) => void;
 
 // The work is synchronous: let the "正在…" line reach the screen before it starts.
 const later = (fn: () => void | Promise<void>) => setTimeout(() => void fn(), 0);
@@ -65,7 +65,7 @@ function saveReport(s: IntakeState, send: Send): void {
  */
 export function useIntake(actor: Actor): Intake {
   const { ledger } = useServices();
-  const { state, dispatch, latest } = useLatestReducer(intakeReducer, undefined, initialIntakeState);
+  const { state, dispatch, latest } = useLatestReducer(intakeReducer, initialIntakeState);
   const actions = useMemo(
     (): IntakeActions => ({
       setPath: (value) => void dispatch({ type: 'path', value }),

@@ -25,7 +25,7 @@ export type LoginForm = LoginState & LoginActions & { readonly latest: () => Log
 export function useLoginForm(onLoggedIn: (actor: Actor) => void): LoginForm {
   const { ledger } = useServices();
   const demo = useMemo(() => demoAccounts(ledger), [ledger]);
-  const { state, dispatch, latest } = useLatestReducer(loginReducer, undefined, initialLoginState);
+  const { state, dispatch, latest } = useLatestReducer(loginReducer, initialLoginState);
   const actions = useMemo(
     (): LoginActions => ({
       setLogin: (value) => void dispatch({ type: 'login', value }),
@@ -34,7 +34,8 @@ export function useLoginForm(onLoggedIn: (actor: Actor) => void): LoginForm {
       submitLogin: (value) => void dispatch({ type: 'login-done', value }),
       submitPin: (value) => {
         const was = latest().busy;
-        const s = dispatch({ type: 'pin-done', value });
+        dispatch({ type: 'pin-done', value });
+        const s = latest();
         if (was || !s.busy) return;
         // Checking a PIN takes ~0.15 s of scrypt: let "正在核对…" reach the screen first.
         setTimeout(() => {

@@ -67,6 +67,20 @@ export function navReducer(state: NavState, action: NavAction): NavState {
   }
 }
 
+/** Where a home-menu item opens. */
+export function featureScreen(id: FeatureId): Screen {
+  switch (id) {
+    case 'checkin':
+      return { id: 'checkin', batch: null };
+    case 'shipments':
+      return { id: 'shipments', tab: 'inbound' };
+    case 'recall':
+      return { id: 'overdue', tab: 'due' };
+    default:
+      return { id };
+  }
+}
+
 export function useNavigation() {
   const [state, dispatch] = useReducer(navReducer, initialNav);
   return { state, screen: state.stack[state.stack.length - 1]!, dispatch };

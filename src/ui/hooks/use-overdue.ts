@@ -1,42 +1,127 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { randomUUID } from 'node:crypto';
-import { cancellationList, endCards, overdueList, recallCards, recallStatistics, type CancellationRow, type OverdueRow, type RecallStats } from '../../workflows/recall.ts';
+import type { Ledger } from '../../../db/open-ledger.ts';
+import { cancellationList, endCards, overdueList, recallCards, recallStatistics, type CancellationRow, type OverdueRow } from '../../workflows/recall.ts';
 import { listOpenPickups, type OpenPickup } from '../../workflows/agent-pickup.ts';
 import { ledgerProfile } from '../../workflows/issue-card.ts';
 import { authenticateApprover } from '../../workflows/authenticate.ts';
-import { type Actor } from '../../domain/actor.ts';
+import type { WorkingCalendar } from '../../domain/calendar.ts';
+import type { Actor } from '../../domain/actor.ts';
 import { RECALL_REASONS, recallReasonForCategory } from '../../domain/recall-reasons.ts';
 import type { EndAction } from '../../domain/rule-profiles.ts';
 import { isSbkError } from '../../domain/errors.ts';
 import type { OverdueTab } from './use-navigation.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
+import { endRefusal, indexOn, initialOverdueState, mainCategory, nextEmptyEndField, overdueReducer, reasonOf, type EndFocus, type LeaveTarget, type OverdueAction, type OverdueState } from '../state/overdue.ts';
+import { useLatestReducer } from '../state/use-latest-reducer.ts';
 
-export type OverdueMode = 'list' | 'recall' | 'end' | 'stats' | 'leave';
-export type EndFocus = 'reason' | 'login' | 'pin';
-export type Notice = { level: 'ok' | 'error'; text: string };
+export type { EndFocus, LeaveTarget, Notice, OverdueMode } from '../state/overdue.ts';
 
-type Lists = { due: OverdueRow[]; warn: OverdueRow[]; pickups: OpenPickup[]; cancel: CancellationRow[]; error: string | null };
+export type OverdueLists = { due: OverdueRow[]; warn: OverdueRow[]; pickups: OpenPickup[]; cancel: CancellationRow[]; error: string | null };
+/** What the hook's actions need: the ledger, the lists as read, the state as the last key left it. */
+type Ctx = { ledger: Ledger; actor: Actor; tab: OverdueTab; lists: OverdueLists; dispatch: (a: OverdueAction) => void; latest: () => OverdueState };
 
 const O = zh.overdue;
-const END_FOCUS: readonly EndFocus[] = ['reason', 'login', 'pin'];
 const errorText = (e: unknown): string => (isSbkError(e) ? e.message : zh.errors.internal);
+const word = (a: EndAction): string => (a === 'seal' ? O.seal : O.cancel);
 
-function load(read: () => Omit<Lists, 'error'>): Lists {
+/** The four lists, or why they cannot be read. */
+function readLists(ledger: Ledger, actor: Actor, calendar: WorkingCalendar, now: Date): OverdueLists {
   try {
-    return { ...read(), error: null };
+    const all = overdueList(ledger, actor, calendar, { includeWarnings: true }, now);
+    return {
+      due: all.filter((r) => r.phase === 'overdue'),
+      warn: all.filter((r) => r.phase === 'warning'),
+      pickups: listOpenPickups(ledger, actor),
+      cancel: cancellationList(ledger, actor, {}, now),
+      error: null,
+    };
   } catch (e) {
     return { due: [], warn: [], pickups: [], cancel: [], error: errorText(e) };
   }
 }
 
-/** The most common category among the chosen cards (the first one's on a tie). */
-function mainCategory(rows: readonly OverdueRow[]): OverdueRow['category'] {
-  const n = new Map<OverdueRow['category'], number>();
-  for (const r of rows) n.set(r.category, (n.get(r.category) ?? 0) + 1);
-  let best = rows[0]?.category ?? 'unclaimed';
-  for (const [c, k] of n) if (k > (n.get(best) ?? 0)) best = c;
-  return best;
+const chosenOf = <T extends { cardNo: string }>(rows: readonly T[], set: ReadonlySet<string>): T[] => rows.filter((r) => set.has(r.cardNo));
+
+/** R: the recall dialog for the chosen cards (or the one under the marker), the reason preset from their category. */
+function openRecall(c: Ctx): void {
+  const s = c.latest();
+  const chosen = chosenOf(c.lists.due, s.chosen.due);
+  const under = c.lists.due[indexOn(s, 'due', c.lists.due.length)];
+  const rows = chosen.length ? chosen : under ? [under] : [];
+  if (rows.length === 0) return c.dispatch({ type: 'notice', notice: { level: 'error', text: O.nothingChosen } });
+  const code = recallReasonForCategory(mainCategory(rows));
+  const reasonIndex = Math.max(0, RECALL_REASONS.findIndex((r) => r.code === code));
+  c.dispatch({ type: 'open-recall', only: chosen.length ? null : rows[0]!.cardNo, reasonIndex, operationId: randomUUID() });
+}
+
+function confirmRecall(c: Ctx): void {
+  const s = c.latest();
+  const cardNos = chosenOf(c.lists.due, s.chosen.due).map((r) => r.cardNo);
+  const reason = reasonOf(s);
+  try {
+    // The note is asked for (and shown) only with 其他; a note typed there and left behind is not kept.
+    const note = reason.code === 'other' ? s.note.trim() || null : null;
+    const r = recallCards(c.ledger, c.actor, { operationId: s.operationId, cardNos, reason: reason.code, note });
+    c.dispatch({ type: 'recalled', text: O.recalled(r.replayed ? cardNos.length : r.recalled, reason.label) });
+  } catch (e) {
+    c.dispatch({ type: 'dialog-error', text: errorText(e) });
+  }
+}
+
+/** C / F: the cancel or seal dialog for the chosen cards (or the one under the marker). */
+function openEnd(c: Ctx, endActions: readonly EndAction[], action: EndAction): void {
+  if (!endActions.includes(action)) return c.dispatch({ type: 'notice', notice: { level: 'error', text: O.actionNotInProfile(word(action)) } });
+  const s = c.latest();
+  const chosen = chosenOf(c.lists.cancel, s.chosen.cancel);
+  const under = c.lists.cancel[indexOn(s, 'cancel', c.lists.cancel.length)];
+  if (!chosen.length && !under) return c.dispatch({ type: 'notice', notice: { level: 'error', text: O.nothingChosen } });
+  c.dispatch({ type: 'open-end', action, only: chosen.length ? null : under!.cardNo, operationId: randomUUID() });
+}
+
+/** The approver's 工号 and PIN checked, then the chosen cards cancelled or sealed. */
+function endNow(c: Ctx, suggested: string): void {
+  const s = c.latest();
+  const cardNos = chosenOf(c.lists.cancel, s.chosen.cancel).map((r) => r.cardNo);
+  try {
+    const approver = authenticateApprover(c.ledger, c.actor, s.end.login, s.end.pin);
+    const r = endCards(c.ledger, c.actor, approver, { operationId: s.operationId, cardNos, reason: s.end.reason.trim() || suggested, action: s.action });
+    c.dispatch({ type: 'ended', text: O.ended(word(s.action), r.replayed ? cardNos.length : r.ended, approver.name) });
+  } catch (e) {
+    const code = isSbkError(e) ? e.code : '';
+    // Not an acceptable approver (the actor, not a supervisor, out of scope): another 工号.
+    const field: EndFocus = code === 'SECOND_OPERATOR_SAME' || code.startsWith('APPROVER_') ? 'login' : code === 'REASON_REQUIRED' ? 'reason' : 'pin';
+    c.dispatch({ type: 'end-failed', field, text: errorText(e) });
+  } finally {
+    c.dispatch({ type: 'checking', on: false });
+  }
+}
+
+function confirmEnd(c: Ctx, suggested: string): void {
+  const refusal = endRefusal(c.latest(), suggested);
+  if (refusal) return c.dispatch({ type: 'end-refused', ...refusal });
+  c.dispatch({ type: 'checking', on: true });
+  // Checking the PIN takes a moment of scrypt: let "正在核对…" reach the screen first.
+  setTimeout(() => endNow(c, suggested), 0);
+}
+
+function openStats(c: Ctx): void {
+  try {
+    c.dispatch({ type: 'stats', stats: recallStatistics(c.ledger, c.actor) });
+  } catch (e) {
+    c.dispatch({ type: 'notice', notice: { level: 'error', text: errorText(e) } });
+  }
+}
+
+/** Space on the card under the marker; A for all of them (again: none). */
+function toggler(c: Ctx, all: boolean): void {
+  const tab = c.tab;
+  if (tab !== 'due' && tab !== 'cancel') return;
+  const rows: readonly { cardNo: string }[] = c.lists[tab];
+  if (all) return c.dispatch({ type: 'toggle-all', tab, cardNos: rows.map((r) => r.cardNo) });
+  const row = rows[indexOn(c.latest(), tab, rows.length)];
+  if (row) c.dispatch({ type: 'toggle', tab, cardNo: row.cardNo, count: rows.length });
 }
 
 /**
@@ -48,244 +133,61 @@ function mainCategory(rows: readonly OverdueRow[]): OverdueRow['category'] {
  */
 export function useOverdue(actor: Actor, tab: OverdueTab) {
   const { ledger, calendar, now } = useServices();
-  const [version, setVersion] = useState(0);
-  const lists = useMemo(
-    () =>
-      load(() => {
-        const all = overdueList(ledger, actor, calendar, { includeWarnings: true }, now());
-        return {
-          due: all.filter((r) => r.phase === 'overdue'),
-          warn: all.filter((r) => r.phase === 'warning'),
-          pickups: listOpenPickups(ledger, actor),
-          cancel: cancellationList(ledger, actor, {}, now()),
-        };
-      }),
-    // `version` re-reads the ledger after a write.
-    [ledger, actor, calendar, now, version],
-  );
+  const { state, dispatch, latest } = useLatestReducer(overdueReducer, initialOverdueState);
+  // The lists are a query, read again after a write (`version`).
+  const lists = useMemo(() => readLists(ledger, actor, calendar, now()), [ledger, actor, calendar, now, state.version]);
   const endActions = useMemo<readonly EndAction[]>(() => ledgerProfile(ledger).endActions, [ledger]);
-  const [selected, setSelected] = useState<Record<OverdueTab, number>>({ due: 0, warn: 0, pickups: 0, cancel: 0 });
-  const [chosen, setChosen] = useState<{ due: ReadonlySet<string>; cancel: ReadonlySet<string> }>({ due: new Set(), cancel: new Set() });
-  const [mode, setMode] = useState<OverdueMode>('list');
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [dialogError, setDialogError] = useState<string | null>(null);
-  // Recall dialog.
-  const [reasonIndex, setReasonIndex] = useState(0);
-  const [note, setNote] = useState('');
-  // Cancel / seal dialog.
-  const [action, setAction] = useState<EndAction>('cancel');
-  const [endReason, setEndReason] = useState('');
-  const [login, setLogin] = useState('');
-  const [pin, setPin] = useState('');
-  const [endFocus, setEndFocus] = useState<EndFocus>('reason');
-  const [checking, setChecking] = useState(false);
-  const [stats, setStats] = useState<RecallStats | null>(null);
-  // The question before something is dropped: what it is about, what follows a yes, where a no returns.
-  const [leave, setLeave] = useState<{ what: 'selection' | 'form'; run: () => void; back: OverdueMode } | null>(null);
-  const operationId = useRef('');
-  const endRef = useRef({ reason: '', login: '', pin: '' });
-  const noteRef = useRef('');
-
-  const rowsOf = (t: OverdueTab): readonly unknown[] => lists[t];
-  const count = rowsOf(tab).length;
-  const index = Math.min(selected[tab], Math.max(0, count - 1));
-  const chosenDue = lists.due.filter((r) => chosen.due.has(r.cardNo));
-  const chosenCancel = lists.cancel.filter((r) => chosen.cancel.has(r.cardNo));
-  const selectionSize = chosenDue.length + chosenCancel.length;
-
-  const refresh = () => setVersion((v) => v + 1);
-  const setEnd = (k: keyof typeof endRef.current, v: string) => {
-    endRef.current = { ...endRef.current, [k]: v };
-    if (k === 'reason') setEndReason(v);
-    if (k === 'login') setLogin(v);
-    if (k === 'pin') setPin(v);
-    setDialogError(null);
-  };
+  const c: Ctx = { ledger, actor, tab, lists, dispatch, latest };
+  const chosenDue = chosenOf(lists.due, state.chosen.due);
+  const chosenCancel = chosenOf(lists.cancel, state.chosen.cancel);
   const suggestedReason = chosenCancel[0]?.label ?? '';
-
-  const confirmEnd = () => {
-    const { reason, login: l, pin: p } = endRef.current;
-    const why = reason.trim() || suggestedReason;
-    if (!why) return setEndFocus('reason'), setDialogError(O.reasonRequired);
-    if (!l.trim()) return setEndFocus('login'), setDialogError(O.approverRequired);
-    if (!p) return setEndFocus('pin'), setDialogError(O.pinRequired);
-    setChecking(true);
-    setDialogError(null);
-    // Checking the PIN takes a moment of scrypt: let "正在核对…" reach the screen first.
-    setTimeout(() => {
-      try {
-        const approver = authenticateApprover(ledger, actor, l, p);
-        const cardNos = chosenCancel.map((r) => r.cardNo);
-        const r = endCards(ledger, actor, approver, { operationId: operationId.current, cardNos, reason: why, action });
-        setNotice({ level: 'ok', text: O.ended(action === 'seal' ? O.seal : O.cancel, r.replayed ? cardNos.length : r.ended, approver.name) });
-        setChosen((c) => ({ ...c, cancel: new Set() }));
-        setMode('list');
-        refresh();
-      } catch (e) {
-        // The PIN is never kept after a failed attempt.
-        setDialogError(errorText(e));
-        endRef.current = { ...endRef.current, pin: '' };
-        setPin('');
-        const code = isSbkError(e) ? e.code : '';
-        // Not an acceptable approver (the actor, not a supervisor, out of scope): another 工号.
-        setEndFocus(code === 'SECOND_OPERATOR_SAME' || code.startsWith('APPROVER_') ? 'login' : code === 'REASON_REQUIRED' ? 'reason' : 'pin');
-      } finally {
-        setChecking(false);
-      }
-    }, 0);
-  };
-
-  const reason = RECALL_REASONS[reasonIndex] ?? RECALL_REASONS[0]!;
-
+  const count = (lists[tab] as readonly unknown[]).length;
   return {
+    ...state,
     lists,
     error: lists.error,
     endActions,
-    index,
-    mode,
-    notice,
-    dialogError,
+    index: indexOn(state, tab, count),
     chosenDue,
     chosenCancel,
-    isChosen: (t: 'due' | 'cancel', cardNo: string) => chosen[t].has(cardNo),
+    selectionSize: chosenDue.length + chosenCancel.length,
+    isChosen: (t: 'due' | 'cancel', cardNo: string) => state.chosen[t].has(cardNo),
     reasons: RECALL_REASONS,
-    reasonIndex,
-    reason,
-    note,
-    action,
-    endReason,
+    reason: reasonOf(state),
     suggestedReason,
-    login,
-    pin,
-    endFocus,
-    checking,
-    stats,
-    leaving: leave,
-    selectionSize,
-    move: (delta: number) => setSelected((s) => ({ ...s, [tab]: Math.max(0, Math.min(count - 1, s[tab] + delta)) })),
-    clearNotice: () => setNotice(null),
-    /** Space: choose or unchoose the card under the marker. */
-    toggle: () => {
-      if (tab !== 'due' && tab !== 'cancel') return;
-      const row = lists[tab][index];
-      if (!row) return;
-      setChosen((c) => {
-        const next = new Set(c[tab]);
-        if (next.has(row.cardNo)) next.delete(row.cardNo);
-        else next.add(row.cardNo);
-        return { ...c, [tab]: next };
-      });
-      // On to the next card, as a checklist is ticked.
-      setSelected((s) => ({ ...s, [tab]: Math.min(count - 1, s[tab] + 1) }));
+    move: (delta: number) => dispatch({ type: 'move', tab, delta, count }),
+    clearNotice: () => dispatch({ type: 'notice', notice: null }),
+    toggle: () => toggler(c, false),
+    toggleAll: () => toggler(c, true),
+    openRecall: () => openRecall(c),
+    moveReason: (delta: number) => dispatch({ type: 'move-reason', delta }),
+    setNote: (value: string) => dispatch({ type: 'set-note', value }),
+    /** Enter: the chosen cards recalled (`note`: the 其他 field's text as submitted). */
+    confirmRecall: (note?: string) => {
+      if (note !== undefined) dispatch({ type: 'set-note', value: note });
+      confirmRecall(c);
     },
-    /** A: choose every card shown; when all are chosen already, none. */
-    toggleAll: () => {
-      if (tab !== 'due' && tab !== 'cancel') return;
-      const all = lists[tab].map((r) => r.cardNo);
-      setChosen((c) => ({ ...c, [tab]: all.every((n) => c[tab].has(n)) ? new Set() : new Set(all) }));
-    },
-    /** R: the recall dialog for the chosen cards (or the one under the marker), reason preset from their category. */
-    openRecall: () => {
-      const rows = chosenDue.length ? chosenDue : lists.due[index] ? [lists.due[index]!] : [];
-      if (rows.length === 0) return setNotice({ level: 'error', text: O.nothingChosen });
-      if (!chosenDue.length) setChosen((c) => ({ ...c, due: new Set([rows[0]!.cardNo]) }));
-      const code = recallReasonForCategory(mainCategory(rows));
-      setReasonIndex(Math.max(0, RECALL_REASONS.findIndex((r) => r.code === code)));
-      noteRef.current = '';
-      setNote('');
-      setDialogError(null);
-      operationId.current = randomUUID();
-      setMode('recall');
-    },
-    moveReason: (delta: number) => {
-      setReasonIndex((i) => Math.max(0, Math.min(RECALL_REASONS.length - 1, i + delta)));
-      setDialogError(null);
-    },
-    setNote: (v: string) => {
-      noteRef.current = v;
-      setNote(v);
-      setDialogError(null);
-    },
-    confirmRecall: (noteValue?: string) => {
-      if (noteValue !== undefined) noteRef.current = noteValue;
-      const cardNos = chosenDue.map((r) => r.cardNo);
-      try {
-        // The note is asked for (and shown) only with 其他; a note typed there and left behind is not kept.
-        const note = reason.code === 'other' ? noteRef.current.trim() || null : null;
-        const r = recallCards(ledger, actor, { operationId: operationId.current, cardNos, reason: reason.code, note });
-        setNotice({ level: 'ok', text: O.recalled(r.replayed ? cardNos.length : r.recalled, reason.label) });
-        setChosen((c) => ({ ...c, due: new Set() }));
-        setMode('list');
-        refresh();
-      } catch (e) {
-        setDialogError(errorText(e));
-      }
-    },
-    /** C / F: the cancel or seal dialog for the chosen cards (or the one under the marker). */
-    openEnd: (a: EndAction) => {
-      if (!endActions.includes(a)) return setNotice({ level: 'error', text: O.actionNotInProfile(a === 'seal' ? O.seal : O.cancel) });
-      const rows = chosenCancel.length ? chosenCancel : lists.cancel[index] ? [lists.cancel[index]!] : [];
-      if (rows.length === 0) return setNotice({ level: 'error', text: O.nothingChosen });
-      if (!chosenCancel.length) setChosen((c) => ({ ...c, cancel: new Set([rows[0]!.cardNo]) }));
-      endRef.current = { reason: '', login: '', pin: '' };
-      setEndReason('');
-      setLogin('');
-      setPin('');
-      setEndFocus('reason');
-      setAction(a);
-      setDialogError(null);
-      operationId.current = randomUUID();
-      setMode('end');
-    },
-    setEndReason: (v: string) => setEnd('reason', v),
-    setLogin: (v: string) => setEnd('login', v),
-    setPin: (v: string) => setEnd('pin', v),
-    nextEndField: (delta: number) => setEndFocus((f) => END_FOCUS[(END_FOCUS.indexOf(f) + delta + END_FOCUS.length) % END_FOCUS.length]!),
+    openEnd: (a: EndAction) => openEnd(c, endActions, a),
+    setEnd: (field: EndFocus, value: string) => dispatch({ type: 'set-end', field, value }),
+    nextEndField: (delta: number) => dispatch({ type: 'next-end-field', delta }),
     /** Enter in a dialog field: on to the next empty one; with all filled, check the approver and act. */
     endFieldDone: (field: EndFocus, value: string) => {
-      setEnd(field, value);
-      const filled = { reason: (endRef.current.reason.trim() || suggestedReason) !== '', login: endRef.current.login.trim() !== '', pin: endRef.current.pin !== '' };
-      const at = END_FOCUS.indexOf(field);
-      const next = [...END_FOCUS.slice(at + 1), ...END_FOCUS.slice(0, at)].find((f) => !filled[f]);
-      if (next) return setEndFocus(next);
-      confirmEnd();
+      dispatch({ type: 'set-end', field, value });
+      const next = nextEmptyEndField(latest(), field, suggestedReason);
+      if (next) dispatch({ type: 'end-focus', field: next });
+      else confirmEnd(c, suggestedReason);
     },
-    openStats: () => {
-      try {
-        setStats(recallStatistics(ledger, actor));
-        setMode('stats');
-      } catch (e) {
-        setNotice({ level: 'error', text: errorText(e) });
-      }
-    },
+    openStats: () => openStats(c),
     /** Esc in a dialog: back to the list (the chosen cards stay chosen); asks first when something was typed. */
-    closeDialog: () => {
-      const typed =
-        (mode === 'recall' && noteRef.current.trim() !== '') ||
-        (mode === 'end' && (endRef.current.reason.trim() !== '' || endRef.current.login.trim() !== '' || endRef.current.pin !== ''));
-      const close = () => {
-        setMode('list');
-        setDialogError(null);
-      };
-      if (!typed) return close();
-      setLeave({ what: 'form', run: close, back: mode });
-      setMode('leave');
+    closeDialog: () => dispatch({ type: 'close-dialog' }),
+    /** Before the screen is left (Esc, or opening a pickup): true when it may go now; else it asks first. */
+    guardLeave: (target: LeaveTarget): boolean => (chosenDue.length + chosenCancel.length === 0 ? true : (dispatch({ type: 'ask-leave', target }), false)),
+    /** Y: where to go now that the chosen cards may be dropped (none after a dialog's question). */
+    confirmLeave: (): LeaveTarget | null => {
+      const leaving = latest().leaving;
+      dispatch({ type: 'confirm-leave' });
+      return leaving?.what === 'selection' ? leaving.target : null;
     },
-    /** Before the screen is left (Esc, or opening a pickup): ask when cards are chosen. */
-    guardLeave: (run: () => void) => {
-      if (selectionSize === 0) return run();
-      setLeave({ what: 'selection', run, back: 'list' });
-      setMode('leave');
-    },
-    confirmLeave: () => {
-      const run = leave?.run;
-      setLeave(null);
-      setMode('list');
-      run?.();
-    },
-    cancelLeave: () => {
-      setMode(leave?.back ?? 'list');
-      setLeave(null);
-    },
+    cancelLeave: () => dispatch({ type: 'cancel-leave' }),
   };
 }

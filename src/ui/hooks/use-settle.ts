@@ -1,16 +1,40 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { randomUUID } from 'node:crypto';
+import type { Ledger } from '../../../db/open-ledger.ts';
 import { listOpenPickups, pickupCardList, settlePickup, type OpenPickup } from '../../workflows/agent-pickup.ts';
 import { isSbkError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
+import { initialSettleState, marked, settleIndex, settleLeavesOnBack, settleReducer, type Mark, type SettleAction, type SettleState } from '../state/settle.ts';
+import { useLatestReducer } from '../state/use-latest-reducer.ts';
 
-export type SettleStep = 'mark' | 'confirm' | 'leave' | 'done';
-export type Mark = 'delivered' | 'returned';
-type Card = ReturnType<typeof pickupCardList>[number];
+export type { Mark, SettleStep } from '../state/settle.ts';
+export type SettleCard = ReturnType<typeof pickupCardList>[number];
+type PickupData = { pickup: OpenPickup | null; cards: SettleCard[]; error: string | null };
 
 const errorText = (e: unknown): string => (isSbkError(e) ? e.message : zh.errors.internal);
+
+/** The pickup and the cards its agent still holds, or why they cannot be read. */
+function readPickup(ledger: Ledger, actor: Actor, ref: string): PickupData {
+  try {
+    return { pickup: listOpenPickups(ledger, actor).find((p) => p.ref === ref) ?? null, cards: pickupCardList(ledger, actor, ref), error: null };
+  } catch (e) {
+    return { pickup: null, cards: [], error: errorText(e) };
+  }
+}
+
+/** Writes the marks as one settlement; the action says what it did or why not. */
+function settle(ledger: Ledger, actor: Actor, ref: string, s: SettleState): SettleAction {
+  const delivered = marked(s, 'delivered');
+  const returned = marked(s, 'returned');
+  try {
+    const r = settlePickup(ledger, actor, { operationId: s.operationId, pickupRef: ref, delivered, returned });
+    return { type: 'settled', done: r.replayed ? { delivered: delivered.length, returned: returned.length, stillHeld: r.stillHeld } : r };
+  } catch (e) {
+    return { type: 'failed', error: errorText(e) };
+  }
+}
 
 /**
  * Settling a collective pickup (GD Art. 15): for each card the unit's agent still holds, the
@@ -20,81 +44,37 @@ const errorText = (e: unknown): string => (isSbkError(e) ? e.message : zh.errors
  */
 export function useSettle(actor: Actor, ref: string) {
   const { ledger } = useServices();
-  const [version, setVersion] = useState(0);
-  const data = useMemo<{ pickup: OpenPickup | null; cards: Card[]; error: string | null }>(() => {
-    try {
-      return { pickup: listOpenPickups(ledger, actor).find((p) => p.ref === ref) ?? null, cards: pickupCardList(ledger, actor, ref), error: null };
-    } catch (e) {
-      return { pickup: null, cards: [], error: errorText(e) };
-    }
-  }, [ledger, actor, ref, version]);
-  const [index, setIndex] = useState(0);
-  const [marks, setMarks] = useState<ReadonlyMap<string, Mark>>(() => new Map());
-  const [step, setStep] = useState<SettleStep>('mark');
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<{ delivered: number; returned: number; stillHeld: number } | null>(null);
-  const operationId = useRef(randomUUID());
+  const { state, dispatch, latest } = useLatestReducer(settleReducer, () => initialSettleState(randomUUID()));
+  // The list is a query, read again after the settlement is written (`version`).
+  const data = useMemo(() => readPickup(ledger, actor, ref), [ledger, actor, ref, state.version]);
   const cards = data.cards;
-  const at = Math.min(index, Math.max(0, cards.length - 1));
-  const count = (m: Mark) => [...marks.values()].filter((x) => x === m).length;
-
+  const count = cards.length;
   return {
     pickup: data.pickup,
     cards,
     loadError: data.error,
-    index: at,
-    marks,
-    step,
-    error,
-    done,
-    delivered: count('delivered'),
-    returned: count('returned'),
-    move: (delta: number) => setIndex(Math.max(0, Math.min(cards.length - 1, at + delta))),
+    index: settleIndex(state, count),
+    marks: state.marks,
+    step: state.step,
+    error: state.error,
+    done: state.done,
+    delivered: marked(state, 'delivered').length,
+    returned: marked(state, 'returned').length,
+    move: (delta: number) => dispatch({ type: 'move', delta, count }),
     /** D / R: mark the card under the marker (again: unmark), then on to the next card. */
-    mark: (m: Mark) => {
-      const c = cards[at];
-      if (!c) return;
-      setMarks((prev) => {
-        const next = new Map(prev);
-        if (next.get(c.cardNo) === m) next.delete(c.cardNo);
-        else next.set(c.cardNo, m);
-        return next;
-      });
-      setError(null);
-      setIndex(Math.min(cards.length - 1, at + 1));
+    mark: (mark: Mark) => {
+      const c = cards[settleIndex(latest(), count)];
+      if (c) dispatch({ type: 'mark', mark, cardNo: c.cardNo, count });
     },
-    toConfirm: () => {
-      if (marks.size === 0) return setError(zh.settle.nothingMarked);
-      setStep('confirm');
-    },
-    confirm: () => {
-      const of = (m: Mark) => [...marks].filter(([, x]) => x === m).map(([no]) => no);
-      try {
-        const r = settlePickup(ledger, actor, { operationId: operationId.current, pickupRef: ref, delivered: of('delivered'), returned: of('returned') });
-        setDone(r.replayed ? { delivered: of('delivered').length, returned: of('returned').length, stillHeld: r.stillHeld } : r);
-        setStep('done');
-        setVersion((v) => v + 1);
-      } catch (e) {
-        setError(errorText(e));
-        setStep('mark');
-      }
-    },
-    cancelConfirm: () => setStep('mark'),
-    dropMarks: () => {
-      setMarks(new Map());
-      setStep('mark');
-    },
+    toConfirm: () => dispatch({ type: 'ask-confirm' }),
+    confirm: () => dispatch(settle(ledger, actor, ref, latest())),
+    cancelConfirm: () => dispatch({ type: 'cancel-confirm' }),
+    dropMarks: () => dispatch({ type: 'drop-marks' }),
     /** Esc: false = leave the screen. */
     back: (): boolean => {
-      if (step === 'confirm' || step === 'leave') {
-        setStep('mark');
-        return true;
-      }
-      if (step === 'mark' && marks.size > 0) {
-        setStep('leave');
-        return true;
-      }
-      return false;
+      if (settleLeavesOnBack(latest())) return false;
+      dispatch({ type: 'back' });
+      return true;
     },
   };
 }

@@ -52,7 +52,7 @@ export function useShipments(actor: Actor, tab: ShipmentsTab): Shipments {
     }),
     [ledger, actor, calendar, now],
   );
-  const { state, dispatch, latest } = useLatestReducer(shipmentsReducer, undefined, initialShipmentsState);
+  const { state, dispatch, latest } = useLatestReducer(shipmentsReducer, initialShipmentsState);
   const rows = lists[tab];
   const actions = useMemo(() => {
     const currentNow = (): ShipmentSummary | null => rows[selectedOn(latest(), tab, rows.length)] ?? null;

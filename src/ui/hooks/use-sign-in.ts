@@ -25,7 +25,7 @@ function start(ledger: Ledger, actor: Actor, number: string): Started {
 type Sign = { readonly start: SignInStart | null; readonly close: boolean; readonly placeName: string | null };
 
 /** Enter (close: what is missing becomes discrepancies) or P (partial: the rest stays in transit). */
-function sign(ledger: Ledger, actor: Actor, s: SignInState, how: Sign, send: (a: SignInAction) => SignInState): void {
+function sign(ledger: Ledger, actor: Actor, s: SignInState, how: Sign, send: (a: SignInAction) => void): void {
   if (s.mode !== 'result' || !how.start) return;
   const result = checkInResult(s.session);
   try {
@@ -86,7 +86,7 @@ export function useSignIn(actor: Actor, number: string): SignIn {
   const places = useMemo(() => storagePlaces(ledger, actor), [ledger, actor]);
   const started = useMemo(() => start(ledger, actor, number), [ledger, actor, number]);
   const startArg = { expected: started.ok?.expected ?? null, signer: actor.name };
-  const { state, dispatch, latest } = useLatestReducer(signInReducer, startArg, (a) => initialSignInState({ ...a, operationId: randomUUID() }));
+  const { state, dispatch, latest } = useLatestReducer(signInReducer, () => initialSignInState({ ...startArg, operationId: randomUUID() }));
   const actions = useMemo((): SignInActions => {
     const act = (a: SignInAction) => (): void => void dispatch(a);
     return {

@@ -4,7 +4,7 @@ import { TextField } from '../components/text-field.tsx';
 import { Line } from '../components/line.tsx';
 import { PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
 import { useCheckIn, type CheckInMode } from '../hooks/use-check-in.ts';
-import { FlagLines } from './common/flag-lines.tsx';
+import { FlagLines } from './shared/flag-lines.tsx';
 import { CheckInPick } from './check-in/check-in-pick.tsx';
 import { CheckInBottomPart } from './check-in/check-in-bottom.tsx';
 import { checkInKeys } from './check-in/check-in-keys.ts';

@@ -5,7 +5,7 @@ import { Line } from '../components/line.tsx';
 import { PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
 import { useStrayScan } from '../keys/use-stray-scan.ts';
 import { useCountScan } from '../hooks/use-count-scan.ts';
-import { FlagLines } from './common/flag-lines.tsx';
+import { FlagLines } from './shared/flag-lines.tsx';
 import { CountScanBottom } from './count-scan/count-scan-bottom.tsx';
 import { countScanKeys, hopperKey } from './count-scan/count-scan-keys.ts';
 import { bottomOf, closedText, contextOf, fieldOf } from './count-scan/count-scan-view.ts';

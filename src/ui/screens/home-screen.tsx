@@ -41,7 +41,7 @@ function homeKeys(latest: () => HomeState, dispatch: (a: HomeAction) => unknown,
 
 export function HomeScreen({ actor, width, height, isActive, onOpen, onLogout }: HomeScreenProps) {
   const { summary, rows, alerts } = useHomeData(actor);
-  const { state, dispatch, latest } = useLatestReducer(homeReducer, undefined, initialHomeState);
+  const { state, dispatch, latest } = useLatestReducer(homeReducer, initialHomeState);
   useKeyHandler(homeKeys(latest, dispatch, { onOpen, onLogout }), { priority: PRIORITY.screen, isActive });
   const top = Math.max(MENU.length + 1, rows.length + 3);
   const alertRows = Math.max(1, height - top - 2);

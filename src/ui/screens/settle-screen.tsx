@@ -1,12 +1,14 @@
 import { useLayoutEffect } from 'react';
-import { Box, Text } from 'ink';
-import { Table, type ColumnSpec } from '../components/table.tsx';
-import { PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
+import { Box } from 'ink';
+import { Line } from '../components/line.tsx';
+import { PRIORITY, useKeyHandler, type KeyHandler } from '../keys/key-router.tsx';
 import { matches } from '../keys/registry.ts';
 import { useStrayScan } from '../keys/use-stray-scan.ts';
 import { useSettle, type SettleStep } from '../hooks/use-settle.ts';
-import { fitWidth } from '../../text/display-width.ts';
+import { SettleMarking } from './settle/settle-marking.tsx';
+import { answerQuestion } from './shared/question-keys.ts';
 import { formatLocalTime } from '../../domain/china-dates.ts';
+import type { OpenPickup } from '../../workflows/agent-pickup.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
@@ -20,96 +22,63 @@ export type SettleScreenProps = {
   onLeave: () => void;
 };
 
-type Row = { mark: string; cardNo: string; name: string; id: string; since: string };
+type Settle = ReturnType<typeof useSettle>;
+type Stray = ReturnType<typeof useStrayScan>;
 
 const S = zh.settle;
-const COLUMNS: ColumnSpec<Row>[] = [
-  { key: 'mark', header: S.columns.mark, width: 10 },
-  { key: 'cardNo', header: S.columns.cardNo, width: 10 },
-  { key: 'name', header: S.columns.name, width: 10 },
-  { key: 'id', header: S.columns.id, width: 18 },
-  { key: 'since', header: S.columns.since, width: 10 },
-];
-
 const contextOf = (step: SettleStep): string => (step === 'mark' ? 'settle' : step === 'done' ? 'settle-done' : 'confirm');
-
+const asking = (step: SettleStep): boolean => step === 'confirm' || step === 'leave';
 /** Title, agent line, the table's header, rule and overflow line, totals, message, two lines of question. */
 const CHROME = 2 + 3 + 1 + 1 + 2;
+
+const agentLine = (p: OpenPickup | null): string => (p ? S.agent(p.agent, p.authorisation, formatLocalTime(p.since).slice(0, 10)) : '');
+
+function settleKeys(s: Settle, stray: Stray, onLeave: () => void): KeyHandler {
+  return (e) => {
+    if (asking(s.step)) return answerQuestion(stray, e, s.step === 'confirm' ? s.confirm : onLeave, s.cancelConfirm);
+    if (s.step === 'mark') {
+      if (stray.swallow(e, (k) => matches('settle.delivered', k) || matches('settle.returned', k) || matches('help', k) || matches('quit', k))) return true;
+      if (matches('settle.move', e)) return s.move(e.name === 'up' ? -1 : 1), true;
+      if (matches('settle.delivered', e)) return s.mark('delivered'), true;
+      if (matches('settle.returned', e)) return s.mark('returned'), true;
+      if (matches('settle.confirm', e)) return s.toConfirm(), true;
+    }
+    if (matches('back', e) && s.back()) return true;
+    return false;
+  };
+}
+
+function SettleDone({ done, width }: { done: NonNullable<Settle['done']>; width: number }) {
+  const result = S.done(done.delivered, done.returned);
+  const after = done.stillHeld > 0 ? S.stillHeld(done.stillHeld) : S.allSettled;
+  return (
+    <>
+      <Line text={result} width={width} color="green" />
+      <Line text={after} width={width} />
+      <Line text="" width={width} />
+      <Line text={S.doneHint} width={width} />
+    </>
+  );
+}
 
 export function SettleScreen({ actor, pickupRef, width, height, isActive, onContext, onLeave }: SettleScreenProps) {
   const s = useSettle(actor, pickupRef);
   const context = contextOf(s.step);
   useLayoutEffect(() => onContext(context), [context]);
   const stray = useStrayScan();
-  useKeyHandler(
-    (e) => {
-      const asking = s.step === 'confirm' || s.step === 'leave';
-      if (asking) {
-        if (stray.swallow(e, (k) => matches('confirm.yes', k) || matches('confirm.no', k))) return true;
-        if (matches('confirm.yes', e)) return s.step === 'confirm' ? s.confirm() : onLeave(), true;
-        if (matches('confirm.no', e)) return s.cancelConfirm(), true;
-        return true; // the question owns the keyboard until answered
-      }
-      if (s.step === 'mark') {
-        if (stray.swallow(e, (k) => matches('settle.delivered', k) || matches('settle.returned', k) || matches('help', k) || matches('quit', k))) return true;
-        if (matches('settle.move', e)) return s.move(e.name === 'up' ? -1 : 1), true;
-        if (matches('settle.delivered', e)) return s.mark('delivered'), true;
-        if (matches('settle.returned', e)) return s.mark('returned'), true;
-        if (matches('settle.confirm', e)) return s.toConfirm(), true;
-      }
-      if (matches('back', e) && s.back()) return true;
-      return false;
-    },
-    { priority: s.step === 'confirm' || s.step === 'leave' ? PRIORITY.modal : PRIORITY.screen, isActive },
-  );
-
-  const line = (text: string, color?: string) => <Text color={color}>{fitWidth(text, width)}</Text>;
-  const p = s.pickup;
-  const title = <Text bold>{fitWidth(S.title(pickupRef), width)}</Text>;
-  const agent = line(p ? S.agent(p.agent, p.authorisation, formatLocalTime(p.since).slice(0, 10)) : '');
-
-  if (s.step === 'done' && s.done) {
-    const d = s.done;
-    return (
-      <Box flexDirection="column" width={width} height={height}>
-        {title}
-        {agent}
-        {line(S.done(d.delivered, d.returned), 'green')}
-        {line(d.stillHeld > 0 ? S.stillHeld(d.stillHeld) : S.allSettled)}
-        {line('')}
-        {line(S.doneHint)}
-      </Box>
-    );
-  }
-
-  const rows: Row[] = s.cards.map((c) => {
-    const m = s.marks.get(c.cardNo);
-    return { mark: m ? S.marks[m] : '', cardNo: c.cardNo, name: c.holderName ?? '-', id: c.holderIdMasked ?? '-', since: c.since ? formatLocalTime(c.since).slice(0, 10) : '-' };
-  });
-  const held = s.cards.length - s.delivered - s.returned;
+  useKeyHandler(settleKeys(s, stray, onLeave), { priority: asking(s.step) ? PRIORITY.modal : PRIORITY.screen, isActive });
+  const error = s.error ?? s.loadError ?? '';
+  const title = S.title(pickupRef);
+  const agent = agentLine(s.pickup);
+  const tableHeight = Math.max(1, height - CHROME);
   return (
     <Box flexDirection="column" width={width} height={height}>
-      {title}
-      {agent}
-      <Table data={rows} columns={COLUMNS} height={Math.max(1, height - CHROME)} selectedIndex={rows.length ? s.index : undefined} emptyText={S.none} />
-      <Text bold>{fitWidth(S.totals(s.delivered, s.returned, held), width)}</Text>
-      {line(s.error ?? s.loadError ?? '', 'red')}
-      {s.step === 'confirm' ? (
-        <Box flexDirection="column">
-          <Text bold color="yellow">
-            {fitWidth(S.confirmTitle, width)}
-          </Text>
-          {line(S.confirmBody(s.delivered, s.returned, held))}
-        </Box>
-      ) : s.step === 'leave' ? (
-        <Box flexDirection="column">
-          <Text bold color="yellow">
-            {fitWidth(S.leaveTitle, width)}
-          </Text>
-          {line(S.leaveBody)}
-        </Box>
+      <Line text={title} width={width} bold />
+      <Line text={agent} width={width} />
+      {s.step === 'done' && s.done ? (
+        <SettleDone done={s.done} width={width} />
       ) : (
-        line(S.hint)
+        <SettleMarking cards={s.cards} marks={s.marks} index={s.index} step={s.step} delivered={s.delivered} returned={s.returned} error={error} width={width} tableHeight={tableHeight} />
       )}
     </Box>
   );

@@ -16,7 +16,8 @@ import {
 } from '../../domain/check-in-session.ts';
 import { normalizeCardInput } from '../../domain/card-input.ts';
 import type { ConfirmSummary } from '../../workflows/check-in.ts';
-import { errorFlag, pushFlag, type Flag } from './flags.ts';
+import { errorFlag, pushFlag } from './flags.ts';
+import type { Message } from '../screens/shared/message.ts';
 import { clampIndex, cycleIndex } from './list-index.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
@@ -33,7 +34,7 @@ export type CheckInState = {
   readonly input: string;
   readonly pendingBox: string | null;
   readonly lastCard: string | null;
-  readonly flags: readonly Flag[];
+  readonly flags: readonly Message[];
   readonly placeIndex: number;
   readonly summary: ConfirmSummary | null;
 };
@@ -59,7 +60,7 @@ export function initialCheckInState(): CheckInState {
 }
 
 /** What the operator reads for an outcome of the count. */
-export function describeOutcome(o: ScanOutcome): Flag {
+export function describeOutcome(o: ScanOutcome): Message {
   switch (o.kind) {
     case 'counted':
       return { level: 'ok', text: O.counted(o.cardNo, o.box) };
@@ -82,7 +83,7 @@ export function describeOutcome(o: ScanOutcome): Flag {
   }
 }
 
-const flag = (s: CheckInState, f: Flag): CheckInState => ({ ...s, flags: pushFlag(s.flags, f, FLAGS_KEPT) });
+const flag = (s: CheckInState, f: Message): CheckInState => ({ ...s, flags: pushFlag(s.flags, f, FLAGS_KEPT) });
 const apply = (s: CheckInState, r: { session: CheckInSession; outcome: ScanOutcome }): CheckInState => flag({ ...s, session: r.session }, describeOutcome(r.outcome));
 
 /** Where Esc goes: back to scanning from a prompt, or the question before dropping a count; null = leave the screen. */

@@ -7,7 +7,8 @@
 import { parseScanCode, type CountStatus, type ScanCode } from '../../workflows/stock-count.ts';
 import { resolveBox } from '../../domain/box-label.ts';
 import { normalizeCardInput } from '../../domain/card-input.ts';
-import { errorFlag, okFlag, pushFlag, warnFlag, type Flag } from './flags.ts';
+import { errorFlag, okFlag, pushFlag, warnFlag } from './flags.ts';
+import type { Message } from '../screens/shared/message.ts';
 import { clampIndex } from './list-index.ts';
 import { errorText } from './error-text.ts';
 import { zh } from '../../i18n/zh-CN.ts';
@@ -37,7 +38,7 @@ export type CountScanState = {
   readonly input: string;
   readonly pending: Pending | null;
   readonly hopperIndex: number;
-  readonly flags: readonly Flag[];
+  readonly flags: readonly Message[];
   readonly progress: readonly ProgressRow[];
   /** Cards scanned one by one: a repeat is not recorded again. */
   readonly cards: ReadonlySet<string>;
@@ -49,7 +50,7 @@ export type CountScanState = {
 
 export type CountScanAction =
   | { type: 'input'; value: string }
-  | { type: 'flag'; flag: Flag }
+  | { type: 'flag'; flag: Message }
   | { type: 'ask'; pending: Pending }
   | { type: 'recorded'; scan: ScanCode; scans: number; counted: number }
   | { type: 'entry-done' }
@@ -90,7 +91,7 @@ export function withEntry(rows: readonly ProgressRow[], kind: ProgressRow['kind'
   return rows.map((r, i) => (i === at ? { ...r, counted } : r));
 }
 
-const flag = (f: Flag): CountScanStep => ({ act: { type: 'flag', flag: f } });
+const flag = (f: Message): CountScanStep => ({ act: { type: 'flag', flag: f } });
 const ask = (kind: Pending['kind'], code: string): CountScanStep => ({ act: { type: 'ask', pending: { kind, code } } });
 const record = (kind: ScanCode['kind'], code: string, quantity: number | null): CountScanStep => ({ record: { kind, code, quantity }, endsEntry: false });
 

@@ -6,7 +6,8 @@
 import { CHOOSABLE_METHODS, type ShipmentMethod } from '../../domain/shipment.ts';
 import type { Destination } from '../../workflows/shipment-dispatch.ts';
 import type { DispatchScan } from '../../workflows/dispatch-scan.ts';
-import { errorFlag, okFlag, pushFlag, warnFlag, type Flag } from './flags.ts';
+import { errorFlag, okFlag, pushFlag, warnFlag } from './flags.ts';
+import type { Message } from '../screens/shared/message.ts';
 import { clampIndex, cycleIndex } from './list-index.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
@@ -22,7 +23,7 @@ export type DispatchState = {
   readonly dest: Destination | null;
   readonly input: string;
   readonly additions: readonly Addition[];
-  readonly flags: readonly Flag[];
+  readonly flags: readonly Message[];
   readonly methodIndex: number;
   readonly trackingNo: string;
   readonly senderName: string;
@@ -76,7 +77,7 @@ export function backTarget(s: DispatchState): DispatchStep | null {
   return BACK[s.step](s);
 }
 
-const flag = (s: DispatchState, f: Flag): DispatchState => ({ ...s, flags: pushFlag(s.flags, f, FLAGS_KEPT) });
+const flag = (s: DispatchState, f: Message): DispatchState => ({ ...s, flags: pushFlag(s.flags, f, FLAGS_KEPT) });
 
 function scanned(s: DispatchState, scan: DispatchScan): DispatchState {
   if (scan.cards.length === 0) return flag(s, warnFlag(D.already(scan.label)));

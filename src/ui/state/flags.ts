@@ -1,12 +1,11 @@
-/** One line of a screen's running log of outcomes (a scan counted, a box short, an error). */
-export type FlagLevel = 'ok' | 'warn' | 'error';
-export type Flag = { readonly level: FlagLevel; readonly text: string };
+/** The running log of outcomes under a scan field (a scan counted, a box short, an error). Pure. */
+import type { Message } from '../screens/shared/message.ts';
 
-/** The newest flag first; only the `keep` newest are kept (the screen shows that many lines). */
-export function pushFlag(flags: readonly Flag[], flag: Flag, keep: number): Flag[] {
+/** The newest first; only the `keep` newest are kept (the screen shows that many lines). */
+export function pushFlag(flags: readonly Message[], flag: Message, keep: number): Message[] {
   return [flag, ...flags].slice(0, keep);
 }
 
-export const okFlag = (text: string): Flag => ({ level: 'ok', text });
-export const warnFlag = (text: string): Flag => ({ level: 'warn', text });
-export const errorFlag = (text: string): Flag => ({ level: 'error', text });
+export const okFlag = (text: string): Message => ({ level: 'ok', text });
+export const warnFlag = (text: string): Message => ({ level: 'warn', text });
+export const errorFlag = (text: string): Message => ({ level: 'error', text });

@@ -10,7 +10,8 @@ import { blindTally } from '../../domain/blind-tally.ts';
 import { resolveBox } from '../../domain/box-label.ts';
 import { normalizeCardInput } from '../../domain/card-input.ts';
 import type { SignInSummary } from '../../workflows/shipment-sign-in.ts';
-import { errorFlag, okFlag, pushFlag, warnFlag, type Flag } from './flags.ts';
+import { errorFlag, okFlag, pushFlag, warnFlag } from './flags.ts';
+import type { Message } from '../screens/shared/message.ts';
 import { clampIndex, cycleIndex } from './list-index.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
@@ -31,7 +32,7 @@ export type SignInState = {
   readonly input: string;
   readonly pendingBox: string | null;
   readonly lastCard: string | null;
-  readonly flags: readonly Flag[];
+  readonly flags: readonly Message[];
   /** The tally when the count was first submitted, whatever follows. */
   readonly blindCount: number | null;
   readonly focus: ResultFocus;
@@ -91,7 +92,7 @@ export function initialSignInState({ expected, signer, operationId }: SignInStar
 /** Counted so far, as the operator sees it while counting (never the expected number). */
 export const signInTally = (s: SignInState): number => blindTally(s.session, s.declared);
 
-const flag = (s: SignInState, f: Flag): SignInState => ({ ...s, flags: pushFlag(s.flags, f, FLAGS_KEPT) });
+const flag = (s: SignInState, f: Message): SignInState => ({ ...s, flags: pushFlag(s.flags, f, FLAGS_KEPT) });
 
 /** A card or a box scanned while counting. */
 function scan(s: SignInState, raw: string): SignInState {

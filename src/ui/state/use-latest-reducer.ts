@@ -1,31 +1,34 @@
 import { useCallback, useReducer, useRef } from 'react';
 
+export type Reducer<S, A> = (state: S, action: A) => S;
+
 export type LatestReducer<S, A> = {
-  /** The state of this render. */
+  /** The state this render shows. */
   readonly state: S;
-  /** Applies an action and returns the state it leaves, before React has re-rendered. */
-  readonly dispatch: (action: A) => S;
-  /** The state the last action left: what a key typed ahead, or a workflow's result, must act on. */
+  readonly dispatch: (action: A) => void;
+  /**
+   * The state after every action dispatched so far, ahead of React's re-render: a scanner or
+   * type-ahead delivers several keys in one read, and each key must act on the state the
+   * previous one left (a Ctrl+S right after typed text sees the text).
+   */
   readonly latest: () => S;
 };
 
 /**
- * useReducer plus the state every dispatched action has left so far. Several keys can arrive in
- * one read (a scanner's text and its Enter, `↓ ↓ Enter`): each must act on the state the key
- * before it left, not on the last render. The reducer is pure, so applying each action to the
- * latest state here and again in React's queue gives the same states in the same order.
+ * useReducer with the reducer also applied at once to a mirror, so handlers decide from the
+ * state their previous key left while rendering still goes through React. The reducer is
+ * pure, so running it twice per action (here and in React) gives the same state.
  */
-export function useLatestReducer<S, A, I>(reducer: (state: S, action: A) => S, arg: I, init: (arg: I) => S): LatestReducer<S, A> {
-  const [state, reactDispatch] = useReducer(reducer, arg, init);
-  const ref = useRef(state);
+export function useLatestReducer<S, A>(reducer: Reducer<S, A>, initial: () => S): LatestReducer<S, A> {
+  const [state, reactDispatch] = useReducer(reducer, undefined, initial);
+  const mirror = useRef(state);
   const dispatch = useCallback(
-    (action: A): S => {
-      ref.current = reducer(ref.current, action);
+    (action: A) => {
+      mirror.current = reducer(mirror.current, action);
       reactDispatch(action);
-      return ref.current;
     },
     [reducer],
   );
-  const latest = useCallback((): S => ref.current, []);
+  const latest = useCallback(() => mirror.current, []);
   return { state, dispatch, latest };
 }

@@ -53,6 +53,7 @@ export class TerminalWriter extends EventEmitter {
     this.pending = frame;
     if (this.timer) return true;
     const interval = 1000 / this.opts.maxFps;
+    // sbk-clock: the frame rate cap measures elapsed time only.
     const wait = Math.max(0, this.lastFlush + interval - Date.now());
     this.timer = setTimeout(() => this.flush(), wait);
     return true;
@@ -72,7 +73,7 @@ export class TerminalWriter extends EventEmitter {
     }
     out += diffFrames(this.shown, next);
     this.shown = next;
-    this.lastFlush = Date.now();
+    this.lastFlush = Date.now(); // sbk-clock: elapsed time for the frame rate cap
     if (out) this.emitBytes(out);
   }
 

@@ -1,15 +1,14 @@
 import { Box, Text } from 'ink';
 import { Table } from '../../components/table.tsx';
 import { Line } from '../../components/line.tsx';
-import { FLAG_COLOR } from '../common/flag-lines.tsx';
-import type { Flag } from '../../state/flags.ts';
+import { messageColor, type Message } from '../shared/message.ts';
 import { BATCH_COLUMNS, type BatchRow } from './check-in-view.ts';
 import { zh } from '../../../i18n/zh-CN.ts';
 
 export type CheckInPickProps = {
   readonly rows: readonly BatchRow[];
   readonly picked: number;
-  readonly flag: Flag | undefined;
+  readonly flag: Message | undefined;
   readonly width: number;
   readonly height: number;
 };
@@ -21,7 +20,7 @@ export function CheckInPick({ rows, picked, flag, width, height }: CheckInPickPr
     <Box flexDirection="column" width={width} height={height}>
       <Text bold>{zh.checkin.pickTitle}</Text>
       {rows.length === 0 ? <Text>{zh.checkin.none}</Text> : <Table data={rows} columns={BATCH_COLUMNS} height={tableRows} selectedIndex={picked} />}
-      {flag ? <Line text={flag.text} color={FLAG_COLOR[flag.level]} width={width} /> : null}
+      {flag ? <Line text={flag.text} color={messageColor(flag)} width={width} /> : null}
     </Box>
   );
 }

@@ -2,21 +2,15 @@ import type { KeyEvent } from '../../keys/key-event.ts';
 import { matches } from '../../keys/registry.ts';
 import type { useStrayScan } from '../../keys/use-stray-scan.ts';
 import type { CountReview } from '../../hooks/use-count-review.ts';
+import { answerQuestion } from '../shared/question-keys.ts';
 
 type Stray = ReturnType<typeof useStrayScan>;
-
-function leaveKeys(e: KeyEvent, r: CountReview, stray: Stray, onLeave: () => void): boolean {
-  if (stray.swallow(e, (k) => matches('confirm.yes', k) || matches('confirm.no', k))) return true;
-  if (matches('confirm.yes', e)) return onLeave(), true;
-  if (matches('confirm.no', e)) return r.cancelLeave(), true;
-  return true; // the question owns the keyboard until answered
-}
 
 /** The review's keys, decided on the state the previous key left. */
 export function countReviewKeys(r: CountReview, stray: Stray, onLeave: () => void): (e: KeyEvent) => boolean {
   return (e) => {
     const s = r.latest();
-    if (s.mode === 'leave') return leaveKeys(e, r, stray, onLeave);
+    if (s.mode === 'leave') return answerQuestion(stray, e, onLeave, r.cancelLeave);
     if (s.checking) return !matches('quit-ctrl-c', e);
     if (s.mode === 'review') {
       if (!s.clean && matches('count.diff-move', e)) return r.moveDiff(e.name === 'up' ? -1 : 1), true;

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { TextField } from '../../components/text-field.tsx';
 import { Table } from '../../components/table.tsx';
 import { Line } from '../../components/line.tsx';
-import { Question } from '../common/question.tsx';
+import { Question } from '../shared/question.tsx';
 import type { ReviewFocus } from '../../state/count-review.ts';
 import { BOX_COLUMNS, DIFF_COLUMNS, LABEL_WIDTH, type BoxRow, type ReviewFormView } from './count-review-view.ts';
 import { zh } from '../../../i18n/zh-CN.ts';
@@ -43,7 +43,13 @@ export function ReviewForm({ view, fields: f, sel, editing, leaving, width }: Re
       )}
       <TextField label={view.who.login} value={f.login} onChange={f.onLogin} onSubmit={f.onLoginDone} focus={editing === 'login'} width={width} labelWidth={LABEL_WIDTH} />
       <TextField label={view.who.pin} value={f.pin} onChange={f.onPin} onSubmit={f.onPinDone} focus={editing === 'pin'} mask="*" width={width} labelWidth={LABEL_WIDTH} />
-      {leaving ? <Question title={C.leaveReviewTitle} body={C.leaveReviewBody} width={width} height={3} /> : <ReviewMessage view={view} width={width} />}
+      {leaving ? (
+        <Box flexDirection="column" height={3}>
+          <Question title={C.leaveReviewTitle} body={C.leaveReviewBody} width={width} wrap />
+        </Box>
+      ) : (
+        <ReviewMessage view={view} width={width} />
+      )}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { Box } from 'ink';
 import { Table } from '../../components/table.tsx';
 import { Line } from '../../components/line.tsx';
-import { Question } from '../common/question.tsx';
+import { Question } from '../shared/question.tsx';
 import { COLUMNS, HOPPER_COLUMNS, type ScanBottom } from './count-scan-view.ts';
 import { zh } from '../../../i18n/zh-CN.ts';
 
@@ -9,7 +9,7 @@ const C = zh.count;
 
 /** Under the flags: the progress table, the hopper to count, or a question. */
 export function CountScanBottom({ bottom, tableRows, width }: { bottom: ScanBottom; tableRows: number; width: number }) {
-  if (bottom.kind === 'question') return <Question title={bottom.title} body={bottom.body} width={width} />;
+  if (bottom.kind === 'question') return <Question title={bottom.title} body={bottom.body} width={width} wrap />;
   if (bottom.kind === 'progress') return <Table data={bottom.rows} columns={COLUMNS} height={tableRows} emptyText={C.nothingYet} />;
   const pickRows = Math.max(1, tableRows - 1);
   return (

@@ -2,6 +2,7 @@ import type { KeyEvent } from '../../keys/key-event.ts';
 import { matches } from '../../keys/registry.ts';
 import type { useStrayScan } from '../../keys/use-stray-scan.ts';
 import type { CountScan } from '../../hooks/use-count-scan.ts';
+import { answerQuestion } from '../shared/question-keys.ts';
 
 type Stray = ReturnType<typeof useStrayScan>;
 
@@ -10,19 +11,12 @@ export function hopperKey(s: CountScan): (e: KeyEvent) => boolean {
   return (e) => (matches('count.hopper', e) ? (s.openHopper(), true) : false);
 }
 
-function questionKeys(s: CountScan, e: KeyEvent, stray: Stray, submitting: boolean): boolean {
-  // A card scanned by habit must not submit the count or drop the input with its Enter.
-  if (stray.swallow(e, (k) => matches('confirm.yes', k) || matches('confirm.no', k))) return true;
-  if (matches('confirm.yes', e)) return submitting ? s.confirmSubmit() : s.confirmLeave(), true;
-  if (matches('confirm.no', e)) return s.cancelQuestion(), true;
-  return true; // the question owns the keyboard until answered
-}
-
 /** The counting screen's keys, decided on the state the previous key left. */
 export function countScanKeys(s: CountScan, stray: Stray, onLeave: () => void): (e: KeyEvent) => boolean {
   return (e) => {
     const mode = s.latest().mode;
-    if (mode === 'submit' || mode === 'leave') return questionKeys(s, e, stray, mode === 'submit');
+    // A card scanned by habit must not submit the count or drop the input with its Enter.
+    if (mode === 'submit' || mode === 'leave') return answerQuestion(stray, e, mode === 'submit' ? s.confirmSubmit : s.confirmLeave, s.cancelQuestion);
     if (mode === 'hopper') {
       if (stray.swallow(e, (k) => matches('help', k) || matches('quit', k))) return true;
       if (matches('count.hopper-move', e)) return s.moveHopper(e.name === 'up' ? -1 : 1), true;

@@ -1,7 +1,7 @@
 import { Box } from 'ink';
 import { Table } from '../../components/table.tsx';
 import { Line } from '../../components/line.tsx';
-import { Question } from '../common/question.tsx';
+import { Question } from '../shared/question.tsx';
 import { GROUP_COLUMNS, type GroupRow } from './dispatch-view.ts';
 import { zh } from '../../../i18n/zh-CN.ts';
 
@@ -23,7 +23,7 @@ export function DispatchConfirm({ title, lines, rows, width, height }: DispatchC
         <Line key={i} text={l} width={width} />
       ))}
       <Table data={rows} columns={GROUP_COLUMNS} height={tableRows} />
-      <Question title={zh.dispatch.confirmTitle} body={zh.dispatch.confirmBody} width={width} />
+      <Question title={zh.dispatch.confirmTitle} body={zh.dispatch.confirmBody} width={width} wrap />
     </Box>
   );
 }

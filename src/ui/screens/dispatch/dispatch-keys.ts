@@ -2,14 +2,9 @@ import type { KeyEvent } from '../../keys/key-event.ts';
 import { matches } from '../../keys/registry.ts';
 import type { useStrayScan } from '../../keys/use-stray-scan.ts';
 import type { DispatchForm } from '../../hooks/use-dispatch.ts';
+import { answerQuestion } from '../shared/question-keys.ts';
 
 type Stray = ReturnType<typeof useStrayScan>;
-
-function questionKeys(d: DispatchForm, e: KeyEvent, leaving: boolean): boolean {
-  if (matches('confirm.yes', e)) return leaving ? d.dropList() : d.confirm(), true;
-  if (matches('confirm.no', e)) return d.back(), true;
-  return true; // the question owns the keyboard until answered
-}
 
 function detailsKeys(d: DispatchForm, e: KeyEvent): boolean {
   const onMethod = d.latest().focus === 'method';
@@ -24,15 +19,13 @@ export function dispatchKeys(d: DispatchForm, stray: Stray, destPage: number): (
   return (e) => {
     const step = d.latest().step;
     // A card scanned by habit on a question must not send the shipment or drop the list.
-    const asking = step === 'confirm' || step === 'leave';
-    if (asking && stray.swallow(e, (k) => matches('confirm.yes', k) || matches('confirm.no', k))) return true;
+    if (step === 'confirm' || step === 'leave') return answerQuestion(stray, e, step === 'leave' ? d.dropList : d.confirm, d.back);
     if (step === 'dest') {
       if (matches('dispatch.move', e)) return d.moveDest(e.name === 'up' ? -1 : 1), true;
       if (matches('dispatch.page', e)) return d.moveDest(e.name === 'pageup' ? -destPage : destPage), true;
       if (matches('dispatch.pick', e)) return d.pickDest(), true;
       return false;
     }
-    if (asking) return questionKeys(d, e, step === 'leave');
     if (step === 'scan' && matches('dispatch.undo', e)) return d.undo(), true;
     if (step === 'details' && detailsKeys(d, e)) return true;
     if (matches('back', e) && d.back()) return true;

@@ -2,9 +2,9 @@ import { Box } from 'ink';
 import { TextField } from '../../components/text-field.tsx';
 import { Table } from '../../components/table.tsx';
 import { Line } from '../../components/line.tsx';
-import { FlagLines } from '../common/flag-lines.tsx';
-import { Question } from '../common/question.tsx';
-import type { Flag } from '../../state/flags.ts';
+import { FlagLines } from '../shared/flag-lines.tsx';
+import { Question } from '../shared/question.tsx';
+import type { Message } from '../shared/message.ts';
 import { GROUP_COLUMNS, type GroupRow } from './dispatch-view.ts';
 import { displayWidth } from '../../../text/display-width.ts';
 import { zh } from '../../../i18n/zh-CN.ts';
@@ -17,7 +17,7 @@ export type DispatchScanProps = {
   readonly total: string;
   readonly input: string;
   readonly focus: boolean;
-  readonly flags: readonly Flag[];
+  readonly flags: readonly Message[];
   readonly rows: readonly GroupRow[];
   /** The question before the list is dropped, with the cards on it; null while scanning. */
   readonly leaving: number | null;
@@ -40,7 +40,7 @@ export function DispatchScan(p: DispatchScanProps) {
       {p.leaving === null ? (
         <Table data={p.rows} columns={GROUP_COLUMNS} height={tableRows} emptyText={D.emptyTable} />
       ) : (
-        <Question title={D.leaveTitle} body={D.leaveBody(p.leaving)} width={width} />
+        <Question title={D.leaveTitle} body={D.leaveBody(p.leaving)} width={width} wrap />
       )}
     </Box>
   );

@@ -1,9 +1,9 @@
 import { Box } from 'ink';
 import { TextField } from '../../components/text-field.tsx';
 import { Line } from '../../components/line.tsx';
-import { FlagLines } from '../common/flag-lines.tsx';
-import { Question } from '../common/question.tsx';
-import type { Flag } from '../../state/flags.ts';
+import { FlagLines } from '../shared/flag-lines.tsx';
+import { Question } from '../shared/question.tsx';
+import type { Message } from '../shared/message.ts';
 import { SignInHeading } from './sign-in-heading.tsx';
 import type { SignInCountView } from './sign-in-view.ts';
 import { zh } from '../../../i18n/zh-CN.ts';
@@ -13,7 +13,7 @@ export type SignInCountProps = {
   readonly from: string | null;
   readonly view: SignInCountView;
   readonly input: string;
-  readonly flags: readonly Flag[];
+  readonly flags: readonly Message[];
   readonly focus: boolean;
   readonly onChange: (value: string) => void;
   readonly onSubmit: (value: string) => void;
@@ -30,7 +30,7 @@ export function SignInCount({ title, from, view, input, flags, focus, onChange, 
       <Line text={view.tally} width={width} bold />
       <FlagLines flags={flags} count={6} width={width} />
       <Line text={zh.signIn.blindHint} width={width} dim />
-      {view.leave ? <Question title={view.leave.title} body={view.leave.body} width={width} /> : null}
+      {view.leave ? <Question title={view.leave.title} body={view.leave.body} width={width} wrap /> : null}
     </Box>
   );
 }

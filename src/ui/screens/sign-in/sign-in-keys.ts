@@ -2,6 +2,7 @@ import type { KeyEvent } from '../../keys/key-event.ts';
 import { matches } from '../../keys/registry.ts';
 import type { useStrayScan } from '../../keys/use-stray-scan.ts';
 import type { SignIn } from '../../hooks/use-sign-in.ts';
+import { answerQuestion } from '../shared/question-keys.ts';
 
 type Stray = ReturnType<typeof useStrayScan>;
 
@@ -15,13 +16,6 @@ function resultKeys(s: SignIn, e: KeyEvent): boolean {
   return false;
 }
 
-function leaveKeys(s: SignIn, e: KeyEvent, stray: Stray, onLeave: () => void): boolean {
-  if (stray.swallow(e, (k) => matches('confirm.yes', k) || matches('confirm.no', k))) return true;
-  if (matches('confirm.yes', e)) return onLeave(), true;
-  if (matches('confirm.no', e)) return s.cancelLeave(), true;
-  return true; // the question owns the keyboard until answered
-}
-
 /** The sign-in screen's keys, decided on the state the previous key left. */
 export function signInKeys(s: SignIn, stray: Stray, onLeave: () => void): (e: KeyEvent) => boolean {
   return (e) => {
@@ -31,7 +25,7 @@ export function signInKeys(s: SignIn, stray: Stray, onLeave: () => void): (e: Ke
       if (e.name === 'char' || e.name === 'scan') s.strayScan();
       return true;
     }
-    if (mode === 'leave') return leaveKeys(s, e, stray, onLeave);
+    if (mode === 'leave') return answerQuestion(stray, e, onLeave, s.cancelLeave);
     if (mode === 'scan' && matches('signin.submit', e)) return s.submitCount(), true;
     if (mode === 'scan' && matches('signin.damaged', e)) return s.damaged(), true;
     if (mode === 'result' && resultKeys(s, e)) return true;

@@ -2,8 +2,8 @@ import { Box } from 'ink';
 import { TextField } from '../../components/text-field.tsx';
 import { Table } from '../../components/table.tsx';
 import { Line } from '../../components/line.tsx';
-import { FlagLines } from '../common/flag-lines.tsx';
-import type { Flag } from '../../state/flags.ts';
+import { FlagLines } from '../shared/flag-lines.tsx';
+import type { Message } from '../shared/message.ts';
 import type { ResultFocus } from '../../state/sign-in.ts';
 import { SignInHeading } from './sign-in-heading.tsx';
 import { BOX_COLUMNS, LABEL_WIDTH, MISSING_COLUMNS, type SignInResultView } from './sign-in-view.ts';
@@ -21,7 +21,7 @@ export type SignInResultProps = {
   readonly custodian: string;
   /** The field being edited, if any (none while the page is inactive). */
   readonly editing: ResultFocus | null;
-  readonly flags: readonly Flag[];
+  readonly flags: readonly Message[];
   readonly onSigner: (value: string) => void;
   readonly onCustodian: (value: string) => void;
   readonly onFieldDone: () => void;

@@ -1,0 +1,41 @@
+/**
+ * `sbk pickup`: 集体代领 (GD Art. 15; HB Art. 17): help texts and what it prints.
+ */
+export const pickupText = {
+  describe: '集体代领：单位授权代领人按批次或卡号领取（pickup list 未结清的代领单，pickup show 查看，pickup settle 登记转交与退回）',
+  ref: '代领单号',
+  options: {
+    unit: '代领单位名称',
+    batch: '制卡批次：本网点在库的成品卡全部代领（可重复）',
+    agentId: '代领人身份证号码',
+    agentName: '代领人姓名',
+    auth: '单位授权书（或批量申领表）编号',
+  },
+  agentRequired: '集体代领须写明 --unit、--agent-name、--agent-id 和 --auth。',
+  cardsRequired: '请用 --batch 或 --card 指定代领的卡。',
+  done: (p: { ref: string; cards: number; agent: string; unit: string }) =>
+    `已登记集体代领 ${p.ref}：${p.cards} 张由 ${p.agent}（${p.unit}）代领。单位转交或退回后结清：sbk pickup settle ${p.ref}`,
+  /** The authorisation as the ledger words it; the list shows only the number after it. */
+  authorisationPrefix: /^单位授权代领，授权书编号\s*/,
+  since: '代领时间',
+  list: {
+    describe: '列出本网点及下级尚有卡在代领人手中的代领单',
+    none: '没有未结清的集体代领单。',
+    columns: { agent: '代领人（单位）', held: '未结清', auth: '授权书编号' },
+  },
+  show: {
+    describe: '查看一张代领单中仍由代领人持有的卡（证件号已脱敏）',
+    none: (p: { ref: string }) => `代领单 ${p.ref} 没有仍在代领人手中的卡（单号不存在、不在本网点及下级，或已全部结清）。`,
+    head: (p: { ref: string; cards: number }) => `代领单 ${p.ref}：${p.cards} 张仍在代领人手中`,
+  },
+  settle: {
+    describe: '结清代领单：--delivered 单位已转交本人的卡，--returned 代领人退回入库的卡（均可重复）',
+    delivered: '已转交持卡人本人的卡号（可重复）',
+    returned: '退回网点的卡号（可重复）',
+    place: '退回卡的保管地点（默认本网点第一个）',
+    cardsRequired: '请用 --delivered 或 --returned 登记至少一张卡。',
+    done: (p: { ref: string; delivered: number; returned: number }) => `代领单 ${p.ref}：登记转交本人 ${p.delivered} 张，退回入库 ${p.returned} 张。`,
+    stillHeld: (p: { ref: string; held: number }) => `仍有 ${p.held} 张在代领人手中；查看：sbk pickup show ${p.ref}`,
+    settled: '本代领单已全部结清。',
+  },
+} as const;

@@ -1,0 +1,42 @@
+/**
+ * The problems `sbk verify` reports (db/verify-ledger.ts), by key: the problem's code, or
+ * `CODE.variant` where one code is said in several ways (the report shows the code).
+ */
+export const verifyProblemTexts = {
+  SQLITE_INTEGRITY: (p: { detail: string }) => `SQLite 完整性检查：${p.detail}`,
+  FOREIGN_KEY: (p: { table: string; rowid: number; parent: string }) => `表 ${p.table} 第 ${p.rowid} 行引用的 ${p.parent} 不存在`,
+  GUARD_MISSING: (p: { trigger: string }) => `只增不改保护触发器 ${p.trigger} 被删除了，台账可能被人绕过程序修改。`,
+  SEQUENCE_GAP: (p: { from: number; to: number }) => `流转记录编号不连续：缺少第 ${p.from}${p.to > p.from ? `-${p.to}` : ''} 条（有记录被删除）。`,
+  CHAIN_BROKEN: (p: { id: number }) => `第 ${p.id} 条流转记录的前序哈希与上一条不符（前面的记录被改动或删除）。`,
+  HASH_MISMATCH: (p: { id: number; cardNo: string }) =>
+    `第 ${p.id} 条流转记录（卡 ${p.cardNo}）的内容与哈希不符：该记录或该卡的身份信息（识别码、银行卡号、持卡人）被改动过。`,
+  HEAD_CHANGED: (p: { id: number }) => `第 ${p.id} 条流转记录与上次核验时记下的不同：此后的记录被改写过。`,
+  TIME_BACKWARDS: (p: { id: number; at: string; before: string }) => `第 ${p.id} 条流转记录的时间早于前一条（${p.at} < ${p.before}）。`,
+  FROM_STATE_MISMATCH: (p: { id: number; cardNo: string; recorded: string; replayed: string }) =>
+    `第 ${p.id} 条记录称卡 ${p.cardNo} 原状态为 ${p.recorded}，按记录推算应为 ${p.replayed}。`,
+  FROM_PLACE_MISMATCH: (p: { id: number; cardNo: string }) => `第 ${p.id} 条记录的来源网点/地点与卡 ${p.cardNo} 的上一条去向不符。`,
+  ILLEGAL_TRANSITION: (p: { id: number; cardNo: string; type: string; from: string; to: string }) =>
+    `第 ${p.id} 条记录（卡 ${p.cardNo}，${p.type}：${p.from} → ${p.to}）不是允许的状态变化。`,
+  APPROVAL_MISSING: (p: { id: number; cardNo: string; type: string }) => `第 ${p.id} 条记录（卡 ${p.cardNo}，${p.type}）缺少另一名主管的复核。`,
+  HEAD_MISSING: (p: { head: number; last: number }) => `上次核验时台账已有第 ${p.head} 条流转记录，现在只到第 ${p.last} 条：最新的记录被删除了。`,
+  OPERATION_INCOMPLETE: (p: { operation: string; recorded: number; found: number }) =>
+    `操作 ${p.operation} 登记了 ${p.recorded} 条流转记录，台账中只有 ${p.found} 条。`,
+  DISPATCH_WITHOUT_SHIPMENT: (p: { id: number; cardNo: string; shipment: string | null }) =>
+    `第 ${p.id} 条记录发出卡 ${p.cardNo}，但交接单 ${p.shipment ?? '（无）'} 中没有这张卡或收发网点不符。`,
+  SHIPMENT_CARD_NOT_SENT: (p: { shipment: string; cardNo: string }) => `交接单 ${p.shipment} 已发出，但其中的卡 ${p.cardNo} 没有发出记录。`,
+  INSTANT_JOB_WITHOUT_MOVEMENT: (p: { job: string; cardNo: string; spoiled: boolean }) =>
+    `即时制卡任务 ${p.job} 记载预制卡 ${p.cardNo} ${p.spoiled ? '已作废' : '已制成社保卡'}，但台账中没有相应的流转记录或制成的卡。`,
+  CONSUME_WITHOUT_JOB: (p: { id: number; cardNo: string; job: string }) =>
+    `第 ${p.id} 条记录称预制卡 ${p.cardNo} 用于即时制卡任务 ${p.job}，但该任务没有制成记录。`,
+  CARD_WITHOUT_MOVEMENTS: (p: { cardNo: string }) => `卡 ${p.cardNo} 没有任何流转记录（登记记录缺失）。`,
+  'PROJECTION_MISMATCH.dates': (p: { cardNo: string }) => `卡 ${p.cardNo} 记载的接收时间或代领时间与流转记录不一致（逾期计算依据被改动）。`,
+  'PROJECTION_MISMATCH.state': (p: { cardNo: string; stored: PlaceAndState; replayed: PlaceAndState }) =>
+    `卡 ${p.cardNo} 的当前状态（${placeAndState(p.stored)}）与流转记录推算的（${placeAndState(p.replayed)}）不一致。`,
+  MOVEMENT_FOR_MISSING_CARD: (p: { cardId: number }) => `流转记录指向的卡（内部编号 ${p.cardId}）在卡片表中不存在。`,
+} as const;
+
+export type PlaceAndState = { state: string; siteId: number; placeId: number | null };
+
+function placeAndState(s: PlaceAndState): string {
+  return `${s.state}，网点 ${s.siteId}，地点 ${s.placeId ?? '-'}`;
+}

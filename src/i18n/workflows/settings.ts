@@ -1,0 +1,8 @@
+/** The administrator's settings as the operator reads them: labels and what a value must be. */
+export const settingsText = {
+  labels: {
+    'transit-warning-days': '在途超过多少个工作日提醒',
+    'overdue-warning-days': '逾期前多少天开始预警',
+  },
+  integerBetween: (p: { min: number; max: number }) => `须为 ${p.min} 到 ${p.max} 之间的整数`,
+} as const;

@@ -1,0 +1,91 @@
+import type { ReactNode } from 'react';
+import { Table, type ColumnSpec } from '../../components/table.tsx';
+import { Line } from '../../components/line.tsx';
+import { Question } from '../shared/question.tsx';
+import { cancelRows, dueDetail, dueRows, pickupRows, type CancelRow, type DueRow, type PickupRow } from './overdue-lines.ts';
+import type { useOverdue } from '../../hooks/use-overdue.ts';
+import type { OverdueTab } from '../../hooks/use-navigation.ts';
+import { zh } from '../../../i18n/zh-CN.ts';
+
+type Overdue = ReturnType<typeof useOverdue>;
+
+const O = zh.overdue;
+const DUE_COLUMNS: ColumnSpec<DueRow>[] = [
+  { key: 'sel', header: '', width: 1 },
+  { key: 'cardNo', header: O.columns.cardNo, width: 10 },
+  { key: 'name', header: O.columns.name, width: 10 },
+  { key: 'site', header: O.columns.site, width: 18 },
+  { key: 'category', header: O.columns.category, width: 10 },
+  { key: 'from', header: O.columns.from, width: 10 },
+  { key: 'due', header: O.columns.due, width: 12 },
+];
+const PICKUP_COLUMNS: ColumnSpec<PickupRow>[] = [
+  { key: 'ref', header: O.columns.pickupRef, width: 24 },
+  { key: 'agent', header: O.columns.agent, width: 26 },
+  { key: 'since', header: O.columns.since, width: 10 },
+  { key: 'site', header: O.columns.site, width: 8 },
+  { key: 'held', header: O.columns.held, width: 4, align: 'right' },
+];
+const CANCEL_COLUMNS: ColumnSpec<CancelRow>[] = [
+  { key: 'sel', header: '', width: 1 },
+  { key: 'cardNo', header: O.columns.cardNo, width: 10 },
+  { key: 'name', header: O.columns.name, width: 10 },
+  { key: 'site', header: O.columns.site, width: 14 },
+  { key: 'state', header: O.columns.state, width: 6 },
+  { key: 'recalledOn', header: O.columns.recalled, width: 10 },
+  { key: 'reason', header: O.columns.reason, width: 20 },
+];
+const lateColor = (row: DueRow): string | undefined => (row.late ? 'red' : undefined);
+
+/** A tab's table and the line under it (the selected row's detail; red when late, else dimmed). */
+type TabView = { table: ReactNode; detail: string; detailColor: string | undefined };
+
+function dueView(o: Overdue, tab: 'due' | 'warn', rows: number): TabView {
+  const list = o.lists[tab];
+  const data = dueRows(list, (n) => tab === 'due' && o.isChosen('due', n));
+  const selected = data.length ? o.index : undefined;
+  const table = <Table data={data} columns={DUE_COLUMNS} height={rows} selectedIndex={selected} emptyText={tab === 'due' ? O.noneDue : O.noneWarn} rowColor={lateColor} />;
+  const c = list[o.index];
+  return { table, detail: c ? dueDetail(c) : '', detailColor: c?.late ? 'red' : undefined };
+}
+
+function pickupView(o: Overdue, rows: number): TabView {
+  const data = pickupRows(o.lists.pickups);
+  const selected = data.length ? o.index : undefined;
+  const table = <Table data={data} columns={PICKUP_COLUMNS} height={rows} selectedIndex={selected} emptyText={O.nonePickups} />;
+  return { table, detail: o.lists.pickups[o.index]?.authorisation ?? '', detailColor: undefined };
+}
+
+function cancelView(o: Overdue, rows: number): TabView {
+  const data = cancelRows(o.lists.cancel, (n) => o.isChosen('cancel', n));
+  const selected = data.length ? o.index : undefined;
+  const table = <Table data={data} columns={CANCEL_COLUMNS} height={rows} selectedIndex={selected} emptyText={O.noneCancel} />;
+  const r = o.lists.cancel[o.index];
+  return { table, detail: r ? `${r.holderIdMasked ?? '-'}  ${r.label}` : '', detailColor: undefined };
+}
+
+/** Under the table: what is chosen and which key acts on it, or (on 待注销 without sealing) that only 注销 is possible. */
+function chosenLine(o: Overdue, tab: OverdueTab, canSeal: boolean): string {
+  const n = tab === 'due' ? o.chosenDue.length : tab === 'cancel' ? o.chosenCancel.length : 0;
+  if (n) return O.chosen(n, tab === 'due' ? O.recallVerb : O.endVerb(canSeal));
+  return tab === 'cancel' && !canSeal ? O.noSeal : '';
+}
+
+export type OverdueListProps = { o: Overdue; tab: OverdueTab; canSeal: boolean; asking: boolean; rows: number; width: number };
+
+/** The current tab's list, the selected row's detail, and the notice (or the question before leaving). */
+export function OverdueList({ o, tab, canSeal, asking, rows, width }: OverdueListProps) {
+  const v = tab === 'due' || tab === 'warn' ? dueView(o, tab, rows) : tab === 'pickups' ? pickupView(o, rows) : cancelView(o, rows);
+  const notice = o.notice ? { text: o.notice.text, color: o.notice.level === 'error' ? 'red' : 'green' } : { text: o.error ?? '', color: 'red' };
+  const chosen = chosenLine(o, tab, canSeal);
+  const leaveTitle = O.leaveTitle(o.selectionSize);
+  return (
+    <>
+      {v.table}
+      <Line text={v.detail} width={width} color={v.detailColor} dim={v.detailColor === undefined} />
+      {asking ? <Question title={leaveTitle} body={O.leaveBody} width={width} /> : null}
+      {asking ? null : <Line text={notice.text} width={width} color={notice.color} />}
+      {asking ? null : <Line text={chosen} width={width} dim />}
+    </>
+  );
+}

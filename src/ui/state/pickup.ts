@@ -1,0 +1,132 @@
+import type { PickupEntry } from '../../workflows/issue-desk.ts';
+import { checkIdDocument } from '../../domain/id-documents.ts';
+import type { Message } from '../screens/shared/message.ts';
+import { zh } from '../../i18n/zh-CN.ts';
+
+export type PickupStep = 'details' | 'scan' | 'confirm' | 'leave' | 'done';
+export type PickupField = 'unit' | 'agentName' | 'agentId' | 'authRef';
+export type PickupDone = { readonly ref: string; readonly cards: number };
+
+export const PICKUP_FIELDS: readonly PickupField[] = ['unit', 'agentName', 'agentId', 'authRef'];
+/** Flags kept under the scan field, newest first. */
+const FLAG_ROWS = 4;
+const P = zh.pickup;
+
+/** 新建集体代领: the unit and agent as typed, the cards scanned so far (by entry), the last flags. */
+export type PickupState = {
+  readonly step: PickupStep;
+  readonly fields: Readonly<Record<PickupField, string>>;
+  readonly focus: PickupField;
+  readonly input: string;
+  readonly entries: readonly PickupEntry[];
+  readonly flags: readonly Message[];
+  readonly error: string | null;
+  readonly done: PickupDone | null;
+  /** Chosen when the screen opens: a repeated confirmation records the pickup once. */
+  readonly operationId: string;
+};
+
+export type PickupAction =
+  | { readonly type: 'set-field'; readonly field: PickupField; readonly value: string }
+  /** Enter in a field: on to the next empty one; with all filled, on to the cards. */
+  | { readonly type: 'field-done'; readonly field: PickupField; readonly value: string }
+  | { readonly type: 'move-focus'; readonly delta: number }
+  | { readonly type: 'input'; readonly value: string }
+  /** An empty Enter in the scan field: to the confirmation, unless the list is empty. */
+  | { readonly type: 'scan-empty' }
+  | { readonly type: 'scanned'; readonly entry: PickupEntry }
+  | { readonly type: 'flag'; readonly flag: Message }
+  | { readonly type: 'undo' }
+  | { readonly type: 'recorded'; readonly done: PickupDone }
+  | { readonly type: 'record-failed'; readonly error: string }
+  | { readonly type: 'cancel-confirm' }
+  | { readonly type: 'back' };
+
+export function initialPickupState(operationId: string): PickupState {
+  return { step: 'details', fields: { unit: '', agentName: '', agentId: '', authRef: '' }, focus: 'unit', input: '', entries: [], flags: [], error: null, done: null, operationId };
+}
+
+export function pickupCardNos(s: PickupState): string[] {
+  return s.entries.flatMap((e) => e.cards);
+}
+
+/** Esc leaves the screen: after the pickup is recorded, or on the details with nothing typed or scanned. */
+export function pickupLeavesOnBack(s: PickupState): boolean {
+  if (s.step === 'done') return true;
+  return s.step === 'details' && pickupCardNos(s).length === 0 && !Object.values(s.fields).some((v) => v.trim());
+}
+
+const flag = (s: PickupState, f: Message): PickupState => ({ ...s, flags: [f, ...s.flags].slice(0, FLAG_ROWS) });
+
+/** With every field filled and the agent's ID valid, on to the cards; else the row to correct. */
+function toScan(s: PickupState): PickupState {
+  const missing = PICKUP_FIELDS.find((k) => !s.fields[k].trim());
+  if (missing) return { ...s, focus: missing, error: P.required(P.fields[missing]) };
+  const id = checkIdDocument('resident_id', s.fields.agentId);
+  if (!id.ok) return { ...s, focus: 'agentId', error: P.agentIdRefused(id.message) };
+  return { ...s, error: null, step: 'scan' };
+}
+
+function fieldDone(s: PickupState, field: PickupField, value: string): PickupState {
+  const fields = { ...s.fields, [field]: value };
+  const at = PICKUP_FIELDS.indexOf(field);
+  const next = [...PICKUP_FIELDS.slice(at + 1), ...PICKUP_FIELDS.slice(0, at)].find((k) => !fields[k].trim());
+  return next ? { ...s, fields, focus: next } : toScan({ ...s, fields });
+}
+
+function scanned(s: PickupState, entry: PickupEntry): PickupState {
+  const have = new Set(pickupCardNos(s));
+  const fresh = entry.cards.filter((c) => !have.has(c));
+  if (fresh.length === 0) return flag(s, { level: 'warn', text: P.already(entry.label) });
+  return flag({ ...s, entries: [...s.entries, { ...entry, cards: fresh }] }, { level: 'ok', text: P.added(P.kinds[entry.kind], entry.label, fresh.length) });
+}
+
+function undo(s: PickupState): PickupState {
+  const last = s.entries.at(-1);
+  if (!last) return flag(s, { level: 'warn', text: P.nothingToUndo });
+  return flag({ ...s, entries: s.entries.slice(0, -1) }, { level: 'warn', text: P.removed(last.label, last.cards.length) });
+}
+
+function back(s: PickupState): PickupState {
+  switch (s.step) {
+    case 'confirm':
+      return { ...s, step: 'scan' };
+    case 'leave':
+    case 'scan':
+      return { ...s, step: 'details' };
+    case 'details':
+      // Typed or scanned but not recorded: ask before dropping it.
+      return pickupLeavesOnBack(s) ? s : { ...s, step: 'leave' };
+    case 'done':
+      return s;
+  }
+}
+
+export function pickupReducer(s: PickupState, a: PickupAction): PickupState {
+  switch (a.type) {
+    case 'set-field':
+      return { ...s, fields: { ...s.fields, [a.field]: a.value }, error: null };
+    case 'field-done':
+      return fieldDone(s, a.field, a.value);
+    case 'move-focus':
+      return { ...s, focus: PICKUP_FIELDS[(PICKUP_FIELDS.indexOf(s.focus) + a.delta + PICKUP_FIELDS.length) % PICKUP_FIELDS.length]! };
+    case 'input':
+      return { ...s, input: a.value };
+    case 'scan-empty':
+      return pickupCardNos(s).length === 0 ? flag(s, { level: 'error', text: P.empty }) : { ...s, step: 'confirm' };
+    case 'scanned':
+      return scanned(s, a.entry);
+    case 'flag':
+      return flag(s, a.flag);
+    case 'undo':
+      return undo(s);
+    case 'recorded':
+      return { ...s, done: a.done, step: 'done' };
+    case 'record-failed':
+      return flag({ ...s, step: 'scan' }, { level: 'error', text: a.error });
+    case 'cancel-confirm':
+      return { ...s, step: 'scan' };
+    case 'back':
+      return back(s);
+  }
+}
