@@ -32,3 +32,8 @@ export const helpText = {
   close: 'Esc/? 关闭',
   groups: { local: '本页', navigation: '导航', global: '全局' },
 } as const;
+
+export const headerText = {
+  /** Who is logged in where, in the header row. */
+  operator: (name: string, role: string, site: string) => `${name}（${role}） ${site}`,
+} as const;

@@ -43,7 +43,7 @@ export type ScreenEnv = {
 };
 
 /** The props every screen after login takes. */
-type Common = Pick<ScreenEnv, 'width' | 'height' | 'isActive'> & { readonly actor: Actor; readonly onContext: (context: string) => void };
+type Common = Pick<ScreenEnv, 'width' | 'height' | 'isActive'> & { readonly actor: Actor; readonly onContext: (context: ContextId) => void };
 
 export type ScreenSpec<S extends Screen> = {
   readonly title: string;
@@ -136,7 +136,7 @@ export const SCREENS: ScreenTable = {
   },
   settle: {
     title: screenTitles.settle,
-    contexts: ['settle', 'settle-done'],
+    contexts: ['settle', 'settle-done', 'confirm'],
     render: (s, env, nav) => <SettleScreen {...env} pickupRef={s.ref} onLeave={back(nav)} />,
   },
   pickup: {
@@ -211,7 +211,6 @@ export function screenSpec<S extends Screen>(screen: S): ScreenSpec<S> {
 export function renderScreen(screen: Screen, env: ScreenEnv): ReactNode {
   const spec = screenSpec(screen);
   if (env.actor === null) return spec.beforeLogin?.(screen, env) ?? null;
-  const { nav, onContext, ...rest } = env;
-  // TEMP until the screens' props take ContextId (merge of the console branches).
-  return spec.render(screen, { ...rest, actor: env.actor, onContext: (c: string) => onContext(c as ContextId) }, nav);
+  const { nav, ...rest } = env;
+  return spec.render(screen, { ...rest, actor: env.actor }, nav);
 }

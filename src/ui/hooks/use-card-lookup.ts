@@ -5,7 +5,7 @@ import { isSbkError } from '../../domain/errors.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
 import { initialLookupState, lookupReducer, type LookupAction } from '../state/lookup.ts';
-import { useLatestReducer } from '../state/use-latest-reducer.ts';
+import { useLatestReducer } from './use-latest-reducer.ts';
 
 export type CardLookup = {
   input: string;

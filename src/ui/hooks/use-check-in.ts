@@ -6,7 +6,7 @@ import type { Ledger } from '../../../db/open-ledger.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { useServices } from '../console-services.ts';
 import { backTarget, checkInReducer, initialCheckInState, type CheckInAction, type CheckInMode, type CheckInState } from '../state/check-in.ts';
-import { useLatestReducer } from '../state/use-latest-reducer.ts';
+import { useLatestReducer } from './use-latest-reducer.ts';
 import { errorText } from '../state/error-text.ts';
 
 export type { CheckInMode };

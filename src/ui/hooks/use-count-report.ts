@@ -9,7 +9,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
 import { countReportReducer, initialCountReportState, selectedRow, type ReportNotice } from '../state/count-report.ts';
-import { useLatestReducer } from '../state/use-latest-reducer.ts';
+import { useLatestReducer } from './use-latest-reducer.ts';
 import { errorText } from '../state/error-text.ts';
 
 export type { ReportNotice };

@@ -8,7 +8,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
 import { asksBeforeLeaving, countReviewReducer, currentDiff, initialCountReviewState, type CloseFailure, type CountReviewAction, type CountReviewState, type Difference, type Review } from '../state/count-review.ts';
-import { useLatestReducer } from '../state/use-latest-reducer.ts';
+import { useLatestReducer } from './use-latest-reducer.ts';
 import { errorCode, errorText } from '../state/error-text.ts';
 
 export type { Difference, ReviewFocus, ReviewMode } from '../state/count-review.ts';

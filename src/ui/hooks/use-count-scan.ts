@@ -17,7 +17,7 @@ import {
   type CountScanState,
   type ProgressRow,
 } from '../state/count-scan.ts';
-import { useLatestReducer } from '../state/use-latest-reducer.ts';
+import { useLatestReducer } from './use-latest-reducer.ts';
 import { errorText } from '../state/error-text.ts';
 
 export type { CountScanMode, ProgressRow } from '../state/count-scan.ts';

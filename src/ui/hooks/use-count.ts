@@ -8,7 +8,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
 import { countHomeReducer, initialCountHomeState, type CountHomeAction, type CountHomeState, type CountOpen } from '../state/count-home.ts';
-import { useLatestReducer } from '../state/use-latest-reducer.ts';
+import { useLatestReducer } from './use-latest-reducer.ts';
 import { errorText } from '../state/error-text.ts';
 
 export type { CountHomeMode, CountOpen } from '../state/count-home.ts';

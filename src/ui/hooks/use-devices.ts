@@ -7,7 +7,7 @@ import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
 import { readText } from '../device-status.ts';
 import { devicesReducer, initialDevicesState, noneConfigured, type DevicesAction, type DevicesState } from '../state/devices.ts';
-import { useLatestReducer } from '../state/use-latest-reducer.ts';
+import { useLatestReducer } from './use-latest-reducer.ts';
 import type { Message } from '../screens/shared/message.ts';
 
 export type DevicesMessage = Message;

@@ -8,7 +8,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
 import { backTarget, dispatchMethod, dispatchReducer, initialDispatchState, listedCardIds, type DispatchAction, type DispatchDone, type DispatchState } from '../state/dispatch.ts';
-import { useLatestReducer } from '../state/use-latest-reducer.ts';
+import { useLatestReducer } from './use-latest-reducer.ts';
 import { errorText } from '../state/error-text.ts';
 
 export type { Addition, DetailsFocus, DispatchStep } from '../state/dispatch.ts';

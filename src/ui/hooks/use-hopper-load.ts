@@ -11,7 +11,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
 import { chosenStation, hopperLoadReducer, initialHopperLoadState, kindOf, recordRefusal, unloadRefusal, type HopperLoadAction, type HopperLoadState } from '../state/hopper-load.ts';
-import { useLatestReducer } from '../state/use-latest-reducer.ts';
+import { useLatestReducer } from './use-latest-reducer.ts';
 import { whyNoPrinter } from '../state/instant-devices.ts';
 
 export { kindOf, type DoneView, type HopperLoadStep } from '../state/hopper-load.ts';

@@ -16,7 +16,7 @@ import { projectFile } from '../../project-files.ts';
 import { canOpenLoad, currentJob, initialInstantState, instantReducer, noBlanks, receiptToSave, type FreshForm, type InstantAction, type InstantState, type RunInfo } from '../state/instant.ts';
 import { bankChoices } from '../state/instant-devices.ts';
 import { applicantOf, attemptFor, fieldOf, missingField, resolvedView, type InstantTextField } from '../state/instant-form.ts';
-import { useLatestReducer } from '../state/use-latest-reducer.ts';
+import { useLatestReducer } from './use-latest-reducer.ts';
 
 export type { InstantStep, RunInfo, ReceiptState } from '../state/instant.ts';
 export type { BankChoice } from '../state/instant-devices.ts';

@@ -7,7 +7,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
 import { canImport, canSaveReport, canStepBack, initialIntakeState, intakeReducer, type IntakeAction, type IntakePhase, type IntakeState } from '../state/intake.ts';
-import { useLatestReducer } from '../state/use-latest-reducer.ts';
+import { useLatestReducer } from './use-latest-reducer.ts';
 import { errorText } from '../state/error-text.ts';
 
 export type { IntakePhase };

@@ -13,7 +13,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
 import { initialIssuanceState, issuanceLeavesOnBack, issuanceReducer, issueFieldOf, missingIssueField, nextEmptyField, settledRead, type IssuanceAction, type IssuanceState, type IssueTextField, type ReadState, type Receiver } from '../state/issuance.ts';
-import { useLatestReducer } from '../state/use-latest-reducer.ts';
+import { useLatestReducer } from './use-latest-reducer.ts';
 
 export type { IssueDone, IssueField, IssueStep, ReadState, Receiver } from '../state/issuance.ts';
 

@@ -4,7 +4,7 @@ import { type Actor } from '../../domain/actor.ts';
 import { demoAccounts, type DemoAccount } from '../../workflows/demo-accounts.ts';
 import { useServices } from '../console-services.ts';
 import { initialLoginState, loginReducer, type LoginState } from '../state/login.ts';
-import { useLatestReducer } from '../state/use-latest-reducer.ts';
+import { useLatestReducer } from './use-latest-reducer.ts';
 import { errorText } from '../state/error-text.ts';
 
 export type LoginActions = {

@@ -7,7 +7,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
 import { initialPickupState, pickupCardNos, pickupLeavesOnBack, pickupReducer, type PickupAction, type PickupField, type PickupState } from '../state/pickup.ts';
-import { useLatestReducer } from '../state/use-latest-reducer.ts';
+import { useLatestReducer } from './use-latest-reducer.ts';
 
 export { PICKUP_FIELDS, type PickupField, type PickupStep } from '../state/pickup.ts';
 

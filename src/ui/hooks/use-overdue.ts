@@ -14,7 +14,7 @@ import type { OverdueTab } from './use-navigation.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
 import { endRefusal, indexOn, initialOverdueState, mainCategory, nextEmptyEndField, overdueReducer, reasonOf, type EndFocus, type LeaveTarget, type OverdueAction, type OverdueState } from '../state/overdue.ts';
-import { useLatestReducer } from '../state/use-latest-reducer.ts';
+import { useLatestReducer } from './use-latest-reducer.ts';
 
 export type { EndFocus, LeaveTarget, Notice, OverdueMode } from '../state/overdue.ts';
 

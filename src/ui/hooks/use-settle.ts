@@ -7,7 +7,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
 import { initialSettleState, marked, settleIndex, settleLeavesOnBack, settleReducer, type Mark, type SettleAction, type SettleState } from '../state/settle.ts';
-import { useLatestReducer } from '../state/use-latest-reducer.ts';
+import { useLatestReducer } from './use-latest-reducer.ts';
 
 export type { Mark, SettleStep } from '../state/settle.ts';
 export type SettleCard = ReturnType<typeof pickupCardList>[number];

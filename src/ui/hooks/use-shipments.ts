@@ -8,7 +8,7 @@ import type { ShipmentsTab } from './use-navigation.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
 import { initialShipmentsState, selectedOn, shipmentsReducer, type Notice } from '../state/shipments.ts';
-import { useLatestReducer } from '../state/use-latest-reducer.ts';
+import { useLatestReducer } from './use-latest-reducer.ts';
 
 export type { Notice };
 

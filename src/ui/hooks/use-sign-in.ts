@@ -7,7 +7,7 @@ import type { Ledger } from '../../../db/open-ledger.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { useServices } from '../console-services.ts';
 import { backTarget, initialSignInState, signInReducer, type SignInAction, type SignInState } from '../state/sign-in.ts';
-import { useLatestReducer } from '../state/use-latest-reducer.ts';
+import { useLatestReducer } from './use-latest-reducer.ts';
 import { errorText } from '../state/error-text.ts';
 
 export type { ResultFocus, SignInMode } from '../state/sign-in.ts';

@@ -1,3 +1,4 @@
+import type { ContextId } from '../keys/registry.ts';
 import { useLayoutEffect } from 'react';
 import { Box } from 'ink';
 import { TextField } from '../components/text-field.tsx';
@@ -17,12 +18,12 @@ export type CheckInScreenProps = {
   width: number;
   height: number;
   isActive: boolean;
-  onContext: (context: string) => void;
+  onContext: (context: ContextId) => void;
   /** Leave the screen (after the operator agreed to drop an unconfirmed count). */
   onLeave: () => void;
 };
 
-const CONTEXT: Record<CheckInMode, string> = {
+const CONTEXT: Record<CheckInMode, ContextId> = {
   pick: 'checkin-batches',
   scan: 'checkin',
   'box-count': 'checkin',

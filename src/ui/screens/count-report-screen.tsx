@@ -1,3 +1,4 @@
+import type { ContextId } from '../keys/registry.ts';
 import { useLayoutEffect } from 'react';
 import { Box } from 'ink';
 import { Table } from '../components/table.tsx';
@@ -15,7 +16,7 @@ export type CountReportScreenProps = {
   width: number;
   height: number;
   isActive: boolean;
-  onContext: (context: string) => void;
+  onContext: (context: ContextId) => void;
 };
 
 /** Title, the table's header, rule and overflow line, the selected row's detail, the summary, three notice lines. */

@@ -1,3 +1,4 @@
+import type { ContextId } from '../keys/registry.ts';
 import { useLayoutEffect, useMemo } from 'react';
 import { Box } from 'ink';
 import { PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
@@ -18,7 +19,7 @@ export type CountReviewScreenProps = {
   width: number;
   height: number;
   isActive: boolean;
-  onContext: (context: string) => void;
+  onContext: (context: ContextId) => void;
   onLeave: () => void;
 };
 

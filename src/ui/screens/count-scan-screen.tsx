@@ -1,3 +1,4 @@
+import type { ContextId } from '../keys/registry.ts';
 import { useLayoutEffect } from 'react';
 import { Box, Text } from 'ink';
 import { TextField } from '../components/text-field.tsx';
@@ -19,7 +20,7 @@ export type CountScanScreenProps = {
   width: number;
   height: number;
   isActive: boolean;
-  onContext: (context: string) => void;
+  onContext: (context: ContextId) => void;
   onSubmitted: (result: SubmitResult) => void;
   onLeave: () => void;
 };

@@ -1,3 +1,4 @@
+import type { ContextId } from '../keys/registry.ts';
 import { useLayoutEffect } from 'react';
 import { Box, Text } from 'ink';
 import { Table } from '../components/table.tsx';
@@ -15,7 +16,7 @@ export type CountScreenProps = {
   width: number;
   height: number;
   isActive: boolean;
-  onContext: (context: string) => void;
+  onContext: (context: ContextId) => void;
   /** Counting (a new count, or an open one being resumed). */
   onScan: (countId: number) => void;
   /** The review of a count already submitted. */

@@ -1,3 +1,4 @@
+import type { ContextId } from '../keys/registry.ts';
 import { useLayoutEffect } from 'react';
 import { Box, Text } from 'ink';
 import { Line } from '../components/line.tsx';
@@ -17,7 +18,7 @@ export type DevicesScreenProps = {
   width: number;
   height: number;
   isActive: boolean;
-  onContext: (context: string) => void;
+  onContext: (context: ContextId) => void;
 };
 
 type Devices = ReturnType<typeof useDevices>;

@@ -1,3 +1,4 @@
+import type { ContextId } from '../keys/registry.ts';
 import { useLayoutEffect } from 'react';
 import { PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
 import { useStrayScan } from '../keys/use-stray-scan.ts';
@@ -17,7 +18,7 @@ export type DispatchScreenProps = {
   width: number;
   height: number;
   isActive: boolean;
-  onContext: (context: string) => void;
+  onContext: (context: ContextId) => void;
 };
 
 export function DispatchScreen({ actor, width, height, isActive, onContext }: DispatchScreenProps) {

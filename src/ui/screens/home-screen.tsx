@@ -4,7 +4,7 @@ import { matches } from '../keys/registry.ts';
 import type { KeyEvent } from '../keys/key-event.ts';
 import { useHomeData } from '../hooks/use-home-data.ts';
 import { homeReducer, initialHomeState, type HomeAction, type HomeState } from '../state/home.ts';
-import { useLatestReducer } from '../state/use-latest-reducer.ts';
+import { useLatestReducer } from '../hooks/use-latest-reducer.ts';
 import { MENU, type MenuItem } from './home-menu.ts';
 import { HomeMenuList, MENU_WIDTH } from './home/home-menu-list.tsx';
 import { HomeStock } from './home/home-stock.tsx';

@@ -1,3 +1,4 @@
+import type { ContextId } from '../keys/registry.ts';
 import { useLayoutEffect, type ReactNode } from 'react';
 import { Box } from 'ink';
 import { Line } from '../components/line.tsx';
@@ -17,7 +18,7 @@ export type HopperLoadScreenProps = {
   width: number;
   height: number;
   isActive: boolean;
-  onContext: (context: string) => void;
+  onContext: (context: ContextId) => void;
   /** Back to 即时制卡 (which reopens and shows the hoppers' new counts). */
   onLeave: () => void;
 };
@@ -27,7 +28,7 @@ type Stray = ReturnType<typeof useStrayScan>;
 
 const H = zh.hopperLoad;
 
-function contextOf(step: HopperLoadStep): string {
+function contextOf(step: HopperLoadStep): ContextId {
   switch (step) {
     case 'loading':
     case 'off':

@@ -1,3 +1,4 @@
+import type { ContextId } from '../keys/registry.ts';
 import { useLayoutEffect, type ReactNode } from 'react';
 import { Box } from 'ink';
 import { Line } from '../components/line.tsx';
@@ -19,7 +20,7 @@ export type InstantScreenProps = {
   width: number;
   height: number;
   isActive: boolean;
-  onContext: (context: string) => void;
+  onContext: (context: ContextId) => void;
   /** L: to 装入卡盒. */
   onLoadHopper: () => void;
 };
@@ -28,7 +29,7 @@ type Instant = ReturnType<typeof useInstant>;
 
 const T = zh.instant;
 
-function contextOf(s: Instant): string {
+function contextOf(s: Instant): ContextId {
   switch (s.step) {
     case 'loading':
       return 'instant';

@@ -1,3 +1,4 @@
+import type { ContextId } from '../keys/registry.ts';
 import { useLayoutEffect } from 'react';
 import { Box, Text } from 'ink';
 import { TextField } from '../components/text-field.tsx';
@@ -18,10 +19,10 @@ export type IntakeScreenProps = {
   height: number;
   isActive: boolean;
   onCheckIn: (batch: string) => void;
-  onContext: (context: string) => void;
+  onContext: (context: ContextId) => void;
 };
 
-export const INTAKE_CONTEXT: Record<IntakePhase, string> = {
+export const INTAKE_CONTEXT: Record<IntakePhase, ContextId> = {
   file: 'intake',
   checking: 'intake',
   preview: 'intake-preview',

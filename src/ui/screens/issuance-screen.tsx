@@ -1,3 +1,4 @@
+import type { ContextId } from '../keys/registry.ts';
 import { useLayoutEffect, type ReactNode } from 'react';
 import { Box } from 'ink';
 import { PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
@@ -14,12 +15,12 @@ export type IssuanceScreenProps = {
   width: number;
   height: number;
   isActive: boolean;
-  onContext: (context: string) => void;
+  onContext: (context: ContextId) => void;
 };
 
 type Issuance = ReturnType<typeof useIssuance>;
 
-function contextOf(step: IssueStep, focus: IssueField): string {
+function contextOf(step: IssueStep, focus: IssueField): ContextId {
   switch (step) {
     case 'query':
       return 'issue-query';

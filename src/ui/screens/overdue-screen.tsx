@@ -1,3 +1,4 @@
+import type { ContextId } from '../keys/registry.ts';
 import { useLayoutEffect, type ReactNode } from 'react';
 import { Box } from 'ink';
 import { Line } from '../components/line.tsx';
@@ -19,7 +20,7 @@ export type OverdueScreenProps = {
   width: number;
   height: number;
   isActive: boolean;
-  onContext: (context: string) => void;
+  onContext: (context: ContextId) => void;
   onTab: (tab: OverdueTab) => void;
   onSettle: (ref: string) => void;
   onNewPickup: () => void;
@@ -32,7 +33,7 @@ const O = zh.overdue;
 /** Title, the table's header, rule and overflow line, the detail line, two notice lines. */
 const CHROME = 1 + 3 + 1 + 2;
 
-function contextOf(mode: OverdueMode, tab: OverdueTab, canSeal: boolean, reasonIsOther: boolean): string {
+function contextOf(mode: OverdueMode, tab: OverdueTab, canSeal: boolean, reasonIsOther: boolean): ContextId {
   switch (mode) {
     case 'leave':
       return 'confirm';

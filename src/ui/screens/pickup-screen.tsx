@@ -1,3 +1,4 @@
+import type { ContextId } from '../keys/registry.ts';
 import { useLayoutEffect } from 'react';
 import { Box } from 'ink';
 import { Line } from '../components/line.tsx';
@@ -17,7 +18,7 @@ export type PickupScreenProps = {
   width: number;
   height: number;
   isActive: boolean;
-  onContext: (context: string) => void;
+  onContext: (context: ContextId) => void;
   onLeave: () => void;
 };
 
@@ -27,7 +28,7 @@ type Stray = ReturnType<typeof useStrayScan>;
 const P = zh.pickup;
 const asking = (step: PickupStep): boolean => step === 'confirm' || step === 'leave';
 
-function contextOf(step: PickupStep): string {
+function contextOf(step: PickupStep): ContextId {
   if (step === 'details') return 'pickup-details';
   if (step === 'scan') return 'pickup-scan';
   if (step === 'done') return 'pickup-done';

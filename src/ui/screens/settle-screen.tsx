@@ -1,3 +1,4 @@
+import type { ContextId } from '../keys/registry.ts';
 import { useLayoutEffect } from 'react';
 import { Box } from 'ink';
 import { Line } from '../components/line.tsx';
@@ -18,7 +19,7 @@ export type SettleScreenProps = {
   width: number;
   height: number;
   isActive: boolean;
-  onContext: (context: string) => void;
+  onContext: (context: ContextId) => void;
   onLeave: () => void;
 };
 
@@ -26,7 +27,7 @@ type Settle = ReturnType<typeof useSettle>;
 type Stray = ReturnType<typeof useStrayScan>;
 
 const S = zh.settle;
-const contextOf = (step: SettleStep): string => (step === 'mark' ? 'settle' : step === 'done' ? 'settle-done' : 'confirm');
+const contextOf = (step: SettleStep): ContextId => (step === 'mark' ? 'settle' : step === 'done' ? 'settle-done' : 'confirm');
 const asking = (step: SettleStep): boolean => step === 'confirm' || step === 'leave';
 /** Title, agent line, the table's header, rule and overflow line, totals, message, two lines of question. */
 const CHROME = 2 + 3 + 1 + 1 + 2;

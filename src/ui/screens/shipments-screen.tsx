@@ -1,3 +1,4 @@
+import type { ContextId } from '../keys/registry.ts';
 import { useLayoutEffect } from 'react';
 import { Box } from 'ink';
 import { Table } from '../components/table.tsx';
@@ -15,13 +16,13 @@ export type ShipmentsScreenProps = {
   width: number;
   height: number;
   isActive: boolean;
-  onContext: (context: string) => void;
+  onContext: (context: ContextId) => void;
   onTab: (tab: ShipmentsTab) => void;
   onSignIn: (number: string) => void;
   onNew: () => void;
 };
 
-export const SHIPMENTS_CONTEXT: Record<ShipmentsTab, string> = { inbound: 'shipments-in', outbound: 'shipments-out' };
+export const SHIPMENTS_CONTEXT: Record<ShipmentsTab, ContextId> = { inbound: 'shipments-in', outbound: 'shipments-out' };
 
 /** Title, table frame (header + rule + overflow line), the selected row's detail and three notice lines. */
 const CHROME = 1 + 3 + 1 + 3;

@@ -1,3 +1,4 @@
+import type { ContextId } from '../keys/registry.ts';
 import { useLayoutEffect } from 'react';
 import { PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
 import { useStrayScan } from '../keys/use-stray-scan.ts';
@@ -15,7 +16,7 @@ export type SignInScreenProps = {
   width: number;
   height: number;
   isActive: boolean;
-  onContext: (context: string) => void;
+  onContext: (context: ContextId) => void;
   /** Leave the screen (after the operator agreed to drop an unsubmitted count). */
   onLeave: () => void;
 };

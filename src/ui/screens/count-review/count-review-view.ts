@@ -1,3 +1,4 @@
+import type { ContextId } from '../../keys/registry.ts';
 import type { ColumnSpec } from '../../components/table.tsx';
 import type { CountReview } from '../../hooks/use-count-review.ts';
 import type { ReviewFocus, ReviewMode } from '../../state/count-review.ts';
@@ -25,7 +26,7 @@ export const DIFF_COLUMNS: ColumnSpec<DiffRow>[] = [
   { key: 'reason', header: C.columns.reason, width: 30 },
 ];
 
-export function contextOf(mode: ReviewMode, focus: ReviewFocus, clean: boolean): string {
+export function contextOf(mode: ReviewMode, focus: ReviewFocus, clean: boolean): ContextId {
   if (mode === 'leave') return 'confirm';
   if (mode === 'done' || mode === 'failed') return 'count-done';
   if (clean) return 'count-confirm';

@@ -1,3 +1,4 @@
+import type { ContextId } from '../../keys/registry.ts';
 import type { ColumnSpec } from '../../components/table.tsx';
 import type { CountScanMode, CountScanState } from '../../state/count-scan.ts';
 import type { CountStatus } from '../../../workflows/stock-count.ts';
@@ -14,7 +15,7 @@ export const COLUMNS: ColumnSpec<Row>[] = [
 ];
 export const HOPPER_COLUMNS: ColumnSpec<HopperRow>[] = [{ key: 'name', header: C.columns.where, width: 40 }];
 
-export function contextOf(mode: CountScanMode): string {
+export function contextOf(mode: CountScanMode): ContextId {
   switch (mode) {
     case 'scan':
       return 'count-scan';

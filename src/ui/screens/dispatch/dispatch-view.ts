@@ -1,3 +1,4 @@
+import type { ContextId } from '../../keys/registry.ts';
 import type { ColumnSpec } from '../../components/table.tsx';
 import { CHOOSABLE_METHODS, METHOD_LABELS } from '../../../domain/shipment.ts';
 import type { Destination } from '../../../workflows/shipment-dispatch.ts';
@@ -21,7 +22,7 @@ export const GROUP_COLUMNS: ColumnSpec<GroupRow>[] = [
   { key: 'cards', header: D.columns.cards, width: 6, align: 'right' },
 ];
 
-export function contextOf(step: DispatchStep, focus: DetailsFocus): string {
+export function contextOf(step: DispatchStep, focus: DetailsFocus): ContextId {
   if (step === 'dest') return 'dispatch-dest';
   if (step === 'scan') return 'dispatch-scan';
   if (step === 'details') return focus === 'method' ? 'dispatch-details' : 'dispatch-details-edit';

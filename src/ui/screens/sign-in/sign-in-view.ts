@@ -1,3 +1,4 @@
+import type { ContextId } from '../../keys/registry.ts';
 import type { ColumnSpec } from '../../components/table.tsx';
 import { boxProgress, checkInResult, totals } from '../../../domain/check-in-session.ts';
 import { signInTally, type ResultFocus, type SignInMode, type SignInState } from '../../state/sign-in.ts';
@@ -21,7 +22,7 @@ export const MISSING_COLUMNS: ColumnSpec<MissingRow>[] = [
   { key: 'box', header: S.columns.missingBox, width: 4 },
 ];
 
-export function contextOf(mode: SignInMode, focus: ResultFocus): string {
+export function contextOf(mode: SignInMode, focus: ResultFocus): ContextId {
   if (mode === 'result') return focus === 'place' ? 'signin-result' : 'signin-result-edit';
   if (mode === 'leave') return 'confirm';
   if (mode === 'done' || mode === 'failed') return 'signin-done';
