@@ -58,7 +58,6 @@ type ScreenTable = { readonly [K in Screen['id']]: ScreenSpec<Extract<Screen, { 
 const back = (nav: (a: NavAction) => void) => () => nav({ type: 'back' });
 const open = (nav: (a: NavAction) => void, screen: Screen) => nav({ type: 'open', screen });
 
-// sbk-long: the table itself, one entry per screen, read top to bottom.
 export const SCREENS: ScreenTable = {
   login: {
     title: screenTitles.login,

@@ -114,7 +114,8 @@ describe.skipIf(!hasTmux)('instant issuance in tmux (real binary, simulated prin
     await waitFor((s) => s.includes('操作员登录'), 'the login screen');
     tmux('send-keys', '-t', session, 'sunli', 'Enter');
     tmux('send-keys', '-t', session, '680135', 'Enter');
-    await waitFor((s) => s.includes('孙丽'), 'home');
+    // The login screen lists the demo accounts (孙丽 among them): wait for home's own footer.
+    await waitFor((s) => s.includes('1-9 直接进入'), 'home');
     tmux('send-keys', '-t', session, '8');
     await waitFor((s) => s.includes('即时制卡：') && s.includes('中国工商银行'), 'the instant issuance form');
     tmux('send-keys', '-t', session, '王小明', 'Enter', 'Enter', '420102199001010014', 'Enter');

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Text } from 'ink';
 import { fitWidth } from '../../text/display-width.ts';
 
@@ -14,10 +15,13 @@ export type LineProps = {
  * One screen row of exactly `width` columns: fitted by display width before it reaches Ink
  * (ENGINEERING.md §1), so a row never wraps into the next and a changed row rewrites only itself.
  */
-export function Line({ text, width, color, dim, bold, inverse }: LineProps) {
+function LineView({ text, width, color, dim, bold, inverse }: LineProps) {
   return (
     <Text color={color} dimColor={dim} bold={bold} inverse={inverse}>
       {fitWidth(text, width)}
     </Text>
   );
 }
+
+/** Memoised: a screen re-rendering on every key leaves its unchanged rows alone. */
+export const Line = memo(LineView);

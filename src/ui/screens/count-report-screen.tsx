@@ -1,4 +1,4 @@
-import type { ContextId } from '../keys/registry.ts';
+import type { ScreenProps } from './screen-props.ts';
 import { useLayoutEffect } from 'react';
 import { Box } from 'ink';
 import { Table } from '../components/table.tsx';
@@ -9,15 +9,8 @@ import { useStrayScan } from '../keys/use-stray-scan.ts';
 import type { KeyEvent } from '../keys/key-event.ts';
 import { useCountReport, type CountReport } from '../hooks/use-count-report.ts';
 import { COLUMNS, countReportView } from './count-report/count-report-view.ts';
-import type { Actor } from '../../domain/actor.ts';
 
-export type CountReportScreenProps = {
-  actor: Actor;
-  width: number;
-  height: number;
-  isActive: boolean;
-  onContext: (context: ContextId) => void;
-};
+export type CountReportScreenProps = ScreenProps;
 
 /** Title, the table's header, rule and overflow line, the selected row's detail, the summary, three notice lines. */
 const CHROME = 1 + 3 + 1 + 1 + 3;

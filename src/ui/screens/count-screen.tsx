@@ -1,4 +1,4 @@
-import type { ContextId } from '../keys/registry.ts';
+import type { ScreenProps } from './screen-props.ts';
 import { useLayoutEffect } from 'react';
 import { Box, Text } from 'ink';
 import { Table } from '../components/table.tsx';
@@ -8,15 +8,9 @@ import { useStrayScan } from '../keys/use-stray-scan.ts';
 import { useCountHome } from '../hooks/use-count.ts';
 import { countHomeKeys } from './count/count-home-keys.ts';
 import { hintOf, messageOf, scopeRow, SITE_COLUMNS, STOCK_COLUMNS, type CountHint, type CountMessage } from './count/count-home-view.ts';
-import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
-export type CountScreenProps = {
-  actor: Actor;
-  width: number;
-  height: number;
-  isActive: boolean;
-  onContext: (context: ContextId) => void;
+export type CountScreenProps = ScreenProps & {
   /** Counting (a new count, or an open one being resumed). */
   onScan: (countId: number) => void;
   /** The review of a count already submitted. */

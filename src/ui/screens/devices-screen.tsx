@@ -1,4 +1,4 @@
-import type { ContextId } from '../keys/registry.ts';
+import type { ScreenProps } from './screen-props.ts';
 import { useLayoutEffect } from 'react';
 import { Box, Text } from 'ink';
 import { Line } from '../components/line.tsx';
@@ -10,16 +10,9 @@ import { DeviceList } from './devices/device-list.tsx';
 import { Wrapped } from './shared/wrapped.tsx';
 import { messageColor } from './shared/message.ts';
 import type { SiteDevices } from '../../workflows/site-devices.ts';
-import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
-export type DevicesScreenProps = {
-  actor: Actor;
-  width: number;
-  height: number;
-  isActive: boolean;
-  onContext: (context: ContextId) => void;
-};
+export type DevicesScreenProps = ScreenProps;
 
 type Devices = ReturnType<typeof useDevices>;
 type Stray = ReturnType<typeof useStrayScan>;

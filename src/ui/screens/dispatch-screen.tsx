@@ -1,4 +1,4 @@
-import type { ContextId } from '../keys/registry.ts';
+import type { ScreenProps } from './screen-props.ts';
 import { useLayoutEffect } from 'react';
 import { PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
 import { useStrayScan } from '../keys/use-stray-scan.ts';
@@ -11,15 +11,8 @@ import { DispatchDone } from './dispatch/dispatch-done.tsx';
 import { DispatchConfirm } from './dispatch/dispatch-confirm.tsx';
 import { DispatchDetails } from './dispatch/dispatch-details.tsx';
 import { DispatchScan } from './dispatch/dispatch-scan.tsx';
-import type { Actor } from '../../domain/actor.ts';
 
-export type DispatchScreenProps = {
-  actor: Actor;
-  width: number;
-  height: number;
-  isActive: boolean;
-  onContext: (context: ContextId) => void;
-};
+export type DispatchScreenProps = ScreenProps;
 
 export function DispatchScreen({ actor, width, height, isActive, onContext }: DispatchScreenProps) {
   const d = useDispatch(actor);

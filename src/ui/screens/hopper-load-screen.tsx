@@ -1,3 +1,4 @@
+import type { ScreenProps } from './screen-props.ts';
 import type { ContextId } from '../keys/registry.ts';
 import { useLayoutEffect, type ReactNode } from 'react';
 import { Box } from 'ink';
@@ -10,15 +11,9 @@ import { useHopperLoad, type HopperLoadStep } from '../hooks/use-hopper-load.ts'
 import { Wrapped } from './shared/wrapped.tsx';
 import { HopperPick } from './hopper-load/hopper-pick.tsx';
 import { HopperDone, HopperScan } from './hopper-load/hopper-scan.tsx';
-import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
-export type HopperLoadScreenProps = {
-  actor: Actor;
-  width: number;
-  height: number;
-  isActive: boolean;
-  onContext: (context: ContextId) => void;
+export type HopperLoadScreenProps = ScreenProps & {
   /** Back to 即时制卡 (which reopens and shows the hoppers' new counts). */
   onLeave: () => void;
 };

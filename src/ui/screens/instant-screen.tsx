@@ -1,3 +1,4 @@
+import type { ScreenProps } from './screen-props.ts';
 import type { ContextId } from '../keys/registry.ts';
 import { useLayoutEffect, type ReactNode } from 'react';
 import { Box } from 'ink';
@@ -12,15 +13,9 @@ import { InstantRun } from './instant/instant-run.tsx';
 import { InstantForm } from './instant/instant-form.tsx';
 import { instantKeys, loadKey } from './instant/instant-keys.ts';
 import type { RunStatus } from './instant/instant-lines.ts';
-import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
-export type InstantScreenProps = {
-  actor: Actor;
-  width: number;
-  height: number;
-  isActive: boolean;
-  onContext: (context: ContextId) => void;
+export type InstantScreenProps = ScreenProps & {
   /** L: to 装入卡盒. */
   onLoadHopper: () => void;
 };

@@ -1,3 +1,4 @@
+import type { ScreenProps } from './screen-props.ts';
 import type { ContextId } from '../keys/registry.ts';
 import { useLayoutEffect, type ReactNode } from 'react';
 import { Box } from 'ink';
@@ -8,15 +9,8 @@ import { IssueFind } from './issuance/issue-find.tsx';
 import { IssueForm } from './issuance/issue-form.tsx';
 import { IssueCondemned, IssueDoneView } from './issuance/issue-done.tsx';
 import { issuanceKeys } from './issuance/issue-keys.ts';
-import type { Actor } from '../../domain/actor.ts';
 
-export type IssuanceScreenProps = {
-  actor: Actor;
-  width: number;
-  height: number;
-  isActive: boolean;
-  onContext: (context: ContextId) => void;
-};
+export type IssuanceScreenProps = ScreenProps;
 
 type Issuance = ReturnType<typeof useIssuance>;
 

@@ -1,3 +1,4 @@
+import type { ScreenProps } from './screen-props.ts';
 import type { ContextId } from '../keys/registry.ts';
 import { useLayoutEffect } from 'react';
 import { Box } from 'ink';
@@ -10,15 +11,9 @@ import { PickupDetails } from './pickup/pickup-details.tsx';
 import { PickupScan } from './pickup/pickup-scan.tsx';
 import { answerQuestion } from './shared/question-keys.ts';
 import { maskIdNumber } from '../../domain/mask.ts';
-import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
-export type PickupScreenProps = {
-  actor: Actor;
-  width: number;
-  height: number;
-  isActive: boolean;
-  onContext: (context: ContextId) => void;
+export type PickupScreenProps = ScreenProps & {
   onLeave: () => void;
 };
 
