@@ -13,6 +13,7 @@ import { render } from 'ink';
 import type { ReactElement } from 'react';
 import { TerminalWriter } from '../../src/ui/terminal/terminal-writer.ts';
 import { StubStdin } from './stub-stdin.ts';
+import { whenKeysHandled } from '../../src/ui/keys/pipelines.ts';
 
 export const KEYS = {
   up: '\u001B[A',
@@ -107,6 +108,7 @@ export function renderConsole(element: ReactElement, { columns = 80, rows = 24 }
   writer.flush();
 
   const settle = async (waitMs = 0): Promise<void> => {
+    await whenKeysHandled();
     await flushReact();
     if (waitMs > 0) {
       await sleep(waitMs);

@@ -1,13 +1,14 @@
 import { createContext, useCallback, useContext, useLayoutEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { useInput, type Key } from 'ink';
-import { DEFAULT_ESC_DELAY_MS, isEscTailPrefix } from './esc-sequence.ts';
-import { charEvent, fromInk, keyEvent, splitLines, type KeyEvent } from './key-event.ts';
-import { useEscGuard } from './use-esc-guard.ts';
+import { DEFAULT_ESC_DELAY_MS } from './esc-sequence.ts';
+import type { KeyEvent } from './key-event.ts';
 import { useHandlerRegistry } from './use-handler-registry.ts';
 import type { Entry, KeyHandler } from './handler-entry.ts';
-import { useKeyQueue } from './use-key-queue.ts';
-import { useWedgeInput } from './use-wedge-input.ts';
 import { useRawInput } from './use-raw-input.ts';
+import { atomsOfRead } from './read-atoms.ts';
+import { KeyPipeline } from './key-pipeline.ts';
+import { trackPipeline } from './pipelines.ts';
+import { unstable_cancelCallback, unstable_IdlePriority, unstable_scheduleCallback, type Task } from 'scheduler';
 
 /**
  * The console's single keyboard entry point (the gemini-cli pattern): one useInput here, and
@@ -32,9 +33,36 @@ export type KeyRouter = {
   readonly changed: () => void;
 };
 
-export const KeyRouterContext = createContext<KeyRouter | null>(null);
+/**
+ * Runs `fn` once React has done everything the last key set off. Ink's React renders an update
+ * on its scheduler, and effects run after the commit, where a data load may set state again.
+ * A callback at idle priority on that same scheduler runs only when no render or effect is
+ * pending there; the setImmediate after it lets effects flushed after that commit land, and a
+ * second round covers state those effects set. Measured: one round leaves an effect's state one
+ * key behind.
+ */
+function afterReactCommit(fn: () => void): () => void {
+  let cancelled = false;
+  let task: Task | undefined;
+  let immediate: NodeJS.Immediate | undefined;
+  const round = (left: number): void => {
+    task = unstable_scheduleCallback(unstable_IdlePriority, () => {
+      immediate = setImmediate(() => {
+        if (cancelled) return;
+        if (left > 1) round(left - 1);
+        else fn();
+      });
+    });
+  };
+  round(2);
+  return () => {
+    cancelled = true;
+    if (task) unstable_cancelCallback(task);
+    if (immediate) clearImmediate(immediate);
+  };
+}
 
-const ESC = '\u001B';
+export const KeyRouterContext = createContext<KeyRouter | null>(null);
 
 export type KeyRouterProviderProps = {
   readonly children?: ReactNode;
@@ -55,43 +83,34 @@ export const DEFAULT_SCAN_GAP_MS = 35;
 
 export function KeyRouterProvider({ children, escDelayMs = DEFAULT_ESC_DELAY_MS, onUnhandled, scanGapMs = DEFAULT_SCAN_GAP_MS }: KeyRouterProviderProps) {
   const handlers = useHandlerRegistry(onUnhandled);
-  const guard = useEscGuard(handlers.dispatch, escDelayMs);
-  const feedParts = useKeyQueue(guard);
-  const wedge = useWedgeInput(feedParts, scanGapMs);
   const rawRef = useRawInput();
+  const pipelineRef = useRef<KeyPipeline | undefined>(undefined);
+  pipelineRef.current ??= new KeyPipeline({
+    dispatch: handlers.dispatch,
+    textFocused: handlers.textFocused,
+    afterCommit: afterReactCommit,
+    setTimer: (fn, ms) => {
+      const t = setTimeout(fn, ms);
+      return () => clearTimeout(t);
+    },
+    // sbk-clock: the gap between keys tells a scanner from a typist; elapsed time only.
+    elapsedMs: () => performance.now(),
+    escDelayMs,
+    scanGapMs,
+  });
+  const pipeline = pipelineRef.current;
+  useLayoutEffect(() => trackPipeline(pipeline), [pipeline]);
 
   // Stable: Ink re-subscribes useInput whenever the handler's identity changes.
   const onInput = useCallback(
-    (input: string, key: Key): void => {
-      const raw = rawRef.current;
-      const e = fromInk(input, key, raw);
-      if (!e) return;
-      if (raw.length > 1 && raw.startsWith(ESC) && e.name === 'char' && isEscTailPrefix(raw.slice(1))) {
-        // Ink flushed an incomplete sequence ("ESC [", "ESC O", "ESC [ 5"): its ESC starts the wait.
-        wedge.flush();
-        feedParts([keyEvent('escape'), charEvent(raw.slice(1))]);
-        return;
-      }
-      const typed = (e.name === 'char' && !e.ctrl && !e.meta) || e.name === 'enter';
-      if (!typed || handlers.textFocused()) {
-        wedge.flush();
-        feedParts(splitLines(e));
-        return;
-      }
-      wedge.feed(e.name === 'enter' ? '\r' : e.char);
-    },
-    [feedParts, wedge, handlers, rawRef],
+    (input: string, key: Key): void => pipeline.push(atomsOfRead(input, key, rawRef.current)),
+    [pipeline, rawRef],
   );
   useInput(onInput);
 
   const routerRef = useRef<KeyRouter | undefined>(undefined);
-  const injectRef = useRef<(code: string) => void>(() => {});
-  injectRef.current = (code: string) => {
-    wedge.flush();
-    feedParts(handlers.textFocused() ? splitLines(charEvent(`${code}\r`)) : [keyEvent('scan', code)]);
-  };
   routerRef.current ??= {
-    injectScan: (code) => injectRef.current(code),
+    injectScan: (code) => pipeline.injectScan(code),
     register: handlers.register,
     isTextFocused: handlers.isTextFocused,
     subscribeTextFocus: handlers.subscribeTextFocus,

@@ -1,0 +1,193 @@
+import { WedgeDetector, type WedgeEvent } from '../../../drivers/scanner/keyboard-wedge.ts';
+import { ESC_IDLE, escStep, type EscInput, type EscState } from './esc-sequence.ts';
+import { charEvent, keyEvent, splitLines, type KeyEvent } from './key-event.ts';
+
+export type Cancel = () => void;
+
+export type PipelineDeps = {
+  /** Hands one key to the handlers (the registry's dispatch). */
+  readonly dispatch: (e: KeyEvent) => void;
+  /** Whether a text field has focus now, after every key dispatched so far was applied. */
+  readonly textFocused: () => boolean;
+  /**
+   * Runs `fn` once React has committed what the previous key did (its renders, layout effects
+   * and the passive effects they scheduled): the next key meets the handlers, focus and state
+   * that key left, as if it had arrived in a read of its own.
+   */
+  readonly afterCommit: (fn: () => void) => Cancel;
+  readonly setTimer: (fn: () => void, ms: number) => Cancel;
+  /** Milliseconds on a monotonic clock (gaps between keys only). */
+  readonly elapsedMs: () => number;
+  /** How long a lone Escape waits for the rest of a sequence split by the link. */
+  readonly escDelayMs: number;
+  /** Characters closer than this that end in Enter are a barcode scan; 0: only within one read. */
+  readonly scanGapMs: number;
+};
+
+type Arrival = { readonly kind: 'key'; readonly event: KeyEvent; readonly at: number; readonly read: number } | { readonly kind: 'inject'; readonly code: string };
+
+/**
+ * The one ordered path every key takes, from the terminal to the handlers:
+ *
+ *  1. the escape guard reassembles sequences a slow link split (esc-sequence.ts);
+ *  2. each key is routed when its turn comes, not when it arrived: into a focused text field as
+ *     text, or, while no field has focus, through the wedge detector that tells a barcode
+ *     scanner's burst from typed command keys (drivers/scanner/keyboard-wedge.ts);
+ *  3. keys are dispatched one at a time, each after React committed what the one before did.
+ *
+ * So however many keys one read holds (SSH, paste, type-ahead), the outcome is the one of
+ * typing them one by one: `↓ ↓ ↓ Enter` opens the fourth item, `sunli Tab 680135` puts the PIN
+ * into the PIN field, `3 n` opens 3 and then acts on it. Keys are never reordered: the guard
+ * and the wedge hold keys back but hand them on in order, and nothing is routed while keys
+ * that came before it wait.
+ */
+export class KeyPipeline {
+  private esc: EscState = ESC_IDLE;
+  private escTimer: Cancel | undefined;
+  private readonly arrivals: Arrival[] = [];
+  private readonly ready: KeyEvent[] = [];
+  private wedge: WedgeDetector | undefined;
+  private wedgeRead = -1;
+  private wedgeTimer: Cancel | undefined;
+  private tick: Cancel | undefined;
+  private reads = 0;
+  private idleWaiters: (() => void)[] = [];
+  private closed = false;
+
+  constructor(private readonly deps: PipelineDeps) {}
+
+  /** The keys of one read, in order (read-atoms.ts). */
+  push(events: readonly KeyEvent[]): void {
+    const read = ++this.reads;
+    const at = this.deps.elapsedMs();
+    for (const event of events) this.escInput({ kind: 'key', event }, at, read);
+    this.kick();
+  }
+
+  /** A code from a scanner that does not type (USB HID POS), in order with the keys. */
+  injectScan(code: string): void {
+    this.arrivals.push({ kind: 'inject', code });
+    this.kick();
+  }
+
+  /** Nothing held, queued or waiting for a commit. */
+  isIdle(): boolean {
+    return this.arrivals.length === 0 && this.ready.length === 0 && !this.tick && !this.esc.pending && !this.wedge;
+  }
+
+  /** Resolves once every key that has arrived was handled (tests; a clean shutdown). */
+  whenIdle(): Promise<void> {
+    if (this.isIdle() || this.closed) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  close(): void {
+    this.closed = true;
+    this.escTimer?.();
+    this.wedgeTimer?.();
+    this.tick?.();
+    this.tick = undefined;
+    this.notifyIdle(true);
+  }
+
+  private escInput(input: EscInput, at: number, read: number): void {
+    const { state, emit } = escStep(this.esc, input);
+    this.esc = state;
+    this.escTimer?.();
+    this.escTimer = undefined;
+    if (state.pending) {
+      this.escTimer = this.deps.setTimer(() => {
+        this.escTimer = undefined;
+        this.escInput({ kind: 'timeout' }, this.deps.elapsedMs(), ++this.reads);
+        this.kick();
+      }, this.deps.escDelayMs);
+    }
+    for (const event of emit) this.arrivals.push({ kind: 'key', event, at, read });
+  }
+
+  private kick(): void {
+    if (this.tick || this.closed) return;
+    if (this.arrivals.length === 0 && this.ready.length === 0) {
+      this.notifyIdle();
+      return;
+    }
+    // The first key of a burst waits for a commit too: Ink calls the router inside its own
+    // batch of updates, and nothing dispatched there would be committed before the next key.
+    this.tick = this.deps.afterCommit(() => {
+      this.tick = undefined;
+      this.step();
+      this.kick();
+    });
+  }
+
+  /** Routes what must be routed before the next dispatch, then dispatches one key. */
+  private step(): void {
+    while (this.ready.length === 0 && this.arrivals.length > 0) this.route(this.arrivals.shift()!);
+    const next = this.ready.shift();
+    if (!next) return;
+    const intoField = next.name === 'char' && !next.ctrl && !next.meta && this.deps.textFocused();
+    this.deps.dispatch(next);
+    // Text typed into a field cannot move the focus, and the field submits what its last edit
+    // left (not what was rendered): a scan's Enter goes in the same commit as its text, so the
+    // terminal sees one frame per scan, not two.
+    if (intoField && this.ready[0]?.name === 'enter') this.deps.dispatch(this.ready.shift()!);
+  }
+
+  private route(a: Arrival): void {
+    if (a.kind === 'inject') {
+      this.flushWedge();
+      const focused = this.deps.textFocused();
+      this.ready.push(...(focused ? [charEvent(a.code), keyEvent('enter')] : [keyEvent('scan', a.code)]));
+      return;
+    }
+    const e = a.event;
+    const typed = (e.name === 'char' && !e.ctrl && !e.meta) || e.name === 'enter';
+    if (!typed || this.deps.textFocused()) {
+      this.flushWedge();
+      this.ready.push(...splitLines(e));
+      return;
+    }
+    this.feedWedge(e.name === 'enter' ? '\r' : e.char, a.at, a.read);
+  }
+
+  private feedWedge(text: string, at: number, read: number): void {
+    const gap = this.deps.scanGapMs;
+    // With no gap allowed, only a scan within one read counts: a new read starts a new burst.
+    if (gap === 0 && this.wedge && this.wedgeRead !== read) this.flushWedge();
+    this.wedge ??= new WedgeDetector({ maxGapMs: gap });
+    this.wedgeRead = read;
+    this.take(this.wedge.feed(text, at));
+    this.wedgeTimer?.();
+    this.wedgeTimer = this.deps.setTimer(() => {
+      this.wedgeTimer = undefined;
+      this.flushWedge();
+      this.kick();
+    }, gap + 1);
+  }
+
+  private flushWedge(): void {
+    this.wedgeTimer?.();
+    this.wedgeTimer = undefined;
+    const w = this.wedge;
+    this.wedge = undefined;
+    if (w) this.take(w.flush(Number.POSITIVE_INFINITY));
+  }
+
+  /** A scan is one event; typed keys go on one by one, as if each had come in a read of its own. */
+  private take(events: readonly WedgeEvent[]): void {
+    for (const w of events) {
+      if (w.kind === 'scan') {
+        this.ready.push(keyEvent('scan', w.value));
+        continue;
+      }
+      for (const c of w.text) this.ready.push(c === '\r' || c === '\n' ? keyEvent('enter') : charEvent(c));
+    }
+  }
+
+  private notifyIdle(force = false): void {
+    if (!force && !this.isIdle()) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+}
