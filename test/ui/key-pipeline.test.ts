@@ -25,6 +25,10 @@ function harness(opts: { scanGapMs?: number; escDelayMs?: number } = {}) {
       ticks.push(fn);
       return () => undefined;
     },
+    soon: (fn) => {
+      ticks.push(fn);
+      return () => undefined;
+    },
     setTimer: (fn, ms) => {
       const t = { at: now + ms, fn, live: true };
       timers.push(t);

@@ -15,6 +15,8 @@ export type PipelineDeps = {
    * that key left, as if it had arrived in a read of its own.
    */
   readonly afterCommit: (fn: () => void) => Cancel;
+  /** Runs `fn` as soon as the current call stack (Ink's input batch) has unwound. */
+  readonly soon: (fn: () => void) => Cancel;
   readonly setTimer: (fn: () => void, ms: number) => Cancel;
   /** Milliseconds on a monotonic clock (gaps between keys only). */
   readonly elapsedMs: () => number;
@@ -50,6 +52,8 @@ export class KeyPipeline {
   private wedgeRead = -1;
   private wedgeTimer: Cancel | undefined;
   private tick: Cancel | undefined;
+  /** A key was dispatched and React has not yet been seen to finish what it set off. */
+  private uncommitted = false;
   private reads = 0;
   private idleWaiters: (() => void)[] = [];
   private closed = false;
@@ -61,6 +65,9 @@ export class KeyPipeline {
     const read = ++this.reads;
     const at = this.deps.elapsedMs();
     for (const event of events) this.escInput({ kind: 'key', event }, at, read);
+    // Nothing pending: the first key is handled right here, inside Ink's input batch, which
+    // renders it as soon as the batch ends (a scan reaches the screen in one frame, at once).
+    if (!this.tick && !this.uncommitted && !this.closed) this.step();
     this.kick();
   }
 
@@ -72,7 +79,7 @@ export class KeyPipeline {
 
   /** Nothing held, queued or waiting for a commit. */
   isIdle(): boolean {
-    return this.arrivals.length === 0 && this.ready.length === 0 && !this.tick && !this.esc.pending && !this.wedge;
+    return this.arrivals.length === 0 && this.ready.length === 0 && !this.tick && !this.uncommitted && !this.esc.pending && !this.wedge;
   }
 
   /** Resolves once every key that has arrived was handled (tests; a clean shutdown). */
@@ -107,17 +114,21 @@ export class KeyPipeline {
 
   private kick(): void {
     if (this.tick || this.closed) return;
-    if (this.arrivals.length === 0 && this.ready.length === 0) {
+    const work = this.arrivals.length > 0 || this.ready.length > 0;
+    if (!work && !this.uncommitted) {
       this.notifyIdle();
       return;
     }
-    // The first key of a burst waits for a commit too: Ink calls the router inside its own
-    // batch of updates, and nothing dispatched there would be committed before the next key.
-    this.tick = this.deps.afterCommit(() => {
+    const run = (): void => {
       this.tick = undefined;
-      this.step();
+      this.uncommitted = false;
+      if (work) this.step();
       this.kick();
-    });
+    };
+    // After a dispatch, the next key waits until React has finished with it. With nothing
+    // dispatched since, a key only has to leave Ink's input batch (where nothing would be
+    // committed before the next key): a scan on an idle screen goes straight to its field.
+    this.tick = this.uncommitted ? this.deps.afterCommit(run) : this.deps.soon(run);
   }
 
   /** Routes what must be routed before the next dispatch, then dispatches one key. */
@@ -126,11 +137,15 @@ export class KeyPipeline {
     const next = this.ready.shift();
     if (!next) return;
     const intoField = next.name === 'char' && !next.ctrl && !next.meta && this.deps.textFocused();
+    this.uncommitted = true;
     this.deps.dispatch(next);
     // Text typed into a field cannot move the focus, and the field submits what its last edit
     // left (not what was rendered): a scan's Enter goes in the same commit as its text, so the
     // terminal sees one frame per scan, not two.
-    if (intoField && this.ready[0]?.name === 'enter') this.deps.dispatch(this.ready.shift()!);
+    if (!intoField) return;
+    const after = this.arrivals[0];
+    if (this.ready.length === 0 && after?.kind === 'key' && after.event.name === 'enter') this.route(this.arrivals.shift()!);
+    if (this.ready[0]?.name === 'enter') this.deps.dispatch(this.ready.shift()!);
   }
 
   private route(a: Arrival): void {

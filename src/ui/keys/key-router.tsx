@@ -89,6 +89,15 @@ export function KeyRouterProvider({ children, escDelayMs = DEFAULT_ESC_DELAY_MS,
     dispatch: handlers.dispatch,
     textFocused: handlers.textFocused,
     afterCommit: afterReactCommit,
+    soon: (fn) => {
+      let live = true;
+      queueMicrotask(() => {
+        if (live) fn();
+      });
+      return () => {
+        live = false;
+      };
+    },
     setTimer: (fn, ms) => {
       const t = setTimeout(fn, ms);
       return () => clearTimeout(t);
