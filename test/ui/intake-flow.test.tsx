@@ -248,6 +248,22 @@ describe('intake: a file for another city, Tab completion, a folder of maker fil
     expect(c.lastFrame()).toContain('没有以此开头的文件或文件夹。');
   });
 
+  it('Tab completes a folder, then the one maker file in it, and Enter checks that file', async () => {
+    const inbox = join(dir, 'inbox-ahead');
+    mkdirSync(inbox, { recursive: true });
+    copyFileSync(prefabFile, join(inbox, 'YZKCG_中国工商银行_广州市社会保险卡管理中心_YZ2026110003_50_金邦达_102581000013_20261119150000.txt'));
+    const c = await start();
+    await c.press('1');
+    await c.press(`${dir}/inbox-a`);
+    await c.press(KEYS.tab);
+    await c.press('Y');
+    await c.press(KEYS.tab);
+    await c.press(KEYS.enter);
+    const f = await c.waitFor((x) => x.includes('检查通过') || x.includes('此文件已于') || x.includes('读不到'), 3000);
+    expect(f).toMatch(/检查通过|此文件已于/); // the fixture may have been imported by an earlier test
+    expect(f).toContain('_20261119150000.txt'); // the completed name, in the field
+  });
+
   it('a folder lists its maker files to pick with ↑↓ Enter instead of “读不到文件”', async () => {
     const inbox = join(dir, 'inbox-pick');
     mkdirSync(inbox, { recursive: true });

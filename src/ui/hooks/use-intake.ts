@@ -30,6 +30,11 @@ export type IntakeActions = {
   readonly complete: () => void;
   /** Enter on a path: a folder lists its maker files, a file is checked. */
   readonly check: (path: string) => void;
+  /**
+   * Enter in the path field: the path as the reducer has it, not as the field last rendered
+   * it, so that a Tab completion in the same read as the Enter is what gets opened.
+   */
+  readonly checkPath: () => void;
   readonly pickMove: (delta: number) => void;
   /** Enter on a folder's list: check the file under the marker. */
   readonly pick: () => void;
@@ -112,6 +117,7 @@ export function useIntake(actor: Actor): Intake {
         if (latest().phase === 'file') dispatch({ type: 'completed', ...completeIntakePath(latest().path) });
       },
       check,
+      checkPath: () => check(latest().path),
       pickMove: (delta) => void dispatch({ type: 'pick-move', delta }),
       pick: () => {
         const { phase, folder, picked } = latest();

@@ -41,7 +41,7 @@ export function IntakeScreen({ actor, width, height, isActive, onCheckIn, onCont
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold>{zh.intake.title}</Text>
-      <TextField label={zh.intake.file} value={it.path} onChange={it.setPath} onSubmit={it.check} focus={fieldFocus} placeholder={zh.intake.placeholder} width={width} labelWidth={4} />
+      <TextField label={zh.intake.file} value={it.path} onChange={it.setPath} onSubmit={it.checkPath} focus={fieldFocus} placeholder={zh.intake.placeholder} width={width} labelWidth={4} />
       <IntakeStatus progress={it.phase === 'checking' ? it.progress : null} view={view} width={width} />
       {it.phase === 'pick' && it.folder ? (
         <FolderList it={it} width={width} height={body} />
