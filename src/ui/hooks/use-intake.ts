@@ -48,7 +48,7 @@ export type IntakeActions = {
   readonly keepOut: () => void;
   readonly move: (delta: number) => void;
   readonly saveReport: () => void;
-  /** Esc inside the screen: from the preview back to the file field; false = leave the screen. */
+  /** Esc inside the screen: question → preview → folder list (if picked from one) → path field; false = leave the screen. */
   readonly back: () => boolean;
 };
 
