@@ -43,6 +43,17 @@ describe('the intake path on disk', () => {
     expect(t.kind === 'file' && t.file.fileName).toBe(A);
   });
 
+  it('~ is the home folder, as in the shell the operator came from', () => {
+    const home = process.env.HOME;
+    process.env.HOME = root;
+    try {
+      expect(completeIntakePath('~/i').value).toBe('~/in/');
+      expect(openIntakePath('~/in')).toMatchObject({ kind: 'folder', path: join(root, 'in') });
+    } finally {
+      process.env.HOME = home;
+    }
+  });
+
   it('a path that is neither says so with its code', () => {
     expect(() => openIntakePath(join(root, 'missing.txt'))).toThrow(expect.objectContaining({ code: 'FILE_NOT_READABLE' }));
   });
