@@ -66,23 +66,23 @@ describe('console: intake and check-in', () => {
     const c = await start();
     await c.press('1');
     await c.press(`${path}\r`);
-    let f = await c.waitFor((x) => x.includes('文件有 57 处问题'), 5000);
+    let f = await c.waitFor((x) => x.includes('文件有 57 处问题'), 10_000);
     expect(f).toContain('第 1-');
     expect(f).toContain('共 57 条');
     await c.press(KEYS.down.repeat(30));
-    expect(c.lastFrame()).toMatch(/第 \d+-31 条，共 57 条/);
+    expect(await c.waitFor((x) => /第 \d+-31 条/.test(x), 10_000)).toMatch(/第 \d+-31 条，共 57 条/);
     // Enter before the fix reads the same file again: still the problems, never an import.
     await c.press(KEYS.enter);
-    f = await c.waitFor((x) => x.includes('文件有 57 处问题') && x.includes('第 1-'), 5000);
+    f = await c.waitFor((x) => x.includes('文件有 57 处问题') && x.includes('第 1-'), 10_000);
     expect(ledger.sqlite.prepare("SELECT count(*) n FROM cards WHERE card_no LIKE 'K5%'").get()).toEqual({ n: 0 });
     writeFileSync(path, good.text);
     await c.press(KEYS.enter);
-    f = await c.waitFor((x) => x.includes('检查通过'), 5000);
+    f = await c.waitFor((x) => x.includes('检查通过'), 10_000);
     expect(f).toContain('批次 YZ-FIX-1  60 张  2 箱');
     expect(f).not.toContain('注意：文件发往'); // Wuhan's own file: nothing to ask
     expect(f.split('\n').at(-1)).toContain('Enter 确认导入');
     await c.press(KEYS.enter);
-    await c.waitFor((x) => x.includes('已导入'), 5000);
+    await c.waitFor((x) => x.includes('已导入'), 10_000);
     expect(ledger.sqlite.prepare("SELECT count(*) n FROM cards WHERE card_no LIKE 'K5%'").get()).toEqual({ n: 60 });
   });
 
