@@ -121,6 +121,18 @@ function countOf(count: string, problem: Problem): number | null {
 }
 
 /**
+ * Whether a file in a folder is offered as a maker's return file: a known prefix (YZKCG_,
+ * CPKCG_) and the `.txt` the Annex names. The rest of the name is left to the check, which
+ * lists every problem in it. A name with a second `.txt.` is a file made from one (the saved
+ * problem list `….txt.问题清单.txt`), not a delivery.
+ */
+export function isMakerFileCandidate(fileName: string): boolean {
+  const base = makerFileBaseName(fileName);
+  const prefix = base.split('_')[0]!.toUpperCase();
+  return prefix in MAKER_FILE_PREFIXES && /\.txt$/i.test(base) && !/\.txt\./i.test(base);
+}
+
+/**
  * Parses a return file's name (directories are ignored). On failure the code is the first
  * problem's and the message lists them all.
  */

@@ -70,8 +70,22 @@ export const zh = {
   intake: {
     title: '入库登记：导入卡商回盘数据文件',
     file: '文件',
-    placeholder: '输入文件路径后按 Enter，如 /data/YZKCG_….txt',
+    placeholder: '文件或文件夹的路径，Tab 补全，如 /data/YZKCG_….txt',
     needPath: '请输入文件路径。',
+    noMatch: '没有以此开头的文件或文件夹。',
+    /** Tab's list when several names match: `可选：a  b  c`, cut to the width with how many more. */
+    candidates: '可选：',
+    more: (n: number) => `…另有 ${n} 个`,
+    folderEmpty: (path: string) => `文件夹 ${path} 中没有卡商回盘文件（YZKCG_….txt 或 CPKCG_….txt）。`,
+    pickTitle: (path: string, n: number) => `文件夹 ${path}：${n} 个卡商回盘文件`,
+    pickHint: (move: string, pick: string, back: string) => `${move} 选择，${pick} 检查所选文件，${back} 改路径。`,
+    fixHint: (reread: string, save: string, back: string) => `改好文件后按 ${reread} 重新读取，${save} 保存问题清单，${back} 换文件。`,
+    /** GD Annex 9 一(一) 第5步: the cards go to the city body the file names. */
+    otherCity: (cityBody: string, code: string) => `注意：文件发往“${cityBody}”，不是本市（${code}）的卡。`,
+    otherCityHint: (enter: string, back: string) => `检查通过。按 ${enter} 导入（将先确认），${back} 返回。`,
+    otherCityTitle: '导入发给其他城市的卡？卡片应送到文件所写的市卡管机构。',
+    otherCityBody: (city: string, yes: string, no: string) => `仍要登记为${city}的待入库卡，按 ${yes}；不导入，按 ${no}。`,
+    keptOut: '未导入。请与卡商或发件方核对文件是否送错。',
     checking: '正在读取并检查文件……（大文件需几秒）',
     writing: '正在写入台账……（全部写入或全部不写）',
     summary: (kind: string, bank: string, batch: string, rows: number, boxes: number, enc: string) =>
@@ -80,7 +94,7 @@ export const zh = {
     confirmHint: '检查通过。按 Enter 导入（登记为待入库），Esc 返回。',
     doneHint: '按 Enter 开始逐箱清点入库，Esc 返回。',
     reportSaved: (path: string) => `问题清单已保存到 ${path}`,
-    columns: { line: '行', column: '列', message: '问题' },
+    columns: { line: '行', column: '列', message: '问题', file: '文件' },
     kinds: { finished: '成品卡', prefab: '预制卡' },
     fileNameLine: '文件名',
     progressUnit: ' 行',

@@ -79,7 +79,7 @@ export const SCREENS: ScreenTable = {
   },
   intake: {
     title: screenTitles.intake,
-    contexts: ['intake', 'intake-preview', 'intake-done'],
+    contexts: ['intake', 'intake-pick', 'intake-preview', 'intake-other-city', 'intake-invalid', 'intake-writing', 'intake-done'],
     render: (_s, env, nav) => <IntakeScreen {...env} onCheckIn={(batch) => open(nav, { id: 'checkin', batch })} />,
   },
   checkin: {

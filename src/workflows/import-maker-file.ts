@@ -15,6 +15,7 @@ import { makerFileSteps, parseMakerFile, type MakerFileError, type MakerFileName
 import { STATE_LABELS, type CardState } from '../domain/card-states.ts';
 import { formatLocalTime } from '../domain/china-dates.ts';
 import { SbkError } from '../domain/errors.ts';
+import { isLedgerCity } from '../domain/maker-file-city.ts';
 import { intakeText } from '../i18n/workflows/intake.ts';
 import type { Actor } from './authenticate.ts';
 import { provinceAbove, recordProvinceShipment } from './province-shipment.ts';
@@ -33,7 +34,12 @@ export type ImportInput = {
   exemptBins?: string[];
   /** Check only: report what would be imported, write nothing (the console's preview). */
   dryRun?: boolean;
+  /** The operator was told the file names another city's card body and imports it anyway. */
+  otherCity?: boolean;
 };
+
+/** A file addressed to another city's card body (see maker-file-city.ts): asked about before it is imported. */
+export type OtherCity = { readonly cityBody: string; readonly city: string; readonly code: string };
 
 export type ImportResult = {
   status: 'imported' | 'already-imported' | 'invalid' | 'valid';
@@ -51,6 +57,8 @@ export type ImportResult = {
   shipment?: string | null;
   /** For a re-import: when and by whom the file was imported. */
   previous?: { at: string; by: string; site: string };
+  /** A clean file names another city's card body than the receiving site's. */
+  otherCity?: OtherCity | null;
   message: string;
 };
 
@@ -110,9 +118,11 @@ function finishImport(ledger: Ledger, actor: Actor, input: ImportInput, parse: (
     errors.sort((a, b) => a.line - b.line);
     return { ...summary, status: 'invalid', errors, message: intakeText.import.invalid({ problems: errors.length }) };
   }
+  const otherCity = otherCityOf(ledger, site, name);
   if (input.dryRun) {
-    return { ...summary, status: 'valid', errors: [], message: intakeText.import.valid({ batch: name.batch, rows: summary.rows, kind: name.kind, boxes: summary.boxes }) };
+    return { ...summary, status: 'valid', errors: [], otherCity, message: intakeText.import.valid({ batch: name.batch, rows: summary.rows, kind: name.kind, boxes: summary.boxes }) };
   }
+  if (otherCity && !input.otherCity) throw new SbkError('MAKER_FILE_OTHER_CITY', { ...otherCity, file: input.fileName });
   const result = writeImport(ledger, actor, { input, sha, rows: parsed.rows, name, site, place });
   if (result.raced) return alreadyImported(summary, result.raced);
   const { registered, received, shipment } = result;
@@ -166,6 +176,25 @@ function ledgerConflicts(db: LedgerDb, parsed: MakerFileResult): MakerFileError[
     errors.push({ line: 0, column: null, code: 'BATCH_EXISTS', message: intakeText.import.batchExists({ batch: parsed.name.batch }) });
   }
   return errors;
+}
+
+/** The city centre a site belongs to (itself, or the nearest above it); none above a province. */
+function cityCentreOf(ledger: Ledger, site: ImportSite): ImportSite | undefined {
+  for (let s: ImportSite | undefined = site; s; s = s.parentId == null ? undefined : siteById(ledger.db, s.parentId)) {
+    if (s.kind === 'city_centre') return s;
+  }
+  return undefined;
+}
+
+/**
+ * The file's 市卡管机构 against the receiving site's city (GD Annex 9 一(一) 第5步: the cards are
+ * delivered to the city body the file names). Null when it is the same city, or when the site
+ * is above any city (a province ledger takes in every city's files).
+ */
+function otherCityOf(ledger: Ledger, site: ImportSite, name: MakerFileName): OtherCity | null {
+  const city = cityCentreOf(ledger, site);
+  if (!city || isLedgerCity(name.cityBody, { code: city.regionCode, name: city.name })) return null;
+  return { cityBody: name.cityBody, city: city.name, code: city.regionCode };
 }
 
 /** The site the cards are registered at: the operator's own or one under it, in the ledger's scope. */

@@ -12,9 +12,11 @@ import { addPlace } from '../../db/sites-repo.ts';
 import { ADMIN, freshLedger } from '../helpers/temp-ledger.ts';
 
 const dir = fileURLToPath(new URL('../../fixtures/maker-files/', import.meta.url));
+// The fixtures are Guangzhou's files (广州市社会保险卡管理中心) and the test ledger is Wuhan's
+// (420100): the samples are imported as the operator who was told so and confirmed.
 const sample = (prefix: string, batch: string) => {
   const name = readdirSync(dir).find((f) => f.startsWith(prefix) && f.includes(`_${batch}_`))!;
-  return { fileName: name, bytes: readFileSync(join(dir, name)) };
+  return { fileName: name, bytes: readFileSync(join(dir, name)), otherCity: true };
 };
 const utf8 = () => sample('CPKCG', '2026110001');
 const gb18030 = () => sample('CPKCG', '2026110002');
@@ -123,5 +125,34 @@ describe('importing a maker file', () => {
     const r = importMakerFile(ledger, admin, { ...prefab(), dryRun: true });
     expect(r).toMatchObject({ status: 'valid', rows: 50, boxes: 2 });
     expect(count(ledger).c).toBe(0);
+  });
+
+  it('a file for another city is named in the check and refused unless the operator confirmed it', () => {
+    const { ledger, admin } = setup();
+    const guangzhou = { ...prefab(), otherCity: false };
+    const check = importMakerFile(ledger, admin, { ...guangzhou, dryRun: true });
+    expect(check).toMatchObject({ status: 'valid', otherCity: { cityBody: '广州市社会保险卡管理中心', city: '武汉市社保卡管理中心', code: '420100' } });
+    let thrown: unknown;
+    try {
+      importMakerFile(ledger, admin, guangzhou);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toMatchObject({ code: 'MAKER_FILE_OTHER_CITY' });
+    expect((thrown as Error).message).toContain('广州市社会保险卡管理中心');
+    expect(count(ledger).c).toBe(0);
+    expect(importMakerFile(ledger, admin, { ...guangzhou, otherCity: true }).status).toBe('imported');
+  });
+
+  it('a file for the ledger’s own city, under either name of the body, is not asked about', () => {
+    const { ledger, admin } = setup();
+    const rows = syntheticMakerRows('prefab', 3, 21, { cardPrefix: 'W1' });
+    const fields = { bank: '中国工商银行', maker: '金邦达', bankCode: '102521000013', time: '20261120093000' };
+    for (const cityBody of ['武汉市社会保险卡管理中心', '武汉市社保卡管理中心', '420100社保卡中心']) {
+      const f = writeMakerFile('prefab', { ...fields, cityBody, batch: 'W-1' }, rows);
+      const check = importMakerFile(ledger, admin, { fileName: f.fileName, bytes: Buffer.from(f.text), dryRun: true });
+      expect(check.status, cityBody).toBe('valid');
+      expect(check.otherCity ?? null, cityBody).toBeNull();
+    }
   });
 });

@@ -16,9 +16,26 @@ function ledger() {
 }
 
 describe('sbk import (real binary)', () => {
+  it('refuses a file for another city unless --other-city is given', () => {
+    const db = ledger();
+    // The fixtures are Guangzhou's (广州市社会保险卡管理中心); this ledger is Wuhan's (420100).
+    const r = runCli(['import', file('YZKCG', 'YZ2026110003'), '--db', db, '--json'], boss);
+    expect(r.code).toBe(1);
+    expect(r.json().error.code).toBe('MAKER_FILE_OTHER_CITY');
+    expect(r.json().error.message).toContain('广州市社会保险卡管理中心');
+    expect(r.json().error.message).toContain('--other-city');
+    expect(runCli(['stock', '--db', db, '--json'], boss).json().total).toBe(0);
+    const text = runCli(['import', file('YZKCG', 'YZ2026110003'), '--db', db], boss);
+    expect(text.code).toBe(1);
+    expect(text.stderr).toContain('MAKER_FILE_OTHER_CITY');
+    const ok = runCli(['import', file('YZKCG', 'YZ2026110003'), '--db', db, '--other-city', '--json'], boss);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.json()).toMatchObject({ status: 'imported', registered: 50 });
+  });
+
   it('prints the documented JSON, receives with --receive, and a re-import changes nothing', () => {
     const db = ledger();
-    const r = runCli(['import', file('YZKCG', 'YZ2026110003'), '--db', db, '--receive', '--json'], boss);
+    const r = runCli(['import', file('YZKCG', 'YZ2026110003'), '--db', db, '--receive', '--other-city', '--json'], boss);
     expect(r.code, r.stderr).toBe(0);
     expect(r.json()).toMatchObject({ file: expect.stringMatching(/^YZKCG_/), kind: 'prefab', bank: '中国工商银行', batch: 'YZ2026110003', rows: 50, registered: 50, received: 50, errors: [] });
     const again = runCli(['import', file('YZKCG', 'YZ2026110003'), '--db', db, '--json'], boss);

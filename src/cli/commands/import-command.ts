@@ -22,7 +22,8 @@ export function importCommand(y: Argv<GlobalArgs>, out: () => Out, setExit: (cod
         .option('site', { type: 'string', describe: t.site })
         .option('place', { type: 'string', describe: t.place })
         .option('receive', { type: 'boolean', default: false, describe: t.receive })
-        .option('report', { type: 'string', describe: t.report }),
+        .option('report', { type: 'string', describe: t.report })
+        .option('other-city', { type: 'boolean', default: false, describe: t.otherCity }),
     (argv) =>
       withActor(argv, (ledger, actor) => {
         const { fileName, bytes } = readImportFile(argv.file);
@@ -30,6 +31,7 @@ export function importCommand(y: Argv<GlobalArgs>, out: () => Out, setExit: (cod
           fileName,
           bytes,
           receive: argv.receive,
+          otherCity: argv['other-city'],
           ...(argv.site ? { siteCode: argv.site } : {}),
           ...(argv.place ? { placeName: argv.place } : {}),
         });

@@ -9,6 +9,7 @@ export const intakeText = {
     place: '保管地点（与 --receive 同用；默认网点的第一个）',
     receive: '同时按清单全部入库（已按箱核对数量时用）',
     report: '把问题清单另存到此文件',
+    otherCity: '文件的市卡管机构不是本网点所属城市时仍然导入（默认拒绝）',
     more: (p: { count: number }) => `  …另有 ${p.count} 处（用 --report 保存全部）`,
   },
   discrepancy: {

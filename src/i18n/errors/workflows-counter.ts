@@ -39,6 +39,9 @@ export const counterWorkflowErrors = {
   NOTHING_TO_CHECK_IN: (p: { batch: string }) => `本网点没有批次 ${p.batch} 的待入库卡片。请先导入制卡数据文件。`,
   CHECKIN_STALE: (p: Card) => `卡 ${p.cardNo} 已不在本批待入库清单中（可能已由他人清点入库）。请重新开始清点此批次。`,
   BATCH_NOT_FOUND: (p: { batch: string }) => `台账中没有制卡批次 ${p.batch}。`,
+  // GD Annex 9 一(一) 第5步: the cards go to the city body the file names.
+  MAKER_FILE_OTHER_CITY: (p: { file: string; cityBody: string; city: string; code: string }) =>
+    `文件 ${p.file} 是发给“${p.cityBody}”的，不是本网点所属的${p.city}（${p.code}），未导入。请核对是否送错；确需在本台账登记，命令行加 --other-city，控制台按 Y 确认。`,
   BATCH_NOT_HERE: (p: { batch: string; elsewhere: number }) => `批次 ${p.batch} 的卡都不在本网点及下级（共 ${p.elsewhere} 张在其他网点）。`,
 
   // Discrepancies (check-in.ts, discrepancy-resolve.ts).

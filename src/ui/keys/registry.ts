@@ -61,10 +61,20 @@ const DEFS = [
   { id: 'lookup.page', keys: 'PgUp/PgDn', description: keyDescriptions['lookup.page'], category: 'navigation', contexts: ['lookup'], match: named('pageup', 'pagedown') },
   { id: 'lookup.clear', keys: 'Ctrl+U', description: keyDescriptions['lookup.clear'], category: 'local', contexts: ['lookup'], match: ctrl('u') },
 
+  // 入库登记: the path field (Tab completes), a folder's maker files, the preview of a clean
+  // file, the question before a file for another city, and a file with problems, where the only
+  // ways on are saving the list and reading the fixed file again (never an import).
   { id: 'intake.check', keys: 'Enter', description: keyDescriptions['intake.check'], category: 'local', contexts: ['intake'], match: named('enter') },
+  { id: 'intake.complete', keys: 'Tab', description: keyDescriptions['intake.complete'], category: 'local', contexts: ['intake'], match: named('tab') },
+  { id: 'intake.pick', keys: 'Enter', description: keyDescriptions['intake.pick'], category: 'local', contexts: ['intake-pick'], match: named('enter') },
+  { id: 'intake.pick-move', keys: '↑↓', description: keyDescriptions['intake.pick-move'], category: 'navigation', contexts: ['intake-pick'], match: named('up', 'down') },
   { id: 'intake.import', keys: 'Enter', description: keyDescriptions['intake.import'], category: 'local', contexts: ['intake-preview'], match: named('enter') },
-  { id: 'intake.scroll', keys: '↑↓', description: keyDescriptions['intake.scroll'], category: 'navigation', contexts: ['intake-preview'], match: named('up', 'down') },
-  { id: 'intake.save-report', keys: 'Ctrl+W', description: keyDescriptions['intake.save-report'], category: 'local', contexts: ['intake-preview'], match: ctrl('w') },
+  // Y only, not Enter: the Enter that asked must not answer by habit.
+  { id: 'intake.other-city-yes', keys: 'Y', description: keyDescriptions['intake.other-city-yes'], category: 'local', contexts: ['intake-other-city'], printable: true, match: either(char('y'), char('Y')) },
+  { id: 'intake.other-city-no', keys: 'N/Esc', description: keyDescriptions['intake.other-city-no'], category: 'local', contexts: ['intake-other-city'], match: either(char('n'), char('N'), named('escape')) },
+  { id: 'intake.reread', keys: 'Enter', description: keyDescriptions['intake.reread'], category: 'local', contexts: ['intake-invalid'], match: named('enter') },
+  { id: 'intake.scroll', keys: '↑↓', description: keyDescriptions['intake.scroll'], category: 'navigation', contexts: ['intake-invalid'], match: named('up', 'down') },
+  { id: 'intake.save-report', keys: 'Ctrl+W', description: keyDescriptions['intake.save-report'], category: 'local', contexts: ['intake-invalid'], match: ctrl('w') },
   { id: 'intake.to-checkin', keys: 'Enter', description: keyDescriptions['intake.to-checkin'], category: 'local', contexts: ['intake-done'], match: named('enter') },
 
   { id: 'checkin.pick', keys: 'Enter', description: keyDescriptions['checkin.pick'], category: 'local', contexts: ['checkin-batches'], match: named('enter') },
@@ -229,7 +239,7 @@ export type BindingId = (typeof DEFS)[number]['id'];
  * Contexts where only the global keys work (a result page read and left with Esc). Listed so
  * that every context a screen can report is a known id: a misspelt one does not compile.
  */
-export const GLOBAL_ONLY_CONTEXTS = ['not-built', 'hopper-load-off', 'checkin-done', 'dispatch-done', 'signin-done', 'settle-done', 'pickup-done', 'count-done'] as const;
+export const GLOBAL_ONLY_CONTEXTS = ['not-built', 'intake-writing', 'hopper-load-off', 'checkin-done', 'dispatch-done', 'signin-done', 'settle-done', 'pickup-done', 'count-done'] as const;
 
 /** Every key context: the ones the bindings name, and the global-only ones. */
 export type ContextId = Exclude<(typeof DEFS)[number]['contexts'][number], '*'> | (typeof GLOBAL_ONLY_CONTEXTS)[number];

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { canImport, canSaveReport, canStepBack, initialIntakeState, intakeReducer, type IntakeAction, type IntakeState } from '../../../src/ui/state/intake.ts';
+import {
+  canImport,
+  canSaveReport,
+  canStepBack,
+  initialIntakeState,
+  intakeContext,
+  intakeReducer,
+  isInvalidPreview,
+  needsCityConfirmation,
+  type IntakeAction,
+  type IntakeState,
+} from '../../../src/ui/state/intake.ts';
 import type { ImportResult } from '../../../src/workflows/import-maker-file.ts';
 
 const file = { fileName: 'YZKCG_1.txt', bytes: Buffer.from('x'), path: '/data/YZKCG_1.txt' };
@@ -61,5 +72,59 @@ describe('intake state', () => {
     expect(back).toMatchObject({ phase: 'file', result: null, message: null });
     expect(canStepBack(back)).toBe(false);
     expect(intakeReducer(back, { type: 'back' })).toBe(back);
+  });
+
+  it('a file with problems offers no import: its context has only re-read, scroll, save and back', () => {
+    const s = run([{ type: 'checked', file, result: result({ status: 'invalid', errors: [problem(2)] }) }]);
+    expect(isInvalidPreview(s)).toBe(true);
+    expect(canImport(s)).toBe(false);
+    expect(intakeContext(s)).toBe('intake-invalid');
+    expect(intakeContext(run([{ type: 'checked', file, result: result({}) }]))).toBe('intake-preview');
+    // A re-read goes through the check again.
+    expect(run([{ type: 'check-started' }], s)).toMatchObject({ phase: 'checking', message: null });
+  });
+
+  it('Tab puts the completion in the field and its choices under it; typing clears them', () => {
+    let s = run([{ type: 'path', value: '/d/Y' }, { type: 'completed', value: '/d/YZKCG_', candidates: ['YZKCG_a.txt', 'YZKCG_b.txt'], none: false }]);
+    expect(s).toMatchObject({ path: '/d/YZKCG_', candidates: ['YZKCG_a.txt', 'YZKCG_b.txt'], error: null });
+    s = intakeReducer(s, { type: 'path', value: '/d/YZKCG_a' });
+    expect(s.candidates).toEqual([]);
+    expect(intakeReducer(s, { type: 'completed', value: '/d/YZKCG_a', candidates: [], none: true }).error).toBe('没有以此开头的文件或文件夹。');
+  });
+
+  it('a folder lists its maker files to pick from; Esc goes back to the list, then to the field', () => {
+    const folder = { path: '/d', files: ['CPKCG_1.txt', 'YZKCG_1.txt'] };
+    let s = run([{ type: 'check-started' }, { type: 'folder', folder }]);
+    expect(s).toMatchObject({ phase: 'pick', picked: 0, folder });
+    expect(intakeContext(s)).toBe('intake-pick');
+    s = run([{ type: 'pick-move', delta: 1 }, { type: 'pick-move', delta: 1 }], s);
+    expect(s.picked).toBe(1);
+    const failed = run([{ type: 'check-started' }, { type: 'check-failed', error: '读不到文件' }], s);
+    expect(failed).toMatchObject({ phase: 'pick', error: '读不到文件' });
+    s = run([{ type: 'check-started' }, { type: 'checked', file, result: result({}) }, { type: 'back' }], s);
+    expect(s).toMatchObject({ phase: 'pick', picked: 1, result: null });
+    s = intakeReducer(s, { type: 'back' });
+    expect(s).toMatchObject({ phase: 'file', folder: null, path: '' });
+  });
+
+  it('a folder without maker files says so and stays on the field', () => {
+    const s = run([{ type: 'check-started' }, { type: 'folder', folder: { path: '/empty', files: [] } }]);
+    expect(s).toMatchObject({ phase: 'file', folder: null, error: '文件夹 /empty 中没有卡商回盘文件（YZKCG_….txt 或 CPKCG_….txt）。' });
+  });
+
+  it('a clean file for another city asks first; N or Esc keeps it out, nothing else changes', () => {
+    const otherCity = { cityBody: '广州市社会保险卡管理中心', city: '武汉市社保卡管理中心', code: '420100' };
+    const preview = run([{ type: 'checked', file, result: result({ otherCity }) }]);
+    expect(needsCityConfirmation(preview)).toBe(true);
+    const asked = intakeReducer(preview, { type: 'ask-other-city' });
+    expect(asked.phase).toBe('other-city');
+    expect(intakeContext(asked)).toBe('intake-other-city');
+    expect(canImport(asked)).toBe(false);
+    expect(intakeReducer(asked, { type: 'keep-out' })).toMatchObject({ phase: 'preview', message: '未导入。请与卡商或发件方核对文件是否送错。' });
+    expect(intakeReducer(asked, { type: 'back' }).phase).toBe('preview');
+    // A file for the ledger's own city is not asked about.
+    const own = run([{ type: 'checked', file, result: result({ otherCity: null }) }]);
+    expect(needsCityConfirmation(own)).toBe(false);
+    expect(intakeReducer(own, { type: 'ask-other-city' })).toBe(own);
   });
 });
