@@ -413,8 +413,14 @@ export const stockCountScans = sqliteTable(
       .notNull()
       .references(() => operators.id),
     at: text('at').notNull(),
+    /**
+     * Set on a reversing line: the scan it takes back (the console's Ctrl+Z, `sbk count undo`).
+     * Nothing is deleted; the scan and its reversal both stay and neither counts. A scan is
+     * reversed at most once, and a reversal is never itself reversed (guarded by a trigger).
+     */
+    reverses: integer('reverses').references((): AnySQLiteColumn => stockCountScans.id),
   },
-  (t) => [index('stock_count_scans_count_ix').on(t.countId)],
+  (t) => [index('stock_count_scans_count_ix').on(t.countId), uniqueIndex('stock_count_scans_reverses_uq').on(t.reverses)],
 );
 
 export const stockCountEvents = sqliteTable(

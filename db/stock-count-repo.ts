@@ -3,7 +3,7 @@
  * spoiled, moved out) are read from the movements between two movement ids, so the balance
  * opening + flows = closing is computed from the record, not from the projection.
  */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, not, sql } from 'drizzle-orm';
 import type { LedgerDb } from './open-ledger.ts';
 import { IN_STORAGE_STATES } from '../src/domain/card-states.ts';
 import { stateList } from './state-sql.ts';
@@ -70,8 +70,18 @@ export function countEvents(db: LedgerDb, countIds: readonly number[]): (StockCo
     .map((r) => ({ ...r.event, operatorName: r.operatorName }));
 }
 
+/**
+ * The scans of a count that count, in order: a scan taken back by a reversing line, and the
+ * reversing line itself, are left out (both stay in the table: it is append-only).
+ */
 export function scansOf(db: LedgerDb, countId: number) {
-  return db.select().from(stockCountScans).where(eq(stockCountScans.countId, countId)).orderBy(asc(stockCountScans.id)).all();
+  const reversed = sql`${stockCountScans.id} in (select r.reverses from stock_count_scans r where r.count_id = ${countId} and r.reverses is not null)`;
+  return db
+    .select()
+    .from(stockCountScans)
+    .where(and(eq(stockCountScans.countId, countId), isNull(stockCountScans.reverses), not(reversed)))
+    .orderBy(asc(stockCountScans.id))
+    .all();
 }
 
 export function linesOf(db: LedgerDb, countIds: readonly number[]): StockCountLineRow[] {

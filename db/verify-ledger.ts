@@ -52,6 +52,7 @@ const GUARDS = [
   'stock_counts_no_delete',
   'stock_count_scans_no_update',
   'stock_count_scans_no_delete',
+  'stock_count_scans_reversal_guard',
   'stock_count_events_no_update',
   'stock_count_events_no_delete',
   'stock_count_lines_no_update',
@@ -216,6 +217,25 @@ function checkShipments(sqlite: Database.Database, problems: Problems): void {
 }
 
 /**
+ * The daily count (GD Art. 36 一(四)): an undone scan stays in the record beside the line that
+ * reverses it, and neither counts. A reversing line must take back a scan of the same count that
+ * is not itself a reversal, the same code and quantity, before the count was submitted (after
+ * that the result is fixed and a reversal would say something the result does not).
+ */
+function checkCountReversals(sqlite: Database.Database, problems: Problems): void {
+  const bad = sqlite
+    .prepare(
+      `SELECT r.id, r.count_id AS countId FROM stock_count_scans r LEFT JOIN stock_count_scans s ON s.id = r.reverses
+       WHERE r.reverses IS NOT NULL AND (
+         s.id IS NULL OR s.count_id <> r.count_id OR s.reverses IS NOT NULL OR s.kind <> r.kind OR s.code <> r.code
+         OR coalesce(s.quantity, -1) <> coalesce(r.quantity, -1) OR s.id > r.id
+         OR EXISTS (SELECT 1 FROM stock_count_events e WHERE e.count_id = r.count_id AND e.type = 'submitted' AND e.at < r.at))`,
+    )
+    .all() as { id: number; countId: number }[];
+  for (const b of bad) problems.add('COUNT_REVERSAL_INVALID', { id: b.id, countId: b.countId });
+}
+
+/**
  * Instant issuance (GD Annex 9 二): a blank consumed at a printer belongs to a job that made a
  * card of that number, and a job that says it made or spoiled a card has the movement for it.
  */
@@ -287,6 +307,7 @@ export function verifyLedger(ledger: Ledger, expectedHead?: ChainHead): VerifyRe
     checkOperations(sqlite, r.opCounts, problems);
     checkShipments(sqlite, problems);
     checkInstantJobs(sqlite, problems);
+    checkCountReversals(sqlite, problems);
     const cards = checkProjections(sqlite, r.replay, problems);
     sqlite.exec('COMMIT');
     const list = problems.list;

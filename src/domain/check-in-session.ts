@@ -26,6 +26,21 @@ export type ScanOutcome =
   | { kind: 'damaged'; cardNo: string }
   | { kind: 'not-counted'; cardNo: string };
 
+/**
+ * What one scan changed, kept so that it can be taken back (the console's undo): the card it
+ * counted, the extra or repeat it added, what a box's count replaced, or the damage reason it
+ * replaced. Taken back strictly last first, each step restores exactly the state before it.
+ */
+export type ScanStep =
+  | { readonly kind: 'card'; readonly cardNo: string }
+  | { readonly kind: 'extra'; readonly cardNo: string }
+  | { readonly kind: 'repeat'; readonly cardNo: string }
+  | { readonly kind: 'box'; readonly box: string; readonly counted: readonly string[]; readonly short: number | null }
+  | { readonly kind: 'damage'; readonly cardNo: string; readonly reason: string | null };
+
+/** A scan's result: the session after it, what the operator is told, and how to take it back (null: nothing changed). */
+export type ScanResult = { session: CheckInSession; outcome: ScanOutcome; step: ScanStep | null };
+
 export type CheckInSession = {
   readonly boxOf: ReadonlyMap<string, string>;
   readonly boxes: ReadonlyMap<string, readonly string[]>;
@@ -50,18 +65,19 @@ export function startCheckIn(cards: readonly ExpectedCard[]): CheckInSession {
   return { boxOf, boxes, counted: new Set(), scanned: new Set(), damaged: new Map(), extras: [], shortBoxes: new Map(), duplicates: 0 };
 }
 
-export function scanCard(s: CheckInSession, cardNo: string): { session: CheckInSession; outcome: ScanOutcome } {
+export function scanCard(s: CheckInSession, cardNo: string): ScanResult {
   const box = s.boxOf.get(cardNo);
+  const repeat = { kind: 'repeat', cardNo } as const;
   if (box === undefined) {
-    if (s.extras.includes(cardNo)) return { session: { ...s, duplicates: s.duplicates + 1 }, outcome: { kind: 'unlisted', cardNo } };
-    return { session: { ...s, extras: [...s.extras, cardNo] }, outcome: { kind: 'unlisted', cardNo } };
+    if (s.extras.includes(cardNo)) return { session: { ...s, duplicates: s.duplicates + 1 }, outcome: { kind: 'unlisted', cardNo }, step: repeat };
+    return { session: { ...s, extras: [...s.extras, cardNo] }, outcome: { kind: 'unlisted', cardNo }, step: { kind: 'extra', cardNo } };
   }
-  if (s.counted.has(cardNo)) return { session: { ...s, duplicates: s.duplicates + 1 }, outcome: { kind: 'duplicate', cardNo, box } };
+  if (s.counted.has(cardNo)) return { session: { ...s, duplicates: s.duplicates + 1 }, outcome: { kind: 'duplicate', cardNo, box }, step: repeat };
   const counted = new Set(s.counted);
   counted.add(cardNo);
   const scanned = new Set(s.scanned);
   scanned.add(cardNo);
-  return { session: { ...s, counted, scanned }, outcome: { kind: 'counted', cardNo, box } };
+  return { session: { ...s, counted, scanned }, outcome: { kind: 'counted', cardNo, box }, step: { kind: 'card', cardNo } };
 }
 
 export function isBoxLabel(s: CheckInSession, label: string): boolean {
@@ -69,9 +85,14 @@ export function isBoxLabel(s: CheckInSession, label: string): boolean {
 }
 
 /** The operator counted a sealed box by hand and confirms `count`. */
-export function confirmBoxCount(s: CheckInSession, box: string, count: number): { session: CheckInSession; outcome: ScanOutcome } {
+export function confirmBoxCount(s: CheckInSession, box: string, count: number): ScanResult {
   const list = s.boxes.get(box);
-  if (!list) return { session: s, outcome: { kind: 'unknown-box', box } };
+  if (!list) return { session: s, outcome: { kind: 'unknown-box', box }, step: null };
+  const step: ScanStep = { kind: 'box', box, counted: list.filter((c) => s.counted.has(c)), short: s.shortBoxes.get(box) ?? null };
+  return { ...boxCounted(s, box, list, count), step };
+}
+
+function boxCounted(s: CheckInSession, box: string, list: readonly string[], count: number): { session: CheckInSession; outcome: ScanOutcome } {
   if (count === list.length) {
     const counted = new Set(s.counted);
     for (const c of list) counted.add(c);
@@ -91,11 +112,45 @@ export function confirmBoxCount(s: CheckInSession, box: string, count: number): 
 }
 
 /** A counted card that arrived damaged: it goes to `defective`, not into stock (HB Art. 16). */
-export function markDamaged(s: CheckInSession, cardNo: string, reason: string): { session: CheckInSession; outcome: ScanOutcome } {
-  if (!s.counted.has(cardNo)) return { session: s, outcome: { kind: 'not-counted', cardNo } };
+export function markDamaged(s: CheckInSession, cardNo: string, reason: string): ScanResult {
+  if (!s.counted.has(cardNo)) return { session: s, outcome: { kind: 'not-counted', cardNo }, step: null };
   const damaged = new Map(s.damaged);
   damaged.set(cardNo, reason);
-  return { session: { ...s, damaged }, outcome: { kind: 'damaged', cardNo } };
+  return { session: { ...s, damaged }, outcome: { kind: 'damaged', cardNo }, step: { kind: 'damage', cardNo, reason: s.damaged.get(cardNo) ?? null } };
+}
+
+/** The session as it was before `step` (the last step taken: steps are taken back last first). */
+export function undoStep(s: CheckInSession, step: ScanStep): CheckInSession {
+  switch (step.kind) {
+    case 'card': {
+      const counted = new Set(s.counted);
+      counted.delete(step.cardNo);
+      const scanned = new Set(s.scanned);
+      scanned.delete(step.cardNo);
+      return { ...s, counted, scanned };
+    }
+    case 'extra': {
+      const at = s.extras.lastIndexOf(step.cardNo);
+      return at < 0 ? s : { ...s, extras: [...s.extras.slice(0, at), ...s.extras.slice(at + 1)] };
+    }
+    case 'repeat':
+      return { ...s, duplicates: Math.max(0, s.duplicates - 1) };
+    case 'box': {
+      const counted = new Set(s.counted);
+      for (const c of s.boxes.get(step.box) ?? []) counted.delete(c);
+      for (const c of step.counted) counted.add(c);
+      const shortBoxes = new Map(s.shortBoxes);
+      if (step.short === null) shortBoxes.delete(step.box);
+      else shortBoxes.set(step.box, step.short);
+      return { ...s, counted, shortBoxes };
+    }
+    case 'damage': {
+      const damaged = new Map(s.damaged);
+      if (step.reason === null) damaged.delete(step.cardNo);
+      else damaged.set(step.cardNo, step.reason);
+      return { ...s, damaged };
+    }
+  }
 }
 
 export function boxProgress(s: CheckInSession): BoxProgress[] {

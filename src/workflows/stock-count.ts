@@ -118,6 +118,24 @@ export function recordScans(ledger: Ledger, actor: Actor, id: number, codes: rea
 }
 
 /**
+ * Takes back the last scan of a count in progress (the console's Ctrl+Z, `sbk count undo`): a
+ * reversing line is appended that names it, so both stay in the record and neither counts (GD
+ * Art. 36 一(四): the count is a record; nothing is deleted). Again, the scan before it.
+ */
+export function undoLastScan(ledger: Ledger, actor: Actor, id: number): { undone: CountEntry; scans: number; countedSoFar: number } {
+  return writeTx(ledger, (tx) => {
+    const { count, status } = requireCount(tx, actor, id);
+    if (count.siteId !== actor.siteId) throw new SbkError('COUNT_OTHER_SITE.scan');
+    if (status !== 'counting') throw new SbkError('COUNT_NOT_OPEN.undo', { id, status });
+    const last = scansOf(tx, id).at(-1);
+    if (!last) throw new SbkError('COUNT_NOTHING_TO_UNDO', { id });
+    insertScan(tx, { countId: id, kind: last.kind, code: last.code, quantity: last.quantity, operatorId: actor.id, at: ledger.now().toISOString(), reverses: last.id });
+    const scans = scansOf(tx, id);
+    return { undone: { kind: last.kind, code: last.code, quantity: last.quantity }, scans: scans.length, countedSoFar: countedSoFar(tx, scans) };
+  });
+}
+
+/**
  * Units counted so far, shown while the count is blind: a box's quantity, or the cards scanned
  * from it when the operator went through it card by card — never both (a short box is scanned
  * card by card after its count).

@@ -6,7 +6,7 @@ import { addOperator } from '../../src/workflows/operators.ts';
 import { initLedger } from '../../src/workflows/init-ledger.ts';
 import { importMakerFile } from '../../src/workflows/import-maker-file.ts';
 import { writeMakerFile, syntheticMakerRows } from '../../src/domain/maker-file-writer.ts';
-import { abandonCount, closeCount, countStatusToday, countView, destroySpoiled, missedCountDays, reconciliationReport, recordScans, startCount, submitCount } from '../../src/workflows/stock-count.ts';
+import { abandonCount, closeCount, countStatusToday, countView, destroySpoiled, missedCountDays, reconciliationReport, recordScans, startCount, submitCount, undoLastScan, countEntries } from '../../src/workflows/stock-count.ts';
 import { consumeBlank, loadHopper, prefabStock, spoilBlank } from '../../src/workflows/prefab-stock.ts';
 import type { Actor } from '../../src/domain/actor.ts';
 import { openDiscrepancies } from '../../src/workflows/check-in.ts';
@@ -201,6 +201,59 @@ describe('the daily count', () => {
     expect(r.clean).toBe(false);
     expect(r.boxes[0]).toEqual({ box: `${BATCH}/01`, expected: 15, counted: 0 });
     expect(r.missing).toHaveLength(15);
+  });
+
+  it('undo appends a reversing line: nothing is deleted, the reversed scan does not count, verify agrees', () => {
+    const { ledger, clerk, clerk2 } = setup();
+    const { id } = startCount(ledger, clerk);
+    // A stray code (would be an unexpected card) and a box recount typed wrong, both taken back.
+    recordScans(ledger, clerk, id, [`${BATCH}/01=15`, '02=20', '@制卡机1-卡盒1=5', 'ZZ24', `${BATCH}/01=14`]);
+    expect(sbkCode(() => undoLastScan(ledger, clerk2, id + 1))).toBe('COUNT_NOT_FOUND');
+    expect(undoLastScan(ledger, clerk, id)).toEqual({ undone: { kind: 'box', code: `${BATCH}/01`, quantity: 14 }, scans: 4, countedSoFar: 41 });
+    expect(undoLastScan(ledger, clerk, id)).toEqual({ undone: { kind: 'card', code: 'ZZ24', quantity: null }, scans: 3, countedSoFar: 40 });
+    expect(countEntries(ledger, clerk, id).map((e) => e.code)).toEqual([`${BATCH}/01`, '02', '制卡机1-卡盒1']);
+    expect(countView(ledger, clerk, id).scans).toBe(3);
+    const rows = ledger.sqlite.prepare('SELECT id, code, reverses FROM stock_count_scans WHERE count_id = ? ORDER BY id').all(id) as { id: number; code: string; reverses: number | null }[];
+    expect(rows.map((r) => [r.code, r.reverses])).toEqual([
+      [`${BATCH}/01`, null],
+      ['02', null],
+      ['制卡机1-卡盒1', null],
+      ['ZZ24', null],
+      [`${BATCH}/01`, null],
+      [`${BATCH}/01`, rows[4]!.id],
+      ['ZZ24', rows[3]!.id],
+    ]);
+    // The ledger itself refuses a reversal of a reversal, a second reversal, and a scan of another count.
+    const insert = (reverses: number) => () =>
+      ledger.sqlite.prepare('INSERT INTO stock_count_scans (count_id, kind, code, quantity, operator_id, at, reverses) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, 'card', 'ZZ24', null, clerk.id, '2026-11-20T01:00:00.000Z', reverses);
+    expect(insert(rows[6]!.id)).toThrow(/SBK_REVERSAL/);
+    expect(insert(rows[3]!.id)).toThrow(/UNIQUE/);
+    expect(() => ledger.sqlite.prepare('DELETE FROM stock_count_scans WHERE id = ?').run(rows[3]!.id)).toThrow(/SBK_APPEND_ONLY/);
+    // Submitted: the reversed scans are not counted — the count is clean.
+    const r = submitCount(ledger, clerk, id);
+    expect(r).toMatchObject({ clean: true, unexpected: [], missing: [] });
+    expect(r.lines[0]).toMatchObject({ closing: 40, counted: 40, missing: 0, unexpected: 0 });
+    expect(sbkCode(() => undoLastScan(ledger, clerk, id))).toBe('COUNT_NOT_OPEN');
+    expect(closeCount(ledger, clerk, id, { confirmer: clerk2 })).toEqual({ closed: true, variances: 0 });
+    expect(verifyLedger(ledger).ok).toBe(true);
+  });
+
+  it('undo with nothing left says so; verify reports a reversing line that does not hold', () => {
+    const { ledger, clerk } = setup();
+    const { id } = startCount(ledger, clerk);
+    expect(sbkCode(() => undoLastScan(ledger, clerk, id))).toBe('COUNT_NOTHING_TO_UNDO');
+    recordScans(ledger, clerk, id, [blank(6)]);
+    undoLastScan(ledger, clerk, id);
+    expect(sbkCode(() => undoLastScan(ledger, clerk, id))).toBe('COUNT_NOTHING_TO_UNDO');
+    expect(verifyLedger(ledger).ok).toBe(true);
+    // Tampering around the guard: the trigger dropped, a reversal naming a different code.
+    ledger.sqlite.exec('DROP TRIGGER stock_count_scans_reversal_guard');
+    recordScans(ledger, clerk, id, [blank(7)]);
+    const seventh = (ledger.sqlite.prepare('SELECT max(id) AS id FROM stock_count_scans').get() as { id: number }).id;
+    ledger.sqlite.prepare('INSERT INTO stock_count_scans (count_id, kind, code, quantity, operator_id, at, reverses) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, 'card', blank(8), null, clerk.id, '2026-11-20T01:00:00.000Z', seventh);
+    const codes = verifyLedger(ledger).problems.map((p) => p.code);
+    expect(codes).toContain('GUARD_MISSING');
+    expect(codes).toContain('COUNT_REVERSAL_INVALID');
   });
 
   it('an abandoned count frees the site for a new one', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { boxProgress, checkInResult, confirmBoxCount, markDamaged, scanCard, startCheckIn, totals, type ExpectedCard } from '../../src/domain/check-in-session.ts';
+import { boxProgress, checkInResult, confirmBoxCount, markDamaged, scanCard, startCheckIn, totals, undoStep, type CheckInSession, type ExpectedCard, type ScanResult, type ScanStep } from '../../src/domain/check-in-session.ts';
 
 const cards: ExpectedCard[] = [
   ...['F1', 'F2', 'F3'].map((cardNo) => ({ cardNo, box: '01' })),
@@ -80,5 +80,34 @@ describe('check-in session', () => {
     expect(checkInResult(s).missing.map((m) => m.cardNo)).toEqual(['A2', 'A3']);
     s = confirmBoxCount(s, '01', 4).session;
     expect(totals(s).counted).toBe(1);
+  });
+  it('undo: taking every step back, last first, passes through each earlier session exactly', () => {
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('card' as const), cardNo: fc.constantFrom('F1', 'F2', 'F3', 'F4', 'F5', 'X9', '24') }),
+      fc.record({ kind: fc.constant('box' as const), box: fc.constantFrom('01', '02', '03'), n: fc.integer({ min: 0, max: 4 }) }),
+      fc.record({ kind: fc.constant('damage' as const), cardNo: fc.constantFrom('F1', 'F4', 'X9'), reason: fc.constantFrom('划伤', '破损') }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 25 }), (ops) => {
+        const sessions: CheckInSession[] = [startCheckIn(cards)];
+        const steps: ScanStep[] = [];
+        for (const o of ops) {
+          const s = sessions.at(-1)!;
+          const r: ScanResult = o.kind === 'card' ? scanCard(s, o.cardNo) : o.kind === 'box' ? confirmBoxCount(s, o.box, o.n) : markDamaged(s, o.cardNo, o.reason);
+          // A scan that changed nothing has no step; one that has a step is the only change.
+          if (!r.step) expect(r.session).toEqual(s);
+          else {
+            steps.push(r.step);
+            sessions.push(r.session);
+          }
+        }
+        let s = sessions.at(-1)!;
+        for (let i = steps.length - 1; i >= 0; i--) {
+          s = undoStep(s, steps[i]!);
+          expect(s).toEqual(sessions[i]);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

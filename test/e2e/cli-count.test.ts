@@ -84,6 +84,12 @@ describe('sbk count and sbk prefab (real binary)', () => {
       expect(scanText.stdout).not.toMatch(/应有|期末|缺少/);
       expect(ok(db, 'sunli', ['count', 'show', String(id)])).toMatchObject({ id, status: 'counting', scans: stock.boxes.length + 2, lines: null, variances: null });
       expect(text(db, 'sunli', ['count', 'show', String(id)]).stdout).toContain('盲盘：提交前不显示应有数量。');
+      // A stray code, taken back with `count undo` (a reversing line): it is not counted, and not a difference.
+      ok(db, 'sunli', ['count', 'scan', String(id), 'ZZ24']);
+      const undone = text(db, 'sunli', ['count', 'undo', String(id)]);
+      expect(undone.code, undone.stderr).toBe(0);
+      expect(undone.stdout).toContain(`已撤销：卡 ZZ24；本次盘点已点 ${stock.total} 张。`);
+      expect(ok(db, 'sunli', ['count', 'show', String(id)])).toMatchObject({ scans: stock.boxes.length + 2 });
 
       const r = ok(db, 'sunli', ['count', 'submit', String(id)]);
       expect(r).toMatchObject({ id, clean: true, missing: [], unexpected: [] });

@@ -28,6 +28,7 @@ import { KEYS, type RenderedConsole } from '../helpers/render-console.tsx';
 const demo = useDemoConsole();
 const CTRL_S = '\u0013';
 const CTRL_A = '\u0001';
+const CTRL_Z = '\u001a';
 const BACKTAB = '\u001B[Z';
 const PINS = { sunli: '680135', zhoujie: '791246', lijuan: '246801', zhaomin: '468013', admin: '135790', wangfang: '246135' } as const;
 
@@ -114,7 +115,7 @@ describe('console: the daily prefab count (预制卡盘点)', () => {
     const id = await newCount(c);
     f = c.lastFrame();
     expect(f).toContain('已点 0 张    已记录 0 条扫描');
-    expect(f.split('\n').at(-1)).toMatch(/Enter 记录卡号、箱号或卡盒名\s+H 点卡盒（扫描框空时）\s+Ctrl\+S 提交盘点\s+Esc 返回/);
+    expect(f.split('\n').at(-1)).toMatch(/Enter 记录卡号、箱号或卡盒名\s+H 点卡盒\s+Ctrl\+S 提交盘点\s+Ctrl\+Z 撤销\s+Esc 返回/);
 
     // Each box: its label, then (on the prompt) the number counted. Until that number is typed,
     // no frame shows the box's size beside its label.
@@ -331,6 +332,29 @@ describe('console: the daily prefab count (预制卡盘点)', () => {
     expect(f).toMatch(/逐张扫描的卡\s+3\b/);
     await enter(c, three[0]!, (x) => x.includes(`重复扫描：${three[0]} 已点过`));
 
+    // A stray entry is written at once; Ctrl+Z appends a reversing line (nothing is deleted), again
+    // for the one before: the last card scanned before the link dropped, which may be scanned again.
+    f = await enter(c, '24', (x) => x.includes('已记录 5 条扫描'));
+    expect(f).toContain('✓ 24 已记录');
+    await c.press(CTRL_Z);
+    f = await c.waitFor((x) => x.includes('已撤销：24'), 3000);
+    expect(f).toContain(`已点 ${tally} 张    已记录 4 条扫描`);
+    await c.press(CTRL_Z);
+    f = await c.waitFor((x) => x.includes(`已撤销：${three[2]}`), 3000);
+    expect(f).toContain('已记录 3 条扫描');
+    expect(f).toMatch(/逐张扫描的卡\s+2\b/);
+    f = await enter(c, three[2]!, (x) => x.includes('已记录 4 条扫描'));
+    expect(f).toContain(`已点 ${tally} 张`);
+    const lines = demo.ledger.sqlite.prepare('SELECT code, reverses FROM stock_count_scans WHERE count_id = ? ORDER BY id').all(id) as { code: string; reverses: number | null }[];
+    expect(lines.map((l) => [l.code, l.reverses !== null])).toEqual([
+      [first!.key, false],
+      ...three.map((x) => [x, false]),
+      ['24', false],
+      ['24', true],
+      [three[2], true],
+      [three[2], false],
+    ]);
+
     // Typed but not entered: Esc asks before dropping it.
     await c.press('Y1');
     await c.press(KEYS.esc, 5);
@@ -343,6 +367,8 @@ describe('console: the daily prefab count (预制卡盘点)', () => {
     await c.waitFor((x) => x.includes('提交盘点？'));
     await c.press('y');
     await c.waitFor((x) => x.includes(`盘点 ${id} 已提交：有差异`));
+    // The reversed line is not counted: 24 is no unexpected card.
+    expect(countView(demo.ledger, sunli, id).variances?.map((v) => v.cardNo)).not.toContain('24');
     await c.press(KEYS.esc, 5); // nothing typed: back to the count page, the count stays submitted
     f = await c.waitFor((x) => x.includes('预制卡盘点  工商银行'));
     expect(f).toMatch(new RegExp(`已提交，待复核（编号 ${id}）`));
@@ -407,10 +433,10 @@ describe('console: the daily prefab count (预制卡盘点)', () => {
       for (const l of help) expect(displayWidth(l)).toBe(80);
       expect(help.join('\n'), context).not.toContain('…');
     }
-    expect(helpLines('count-scan', 80, 21).join('\n')).toMatch(/Enter\s+记录卡号、箱号或卡盒名[\s\S]*H\s+点卡盒（扫描框空时）[\s\S]*Ctrl\+S\s+提交盘点/);
+    expect(helpLines('count-scan', 80, 21).join('\n')).toMatch(/Enter\s+记录卡号、箱号或卡盒名[\s\S]*H\s+点卡盒[\s\S]*Ctrl\+S\s+提交盘点[\s\S]*Ctrl\+Z\s+撤销/);
     expect(helpLines('count-reason', 80, 21).join('\n')).toMatch(/Ctrl\+A\s+此原因用于其余差异[\s\S]*↑↓\s+换一处差异/);
     expect(helpLines('count-new', 80, 21).join('\n')).toMatch(/←→\s+全部银行或一家银行/);
-    expect(footerText('count-qty', 80, [], true).trimEnd()).toBe('Enter 记录张数  Esc 取消，返回扫描');
+    expect(footerText('count-qty', 80, [], true).trimEnd()).toBe('Enter 记录张数  Ctrl+Z 撤销  Esc 取消，返回扫描');
 
     // In the console: `?` on the count page and on the report, each frame within 80×24.
     const c = await start('sunli');

@@ -23,7 +23,7 @@ import { KEYS, type RenderedConsole } from '../helpers/render-console.tsx';
 
 const demo = useDemoConsole();
 const CTRL_S = '\u0013';
-const CTRL_D = '\u0004';
+const CTRL_Z = '\u001a';
 const LEFT = '\u001B[D';
 const RIGHT = '\u001B[C';
 const ICBC = '中国工商银行';
@@ -103,7 +103,7 @@ describe('console: loading a printer hopper (装入卡盒)', () => {
     expect(f).toContain('装入 制卡机1-卡盒1  中国工商银行（东信和平）  余 4 张');
     expect(f).toContain(`✓ 第 1 张 ${b1}`);
     expect(f).toContain('已扫描 1 张（排在卡盒中原有 4 张之后）');
-    expect(footer(f)).toMatch(/^Enter 加入此卡\s+Ctrl\+D 删除最后一张\s+Ctrl\+S 按此顺序登记装盒\s+Esc 返回选择卡盒/);
+    expect(footer(f)).toMatch(/^Enter 加入此卡\s+Ctrl\+Z 撤销\s+Ctrl\+S 按此顺序登记装盒\s+Esc 返回选择卡盒/);
 
     // Refused at once, not added: a number not at this site, a blank already in the hopper, a duplicate.
     await c.press('Y99999999\r');
@@ -118,11 +118,11 @@ describe('console: loading a printer hopper (装入卡盒)', () => {
     expect(f).toContain('已扫描 1 张');
     expect(f).not.toContain('第 2 张');
 
-    // Typed by hand in lower case, with a stray space: 第 2 张. Ctrl+D takes it off; scanned again.
+    // Typed by hand in lower case, with a stray space: 第 2 张. Ctrl+Z takes it off; scanned again.
     await c.press(`${b2.toLowerCase().slice(0, 4)} ${b2.slice(4)}\r`);
     f = await c.waitFor((x) => x.includes(`第 2 张  ${b2}`), 3000);
-    await c.press(CTRL_D);
-    f = await c.waitFor((x) => x.includes(`已删除第 2 张 ${b2}`), 3000);
+    await c.press(CTRL_Z);
+    f = await c.waitFor((x) => x.includes(`已撤销：第 2 张 ${b2}`), 3000);
     expect(f).not.toContain(`第 2 张  ${b2}`);
     await c.press(`${b2}\r`);
     f = await c.waitFor((x) => x.includes(`第 2 张  ${b2}`), 3000);
@@ -276,6 +276,6 @@ describe('console: loading a printer hopper (装入卡盒)', () => {
     }
     expect(helpLines('instant-form-edit', 80, 21).join('\n')).toMatch(/L\s+装入卡盒/);
     // In the scan field the printable keys are the field's: the footer leaves them out.
-    expect(footerText('hopper-load-scan', 80, [], true).trimEnd()).toBe('Enter 加入此卡  Ctrl+D 删除最后一张  Ctrl+S 按此顺序登记装盒  Esc 返回选择卡盒');
+    expect(footerText('hopper-load-scan', 80, [], true).trimEnd()).toBe('Enter 加入此卡  Ctrl+Z 撤销  Ctrl+S 按此顺序登记装盒  Esc 返回选择卡盒');
   });
 });

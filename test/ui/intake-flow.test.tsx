@@ -143,11 +143,26 @@ describe('console: intake and check-in', () => {
     expect(c.lastFrame()).toContain('重复扫描：P90000030 已点过');
     await c.press('ZZ9999999\r');
     expect(c.lastFrame()).toContain('不在清单中：ZZ9999999');
+    // Stray input becomes a 多出 at once; Ctrl+Z takes it back (Ctrl+D, once "damaged" here, does nothing).
+    await c.press('24\r');
+    expect(c.lastFrame()).toContain('不在清单中：24（将登记为多出）');
+    expect(c.lastFrame()).toContain('多出 2');
+    const beforeCtrlD = c.lastFrame();
+    await c.press('\u0004');
+    expect(c.lastFrame()).toBe(beforeCtrlD);
+    await c.press('\u001a'); // Ctrl+Z
+    expect(c.lastFrame()).toContain('已撤销：24（不再登记为多出）');
+    expect(c.lastFrame()).toMatch(/多出 1，/);
     await c.press('P90000031\r');
-    await c.press('\u0004'); // Ctrl+D: the last card is damaged
+    await c.press('\u0002'); // Ctrl+B: the last card is damaged
     expect(c.lastFrame()).toContain('卡 P90000031 损坏原因');
     await c.press('卡面划伤\r');
     expect(c.lastFrame()).toContain('已记录损坏：P90000031');
+    // A damage mark taken back and given again: still one.
+    await c.press('\u001a');
+    expect(c.lastFrame()).toContain('已撤销：P90000031 的损坏记录');
+    await c.press('\u0002');
+    await c.press('卡面划伤\r');
     expect(c.lastFrame()).toContain('已点 49 / 应到 50，多出 1，重复扫描 2');
     expect(fits(c.lastFrame())).toBe(true);
 

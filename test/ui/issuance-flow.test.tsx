@@ -399,6 +399,12 @@ describe('console: overdue cards, recall, cancellation and collective pickups', 
     f = await c.waitFor((x) => x.includes('不能代领'));
     expect(f).toMatch(/卡 A10000019 当前为“已(回收|注销)”，不能代领。/);
     expect(f).toContain('共 2 张（已加入 2 项）');
+    // Ctrl+Z takes the last entry off the list (the refused scan added nothing); scanned again.
+    await c.press('\u001a');
+    f = await c.waitFor((x) => x.includes('已撤销 A10000021（1 张）'));
+    expect(f).toContain('共 1 张（已加入 1 项）');
+    await c.press('A10000021\r');
+    f = await c.waitFor((x) => x.includes('共 2 张（已加入 2 项）'));
     await c.press(KEYS.enter);
     f = await c.waitFor((x) => x.includes('确认集体代领？'));
     await c.press('y');
@@ -446,7 +452,7 @@ describe('the issuance and overdue key contexts', () => {
     expect(footerText('overdue-cancel', 80)).not.toContain('封存');
     expect(helpLines('overdue-cancel-seal', 80, 21).join('\n')).toMatch(/F\s+封存/);
     expect(helpLines('issue-form-edit', 80, 21).join('\n')).toMatch(/Ctrl\+R\s+读卡检测/);
-    expect(helpLines('pickup-scan', 80, 21).join('\n')).toMatch(/Ctrl\+D\s+撤销上一项/);
+    expect(helpLines('pickup-scan', 80, 21).join('\n')).toMatch(/Ctrl\+Z\s+撤销/);
     expect(helpLines('overdue-end', 80, 21).join('\n')).toMatch(/Esc\s+取消/);
   });
 });

@@ -18,6 +18,7 @@ import { KEYS, type RenderedConsole } from '../helpers/render-console.tsx';
 const demo = useDemoConsole();
 const CTRL_S = '\u0013';
 const CTRL_D = '\u0004';
+const CTRL_Z = '\u001a';
 const RIGHT = '\u001B[C';
 const card = (prefix: string, n: number) => `${prefix}${String(n).padStart(7, '0')}`;
 
@@ -51,7 +52,7 @@ describe('console: shipments, blind sign-in and dispatch', () => {
     const opened = c.frames.length - 1;
     expect(f).toContain('来自 武汉市社保卡管理中心  方式 快递');
     expect(f).toContain('已点 0 张');
-    expect(f.split('\n').at(-1)).toMatch(/Enter 扫描卡号或箱号\s+Ctrl\+D 上一张卡损坏\s+Ctrl\+S 提交点数/);
+    expect(f.split('\n').at(-1)).toMatch(/Enter 扫描卡号或箱号\s+Ctrl\+Z 撤销\s+Ctrl\+B 记为损坏\s+Ctrl\+S 提交点数/);
 
     // Scanner bursts: several scans in one read, 28 of the 30 cards.
     // Each read is let through before the next (the router defers what follows an Enter).
@@ -63,6 +64,15 @@ describe('console: shipments, blind sign-in and dispatch', () => {
     expect(c.lastFrame()).toContain(`重复扫描：${card('C3', 5)} 已点过`);
     await c.press('B20000006\r'); // a card of another batch, in stock at 江汉
     f = await c.waitFor((x) => x.includes('多出：B20000006'));
+    expect(f).toContain('已点 28 张，多出 1 张，重复扫描 1 次');
+    // Stray input becomes a 多出 at once: Ctrl+Z takes it back; Ctrl+D (once "damaged") does nothing.
+    await c.press('24\r');
+    f = await c.waitFor((x) => x.includes('多出：24 不在此交接单中（将登记为多出）'));
+    expect(f).toContain('已点 28 张，多出 2 张，重复扫描 1 次');
+    await c.press(CTRL_D);
+    expect(c.lastFrame()).toBe(f);
+    await c.press(CTRL_Z);
+    f = await c.waitFor((x) => x.includes('已撤销：24（不再登记为多出）'));
     expect(f).toContain('已点 28 张，多出 1 张，重复扫描 1 次');
     // Blind: nothing before the submit says how many are expected.
     for (const b of bodies(c, opened)) {
@@ -192,7 +202,11 @@ describe('console: shipments, blind sign-in and dispatch', () => {
     expect(f).toContain('共 24 张（已加入 2 项）');
     expect(f).toMatch(/420100-2026-1120\s+01\s+20/);
     expect(f).toMatch(/420100-2026-1120\s+02\s+4/);
+    // Ctrl+D (once undo here) does nothing now; Ctrl+Z takes back the last entry.
+    const beforeCtrlD = c.lastFrame();
     await c.press(CTRL_D);
+    expect(c.lastFrame()).toBe(beforeCtrlD);
+    await c.press(CTRL_Z);
     expect(c.lastFrame()).toContain('已撤销 420100-2026-1120（4 张）');
     expect(c.lastFrame()).toContain('共 20 张（已加入 1 项）');
     await c.press('NOSUCH001\r');
@@ -302,8 +316,8 @@ describe('the new key contexts', () => {
       for (const l of help) expect(displayWidth(l)).toBe(80);
       expect(help.join('\n')).not.toContain('…'); // nothing cut
     }
-    expect(footerText('signin', 80, [], true).trimEnd()).toBe('Enter 扫描卡号或箱号  Ctrl+D 上一张卡损坏  Ctrl+S 提交点数  Esc 返回');
-    expect(footerText('dispatch-scan', 80, [], true).trimEnd()).toBe('Enter 加入卡号、箱号或批次（空行回车下一步）  Ctrl+D 撤销上一项  Esc 返回');
+    expect(footerText('signin', 80, [], true).trimEnd()).toBe('Enter 扫描卡号或箱号  Ctrl+Z 撤销  Ctrl+B 记为损坏  Ctrl+S 提交点数  Esc 返回');
+    expect(footerText('dispatch-scan', 80, [], true).trimEnd()).toBe('Enter 加入卡号、箱号或批次（空行回车下一步）  Ctrl+Z 撤销  Esc 返回');
     expect(helpLines('signin', 80, 21).join('\n')).toMatch(/Ctrl\+S\s+提交点数/);
     expect(helpLines('dispatch-details', 80, 21).join('\n')).toMatch(/←→\s+换发放方式/);
   });

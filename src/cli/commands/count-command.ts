@@ -8,7 +8,7 @@
  */
 import type { Argv } from 'yargs';
 import type { Ledger } from '../../../db/open-ledger.ts';
-import { abandonCount, closeCount, countStatusToday, countView, recordScans, startCount, submitCount, type CountView, type SubmitResult } from '../../workflows/stock-count.ts';
+import { abandonCount, closeCount, countStatusToday, countView, recordScans, startCount, submitCount, undoLastScan, type CountView, type SubmitResult } from '../../workflows/stock-count.ts';
 import { authenticate } from '../../workflows/authenticate.ts';
 import { type Actor } from '../../domain/actor.ts';
 import { formatLocalTime, todayInChina } from '../../domain/china-dates.ts';
@@ -70,6 +70,21 @@ function scanSubcommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArgs> {
       withActor(argv, (ledger, actor) => {
         const r = recordScans(ledger, actor, argv.id, list(argv.codes));
         emit(out(), r, () => t.scan.recorded({ scans: r.scans, counted: r.countedSoFar }));
+      }),
+  );
+}
+
+function undoSubcommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArgs> {
+  return y.command(
+    'undo <id>',
+    t.undo.describe,
+    (c) => c.positional('id', idOption).check(idCheck),
+    (argv) =>
+      withActor(argv, (ledger, actor) => {
+        const r = undoLastScan(ledger, actor, argv.id);
+        const u = r.undone;
+        const what = u.kind === 'card' ? t.undo.card({ code: u.code }) : t.undo.quantity({ code: `${u.kind === 'hopper' ? '@' : ''}${u.code}`, quantity: u.quantity ?? 0 });
+        emit(out(), r, () => t.undo.done({ what, counted: r.countedSoFar }));
       }),
   );
 }
@@ -195,6 +210,6 @@ function statusSubcommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArgs>
 
 export function countCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArgs> {
   return y.command('count', t.describe, (c) =>
-    withSubcommands(c, out, [startSubcommand, scanSubcommand, submitSubcommand, approveSubcommand, abandonSubcommand, showSubcommand, statusSubcommand, countReportCommand]).demandCommand(1, t.demand),
+    withSubcommands(c, out, [startSubcommand, scanSubcommand, undoSubcommand, submitSubcommand, approveSubcommand, abandonSubcommand, showSubcommand, statusSubcommand, countReportCommand]).demandCommand(1, t.demand),
   );
 }

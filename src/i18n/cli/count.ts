@@ -3,7 +3,7 @@
  */
 export const countText = {
   describe: '预制卡每日盘点：开始、盲扫、提交、复核结束、对账表（GD 第三十六条）',
-  demand: '请指定子命令：start、scan、submit、approve、abandon、show、status 或 report',
+  demand: '请指定子命令：start、scan、undo、submit、approve、abandon、show、status 或 report',
   id: '盘点编号',
   idInvalid: '盘点编号须是正整数，如 sbk count show 12。',
   statusLabels: { counting: '盘点中', submitted: '已提交，待复核', closed: '已结束', abandoned: '已放弃' },
@@ -19,6 +19,12 @@ export const countText = {
     describe: '记录扫描：卡号一张；“批次/箱号=张数”或“箱号=张数”整箱；“@卡盒名=张数”制卡机卡盒（只显示已点张数）',
     codes: '卡号、箱号=张数、@卡盒名=张数（可多个）',
     recorded: (p: { scans: number; counted: number }) => `已记录 ${p.scans} 条扫描；本次盘点已点 ${p.counted} 张。`,
+  },
+  undo: {
+    describe: '撤销最后一条扫描（追加一条撤销记录，原扫描不删除、不再计入）；再次执行撤销前一条',
+    done: (p: { what: string; counted: number }) => `已撤销：${p.what}；本次盘点已点 ${p.counted} 张。`,
+    card: (p: { code: string }) => `卡 ${p.code}`,
+    quantity: (p: { code: string; quantity: number }) => `${p.code}=${p.quantity}`,
   },
   submit: {
     describe: '提交盘点：此后才显示各银行的账目（期初、入库、使用、作废、调出、期末）与差异',

@@ -127,6 +127,8 @@ export const custodyWorkflowErrors = {
   'COUNT_NOT_OPEN.scan': (p: { id: number; status: keyof typeof COUNT_PAST }) => `盘点 ${p.id} 已${COUNT_PAST[p.status]}，不能再扫描。`,
   'COUNT_NOT_OPEN.submit': (p: { id: number }) => `盘点 ${p.id} 已提交或已结束。`,
   'COUNT_NOT_OPEN.abandon': (p: { id: number }) => `盘点 ${p.id} 已结束。`,
+  'COUNT_NOT_OPEN.undo': (p: { id: number; status: keyof typeof COUNT_PAST }) => `盘点 ${p.id} 已${COUNT_PAST[p.status]}，扫描不能再撤销。`,
+  COUNT_NOTHING_TO_UNDO: (p: { id: number }) => `盘点 ${p.id} 没有可撤销的扫描。`,
   COUNT_NOT_SUBMITTED: (p: { id: number; status: 'counting' | 'closed' | 'abandoned' }) =>
     p.status === 'counting' ? `盘点 ${p.id} 还未提交。` : `盘点 ${p.id} 已${COUNT_PAST[p.status]}。`,
   COUNT_ARITHMETIC: (p: { id: number; banks: readonly string[] }) =>

@@ -37,6 +37,8 @@ export type CheckInActions = {
   readonly nextPlace: () => void;
   readonly submit: (raw: string) => void;
   readonly damaged: () => void;
+  /** Ctrl+Z: the last scan taken back (or the prompt it opened). */
+  readonly undo: () => void;
   readonly cancelConfirm: () => void;
   /** Esc inside a prompt returns to scanning; false = leave the screen. */
   readonly back: () => boolean;
@@ -70,6 +72,7 @@ export function useCheckIn(actor: Actor, initialBatch: string | null): CheckIn {
       nextPlace: () => void dispatch({ type: 'next-place', count: places.length }),
       submit: (raw) => void dispatch({ type: 'submitted', raw }),
       damaged: () => void dispatch({ type: 'damaged' }),
+      undo: () => void dispatch({ type: 'undo' }),
       cancelConfirm: () => void dispatch({ type: 'cancel-confirm' }),
       back: () => backTarget(latest()) !== null && (dispatch({ type: 'back' }), true),
       confirm: () => confirm(ledger, actor, latest(), places[latest().placeIndex]?.name, dispatch),

@@ -1,5 +1,5 @@
 import { useMemo, useRef } from 'react';
-import { countEntries, countProgress, countView, recordScans, submitCount, type CountStatus, type ScanCode, type SubmitResult } from '../../workflows/stock-count.ts';
+import { countEntries, countProgress, countView, recordScans, submitCount, undoLastScan, type CountStatus, type ScanCode, type SubmitResult } from '../../workflows/stock-count.ts';
 import { boxLabelsAt, hoppersAt } from '../../workflows/prefab-stock.ts';
 import { resolveBox } from '../../domain/box-label.ts';
 import type { Ledger } from '../../../db/open-ledger.ts';
@@ -7,15 +7,15 @@ import type { Actor } from '../../domain/actor.ts';
 import { useServices } from '../console-services.ts';
 import {
   countScanReducer,
+  entriesView,
   handlesBack,
+  undoWrites,
   initialCountScanState,
   submitStep,
-  withEntry,
   type CountPlaces,
   type CountScanAction,
   type CountScanStart,
   type CountScanState,
-  type ProgressRow,
 } from '../state/count-scan.ts';
 import { useLatestReducer } from './use-latest-reducer.ts';
 import { errorText } from '../state/error-text.ts';
@@ -29,16 +29,8 @@ function load(ledger: Ledger, actor: Actor, id: number): Loaded {
   try {
     const view = countView(ledger, actor, id);
     const boxes = boxLabelsAt(ledger, actor, view.bank);
-    let progress: ProgressRow[] = [];
-    const cards = new Set<string>();
     // A resumed count: what was entered before the link dropped is in the ledger.
-    for (const e of countEntries(ledger, actor, id)) {
-      if (e.kind === 'card') cards.add(e.code);
-      else {
-        const r = e.kind === 'box' ? resolveBox(boxes, e.code) : null;
-        progress = withEntry(progress, e.kind, r && 'box' in r ? r.box : e.code, e.quantity ?? 0);
-      }
-    }
+    const { progress, cards } = entriesView(countEntries(ledger, actor, id), boxOf(boxes));
     // Recording nothing returns the blind running total (the units counted so far) without a write.
     const counted = view.status === 'counting' ? countProgress(ledger, actor, id) : 0;
     return { bank: view.bank, status: view.status, error: null, boxes, hoppers: hoppersAt(ledger, actor), progress, cards, scans: view.scans, counted };
@@ -47,7 +39,24 @@ function load(ledger: Ledger, actor: Actor, id: number): Loaded {
   }
 }
 
+/** A box label as the progress names it: its `批次/箱号` when the label is one of the site's boxes. */
+const boxOf = (boxes: readonly string[]) => (code: string): string => {
+  const r = resolveBox(boxes, code);
+  return r && 'box' in r ? r.box : code;
+};
+
 type Send = (a: CountScanAction) => void;
+
+/** Ctrl+Z: a reversing line for the last entry (nothing is deleted), then the count as the ledger has it. */
+function undo(ledger: Ledger, actor: Actor, countId: number, boxes: readonly string[], send: Send): void {
+  try {
+    const r = undoLastScan(ledger, actor, countId);
+    const view = entriesView(countEntries(ledger, actor, countId), boxOf(boxes));
+    send({ type: 'undone', entry: r.undone, view, scans: r.scans, counted: r.countedSoFar });
+  } catch (e) {
+    send({ type: 'flag', flag: { level: 'warn', text: errorText(e) } });
+  }
+}
 
 /** Writes one entry at once: a crash or a lost link loses nothing. */
 function record(ledger: Ledger, actor: Actor, countId: number, scan: ScanCode, send: Send): void {
@@ -63,6 +72,8 @@ export type CountScanActions = {
   readonly setInput: (value: string) => void;
   /** Enter in the field: a scan, or the quantity asked for. */
   readonly submit: (raw: string) => void;
+  /** Ctrl+Z: the last entry taken back (a reversing line), or the quantity asked for dropped. */
+  readonly undo: () => void;
   readonly openHopper: () => void;
   readonly moveHopper: (delta: number) => void;
   readonly pickHopper: () => void;
@@ -101,6 +112,10 @@ export function useCountScan(actor: Actor, countId: number, exits: CountScanExit
         if (step && 'act' in step) dispatch(step.act);
         if (step && 'record' in step) record(ledger, actor, countId, step.record, dispatch);
         if (step && 'record' in step && step.endsEntry) dispatch({ type: 'entry-done' });
+      },
+      undo: () => {
+        if (undoWrites(latest())) undo(ledger, actor, countId, loaded.boxes, dispatch);
+        else dispatch({ type: 'drop-pending' });
       },
       openHopper: () => void dispatch({ type: 'open-hopper', hoppers }),
       moveHopper: (delta) => void dispatch({ type: 'move-hopper', delta, count: hoppers.length }),

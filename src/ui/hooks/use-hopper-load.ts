@@ -137,7 +137,7 @@ export function useHopperLoad(actor: Actor) {
       dispatch({ type: 'input', value: '' });
       if (latest().step === 'scan') act(scan(c, latest(), raw));
     },
-    /** Ctrl+D: the last card off the list. */
+    /** Ctrl+Z: the last card off the list. */
     undo: () => dispatch({ type: 'undo' }),
     record: () => act(record(c, latest())),
     /** Esc while scanning: back to the hoppers, asking first when cards would be dropped. */

@@ -53,6 +53,8 @@ export type SignInActions = {
   readonly setCustodian: (value: string) => void;
   readonly submit: (raw: string) => void;
   readonly damaged: () => void;
+  /** Ctrl+Z: the last scan taken back (or the prompt it opened). */
+  readonly undo: () => void;
   /** Ctrl+S: the count so far is the blind count (kept from the first submit, whatever follows). */
   readonly submitCount: () => void;
   readonly nextField: (delta: number) => void;
@@ -95,6 +97,7 @@ export function useSignIn(actor: Actor, number: string): SignIn {
       setCustodian: (value) => void dispatch({ type: 'custodian', value }),
       submit: (raw) => void dispatch({ type: 'submitted', raw }),
       damaged: act({ type: 'damaged' }),
+      undo: act({ type: 'undo' }),
       submitCount: act({ type: 'submit-count' }),
       nextField: (delta) => void dispatch({ type: 'next-field', delta }),
       fieldDone: act({ type: 'field-done' }),

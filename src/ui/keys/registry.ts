@@ -80,7 +80,10 @@ const DEFS = [
   { id: 'checkin.pick', keys: 'Enter', description: keyDescriptions['checkin.pick'], category: 'local', contexts: ['checkin-batches'], match: named('enter') },
   { id: 'checkin.move', keys: '↑↓', description: keyDescriptions['checkin.move'], category: 'navigation', contexts: ['checkin-batches'], match: named('up', 'down') },
   { id: 'checkin.scan', keys: 'Enter', description: keyDescriptions['checkin.scan'], category: 'local', contexts: ['checkin'], match: named('enter') },
-  { id: 'checkin.damaged', keys: 'Ctrl+D', description: keyDescriptions['checkin.damaged'], category: 'local', contexts: ['checkin'], match: ctrl('d') },
+  // The scan screens share two keys: Ctrl+Z takes back the last scan, Ctrl+B (坏) marks the last
+  // card damaged. Ctrl+D is bound nowhere: it once meant undo on some screens and damaged on others.
+  { id: 'checkin.undo', keys: 'Ctrl+Z', description: keyDescriptions['checkin.undo'], category: 'local', contexts: ['checkin'], match: ctrl('z') },
+  { id: 'checkin.damaged', keys: 'Ctrl+B', description: keyDescriptions['checkin.damaged'], category: 'local', contexts: ['checkin'], match: ctrl('b') },
   { id: 'checkin.place', keys: 'Tab', description: keyDescriptions['checkin.place'], category: 'local', contexts: ['checkin'], match: named('tab') },
 
   // Shipments (发运与签收): two lists, 待签收 and 本网点发出, one context each so the footer
@@ -95,13 +98,14 @@ const DEFS = [
   { id: 'dispatch.move', keys: '↑↓', description: keyDescriptions['dispatch.move'], category: 'navigation', contexts: ['dispatch-dest'], match: named('up', 'down') },
   { id: 'dispatch.page', keys: 'PgUp/PgDn', description: keyDescriptions['dispatch.page'], category: 'navigation', contexts: ['dispatch-dest'], match: named('pageup', 'pagedown') },
   { id: 'dispatch.scan', keys: 'Enter', description: keyDescriptions['dispatch.scan'], category: 'local', contexts: ['dispatch-scan'], match: named('enter') },
-  { id: 'dispatch.undo', keys: 'Ctrl+D', description: keyDescriptions['dispatch.undo'], category: 'local', contexts: ['dispatch-scan'], match: ctrl('d') },
+  { id: 'dispatch.undo', keys: 'Ctrl+Z', description: keyDescriptions['dispatch.undo'], category: 'local', contexts: ['dispatch-scan'], match: ctrl('z') },
   { id: 'dispatch.next', keys: 'Enter', description: keyDescriptions['dispatch.next'], category: 'local', contexts: ['dispatch-details', 'dispatch-details-edit'], match: named('enter') },
   { id: 'dispatch.method', keys: '←→', description: keyDescriptions['dispatch.method'], category: 'local', contexts: ['dispatch-details'], match: named('left', 'right') },
   { id: 'dispatch.field', keys: 'Tab', description: keyDescriptions['dispatch.field'], category: 'navigation', contexts: ['dispatch-details', 'dispatch-details-edit'], match: named('tab', 'backtab') },
 
   { id: 'signin.scan', keys: 'Enter', description: keyDescriptions['signin.scan'], category: 'local', contexts: ['signin'], match: named('enter') },
-  { id: 'signin.damaged', keys: 'Ctrl+D', description: keyDescriptions['signin.damaged'], category: 'local', contexts: ['signin'], match: ctrl('d') },
+  { id: 'signin.undo', keys: 'Ctrl+Z', description: keyDescriptions['signin.undo'], category: 'local', contexts: ['signin'], match: ctrl('z') },
+  { id: 'signin.damaged', keys: 'Ctrl+B', description: keyDescriptions['signin.damaged'], category: 'local', contexts: ['signin'], match: ctrl('b') },
   { id: 'signin.submit', keys: 'Ctrl+S', description: keyDescriptions['signin.submit'], category: 'local', contexts: ['signin'], match: ctrl('s') },
   { id: 'signin.close', keys: 'Enter', description: keyDescriptions['signin.close'], category: 'local', contexts: ['signin-result'], match: named('enter') },
   { id: 'signin.partial', keys: 'P', description: keyDescriptions['signin.partial'], category: 'local', contexts: ['signin-result'], printable: true, match: either(char('P'), char('p')) },
@@ -155,7 +159,7 @@ const DEFS = [
   { id: 'pickup.next', keys: 'Enter', description: keyDescriptions['pickup.next'], category: 'local', contexts: ['pickup-details'], match: named('enter') },
   { id: 'pickup.field', keys: 'Tab/↑↓', description: keyDescriptions['pickup.field'], category: 'navigation', contexts: ['pickup-details'], match: named('tab', 'backtab', 'up', 'down') },
   { id: 'pickup.scan', keys: 'Enter', description: keyDescriptions['pickup.scan'], category: 'local', contexts: ['pickup-scan'], match: named('enter') },
-  { id: 'pickup.undo', keys: 'Ctrl+D', description: keyDescriptions['pickup.undo'], category: 'local', contexts: ['pickup-scan'], match: ctrl('d') },
+  { id: 'pickup.undo', keys: 'Ctrl+Z', description: keyDescriptions['pickup.undo'], category: 'local', contexts: ['pickup-scan'], match: ctrl('z') },
 
   // 预制卡盘点: today's state and the blanks by bank (no figures), a new count or the open one.
   { id: 'count.resume', keys: 'Enter', description: keyDescriptions['count.resume'], category: 'local', contexts: ['count-open'], match: named('enter') },
@@ -169,6 +173,8 @@ const DEFS = [
   { id: 'count.hopper', keys: 'H', description: keyDescriptions['count.hopper'], category: 'local', contexts: ['count-scan'], match: either(char('H'), char('h')) },
   { id: 'count.submit', keys: 'Ctrl+S', description: keyDescriptions['count.submit'], category: 'local', contexts: ['count-scan'], match: ctrl('s') },
   { id: 'count.quantity', keys: 'Enter', description: keyDescriptions['count.quantity'], category: 'local', contexts: ['count-qty'], match: named('enter') },
+  // Scanning: the last entry taken back (a reversing line); asking a quantity: the question dropped.
+  { id: 'count.undo', keys: 'Ctrl+Z', description: keyDescriptions['count.undo'], category: 'local', contexts: ['count-scan', 'count-qty'], match: ctrl('z') },
   { id: 'count.pick-hopper', keys: 'Enter', description: keyDescriptions['count.pick-hopper'], category: 'local', contexts: ['count-hopper'], match: named('enter') },
   { id: 'count.hopper-move', keys: '↑↓', description: keyDescriptions['count.hopper-move'], category: 'navigation', contexts: ['count-hopper'], match: named('up', 'down') },
   { id: 'count.entry-cancel', keys: 'Esc', description: keyDescriptions['count.entry-cancel'], category: 'local', contexts: ['count-qty', 'count-hopper'], match: named('escape') },
@@ -217,7 +223,7 @@ const DEFS = [
   { id: 'hopper.unload', keys: 'U', description: keyDescriptions['hopper.unload'], category: 'local', contexts: ['hopper-load'], printable: true, match: either(char('U'), char('u')) },
   { id: 'hopper.move', keys: '←→/↑↓', description: keyDescriptions['hopper.move'], category: 'navigation', contexts: ['hopper-load'], match: named('left', 'right', 'up', 'down') },
   { id: 'hopper.scan', keys: 'Enter', description: keyDescriptions['hopper.scan'], category: 'local', contexts: ['hopper-load-scan'], match: named('enter') },
-  { id: 'hopper.undo', keys: 'Ctrl+D', description: keyDescriptions['hopper.undo'], category: 'local', contexts: ['hopper-load-scan'], match: ctrl('d') },
+  { id: 'hopper.undo', keys: 'Ctrl+Z', description: keyDescriptions['hopper.undo'], category: 'local', contexts: ['hopper-load-scan'], match: ctrl('z') },
   { id: 'hopper.record', keys: 'Ctrl+S', description: keyDescriptions['hopper.record'], category: 'local', contexts: ['hopper-load-scan'], match: ctrl('s') },
   { id: 'hopper.scan-back', keys: 'Esc', description: keyDescriptions['hopper.scan-back'], category: 'navigation', contexts: ['hopper-load-scan'], match: named('escape') },
   { id: 'hopper.unload-yes', keys: 'Y/Enter', description: keyDescriptions['hopper.unload-yes'], category: 'local', contexts: ['hopper-load-unload'], match: either(char('y'), char('Y'), named('enter')) },
@@ -288,7 +294,7 @@ const PROBES: readonly KeyEvent[] = [
     (name) => ({ name: name as KeyEvent['name'], char: '', ctrl: false, meta: false, shift: false }),
   ),
   ...[...'?q/LlyYnN123456789'].map((c) => ({ name: 'char' as const, char: c, ctrl: false, meta: false, shift: /[A-Z]/.test(c) })),
-  ...[...'cuwds'].map((c) => ({ name: 'char' as const, char: c, ctrl: true, meta: false, shift: false })),
+  ...[...'cuwdszb'].map((c) => ({ name: 'char' as const, char: c, ctrl: true, meta: false, shift: false })),
 ];
 
 /** `own` hides `global` when every probe key of `global` is also a key of `own`. */

@@ -1,7 +1,8 @@
 /**
  * The check-in screen's state (清点入库): one batch counted in box by box. A scanner types a card
- * number or a box label and Enter; a box label asks for the box's count; Ctrl+D records the last
- * card as damaged; an empty Enter asks to confirm. Pure: the counting itself is the domain's
+ * number or a box label and Enter; a box label asks for the box's count; Ctrl+B records the last
+ * card as damaged; Ctrl+Z takes back the last scan (again for the one before); an empty Enter
+ * asks to confirm. Pure: the counting itself is the domain's
  * check-in session, the hook reads and writes the ledger and dispatches what came of it.
  */
 import {
@@ -13,10 +14,12 @@ import {
   type CheckInSession,
   type ExpectedCard,
   type ScanOutcome,
+  type ScanResult,
 } from '../../domain/check-in-session.ts';
+import { popTaken, takenOf, type Taken } from './scan-undo.ts';
 import { normalizeCardInput } from '../../domain/card-input.ts';
 import type { ConfirmSummary } from '../../workflows/check-in.ts';
-import { errorFlag, pushFlag } from './flags.ts';
+import { errorFlag, pushFlag, warnFlag } from './flags.ts';
 import type { Message } from '../screens/shared/message.ts';
 import { clampIndex, cycleIndex } from './list-index.ts';
 import { zh } from '../../i18n/zh-CN.ts';
@@ -34,6 +37,8 @@ export type CheckInState = {
   readonly input: string;
   readonly pendingBox: string | null;
   readonly lastCard: string | null;
+  /** The scans of this count that changed it, oldest first: Ctrl+Z takes back the last. */
+  readonly history: readonly Taken[];
   readonly flags: readonly Message[];
   readonly placeIndex: number;
   readonly summary: ConfirmSummary | null;
@@ -46,6 +51,7 @@ export type CheckInAction =
   | { type: 'input'; value: string }
   | { type: 'submitted'; raw: string }
   | { type: 'damaged' }
+  | { type: 'undo' }
   | { type: 'next-place'; count: number }
   | { type: 'cancel-confirm' }
   | { type: 'back' }
@@ -53,10 +59,11 @@ export type CheckInAction =
   | { type: 'confirm-failed'; error: string };
 
 const O = zh.checkin.outcome;
+const U = zh.scanUndo;
 const FLAGS_KEPT = 4;
 
 export function initialCheckInState(): CheckInState {
-  return { mode: 'pick', picked: 0, batch: null, session: null, operationId: '', input: '', pendingBox: null, lastCard: null, flags: [], placeIndex: 0, summary: null };
+  return { mode: 'pick', picked: 0, batch: null, session: null, operationId: '', input: '', pendingBox: null, lastCard: null, history: [], flags: [], placeIndex: 0, summary: null };
 }
 
 /** What the operator reads for an outcome of the count. */
@@ -84,7 +91,24 @@ export function describeOutcome(o: ScanOutcome): Message {
 }
 
 const flag = (s: CheckInState, f: Message): CheckInState => ({ ...s, flags: pushFlag(s.flags, f, FLAGS_KEPT) });
-const apply = (s: CheckInState, r: { session: CheckInSession; outcome: ScanOutcome }): CheckInState => flag({ ...s, session: r.session }, describeOutcome(r.outcome));
+/** A scan's result, kept to be taken back; `s.lastCard` is already the card this scan makes the last. */
+function apply(s: CheckInState, r: ScanResult, lastBefore: string | null): CheckInState {
+  const taken = takenOf(r.step, lastBefore);
+  return flag({ ...s, session: r.session, history: taken ? [...s.history, taken] : s.history }, describeOutcome(r.outcome));
+}
+
+/**
+ * Ctrl+Z: in a prompt, the box label or damage mark that opened it (nothing was recorded yet);
+ * otherwise the last scan that changed the count, with the card it was about.
+ */
+function undo(s: CheckInState, session: CheckInSession): CheckInState {
+  if (s.mode === 'box-count' && s.pendingBox) return { ...flag(s, warnFlag(U.pendingBox(s.pendingBox))), pendingBox: null, mode: 'scan' };
+  if (s.mode === 'damage-reason' && s.lastCard) return { ...flag(s, warnFlag(U.pendingDamage(s.lastCard))), mode: 'scan' };
+  if (s.mode !== 'scan') return s;
+  const r = popTaken(session, s.history);
+  if (!r) return flag(s, warnFlag(U.nothing));
+  return flag({ ...s, session: r.session, history: r.history, lastCard: r.taken.lastCard }, warnFlag(r.taken.text));
+}
 
 /** Where Esc goes: back to scanning from a prompt, or the question before dropping a count; null = leave the screen. */
 export function backTarget(s: CheckInState): CheckInMode | null {
@@ -99,15 +123,15 @@ function submitted(s: CheckInState, session: CheckInSession, raw: string): Check
   const value = raw.trim();
   if (s.mode === 'box-count' && s.pendingBox) {
     if (!/^\d+$/.test(value)) return flag(s, errorFlag(O.badCount));
-    return { ...apply(s, confirmBoxCount(session, s.pendingBox, Number(value))), pendingBox: null, mode: 'scan' };
+    return { ...apply(s, confirmBoxCount(session, s.pendingBox, Number(value)), s.lastCard), pendingBox: null, mode: 'scan' };
   }
   if (s.mode === 'damage-reason' && s.lastCard) {
-    return { ...(value ? apply(s, markDamaged(session, s.lastCard, value)) : s), mode: 'scan' };
+    return { ...(value ? apply(s, markDamaged(session, s.lastCard, value), s.lastCard) : s), mode: 'scan' };
   }
   if (!value) return { ...s, mode: 'confirm' };
   if (isBoxLabel(session, value)) return { ...s, pendingBox: value, mode: 'box-count' };
   const cardNo = normalizeCardInput(value);
-  return apply({ ...s, lastCard: cardNo }, scanCard(session, cardNo));
+  return apply({ ...s, lastCard: cardNo }, scanCard(session, cardNo), s.lastCard);
 }
 
 export function checkInReducer(s: CheckInState, a: CheckInAction): CheckInState {
@@ -115,7 +139,7 @@ export function checkInReducer(s: CheckInState, a: CheckInAction): CheckInState 
     case 'move-pick':
       return { ...s, picked: clampIndex(s.picked, a.delta, a.count) };
     case 'opened':
-      return { ...s, session: startCheckIn(a.cards), batch: a.batch, mode: 'scan', flags: [], operationId: a.operationId };
+      return { ...s, session: startCheckIn(a.cards), batch: a.batch, mode: 'scan', flags: [], history: [], lastCard: null, operationId: a.operationId };
     case 'failed':
       return flag(s, errorFlag(a.error));
     case 'input':
@@ -124,6 +148,8 @@ export function checkInReducer(s: CheckInState, a: CheckInAction): CheckInState 
       return s.session ? submitted({ ...s, input: '' }, s.session, a.raw) : s;
     case 'damaged':
       return s.lastCard ? { ...s, mode: 'damage-reason' } : flag(s, errorFlag(O.noLastCard));
+    case 'undo':
+      return s.session ? undo(s, s.session) : s;
     case 'next-place':
       return { ...s, placeIndex: cycleIndex(s.placeIndex, 1, a.count) };
     case 'cancel-confirm':

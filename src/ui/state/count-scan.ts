@@ -4,7 +4,7 @@
  * never what the ledger expects. Every entry is written at once by the hook (a lost link loses
  * nothing); this module decides what an entry is and what the screen shows after it. Pure.
  */
-import { parseScanCode, type CountStatus, type ScanCode } from '../../workflows/stock-count.ts';
+import { parseScanCode, type CountEntry, type CountStatus, type ScanCode } from '../../workflows/stock-count.ts';
 import { resolveBox } from '../../domain/box-label.ts';
 import { normalizeCardInput } from '../../domain/card-input.ts';
 import { errorFlag, okFlag, pushFlag, warnFlag } from './flags.ts';
@@ -53,6 +53,10 @@ export type CountScanAction =
   | { type: 'flag'; flag: Message }
   | { type: 'ask'; pending: Pending }
   | { type: 'recorded'; scan: ScanCode; scans: number; counted: number }
+  /** Ctrl+Z was written: the reversed entry, and the count as the ledger now has it. */
+  | { type: 'undone'; entry: CountEntry; view: EntriesView; scans: number; counted: number }
+  /** Ctrl+Z while a quantity is asked for: the box or hopper scan that asked is dropped (nothing was written). */
+  | { type: 'drop-pending' }
   | { type: 'entry-done' }
   | { type: 'open-hopper'; hoppers: readonly string[] }
   | { type: 'move-hopper'; delta: number; count: number }
@@ -66,6 +70,38 @@ export type CountScanAction =
 export type CountScanStep = { readonly act: CountScanAction } | { readonly record: ScanCode; readonly endsEntry: boolean };
 
 const O = zh.count.outcome;
+const U = zh.scanUndo;
+
+/** What the operator has entered, as the screen lists it: each box's and hopper's last quantity, the cards. */
+export type EntriesView = { readonly progress: readonly ProgressRow[]; readonly cards: ReadonlySet<string> };
+
+/** The progress and cards of `entries` in order (`boxOf` names a box label by its `批次/箱号`). */
+export function entriesView(entries: readonly CountEntry[], boxOf: (code: string) => string): EntriesView {
+  let progress: ProgressRow[] = [];
+  const cards = new Set<string>();
+  for (const e of entries) {
+    if (e.kind === 'card') cards.add(e.code);
+    else progress = withEntry(progress, e.kind, e.kind === 'box' ? boxOf(e.code) : e.code, e.quantity ?? 0);
+  }
+  return { progress, cards };
+}
+
+/** What the operator reads when `e` was taken back. */
+export function undoneText(e: CountEntry): string {
+  if (e.kind === 'card') return U.card(e.code);
+  return e.kind === 'box' ? U.boxQty(e.code, e.quantity ?? 0) : U.hopperQty(e.code, e.quantity ?? 0);
+}
+
+/** Whether Ctrl+Z writes a reversing line (while scanning), rather than dropping the quantity asked for. */
+export function undoWrites(s: CountScanState): boolean {
+  return s.mode === 'scan';
+}
+
+function dropPending(s: CountScanState): CountScanState {
+  if (s.mode !== 'qty' || !s.pending) return s;
+  const text = s.pending.kind === 'box' ? U.pendingBox(s.pending.code) : U.pendingHopper(s.pending.code);
+  return { ...s, input: '', pending: null, mode: 'scan', flags: pushFlag(s.flags, warnFlag(text), FLAGS_KEPT) };
+}
 const FLAGS_KEPT = 6;
 
 export function initialCountScanState(start: CountScanStart): CountScanState {
@@ -187,6 +223,10 @@ export function countScanReducer(s: CountScanState, a: CountScanAction): CountSc
       return { ...s, pending: a.pending, mode: 'qty' };
     case 'recorded':
       return recorded(s, a.scan, a.scans, a.counted);
+    case 'undone':
+      return { ...s, ...a.view, scans: a.scans, counted: a.counted, flags: pushFlag(s.flags, warnFlag(undoneText(a.entry)), FLAGS_KEPT) };
+    case 'drop-pending':
+      return dropPending(s);
     case 'entry-done':
       return { ...s, pending: null, mode: 'scan' };
     case 'open-hopper':

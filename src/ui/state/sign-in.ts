@@ -6,6 +6,7 @@
  * reads the shipment and signs it and dispatches the results.
  */
 import { checkInResult, confirmBoxCount, markDamaged, scanCard, startCheckIn, type CheckInSession, type ExpectedCard } from '../../domain/check-in-session.ts';
+import { popTaken, takenOf, type Taken } from './scan-undo.ts';
 import { blindTally } from '../../domain/blind-tally.ts';
 import { resolveBox } from '../../domain/box-label.ts';
 import { normalizeCardInput } from '../../domain/card-input.ts';
@@ -32,6 +33,8 @@ export type SignInState = {
   readonly input: string;
   readonly pendingBox: string | null;
   readonly lastCard: string | null;
+  /** The scans of this count, oldest first: Ctrl+Z takes back the last (see SignInTaken). */
+  readonly history: readonly SignInTaken[];
   readonly flags: readonly Message[];
   /** The tally when the count was first submitted, whatever follows. */
   readonly blindCount: number | null;
@@ -43,12 +46,23 @@ export type SignInState = {
   readonly summary: SignInSummary | null;
 };
 
+/**
+ * A sign-in scan as it can be taken back: besides the session, a card scanned one by one is in
+ * `scanned` (or counted a repeat), and a box count is in `declared` with what it replaced.
+ */
+export type SignInTaken = Taken & {
+  readonly scannedCard: string | null;
+  readonly repeat: boolean;
+  readonly declared: { readonly box: string; readonly before: number | null } | null;
+};
+
 export type SignInAction =
   | { type: 'input'; value: string }
   | { type: 'signer'; value: string }
   | { type: 'custodian'; value: string }
   | { type: 'submitted'; raw: string }
   | { type: 'damaged' }
+  | { type: 'undo' }
   | { type: 'submit-count' }
   | { type: 'next-field'; delta: number }
   | { type: 'field-done' }
@@ -63,6 +77,7 @@ export type SignInAction =
 export type SignInStartInput = { readonly expected: readonly ExpectedCard[] | null; readonly signer: string; readonly operationId: string };
 
 const O = zh.signIn.outcome;
+const U = zh.scanUndo;
 const FOCUS_ORDER: readonly ResultFocus[] = ['place', 'signer', 'custodian'];
 const FLAGS_KEPT = 6;
 
@@ -78,6 +93,7 @@ export function initialSignInState({ expected, signer, operationId }: SignInStar
     input: '',
     pendingBox: null,
     lastCard: null,
+    history: [],
     flags: [],
     blindCount: null,
     focus: 'place',
@@ -106,17 +122,26 @@ function scan(s: SignInState, raw: string): SignInState {
     if (box) return flag(s, errorFlag(O.unknownBox(value)));
   }
   const scanned = { ...s, lastCard: cardNo };
-  if (s.scanned.has(cardNo)) return flag({ ...scanned, repeats: s.repeats + 1 }, warnFlag(O.duplicate(cardNo)));
+  if (s.scanned.has(cardNo)) {
+    const taken: SignInTaken = { step: null, lastCard: s.lastCard, text: U.repeat(cardNo), scannedCard: null, repeat: true, declared: null };
+    return flag({ ...scanned, repeats: s.repeats + 1, history: [...s.history, taken] }, warnFlag(O.duplicate(cardNo)));
+  }
   // A listed card is ✓ even when a box count already took it in: the count stays blind.
-  const f = s.session.boxOf.has(cardNo) ? okFlag(O.counted(cardNo)) : errorFlag(O.extra(cardNo));
-  return flag({ ...scanned, scanned: new Set(s.scanned).add(cardNo), session: scanCard(s.session, cardNo).session }, f);
+  const listed = s.session.boxOf.has(cardNo);
+  const f = listed ? okFlag(O.counted(cardNo)) : errorFlag(O.extra(cardNo));
+  const r = scanCard(s.session, cardNo);
+  // Taken back as the card it was to the operator (a repeat of a box's card is still "✓ card").
+  const taken: SignInTaken = { step: r.step, lastCard: s.lastCard, text: listed ? U.card(cardNo) : U.extra(cardNo), scannedCard: cardNo, repeat: false, declared: null };
+  return flag({ ...scanned, scanned: new Set(s.scanned).add(cardNo), session: r.session, history: [...s.history, taken] }, f);
 }
 
 function boxCount(s: SignInState, box: string, raw: string): SignInState {
   const v = raw.normalize('NFKC').trim();
   if (!/^\d+$/.test(v)) return flag(s, errorFlag(O.badCount));
   const n = Number(v);
-  const next = { ...s, session: confirmBoxCount(s.session, box, n).session, declared: new Map(s.declared).set(box, n), pendingBox: null, mode: 'scan' as const };
+  const r = confirmBoxCount(s.session, box, n);
+  const taken: SignInTaken = { step: r.step, lastCard: s.lastCard, text: U.boxQty(box, n), scannedCard: null, repeat: false, declared: { box, before: s.declared.get(box) ?? null } };
+  const next = { ...s, session: r.session, declared: new Map(s.declared).set(box, n), history: [...s.history, taken], pendingBox: null, mode: 'scan' as const };
   // Blind: whatever the outcome, only that it was recorded.
   return flag(next, okFlag(O.boxRecorded(box, n)));
 }
@@ -126,7 +151,9 @@ function damageReason(s: SignInState, cardNo: string, raw: string): SignInState 
   if (!reason) return { ...s, mode: 'scan' };
   const r = markDamaged(s.session, cardNo, reason);
   const f = r.outcome.kind === 'damaged' ? warnFlag(O.damaged(cardNo)) : errorFlag(O.notCounted(cardNo));
-  return flag({ ...s, session: r.session, mode: 'scan' }, f);
+  const t = takenOf(r.step, s.lastCard);
+  const history = t ? [...s.history, { ...t, scannedCard: null, repeat: false, declared: null }] : s.history;
+  return flag({ ...s, session: r.session, history, mode: 'scan' }, f);
 }
 
 function submitted(s: SignInState, raw: string): SignInState {
@@ -139,6 +166,32 @@ function damaged(s: SignInState): SignInState {
   if (!s.lastCard) return flag(s, errorFlag(O.noLastCard));
   if (!s.session.counted.has(s.lastCard)) return flag(s, errorFlag(O.notCounted(s.lastCard)));
   return { ...s, mode: 'damage-reason' };
+}
+
+/** `declared` as it was before a box count that gave `d`. */
+function declaredBefore(declared: ReadonlyMap<string, number>, d: SignInTaken['declared']): ReadonlyMap<string, number> {
+  if (!d) return declared;
+  const m = new Map(declared);
+  if (d.before === null) m.delete(d.box);
+  else m.set(d.box, d.before);
+  return m;
+}
+
+/**
+ * Ctrl+Z: in a prompt, the box label or damage mark that opened it (nothing recorded yet);
+ * while counting, the last scan, whatever it was (a listed card, a 多出, a box's count, a repeat,
+ * a damage mark). Not after the count was submitted: the blind count is fixed then (Esc first).
+ */
+function undo(s: SignInState): SignInState {
+  if (s.mode === 'box-count' && s.pendingBox) return { ...flag(s, warnFlag(U.pendingBox(s.pendingBox))), pendingBox: null, mode: 'scan' };
+  if (s.mode === 'damage-reason' && s.lastCard) return { ...flag(s, warnFlag(U.pendingDamage(s.lastCard))), mode: 'scan' };
+  if (s.mode !== 'scan') return s;
+  const r = popTaken(s.session, s.history);
+  if (!r) return flag(s, warnFlag(U.nothing));
+  const t = r.taken;
+  const scanned = t.scannedCard === null ? s.scanned : new Set([...s.scanned].filter((c) => c !== t.scannedCard));
+  const back = { session: r.session, history: r.history, lastCard: t.lastCard, scanned, repeats: t.repeat ? Math.max(0, s.repeats - 1) : s.repeats };
+  return flag({ ...s, ...back, declared: declaredBefore(s.declared, t.declared) }, warnFlag(t.text));
 }
 
 /** Where Esc goes: back to counting, or the question before dropping a count; null = leave the screen. */
@@ -167,6 +220,8 @@ export function signInReducer(s: SignInState, a: SignInAction): SignInState {
       return submitted({ ...s, input: '' }, a.raw);
     case 'damaged':
       return damaged(s);
+    case 'undo':
+      return undo(s);
     case 'submit-count':
       return s.mode === 'scan' ? { ...s, blindCount: s.blindCount ?? signInTally(s), focus: 'place', missingSel: 0, mode: 'result' } : s;
     case 'next-field':

@@ -44,9 +44,9 @@ describe('check-in state', () => {
     expect(s.session?.counted.size).toBe(2);
   });
 
-  it('Ctrl+D needs a card first, then records the reason for the last one', () => {
+  it('Ctrl+B needs a card first, then records the reason for the last one', () => {
     let s = checkInReducer(opened(), { type: 'damaged' });
-    expect(texts(s)[0]).toBe('先扫描一张卡，再按 Ctrl+D 记录损坏。');
+    expect(texts(s)[0]).toBe('先扫描一张卡，再按 Ctrl+B 记录损坏。');
     s = run([{ type: 'submitted', raw: 'A1' }, { type: 'damaged' }], s);
     expect(s.mode).toBe('damage-reason');
     s = checkInReducer(s, { type: 'submitted', raw: '  卡面划伤 ' });
@@ -56,6 +56,55 @@ describe('check-in state', () => {
     s = run([{ type: 'damaged' }, { type: 'submitted', raw: '' }], s);
     expect(s.mode).toBe('scan');
     expect(s.session?.damaged.size).toBe(1);
+  });
+
+  it('Ctrl+Z takes back the last scan whatever it was, and walks back further; each says what it took back', () => {
+    const scan = (raw: string): CheckInAction => ({ type: 'submitted', raw });
+    const undo: CheckInAction = { type: 'undo' };
+    const before = run([scan('A1'), scan('B01'), scan('2')], opened());
+    // A mistyped code becomes 多出; a repeat; a damage mark: each taken back in turn.
+    let s = run([scan('24'), scan('A1'), { type: 'damaged' }, scan('划伤')], before);
+    expect(s.session?.extras).toEqual(['24']);
+    expect(s.session?.duplicates).toBe(1);
+    s = run([undo], s);
+    expect(texts(s)[0]).toBe('已撤销：A1 的损坏记录');
+    expect(s.session?.damaged.size).toBe(0);
+    s = run([undo], s);
+    expect(texts(s)[0]).toBe('已撤销：重复扫描 A1');
+    expect(s.session?.duplicates).toBe(0);
+    s = run([undo], s);
+    expect(texts(s)[0]).toBe('已撤销：24（不再登记为多出）');
+    expect(s.session?.extras).toEqual([]);
+    expect(s.session).toEqual(before.session);
+    expect(s.lastCard).toBe('A1');
+    // The box's count, then the card scanned before it.
+    s = run([undo], s);
+    expect(texts(s)[0]).toBe('已撤销：箱 B01 的数量');
+    expect([...(s.session?.counted ?? [])]).toEqual(['A1']);
+    s = run([undo, undo], s);
+    expect(texts(s).slice(0, 2)).toEqual(['没有可撤销的扫描。', '已撤销：A1']);
+    expect(s.session).toEqual(opened().session);
+    expect(s.lastCard).toBeNull();
+  });
+
+  it('Ctrl+Z in a prompt drops the box label or damage mark that opened it, recording nothing', () => {
+    const asking = run([{ type: 'submitted', raw: 'B02' }], opened());
+    const s = run([{ type: 'undo' }], asking);
+    expect(s).toMatchObject({ mode: 'scan', pendingBox: null });
+    expect(texts(s)[0]).toBe('已撤销：箱 B02（未记数量）');
+    const damaging = run([{ type: 'submitted', raw: 'A3' }, { type: 'damaged' }, { type: 'undo' }], opened());
+    expect(damaging.mode).toBe('scan');
+    expect(texts(damaging)[0]).toBe('已撤销：A3 的损坏登记（未记原因）');
+    expect(damaging.session?.counted.has('A3')).toBe(true);
+  });
+
+  it('a box recount that no longer matches is taken back to the matching count it replaced', () => {
+    const matched = run([{ type: 'submitted', raw: 'B01' }, { type: 'submitted', raw: '2' }], opened());
+    const short = run([{ type: 'submitted', raw: 'B01' }, { type: 'submitted', raw: '1' }], matched);
+    expect(short.session?.counted.size).toBe(0);
+    expect(short.session?.shortBoxes.get('B01')).toBe(1);
+    const back = run([{ type: 'undo' }], short);
+    expect(back.session).toEqual(matched.session);
   });
 
   it('an empty Enter asks to confirm; confirming ends on the summary, a failure returns to scanning', () => {

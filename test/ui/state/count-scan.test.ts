@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countScanReducer, handlesBack, initialCountScanState, submitStep, type CountScanAction, type CountScanStart, type CountScanState } from '../../../src/ui/state/count-scan.ts';
+import { countScanReducer, entriesView, handlesBack, initialCountScanState, submitStep, undoWrites, type CountScanAction, type CountScanStart, type CountScanState } from '../../../src/ui/state/count-scan.ts';
 
 const places = { boxes: ['YZ-1/01', 'YZ-1/02', 'YZ-2/02'], hoppers: ['卡盒A', '卡盒B'] };
 const open: CountScanStart = { status: 'counting', error: null, progress: [], cards: new Set(), scans: 0, counted: 0 };
@@ -46,6 +46,42 @@ describe('count scan state', () => {
     expect(texts(s)[0]).toBe('✓ 已记录：箱 YZ-1/01 改为 50 张（之前记 48 张）');
     expect(s.progress).toEqual([{ kind: 'box', code: 'YZ-1/01', counted: 50 }]);
     expect(s.scans).toBe(2);
+  });
+
+  it('Ctrl+Z: while scanning it writes a reversing line and shows the count as the ledger has it; asking a quantity, it drops the question', () => {
+    const s = run([
+      { type: 'recorded', scan: { kind: 'box', code: 'YZ-1/01', quantity: 48 }, scans: 1, counted: 48 },
+      { type: 'recorded', scan: { kind: 'card', code: '24', quantity: null }, scans: 1, counted: 49 },
+    ]);
+    expect(undoWrites(s)).toBe(true);
+    const view = entriesView([{ kind: 'box', code: '01', quantity: 48 }], (code) => (code === '01' ? 'YZ-1/01' : code));
+    const back = run([{ type: 'undone', entry: { kind: 'card', code: '24', quantity: null }, view, scans: 1, counted: 48 }], s);
+    expect(back).toMatchObject({ scans: 1, counted: 48, progress: [{ kind: 'box', code: 'YZ-1/01', counted: 48 }] });
+    expect([...back.cards]).toEqual([]);
+    expect(texts(back)[0]).toBe('已撤销：24');
+    // The card may be scanned again (it is no longer a repeat).
+    expect(submitStep(back, places, '24')).toEqual({ record: { kind: 'card', code: '24', quantity: null }, endsEntry: false });
+    const asking = run([{ type: 'ask', pending: { kind: 'hopper', code: '卡盒A' } }, { type: 'input', value: '1' }]);
+    expect(undoWrites(asking)).toBe(false);
+    expect(run([{ type: 'drop-pending' }], asking)).toMatchObject({ mode: 'scan', pending: null, input: '' });
+    expect(texts(run([{ type: 'drop-pending' }], asking))[0]).toBe('已撤销：卡盒 卡盒A（未记数量）');
+  });
+
+  it('entriesView: a box entered twice shows its last quantity, in the place of the first', () => {
+    const v = entriesView(
+      [
+        { kind: 'box', code: 'YZ-1/01', quantity: 48 },
+        { kind: 'hopper', code: '卡盒A', quantity: 5 },
+        { kind: 'card', code: 'P1', quantity: null },
+        { kind: 'box', code: 'YZ-1/01', quantity: 50 },
+      ],
+      (c) => c,
+    );
+    expect(v.progress).toEqual([
+      { kind: 'box', code: 'YZ-1/01', counted: 50 },
+      { kind: 'hopper', code: '卡盒A', counted: 5 },
+    ]);
+    expect([...v.cards]).toEqual(['P1']);
   });
 
   it('H: no hopper, one hopper (its quantity at once), or a choice', () => {

@@ -33,10 +33,10 @@ describe('hopper-load reducer', () => {
     expect(s.message).toEqual({ level: 'ok', text: '✓ 第 2 张 P2' });
     s = run([{ type: 'undo' }], s);
     expect(s.cards).toHaveLength(1);
-    expect(s.message).toEqual({ level: 'warn', text: '已删除第 2 张 P2。' });
+    expect(s.message).toEqual({ level: 'warn', text: '已撤销：第 2 张 P2' });
     expect(run([{ type: 'input', value: '' }], s).message).not.toBeNull();
     expect(run([{ type: 'input', value: 'P' }], s).message).toBeNull();
-    expect(run([{ type: 'undo' }, { type: 'undo' }], s).message?.text).toBe('没有可删除的卡。');
+    expect(run([{ type: 'undo' }, { type: 'undo' }], s).message?.text).toBe('没有可撤销的扫描。');
   });
 
   it('Ctrl+S refuses pending text or an empty list; a record shows what to put in and the hopper’s prior count', () => {

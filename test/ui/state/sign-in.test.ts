@@ -39,13 +39,50 @@ describe('sign-in state', () => {
     expect(last(run(submit('YZ-9/01')))?.text).toBe('此交接单中没有箱 YZ-9/01');
   });
 
-  it('Ctrl+D marks the last card damaged only when it was counted', () => {
-    expect(last(run([{ type: 'damaged' }]))?.text).toBe('先扫描一张卡，再按 Ctrl+D 记录损坏。');
+  it('Ctrl+B marks the last card damaged only when it was counted', () => {
+    expect(last(run([{ type: 'damaged' }]))?.text).toBe('先扫描一张卡，再按 Ctrl+B 记录损坏。');
     expect(last(run([...submit('X9'), { type: 'damaged' }]))?.text).toBe('卡 X9 不是已点的清单内卡，不能记损坏');
     const s = run([...submit('A2'), { type: 'damaged' }, ...submit('外壳破损')]);
     expect(s.mode).toBe('scan');
     expect(s.session.damaged.get('A2')).toBe('外壳破损');
     expect(last(s)).toEqual({ level: 'warn', text: '已记录损坏：A2' });
+  });
+
+  it('Ctrl+Z takes back a stray 多出 (no need to drop the count), then the scans before it, one at a time', () => {
+    const undo: SignInAction = { type: 'undo' };
+    const counted = run(submit('A1', '01', '3'));
+    let s = run([...submit('24', 'A1'), { type: 'damaged' }, ...submit('外壳破损')], counted);
+    expect(s.session.extras).toEqual(['24']);
+    expect(s.repeats).toBe(1);
+    s = run([undo], s);
+    expect(last(s)).toEqual({ level: 'warn', text: '已撤销：A1 的损坏记录' });
+    s = run([undo], s);
+    expect(last(s)?.text).toBe('已撤销：重复扫描 A1');
+    expect(s.repeats).toBe(0);
+    s = run([undo], s);
+    expect(last(s)?.text).toBe('已撤销：24（不再登记为多出）');
+    expect(s.session.extras).toEqual([]);
+    expect(s.scanned.has('24')).toBe(false);
+    expect(signInTally(s)).toBe(signInTally(counted));
+    expect({ ...s, flags: [] }).toEqual({ ...counted, flags: [] });
+    // The box's count says only what was typed (blind), then the card.
+    s = run([undo], s);
+    expect(last(s)?.text).toBe('已撤销：箱 YZ-1/01 实点 3 张');
+    expect(s.declared.size).toBe(0);
+    expect(signInTally(s)).toBe(1);
+    s = run([undo, undo], s);
+    expect(s.flags.slice(0, 2).map((f) => f.text)).toEqual(['没有可撤销的扫描。', '已撤销：A1']);
+    expect({ ...s, flags: [] }).toEqual({ ...fresh(), flags: [] });
+  });
+
+  it('Ctrl+Z of a box counted twice restores the first count; in a prompt it drops the prompt', () => {
+    const once = run(submit('01', '2'));
+    const twice = run(submit('01', '1'), once);
+    expect(twice.declared.get('YZ-1/01')).toBe(1);
+    expect({ ...run([{ type: 'undo' }], twice), flags: [] }).toEqual({ ...once, flags: [] });
+    const dropped = run([...submit('YZ-1/02'), { type: 'undo' }]);
+    expect(dropped).toMatchObject({ mode: 'scan', pendingBox: null });
+    expect(last(dropped)?.text).toBe('已撤销：箱 YZ-1/02（未记数量）');
   });
 
   it('Ctrl+S keeps the first tally as the blind count and shows the result', () => {

@@ -16,6 +16,7 @@ export function checkInKeys(c: CheckIn, onLeave: () => void): (e: KeyEvent) => b
       if (matches('confirm.no', e)) return c.cancelConfirm(), true;
       return true; // the question owns the keyboard until answered
     }
+    if (matches('checkin.undo', e)) return c.undo(), true;
     if (matches('checkin.damaged', e)) return c.damaged(), true;
     if (matches('checkin.place', e)) return c.nextPlace(), true;
     if (matches('back', e) && c.back()) return true;

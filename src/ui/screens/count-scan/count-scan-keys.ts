@@ -23,6 +23,7 @@ export function countScanKeys(s: CountScan, stray: Stray, onLeave: () => void): 
       if (matches('count.pick-hopper', e)) return s.pickHopper(), true;
     }
     if (mode === 'scan' && matches('count.submit', e)) return s.askSubmit(), true;
+    if ((mode === 'scan' || mode === 'qty') && matches('count.undo', e)) return s.undo(), true;
     if (matches('back', e)) {
       if (!s.back()) onLeave();
       return true;

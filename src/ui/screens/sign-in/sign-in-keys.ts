@@ -27,6 +27,7 @@ export function signInKeys(s: SignIn, stray: Stray, onLeave: () => void): (e: Ke
     }
     if (mode === 'leave') return answerQuestion(stray, e, onLeave, s.cancelLeave);
     if (mode === 'scan' && matches('signin.submit', e)) return s.submitCount(), true;
+    if ((mode === 'scan' || mode === 'box-count' || mode === 'damage-reason') && matches('signin.undo', e)) return s.undo(), true;
     if (mode === 'scan' && matches('signin.damaged', e)) return s.damaged(), true;
     if (mode === 'result' && resultKeys(s, e)) return true;
     if (matches('back', e) && s.back()) return true;
