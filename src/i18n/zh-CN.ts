@@ -114,6 +114,7 @@ export const zh = {
       boxShort: (box: string, exp: number, n: number) => `箱 ${box} 应到 ${exp} 张，只点到 ${n} 张：请逐张扫描此箱`,
       boxOver: (box: string, exp: number, n: number) => `箱 ${box} 应到 ${exp} 张，数量 ${n} 超出清单：请逐张扫描此箱`,
       unknownBox: (box: string) => `没有箱号 ${box}`,
+      ambiguousBox: (label: string, keys: readonly string[]) => `箱号 ${label} 不唯一（${keys.join('、')}），请扫描“批次/箱号”`,
       damaged: (card: string) => `已记录损坏：${card}`,
       notCounted: (card: string) => `卡 ${card} 还未清点，不能记损坏`,
       badCount: '请输入箱内张数（数字）。',

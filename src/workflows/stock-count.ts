@@ -40,6 +40,7 @@ import { recordEmptyOperation } from '../../db/operations-repo.ts';
 import { siteById, subtreeIds } from '../../db/sites-repo.ts';
 import { boxProgress, checkInResult, confirmBoxCount, scanCard, startCheckIn, type CheckInSession, type ExpectedCard } from '../domain/check-in-session.ts';
 import { boxKey } from '../domain/shipment.ts';
+import { parseScanCode, resolveBox, type ScanCode } from '../domain/box-label.ts';
 import { normalizeCardInput } from '../domain/card-input.ts';
 import { addCalendarDays, isIsoDate, todayInChina, type WorkingCalendar } from '../domain/calendar.ts';
 import { SbkError } from '../domain/errors.ts';
@@ -87,20 +88,7 @@ export function startCount(ledger: Ledger, actor: Actor, input: { bank?: string 
   });
 }
 
-export type ScanCode = { kind: 'card' | 'box' | 'hopper'; code: string; quantity: number | null };
-
-/**
- * `P00000001` a card; `批次/箱号=500` or `箱号=500` a box counted whole; `@卡盒名=10` the blanks
- * in a printer hopper (the CLI's forms; the console builds the same).
- */
-export function parseScanCode(raw: string): ScanCode {
-  const s = raw.trim();
-  const m = /^(@?)(.+?)=(\d{1,6})$/.exec(s);
-  if (m) return { kind: m[1] ? 'hopper' : 'box', code: m[2]!.trim(), quantity: Number(m[3]) };
-  const card = normalizeCardInput(s);
-  if (!card) throw new SbkError('SCAN_EMPTY');
-  return { kind: 'card', code: card, quantity: null };
-}
+export type { ScanCode } from '../domain/box-label.ts';
 
 /** Appends scans to a count in progress. Returns how many units have been counted so far (blind: no expected figure). */
 export function recordScans(ledger: Ledger, actor: Actor, id: number, codes: readonly (string | ScanCode)[]): { scans: number; countedSoFar: number } {
@@ -109,8 +97,9 @@ export function recordScans(ledger: Ledger, actor: Actor, id: number, codes: rea
     if (count.siteId !== actor.siteId) throw new SbkError('COUNT_OTHER_SITE.scan');
     if (status !== 'counting') throw new SbkError('COUNT_NOT_OPEN.scan', { id, status });
     const at = ledger.now().toISOString();
-    for (const c of codes) {
-      const scan = typeof c === 'string' ? parseScanCode(c) : c;
+    // Every entry is read before any is written: one bad entry (`01=abc`) records none of them.
+    const scans = codes.map((c) => (typeof c === 'string' ? parseScanCode(c) : c));
+    for (const scan of scans) {
       insertScan(tx, { countId: id, kind: scan.kind, code: scan.code, quantity: scan.quantity, operatorId: actor.id, at });
     }
     return { scans: codes.length, countedSoFar: countedSoFar(tx, scansOf(tx, id)) };
@@ -127,13 +116,14 @@ function countedSoFar(db: LedgerDb, scans: readonly { kind: string; code: string
   const cardNos = new Set<string>();
   for (const s of scans) {
     if (s.kind === 'card') cardNos.add(s.code);
-    else boxQty.set(`${s.kind}:${s.code}`, s.quantity ?? 0);
+    else boxQty.set(`${s.kind}:${s.code}`.toUpperCase(), s.quantity ?? 0);
   }
   const perBox = new Map<string, number>();
   const known = cardsByNumbers(db, [...cardNos]);
   let loose = cardNos.size - known.length;
   for (const c of known) {
-    const keys = [`box:${boxKey(c.batchCode ?? '—', c.boxLabel ?? '')}`, `box:${c.boxLabel ?? ''}`].filter((k) => boxQty.has(k));
+    // Labels compare without regard to case, as the box-label grammar reads them.
+    const keys = [`box:${boxKey(c.batchCode ?? '—', c.boxLabel ?? '')}`, `box:${c.boxLabel ?? ''}`].map((k) => k.toUpperCase()).filter((k) => boxQty.has(k));
     if (keys[0]) perBox.set(keys[0], (perBox.get(keys[0]) ?? 0) + 1);
     else loose += 1;
   }
@@ -152,17 +142,16 @@ export function countProgress(ledger: Ledger, actor: Actor, id: number): number 
 function replay(expected: readonly ExpectedCard[], scans: readonly { kind: string; code: string; quantity: number | null }[]): CheckInSession {
   let s = startCheckIn(expected);
   const boxKeys = [...new Set(expected.map((e) => e.box))];
-  const resolveBox = (code: string) => {
-    if (boxKeys.includes(code)) return code;
-    const matches = boxKeys.filter((k) => k.endsWith(`/${code}`));
-    return matches.length === 1 ? matches[0]! : code;
+  const boxOf = (code: string) => {
+    const r = resolveBox(boxKeys, code);
+    return r && 'box' in r ? r.box : code;
   };
   // A box entered twice counts by its last quantity (a recount corrects the first), and cards
   // scanned one by one count whatever order they came in: cards first, then each box's last figure.
   const lastQty = new Map<string, number>();
   for (const sc of scans) {
     if (sc.kind === 'card') s = scanCard(s, sc.code).session;
-    else lastQty.set(sc.kind === 'box' ? resolveBox(sc.code) : hopperKey(sc.code), sc.quantity ?? 0);
+    else lastQty.set(sc.kind === 'box' ? boxOf(sc.code) : hopperKey(sc.code), sc.quantity ?? 0);
   }
   for (const [box, qty] of lastQty) s = confirmBoxCount(s, box, qty).session;
   return s;

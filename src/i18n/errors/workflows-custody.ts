@@ -121,7 +121,6 @@ export const custodyWorkflowErrors = {
   // Daily count of blanks (stock-count.ts).
   COUNT_NOT_FOUND: (p: { id: number }) => `没有编号为 ${p.id} 的盘点。`,
   COUNT_OPEN: (p: { id: number }) => `本网点已有未结束的盘点（编号 ${p.id}），请先完成（提交并复核）或放弃。`,
-  SCAN_EMPTY: () => '扫描内容为空。',
   'COUNT_OTHER_SITE.scan': () => '只能由本网点的操作员盘点本网点的预制卡。',
   'COUNT_OTHER_SITE.submit': () => '只能由本网点的操作员提交本网点的盘点。',
   'COUNT_NOT_OPEN.scan': (p: { id: number; status: keyof typeof COUNT_PAST }) => `盘点 ${p.id} 已${COUNT_PAST[p.status]}，不能再扫描。`,

@@ -7,7 +7,7 @@
  */
 import { checkInResult, confirmBoxCount, markDamaged, scanCard, startCheckIn, type CheckInSession, type ExpectedCard } from '../../domain/check-in-session.ts';
 import { blindTally } from '../../domain/blind-tally.ts';
-import { resolveBox } from '../../domain/box-label.ts';
+import { parseBoxCount, resolveBox } from '../../domain/box-label.ts';
 import { normalizeCardInput } from '../../domain/card-input.ts';
 import type { SignInSummary } from '../../workflows/shipment-sign-in.ts';
 import { errorFlag, okFlag, pushFlag, warnFlag } from './flags.ts';
@@ -113,9 +113,8 @@ function scan(s: SignInState, raw: string): SignInState {
 }
 
 function boxCount(s: SignInState, box: string, raw: string): SignInState {
-  const v = raw.normalize('NFKC').trim();
-  if (!/^\d+$/.test(v)) return flag(s, errorFlag(O.badCount));
-  const n = Number(v);
+  const n = parseBoxCount(raw);
+  if (n === null) return flag(s, errorFlag(O.badCount));
   const next = { ...s, session: confirmBoxCount(s.session, box, n).session, declared: new Map(s.declared).set(box, n), pendingBox: null, mode: 'scan' as const };
   // Blind: whatever the outcome, only that it was recorded.
   return flag(next, okFlag(O.boxRecorded(box, n)));
