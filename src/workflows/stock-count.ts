@@ -102,21 +102,32 @@ export function recordScans(ledger: Ledger, actor: Actor, id: number, codes: rea
     for (const scan of scans) {
       insertScan(tx, { countId: id, kind: scan.kind, code: scan.code, quantity: scan.quantity, operatorId: actor.id, at });
     }
-    return { scans: codes.length, countedSoFar: countedSoFar(tx, scansOf(tx, id)) };
+    return { scans: codes.length, countedSoFar: countedSoFar(tx, count, scansOf(tx, id)) };
   });
+}
+
+/** The boxes (`批次/箱号`) the site's blanks are in now, for reading the operator's box entries. */
+function boxesOnHand(db: LedgerDb, count: { siteId: number; bank: string | null }): string[] {
+  return [...new Set(onHandPrefab(db, count.siteId, count.bank).flatMap((c) => (c.box && !isLoaded(c.state) ? [boxKey(c.batch ?? '—', c.box)] : [])))];
 }
 
 /**
  * Units counted so far, shown while the count is blind: a box's quantity, or the cards scanned
  * from it when the operator went through it card by card — never both (a short box is scanned
- * card by card after its count).
+ * card by card after its count). A box named by its full label and by its bare one is one box,
+ * counted by the last figure given, as the submission reads it.
  */
-function countedSoFar(db: LedgerDb, scans: readonly { kind: string; code: string; quantity: number | null }[]): number {
+function countedSoFar(db: LedgerDb, count: { siteId: number; bank: string | null }, scans: readonly { kind: string; code: string; quantity: number | null }[]): number {
+  const boxes = boxesOnHand(db, count);
+  const boxOf = (code: string) => {
+    const r = resolveBox(boxes, code);
+    return `box:${r && 'box' in r ? r.box : code}`.toUpperCase();
+  };
   const boxQty = new Map<string, number>();
   const cardNos = new Set<string>();
   for (const s of scans) {
     if (s.kind === 'card') cardNos.add(s.code);
-    else boxQty.set(`${s.kind}:${s.code}`.toUpperCase(), s.quantity ?? 0);
+    else boxQty.set(s.kind === 'box' ? boxOf(s.code) : `${s.kind}:${s.code}`.toUpperCase(), s.quantity ?? 0);
   }
   const perBox = new Map<string, number>();
   const known = cardsByNumbers(db, [...cardNos]);
@@ -134,8 +145,8 @@ function countedSoFar(db: LedgerDb, scans: readonly { kind: string; code: string
 
 /** Units counted so far in a count, for a screen resuming it (blind: the operator's own figures). */
 export function countProgress(ledger: Ledger, actor: Actor, id: number): number {
-  requireCount(ledger.db, actor, id);
-  return countedSoFar(ledger.db, scansOf(ledger.db, id));
+  const { count } = requireCount(ledger.db, actor, id);
+  return countedSoFar(ledger.db, count, scansOf(ledger.db, id));
 }
 
 /** Replays the appended scans against what the ledger expects now. */
