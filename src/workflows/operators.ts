@@ -110,6 +110,13 @@ export function siteOperators(db: LedgerDb, siteId: number): SiteOperator[] {
     .map((o) => ({ login: o.login, name: o.name }));
 }
 
+/** The operator's own site's active operators, the operator first (the console's choice lists). */
+export function operatorsHere(ledger: Ledger, actor: Actor): SiteOperator[] {
+  const all = siteOperators(ledger.db, actor.siteId);
+  const me = all.find((o) => o.login === actor.login) ?? { login: actor.login, name: actor.name };
+  return [me, ...all.filter((o) => o.login !== actor.login)];
+}
+
 /**
  * The operator `who` names, by 工号 or by name, among the site's active operators; a name typed
  * freely ("张") or someone from another site is refused, and a name two operators share needs
@@ -122,7 +129,7 @@ export function requireSiteOperator(db: LedgerDb, siteId: number, who: string, r
   const byName = all.filter((o) => o.name === typed);
   const found = byLogin ?? (byName.length === 1 ? byName[0] : undefined);
   if (byName.length > 1 && !byLogin) throw new SbkError(`NOT_SITE_OPERATOR.${role}Ambiguous`, { who: typed, logins: byName.map((o) => o.login) });
-  if (!found) throw new SbkError(`NOT_SITE_OPERATOR.${role}`, { who: typed, available: siteOperators(db, siteId).map((o) => `${o.name}（${o.login}）`) });
-  if (found.lockedAt) throw new SbkError(`NOT_SITE_OPERATOR.${role}Locked`, { who: `${found.name}（${found.login}）` });
+  if (!found) throw new SbkError(`NOT_SITE_OPERATOR.${role}`, { who: typed, available: siteOperators(db, siteId) });
+  if (found.lockedAt) throw new SbkError(`NOT_SITE_OPERATOR.${role}Locked`, { name: found.name, login: found.login });
   return { login: found.login, name: found.name };
 }

@@ -79,7 +79,7 @@ describe('console: shipments, blind sign-in and dispatch', () => {
     expect(f).toMatch(/420100-2026-1101\/02\s+10\s+8\s+少 2/);
     expect(f).toMatch(/›\s*C30000029\s+02/);
     expect(f).toContain('C30000030');
-    expect(f).toMatch(/签收人\s+陈静/);
+    expect(f).toMatch(/签收人\s+‹ 陈静（chenjing） ›/);
     expect(f).toMatch(/›保管地点\s+\[保险柜1\]/);
     expect(f.split('\n').at(-1)).toMatch(/Enter 签收并结单\s+P 部分签收\s+←→ 换保管地点\s+Esc 返回清点/);
     // A card scanned by habit now is not an Enter that closes the shipment.
@@ -166,14 +166,24 @@ describe('console: shipments, blind sign-in and dispatch', () => {
     expect(f).toMatch(/应到 24\s+实到 24\s+缺少 0\s+多出 0\s+损坏 0\s+盲点数 23/); // the first, blind count is kept
     await c.press(RIGHT); // the other storage place
     expect(c.lastFrame()).toMatch(/\[成品卡库A架\]/);
+    // 签收人 and 保管人 are the city's operators, chosen from their list: you by default, ←→ for another.
+    expect(c.lastFrame()).toMatch(/签收人\s+‹ 李娟（lijuan） ›\s+1\/2/);
     await c.press(KEYS.tab);
     await c.press(KEYS.tab);
-    await c.press('陈刚\r');
+    expect(c.lastFrame()).toMatch(/›保管人\s+‹ 李娟（lijuan） ›/);
+    await c.press('张'); // a name typed freely goes nowhere
+    expect(c.lastFrame()).toMatch(/›保管人\s+‹ 李娟（lijuan） ›\s+1\/2/);
+    await c.press(RIGHT);
+    expect(c.lastFrame()).toMatch(/›保管人\s+‹ 王建国（admin） ›\s+2\/2/);
+    expect(c.lastFrame().split('\n').at(-1)).toMatch(/←→ 换人/);
+    await c.press(KEYS.enter);
     expect(c.lastFrame()).toMatch(/›保管地点/);
     await c.press(KEYS.enter);
     f = await c.waitFor((x) => x.includes('签收完成'));
     expect(f).toContain('实收 24 张；全部签收。');
-    expect(lookupCard(demo.ledger, 'D40000001')).toMatchObject({ state: 'in_stock', place: '成品卡库A架' });
+    const signed = lookupCard(demo.ledger, 'D40000001');
+    expect(signed).toMatchObject({ state: 'in_stock', place: '成品卡库A架' });
+    expect(signed.history.at(-1)).toMatchObject({ counterpart: '王建国', counterpartRole: 'custodian', method: '逐级签收（签收人 李娟）' });
 
     // Back on the list (inbound tab), N starts a dispatch.
     await c.press(KEYS.esc, 5);

@@ -36,6 +36,7 @@ export type SignInState = {
   /** The tally when the count was first submitted, whatever follows. */
   readonly blindCount: number | null;
   readonly focus: ResultFocus;
+  /** 签收人 and 保管人: 工号 of operators of this site, chosen from their list (never typed freely). */
   readonly signer: string;
   readonly custodian: string;
   readonly placeIndex: number;
@@ -45,8 +46,7 @@ export type SignInState = {
 
 export type SignInAction =
   | { type: 'input'; value: string }
-  | { type: 'signer'; value: string }
-  | { type: 'custodian'; value: string }
+  | { type: 'pick-person'; delta: number; logins: readonly string[] }
   | { type: 'submitted'; raw: string }
   | { type: 'damaged' }
   | { type: 'submit-count' }
@@ -60,6 +60,7 @@ export type SignInAction =
   | { type: 'stray-scan' }
   | { type: 'back' };
 
+/** `signer`: the 工号 of the operator signing in, the first choice for 签收人 and 保管人. */
 export type SignInStartInput = { readonly expected: readonly ExpectedCard[] | null; readonly signer: string; readonly operationId: string };
 
 const O = zh.signIn.outcome;
@@ -82,7 +83,7 @@ export function initialSignInState({ expected, signer, operationId }: SignInStar
     blindCount: null,
     focus: 'place',
     signer,
-    custodian: '',
+    custodian: signer,
     placeIndex: 0,
     missingSel: 0,
     summary: null,
@@ -154,14 +155,19 @@ function back(s: SignInState): SignInState {
   return to === 'scan' ? { ...s, mode: to, pendingBox: null } : { ...s, mode: to };
 }
 
+/** ←→ on the 签收人 or 保管人 row: the next operator of the site on the list. */
+function pickPerson(s: SignInState, delta: number, logins: readonly string[]): SignInState {
+  if (s.focus === 'place' || logins.length === 0) return s;
+  const at = Math.max(0, logins.indexOf(s[s.focus]));
+  return { ...s, [s.focus]: logins[cycleIndex(at, delta, logins.length)]! };
+}
+
 export function signInReducer(s: SignInState, a: SignInAction): SignInState {
   switch (a.type) {
     case 'input':
       return { ...s, input: a.value };
-    case 'signer':
-      return { ...s, signer: a.value };
-    case 'custodian':
-      return { ...s, custodian: a.value };
+    case 'pick-person':
+      return pickPerson(s, a.delta, a.logins);
     case 'submitted':
       return submitted({ ...s, input: '' }, a.raw);
     case 'damaged':
