@@ -78,3 +78,15 @@ export function unlockOperator(tx: LedgerDb, id: number): void {
 export function setOperatorPin(tx: LedgerDb, id: number, pinHash: string): void {
   tx.update(operators).set({ pinHash, demoPin: null }).where(eq(operators.id, id)).run();
 }
+
+export type SiteOperatorRow = Pick<OperatorRow, 'id' | 'login' | 'name' | 'lockedAt'>;
+
+/** The accounts of one site, in the order they were made. */
+export function operatorsAtSite(db: LedgerDb, siteId: number): SiteOperatorRow[] {
+  return db
+    .select({ id: operators.id, login: operators.login, name: operators.name, lockedAt: operators.lockedAt })
+    .from(operators)
+    .where(eq(operators.siteId, siteId))
+    .orderBy(asc(operators.id))
+    .all();
+}

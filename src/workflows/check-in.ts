@@ -18,6 +18,7 @@ import { stateAfter, STATE_LABELS, type CardState } from '../domain/card-states.
 import { SbkError } from '../domain/errors.ts';
 import { intakeText } from '../i18n/workflows/intake.ts';
 import { requireRole, type Actor } from './authenticate.ts';
+import { requireSiteOperator } from './operators.ts';
 import { requireOpenDiscrepancy } from './discrepancy-resolve.ts';
 
 /** Where counted cards can go at the operator's site (safes, cabinets, shelves; not hoppers). */
@@ -68,6 +69,7 @@ export type ConfirmInput = {
   operationId: string;
   batchCode: string;
   placeName?: string;
+  /** 工号 or name of one of the site's operators; the operator confirming when not given. */
   custodian?: string;
   result: CheckInResult;
 };
@@ -97,7 +99,9 @@ export function confirmCheckIn(ledger: Ledger, actor: Actor, input: ConfirmInput
       return c;
     };
     const session: CheckInSession = { tx, actor, operationId: input.operationId, ref: { refKind: 'checkin', refId: input.operationId }, card };
-    recordCounted(session, result, place.id, input.custodian?.trim() || actor.name);
+    // The custodian answers for the cards from now on: an operator of this site (GD Art. 12), you by default.
+    const custodian = input.custodian?.trim() ? requireSiteOperator(tx, actor.siteId, input.custodian, 'custodian').name : actor.name;
+    recordCounted(session, result, place.id, custodian);
     recordDiscrepancies(session, result, ledger.now().toISOString());
     return summary(false);
   });

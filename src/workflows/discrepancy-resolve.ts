@@ -15,6 +15,7 @@ import { SbkError } from '../domain/errors.ts';
 import { PREFAB_ON_HAND_STATES, AWAITING_ARRIVAL_STATES, stateLabel, type CardState, type StateOrNone } from '../domain/card-states.ts';
 import { discrepancyText } from '../i18n/workflows/discrepancies.ts';
 import { checkApprover, type Actor } from './authenticate.ts';
+import { requireSiteOperator } from './operators.ts';
 
 /** Discrepancy `id` at the actor's site or below, still open; otherwise the error that says why. */
 export function requireOpenDiscrepancy(db: LedgerDb, actor: Actor, id: number) {
@@ -46,7 +47,7 @@ export function resolveFound(ledger: Ledger, actor: Actor, id: number, input: Fo
     const storage = placesAt(tx, actor.siteId).filter((p) => p.kind !== 'hopper');
     const place = input.placeName ? storage.find((p) => p.name === input.placeName!.trim()) : storage[0];
     if (!place) throw new SbkError('PLACE_NOT_FOUND.counter', { place: input.placeName ?? '' });
-    const custodian = input.custodian?.trim() || actor.name;
+    const custodian = input.custodian?.trim() ? requireSiteOperator(tx, actor.siteId, input.custodian, 'custodian').name : actor.name;
     const close = (reason: string) => closeDiscrepancyRow(tx, { discrepancyId: id, closedBy: actor.id, closedAt: ledger.now().toISOString(), reason });
     if (d.refKind === 'count') {
       // The blank was there after all (miscounted): the ledger already has it in place.

@@ -38,8 +38,11 @@ export function homeAlerts(ledger: Ledger, actor: Actor, calendar: WorkingCalend
   const open = listDiscrepancies(ledger.db, ids, true).length;
   if (open) alerts.push(alert('warn', 'openDiscrepancies', { count: open }));
   alerts.push(...countAlerts(ledger, actor, calendar, now));
-  const inTransit = countInStateSince(ledger.db, ids, stateAfter('dispatch'), nowIso);
-  if (inTransit) alerts.push(alert('warn', 'inTransit', { count: inTransit }));
+  // Sign-in is blind (shipment-list.ts blindInbound): what is on the way to this very site is
+  // said in shipments, never in cards; what goes to the sites below in cards, as before.
+  const inbound = listShipments(ledger, actor, { direction: 'inbound' }, calendar, now).length;
+  const below = countInStateSince(ledger.db, ids.filter((id) => id !== actor.siteId), stateAfter('dispatch'), nowIso);
+  if (inbound || below) alerts.push(alert('warn', 'inTransit', { shipments: inbound, below }));
   const expected = countInStateSince(ledger.db, ids, stateAfter('register'), nowIso);
   if (expected) alerts.push(alert('info', 'awaitingCheckIn', { count: expected }));
   const holidays = holidayAlert(calendar, todayInChina(now));

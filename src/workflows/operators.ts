@@ -1,10 +1,11 @@
 /** Operator accounts: add, list, unlock, change PIN. Shared by the CLI and the console. */
-import type { Ledger } from '../../db/open-ledger.ts';
+import type { Ledger, LedgerDb } from '../../db/open-ledger.ts';
 import { writeTx } from '../../db/write-tx.ts';
 import {
   insertOperator,
   listOperators,
   operatorByLogin,
+  operatorsAtSite,
   setOperatorPin,
   unlockOperator,
   type OperatorListRow,
@@ -90,4 +91,45 @@ export function changePin(ledger: Ledger, actor: Actor, p: { login?: string; old
     setOperatorPin(tx, target.id, pinHash);
     logAudit(tx, { type: 'pin_changed', operatorId: actor.id, subjectOperatorId: target.id, siteId: target.siteId });
   });
+}
+
+/** Who may sign for cards or answer for them at a site: one of its operators. */
+export type SiteOperator = { readonly login: string; readonly name: string };
+
+export type SiteRole = 'signer' | 'custodian';
+
+/**
+ * The site's active operators (accounts at the site, not locked), the people who may sign for
+ * cards there (签收人) or answer for them in a storage place (保管人/责任人): GD Art. 12 records
+ * both at every hand-over, and operators are real-name accounts (HB Art. 4), so the card's
+ * history names a person the ledger knows.
+ */
+export function siteOperators(db: LedgerDb, siteId: number): SiteOperator[] {
+  return operatorsAtSite(db, siteId)
+    .filter((o) => !o.lockedAt)
+    .map((o) => ({ login: o.login, name: o.name }));
+}
+
+/** The operator's own site's active operators, the operator first (the console's choice lists). */
+export function operatorsHere(ledger: Ledger, actor: Actor): SiteOperator[] {
+  const all = siteOperators(ledger.db, actor.siteId);
+  const me = all.find((o) => o.login === actor.login) ?? { login: actor.login, name: actor.name };
+  return [me, ...all.filter((o) => o.login !== actor.login)];
+}
+
+/**
+ * The operator `who` names, by 工号 or by name, among the site's active operators; a name typed
+ * freely ("张") or someone from another site is refused, and a name two operators share needs
+ * the 工号.
+ */
+export function requireSiteOperator(db: LedgerDb, siteId: number, who: string, role: SiteRole): SiteOperator {
+  const typed = who.normalize('NFKC').trim();
+  const all = operatorsAtSite(db, siteId);
+  const byLogin = all.find((o) => o.login.toLowerCase() === typed.toLowerCase());
+  const byName = all.filter((o) => o.name === typed);
+  const found = byLogin ?? (byName.length === 1 ? byName[0] : undefined);
+  if (byName.length > 1 && !byLogin) throw new SbkError(`NOT_SITE_OPERATOR.${role}Ambiguous`, { who: typed, logins: byName.map((o) => o.login) });
+  if (!found) throw new SbkError(`NOT_SITE_OPERATOR.${role}`, { who: typed, available: siteOperators(db, siteId) });
+  if (found.lockedAt) throw new SbkError(`NOT_SITE_OPERATOR.${role}Locked`, { name: found.name, login: found.login });
+  return { login: found.login, name: found.name };
 }

@@ -25,6 +25,7 @@ import {
 import { mayMove, stateLabel, statesAllowing, type StateOrNone } from '../domain/card-states.ts';
 import { CHOOSABLE_METHODS, METHOD_LABELS, shipmentNumber, type ShipmentMethod } from '../domain/shipment.ts';
 import { todayInChina } from '../domain/china-dates.ts';
+import { parseBoxLabel } from '../domain/box-label.ts';
 import { SbkError } from '../domain/errors.ts';
 import type { Actor } from './authenticate.ts';
 import { shipmentText } from '../i18n/workflows/shipments.ts';
@@ -77,9 +78,10 @@ export function resolveSelection(db: LedgerDb, actor: Actor, select: CardSelecti
   for (const b of select.batches ?? []) takeReady(cardsOfBatchAtSite(db, actor.siteId, b.trim()), shipmentText.dispatch.batch({ batch: b }));
   for (const raw of select.boxes ?? []) {
     const key = raw.trim();
-    const slash = key.lastIndexOf('/');
-    let batch = slash > 0 ? key.slice(0, slash) : null;
-    const label = slash > 0 ? key.slice(slash + 1) : key;
+    const parsed = parseBoxLabel(key);
+    if (!parsed) throw new SbkError('BOX_NOT_HERE.shipment', { box: key });
+    const label = parsed.label;
+    let batch = parsed.batch;
     if (!batch) {
       const found = batchesWithBoxAtSite(db, actor.siteId, label);
       if (found.length > 1) throw new SbkError('BOX_AMBIGUOUS', { label, batches: found }, { label });

@@ -5,7 +5,7 @@
 import type { Ledger } from '../../db/open-ledger.ts';
 import { listSites, subtreeIds } from '../../db/sites-repo.ts';
 import { shipmentByNumber, shipmentCards, shipmentCounts, shipmentEventsOf, shipmentHeaders, type ShipmentHeader } from '../../db/shipments-repo.ts';
-import { boxKey, METHOD_LABELS, shipmentStatus, STATUS_LABELS, type HandoverSheet, type ShipmentMethod, type ShipmentStatus } from '../domain/shipment.ts';
+import { acceptsSignIn, boxKey, METHOD_LABELS, shipmentStatus, STATUS_LABELS, type HandoverSheet, type ShipmentMethod, type ShipmentStatus } from '../domain/shipment.ts';
 import { todayInChina, type DeadlineBasis, type WorkingCalendar } from '../domain/calendar.ts';
 import { SbkError } from '../domain/errors.ts';
 import type { Actor } from './authenticate.ts';
@@ -94,6 +94,18 @@ export function listShipments(ledger: Ledger, actor: Actor, filter: ListFilter, 
   const visible = filter.direction === 'inbound' ? all.filter((s) => s.status !== 'draft') : all;
   const open = (s: ShipmentSummary) => s.status === 'draft' || s.status === 'in_transit' || s.status === 'partial';
   return filter.includeDone ? visible : visible.filter(open);
+}
+
+/** A shipment as its receiving site's list shows it: no card count while it is still to be signed in. */
+export type InboundListing = Omit<ShipmentSummary, 'cards' | 'outstanding'> & { cards: number | null; outstanding: number | null };
+
+/**
+ * Sign-in is counted blind (签收盲点, shipment-sign-in.ts): the receiving site learns how many
+ * cards a shipment holds only after submitting its own count, so a list it signs in from names
+ * the shipment, the sender and the days on the way, never the count.
+ */
+export function blindInbound(s: ShipmentSummary): InboundListing {
+  return acceptsSignIn(s.status) ? { ...s, cards: null, outstanding: null } : s;
 }
 
 /** A shipment may be read by its two ends and by the sites above either of them. */

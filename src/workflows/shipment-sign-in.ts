@@ -17,6 +17,7 @@ import { insertShipmentEvent, shipmentByNumber, shipmentCards, shipmentCounts, s
 import { acceptsSignIn, boxKey, METHOD_LABELS, shipmentStatus, STATUS_LABELS } from '../domain/shipment.ts';
 import type { ExpectedCard } from '../domain/check-in-session.ts';
 import { STATE_LABELS, type CardState } from '../domain/card-states.ts';
+import { requireSiteOperator } from './operators.ts';
 import { SbkError } from '../domain/errors.ts';
 import type { Actor } from './authenticate.ts';
 import { shipmentText } from '../i18n/workflows/shipments.ts';
@@ -64,9 +65,9 @@ export type SignInInput = {
   extras?: readonly string[];
   /** Close the shipment: what is still outstanding becomes `missing` discrepancies. */
   close: boolean;
-  /** 签收人: who signs the paper sheet. */
+  /** 签收人: who signs the paper sheet; an operator of the receiving site, by 工号 or name. */
   signer: string;
-  /** 责任人: who answers for the cards in the storage place from now on; the signer when not given. */
+  /** 责任人: who answers for the cards in the storage place from now on (an operator of the site, by 工号 or name); the signer when not given. */
   custodian?: string | null;
   placeName?: string | null;
   /** The operator's count before the expected count was shown (blind count). */
@@ -190,9 +191,10 @@ function recordDiscrepancies(tx: Ledger['db'], p: SignInParts, base: Base, missi
 }
 
 export function signInShipment(ledger: Ledger, actor: Actor, input: SignInInput): SignInSummary {
-  const signer = input.signer.trim();
-  if (!signer) throw new SbkError('SIGNER_REQUIRED');
-  const custodian = input.custodian?.trim() || signer;
+  if (!input.signer.trim()) throw new SbkError('SIGNER_REQUIRED');
+  // GD Art. 12: the signer and the custodian are people of the receiving site, by 工号 or name.
+  const signer = requireSiteOperator(ledger.db, actor.siteId, input.signer, 'signer').name;
+  const custodian = input.custodian?.trim() ? requireSiteOperator(ledger.db, actor.siteId, input.custodian, 'custodian').name : signer;
   const place = signInPlace(ledger.db, actor, input.placeName);
   return writeTx(ledger, (tx) => {
     const existing = shipmentByNumber(tx, input.number.trim());

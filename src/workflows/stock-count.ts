@@ -40,6 +40,7 @@ import { recordEmptyOperation } from '../../db/operations-repo.ts';
 import { siteById, subtreeIds } from '../../db/sites-repo.ts';
 import { boxProgress, checkInResult, confirmBoxCount, scanCard, startCheckIn, type CheckInSession, type ExpectedCard } from '../domain/check-in-session.ts';
 import { boxKey } from '../domain/shipment.ts';
+import { parseScanCode, resolveBox, type ScanCode } from '../domain/box-label.ts';
 import { normalizeCardInput } from '../domain/card-input.ts';
 import { addCalendarDays, isIsoDate, todayInChina, type WorkingCalendar } from '../domain/calendar.ts';
 import { SbkError } from '../domain/errors.ts';
@@ -87,20 +88,7 @@ export function startCount(ledger: Ledger, actor: Actor, input: { bank?: string 
   });
 }
 
-export type ScanCode = { kind: 'card' | 'box' | 'hopper'; code: string; quantity: number | null };
-
-/**
- * `P00000001` a card; `批次/箱号=500` or `箱号=500` a box counted whole; `@卡盒名=10` the blanks
- * in a printer hopper (the CLI's forms; the console builds the same).
- */
-export function parseScanCode(raw: string): ScanCode {
-  const s = raw.trim();
-  const m = /^(@?)(.+?)=(\d{1,6})$/.exec(s);
-  if (m) return { kind: m[1] ? 'hopper' : 'box', code: m[2]!.trim(), quantity: Number(m[3]) };
-  const card = normalizeCardInput(s);
-  if (!card) throw new SbkError('SCAN_EMPTY');
-  return { kind: 'card', code: card, quantity: null };
-}
+export type { ScanCode } from '../domain/box-label.ts';
 
 /** Appends scans to a count in progress. Returns how many units have been counted so far (blind: no expected figure). */
 export function recordScans(ledger: Ledger, actor: Actor, id: number, codes: readonly (string | ScanCode)[]): { scans: number; countedSoFar: number } {
@@ -109,12 +97,18 @@ export function recordScans(ledger: Ledger, actor: Actor, id: number, codes: rea
     if (count.siteId !== actor.siteId) throw new SbkError('COUNT_OTHER_SITE.scan');
     if (status !== 'counting') throw new SbkError('COUNT_NOT_OPEN.scan', { id, status });
     const at = ledger.now().toISOString();
-    for (const c of codes) {
-      const scan = typeof c === 'string' ? parseScanCode(c) : c;
+    // Every entry is read before any is written: one bad entry (`01=abc`) records none of them.
+    const scans = codes.map((c) => (typeof c === 'string' ? parseScanCode(c) : c));
+    for (const scan of scans) {
       insertScan(tx, { countId: id, kind: scan.kind, code: scan.code, quantity: scan.quantity, operatorId: actor.id, at });
     }
-    return { scans: codes.length, countedSoFar: countedSoFar(tx, scansOf(tx, id)) };
+    return { scans: codes.length, countedSoFar: countedSoFar(tx, count, scansOf(tx, id)) };
   });
+}
+
+/** The boxes (`批次/箱号`) the site's blanks are in now, for reading the operator's box entries. */
+function boxesOnHand(db: LedgerDb, count: { siteId: number; bank: string | null }): string[] {
+  return [...new Set(onHandPrefab(db, count.siteId, count.bank).flatMap((c) => (c.box && !isLoaded(c.state) ? [boxKey(c.batch ?? '—', c.box)] : [])))];
 }
 
 /**
@@ -131,27 +125,34 @@ export function undoLastScan(ledger: Ledger, actor: Actor, id: number): { undone
     if (!last) throw new SbkError('COUNT_NOTHING_TO_UNDO', { id });
     insertScan(tx, { countId: id, kind: last.kind, code: last.code, quantity: last.quantity, operatorId: actor.id, at: ledger.now().toISOString(), reverses: last.id });
     const scans = scansOf(tx, id);
-    return { undone: { kind: last.kind, code: last.code, quantity: last.quantity }, scans: scans.length, countedSoFar: countedSoFar(tx, scans) };
+    return { undone: { kind: last.kind, code: last.code, quantity: last.quantity }, scans: scans.length, countedSoFar: countedSoFar(tx, count, scans) };
   });
 }
 
 /**
  * Units counted so far, shown while the count is blind: a box's quantity, or the cards scanned
  * from it when the operator went through it card by card — never both (a short box is scanned
- * card by card after its count).
+ * card by card after its count). A box named by its full label and by its bare one is one box,
+ * counted by the last figure given, as the submission reads it.
  */
-function countedSoFar(db: LedgerDb, scans: readonly { kind: string; code: string; quantity: number | null }[]): number {
+function countedSoFar(db: LedgerDb, count: { siteId: number; bank: string | null }, scans: readonly { kind: string; code: string; quantity: number | null }[]): number {
+  const boxes = boxesOnHand(db, count);
+  const boxOf = (code: string) => {
+    const r = resolveBox(boxes, code);
+    return `box:${r && 'box' in r ? r.box : code}`.toUpperCase();
+  };
   const boxQty = new Map<string, number>();
   const cardNos = new Set<string>();
   for (const s of scans) {
     if (s.kind === 'card') cardNos.add(s.code);
-    else boxQty.set(`${s.kind}:${s.code}`, s.quantity ?? 0);
+    else boxQty.set(s.kind === 'box' ? boxOf(s.code) : `${s.kind}:${s.code}`.toUpperCase(), s.quantity ?? 0);
   }
   const perBox = new Map<string, number>();
   const known = cardsByNumbers(db, [...cardNos]);
   let loose = cardNos.size - known.length;
   for (const c of known) {
-    const keys = [`box:${boxKey(c.batchCode ?? '—', c.boxLabel ?? '')}`, `box:${c.boxLabel ?? ''}`].filter((k) => boxQty.has(k));
+    // Labels compare without regard to case, as the box-label grammar reads them.
+    const keys = [`box:${boxKey(c.batchCode ?? '—', c.boxLabel ?? '')}`, `box:${c.boxLabel ?? ''}`].map((k) => k.toUpperCase()).filter((k) => boxQty.has(k));
     if (keys[0]) perBox.set(keys[0], (perBox.get(keys[0]) ?? 0) + 1);
     else loose += 1;
   }
@@ -162,25 +163,24 @@ function countedSoFar(db: LedgerDb, scans: readonly { kind: string; code: string
 
 /** Units counted so far in a count, for a screen resuming it (blind: the operator's own figures). */
 export function countProgress(ledger: Ledger, actor: Actor, id: number): number {
-  requireCount(ledger.db, actor, id);
-  return countedSoFar(ledger.db, scansOf(ledger.db, id));
+  const { count } = requireCount(ledger.db, actor, id);
+  return countedSoFar(ledger.db, count, scansOf(ledger.db, id));
 }
 
 /** Replays the appended scans against what the ledger expects now. */
 function replay(expected: readonly ExpectedCard[], scans: readonly { kind: string; code: string; quantity: number | null }[]): CheckInSession {
   let s = startCheckIn(expected);
   const boxKeys = [...new Set(expected.map((e) => e.box))];
-  const resolveBox = (code: string) => {
-    if (boxKeys.includes(code)) return code;
-    const matches = boxKeys.filter((k) => k.endsWith(`/${code}`));
-    return matches.length === 1 ? matches[0]! : code;
+  const boxOf = (code: string) => {
+    const r = resolveBox(boxKeys, code);
+    return r && 'box' in r ? r.box : code;
   };
   // A box entered twice counts by its last quantity (a recount corrects the first), and cards
   // scanned one by one count whatever order they came in: cards first, then each box's last figure.
   const lastQty = new Map<string, number>();
   for (const sc of scans) {
     if (sc.kind === 'card') s = scanCard(s, sc.code).session;
-    else lastQty.set(sc.kind === 'box' ? resolveBox(sc.code) : hopperKey(sc.code), sc.quantity ?? 0);
+    else lastQty.set(sc.kind === 'box' ? boxOf(sc.code) : hopperKey(sc.code), sc.quantity ?? 0);
   }
   for (const [box, qty] of lastQty) s = confirmBoxCount(s, box, qty).session;
   return s;

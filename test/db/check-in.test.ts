@@ -63,6 +63,22 @@ describe('check-in', () => {
     expect(verifyLedger(ledger).ok).toBe(true);
   });
 
+  it('the custodian is one of the site’s operators (工号 or name): a free-text name is refused and nothing is written', () => {
+    const { ledger, clerk } = setup();
+    const s = confirmBoxCount(startCheckIn(expectedCards(ledger, clerk, 'YZ-1')), '01', 3).session;
+    const input = { batchCode: 'YZ-1', result: checkInResult(s) };
+    let code = '';
+    try {
+      confirmCheckIn(ledger, clerk, { ...input, operationId: randomUUID(), custodian: '张' });
+    } catch (e) {
+      code = (e as { code?: string }).code ?? '';
+    }
+    expect(code).toBe('NOT_SITE_OPERATOR');
+    expect(lookupCard(ledger, 'K00000001').state).toBe('expected');
+    confirmCheckIn(ledger, clerk, { ...input, operationId: randomUUID(), custodian: 'sup' });
+    expect(lookupCard(ledger, 'K00000001').history.at(-1)).toMatchObject({ counterpart: '李娟', counterpartRole: 'custodian' });
+  });
+
   it('a second session confirmed after the first is refused instead of recording false missing cards', () => {
     const { ledger, clerk, sup } = setup();
     const one = startCheckIn(expectedCards(ledger, clerk, 'YZ-1'));

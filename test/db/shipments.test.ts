@@ -49,6 +49,9 @@ function setup() {
     county: add('wangfang', '王芳', 'clerk', COUNTY, '357902'),
     countySup: add('zhaomin', '赵敏', 'supervisor', COUNTY, '468013'),
     office: add('zhangwei', '张伟', 'clerk', OFFICE, '579024'),
+    // Custodians: operators of their sites (a custodian is chosen from them, never typed freely).
+    cityKeeper: add('chengang', '陈刚', 'clerk', '420100', '680135'),
+    officeKeeper: add('liumin', '刘敏', 'clerk', OFFICE, '791246'),
   };
 }
 
@@ -67,6 +70,28 @@ function snapshot(ledger: Ledger) {
 }
 
 const cal = (): WorkingCalendar => loadCalendar();
+
+describe('signers and custodians are operators of the receiving site', () => {
+  it('refuses a free-text name, someone of another site and a locked account, writing nothing; takes a 工号 or a name', () => {
+    const { ledger, city } = setup();
+    const cards = syntheticMakerRows('finished', 4, 9, { cardPrefix: 'W7', boxSize: 20 }).map((r) => r.cardNo);
+    importMakerFile(ledger, city, makerFile(BATCH, 4, 'W7', 9));
+    const input = { number: `P-${BATCH}`, received: cards, close: true, placeName: '保险柜1' };
+    const before = snapshot(ledger);
+    // "张" was accepted once and is in a card's history as its custodian: no more.
+    expect(sbkCode(() => signInShipment(ledger, city, { ...input, operationId: randomUUID(), signer: '李娟', custodian: '张' }))).toBe('NOT_SITE_OPERATOR');
+    expect(() => signInShipment(ledger, city, { ...input, operationId: randomUUID(), signer: '李娟', custodian: '张' })).toThrow(/保管人“张”不是本网点的操作员[\s\S]*陈刚（chengang）/);
+    expect(sbkCode(() => signInShipment(ledger, city, { ...input, operationId: randomUUID(), signer: '快递员' }))).toBe('NOT_SITE_OPERATOR');
+    // 张伟 is an operator, but of the office, not of the city.
+    expect(sbkCode(() => signInShipment(ledger, city, { ...input, operationId: randomUUID(), signer: '李娟', custodian: 'zhangwei' }))).toBe('NOT_SITE_OPERATOR');
+    for (let i = 0; i < 5; i++) expect(() => authenticate(ledger, 'chengang', '000000')).toThrow();
+    expect(sbkCode(() => signInShipment(ledger, city, { ...input, operationId: randomUUID(), signer: '李娟', custodian: 'chengang' }))).toBe('NOT_SITE_OPERATOR');
+    expect(snapshot(ledger)).toEqual(before);
+    // A 工号 names the operator; the history records the name.
+    signInShipment(ledger, city, { ...input, operationId: randomUUID(), signer: 'LIJUAN', custodian: 'lijuan' });
+    expect([...where(ledger, city).values()].map((c) => c.heldBy)).toEqual(cards.map(() => '李娟'));
+  });
+});
 
 describe('shipments: one batch through four levels', () => {
   it('province → city → county → office and back to the city, with a short box, an extra and a damaged card', () => {
@@ -186,7 +211,7 @@ describe('shipments: one batch through four levels', () => {
     expect(sbkCode(() => signInShipment(ledger, office, { ...firstInput, number: s2.number }))).toMatch(/SHIPMENT_NOT_OPEN|OPERATION_ID_REUSED/);
     expect(shipmentSummary(ledger, office, s3.number, cal())).toMatchObject({ status: 'partial', outstanding: 9 });
     expect(startSignIn(ledger, office, s3.number).expected.map((e) => e.cardNo)).toEqual(officeCards.slice(10));
-    signInShipment(ledger, office, { number: s3.number, operationId: randomUUID(), received: officeCards.slice(10), close: true, signer: '张伟', custodian: '刘敏', placeName: '保险柜1' });
+    signInShipment(ledger, office, { number: s3.number, operationId: randomUUID(), received: officeCards.slice(10), close: true, signer: '张伟', custodian: 'liumin', placeName: '保险柜1' });
     expect(shipmentSummary(ledger, office, s3.number, cal())).toMatchObject({ status: 'received', outstanding: 0 });
     w = where(ledger, city);
     for (const c of officeCards.slice(0, 10)) expect(w.get(c)).toEqual({ state: 'in_stock', site: OFFICE, place: '保险柜1', heldBy: '张伟' });

@@ -357,4 +357,26 @@ describe('sbk count and sbk prefab (real binary)', () => {
     },
     SLOW,
   );
+
+  it(
+    'a box count is digits only: `01=abc` and `01=-5` are refused with a reason, and nothing of the command is recorded',
+    () => {
+      const db = demoCopy();
+      const { id } = ok(db, 'sunli', ['count', 'start']);
+      refused(db, 'sunli', ['count', 'scan', String(id), '01=abc'], 'BOX_COUNT_INVALID');
+      refused(db, 'sunli', ['count', 'scan', String(id), '01=-5'], 'BOX_COUNT_INVALID');
+      // One bad entry among good ones records none of them.
+      refused(db, 'sunli', ['count', 'scan', String(id), '01=3', `${ICBC_BATCH}/02=1.5`], 'BOX_COUNT_INVALID');
+      refused(db, 'sunli', ['count', 'scan', String(id), '=5'], 'BOX_LABEL_INVALID');
+      const r = text(db, 'sunli', ['count', 'scan', String(id), '01=abc']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('“01=abc”未记录：张数“abc”不是数字');
+      // Nothing became a card that is not on the list (多出): the count has no scans at all.
+      expect(ok(db, 'sunli', ['count', 'show', String(id)])).toMatchObject({ id, status: 'counting', scans: 0 });
+      // The full label `批次/箱号` and the bare label both count a box.
+      expect(ok(db, 'sunli', ['count', 'scan', String(id), `${ICBC_BATCH}/01=3`, '01=4'])).toMatchObject({ scans: 2, countedSoFar: 4 });
+    },
+    SLOW,
+  );
 });
+

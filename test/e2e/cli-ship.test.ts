@@ -24,7 +24,8 @@ describe('sbk ship (real binary)', () => {
     () => {
       const db = demoCopy();
       const before = ok(db, 'lijuan', ['ship', 'list', '--inbound', '--all']);
-      expect(before.find((s: { number: string }) => s.number === PROVINCE)).toMatchObject({ status: 'in_transit', cards: 24, outstanding: 24, to: { code: '420100' } });
+      // Blind sign-in: the receiving site's list has no card count until it has signed in.
+      expect(before.find((s: { number: string }) => s.number === PROVINCE)).toMatchObject({ status: 'in_transit', cards: null, outstanding: null, to: { code: '420100' } });
 
       const wrong = sbk(db, 'chenjing', ['ship', 'receive', PROVINCE, '--all', '--close', '--signer', '陈静']);
       expect(wrong.code).toBe(1);
@@ -39,7 +40,7 @@ describe('sbk ship (real binary)', () => {
 
       const partial = ok(db, 'lijuan', ['ship', 'receive', PROVINCE, '--card', D4(1), '--card', D4(2), '--signer', '李娟']);
       expect(partial).toMatchObject({ number: PROVINCE, expected: 24, received: 2, damaged: 0, extras: 0, missing: 0, outstanding: 22, closed: false });
-      expect(ok(db, 'lijuan', ['ship', 'list']).find((s: { number: string }) => s.number === PROVINCE)).toMatchObject({ status: 'partial', outstanding: 22 });
+      expect(ok(db, 'lijuan', ['ship', 'list']).find((s: { number: string }) => s.number === PROVINCE)).toMatchObject({ status: 'partial', outstanding: null });
 
       const rest = ok(db, 'lijuan', ['ship', 'receive', PROVINCE, '--all', '--close', '--damaged', `${D4(3)}=卡面划伤`, '--extra', 'Z00000001', '--signer', '李娟', '--custodian', '李娟']);
       // Nothing was left outstanding, so no close was needed: the shipment is simply received.
@@ -83,20 +84,22 @@ describe('sbk ship (real binary)', () => {
       const inbound = ok(db, 'chenjing', ['ship', 'list', '--inbound']) as {
         number: string;
         from: { code: string };
-        cards: number;
+        cards: number | null;
         status: string;
         method: string;
         ageWorkingDays: number | null;
         late: boolean;
       }[];
       expect(inbound.every((s) => s.from.code === '420100' && s.status === 'in_transit')).toBe(true);
-      expect(inbound.find((s) => s.number === byCard.number)).toMatchObject({ cards: 2, method: 'courier', trackingNo: 'SF1234567890' });
-      const demoParcel = inbound.find((s) => s.cards === 30)!;
+      expect(inbound.find((s) => s.number === byCard.number)).toMatchObject({ cards: null, method: 'courier', trackingNo: 'SF1234567890' });
+      expect(inbound.every((s) => s.cards === null)).toBe(true);
+      const demoParcel = inbound.find((s) => s.number !== byCard.number && s.number !== byBatch.number)!;
       expect(demoParcel.ageWorkingDays).toEqual(expect.any(Number));
       expect(demoParcel.late).toBe(demoParcel.ageWorkingDays! > 5);
       const text = runCli(['ship', 'list', '--db', db], { SBK_OPERATOR: 'chenjing', SBK_PIN: PINS.chenjing });
       expect(text.stdout).toContain(byCard.number);
       expect(text.stdout).toContain('个工作日');
+      expect(text.stdout).not.toMatch(/张数|未签收/);
 
       const show = ok(db, 'lijuan', ['ship', 'show', byBatch.number]);
       expect(show).toMatchObject({ number: byBatch.number, to: { code: '420102-01' }, cards: 22, outstanding: 22 });

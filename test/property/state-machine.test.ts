@@ -302,7 +302,7 @@ class ReceiveDelivery extends OnCard {
   }
   act(c: ModelCard, r: Real) {
     if (c.kind === 'finished') {
-      signInShipment(r.ledger, r.actor[c.site], { number: c.shipment!, operationId: op(), received: [c.no], close: false, signer: '王建国', placeName: SAFE });
+      signInShipment(r.ledger, r.actor[c.site], { number: c.shipment!, operationId: op(), received: [c.no], close: false, signer: r.actor[c.site].name, placeName: SAFE });
     } else {
       writeTx(r.ledger, (tx) =>
         appendMovements(tx, { id: op(), kind: 'receive', operatorId: r.actor[c.site].id }, [
@@ -331,7 +331,7 @@ class SignIn extends OnCard {
     return c.state === 'in_transit';
   }
   act(c: ModelCard, r: Real) {
-    const s = signInShipment(r.ledger, r.actor[c.site], { number: c.shipment!, operationId: op(), received: [c.no], close: false, signer: '签收人', placeName: CABINET });
+    const s = signInShipment(r.ledger, r.actor[c.site], { number: c.shipment!, operationId: op(), received: [c.no], close: false, signer: r.actor[c.site].name, placeName: CABINET });
     expect(s.received).toBe(1);
     Object.assign(c, { state: 'in_stock', shipment: null });
   }

@@ -342,4 +342,29 @@ describe('type-ahead and scanner bursts in one read', () => {
     await c.press('y');
     expect(c.lastFrame()).toContain('合计'); // back on the home screen, nothing written
   });
+
+  it('check-in takes the full box label `批次/箱号` as printed on the box; another batch’s label is refused', async () => {
+    const c = await start();
+    await c.press('2');
+    await c.waitFor((x) => x.includes('选择要清点的批次'));
+    await c.press(KEYS.enter);
+    const title = await c.waitFor((x) => x.includes('清点入库：批次'));
+    const batch = /清点入库：批次 (\S+)/.exec(title)![1]!;
+    // As a scanner reads the label on the box (and as sign-in, dispatch and the daily count take it).
+    await c.press(`${batch}/01\r`);
+    expect(c.lastFrame()).toContain('箱 01 数量');
+    await c.press('2O\r');
+    expect(c.lastFrame()).toContain('请输入箱内张数（数字）。');
+    await c.press('20\r');
+    let f = await c.waitFor((x) => x.includes('已点 20 / 应到 24'));
+    expect(f).toContain('✓ 箱 01 共 20 张，与清单一致');
+    expect(f).not.toContain('不在清单中');
+    await c.press('YZ0000000000/02\r');
+    f = await c.waitFor((x) => x.includes('没有箱号 YZ0000000000/02'));
+    expect(f).toContain('已点 20 / 应到 24');
+    expect(f).not.toContain('多出');
+    await c.press(KEYS.esc, 5);
+    await c.press('y');
+    expect(c.lastFrame()).toContain('合计');
+  });
 });

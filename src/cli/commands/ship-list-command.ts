@@ -3,7 +3,7 @@
  * shipment with its cards, and its hand-over sheet for signing on paper (text or CSV).
  */
 import type { Argv } from 'yargs';
-import { handoverSheet, listShipments, shipmentDetail, shipmentSummary, type ShipmentSummary } from '../../workflows/shipment-list.ts';
+import { blindInbound, handoverSheet, listShipments, shipmentDetail, shipmentSummary, type InboundListing, type ShipmentSummary } from '../../workflows/shipment-list.ts';
 import { workingCalendar } from '../../workflows/calendar-source.ts';
 import { STATE_LABELS, type CardState } from '../../domain/card-states.ts';
 import { formatLocalTime } from '../../domain/china-dates.ts';
@@ -16,24 +16,32 @@ import { withActor, type GlobalArgs } from '../cli-context.ts';
 
 const numberArg = { type: 'string', demandOption: true, describe: t.number } as const;
 
-function age(s: ShipmentSummary): string {
+function age(s: Pick<ShipmentSummary, 'ageWorkingDays' | 'late' | 'ageBasis'>): string {
   if (s.ageWorkingDays === null) return '-';
   return t.age({ days: s.ageWorkingDays, late: s.late, estimated: Boolean(s.ageBasis && s.ageBasis !== 'official') });
 }
 
-function listText(rows: readonly ShipmentSummary[], direction: 'inbound' | 'outbound'): string {
+/** Inbound: blind (blindInbound), so no count columns; outbound: the cards and how many are still unsigned. */
+function listText(rows: readonly InboundListing[], direction: 'inbound' | 'outbound'): string {
   if (rows.length === 0) return direction === 'inbound' ? t.list.noneInbound : t.list.noneOutbound;
+  const counts = direction === 'outbound';
   return textTable(
     [
       { header: t.number, min: Math.max(...rows.map((s) => s.number.length)) },
       { header: direction === 'inbound' ? t.list.columns.from : t.list.columns.to },
       { header: t.list.columns.method },
       { header: cliCommon.columns.state },
-      { header: cliCommon.columns.cards, align: 'right' },
-      { header: t.list.columns.outstanding, align: 'right' },
+      ...(counts ? [{ header: cliCommon.columns.cards, align: 'right' as const }, { header: t.list.columns.outstanding, align: 'right' as const }] : []),
       { header: t.list.columns.age },
     ],
-    rows.map((s) => [s.number, direction === 'inbound' ? s.from.name : s.to.name, s.methodLabel, s.statusLabel, String(s.cards), String(s.outstanding), age(s)]),
+    rows.map((s) => [
+      s.number,
+      direction === 'inbound' ? s.from.name : s.to.name,
+      s.methodLabel,
+      s.statusLabel,
+      ...(counts ? [String(s.cards ?? '-'), String(s.outstanding ?? '-')] : []),
+      age(s),
+    ]),
     100,
   ).join('\n');
 }
@@ -51,7 +59,8 @@ export function listSubcommand(y: Argv<GlobalArgs>, out: () => Out): Argv<Global
     (argv) =>
       withActor(argv, (ledger, actor) => {
         const direction = argv.outbound ? 'outbound' : 'inbound';
-        const rows = listShipments(ledger, actor, { direction, includeDone: argv.all }, workingCalendar());
+        const all = listShipments(ledger, actor, { direction, includeDone: argv.all }, workingCalendar());
+        const rows: InboundListing[] = direction === 'inbound' ? all.map(blindInbound) : all;
         emit(out(), rows, () => listText(rows, direction));
       }),
   );

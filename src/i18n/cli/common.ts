@@ -19,7 +19,7 @@ export const cliCommon = {
     cardNos: `${CARD_NO}（可多张）`,
     approver: '复核主管的工号（不能是本人）',
     holderId: '持卡人身份证号码',
-    custodian: '保管人（默认本人）',
+    custodian: '保管人：本网点操作员的工号（或姓名），默认本人',
   },
   /** Prompts for a second person's PIN (from $SBK_APPROVER_PIN when set). */
   pins: {

@@ -39,8 +39,8 @@ export const shipText = {
     damaged: '到货损坏：卡号=原因（可重复）',
     extra: '不在单中的多出卡号（可重复）',
     close: '结单：仍未到的卡登记为“缺少”差异',
-    signer: '签收人姓名',
-    custodian: '保管人（责任人）姓名（默认签收人）',
+    signer: '签收人：本网点操作员的工号（或姓名）',
+    custodian: '保管人（责任人）：本网点操作员的工号（或姓名），默认签收人',
     cardsRequired: '请用 --card 指定签收的卡号，或用 --all 签收全部未签收的卡。',
     damagedInvalid: '--damaged 须写成“卡号=原因”，如 --damaged C30000001=卡面划伤。',
     summary: (p: { number: string; replayed: boolean; expected: number; received: number; damaged: number; extras: number; missing: number; outstanding: number }) =>

@@ -143,4 +143,11 @@ export const domainErrors = {
     siteData(`网点 ${p.code} 的上级 ${p.parentCode} 不在网点列表中。`),
   'SITE_DATA_INVALID.cycle': (p: { code: string }) => siteData(`网点 ${p.code} 的上级关系成环。`),
   'SITE_NOT_FOUND.inSeeds': (p: { code: string }) => `没有编码为 ${p.code} 的网点。`,
+
+  // box-label.ts: what a scan or a count entry names
+  SCAN_EMPTY: () => '扫描内容为空。',
+  BOX_COUNT_INVALID: (p: { entry: string; count: string }) =>
+    `“${p.entry}”未记录：张数“${p.count}”不是数字。张数只能写数字，如 01=500 或 YZ2026110003/01=500。`,
+  BOX_LABEL_INVALID: (p: { entry: string }) => `“${p.entry}”未记录：等号前应是箱号，写作“批次/箱号”或箱号，如 YZ2026110003/01=500。`,
+  'BOX_LABEL_INVALID.hopper': (p: { entry: string }) => `“${p.entry}”未记录：@ 后应是卡盒名称，如 @制卡机1-卡盒1=10。`,
 } as const satisfies ErrorTextTable;

@@ -23,6 +23,10 @@ function reraised<C extends string, V extends string>(codes: readonly C[], varia
   return Object.fromEntries(codes.map((c) => [`${c}.${variant}`, render])) as Record<`${C}.${V}`, (p: Problem) => string>;
 }
 
+type Operator = { readonly name: string; readonly login: string };
+/** A site's operators as a message offers them: 陈刚（chengang）、李娟（lijuan）. */
+const operatorList = (ops: readonly Operator[]): string => ops.map((o) => `${o.name}（${o.login}）`).join('、') || '无';
+
 /** How a count that is no longer being counted ended up: 盘点 N 已提交 / 已结束 / 已放弃. */
 const COUNT_PAST = { submitted: '提交', closed: '结束', abandoned: '放弃' } as const;
 
@@ -112,6 +116,14 @@ export const custodyWorkflowErrors = {
     `交接单 ${p.number} 发往 ${p.toName}（${p.toCode}），只能由该网点签收；本网点是 ${p.site}。`,
   SHIPMENT_NOT_OPEN: (p: { number: string; statusLabel: string }) => `交接单 ${p.number} 当前为“${p.statusLabel}”，不能签收。`,
   SIGNER_REQUIRED: () => '签收必须登记签收人姓名（GD 第十二条）。',
+  'NOT_SITE_OPERATOR.signer': (p: { who: string; available: readonly Operator[] }) =>
+    `签收人“${p.who}”不是本网点的操作员：签收人须是本网点在岗的操作员，请填工号或从列表中选择。可选：${operatorList(p.available)}。`,
+  'NOT_SITE_OPERATOR.custodian': (p: { who: string; available: readonly Operator[] }) =>
+    `保管人“${p.who}”不是本网点的操作员：保管人（责任人）须是本网点在岗的操作员，请填工号或从列表中选择。可选：${operatorList(p.available)}。`,
+  'NOT_SITE_OPERATOR.signerAmbiguous': (p: { who: string; logins: readonly string[] }) => `本网点有多名操作员叫“${p.who}”，请填签收人的工号（${p.logins.join('、')}）。`,
+  'NOT_SITE_OPERATOR.custodianAmbiguous': (p: { who: string; logins: readonly string[] }) => `本网点有多名操作员叫“${p.who}”，请填保管人的工号（${p.logins.join('、')}）。`,
+  'NOT_SITE_OPERATOR.signerLocked': (p: Operator) => `${p.name}（${p.login}）的账户已锁定，不能作签收人：请主管先解锁，或换人签收。`,
+  'NOT_SITE_OPERATOR.custodianLocked': (p: Operator) => `${p.name}（${p.login}）的账户已锁定，不能作保管人：请主管先解锁，或换人保管。`,
   'PLACE_NOT_FOUND.signIn': (p: { name: string; available: readonly string[] }) =>
     `本网点没有保管地点“${p.name}”。可用的有：${p.available.join('、') || '无'}。`,
   'OPERATION_ID_REUSED.signIn': () => '同一操作编号已用于另一交接单的签收，未做任何更改。请重新发起签收。',
@@ -121,7 +133,6 @@ export const custodyWorkflowErrors = {
   // Daily count of blanks (stock-count.ts).
   COUNT_NOT_FOUND: (p: { id: number }) => `没有编号为 ${p.id} 的盘点。`,
   COUNT_OPEN: (p: { id: number }) => `本网点已有未结束的盘点（编号 ${p.id}），请先完成（提交并复核）或放弃。`,
-  SCAN_EMPTY: () => '扫描内容为空。',
   'COUNT_OTHER_SITE.scan': () => '只能由本网点的操作员盘点本网点的预制卡。',
   'COUNT_OTHER_SITE.submit': () => '只能由本网点的操作员提交本网点的盘点。',
   'COUNT_NOT_OPEN.scan': (p: { id: number; status: keyof typeof COUNT_PAST }) => `盘点 ${p.id} 已${COUNT_PAST[p.status]}，不能再扫描。`,

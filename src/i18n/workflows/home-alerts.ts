@@ -14,7 +14,9 @@ export const homeAlertText = {
   missedCountsOneSite: (p: { site: string; days: number; missed: number; last: string }) =>
     `${p.site}：近 ${p.days} 天有 ${p.missed} 个工作日没有完成预制卡盘点（最近 ${p.last}）`,
   missedCountsSites: (p: { sites: number; days: number; first: string }) => `${p.sites} 个网点近 ${p.days} 天有工作日没有完成预制卡盘点（${p.first} 等）`,
-  inTransit: (p: { count: number }) => `${p.count} 张卡在途，待签收`,
+  /** Blind sign-in: this site's own inbound in shipments (no card count), the sites below in cards. */
+  inTransit: (p: { shipments: number; below: number }) =>
+    [p.shipments && `${p.shipments} 个交接单待本网点签收`, p.below && `${p.below} 张卡在途待下级网点签收`].filter(Boolean).join('；'),
   awaitingCheckIn: (p: { count: number }) => `${p.count} 张卡已登记待签收或清点入库`,
   holidaysMissing: (p: { year: number }) => `缺少 ${p.year} 年节假日数据，跨年期限按周一至周五估算`,
   holidaysProvisional: (p: { year: number }) => `${p.year} 年节假日安排为暂定数据，请在国务院通知发布后更新`,

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { randomUUID } from 'node:crypto';
 import { signInShipment, startSignIn, type SignInStart } from '../../workflows/shipment-sign-in.ts';
 import { storagePlaces } from '../../workflows/check-in.ts';
+import { operatorsHere, type SiteOperator } from '../../workflows/operators.ts';
 import { checkInResult } from '../../domain/check-in-session.ts';
 import type { Ledger } from '../../../db/open-ledger.ts';
 import type { Actor } from '../../domain/actor.ts';
@@ -37,7 +38,7 @@ function sign(ledger: Ledger, actor: Actor, s: SignInState, how: Sign, send: (a:
       extras: result.extras,
       close: how.close,
       signer: s.signer,
-      custodian: s.custodian.trim() || s.signer,
+      custodian: s.custodian,
       placeName: how.placeName,
       countedBlind: s.blindCount,
     });
@@ -49,8 +50,8 @@ function sign(ledger: Ledger, actor: Actor, s: SignInState, how: Sign, send: (a:
 
 export type SignInActions = {
   readonly setInput: (value: string) => void;
-  readonly setSigner: (value: string) => void;
-  readonly setCustodian: (value: string) => void;
+  /** ←→ on the 签收人 or 保管人 row: the next of the site's operators. */
+  readonly pickPerson: (delta: number) => void;
   readonly submit: (raw: string) => void;
   readonly damaged: () => void;
   /** Ctrl+Z: the last scan taken back (or the prompt it opened). */
@@ -76,6 +77,8 @@ export type SignIn = SignInState &
     readonly startError: string | null;
     readonly places: readonly { name: string }[];
     readonly place: string;
+    /** Who may sign and answer for the cards here: the site's active operators. */
+    readonly operators: readonly SiteOperator[];
   };
 
 /**
@@ -87,14 +90,14 @@ export function useSignIn(actor: Actor, number: string): SignIn {
   const { ledger } = useServices();
   const places = useMemo(() => storagePlaces(ledger, actor), [ledger, actor]);
   const started = useMemo(() => start(ledger, actor, number), [ledger, actor, number]);
-  const startArg = { expected: started.ok?.expected ?? null, signer: actor.name };
+  const operators = useMemo(() => operatorsHere(ledger, actor), [ledger, actor]);
+  const startArg = { expected: started.ok?.expected ?? null, signer: actor.login };
   const { state, dispatch, latest } = useLatestReducer(signInReducer, () => initialSignInState({ ...startArg, operationId: randomUUID() }));
   const actions = useMemo((): SignInActions => {
     const act = (a: SignInAction) => (): void => void dispatch(a);
     return {
       setInput: (value) => void dispatch({ type: 'input', value }),
-      setSigner: (value) => void dispatch({ type: 'signer', value }),
-      setCustodian: (value) => void dispatch({ type: 'custodian', value }),
+      pickPerson: (delta) => void dispatch({ type: 'pick-person', delta, logins: operators.map((o) => o.login) }),
       submit: (raw) => void dispatch({ type: 'submitted', raw }),
       damaged: act({ type: 'damaged' }),
       undo: act({ type: 'undo' }),
@@ -108,6 +111,6 @@ export function useSignIn(actor: Actor, number: string): SignIn {
       strayScan: act({ type: 'stray-scan' }),
       back: () => backTarget(latest()) !== null && (dispatch({ type: 'back' }), true),
     };
-  }, [ledger, actor, places, started, dispatch, latest]);
-  return { ...state, ...actions, latest, start: started.ok, startError: started.error, places, place: places[state.placeIndex]?.name ?? '' };
+  }, [ledger, actor, places, operators, started, dispatch, latest]);
+  return { ...state, ...actions, latest, start: started.ok, startError: started.error, places, place: places[state.placeIndex]?.name ?? '', operators };
 }

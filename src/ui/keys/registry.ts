@@ -110,6 +110,7 @@ const DEFS = [
   { id: 'signin.close', keys: 'Enter', description: keyDescriptions['signin.close'], category: 'local', contexts: ['signin-result'], match: named('enter') },
   { id: 'signin.partial', keys: 'P', description: keyDescriptions['signin.partial'], category: 'local', contexts: ['signin-result'], printable: true, match: either(char('P'), char('p')) },
   { id: 'signin.place', keys: '←→', description: keyDescriptions['signin.place'], category: 'local', contexts: ['signin-result'], match: named('left', 'right') },
+  { id: 'signin.person', keys: '←→', description: keyDescriptions['signin.person'], category: 'local', contexts: ['signin-result-edit'], match: named('left', 'right') },
   { id: 'signin.field-done', keys: 'Enter', description: keyDescriptions['signin.field-done'], category: 'local', contexts: ['signin-result-edit'], match: named('enter') },
   { id: 'signin.recount', keys: 'Esc', description: keyDescriptions['signin.recount'], category: 'local', contexts: ['signin-result', 'signin-result-edit'], match: named('escape') },
   { id: 'signin.field', keys: 'Tab', description: keyDescriptions['signin.field'], category: 'navigation', contexts: ['signin-result', 'signin-result-edit'], match: named('tab', 'backtab') },

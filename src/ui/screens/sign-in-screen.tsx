@@ -33,9 +33,7 @@ export function SignInScreen({ actor, number, width, height, isActive, onContext
   if (s.mode === 'failed') return <SignInFailed title={title} error={s.startError ?? ''} {...size} />;
   if (s.mode === 'done' && s.summary) return <SignInDone title={title} from={from} summary={s.summary} {...size} />;
   if (s.mode === 'result') {
-    const editing = isActive && s.focus !== 'place' ? s.focus : null;
-    const fields = { signer: s.signer, custodian: s.custodian, onSigner: s.setSigner, onCustodian: s.setCustodian, onFieldDone: s.fieldDone };
-    return <SignInResult title={title} from={from} view={resultView(s, s.places, s.place)} editing={editing} flags={s.flags} {...fields} {...size} />;
+    return <SignInResult title={title} from={from} view={resultView(s, s.places, s.place, s.operators)} flags={s.flags} {...size} />;
   }
   const view = countView(s);
   return <SignInCount title={title} from={from} view={view} input={s.input} flags={s.flags} focus={isActive && view.editing} onChange={s.setInput} onSubmit={s.submit} {...size} />;

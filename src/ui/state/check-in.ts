@@ -7,7 +7,6 @@
  */
 import {
   confirmBoxCount,
-  isBoxLabel,
   markDamaged,
   scanCard,
   startCheckIn,
@@ -18,6 +17,7 @@ import {
 } from '../../domain/check-in-session.ts';
 import { popTaken, takenOf, type Taken } from './scan-undo.ts';
 import { normalizeCardInput } from '../../domain/card-input.ts';
+import { parseBoxCount, resolveBox } from '../../domain/box-label.ts';
 import type { ConfirmSummary } from '../../workflows/check-in.ts';
 import { errorFlag, pushFlag, warnFlag } from './flags.ts';
 import type { Message } from '../screens/shared/message.ts';
@@ -122,15 +122,20 @@ export function backTarget(s: CheckInState): CheckInMode | null {
 function submitted(s: CheckInState, session: CheckInSession, raw: string): CheckInState {
   const value = raw.trim();
   if (s.mode === 'box-count' && s.pendingBox) {
-    if (!/^\d+$/.test(value)) return flag(s, errorFlag(O.badCount));
-    return { ...apply(s, confirmBoxCount(session, s.pendingBox, Number(value)), s.lastCard), pendingBox: null, mode: 'scan' };
+    const count = parseBoxCount(value);
+    if (count === null) return flag(s, errorFlag(O.badCount));
+    return { ...apply(s, confirmBoxCount(session, s.pendingBox, count), s.lastCard), pendingBox: null, mode: 'scan' };
   }
   if (s.mode === 'damage-reason' && s.lastCard) {
     return { ...(value ? apply(s, markDamaged(session, s.lastCard, value), s.lastCard) : s), mode: 'scan' };
   }
   if (!value) return { ...s, mode: 'confirm' };
-  if (isBoxLabel(session, value)) return { ...s, pendingBox: value, mode: 'box-count' };
   const cardNo = normalizeCardInput(value);
+  // The session's boxes are this batch's bare labels: `批次/箱号` of this batch names one of them too.
+  const box = session.boxOf.has(cardNo) ? null : resolveBox(session.boxes.keys(), value, s.batch);
+  if (box && 'box' in box) return { ...s, pendingBox: box.box, mode: 'box-count' };
+  if (box && 'unknown' in box) return apply(s, { session, outcome: { kind: 'unknown-box', box: box.unknown }, step: null }, s.lastCard);
+  if (box) return flag(s, errorFlag(O.ambiguousBox(value, box.ambiguous)));
   return apply({ ...s, lastCard: cardNo }, scanCard(session, cardNo), s.lastCard);
 }
 

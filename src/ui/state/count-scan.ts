@@ -4,8 +4,8 @@
  * never what the ledger expects. Every entry is written at once by the hook (a lost link loses
  * nothing); this module decides what an entry is and what the screen shows after it. Pure.
  */
-import { parseScanCode, type CountEntry, type CountStatus, type ScanCode } from '../../workflows/stock-count.ts';
-import { resolveBox } from '../../domain/box-label.ts';
+import type { CountEntry, CountStatus } from '../../workflows/stock-count.ts';
+import { parseBoxCount, parseScanCode, resolveBox, type ScanCode } from '../../domain/box-label.ts';
 import { normalizeCardInput } from '../../domain/card-input.ts';
 import { errorFlag, okFlag, pushFlag, warnFlag } from './flags.ts';
 import type { Message } from '../screens/shared/message.ts';
@@ -167,9 +167,9 @@ function scanStep(s: CountScanState, places: CountPlaces, raw: string): CountSca
 /** Enter in the field: the quantity asked for, or a scan. */
 export function submitStep(s: CountScanState, places: CountPlaces, raw: string): CountScanStep | null {
   if (s.mode === 'qty' && s.pending) {
-    const v = raw.normalize('NFKC').trim();
-    if (!/^\d{1,6}$/.test(v)) return flag(errorFlag(O.badQuantity));
-    return { record: { kind: s.pending.kind, code: s.pending.code, quantity: Number(v) }, endsEntry: true };
+    const quantity = parseBoxCount(raw);
+    if (quantity === null) return flag(errorFlag(O.badQuantity));
+    return { record: { kind: s.pending.kind, code: s.pending.code, quantity }, endsEntry: true };
   }
   return s.mode === 'scan' ? scanStep(s, places, raw) : null;
 }

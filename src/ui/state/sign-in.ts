@@ -8,7 +8,7 @@
 import { checkInResult, confirmBoxCount, markDamaged, scanCard, startCheckIn, type CheckInSession, type ExpectedCard } from '../../domain/check-in-session.ts';
 import { popTaken, takenOf, type Taken } from './scan-undo.ts';
 import { blindTally } from '../../domain/blind-tally.ts';
-import { resolveBox } from '../../domain/box-label.ts';
+import { parseBoxCount, resolveBox } from '../../domain/box-label.ts';
 import { normalizeCardInput } from '../../domain/card-input.ts';
 import type { SignInSummary } from '../../workflows/shipment-sign-in.ts';
 import { errorFlag, okFlag, pushFlag, warnFlag } from './flags.ts';
@@ -39,6 +39,7 @@ export type SignInState = {
   /** The tally when the count was first submitted, whatever follows. */
   readonly blindCount: number | null;
   readonly focus: ResultFocus;
+  /** 签收人 and 保管人: 工号 of operators of this site, chosen from their list (never typed freely). */
   readonly signer: string;
   readonly custodian: string;
   readonly placeIndex: number;
@@ -58,8 +59,7 @@ export type SignInTaken = Taken & {
 
 export type SignInAction =
   | { type: 'input'; value: string }
-  | { type: 'signer'; value: string }
-  | { type: 'custodian'; value: string }
+  | { type: 'pick-person'; delta: number; logins: readonly string[] }
   | { type: 'submitted'; raw: string }
   | { type: 'damaged' }
   | { type: 'undo' }
@@ -74,6 +74,7 @@ export type SignInAction =
   | { type: 'stray-scan' }
   | { type: 'back' };
 
+/** `signer`: the 工号 of the operator signing in, the first choice for 签收人 and 保管人. */
 export type SignInStartInput = { readonly expected: readonly ExpectedCard[] | null; readonly signer: string; readonly operationId: string };
 
 const O = zh.signIn.outcome;
@@ -98,7 +99,7 @@ export function initialSignInState({ expected, signer, operationId }: SignInStar
     blindCount: null,
     focus: 'place',
     signer,
-    custodian: '',
+    custodian: signer,
     placeIndex: 0,
     missingSel: 0,
     summary: null,
@@ -136,9 +137,8 @@ function scan(s: SignInState, raw: string): SignInState {
 }
 
 function boxCount(s: SignInState, box: string, raw: string): SignInState {
-  const v = raw.normalize('NFKC').trim();
-  if (!/^\d+$/.test(v)) return flag(s, errorFlag(O.badCount));
-  const n = Number(v);
+  const n = parseBoxCount(raw);
+  if (n === null) return flag(s, errorFlag(O.badCount));
   const r = confirmBoxCount(s.session, box, n);
   const taken: SignInTaken = { step: r.step, lastCard: s.lastCard, text: U.boxQty(box, n), scannedCard: null, repeat: false, declared: { box, before: s.declared.get(box) ?? null } };
   const next = { ...s, session: r.session, declared: new Map(s.declared).set(box, n), history: [...s.history, taken], pendingBox: null, mode: 'scan' as const };
@@ -208,14 +208,19 @@ function back(s: SignInState): SignInState {
   return to === 'scan' ? { ...s, mode: to, pendingBox: null } : { ...s, mode: to };
 }
 
+/** ←→ on the 签收人 or 保管人 row: the next operator of the site on the list. */
+function pickPerson(s: SignInState, delta: number, logins: readonly string[]): SignInState {
+  if (s.focus === 'place' || logins.length === 0) return s;
+  const at = Math.max(0, logins.indexOf(s[s.focus]));
+  return { ...s, [s.focus]: logins[cycleIndex(at, delta, logins.length)]! };
+}
+
 export function signInReducer(s: SignInState, a: SignInAction): SignInState {
   switch (a.type) {
     case 'input':
       return { ...s, input: a.value };
-    case 'signer':
-      return { ...s, signer: a.value };
-    case 'custodian':
-      return { ...s, custodian: a.value };
+    case 'pick-person':
+      return pickPerson(s, a.delta, a.logins);
     case 'submitted':
       return submitted({ ...s, input: '' }, a.raw);
     case 'damaged':

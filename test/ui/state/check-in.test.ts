@@ -44,6 +44,18 @@ describe('check-in state', () => {
     expect(s.session?.counted.size).toBe(2);
   });
 
+  it('the full box label `批次/箱号` of this batch names its box; another batch’s is flagged, not counted as a card', () => {
+    let s = run([{ type: 'submitted', raw: 'YZ-1/B01' }], opened());
+    expect(s).toMatchObject({ mode: 'box-count', pendingBox: 'B01' });
+    s = run([{ type: 'submitted', raw: '2' }, { type: 'submitted', raw: 'ｙｚ－１／ｂ０２' }], s);
+    expect(s).toMatchObject({ mode: 'box-count', pendingBox: 'B02' });
+    s = run([{ type: 'submitted', raw: '1' }, { type: 'submitted', raw: 'YZ-9/B01' }], s);
+    expect(s.mode).toBe('scan');
+    expect(texts(s)[0]).toBe('没有箱号 YZ-9/B01');
+    expect(s.session?.extras).toEqual([]);
+    expect(s.session?.counted.size).toBe(3);
+  });
+
   it('Ctrl+B needs a card first, then records the reason for the last one', () => {
     let s = checkInReducer(opened(), { type: 'damaged' });
     expect(texts(s)[0]).toBe('先扫描一张卡，再按 Ctrl+B 记录损坏。');

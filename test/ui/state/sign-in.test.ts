@@ -7,7 +7,7 @@ const expected = [
   { cardNo: 'A3', box: 'YZ-1/02' },
   { cardNo: 'B1', box: 'YZ-2/02' },
 ];
-const fresh = (): SignInState => initialSignInState({ expected, signer: '孙丽', operationId: 'op-1' });
+const fresh = (): SignInState => initialSignInState({ expected, signer: 'sunli', operationId: 'op-1' });
 const run = (actions: SignInAction[], from: SignInState = fresh()): SignInState => actions.reduce(signInReducer, from);
 const submit = (...raws: string[]): SignInAction[] => raws.map((raw) => ({ type: 'submitted', raw }));
 const last = (s: SignInState) => s.flags[0];
@@ -15,7 +15,7 @@ const last = (s: SignInState) => s.flags[0];
 describe('sign-in state', () => {
   it('a shipment that could not be read has failed; otherwise counting starts', () => {
     expect(initialSignInState({ expected: null, signer: 'x', operationId: 'o' }).mode).toBe('failed');
-    expect(fresh()).toMatchObject({ mode: 'scan', signer: '孙丽', operationId: 'op-1', custodian: '' });
+    expect(fresh()).toMatchObject({ mode: 'scan', signer: 'sunli', operationId: 'op-1', custodian: 'sunli' });
   });
 
   it('counts blind: a listed card is ✓, a card not listed is an extra, a repeat is flagged against scans only', () => {
@@ -98,8 +98,14 @@ describe('sign-in state', () => {
     let s = run([...submit('A1'), { type: 'submit-count' }]);
     s = run([{ type: 'next-field', delta: -1 }], s);
     expect(s.focus).toBe('custodian');
-    s = run([{ type: 'custodian', value: '王芳' }, { type: 'field-done' }, { type: 'cycle-place', delta: -1, count: 3 }], s);
-    expect(s).toMatchObject({ focus: 'place', custodian: '王芳', placeIndex: 2 });
+    // The custodian is one of the site's operators, chosen from their list (←→), never typed.
+    const logins = ['sunli', 'wangfang', 'zhoujie'];
+    s = run([{ type: 'pick-person', delta: -1, logins }], s);
+    expect(s).toMatchObject({ custodian: 'zhoujie', signer: 'sunli' });
+    s = run([{ type: 'pick-person', delta: 1, logins }, { type: 'pick-person', delta: 1, logins }, { type: 'field-done' }, { type: 'cycle-place', delta: -1, count: 3 }], s);
+    expect(s).toMatchObject({ focus: 'place', custodian: 'wangfang', signer: 'sunli', placeIndex: 2 });
+    // On the place row ←→ moves the place, not a person.
+    expect(run([{ type: 'pick-person', delta: 1, logins }], s)).toBe(s);
     s = run([{ type: 'move-missing', delta: 1 }, { type: 'move-missing', delta: 1 }, { type: 'move-missing', delta: 1 }, { type: 'move-missing', delta: 1 }], s);
     expect(s.missingSel).toBe(2); // three cards missing
     s = run([{ type: 'stray-scan' }, { type: 'sign-failed', error: '请登记签收人' }], s);

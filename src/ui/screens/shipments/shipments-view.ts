@@ -2,7 +2,7 @@ import type { ColumnSpec } from '../../components/table.tsx';
 import type { ShipmentsTab } from '../../hooks/use-navigation.ts';
 import type { Shipments } from '../../hooks/use-shipments.ts';
 import { formatLocalTime } from '../../../domain/china-dates.ts';
-import type { ShipmentSummary } from '../../../workflows/shipment-list.ts';
+import { blindInbound, type ShipmentSummary } from '../../../workflows/shipment-list.ts';
 import { zh } from '../../../i18n/zh-CN.ts';
 
 export type Row = { number: string; party: string; method: string; status: string; cards: string; age: string };
@@ -10,7 +10,7 @@ export type Row = { number: string; party: string; method: string; status: strin
 const S = zh.shipments;
 
 function columns(tab: ShipmentsTab): ColumnSpec<Row>[] {
-  return [
+  const all: ColumnSpec<Row>[] = [
     { key: 'number', header: S.columns.number, width: 22 },
     { key: 'party', header: tab === 'inbound' ? S.columns.from : S.columns.to, width: 18 },
     { key: 'method', header: S.columns.method, width: 10 },
@@ -18,6 +18,8 @@ function columns(tab: ShipmentsTab): ColumnSpec<Row>[] {
     { key: 'cards', header: S.columns.cards, width: 4, align: 'right' },
     { key: 'age', header: S.columns.age, width: 10, align: 'right' },
   ];
+  // Sign-in is counted blind (blindInbound): the 待签收 list has no card count to show.
+  return tab === 'inbound' ? all.filter((c) => c.key !== 'cards') : all;
 }
 export const COLUMNS: Record<ShipmentsTab, ColumnSpec<Row>[]> = { inbound: columns('inbound'), outbound: columns('outbound') };
 
@@ -27,7 +29,7 @@ function toRow(s: ShipmentSummary, tab: ShipmentsTab): Row {
     party: tab === 'inbound' ? s.from.name : s.to.name,
     method: s.methodLabel,
     status: s.statusLabel,
-    cards: String(s.cards),
+    cards: tab === 'inbound' ? String(blindInbound(s).cards ?? '') : String(s.cards),
     age: s.ageWorkingDays === null ? '-' : `${s.ageWorkingDays}${s.late ? ` ${S.late}` : '  '}`,
   };
 }

@@ -9,7 +9,11 @@ type Stray = ReturnType<typeof useStrayScan>;
 function resultKeys(s: SignIn, e: KeyEvent): boolean {
   if (matches('signin.field', e)) return s.nextField(e.name === 'backtab' ? -1 : 1), true;
   if (matches('signin.scroll', e)) return s.moveMissing(e.name === 'up' ? -1 : 1), true;
-  if (s.latest().focus !== 'place') return false;
+  if (s.latest().focus !== 'place') {
+    if (matches('signin.person', e)) return s.pickPerson(e.name === 'left' ? -1 : 1), true;
+    if (matches('signin.field-done', e)) return s.fieldDone(), true;
+    return false;
+  }
   if (matches('signin.place', e)) return s.cyclePlace(e.name === 'left' ? -1 : 1), true;
   if (matches('signin.close', e)) return s.sign(true), true;
   if (matches('signin.partial', e)) return s.sign(false), true;

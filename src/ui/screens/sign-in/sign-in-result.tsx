@@ -1,12 +1,10 @@
 import { Box } from 'ink';
-import { TextField } from '../../components/text-field.tsx';
 import { Table } from '../../components/table.tsx';
 import { Line } from '../../components/line.tsx';
 import { FlagLines } from '../shared/flag-lines.tsx';
 import type { Message } from '../shared/message.ts';
-import type { ResultFocus } from '../../state/sign-in.ts';
 import { SignInHeading } from './sign-in-heading.tsx';
-import { BOX_COLUMNS, LABEL_WIDTH, MISSING_COLUMNS, type SignInResultView } from './sign-in-view.ts';
+import { BOX_COLUMNS, MISSING_COLUMNS, type SignInResultView } from './sign-in-view.ts';
 import { zh } from '../../../i18n/zh-CN.ts';
 
 const S = zh.signIn;
@@ -17,19 +15,12 @@ export type SignInResultProps = {
   readonly title: string;
   readonly from: string | null;
   readonly view: SignInResultView;
-  readonly signer: string;
-  readonly custodian: string;
-  /** The field being edited, if any (none while the page is inactive). */
-  readonly editing: ResultFocus | null;
   readonly flags: readonly Message[];
-  readonly onSigner: (value: string) => void;
-  readonly onCustodian: (value: string) => void;
-  readonly onFieldDone: () => void;
   readonly width: number;
   readonly height: number;
 };
 
-/** The submitted count against the list, who signs and where the cards go, and the choice to close or sign in part. */
+/** The submitted count against the list, who signs and answers for the cards (the site's operators, ←→) and where they go, and the choice to close or sign in part. */
 export function SignInResult(p: SignInResultProps) {
   const { view, width } = p;
   const tableRows = Math.max(1, p.height - RESULT_CHROME - 3);
@@ -37,8 +28,8 @@ export function SignInResult(p: SignInResultProps) {
     <Box flexDirection="column" width={width} height={p.height}>
       <SignInHeading title={p.title} from={p.from} width={width} />
       <Line text={view.result} width={width} bold />
-      <TextField label={S.signer} value={p.signer} onChange={p.onSigner} onSubmit={p.onFieldDone} focus={p.editing === 'signer'} width={width} labelWidth={LABEL_WIDTH} />
-      <TextField label={S.custodian} value={p.custodian} onChange={p.onCustodian} onSubmit={p.onFieldDone} focus={p.editing === 'custodian'} placeholder={view.custodianPlaceholder} width={width} labelWidth={LABEL_WIDTH} />
+      <Line text={view.signerRow} width={width} />
+      <Line text={view.custodianRow} width={width} />
       <Line text={view.placeRow} width={width} />
       <Line text={S.actions} color="yellow" width={width} />
       <FlagLines flags={p.flags} count={1} width={width} />

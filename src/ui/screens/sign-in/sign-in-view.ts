@@ -3,6 +3,7 @@ import type { ColumnSpec } from '../../components/table.tsx';
 import { boxProgress, checkInResult, totals } from '../../../domain/check-in-session.ts';
 import { signInTally, type ResultFocus, type SignInMode, type SignInState } from '../../state/sign-in.ts';
 import type { SignInStart, SignInSummary } from '../../../workflows/shipment-sign-in.ts';
+import type { SiteOperator } from '../../../workflows/operators.ts';
 import { displayWidth, fitWidth } from '../../../text/display-width.ts';
 import { zh } from '../../../i18n/zh-CN.ts';
 
@@ -53,24 +54,34 @@ function placeRow(s: SignInState, places: readonly { name: string }[], place: st
   return `${s.focus === 'place' ? '›' : ' '}${fitWidth(S.place, LABEL_WIDTH)} ${names}`;
 }
 
+/** `›签收人   ‹ 陈静（chenjing） ›  1/3`: one of the site's operators, ←→ for the next. */
+function personRow(s: SignInState, who: 'signer' | 'custodian', operators: readonly SiteOperator[]): string {
+  const at = operators.findIndex((o) => o.login === s[who]);
+  const o = operators[at];
+  const name = o ? S.person(o.name, o.login) : s[who];
+  return `${s.focus === who ? '›' : ' '}${fitWidth(who === 'signer' ? S.signer : S.custodian, LABEL_WIDTH)} ‹ ${name} ›  ${S.ofOperators(at + 1, operators.length)}`;
+}
+
 /** The result page worked out from the state: the component only lays it out. */
 export type SignInResultView = {
   /** 应到 / 实到 / 缺少 / 多出 / 损坏, once the count is submitted, with the blind count beside it. */
   readonly result: string;
   readonly placeRow: string;
-  readonly custodianPlaceholder: string;
+  readonly signerRow: string;
+  readonly custodianRow: string;
   readonly boxes: BoxRow[];
   readonly missing: MissingRow[];
   readonly missingSel: number | undefined;
 };
 
-export function resultView(s: SignInState, places: readonly { name: string }[], place: string): SignInResultView {
+export function resultView(s: SignInState, places: readonly { name: string }[], place: string, operators: readonly SiteOperator[]): SignInResultView {
   const t = totals(s.session);
   const missing = checkInResult(s.session).missing.map((m) => ({ cardNo: m.cardNo, box: m.box.slice(m.box.lastIndexOf('/') + 1) }));
   return {
     result: `${S.result(t.expected, t.counted, t.missing, t.extras, t.damaged)}    ${S.blindCounted(s.blindCount ?? 0)}`,
     placeRow: placeRow(s, places, place),
-    custodianPlaceholder: S.custodianPlaceholder(s.signer),
+    signerRow: personRow(s, 'signer', operators),
+    custodianRow: personRow(s, 'custodian', operators),
     boxes: resultBoxRows(s),
     missing,
     missingSel: missing.length ? s.missingSel : undefined,
