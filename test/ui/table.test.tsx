@@ -43,7 +43,7 @@ function ListScreen({ data, initial = 0, height = 15 }: { data: Card[]; initial?
   );
   return (
     <Box flexDirection="column" height={23}>
-      <Table data={data} columns={COLUMNS} height={height} selectedIndex={sel} />
+      <Table data={data} columns={COLUMNS} width={80} height={height} selectedIndex={sel} />
     </Box>
   );
 }

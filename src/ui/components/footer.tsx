@@ -17,15 +17,23 @@ const GAP = '  ';
 /**
  * The footer row: `键 说明  键 说明 …`, the context's keys then the global ones, whole items
  * only, cut to `width` columns by display width and padded to exactly `width` (never wraps).
+ * The way out (`Esc`, the global keys: `Esc 返回  q 退出`) is kept at any width: in a narrow
+ * window the screen's own hints that do not fit are left out first.
  * A pure function of its arguments, so the row is byte-identical for the same context and Ink
  * never redraws it on a keystroke.
  */
 export function footerText(context: ContextId, width: number, extra: readonly KeyBinding[] = [], textFocused = false): string {
-  const items = [...extra, ...bindingsFor(context, { textFocused })]
-    .filter((b) => b.footer !== false && !(textFocused && b.printable))
-    .map((b) => `${b.keys} ${b.description}`);
+  const shown = [...extra, ...bindingsFor(context, { textFocused })].filter((b) => b.footer !== false && !(textFocused && b.printable));
+  const kept = (b: KeyBinding) => b.category === 'global' || b.keys.split('/').includes('Esc');
+  const join = (items: readonly string[]) => items.join(GAP);
+  const reserved = shown.filter(kept).map((b) => `${b.keys} ${b.description}`);
+  const local: string[] = [];
+  for (const b of shown.filter((x) => !kept(x))) {
+    const item = `${b.keys} ${b.description}`;
+    if (displayWidth(join([...local, item, ...reserved])) <= width) local.push(item);
+  }
   let line = '';
-  for (const item of items) {
+  for (const item of [...local, ...reserved]) {
     const next = line === '' ? item : line + GAP + item;
     if (displayWidth(next) > width) break;
     line = next;

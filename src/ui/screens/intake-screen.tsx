@@ -44,7 +44,7 @@ export function IntakeScreen({ actor, width, height, isActive, onCheckIn, onCont
       <IntakeStatus progress={it.phase === 'checking' ? it.progress : null} view={view} width={width} />
       <Line text={view.summary} width={width} />
       <Line text={view.hint} color={view.hintColor} width={width} />
-      {view.rows.length > 0 ? <Table data={view.rows} columns={PROBLEM_COLUMNS} height={tableRows} selectedIndex={it.selected} /> : null}
+      {view.rows.length > 0 ? <Table data={view.rows} columns={PROBLEM_COLUMNS} width={width} height={tableRows} selectedIndex={it.selected} /> : null}
     </Box>
   );
 }

@@ -9,7 +9,7 @@ const I = zh.intake;
 export const PROBLEM_COLUMNS: ColumnSpec<ProblemRow>[] = [
   { key: 'line', header: I.columns.line, width: 6, align: 'right' },
   { key: 'column', header: I.columns.column, width: 10 },
-  { key: 'message', header: I.columns.message, width: 58 },
+  { key: 'message', header: I.columns.message, width: 58, min: 20 },
 ];
 
 /** What the intake screen shows, worked out from its state: the screen only lays it out. */
