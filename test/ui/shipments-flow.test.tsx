@@ -44,7 +44,7 @@ describe('console: shipments, blind sign-in and dispatch', () => {
     expect(f).toMatch(/\[待签收 1\]\s+本网点发出 0/);
     expect(f).toMatch(/›\s*420100-\d{8}-001\s+武汉市社保卡管\S*\s+快递\s+在途\s+30\s+\d+/);
     expect(f).toMatch(/运单号 SF\d{12}\s+发出人 李娟/);
-    expect(f.split('\n').at(-1)).toMatch(/Enter 签收此单\s+N 新建发运\s+Tab 待签收\/本网点发出\s+↑↓ 选择/);
+    expect(f.split('\n').at(-1)).toMatch(/Enter 签收此单\s+N 新建发运\s+Tab 待签收\/本网点发出\s+\? 帮助\s+Esc 返回\s+q 退出/);
 
     await c.press(KEYS.enter);
     f = await c.waitFor((x) => x.includes('签收交接单'));

@@ -26,14 +26,14 @@ export function footerText(context: ContextId, width: number, extra: readonly Ke
   const shown = [...extra, ...bindingsFor(context, { textFocused })].filter((b) => b.footer !== false && !(textFocused && b.printable));
   const kept = (b: KeyBinding) => b.category === 'global' || b.keys.split('/').includes('Esc');
   const join = (items: readonly string[]) => items.join(GAP);
-  const reserved = shown.filter(kept).map((b) => `${b.keys} ${b.description}`);
-  const local: string[] = [];
-  for (const b of shown.filter((x) => !kept(x))) {
-    const item = `${b.keys} ${b.description}`;
-    if (displayWidth(join([...local, item, ...reserved])) <= width) local.push(item);
+  const label = (b: KeyBinding) => `${b.keys} ${b.description}`;
+  // The way out first; then the screen's hints, in their order, each if it still fits. Shown in the registry's order.
+  const chosen = new Set(shown.filter(kept));
+  for (const b of shown) {
+    if (!chosen.has(b) && displayWidth(join(shown.filter((x) => chosen.has(x) || x === b).map(label))) <= width) chosen.add(b);
   }
   let line = '';
-  for (const item of [...local, ...reserved]) {
+  for (const item of shown.filter((b) => chosen.has(b)).map(label)) {
     const next = line === '' ? item : line + GAP + item;
     if (displayWidth(next) > width) break;
     line = next;
