@@ -5,6 +5,9 @@
  * one read), and timed from that write to the terminal bytes of the frame that shows the new
  * count (已点 N 张); also to the frame Ink hands over, before the terminal writer.
  *
+ * Also the terminal bytes of each scan: once the scan log under the field is full, every scan
+ * shifts it by a line, which the terminal writer scrolls (frame-diff.ts) instead of rewriting.
+ *
  * Scans are a pause apart (longer than the writer's 30 fps interval, as at a counter where a
  * scan takes about a second), so no scan waits for the previous one's frame to be written.
  *
@@ -33,6 +36,8 @@ export type SignInScanBench = {
   /** scanCard alone on the same list. */
   logic: Dist;
   expected: number;
+  /** Terminal bytes of each scan, in order (the frame with the new count and anything else it changed). */
+  bytes: number[];
   /** 3 → Enter: opening the sign-in (startSignIn reads the outstanding list). */
   openMs: number;
   startSignInMs: number;
@@ -47,6 +52,7 @@ export async function benchSignInScans(ledger: Ledger, clerk: { login: string; p
   const h = renderHarness(consoleServices(ledger));
   const toScreen: number[] = [];
   const toFrame: number[] = [];
+  const bytes: number[] = [];
   let loginToHomeMs = 0;
   let openMs = 0;
   try {
@@ -57,9 +63,12 @@ export async function benchSignInScans(ledger: Ledger, clerk: { login: string; p
     await h.press('3', (f) => f.includes(number), timeoutMs);
     await h.press(KEYS.enter, (f) => f.includes(zh.signIn.title(number)) && f.includes(zh.signIn.tally(0, 0, 0, 0)), timeoutMs);
     openMs = Date.now() - t;
+    let written = 0;
     for (const [i, cardNo] of cards.entries()) {
       await sleep(50);
       h.writer.flush();
+      if (i > 0) bytes.push(h.writer.bytesWritten - written);
+      written = h.writer.bytesWritten;
       const want = zh.signIn.tally(i + 1, 0, 0, 0);
       const framesBefore = h.frames.length;
       const t0 = nowMs();
@@ -83,6 +92,9 @@ export async function benchSignInScans(ledger: Ledger, clerk: { login: string; p
       toFrame.push(frameAt - t0);
       toScreen.push(bytesAt - t0);
     }
+    await sleep(50);
+    h.writer.flush();
+    bytes.push(h.writer.bytesWritten - written);
   } finally {
     h.unmount();
   }
@@ -98,5 +110,5 @@ export async function benchSignInScans(ledger: Ledger, clerk: { login: string; p
       logic.push(nowMs() - t0);
     }
   }
-  return { toScreen: dist(toScreen), toFrame: dist(toFrame), logic: dist(logic), expected: start.value.expected.length, openMs, startSignInMs: start.ms, loginToHomeMs };
+  return { toScreen: dist(toScreen), toFrame: dist(toFrame), logic: dist(logic), expected: start.value.expected.length, bytes, openMs, startSignInMs: start.ms, loginToHomeMs };
 }

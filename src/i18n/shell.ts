@@ -37,3 +37,8 @@ export const headerText = {
   /** Who is logged in where, in the header row. */
   operator: (name: string, role: string, site: string) => `${name}（${role}） ${site}`,
 } as const;
+
+export const windowText = {
+  /** The one line shown instead of the console while the window is below the minimum. */
+  tooSmall: (columns: number, rows: number, minColumns: number, minRows: number) => `窗口太小（${columns}×${rows}），请放大到至少 ${minColumns}×${minRows}`,
+} as const;

@@ -1,5 +1,10 @@
+import { Box, Text } from 'ink';
 import { ConsoleServicesContext, type ConsoleServices } from './console-services.ts';
-import { KeyRouterProvider, useTextFocused } from './keys/key-router.tsx';
+import { KeyRouterProvider, PRIORITY, useKeyHandler, useTextFocused } from './keys/key-router.tsx';
+import { matches } from './keys/registry.ts';
+import { fitWidth } from '../text/display-width.ts';
+import { windowText } from '../i18n/shell.ts';
+import { MIN_COLUMNS, MIN_ROWS, tooSmall } from './shell/window-size.ts';
 import { useNavigation } from './hooks/use-navigation.ts';
 import { useTerminalSize } from './hooks/use-terminal-size.ts';
 import { useHidScanners } from './hooks/use-hid-scanners.ts';
@@ -30,20 +35,28 @@ function Shell({ isDemo }: { isDemo: boolean }) {
   useShellKeys(state.overlay, screen, dispatch);
   useHidScanners(state.actor);
 
-  const width = Math.max(40, columns);
-  const height = Math.max(10, rows - 1);
-  const env = { actor: state.actor, width, height: height - 2, isActive: state.overlay === null, onContext, nav: dispatch };
+  // Below the minimum the console is laid out at the minimum but not shown (its state kept), and takes no keys.
+  const small = tooSmall({ columns, rows });
+  useKeyHandler((e) => !matches('quit-ctrl-c', e), { priority: PRIORITY.modal + 1, isActive: small });
+  const width = Math.max(MIN_COLUMNS, columns);
+  const height = Math.max(MIN_ROWS, rows) - 1;
+  const env = { actor: state.actor, width, height: height - 2, isActive: state.overlay === null && !small, onContext, nav: dispatch };
   return (
-    <ShellFrame
-      header={headerText(state.actor, isDemo)}
-      width={width}
-      height={height}
-      overlay={state.overlay}
-      screenContext={screenContext}
-      screenTitle={screenSpec(screen).title}
-      textFocused={textFocused}
-    >
-      {renderScreen(screen, env)}
-    </ShellFrame>
+    <>
+      {small ? <Text>{fitWidth(windowText.tooSmall(columns, rows, MIN_COLUMNS, MIN_ROWS), columns)}</Text> : null}
+      <Box display={small ? 'none' : 'flex'}>
+        <ShellFrame
+          header={headerText(state.actor, isDemo)}
+          width={width}
+          height={height}
+          overlay={state.overlay}
+          screenContext={screenContext}
+          screenTitle={screenSpec(screen).title}
+          textFocused={textFocused}
+        >
+          {renderScreen(screen, env)}
+        </ShellFrame>
+      </Box>
+    </>
   );
 }

@@ -136,3 +136,81 @@ describe.skipIf(!hasTmux)('instant issuance in tmux (real binary, simulated prin
     expect(JSON.parse(v.stdout)).toMatchObject({ ok: true });
   });
 });
+
+describe.skipIf(!hasTmux)('any window size in tmux (real binary, 60×20, resized)', () => {
+  const sock = `sbk-e2e-size-${process.pid}`;
+  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', sock, ...args], { encoding: 'utf8' });
+  const session = 'sbk-size';
+  const pane = () => tmux('capture-pane', '-p', '-t', session).replace(/\n+$/, '').split('\n');
+  async function waitFor(pred: (text: string) => boolean, what: string, timeoutMs = 20_000): Promise<string[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const lines = pane();
+      if (pred(lines.join('\n'))) return lines;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${lines.join('\n')}`);
+      await sleep(100);
+    }
+  }
+  const resize = (x: number, y: number) => tmux('resize-window', '-t', session, '-x', String(x), '-y', String(y));
+  let dir = '';
+  let log = '';
+  beforeAll(() => {
+    dir = tempDir();
+    log = join(dir, 'pane.log');
+    const cmd = `env -u CI node '${BIN}' --demo --db '${join(dir, 'demo.db')}'; echo "SBK_EXITED=$?"; sleep 30`;
+    tmux('new-session', '-d', '-s', session, '-x', '60', '-y', '20', '-c', dir, cmd);
+    tmux('pipe-pane', '-t', session, '-o', `cat >> '${log}'`);
+  });
+  afterAll(() => {
+    spawnSync('tmux', ['-L', sock, 'kill-server']);
+  });
+  const bytesSoFar = () => (existsSync(log) ? statSync(log).size : 0);
+
+  it('lays the shipments list and the sign-in out at 60×20, 100×30 and 80×24, asks for a larger window below 60×16, and keeps the state', async () => {
+    await waitFor((s) => s.includes('操作员登录'), 'the login screen');
+    tmux('send-keys', '-t', session, 'chenjing', 'Enter');
+    tmux('send-keys', '-t', session, '802357', 'Enter');
+    await waitFor((s) => s.includes('1-9 直接进入') || s.includes('Esc 返回  q 退出'), 'home');
+    tmux('send-keys', '-t', session, '3');
+    // The whole shipment number (it used to lose its leading 4 to the line above wrapping), and the way out in the footer.
+    let lines = await waitFor((s) => /› 420100-\d{8}-001 /.test(s), 'the inbound list at 60×20');
+    expect(lines[0]).toMatch(/^社保卡库存与发放/);
+    expect(lines[18]).toMatch(/Esc 返回 {2}q 退出\s*$/);
+    expect(lines.filter((l) => /420100-\d{8}-001/.test(l))).toHaveLength(1);
+
+    resize(100, 30);
+    lines = await waitFor((s) => s.split('\n').length >= 29 && /Esc 返回 {2}q 退出/.test(s.split('\n')[28] ?? ''), 'the list at 100×30');
+    expect(lines.join('\n')).toMatch(/› 420100-\d{8}-001 +武汉市社保卡管理\S* +快递 +在途/);
+
+    resize(50, 12);
+    lines = await waitFor((s) => s.includes('窗口太小'), 'the too-small line');
+    expect(lines.filter((l) => l.trim() !== '')).toHaveLength(1);
+    tmux('send-keys', '-t', session, 'Escape'); // not taken: the list stays open
+    await sleep(300);
+    resize(60, 20);
+    lines = await waitFor((s) => /› 420100-\d{8}-001 /.test(s), 'the list again at 60×20');
+    expect(lines[18]).toMatch(/Esc 返回 {2}q 退出\s*$/);
+
+    // The sign-in: once its scan log is full, a scan costs the same bytes however long the log.
+    tmux('send-keys', '-t', session, 'Enter');
+    await waitFor((s) => s.includes('已点 0 张'), 'the sign-in');
+    const costs: number[] = [];
+    for (let i = 1; i <= 12; i++) {
+      await sleep(150);
+      const before = bytesSoFar();
+      tmux('send-keys', '-t', session, `C3${String(i).padStart(7, '0')}`, 'Enter');
+      await waitFor((s) => s.includes(`已点 ${i} 张`), `scan ${i}`);
+      await sleep(150);
+      costs.push(bytesSoFar() - before);
+    }
+    expect(Math.max(...costs.slice(7)), costs.join(' ')).toBeLessThanOrEqual(150);
+    lines = pane();
+    expect(lines.filter((l) => /^✓ C3\d{7}/.test(l))).toHaveLength(6);
+    expect(lines[4]).toBe('已点 12 张');
+    expect(lines[5]).toMatch(/^✓ C30000012/);
+    expect(lines[10]).toMatch(/^✓ C30000007/);
+    resize(80, 24);
+    lines = await waitFor((s) => s.split('\n').length >= 23 && /Esc/.test(s.split('\n')[22] ?? ''), 'the sign-in at 80×24');
+    expect(lines[4]).toBe('已点 12 张');
+  });
+});

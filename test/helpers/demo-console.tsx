@@ -13,7 +13,7 @@ import { loadCalendar } from '../../src/workflows/load-calendar.ts';
 import { siteDevicesCache } from '../../src/workflows/site-devices-cache.ts';
 import { closeLedger, type Ledger } from '../../db/open-ledger.ts';
 import { displayWidth } from '../../src/text/display-width.ts';
-import { renderConsole, type RenderedConsole } from './render-console.tsx';
+import { renderConsole, type ConsoleOptions, type RenderedConsole } from './render-console.tsx';
 
 export type DemoConsole = {
   readonly ledger: Ledger;
@@ -24,7 +24,7 @@ export type DemoConsole = {
    * them (simulated on a demo ledger; their state files live in the ledger's temp directory)
    * and closed after the test.
    */
-  start(services?: Partial<ConsoleServices>): RenderedConsole;
+  start(services?: Partial<ConsoleServices>, size?: ConsoleOptions): RenderedConsole;
 };
 
 export function useDemoConsole(): DemoConsole {
@@ -55,7 +55,7 @@ export function useDemoConsole(): DemoConsole {
     get dir() {
       return state.dir!;
     },
-    start(extra = {}) {
+    start(extra = {}, size = {}) {
       let devicesFor = extra.devicesFor;
       if (!('devicesFor' in extra)) {
         state.devices ??= siteDevicesCache(state.ledger!);
@@ -70,14 +70,14 @@ export function useDemoConsole(): DemoConsole {
         ...extra,
         ...(devicesFor ? { devicesFor } : {}),
       };
-      state.app = renderConsole(<App services={services} escDelayMs={0} scanGapMs={0} />);
+      state.app = renderConsole(<App services={services} escDelayMs={0} scanGapMs={0} />, size);
       return state.app;
     },
   };
 }
 
 /** Every line within 80 columns, and the frame one row short of the 24-row terminal. */
-export function fitsTerminal(frame: string): boolean {
+export function fitsTerminal(frame: string, columns = 80, rows = 24): boolean {
   const lines = frame.split('\n');
-  return lines.length <= 23 && lines.every((l) => displayWidth(l) <= 80);
+  return lines.length <= rows - 1 && lines.every((l) => displayWidth(l) <= columns);
 }

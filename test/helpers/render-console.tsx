@@ -1,5 +1,5 @@
 /**
- * Renders an Ink element into an 80×24 (by default) stub terminal for layout and keyboard tests,
+ * Renders an Ink element into an 80×24 (by default; any size, resizable) stub terminal for layout and keyboard tests,
  * exactly as the console runs (src/ui/run-console.tsx): Ink in debug mode hands every complete
  * frame to a TerminalWriter, which writes only the changed cells to the terminal.
  *
@@ -74,6 +74,10 @@ export type RenderedConsole = {
   bytesWritten(): number;
   /** Everything the terminal received, in order (for replaying into a virtual terminal). */
   terminalWrites(): readonly string[];
+  /** The terminal window is resized (as SIGWINCH tells a real program); resolves when the new frame is on screen. */
+  resize(columns: number, rows: number): Promise<void>;
+  /** The terminal's size now. */
+  size(): { columns: number; rows: number };
   rerender(element: ReactElement): void;
   /** Resolves when the app calls Ink's exit(). */
   waitUntilExit(): Promise<unknown>;
@@ -142,6 +146,13 @@ export function renderConsole(element: ReactElement, { columns = 80, rows = 24 }
       return writer.bytesWritten;
     },
     terminalWrites: () => terminal.writes,
+    resize: async (cols, rws) => {
+      terminal.columns = cols;
+      terminal.rows = rws;
+      terminal.emit('resize');
+      await settle();
+    },
+    size: () => ({ columns: terminal.columns, rows: terminal.rows }),
     rerender: (el) => instance.rerender(el),
     waitUntilExit: () => instance.waitUntilExit(),
     unmount: () => {

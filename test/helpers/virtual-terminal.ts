@@ -10,7 +10,9 @@
  * blanks the other half; writing past the last column wraps like xterm: the cursor stays on the
  * last column with a pending wrap that the next printable character performs), CR, LF (scrolls
  * at the bottom), BS, CUP (`ESC[r;cH`, `ESC[rH`, `ESC[H`, also `f`), CUU/CUD/CUF/CUB (`A/B/C/D`),
- * CNL/CPL (`E/F`), CHA (`G`), EL (`K`, 0/1/2), ED (`J`, 0/1/2/3), SGR (`m`), and ignores private
+ * CNL/CPL (`E/F`), CHA (`G`), EL (`K`, 0/1/2), ED (`J`, 0/1/2/3), SGR (`m`), scroll regions
+ * (DECSTBM `ESC[t;br`, which homes the cursor; LF at the region's bottom margin and RI `ESC M` at
+ * its top scroll only the region; SU/SD `ESC[nS`/`ESC[nT`), and ignores private
  * modes (`ESC[?25l/h`, `ESC[?2026h/l`, ...) and OSC strings. Erased cells take the pen's
  * background colour, as xterm does (background colour erase). Anything else throws, so a test
  * notices an escape sequence the emulator (and probably the terminal) does not understand.
@@ -137,12 +139,18 @@ export class VirtualTerminal {
   private wrapPending = false;
   private pen: Pen = { ...PLAIN_PEN };
   private carry = '';
+  /** Per style seen: is a space in it indistinguishable from an empty cell? */
+  private readonly spaceShowsNothing = new Map<string, boolean>([['', true]]);
+  /** The scroll region's top and bottom rows, 0-based, inclusive (DECSTBM). */
+  private top = 0;
+  private bottom: number;
 
   constructor(
     readonly columns: number,
     readonly rows: number,
   ) {
     this.grid = Array.from({ length: rows }, () => this.blankRow());
+    this.bottom = rows - 1;
   }
 
   /** Cursor position, 0-based. */
@@ -167,6 +175,7 @@ export class VirtualTerminal {
       const tok = m[0];
       if (m[3] !== undefined) this.csi(m[1]!, m[2]!, m[3]);
       else if (tok.startsWith(`${ESC}]`)) continue; // OSC: titles, hyperlinks
+      else if (tok === `${ESC}M`) this.reverseIndex();
       else if (tok.startsWith(ESC)) throw new Error(`VirtualTerminal: unsupported escape ${JSON.stringify(tok)}`);
       else if (tok.length === 1 && /[\u0000-\u001F\u007F]/u.test(tok)) this.control(tok);
       else this.print(tok);
@@ -193,14 +202,19 @@ export class VirtualTerminal {
     return { ...this.cellAt(row, col) };
   }
 
-  /** Every row as `[text, style]` runs of cells of one style: compact, for toEqual. */
+  /**
+   * Every row as `[text, style]` runs of cells of one style: compact, for toEqual. A space whose
+   * style shows nothing on a blank (only a colour, bold, dim or italic) counts as plain: it looks
+   * the same as an empty cell.
+   */
   styledRuns(): [string, string][][] {
     return this.grid.map((cells) => {
       const runs: [string, string][] = [];
       for (const c of cells) {
+        const style = c.ch === ' ' && this.spaceShowsNothing.get(c.style) === true ? '' : c.style;
         const last = runs[runs.length - 1];
-        if (last && last[1] === c.style) last[0] += c.ch;
-        else runs.push([c.ch, c.style]);
+        if (last && last[1] === style) last[0] += c.ch;
+        else runs.push([c.ch, style]);
       }
       // Trailing plain blanks are the empty screen.
       const last = runs[runs.length - 1];
@@ -242,12 +256,43 @@ export class VirtualTerminal {
     for (let c = Math.max(0, from); c < Math.min(this.columns, to); c++) this.clearCell(row, c, blank);
   }
 
+  /** LF: down one row; at the region's bottom margin the region scrolls up (xterm). */
   private lineFeed(): void {
-    if (this.row < this.rows - 1) this.row++;
-    else {
-      this.grid.shift();
-      this.grid.push(this.blankRow());
+    if (this.row === this.bottom) this.scrollUp(1);
+    else if (this.row < this.rows - 1) this.row++;
+  }
+
+  /** RI: up one row; at the region's top margin the region scrolls down. */
+  private reverseIndex(): void {
+    if (this.row === this.top) this.scrollDown(1);
+    else if (this.row > 0) this.row--;
+    this.wrapPending = false;
+  }
+
+  /** The region's rows move up `n`; blank rows (pen background) come in at its bottom. */
+  private scrollUp(n: number): void {
+    for (let i = 0; i < n; i++) {
+      this.grid.splice(this.top, 1);
+      this.grid.splice(this.bottom, 0, this.blankRow());
     }
+  }
+
+  /** The region's rows move down `n`; blank rows come in at its top. */
+  private scrollDown(n: number): void {
+    for (let i = 0; i < n; i++) {
+      this.grid.splice(this.bottom, 1);
+      this.grid.splice(this.top, 0, this.blankRow());
+    }
+  }
+
+  /** DECSTBM: no parameters (or an invalid pair) means the whole screen; the cursor goes home. */
+  private setRegion(args: readonly number[]): void {
+    const top = Math.max(1, args[0] ?? 1) - 1;
+    const bottom = Math.min(this.rows, Math.max(1, args[1] || this.rows)) - 1;
+    if (top >= bottom) return; // xterm ignores a region of less than two rows
+    this.top = top;
+    this.bottom = bottom;
+    this.moveTo(0, 0);
   }
 
   private moveTo(row: number, col: number): void {
@@ -278,6 +323,8 @@ export class VirtualTerminal {
 
   private print(text: string): void {
     const style = penStyle(this.pen);
+    const p = this.pen;
+    this.spaceShowsNothing.set(style, !p.inverse && !p.underline && !p.strike && p.bg === '');
     for (const { segment } of segmenter.segment(text)) {
       const width = stringWidth(segment);
       if (width === 0) {
@@ -344,6 +391,15 @@ export class VirtualTerminal {
         return;
       case 'G':
         this.moveTo(this.row, n - 1);
+        return;
+      case 'r':
+        this.setRegion(args);
+        return;
+      case 'S':
+        this.scrollUp(n);
+        return;
+      case 'T':
+        this.scrollDown(n);
         return;
       case 'K': {
         const mode = args[0] ?? 0;

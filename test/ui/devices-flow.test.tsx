@@ -34,7 +34,7 @@ describe('console: devices (设备)', () => {
     expect(f).toMatch(/› 制卡机 制卡机1（模拟）\s+就绪\s+读卡位置无卡，卡盒1有卡/);
     expect(f).toMatch(/ {2}读卡器 读卡器1（模拟）\s+就绪/);
     expect(f).toMatch(/扫描枪 键盘式扫描枪（键盘式）\s+就绪/);
-    expect(footer(f)).toMatch(/^R 测试读卡\s+E 测试退卡（到废卡口）\s+G 刷新\s+↑↓ 选择设备\s+\? 帮助\s+Esc 返回/);
+    expect(footer(f)).toMatch(/^R 测试读卡\s+E 测试退卡（到废卡口）\s+G 刷新\s+\? 帮助\s+Esc 返回\s+q 退出/);
 
     // E on the printer: nothing at its reader position, and the printer says so.
     await c.press('e');

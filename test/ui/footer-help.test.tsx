@@ -72,8 +72,20 @@ describe('Footer', () => {
       }
     }
     expect(footerText('home', 80).trimEnd()).toBe('L 注销登录  ↑↓ 选择  Enter 打开  1-9 直接进入  / 查卡  ? 帮助  Esc 返回  q 退出');
-    expect(footerText('home', 40).trimEnd()).toBe('L 注销登录  ↑↓ 选择  Enter 打开');
+    // Narrower, the screen's own hints go first; the way out stays.
+    expect(footerText('home', 60).trimEnd()).toBe('L 注销登录  ↑↓ 选择  Enter 打开  ? 帮助  Esc 返回  q 退出');
+    expect(footerText('home', 40).trimEnd()).toBe('L 注销登录  ? 帮助  Esc 返回  q 退出');
     expect(footerText('login', 80, [], true).trimEnd()).toBe('Enter 登录  Tab 切换输入框  Esc 返回');
+  });
+
+  it('keeps Esc and q 退出 in every context at the smallest window (60 columns)', () => {
+    for (const context of CONTEXTS) {
+      const text = footerText(context, 60);
+      expect(text, context).toMatch(/(^|  |\/)Esc(\/\S+)? \S+/u);
+      if (bindingsFor(context).some((b) => b.id === 'quit')) expect(text, context).toMatch(/q 退出\s*$/u);
+      // With a text field focused q is typed, not a command: Esc still shows.
+      expect(footerText(context, 60, [], true), context).toMatch(/(^|  |\/)Esc(\/\S+)? \S+/u);
+    }
   });
 
   it('puts extra hints first and renders as one stable row', () => {

@@ -184,6 +184,43 @@ describe('VirtualTerminal (the test emulator itself)', () => {
   });
 });
 
+describe('VirtualTerminal: scroll regions', () => {
+  const rows = (vt: VirtualTerminal) => vt.screenText();
+  const filled = () => {
+    const vt = new VirtualTerminal(4, 6);
+    ['a', 'b', 'c', 'd', 'e', 'f'].forEach((ch, i) => vt.write(`${ESC}[${i + 1};1H${ch}`));
+    return vt;
+  };
+
+  it('a line feed at the bottom margin scrolls only the region, and DECSTBM homes the cursor', () => {
+    const vt = filled();
+    vt.write(`${ESC}[2;4r`);
+    expect(vt.cursor).toEqual({ row: 0, col: 0 });
+    vt.write(`${ESC}[4H\nx`);
+    expect(rows(vt)).toEqual(['a', 'c', 'd', 'x', 'e', 'f']);
+    vt.write(`${ESC}[r${ESC}[6H\n`); // the whole screen again
+    expect(rows(vt)).toEqual(['c', 'd', 'x', 'e', 'f', '']);
+  });
+
+  it('a reverse index at the top margin scrolls the region down; elsewhere it moves up', () => {
+    const vt = filled();
+    vt.write(`${ESC}[3;5r${ESC}[3H${ESC}My`);
+    expect(rows(vt)).toEqual(['a', 'b', 'y', 'c', 'd', 'f']);
+    vt.write(`${ESC}[r${ESC}[2H${ESC}Mz`);
+    expect(rows(vt)).toEqual(['z', 'b', 'y', 'c', 'd', 'f']);
+  });
+
+  it('SU and SD scroll the region by n; a region of one row is ignored', () => {
+    const vt = filled();
+    vt.write(`${ESC}[2;5r${ESC}[2S`);
+    expect(rows(vt)).toEqual(['a', 'd', 'e', '', '', 'f']);
+    vt.write(`${ESC}[T`);
+    expect(rows(vt)).toEqual(['a', '', 'd', 'e', '', 'f']);
+    vt.write(`${ESC}[r${ESC}[3;3r${ESC}[S`);
+    expect(rows(vt)).toEqual(['', 'd', 'e', '', 'f', '']);
+  });
+});
+
 describe('parseLine', () => {
   it('measures Chinese as two columns, Latin and the marker as one', () => {
     const cells = parseLine('›社保卡 3/10');
@@ -216,10 +253,14 @@ describe('parseLine', () => {
     expect(parseLine(`${ESC}[38;5;208mx${ESC}[39my`).map((x) => x.style)).toEqual([`${ESC}[38;5;208m`, '']);
   });
 
-  it('drops trailing plain spaces but keeps styled ones and inner spaces', () => {
+  it('drops trailing spaces that show nothing (plain, bold, coloured, dim) but keeps inverse or underlined ones and inner spaces', () => {
     expect(parseLine('ab   ')).toEqual(parseLine('ab'));
     expect(parseLine(`ab ${ESC}[1m${ESC}[22m  `)).toEqual(parseLine('ab'));
-    expect(parseLine(`ab ${ESC}[1m ${ESC}[22m `).map((c) => c.style)).toEqual(['', '', '', `${ESC}[1m`]); // a bold space is styled
+    expect(parseLine(`ab ${ESC}[1m ${ESC}[22m `)).toEqual(parseLine('ab')); // a bold space looks empty
+    expect(parseLine(`ab${ESC}[2;32m${' '.repeat(70)}${ESC}[0m`)).toEqual(parseLine('ab')); // Ink's padding of a dim green row
+    expect(parseLine(`ab${ESC}[4m ${ESC}[24m `).map((c) => c.style)).toEqual(['', '', `${ESC}[4m`]); // an underlined space shows
+    expect(parseLine(`ab${ESC}[41m ${ESC}[49m`).map((c) => c.style)).toEqual(['', '', `${ESC}[41m`]); // so does a background
+    expect(parseLine(`ab${ESC}[41m ${ESC}[49m`, false)).toEqual(parseLine('ab')); // not under NO_COLOR
     expect(parseLine('a  b').map((c) => c.ch)).toEqual(['a', ' ', ' ', 'b']);
     const styled = parseLine(`ab${inverse('  ')}  `);
     expect(styled.map((c) => [c.ch, c.style])).toEqual([
@@ -450,6 +491,68 @@ describe('diffFrames: byte economy', () => {
     expect(first).toBeGreaterThan(textBytes);
     expect(first).toBeLessThan(frameBytes * 1.25);
     expect(first).toBeGreaterThan(frameBytes * 0.75);
+  });
+});
+
+/** A scan screen: a heading, a counter, `size` log lines newest first (older ones dimmed), a hint. */
+function logFrame(scans: number, size = 6): string[] {
+  const log = Array.from({ length: size }, (_, i) => {
+    const n = scans - i;
+    if (n < 1) return '';
+    const text = pad(n % 5 === 0 ? `⚠ 不在清单中：C${1_000_000 + n}（将登记为多出）` : `✓ C${1_000_000 + n}`, 80);
+    return i === 0 ? yellow(text) : dim(yellow(text));
+  });
+  return [bold(pad('签收交接单 420100-20261205-001', 80)), '来自 武汉市社保卡管理中心', `›扫描 ${inverse(' ')}`, bold(pad(`已点 ${scans} 张`, 80)), ...log, dim(pad('盲点：清单上的张数在提交点数后才显示。', 80))];
+}
+
+describe('diffFrames: a scrolling log', () => {
+  it('scrolls the log with a region: the cost per line stays flat however long the log, the screen exact', () => {
+    const { costs } = play(Array.from({ length: 40 }, (_, i) => logFrame(i, 12)));
+    const full = costs.slice(14);
+    // Each new line: the region scroll, the new line, the old newest dimmed, the counter.
+    expect(Math.max(...full)).toBeLessThan(150);
+    // The log's lines repeat every 5 scans: so do the costs, however many lines came before.
+    for (let i = 14; i + 5 < costs.length; i++) expect(Math.abs(costs[i + 5]! - costs[i]!), costs.join(' ')).toBeLessThanOrEqual(2);
+  });
+
+  it('uses DECSTBM and a reverse index for a block that moved down, a line feed for one that moved up', () => {
+    const a = parseFrame(['x', 'a1', 'a2', 'a3', 'a4', 'y'].join('\n'));
+    const down = parseFrame(['x', 'new', 'a1', 'a2', 'a3', 'y'].join('\n'));
+    expect(diffFrames(a, down)).toBe(`${ESC}[2;5r${ESC}[2H${ESC}M${ESC}[r${ESC}[2Hnew`);
+    const up = parseFrame(['x', 'a2', 'a3', 'a4', 'new', 'y'].join('\n'));
+    expect(diffFrames(a, up)).toBe(`${ESC}[2;5r${ESC}[5H\n${ESC}[r${ESC}[5Hnew`);
+  });
+
+  it('never scrolls a region that reaches past the screen, nor when rewriting is cheaper', () => {
+    const a = parseFrame(['x', 'a1', 'a2', 'a3', 'a4'].join('\n'));
+    const b = parseFrame(['x', 'new', 'a1', 'a2', 'a3'].join('\n'));
+    expect(diffFrames(a, b, 5)).toContain(`${ESC}[2;5r`);
+    expect(diffFrames(a, b, 4)).not.toMatch(/\u001B\[\d+;\d+r/u);
+    // Two short lines swap places: a rewrite is cheaper than any scroll.
+    expect(diffFrames(parseFrame('ab\ncd'), parseFrame('cd\nab'))).not.toMatch(/r/u);
+  });
+
+  it('any frames with blocks moved up or down by 1–3 rows still leave the screen exact', () => {
+    const lineOf = (n: number) => (n % 3 === 0 ? dim(`第 ${n} 行 ✓`) : n % 3 === 1 ? red(`⚠ 行${n}`) : `row ${n}`);
+    const framesArb = fc.array(fc.record({ at: fc.nat({ max: 20 }), len: fc.integer({ min: 2, max: 20 }), shift: fc.integer({ min: -3, max: 3 }), fresh: fc.nat({ max: 99 }) }), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(framesArb, (steps) => {
+        let rows = Array.from({ length: 22 }, (_, i) => lineOf(i));
+        const frames = [rows];
+        for (const st of steps) {
+          const next = [...rows];
+          const end = Math.min(22, st.at + st.len);
+          for (let r = st.at; r < end; r++) {
+            const from = r - st.shift;
+            next[r] = from >= st.at && from < end ? rows[from]! : lineOf(100 + st.fresh + r);
+          }
+          rows = next;
+          frames.push(rows);
+        }
+        play(frames);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 

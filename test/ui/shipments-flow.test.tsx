@@ -48,7 +48,7 @@ describe('console: shipments, blind sign-in and dispatch', () => {
     expect(f).toMatch(/运单号 SF\d{12}\s+发出人 李娟/);
     expect(f).not.toContain('张数');
     expect(f).not.toMatch(/\b30\b/);
-    expect(f.split('\n').at(-1)).toMatch(/Enter 签收此单\s+N 新建发运\s+Tab 待签收\/本网点发出\s+↑↓ 选择/);
+    expect(f.split('\n').at(-1)).toMatch(/Enter 签收此单\s+N 新建发运\s+Tab 待签收\/本网点发出\s+\? 帮助\s+Esc 返回\s+q 退出/);
 
     await c.press(KEYS.enter);
     f = await c.waitFor((x) => x.includes('签收交接单'));

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Box } from 'ink';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MARKER, Table, tableWidth, type ColumnSpec } from '../../src/ui/components/table.tsx';
+import { fitColumns, MARKER, Table, tableWidth, type ColumnSpec } from '../../src/ui/components/table.tsx';
 import { windowStart } from '../../src/ui/components/table-window.ts';
 import { KeyRouterProvider, PRIORITY, useKeyHandler } from '../../src/ui/keys/key-router.tsx';
 import { displayWidth } from '../../src/text/display-width.ts';
@@ -43,7 +43,7 @@ function ListScreen({ data, initial = 0, height = 15 }: { data: Card[]; initial?
   );
   return (
     <Box flexDirection="column" height={23}>
-      <Table data={data} columns={COLUMNS} height={height} selectedIndex={sel} />
+      <Table data={data} columns={COLUMNS} width={80} height={height} selectedIndex={sel} />
     </Box>
   );
 }
@@ -156,6 +156,47 @@ describe('Table', () => {
     const lines = c.lastFrame().split('\n');
     expect(lines[2]).toContain('（无记录）');
     expect(c.lastFrame()).not.toContain('共');
+  });
+});
+
+describe('fitColumns: the window’s width decides which columns show, and how wide', () => {
+  type Ship = { number: string; from: string; method: string; status: string; cards: string; age: string };
+  const SHIP: ColumnSpec<Ship>[] = [
+    { key: 'number', header: '交接单号', width: 22 },
+    { key: 'from', header: '发出单位', width: 18, min: 8 },
+    { key: 'method', header: '方式', width: 10, drop: 1 },
+    { key: 'status', header: '状态', width: 8, drop: 3 },
+    { key: 'cards', header: '张数', width: 4, drop: 2 },
+    { key: 'age', header: '在途工作日', width: 10 },
+  ];
+  const shape = (cols: ColumnSpec<Ship>[]) => cols.map((c) => `${c.key}:${c.width}`).join(' ');
+
+  it('keeps every column at its width when the table fits', () => {
+    expect(tableWidth(SHIP)).toBe(79);
+    expect(fitColumns(SHIP, 80)).toEqual(SHIP);
+  });
+
+  it('narrows first, then drops by the declared order, then gives the room back', () => {
+    // 70: narrowing 发出单位 to 9 is enough.
+    expect(shape(fitColumns(SHIP, 70))).toBe('number:22 from:9 method:10 status:8 cards:4 age:10');
+    // 60: even narrowed it does not fit; 方式 (drop 1) goes, and 发出单位 gets the room back.
+    expect(shape(fitColumns(SHIP, 60))).toBe('number:22 from:10 status:8 cards:4 age:10');
+    // 45: 张数 (2) and 状态 (3) go too; 交接单号 and 在途工作日 are never cut or dropped.
+    expect(shape(fitColumns(SHIP, 45))).toBe('number:22 from:9 age:10');
+    for (const w of [79, 70, 60, 50, 45]) expect(tableWidth(fitColumns(SHIP, w)), String(w)).toBeLessThanOrEqual(w);
+  });
+
+  it('never writes past the window, even when the kept columns do not fit', async () => {
+    const data: Ship[] = [{ number: '420100-20261205-001', from: '武汉市社保卡管理中心', method: '快递', status: '在途', cards: '30', age: '1 ⚠' }];
+    for (const width of [80, 60, 40, 30]) {
+      const c = mount(<Table data={data} columns={SHIP} width={width} height={3} selectedIndex={0} />);
+      const lines = c.lastFrame().split('\n');
+      for (const l of lines) expect(displayWidth(l), `${width}: ${l}`).toBeLessThanOrEqual(width);
+      // The whole shipment number, from its first digit, whatever the width (the marker before it).
+      if (width >= 40) expect(lines[2]).toMatch(/^› 420100-20261205-001 /u);
+      c.unmount();
+      app = undefined;
+    }
   });
 });
 

@@ -36,7 +36,7 @@ export function CountReportScreen({ actor, width, height, isActive, onContext }:
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Line text={v.title} width={width} bold />
-      <Table data={v.rows} columns={COLUMNS} height={tableRows} selectedIndex={v.selected} emptyText={v.emptyText} rowColor={warnColor} />
+      <Table data={v.rows} columns={COLUMNS} width={width} height={tableRows} selectedIndex={v.selected} emptyText={v.emptyText} rowColor={warnColor} />
       <Line text={v.detail.text} color={v.detail.warn ? 'yellow' : undefined} dim={!v.detail.warn} width={width} />
       <Line text={v.summary.text} color={v.summary.color} width={width} />
       {v.notice.map((text, i) => (

@@ -34,10 +34,10 @@ export function CountScreen({ actor, width, height, isActive, onContext, onScan,
     <Box flexDirection="column" width={width} height={height}>
       <Line text={C.title(actor.siteName, actor.siteCode)} width={width} bold />
       <Line text={C.todayTitle(c.today)} width={width} />
-      <Table data={c.sites} columns={SITE_COLUMNS} height={siteRows} emptyText={C.noSites} rowColor={pendingColor} />
+      <Table data={c.sites} columns={SITE_COLUMNS} width={width} height={siteRows} emptyText={C.noSites} rowColor={pendingColor} />
       <Line text="" width={width} />
       <Line text={C.stockTitle} width={width} />
-      <Table data={c.stock} columns={STOCK_COLUMNS} height={stockRows} emptyText={C.noStock} />
+      <Table data={c.stock} columns={STOCK_COLUMNS} width={width} height={stockRows} emptyText={C.noStock} />
       <Line text="" width={width} />
       <CountHomeFoot scope={c.mode === 'new' ? scopeRow(c) : null} hint={hintOf(c)} message={messageOf(c)} width={width} />
     </Box>

@@ -68,7 +68,7 @@ function FolderList({ it, width, height }: { it: Intake; width: number; height: 
     <>
       <Line text={zh.intake.pickTitle(folder.path, folder.files.length)} width={width} />
       <Line text={hint} width={width} color="green" />
-      <Table data={folder.files.map((name) => ({ name }))} columns={fileColumns(width)} height={Math.max(1, height - 5)} selectedIndex={it.picked} />
+      <Table data={folder.files.map((name) => ({ name }))} columns={fileColumns(width)} width={width} height={Math.max(1, height - 5)} selectedIndex={it.picked} />
     </>
   );
 }
@@ -83,7 +83,7 @@ function IntakeResult({ it, view, width, height }: { it: Intake; view: IntakeVie
       <Line text={view.summary} width={width} />
       {view.warning ? <Line text={view.warning} color="yellow" width={width} /> : null}
       <Line text={view.hint} color={view.hintColor} width={width} />
-      {view.rows.length > 0 ? <Table data={view.rows} columns={PROBLEM_COLUMNS} height={Math.max(1, height - lines - 3)} selectedIndex={it.selected} /> : null}
+      {view.rows.length > 0 ? <Table data={view.rows} columns={PROBLEM_COLUMNS} width={width} height={Math.max(1, height - lines - 3)} selectedIndex={it.selected} /> : null}
       {it.phase === 'other-city' && o ? (
         <Question title={zh.intake.otherCityTitle} body={zh.intake.otherCityBody(o.city, binding('intake.other-city-yes').keys, binding('intake.other-city-no').keys)} width={width} wrap />
       ) : null}

@@ -38,7 +38,7 @@ export function ShipmentsScreen({ actor, tab, width, height, isActive, onContext
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Line text={v.title} width={width} bold />
-      <Table data={v.rows} columns={COLUMNS[tab]} height={tableRows} selectedIndex={selected} emptyText={v.emptyText} />
+      <Table data={v.rows} columns={COLUMNS[tab]} width={width} height={tableRows} selectedIndex={selected} emptyText={v.emptyText} />
       <Line text={v.detail} width={width} dim />
       {NOTICE_LINES.map((i) => (
         <Line key={i} text={s.notice?.lines[i] ?? ''} color={v.noticeColor} width={width} />

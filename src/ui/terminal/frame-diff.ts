@@ -67,6 +67,9 @@ function applySgr(pen: Pen, params: string): Pen {
   return p;
 }
 
+/** A space in this pen shows nothing (no background, inverse, underline or strike-through). */
+const looksBlank = (p: Pen, color: boolean): boolean => !p.inverse && !p.underline && !p.strike && (!color || p.bg === '');
+
 /** The SGR sequence that sets exactly this pen from a reset terminal ('' for plain); without `color`, no colours (NO_COLOR). */
 function penSgr(p: Pen, color = true): string {
   const codes: string[] = [];
@@ -88,6 +91,8 @@ function penSgr(p: Pen, color = true): string {
  */
 export function parseLine(line: string, color = true): Cell[] {
   const cells: Cell[] = [];
+  // Per cell: would a space in its pen look like an empty cell?
+  const blank: boolean[] = [];
   let pen = PLAIN;
   let style = '';
   let text = '';
@@ -100,6 +105,7 @@ export function parseLine(line: string, color = true): Cell[] {
         cells[cells.length - 1] = { ...last, ch: last.ch + segment };
       } else if (width > 0) {
         cells.push({ ch: segment, width, style });
+        blank.push(segment === ' ' && looksBlank(pen, color));
       }
     }
     text = '';
@@ -117,8 +123,13 @@ export function parseLine(line: string, color = true): Cell[] {
     }
   }
   flushText();
-  // Trailing plain spaces look like an empty screen: drop them so "ab" and "ab   " compare equal.
-  while (cells.length && cells[cells.length - 1]!.ch === ' ' && cells[cells.length - 1]!.style === '') cells.pop();
+  // Trailing spaces that look like an empty screen (plain, or only coloured or dimmed: Ink pads a
+  // styled row with styled spaces) are dropped, so "ab" and "ab   " compare equal and a log line
+  // costs its text, not the width of the terminal.
+  while (cells.length && blank[cells.length - 1]) {
+    cells.pop();
+    blank.pop();
+  }
   return cells;
 }
 
@@ -143,7 +154,8 @@ function emitCells(cells: readonly Cell[], from: number, to: number): string {
   for (let i = from; i < to; i++) {
     const c = cells[i]!;
     if (c.style !== pen) {
-      out += `${ESC}[0m${c.style}`;
+      // The terminal's pen is plain between writes (every run ends with a reset).
+      out += `${pen === '' ? '' : `${ESC}[0m`}${c.style}`;
       pen = c.style;
     }
     out += c.ch;
@@ -180,9 +192,12 @@ export function diffLine(prev: readonly Cell[], next: readonly Cell[], row: numb
 
 /**
  * The bytes that turn the screen from `prev` (null: unknown, e.g. at start or after a resize)
- * into `next`, with the frame's top-left corner at the screen's top-left.
+ * into `next`, with the frame's top-left corner at the screen's top-left, on a screen of
+ * `screenRows` rows. When a block of rows
+ * moved up or down (a scan log gaining a line), the terminal scrolls it (scrollBlock) and only
+ * what is new is written, so a log costs the same per line however long it is.
  */
-export function diffFrames(prev: readonly (readonly Cell[])[] | null, next: readonly (readonly Cell[])[]): string {
+export function diffFrames(prev: readonly (readonly Cell[])[] | null, next: readonly (readonly Cell[])[], screenRows = Infinity): string {
   if (prev === null) {
     let out = `${ESC}[H${ESC}[2J`;
     next.forEach((line, row) => {
@@ -190,6 +205,17 @@ export function diffFrames(prev: readonly (readonly Cell[])[] | null, next: read
     });
     return out;
   }
+  let best = diffRows(prev, next);
+  // A region must lie on the screen: a terminal ignores one that does not, and the line feed would scroll it all.
+  for (const scroll of scrollCandidates(prev, next).filter((c) => c.bottom < screenRows)) {
+    const out = scrollBytes(scroll) + diffRows(scrolled(prev, scroll), next);
+    if (Buffer.byteLength(out) < Buffer.byteLength(best)) best = out;
+  }
+  return best;
+}
+
+/** Row by row: each changed row rewritten from its first changed cell. */
+function diffRows(prev: readonly (readonly Cell[])[], next: readonly (readonly Cell[])[]): string {
   let out = '';
   const rows = Math.max(prev.length, next.length);
   for (let row = 0; row < rows; row++) {
@@ -202,4 +228,75 @@ export function diffFrames(prev: readonly (readonly Cell[])[] | null, next: read
     }
   }
   return out;
+}
+
+/**
+ * A scroll of rows `top`..`bottom` (0-based, inclusive) by `shift` rows: negative moves the
+ * content up (blank rows come in at the bottom), positive down.
+ */
+export type Scroll = { readonly top: number; readonly bottom: number; readonly shift: number };
+
+/** A scan log gains one line per scan; a burst of scans may add a few in one frame. */
+const MAX_SHIFT = 3;
+
+const lineKey = (cells: readonly Cell[]): string => cells.map((c) => `${c.style}\u0000${c.ch}`).join('\u0001');
+
+/**
+ * For each shift, the longest run of rows that show in `next` what `prev` showed `shift` rows
+ * away, among runs that save at least one row's rewrite. diffFrames keeps whichever costs fewest bytes.
+ */
+export function scrollCandidates(prev: readonly (readonly Cell[])[], next: readonly (readonly Cell[])[]): Scroll[] {
+  const p = prev.map(lineKey);
+  const n = next.map(lineKey);
+  const out: Scroll[] = [];
+  for (let k = 1; k <= MAX_SHIFT; k++) {
+    for (const shift of [-k, k]) {
+      const run = bestRun(p, n, shift);
+      if (run) out.push(shift < 0 ? { top: run.s, bottom: run.e - shift, shift } : { top: run.s - shift, bottom: run.e, shift });
+    }
+  }
+  return out;
+}
+
+type Run = { s: number; e: number; gain: number };
+
+/** The run of rows r with n[r] = p[r - shift] that saves the most non-blank rows (null: none saves any). */
+function bestRun(p: readonly string[], n: readonly string[], shift: number): Run | null {
+  let best: Run | null = null;
+  let run: Run | null = null;
+  for (let r = 0; r < n.length; r++) {
+    const from = r - shift;
+    if (from < 0 || from >= p.length || n[r] !== p[from]) {
+      run = null;
+      continue;
+    }
+    const cur: Run = run === null ? { s: r, e: r, gain: 0 } : { s: run.s, e: r, gain: run.gain };
+    // A row that moved and is not blank is a row the scroll saves writing.
+    if (n[r] !== (p[r] ?? '') && n[r] !== '') cur.gain++;
+    if (cur.gain > 0 && (best === null || cur.gain > best.gain)) best = { ...cur };
+    run = cur;
+  }
+  return best;
+}
+
+/** What the screen shows after `scroll` (rows past the frame's end are blank). */
+export function scrolled(prev: readonly (readonly Cell[])[], { top, bottom, shift }: Scroll): Cell[][] {
+  const rows: Cell[][] = Array.from({ length: Math.max(prev.length, bottom + 1) }, (_, r) => [...(prev[r] ?? [])]);
+  for (let r = top; r <= bottom; r++) {
+    const from = r - shift;
+    rows[r] = from >= top && from <= bottom ? [...(prev[from] ?? [])] : [];
+  }
+  return rows;
+}
+
+/**
+ * DECSTBM sets the scroll region; a line feed at its bottom margin (or a reverse index at its
+ * top) scrolls only the region — VT100 sequences every terminal and tmux knows, unlike SU/SD.
+ * `ESC[r` restores the whole screen as the region (and homes the cursor; every write after
+ * this one starts with an absolute move).
+ */
+export function scrollBytes({ top, bottom, shift }: Scroll): string {
+  const region = `${ESC}[${top + 1};${bottom + 1}r`;
+  const moves = shift < 0 ? moveTo(bottom, 0) + '\n'.repeat(-shift) : moveTo(top, 0) + `${ESC}M`.repeat(shift);
+  return `${region}${moves}${ESC}[r`;
 }

@@ -71,7 +71,7 @@ export class TerminalWriter extends EventEmitter {
       out += `${ESC}[?25l`; // the fields draw their own cursor
       this.started = true;
     }
-    out += diffFrames(this.shown, next);
+    out += diffFrames(this.shown, next, this.rows);
     this.shown = next;
     this.lastFlush = Date.now(); // sbk-clock: elapsed time for the frame rate cap
     if (out) this.emitBytes(out);

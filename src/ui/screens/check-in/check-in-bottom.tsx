@@ -8,5 +8,5 @@ export function CheckInBottomPart({ bottom, width, height }: { bottom: CheckInBo
   if (bottom.kind === 'question') return <Question title={bottom.title} body={bottom.body} width={width} wrap />;
   if (bottom.kind === 'done') return <Line text={bottom.text} color="green" width={width} />;
   const tableRows = Math.max(1, Math.min(bottom.rows.length, height - 9));
-  return <Table data={bottom.rows} columns={BOX_COLUMNS} height={tableRows} />;
+  return <Table data={bottom.rows} columns={BOX_COLUMNS} width={width} height={tableRows} />;
 }

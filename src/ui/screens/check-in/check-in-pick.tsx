@@ -19,7 +19,7 @@ export function CheckInPick({ rows, picked, flag, width, height }: CheckInPickPr
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold>{zh.checkin.pickTitle}</Text>
-      {rows.length === 0 ? <Text>{zh.checkin.none}</Text> : <Table data={rows} columns={BATCH_COLUMNS} height={tableRows} selectedIndex={picked} />}
+      {rows.length === 0 ? <Text>{zh.checkin.none}</Text> : <Table data={rows} columns={BATCH_COLUMNS} width={width} height={tableRows} selectedIndex={picked} />}
       {flag ? <Line text={flag.text} color={messageColor(flag)} width={width} /> : null}
     </Box>
   );

@@ -17,8 +17,8 @@ export const BOX_COLUMNS: ColumnSpec<BoxRow>[] = [
 ];
 export const BATCH_COLUMNS: ColumnSpec<BatchRow>[] = [
   { key: 'code', header: C.batchColumns.code, width: 24 },
-  { key: 'kind', header: C.batchColumns.kind, width: 8 },
-  { key: 'bank', header: C.batchColumns.bank, width: 14 },
+  { key: 'kind', header: C.batchColumns.kind, width: 8, drop: 1 },
+  { key: 'bank', header: C.batchColumns.bank, width: 14, min: 6 },
   { key: 'expected', header: C.batchColumns.expected, width: 8, align: 'right' },
 ];
 

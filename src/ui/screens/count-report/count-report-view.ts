@@ -13,10 +13,10 @@ const H = C.reportColumns;
 export const COLUMNS: ColumnSpec<Row>[] = [
   { key: 'mark', header: '', width: 1 },
   { key: 'date', header: H.date, width: 10 },
-  { key: 'bank', header: H.bank, width: 8 },
+  { key: 'bank', header: H.bank, width: 8, min: 4 },
   ...FIGURES.map((k): ColumnSpec<Row> => ({ key: k, header: H[k], width: 4, align: 'right' })),
-  { key: 'countedBy', header: H.countedBy, width: 6 },
-  { key: 'approvedBy', header: H.approvedBy, width: 6 },
+  { key: 'countedBy', header: H.countedBy, width: 6, drop: 2 },
+  { key: 'approvedBy', header: H.approvedBy, width: 6, drop: 1 },
 ];
 const WARN = '⚠';
 

@@ -14,7 +14,7 @@ export const LABEL_WIDTH = 14;
 /** A table's header and rule. */
 const TABLE_HEAD = 2;
 export const BOX_COLUMNS: ColumnSpec<BoxRow>[] = [
-  { key: 'where', header: C.columns.where, width: 30 },
+  { key: 'where', header: C.columns.where, width: 30, min: 12 },
   { key: 'expected', header: C.columns.expected, width: 4, align: 'right' },
   { key: 'counted', header: C.columns.actual, width: 4, align: 'right' },
   { key: 'diff', header: C.columns.diff, width: 5, align: 'right' },
@@ -22,8 +22,8 @@ export const BOX_COLUMNS: ColumnSpec<BoxRow>[] = [
 export const DIFF_COLUMNS: ColumnSpec<DiffRow>[] = [
   { key: 'cardNo', header: C.columns.cardNo, width: 12 },
   { key: 'kind', header: C.columns.kind, width: 4 },
-  { key: 'where', header: C.columns.place, width: 24 },
-  { key: 'reason', header: C.columns.reason, width: 30 },
+  { key: 'where', header: C.columns.place, width: 24, min: 8 },
+  { key: 'reason', header: C.columns.reason, width: 30, min: 10 },
 ];
 
 export function contextOf(mode: ReviewMode, focus: ReviewFocus, clean: boolean): ContextId {
@@ -70,6 +70,8 @@ export type ReviewFormView = {
   /** The box table's rows, or null when only the submission knew them. */
   readonly boxes: BoxRow[] | null;
   readonly boxRows: number;
+  /** A window too short for both tables shows only the differences, which are what the operator acts on. */
+  readonly boxesHidden: boolean;
   /** The differences, or null for a clean count. */
   readonly diffs: DiffRow[] | null;
   readonly diffRows: number;
@@ -88,11 +90,15 @@ function messageOf(r: CountReview): ReviewFormView['message'] {
 export function formView(r: CountReview, balance: number, height: number): ReviewFormView {
   // Title, balance, the fields, two lines of message and the hint; the tables share the rest.
   const fixed = 1 + balance + (r.clean ? 2 : 3) + 2 + 1;
-  const heads = (r.boxes ? TABLE_HEAD : 1) + (r.clean ? 0 : TABLE_HEAD);
-  const [b, d] = split(Math.max(2, height - fixed - heads), r.boxes ? r.boxes.length : 0, r.clean ? 0 : r.diffs.length);
+  const diffsHead = r.clean ? 0 : TABLE_HEAD;
+  // Each table needs at least a row and its overflow line.
+  const boxesHidden = !r.clean && r.boxes !== null && height - fixed - TABLE_HEAD - diffsHead < 4;
+  const heads = (boxesHidden ? 0 : r.boxes ? TABLE_HEAD : 1) + diffsHead;
+  const [b, d] = split(Math.max(2, height - fixed - heads), r.boxes && !boxesHidden ? r.boxes.length : 0, r.clean ? 0 : r.diffs.length);
   return {
     boxes: r.boxes ? boxRows(r) : null,
     boxRows: Math.max(1, b),
+    boxesHidden,
     diffs: r.clean ? null : diffRows(r),
     diffRows: Math.max(1, d),
     reasonLabel: r.clean || !r.current ? null : C.reason(r.current.cardNo),

@@ -36,8 +36,8 @@ export type ReviewFormProps = {
 export function ReviewForm({ view, fields: f, sel, editing, leaving, width }: ReviewFormProps) {
   return (
     <>
-      {view.boxes ? <Table data={view.boxes} columns={BOX_COLUMNS} height={view.boxRows} rowColor={offColor} /> : <Line text={C.boxesLater} width={width} dim />}
-      {view.diffs ? <Table data={view.diffs} columns={DIFF_COLUMNS} height={view.diffRows} selectedIndex={sel} /> : null}
+      {view.boxesHidden ? null : view.boxes ? <Table data={view.boxes} columns={BOX_COLUMNS} width={width} height={view.boxRows} rowColor={offColor} /> : <Line text={C.boxesLater} width={width} dim />}
+      {view.diffs ? <Table data={view.diffs} columns={DIFF_COLUMNS} width={width} height={view.diffRows} selectedIndex={sel} /> : null}
       {view.reasonLabel === null ? null : (
         <TextField label={view.reasonLabel} value={f.reason} onChange={f.onReason} onSubmit={f.onReasonDone} focus={editing === 'reason'} placeholder={C.reasonPlaceholder} width={width} labelWidth={LABEL_WIDTH} />
       )}

@@ -10,12 +10,12 @@ const C = zh.count;
 /** Under the flags: the progress table, the hopper to count, or a question. */
 export function CountScanBottom({ bottom, tableRows, width }: { bottom: ScanBottom; tableRows: number; width: number }) {
   if (bottom.kind === 'question') return <Question title={bottom.title} body={bottom.body} width={width} wrap />;
-  if (bottom.kind === 'progress') return <Table data={bottom.rows} columns={COLUMNS} height={tableRows} emptyText={C.nothingYet} />;
+  if (bottom.kind === 'progress') return <Table data={bottom.rows} columns={COLUMNS} width={width} height={tableRows} emptyText={C.nothingYet} />;
   const pickRows = Math.max(1, tableRows - 1);
   return (
     <Box flexDirection="column">
       <Line text={C.hopperPick} color="yellow" width={width} />
-      <Table data={bottom.rows} columns={HOPPER_COLUMNS} height={pickRows} selectedIndex={bottom.selected} />
+      <Table data={bottom.rows} columns={HOPPER_COLUMNS} width={width} height={pickRows} selectedIndex={bottom.selected} />
     </Box>
   );
 }

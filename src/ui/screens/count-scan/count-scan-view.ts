@@ -10,10 +10,10 @@ export type HopperRow = { name: string };
 
 const C = zh.count;
 export const COLUMNS: ColumnSpec<Row>[] = [
-  { key: 'where', header: C.columns.where, width: 40 },
+  { key: 'where', header: C.columns.where, width: 40, min: 16 },
   { key: 'counted', header: C.columns.counted, width: 6, align: 'right' },
 ];
-export const HOPPER_COLUMNS: ColumnSpec<HopperRow>[] = [{ key: 'name', header: C.columns.where, width: 40 }];
+export const HOPPER_COLUMNS: ColumnSpec<HopperRow>[] = [{ key: 'name', header: C.columns.where, width: 40, min: 16 }];
 
 export function contextOf(mode: CountScanMode): ContextId {
   switch (mode) {

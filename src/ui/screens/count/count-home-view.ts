@@ -7,12 +7,12 @@ const C = zh.count;
 const LABEL_WIDTH = 10;
 export const SITE_COLUMNS: ColumnSpec<SiteRow>[] = [
   { key: 'code', header: C.columns.code, width: 12 },
-  { key: 'site', header: C.columns.site, width: 32 },
-  { key: 'today', header: C.columns.today, width: 26 },
+  { key: 'site', header: C.columns.site, width: 32, min: 10 },
+  { key: 'today', header: C.columns.today, width: 26, min: 14 },
 ];
 export const STOCK_COLUMNS: ColumnSpec<StockName>[] = [
-  { key: 'bank', header: C.columns.bank, width: 24 },
-  { key: 'maker', header: C.columns.maker, width: 24 },
+  { key: 'bank', header: C.columns.bank, width: 24, min: 12 },
+  { key: 'maker', header: C.columns.maker, width: 24, min: 12 },
 ];
 
 /** `›开始盘点：盘点范围 [全部银行]  工商银行 `: the scope under the marker in brackets. */

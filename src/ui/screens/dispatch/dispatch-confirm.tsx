@@ -22,7 +22,7 @@ export function DispatchConfirm({ title, lines, rows, width, height }: DispatchC
       {lines.map((l, i) => (
         <Line key={i} text={l} width={width} />
       ))}
-      <Table data={rows} columns={GROUP_COLUMNS} height={tableRows} />
+      <Table data={rows} columns={GROUP_COLUMNS} width={width} height={tableRows} />
       <Question title={zh.dispatch.confirmTitle} body={zh.dispatch.confirmBody} width={width} wrap />
     </Box>
   );

@@ -11,7 +11,7 @@ export function DispatchDest({ rows, selected, page, width, height }: DispatchDe
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Line text={zh.dispatch.title(zh.dispatch.pickTitle)} width={width} bold />
-      <Table data={rows} columns={DEST_COLUMNS} height={page} selectedIndex={selected} emptyText={zh.dispatch.none} />
+      <Table data={rows} columns={DEST_COLUMNS} width={width} height={page} selectedIndex={selected} emptyText={zh.dispatch.none} />
     </Box>
   );
 }

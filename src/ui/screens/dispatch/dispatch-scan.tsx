@@ -38,7 +38,7 @@ export function DispatchScan(p: DispatchScanProps) {
       <Line text={p.total} width={width} bold />
       <FlagLines flags={p.flags} count={3} width={width} />
       {p.leaving === null ? (
-        <Table data={p.rows} columns={GROUP_COLUMNS} height={tableRows} emptyText={D.emptyTable} />
+        <Table data={p.rows} columns={GROUP_COLUMNS} width={width} height={tableRows} emptyText={D.emptyTable} />
       ) : (
         <Question title={D.leaveTitle} body={D.leaveBody(p.leaving)} width={width} wrap />
       )}

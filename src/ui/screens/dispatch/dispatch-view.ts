@@ -13,11 +13,11 @@ const D = zh.dispatch;
 export const LABEL_WIDTH = 8;
 export const DEST_COLUMNS: ColumnSpec<DestRow>[] = [
   { key: 'code', header: D.columns.code, width: 12 },
-  { key: 'name', header: D.columns.name, width: 46 },
+  { key: 'name', header: D.columns.name, width: 46, min: 10 },
   { key: 'direction', header: D.columns.direction, width: 12 },
 ];
 export const GROUP_COLUMNS: ColumnSpec<GroupRow>[] = [
-  { key: 'batch', header: D.columns.batch, width: 24 },
+  { key: 'batch', header: D.columns.batch, width: 24, min: 14 },
   { key: 'box', header: D.columns.box, width: 8 },
   { key: 'cards', header: D.columns.cards, width: 6, align: 'right' },
 ];

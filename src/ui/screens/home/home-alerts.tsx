@@ -11,8 +11,9 @@ export type HomeAlertsProps = { readonly alerts: readonly Alert[]; readonly rows
 
 /** The alerts that fit in `rows` lines, the most urgent first; a last line says how many more there are. */
 function HomeAlertsView({ alerts, rows, width }: HomeAlertsProps) {
-  const more = alerts.length > rows;
-  const shown = more ? alerts.slice(0, rows - 1) : alerts;
+  // In a window with room for one alert, the most urgent one says more than a count of them.
+  const more = alerts.length > rows && rows > 1;
+  const shown = alerts.slice(0, more ? rows - 1 : rows);
   return (
     <>
       <Text bold>{zh.home.alertsTitle}</Text>

@@ -6,7 +6,7 @@ import type { StockRow } from '../../hooks/use-home-data.ts';
 import { zh } from '../../../i18n/zh-CN.ts';
 
 const STOCK_COLUMNS: ColumnSpec<StockRow>[] = [
-  { key: 'state', header: zh.home.stateColumn, width: 12 },
+  { key: 'state', header: zh.home.stateColumn, width: 12, min: 8 },
   { key: 'finished', header: zh.home.kindFinished, width: 8, align: 'right' },
   { key: 'prefab', header: zh.home.kindPrefab, width: 8, align: 'right' },
 ];
@@ -19,7 +19,7 @@ function HomeStockView({ title, rows, width }: HomeStockProps) {
   return (
     <Box flexDirection="column" width={width} marginLeft={2}>
       <Line text={title} width={width} bold />
-      <Table data={rows} columns={STOCK_COLUMNS} height={tableRows} emptyText={zh.home.noStock} />
+      <Table data={rows} columns={STOCK_COLUMNS} width={width} height={tableRows} emptyText={zh.home.noStock} />
     </Box>
   );
 }

@@ -11,11 +11,11 @@ const I = zh.intake;
 export const PROBLEM_COLUMNS: ColumnSpec<ProblemRow>[] = [
   { key: 'line', header: I.columns.line, width: 6, align: 'right' },
   { key: 'column', header: I.columns.column, width: 10 },
-  { key: 'message', header: I.columns.message, width: 58 },
+  { key: 'message', header: I.columns.message, width: 58, min: 20 },
 ];
 
 /** A folder's maker files: one column, as wide as the screen allows (marker and gap take 2). */
-export const fileColumns = (width: number): ColumnSpec<FileRow>[] => [{ key: 'name', header: I.columns.file, width: Math.max(8, width - 2) }];
+export const fileColumns = (width: number): ColumnSpec<FileRow>[] => [{ key: 'name', header: I.columns.file, width: Math.max(8, width - 2), min: 8 }];
 
 /** What the intake screen shows, worked out from its state: the screen only lays it out. */
 export type IntakeView = {

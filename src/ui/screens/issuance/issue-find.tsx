@@ -10,10 +10,10 @@ import { zh } from '../../../i18n/zh-CN.ts';
 const I = zh.issuance;
 const COLUMNS: ColumnSpec<CandidateRow>[] = [
   { key: 'cardNo', header: I.columns.cardNo, width: 10 },
-  { key: 'holder', header: I.columns.holder, width: 10 },
+  { key: 'holder', header: I.columns.holder, width: 10, min: 6 },
   { key: 'id', header: I.columns.id, width: 18 },
   { key: 'state', header: I.columns.state, width: 8 },
-  { key: 'site', header: I.columns.site, width: 18 },
+  { key: 'site', header: I.columns.site, width: 18, min: 6, drop: 1 },
   { key: 'can', header: I.columns.can, width: 4 },
 ];
 /** Title, query row, message, the table's header, rule and overflow line, the detail line. */
@@ -46,7 +46,7 @@ export function IssueFind({ query, candidates, pickIndex, message, focus, width,
       <Line text={I.findTitle} width={width} bold />
       <TextField label={I.query} value={query} onChange={onQuery} onSubmit={onSearch} focus={focus} placeholder={I.queryPlaceholder} width={width} labelWidth={labelWidth} />
       <Line text={said.text} width={width} color={said.color} />
-      {rows.length > 0 ? <Table data={rows} columns={COLUMNS} height={tableHeight} selectedIndex={selected} rowColor={rowColor} /> : null}
+      {rows.length > 0 ? <Table data={rows} columns={COLUMNS} width={width} height={tableHeight} selectedIndex={selected} rowColor={rowColor} /> : null}
       <Line text={detail.text} width={width} color={detail.color} />
     </>
   );

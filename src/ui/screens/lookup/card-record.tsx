@@ -8,12 +8,12 @@ export type CardRecordProps = { card: CardView; width: number; tableHeight: numb
 
 const L = zh.lookup.columns;
 const COLUMNS: ColumnSpec<HistoryRow>[] = [
-  { key: 'seq', header: L.seq, width: 6, align: 'right' },
+  { key: 'seq', header: L.seq, width: 6, align: 'right', drop: 1 },
   { key: 'at', header: L.at, width: 16 },
-  { key: 'type', header: L.type, width: 10 },
+  { key: 'type', header: L.type, width: 10, min: 8 },
   { key: 'state', header: L.state, width: 8 },
-  { key: 'site', header: L.site, width: 22 },
-  { key: 'operator', header: L.operator, width: 8 },
+  { key: 'site', header: L.site, width: 22, min: 8, drop: 3 },
+  { key: 'operator', header: L.operator, width: 8, drop: 2 },
 ];
 
 /** The card found: its summary rows and its history, the selected movement marked. */
@@ -25,7 +25,7 @@ export function CardRecord({ card, width, tableHeight, selected }: CardRecordPro
       {lines.map((text, i) => (
         <Line key={i} text={text} width={width} />
       ))}
-      <Table data={rows} columns={COLUMNS} height={tableHeight} selectedIndex={selected} />
+      <Table data={rows} columns={COLUMNS} width={width} height={tableHeight} selectedIndex={selected} />
     </>
   );
 }

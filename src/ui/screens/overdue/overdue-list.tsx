@@ -13,53 +13,53 @@ const O = zh.overdue;
 const DUE_COLUMNS: ColumnSpec<DueRow>[] = [
   { key: 'sel', header: '', width: 1 },
   { key: 'cardNo', header: O.columns.cardNo, width: 10 },
-  { key: 'name', header: O.columns.name, width: 10 },
-  { key: 'site', header: O.columns.site, width: 18 },
+  { key: 'name', header: O.columns.name, width: 10, min: 6 },
+  { key: 'site', header: O.columns.site, width: 18, min: 8, drop: 2 },
   { key: 'category', header: O.columns.category, width: 10 },
-  { key: 'from', header: O.columns.from, width: 10 },
+  { key: 'from', header: O.columns.from, width: 10, drop: 1 },
   { key: 'due', header: O.columns.due, width: 12 },
 ];
 const PICKUP_COLUMNS: ColumnSpec<PickupRow>[] = [
   { key: 'ref', header: O.columns.pickupRef, width: 24 },
-  { key: 'agent', header: O.columns.agent, width: 26 },
-  { key: 'since', header: O.columns.since, width: 10 },
-  { key: 'site', header: O.columns.site, width: 8 },
+  { key: 'agent', header: O.columns.agent, width: 26, min: 12 },
+  { key: 'since', header: O.columns.since, width: 10, drop: 1 },
+  { key: 'site', header: O.columns.site, width: 8, drop: 2 },
   { key: 'held', header: O.columns.held, width: 4, align: 'right' },
 ];
 const CANCEL_COLUMNS: ColumnSpec<CancelRow>[] = [
   { key: 'sel', header: '', width: 1 },
   { key: 'cardNo', header: O.columns.cardNo, width: 10 },
-  { key: 'name', header: O.columns.name, width: 10 },
-  { key: 'site', header: O.columns.site, width: 14 },
+  { key: 'name', header: O.columns.name, width: 10, min: 6 },
+  { key: 'site', header: O.columns.site, width: 14, min: 8, drop: 2 },
   { key: 'state', header: O.columns.state, width: 6 },
-  { key: 'recalledOn', header: O.columns.recalled, width: 10 },
-  { key: 'reason', header: O.columns.reason, width: 20 },
+  { key: 'recalledOn', header: O.columns.recalled, width: 10, drop: 1 },
+  { key: 'reason', header: O.columns.reason, width: 20, min: 8 },
 ];
 const lateColor = (row: DueRow): string | undefined => (row.late ? 'red' : undefined);
 
 /** A tab's table and the line under it (the selected row's detail; red when late, else dimmed). */
 type TabView = { table: ReactNode; detail: string; detailColor: string | undefined };
 
-function dueView(o: Overdue, tab: 'due' | 'warn', rows: number): TabView {
+function dueView(o: Overdue, tab: 'due' | 'warn', rows: number, width: number): TabView {
   const list = o.lists[tab];
   const data = dueRows(list, (n) => tab === 'due' && o.isChosen('due', n));
   const selected = data.length ? o.index : undefined;
-  const table = <Table data={data} columns={DUE_COLUMNS} height={rows} selectedIndex={selected} emptyText={tab === 'due' ? O.noneDue : O.noneWarn} rowColor={lateColor} />;
+  const table = <Table data={data} columns={DUE_COLUMNS} width={width} height={rows} selectedIndex={selected} emptyText={tab === 'due' ? O.noneDue : O.noneWarn} rowColor={lateColor} />;
   const c = list[o.index];
   return { table, detail: c ? dueDetail(c) : '', detailColor: c?.late ? 'red' : undefined };
 }
 
-function pickupView(o: Overdue, rows: number): TabView {
+function pickupView(o: Overdue, rows: number, width: number): TabView {
   const data = pickupRows(o.lists.pickups);
   const selected = data.length ? o.index : undefined;
-  const table = <Table data={data} columns={PICKUP_COLUMNS} height={rows} selectedIndex={selected} emptyText={O.nonePickups} />;
+  const table = <Table data={data} columns={PICKUP_COLUMNS} width={width} height={rows} selectedIndex={selected} emptyText={O.nonePickups} />;
   return { table, detail: o.lists.pickups[o.index]?.authorisation ?? '', detailColor: undefined };
 }
 
-function cancelView(o: Overdue, rows: number): TabView {
+function cancelView(o: Overdue, rows: number, width: number): TabView {
   const data = cancelRows(o.lists.cancel, (n) => o.isChosen('cancel', n));
   const selected = data.length ? o.index : undefined;
-  const table = <Table data={data} columns={CANCEL_COLUMNS} height={rows} selectedIndex={selected} emptyText={O.noneCancel} />;
+  const table = <Table data={data} columns={CANCEL_COLUMNS} width={width} height={rows} selectedIndex={selected} emptyText={O.noneCancel} />;
   const r = o.lists.cancel[o.index];
   return { table, detail: r ? `${r.holderIdMasked ?? '-'}  ${r.label}` : '', detailColor: undefined };
 }
@@ -75,7 +75,7 @@ export type OverdueListProps = { o: Overdue; tab: OverdueTab; canSeal: boolean; 
 
 /** The current tab's list, the selected row's detail, and the notice (or the question before leaving). */
 export function OverdueList({ o, tab, canSeal, asking, rows, width }: OverdueListProps) {
-  const v = tab === 'due' || tab === 'warn' ? dueView(o, tab, rows) : tab === 'pickups' ? pickupView(o, rows) : cancelView(o, rows);
+  const v = tab === 'due' || tab === 'warn' ? dueView(o, tab, rows, width) : tab === 'pickups' ? pickupView(o, rows, width) : cancelView(o, rows, width);
   const notice = o.notice ? { text: o.notice.text, color: o.notice.level === 'error' ? 'red' : 'green' } : { text: o.error ?? '', color: 'red' };
   const chosen = chosenLine(o, tab, canSeal);
   const leaveTitle = O.leaveTitle(o.selectionSize);

@@ -25,7 +25,7 @@ type Row = { label: string; kind: string; cards: string };
 
 const P = zh.pickup;
 const COLUMNS: ColumnSpec<Row>[] = [
-  { key: 'label', header: P.columns.label, width: 24 },
+  { key: 'label', header: P.columns.label, width: 24, min: 14 },
   { key: 'kind', header: P.columns.kind, width: 6 },
   { key: 'cards', header: P.columns.cards, width: 6, align: 'right' },
 ];
@@ -56,7 +56,7 @@ export function PickupScan({ input, entries, flags, total, confirming, isActive,
       {confirming ? null : <TextField label={P.scan} value={input} onChange={onInput} onSubmit={onScan} focus={isActive} placeholder={P.scanPlaceholder} width={width} labelWidth={labelWidth} />}
       <Line text={count} width={width} bold />
       {confirming ? null : <Flags flags={flags} width={width} />}
-      <Table data={rows} columns={COLUMNS} height={tableRows} emptyText={P.emptyTable} />
+      <Table data={rows} columns={COLUMNS} width={width} height={tableRows} emptyText={P.emptyTable} />
       {confirming ? <Question title={P.confirmTitle} body={confirmBody} width={width} wrap /> : null}
     </>
   );

@@ -11,9 +11,9 @@ const S = zh.settle;
 const COLUMNS: ColumnSpec<Row>[] = [
   { key: 'mark', header: S.columns.mark, width: 10 },
   { key: 'cardNo', header: S.columns.cardNo, width: 10 },
-  { key: 'name', header: S.columns.name, width: 10 },
+  { key: 'name', header: S.columns.name, width: 10, min: 6 },
   { key: 'id', header: S.columns.id, width: 18 },
-  { key: 'since', header: S.columns.since, width: 10 },
+  { key: 'since', header: S.columns.since, width: 10, drop: 1 },
 ];
 
 export type SettleMarkingProps = {
@@ -45,7 +45,7 @@ export function SettleMarking({ cards, marks, index, step, delivered, returned, 
   const confirmBody = S.confirmBody(delivered, returned, held);
   return (
     <>
-      <Table data={rows} columns={COLUMNS} height={tableHeight} selectedIndex={selected} emptyText={S.none} />
+      <Table data={rows} columns={COLUMNS} width={width} height={tableHeight} selectedIndex={selected} emptyText={S.none} />
       <Line text={totals} width={width} bold />
       <Line text={error} width={width} color="red" />
       {step === 'confirm' ? <Question title={S.confirmTitle} body={confirmBody} width={width} /> : null}

@@ -12,10 +12,10 @@ const S = zh.shipments;
 function columns(tab: ShipmentsTab): ColumnSpec<Row>[] {
   const all: ColumnSpec<Row>[] = [
     { key: 'number', header: S.columns.number, width: 22 },
-    { key: 'party', header: tab === 'inbound' ? S.columns.from : S.columns.to, width: 18 },
-    { key: 'method', header: S.columns.method, width: 10 },
-    { key: 'status', header: S.columns.status, width: 8 },
-    { key: 'cards', header: S.columns.cards, width: 4, align: 'right' },
+    { key: 'party', header: tab === 'inbound' ? S.columns.from : S.columns.to, width: 18, min: 8 },
+    { key: 'method', header: S.columns.method, width: 10, drop: 1 },
+    { key: 'status', header: S.columns.status, width: 8, drop: 3 },
+    { key: 'cards', header: S.columns.cards, width: 4, align: 'right', drop: 2 },
     { key: 'age', header: S.columns.age, width: 10, align: 'right' },
   ];
   // Sign-in is counted blind (blindInbound): the 待签收 list has no card count to show.

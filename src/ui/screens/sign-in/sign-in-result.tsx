@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import { Table } from '../../components/table.tsx';
+import { Table, tableWidth } from '../../components/table.tsx';
 import { Line } from '../../components/line.tsx';
 import { FlagLines } from '../shared/flag-lines.tsx';
 import type { Message } from '../shared/message.ts';
@@ -10,6 +10,7 @@ import { zh } from '../../../i18n/zh-CN.ts';
 const S = zh.signIn;
 /** Lines above the two result tables: title, from, totals, three fields, actions, a message. */
 const RESULT_CHROME = 8;
+const MISSING_GAP = 2;
 
 export type SignInResultProps = {
   readonly title: string;
@@ -24,6 +25,9 @@ export type SignInResultProps = {
 export function SignInResult(p: SignInResultProps) {
   const { view, width } = p;
   const tableRows = Math.max(1, p.height - RESULT_CHROME - 3);
+  // The missing cards keep their width beside the boxes; the box table gives up what does not fit.
+  const missingWidth = Math.min(tableWidth(MISSING_COLUMNS), Math.floor(width / 3));
+  const boxesWidth = width - MISSING_GAP - missingWidth;
   return (
     <Box flexDirection="column" width={width} height={p.height}>
       <SignInHeading title={p.title} from={p.from} width={width} />
@@ -34,9 +38,9 @@ export function SignInResult(p: SignInResultProps) {
       <Line text={S.actions} color="yellow" width={width} />
       <FlagLines flags={p.flags} count={1} width={width} />
       <Box>
-        <Table data={view.boxes} columns={BOX_COLUMNS} height={tableRows} />
-        <Box marginLeft={2}>
-          <Table data={view.missing} columns={MISSING_COLUMNS} height={tableRows} selectedIndex={view.missingSel} emptyText={S.noMissing} />
+        <Table data={view.boxes} columns={BOX_COLUMNS} width={boxesWidth} height={tableRows} />
+        <Box marginLeft={MISSING_GAP}>
+          <Table data={view.missing} columns={MISSING_COLUMNS} width={missingWidth} height={tableRows} selectedIndex={view.missingSel} emptyText={S.noMissing} />
         </Box>
       </Box>
     </Box>

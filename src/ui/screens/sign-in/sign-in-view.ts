@@ -16,7 +16,7 @@ export const BOX_COLUMNS: ColumnSpec<BoxRow>[] = [
   { key: 'box', header: S.columns.box, width: 20 },
   { key: 'expected', header: S.columns.expected, width: 4, align: 'right' },
   { key: 'counted', header: S.columns.counted, width: 4, align: 'right' },
-  { key: 'status', header: S.columns.status, width: 14 },
+  { key: 'status', header: S.columns.status, width: 14, min: 6 },
 ];
 export const MISSING_COLUMNS: ColumnSpec<MissingRow>[] = [
   { key: 'cardNo', header: S.columns.missing, width: 12 },
