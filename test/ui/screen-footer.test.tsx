@@ -3,7 +3,6 @@ import { KEYS, type RenderedConsole } from '../helpers/render-console.tsx';
 import { useDemoConsole } from '../helpers/demo-console.tsx';
 import { contextFor } from '../../src/ui/shell/use-screen-context.ts';
 
-
 const demo = useDemoConsole();
 
 async function login(c: RenderedConsole) {
