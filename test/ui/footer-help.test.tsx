@@ -18,7 +18,7 @@ describe('key registry', () => {
   it('has unique ids and the ids the screens use', () => {
     const ids = BINDINGS.map((b) => b.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ['help', 'back', 'quit', 'quit-ctrl-c', 'login.submit', 'home.jump', 'lookup.clear', 'confirm.no', 'help.close']) {
+    for (const id of ['help', 'back', 'quit', 'quit-ctrl-c', 'login.submit', 'home.jump', 'field.clear', 'field.word', 'confirm.no', 'help.close']) {
       expect(ids).toContain(id);
     }
   });
@@ -33,7 +33,8 @@ describe('key registry', () => {
     expect(matches('home.logout', charEvent('L'))).toBe(true);
     expect(matches('home.logout', charEvent('l'))).toBe(false);
     expect(matches('lookup.page', keyEvent('pagedown'))).toBe(true);
-    expect(matches('lookup.clear', charEvent('u', { ctrl: true }))).toBe(true);
+    expect(matches('field.clear', charEvent('u', { ctrl: true }))).toBe(true);
+    expect(matches('field.word', charEvent('w', { ctrl: true }))).toBe(true);
     expect(matches('confirm.yes', keyEvent('enter'))).toBe(true);
     expect(matches('confirm.yes', charEvent('Y'))).toBe(true);
     expect(matches('confirm.no', keyEvent('escape'))).toBe(true);
@@ -53,13 +54,15 @@ describe('key registry', () => {
       'back',
       'quit',
       'quit-ctrl-c',
+      'field.clear',
+      'field.word',
     ]);
-    expect(bindingsFor('not-built').map((b) => b.id)).toEqual(['help', 'back', 'quit', 'quit-ctrl-c']);
+    expect(bindingsFor('not-built').map((b) => b.id)).toEqual(['help', 'back', 'quit', 'quit-ctrl-c', 'field.clear', 'field.word']);
     // Esc means 取消 in a confirmation and 关闭帮助 in help, not 返回.
     expect(bindingsFor('confirm').map((b) => b.id)).not.toContain('back');
-    expect(bindingsFor('help').map((b) => b.id)).toEqual(['help.close', 'quit', 'quit-ctrl-c']);
+    expect(bindingsFor('help').map((b) => b.id)).toEqual(['help.close', 'quit', 'quit-ctrl-c', 'field.clear', 'field.word']);
     // While a field has focus, printable keys are typed, not commands.
-    expect(bindingsFor('login', { textFocused: true }).map((b) => b.id)).toEqual(['login.submit', 'login.next-field', 'back', 'quit-ctrl-c']);
+    expect(bindingsFor('login', { textFocused: true }).map((b) => b.id)).toEqual(['login.submit', 'login.next-field', 'back', 'quit-ctrl-c', 'field.clear', 'field.word']);
   });
 });
 

@@ -44,6 +44,10 @@ const DEFS = [
   { id: 'back', keys: 'Esc', description: keyDescriptions['back'], category: 'global', contexts: ALL, match: named('escape') },
   { id: 'quit', keys: 'q', description: keyDescriptions['quit'], category: 'global', contexts: ALL, printable: true, match: char('q') },
   { id: 'quit-ctrl-c', keys: 'Ctrl+C', description: keyDescriptions['quit-ctrl-c'], category: 'global', contexts: ALL, footer: false, match: ctrl('c') },
+  // Every text field's (src/ui/state/text-field.ts): only while a field has focus, so they are
+  // help entries, not footer items.
+  { id: 'field.clear', keys: 'Ctrl+U', description: keyDescriptions['field.clear'], category: 'global', contexts: ALL, footer: false, match: ctrl('u') },
+  { id: 'field.word', keys: 'Ctrl+W', description: keyDescriptions['field.word'], category: 'global', contexts: ALL, footer: false, match: ctrl('w') },
 
   { id: 'login.next-field', keys: 'Tab', description: keyDescriptions['login.next-field'], category: 'navigation', contexts: ['login'], match: named('tab', 'backtab') },
   { id: 'login.submit', keys: 'Enter', description: keyDescriptions['login.submit'], category: 'local', contexts: ['login'], match: named('enter') },
@@ -59,7 +63,6 @@ const DEFS = [
   { id: 'lookup.search', keys: 'Enter', description: keyDescriptions['lookup.search'], category: 'local', contexts: ['lookup'], match: named('enter') },
   { id: 'lookup.scroll', keys: '↑↓', description: keyDescriptions['lookup.scroll'], category: 'navigation', contexts: ['lookup'], match: named('up', 'down') },
   { id: 'lookup.page', keys: 'PgUp/PgDn', description: keyDescriptions['lookup.page'], category: 'navigation', contexts: ['lookup'], match: named('pageup', 'pagedown') },
-  { id: 'lookup.clear', keys: 'Ctrl+U', description: keyDescriptions['lookup.clear'], category: 'local', contexts: ['lookup'], match: ctrl('u') },
 
   { id: 'intake.check', keys: 'Enter', description: keyDescriptions['intake.check'], category: 'local', contexts: ['intake'], match: named('enter') },
   { id: 'intake.import', keys: 'Enter', description: keyDescriptions['intake.import'], category: 'local', contexts: ['intake-preview'], match: named('enter') },
@@ -104,7 +107,6 @@ const DEFS = [
   // Issuance (发卡): find the card, fill in who receives it, read-check, issue. The form has a
   // row that is not a text field (领取人: 本人/代领), where R and 1/2 are keys, and text rows.
   { id: 'issue.search', keys: 'Enter', description: keyDescriptions['issue.search'], category: 'local', contexts: ['issue-query'], match: named('enter') },
-  { id: 'issue.clear', keys: 'Ctrl+U', description: keyDescriptions['issue.clear'], category: 'local', contexts: ['issue-query'], match: ctrl('u') },
   { id: 'issue.choose', keys: 'Enter', description: keyDescriptions['issue.choose'], category: 'local', contexts: ['issue-pick'], match: named('enter') },
   { id: 'issue.move', keys: '↑↓', description: keyDescriptions['issue.move'], category: 'navigation', contexts: ['issue-pick'], match: named('up', 'down') },
   { id: 'issue.submit', keys: 'Enter', description: keyDescriptions['issue.submit'], category: 'local', contexts: ['issue-form'], match: named('enter') },
