@@ -6,7 +6,7 @@ export const keyDescriptions = {
   'help': '帮助',
   'back': '返回',
   'quit': '退出',
-  'quit-ctrl-c': '退出',
+  'quit-ctrl-c': '连按两次退出',
   'field.clear': '输入框中：删除光标前的内容（在行首时清空）',
   'field.word': '输入框中：删除光标前的一个词',
   'login.next-field': '切换输入框',

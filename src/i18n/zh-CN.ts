@@ -8,6 +8,7 @@ export const zh = {
     demoBadge: '演示台账',
     quitTitle: '退出控制台？',
     quitBody: '按 Y 或 Enter 退出，按 N 或 Esc 返回。',
+    ctrlCAgain: '再按一次 Ctrl+C 退出',
   },
   login: {
     title: '操作员登录',

@@ -4,10 +4,12 @@ import { useNavigation } from './hooks/use-navigation.ts';
 import { useTerminalSize } from './hooks/use-terminal-size.ts';
 import { useHidScanners } from './hooks/use-hid-scanners.ts';
 import { useShellKeys } from './shell/use-shell-keys.ts';
+import { useCtrlCQuit } from './shell/use-ctrl-c-quit.ts';
 import { useScreenContext } from './shell/use-screen-context.ts';
 import { ShellFrame } from './shell/shell-frame.tsx';
 import { headerText } from './shell/header-text.ts';
 import { renderScreen, screenSpec } from './screen-table.tsx';
+import { zh } from '../i18n/zh-CN.ts';
 
 export type AppProps = { services: ConsoleServices; escDelayMs?: number; scanGapMs?: number };
 
@@ -28,6 +30,7 @@ function Shell({ isDemo }: { isDemo: boolean }) {
   const [screenContext, onContext] = useScreenContext(screen, state.stack.length);
   const textFocused = useTextFocused();
   useShellKeys(state.overlay, screen, dispatch);
+  const ctrlCNotice = useCtrlCQuit();
   useHidScanners(state.actor);
 
   const width = Math.max(40, columns);
@@ -42,6 +45,7 @@ function Shell({ isDemo }: { isDemo: boolean }) {
       screenContext={screenContext}
       screenTitle={screenSpec(screen).title}
       textFocused={textFocused}
+      notice={ctrlCNotice ? zh.app.ctrlCAgain : null}
     >
       {renderScreen(screen, env)}
     </ShellFrame>

@@ -16,6 +16,8 @@ export type ShellFrameProps = {
   readonly screenContext: ContextId;
   readonly screenTitle: string;
   readonly textFocused: boolean;
+  /** Shown in the footer's row instead of the keys while set ("再按一次 Ctrl+C 退出"). */
+  readonly notice?: string | null;
   readonly children: ReactNode;
 };
 
@@ -23,7 +25,7 @@ export type ShellFrameProps = {
  * Header, body and footer rows. The screen stays mounted, hidden, under an overlay: a count in
  * progress survives `?` and a declined quit.
  */
-export function ShellFrame({ header, width, height, overlay, screenContext, screenTitle, textFocused, children }: ShellFrameProps) {
+export function ShellFrame({ header, width, height, overlay, screenContext, screenTitle, textFocused, notice = null, children }: ShellFrameProps) {
   const bodyHeight = height - 2;
   const footerContext: ContextId = overlay === 'help' ? 'help' : overlay === 'quit' ? 'confirm' : screenContext;
   return (
@@ -36,7 +38,11 @@ export function ShellFrame({ header, width, height, overlay, screenContext, scre
           {children}
         </Box>
       </Box>
-      <Footer context={footerContext} width={width} textFocused={overlay === null && textFocused} />
+      {notice === null ? (
+        <Footer context={footerContext} width={width} textFocused={overlay === null && textFocused} />
+      ) : (
+        <Text bold>{fitWidth(notice, width)}</Text>
+      )}
     </Box>
   );
 }
