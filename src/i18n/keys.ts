@@ -4,6 +4,7 @@
  */
 export const keyDescriptions = {
   'help': '帮助',
+  'help-f1': '帮助',
   'back': '返回',
   'quit': '退出',
   'quit-ctrl-c': '连按两次退出',

@@ -44,6 +44,7 @@ function Shell({ isDemo }: { isDemo: boolean }) {
       overlay={state.overlay}
       screenContext={screenContext}
       screenTitle={screenSpec(screen).title}
+      screenHelp={screenSpec(screen).help}
       textFocused={textFocused}
       notice={ctrlCNotice ? zh.app.ctrlCAgain : null}
     >

@@ -54,15 +54,16 @@ describe('key registry', () => {
       'back',
       'quit',
       'quit-ctrl-c',
+      'help-f1',
       'field.clear',
       'field.word',
     ]);
-    expect(bindingsFor('not-built').map((b) => b.id)).toEqual(['help', 'back', 'quit', 'quit-ctrl-c', 'field.clear', 'field.word']);
+    expect(bindingsFor('not-built').map((b) => b.id)).toEqual(['help', 'back', 'quit', 'quit-ctrl-c', 'help-f1', 'field.clear', 'field.word']);
     // Esc means 取消 in a confirmation and 关闭帮助 in help, not 返回.
     expect(bindingsFor('confirm').map((b) => b.id)).not.toContain('back');
-    expect(bindingsFor('help').map((b) => b.id)).toEqual(['help.close', 'quit', 'quit-ctrl-c', 'field.clear', 'field.word']);
+    expect(bindingsFor('help').map((b) => b.id)).toEqual(['help.close', 'quit', 'quit-ctrl-c', 'field.clear', 'field.word']); // F1 closes help there
     // While a field has focus, printable keys are typed, not commands.
-    expect(bindingsFor('login', { textFocused: true }).map((b) => b.id)).toEqual(['login.submit', 'login.next-field', 'back', 'quit-ctrl-c', 'field.clear', 'field.word']);
+    expect(bindingsFor('login', { textFocused: true }).map((b) => b.id)).toEqual(['login.submit', 'login.next-field', 'back', 'quit-ctrl-c', 'help-f1', 'field.clear', 'field.word']);
   });
 });
 
@@ -76,7 +77,7 @@ describe('Footer', () => {
     }
     expect(footerText('home', 80).trimEnd()).toBe('L 注销登录  ↑↓ 选择  Enter 打开  1-9 直接进入  / 查卡  ? 帮助  Esc 返回  q 退出');
     expect(footerText('home', 40).trimEnd()).toBe('L 注销登录  ↑↓ 选择  Enter 打开');
-    expect(footerText('login', 80, [], true).trimEnd()).toBe('Enter 登录  Tab 切换输入框  Esc 返回');
+    expect(footerText('login', 80, [], true).trimEnd()).toBe('Enter 登录  Tab 切换输入框  Esc 返回  F1 帮助');
   });
 
   it('puts extra hints first and renders as one stable row', () => {

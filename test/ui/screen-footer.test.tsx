@@ -40,5 +40,7 @@ describe('the footer follows the screen on top', () => {
     expect(contextFor(shipments, 2, { depth: 2, id: 'shipments', context: 'shipments-out' })).toBe('shipments-out');
     expect(contextFor(shipments, 3, { depth: 2, id: 'shipments', context: 'shipments-out' })).toBe('shipments-in');
     expect(contextFor(shipments, 2, { depth: 2, id: 'shipments', context: 'lookup' })).toBe('shipments-in');
+    // The yes/no question is every screen's.
+    expect(contextFor({ id: 'hopper-load' }, 3, { depth: 3, id: 'hopper-load', context: 'confirm' })).toBe('confirm');
   });
 });

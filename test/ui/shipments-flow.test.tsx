@@ -302,7 +302,7 @@ describe('the new key contexts', () => {
       for (const l of help) expect(displayWidth(l)).toBe(80);
       expect(help.join('\n')).not.toContain('…'); // nothing cut
     }
-    expect(footerText('signin', 80, [], true).trimEnd()).toBe('Enter 扫描卡号或箱号  Ctrl+D 上一张卡损坏  Ctrl+S 提交点数  Esc 返回');
+    expect(footerText('signin', 80, [], true).trimEnd()).toBe('Enter 扫描卡号或箱号  Ctrl+D 上一张卡损坏  Ctrl+S 提交点数  Esc 返回  F1 帮助');
     expect(footerText('dispatch-scan', 80, [], true).trimEnd()).toBe('Enter 加入卡号、箱号或批次（空行回车下一步）  Ctrl+D 撤销上一项  Esc 返回');
     expect(helpLines('signin', 80, 21).join('\n')).toMatch(/Ctrl\+S\s+提交点数/);
     expect(helpLines('dispatch-details', 80, 21).join('\n')).toMatch(/←→\s+换发放方式/);

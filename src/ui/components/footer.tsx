@@ -22,7 +22,7 @@ const GAP = '  ';
  */
 export function footerText(context: ContextId, width: number, extra: readonly KeyBinding[] = [], textFocused = false): string {
   const items = [...extra, ...bindingsFor(context, { textFocused })]
-    .filter((b) => b.footer !== false && !(textFocused && b.printable))
+    .filter((b) => (b.footer === 'text' ? textFocused : b.footer !== false) && !(textFocused && b.printable))
     .map((b) => `${b.keys} ${b.description}`);
   let line = '';
   for (const item of items) {

@@ -18,8 +18,11 @@ export type KeyBinding = {
   readonly category: KeyCategory;
   /** Key contexts it applies to, or ['*'] for every screen. */
   readonly contexts: readonly string[];
-  /** Listed in the one-row footer (default true). The `?` help lists every binding. */
-  readonly footer?: boolean;
+  /**
+   * Listed in the one-row footer (default true); 'text': only while a text field has focus (F1,
+   * which stands in for `?` there). The `?` help lists every binding.
+   */
+  readonly footer?: boolean | 'text';
   /**
    * A printable key: while a text field has focus the field swallows it (PRIORITY.text), so it
    * does nothing then, and the footer leaves it out when told a field is focused.
@@ -44,6 +47,9 @@ const DEFS = [
   { id: 'back', keys: 'Esc', description: keyDescriptions['back'], category: 'global', contexts: ALL, match: named('escape') },
   { id: 'quit', keys: 'q', description: keyDescriptions['quit'], category: 'global', contexts: ALL, printable: true, match: char('q') },
   { id: 'quit-ctrl-c', keys: 'Ctrl+C', description: keyDescriptions['quit-ctrl-c'], category: 'global', contexts: ALL, footer: false, match: ctrl('c') },
+  // Inside a text field `?` is typed; F1 opens help there (and anywhere else). Last
+  // of the footer's globals: where the row is short, Esc 返回 stays and F1 goes.
+  { id: 'help-f1', keys: 'F1', description: keyDescriptions['help-f1'], category: 'global', contexts: ALL, footer: 'text', match: named('f1') },
   // Every text field's (src/ui/state/text-field.ts): only while a field has focus, so they are
   // help entries, not footer items.
   { id: 'field.clear', keys: 'Ctrl+U', description: keyDescriptions['field.clear'], category: 'global', contexts: ALL, footer: false, match: ctrl('u') },
@@ -222,7 +228,7 @@ const DEFS = [
   { id: 'confirm.yes', keys: 'Y/Enter', description: keyDescriptions['confirm.yes'], category: 'local', contexts: ['confirm'], match: either(char('y'), char('Y'), named('enter')) },
   { id: 'confirm.no', keys: 'N/Esc', description: keyDescriptions['confirm.no'], category: 'local', contexts: ['confirm'], match: either(char('n'), char('N'), named('escape')) },
 
-  { id: 'help.close', keys: 'Esc/?', description: keyDescriptions['help.close'], category: 'local', contexts: ['help'], match: either(named('escape'), char('?')) },
+  { id: 'help.close', keys: 'Esc/?/F1', description: keyDescriptions['help.close'], category: 'local', contexts: ['help'], match: either(named('escape'), char('?'), named('f1')) },
 ] as const satisfies readonly Def[];
 
 export type BindingId = (typeof DEFS)[number]['id'];
@@ -276,7 +282,7 @@ export function bindingsFor(context: ContextId, opts: { textFocused?: boolean } 
 
 // Representative keys for deciding whether one binding hides another in a context.
 const PROBES: readonly KeyEvent[] = [
-  ...['up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end', 'enter', 'escape', 'tab', 'backtab', 'backspace', 'delete'].map(
+  ...['up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end', 'enter', 'escape', 'tab', 'backtab', 'backspace', 'delete', 'f1'].map(
     (name) => ({ name: name as KeyEvent['name'], char: '', ctrl: false, meta: false, shift: false }),
   ),
   ...[...'?q/LlyYnN123456789'].map((c) => ({ name: 'char' as const, char: c, ctrl: false, meta: false, shift: /[A-Z]/.test(c) })),

@@ -3,17 +3,21 @@ import type { ContextId } from '../keys/registry.ts';
 import type { Screen } from '../hooks/use-navigation.ts';
 import { screenSpec } from '../screen-table.tsx';
 
+/** The yes/no question's context (Y/Enter, N/Esc): any screen may ask one. */
+const SHARED_CONTEXTS: readonly ContextId[] = ['confirm'];
+
 type Report = { readonly depth: number; readonly id: Screen['id']; readonly context: ContextId };
 
 /**
  * The context a report gives for `screen` at `depth`, or the screen's first context from the
  * screen table. A report counts only for the screen that made it: the same depth, the same
- * screen id, a context the screen table lists for that screen. So 查卡 opened where 发运与签收
+ * screen id, a context the screen table lists for that screen (or the shared question's). So 查卡 opened where 发运与签收
  * was (same depth, after Esc) shows 查卡's keys, not the shipments list's.
  */
 export function contextFor(screen: Screen, depth: number, reported: Report | null): ContextId {
   const contexts: readonly ContextId[] = screenSpec(screen).contexts;
-  if (reported && reported.depth === depth && reported.id === screen.id && contexts.includes(reported.context)) return reported.context;
+  const known = (c: ContextId) => contexts.includes(c) || SHARED_CONTEXTS.includes(c);
+  if (reported && reported.depth === depth && reported.id === screen.id && known(reported.context)) return reported.context;
   return contexts[0]!;
 }
 

@@ -27,7 +27,8 @@ export function useShellKeys(overlay: Overlay, screen: Screen, dispatch: (a: Nav
         if (screen.id === 'home') dispatch({ type: 'open', screen: { id: 'lookup', query: e.char } });
         return true;
       }
-      if (matches('help', e)) return dispatch({ type: 'overlay', overlay: 'help' }), true;
+      // `?` reaches here only when no text field took it as text; F1 always does.
+      if (matches('help', e) || matches('help-f1', e)) return dispatch({ type: 'overlay', overlay: 'help' }), true;
       if (matches('back', e)) return dispatch({ type: 'back' }), true;
       if (matches('quit', e)) return dispatch({ type: 'overlay', overlay: 'quit' }), true;
       return false;
