@@ -9,6 +9,7 @@ import { SignInDone, SignInFailed } from './sign-in/sign-in-ended.tsx';
 import { SignInResult } from './sign-in/sign-in-result.tsx';
 import { SignInCount } from './sign-in/sign-in-count.tsx';
 import type { Actor } from '../../domain/actor.ts';
+import type { Message } from './shared/message.ts';
 
 export type SignInScreenProps = {
   actor: Actor;
@@ -20,6 +21,8 @@ export type SignInScreenProps = {
   /** Leave the screen (after the operator agreed to drop an unsubmitted count). */
   onLeave: () => void;
 };
+
+const NO_FLAGS: readonly Message[] = [];
 
 export function SignInScreen({ actor, number, width, height, isActive, onContext, onLeave }: SignInScreenProps) {
   const s = useSignIn(actor, number);
@@ -35,7 +38,7 @@ export function SignInScreen({ actor, number, width, height, isActive, onContext
   if (s.mode === 'result') {
     const editing = isActive && s.focus !== 'place' ? s.focus : null;
     const fields = { signer: s.signer, custodian: s.custodian, onSigner: s.setSigner, onCustodian: s.setCustodian, onFieldDone: s.fieldDone };
-    return <SignInResult title={title} from={from} view={resultView(s, s.places, s.place)} editing={editing} flags={s.flags} {...fields} {...size} />;
+    return <SignInResult title={title} from={from} view={resultView(s, s.places, s.place)} editing={editing} flags={s.notice ? [s.notice] : NO_FLAGS} {...fields} {...size} />;
   }
   const view = countView(s);
   return <SignInCount title={title} from={from} view={view} input={s.input} flags={s.flags} focus={isActive && view.editing} onChange={s.setInput} onSubmit={s.submit} {...size} />;

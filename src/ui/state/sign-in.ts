@@ -33,6 +33,11 @@ export type SignInState = {
   readonly pendingBox: string | null;
   readonly lastCard: string | null;
   readonly flags: readonly Message[];
+  /**
+   * A message of the result page (a card scanned there, a sign-in refused), not of the count's
+   * log: it belongs to the step it was shown in, so the next action or leaving the page drops it.
+   */
+  readonly notice: Message | null;
   /** The tally when the count was first submitted, whatever follows. */
   readonly blindCount: number | null;
   readonly focus: ResultFocus;
@@ -79,6 +84,7 @@ export function initialSignInState({ expected, signer, operationId }: SignInStar
     pendingBox: null,
     lastCard: null,
     flags: [],
+    notice: null,
     blindCount: null,
     focus: 'place',
     signer,
@@ -155,7 +161,15 @@ function back(s: SignInState): SignInState {
   return to === 'scan' ? { ...s, mode: to, pendingBox: null } : { ...s, mode: to };
 }
 
+/** The actions that show the result page's notice; every other one clears it. */
+const NOTICE_ACTIONS: ReadonlySet<SignInAction['type']> = new Set(['stray-scan', 'sign-failed']);
+
 export function signInReducer(s: SignInState, a: SignInAction): SignInState {
+  const next = step(s, a);
+  return NOTICE_ACTIONS.has(a.type) || next.notice === null ? next : { ...next, notice: null };
+}
+
+function step(s: SignInState, a: SignInAction): SignInState {
   switch (a.type) {
     case 'input':
       return { ...s, input: a.value };
@@ -180,11 +194,11 @@ export function signInReducer(s: SignInState, a: SignInAction): SignInState {
     case 'signed':
       return { ...s, summary: a.summary, mode: 'done' };
     case 'sign-failed':
-      return flag(s, errorFlag(a.error));
+      return { ...s, notice: errorFlag(a.error) };
     case 'cancel-leave':
       return { ...s, mode: 'scan' };
     case 'stray-scan':
-      return flag(s, warnFlag(O.strayScan));
+      return { ...s, notice: warnFlag(O.strayScan) };
     case 'back':
       return back(s);
   }
