@@ -132,6 +132,7 @@ export const keyDescriptions = {
   'instant.to-form': '返回填表',
   'instant.void-back': '返回填表',
   'instant.load': '装入卡盒',
+  'instant.load-form': '装入卡盒',
   'hopper.start': '开始扫描装盒',
   'hopper.unload': '卸下卡盒',
   'hopper.move': '选择卡盒',

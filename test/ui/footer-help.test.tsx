@@ -75,8 +75,8 @@ describe('Footer', () => {
         expect(displayWidth(text), `${context}@${width}`).toBe(width);
       }
     }
-    expect(footerText('home', 80).trimEnd()).toBe('L 注销登录  ↑↓ 选择  Enter 打开  1-9 直接进入  / 查卡  ? 帮助  Esc 返回  q 退出');
-    expect(footerText('home', 40).trimEnd()).toBe('L 注销登录  ↑↓ 选择  Enter 打开');
+    expect(footerText('home', 80).trimEnd()).toBe('Shift+L 注销登录  ↑↓ 选择  Enter 打开  1-9 直接进入  ? 帮助  Esc 返回  q 退出');
+    expect(footerText('home', 40).trimEnd()).toBe('Shift+L 注销登录  ↑↓ 选择  Enter 打开');
     expect(footerText('login', 80, [], true).trimEnd()).toBe('Enter 登录  Tab 切换输入框  Esc 返回  F1 帮助');
   });
 
@@ -103,12 +103,12 @@ describe('HelpOverlay', () => {
     expect(nav).toBeGreaterThan(local);
     expect(global).toBeGreaterThan(nav);
     expect(body.slice(local, nav)).toContain('注销登录');
-    expect(body.slice(nav, global)).toContain('直接进入');
+    expect(body.slice(nav, global)).toContain('1-9');
     expect(body.slice(global)).toContain('退出');
     // Ctrl+C is not in the footer, but help lists every binding.
     expect(body).toContain('Ctrl+C');
     // Keys in one aligned column.
-    expect(lines.find((l) => l.includes('直接进入'))).toBe('  1-9     直接进入');
+    expect(lines.find((l) => l.includes('  1-9 '))).toBe('  1-9      直接进入'); // the column is as wide as Shift+L
   });
 
   it('fits the box exactly and says when it had to cut', () => {

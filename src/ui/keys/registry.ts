@@ -61,10 +61,13 @@ const DEFS = [
   { id: 'home.move', keys: '↑↓', description: keyDescriptions['home.move'], category: 'navigation', contexts: ['home'], match: named('up', 'down') },
   { id: 'home.open', keys: 'Enter', description: keyDescriptions['home.open'], category: 'navigation', contexts: ['home'], match: named('enter') },
   { id: 'home.jump', keys: '1-9', description: keyDescriptions['home.jump'], category: 'navigation', contexts: ['home'], printable: true, match: (e: KeyEvent) => e.name === 'char' && /^[1-9]$/.test(e.char) && plain(e) },
-  { id: 'home.lookup', keys: '/', description: keyDescriptions['home.lookup'], category: 'navigation', contexts: ['home'], printable: true, match: char('/') },
+  // Not in the footer: 7 查卡 is on the menu and a scan opens the card; with Shift+L spelt out
+  // the row has no room left for it before `q 退出`. Help lists it.
+  { id: 'home.lookup', keys: '/', description: keyDescriptions['home.lookup'], category: 'navigation', contexts: ['home'], printable: true, footer: false, match: char('/') },
   { id: 'home.scan', keys: keyLabels.scan, description: keyDescriptions['home.scan'], category: 'navigation', contexts: ['home'], footer: false, match: (e: KeyEvent) => e.name === 'scan' },
-  // Upper-case L only (Shift+L): a stray lower-case l must not log the operator out.
-  { id: 'home.logout', keys: 'L', description: keyDescriptions['home.logout'], category: 'local', contexts: ['home'], printable: true, match: char('L') },
+  // Upper-case L only (Shift+L, and the label says so): a stray lower-case l must not log the
+  // operator out. A label is a plain letter only where both cases work.
+  { id: 'home.logout', keys: 'Shift+L', description: keyDescriptions['home.logout'], category: 'local', contexts: ['home'], printable: true, match: char('L') },
 
   { id: 'lookup.search', keys: 'Enter', description: keyDescriptions['lookup.search'], category: 'local', contexts: ['lookup'], match: named('enter') },
   { id: 'lookup.scroll', keys: '↑↓', description: keyDescriptions['lookup.scroll'], category: 'navigation', contexts: ['lookup'], match: named('up', 'down') },
@@ -205,9 +208,10 @@ const DEFS = [
   { id: 'instant.retry', keys: 'Enter', description: keyDescriptions['instant.retry'], category: 'local', contexts: ['instant-failed'], match: named('enter') },
   { id: 'instant.to-form', keys: 'Esc', description: keyDescriptions['instant.to-form'], category: 'local', contexts: ['instant-failed'], match: named('escape') },
   { id: 'instant.void-back', keys: 'Enter/Esc', description: keyDescriptions['instant.void-back'], category: 'local', contexts: ['instant-void'], match: named('enter', 'escape') },
-  // L: from the form before an applicant is typed in (a focused field must be empty), or where
-  // the hoppers are empty. Opens 装入卡盒.
-  { id: 'instant.load', keys: 'L', description: keyDescriptions['instant.load'], category: 'local', contexts: ['instant-no-blanks', 'instant-form', 'instant-form-edit'], printable: true, match: either(char('L'), char('l')) },
+  // Opens 装入卡盒: L where the hoppers are empty; Shift+L on the form before an applicant is
+  // typed in (a focused field must be empty: a lower-case l there is a name's first letter).
+  { id: 'instant.load', keys: 'L', description: keyDescriptions['instant.load'], category: 'local', contexts: ['instant-no-blanks'], printable: true, match: either(char('L'), char('l')) },
+  { id: 'instant.load-form', keys: 'Shift+L', description: keyDescriptions['instant.load-form'], category: 'local', contexts: ['instant-form', 'instant-form-edit'], printable: true, match: char('L') },
 
   // 装入卡盒 (from 即时制卡): choose the hopper, scan the blanks in the order the hopper will feed
   // them, record them in one go; or unload the hopper back into a storage place.
