@@ -8,6 +8,7 @@ export const zh = {
     demoBadge: '演示台账',
     quitTitle: '退出控制台？',
     quitBody: '按 Y 或 Enter 退出，按 N 或 Esc 返回。',
+    ctrlCAgain: '再按一次 Ctrl+C 退出',
   },
   login: {
     title: '操作员登录',
@@ -572,7 +573,7 @@ export const zh = {
     bankChoice: (bank: string, hopper: string, remaining: number) => `${bank}  ${hopper}  余 ${remaining} 张`,
     bankMore: (i: number, n: number) => `←→ 换银行（${i}/${n}）`,
     formHint: 'Ctrl+S 开始制卡：进卡、核对、写卡、写 CA、回读核对、印卡面、当场发放',
-    loadHint: '尚未填写申请人时按 L 装入卡盒（逐张扫描登记放入卡盒的预制卡）',
+    loadHint: '尚未填写申请人时按 Shift+L 装入卡盒（逐张扫描登记放入卡盒的预制卡）',
     required: (label: string) => `请填写“${label}”。`,
     photoUnreadable: (path: string, why: string) => `读不到相片文件 ${path}：${why}`,
     /** Why a photo file could not be read, by the file system's code (others are shown as the code). */

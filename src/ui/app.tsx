@@ -9,10 +9,12 @@ import { useNavigation } from './hooks/use-navigation.ts';
 import { useTerminalSize } from './hooks/use-terminal-size.ts';
 import { useHidScanners } from './hooks/use-hid-scanners.ts';
 import { useShellKeys } from './shell/use-shell-keys.ts';
+import { useCtrlCQuit } from './shell/use-ctrl-c-quit.ts';
 import { useScreenContext } from './shell/use-screen-context.ts';
 import { ShellFrame } from './shell/shell-frame.tsx';
 import { headerText } from './shell/header-text.ts';
 import { renderScreen, screenSpec } from './screen-table.tsx';
+import { zh } from '../i18n/zh-CN.ts';
 
 export type AppProps = { services: ConsoleServices; escDelayMs?: number; scanGapMs?: number };
 
@@ -33,6 +35,7 @@ function Shell({ isDemo }: { isDemo: boolean }) {
   const [screenContext, onContext] = useScreenContext(screen, state.stack.length);
   const textFocused = useTextFocused();
   useShellKeys(state.overlay, screen, dispatch);
+  const ctrlCNotice = useCtrlCQuit();
   useHidScanners(state.actor);
 
   // Below the minimum the console is laid out at the minimum but not shown (its state kept), and takes no keys.
@@ -52,7 +55,9 @@ function Shell({ isDemo }: { isDemo: boolean }) {
           overlay={state.overlay}
           screenContext={screenContext}
           screenTitle={screenSpec(screen).title}
+          screenHelp={screenSpec(screen).help}
           textFocused={textFocused}
+          notice={ctrlCNotice ? zh.app.ctrlCAgain : null}
         >
           {renderScreen(screen, env)}
         </ShellFrame>

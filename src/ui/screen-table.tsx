@@ -9,7 +9,7 @@ import type { Actor } from '../domain/actor.ts';
 import type { ContextId } from './keys/registry.ts';
 import type { NavAction, Screen } from './hooks/use-navigation.ts';
 import { featureScreen } from './hooks/use-navigation.ts';
-import { screenTitles } from '../i18n/shell.ts';
+import { screenHelp, screenTitles, type ScreenHelp } from '../i18n/shell.ts';
 import { LoginScreen } from './screens/login-screen.tsx';
 import { HomeScreen } from './screens/home-screen.tsx';
 import { LookupScreen } from './screens/lookup-screen.tsx';
@@ -47,6 +47,8 @@ type Common = Pick<ScreenEnv, 'width' | 'height' | 'isActive'> & { readonly acto
 
 export type ScreenSpec<S extends Screen> = {
   readonly title: string;
+  /** What the screen is for and what its submitting key does: the top of its help page. */
+  readonly help: ScreenHelp;
   readonly contexts: readonly [ContextId, ...ContextId[]];
   readonly render: (screen: S, env: Common, nav: (action: NavAction) => void) => ReactNode;
   /** Drawn before anyone has logged in (the login screen only). */
@@ -61,12 +63,14 @@ const open = (nav: (a: NavAction) => void, screen: Screen) => nav({ type: 'open'
 export const SCREENS: ScreenTable = {
   login: {
     title: screenTitles.login,
+    help: screenHelp.login,
     contexts: ['login'],
     render: () => null,
     beforeLogin: (_s, env) => <LoginScreen width={env.width} height={env.height} onLoggedIn={(actor) => env.nav({ type: 'logged-in', actor })} />,
   },
   home: {
     title: screenTitles.home,
+    help: screenHelp.home,
     contexts: ['home'],
     render: (_s, env, nav) => (
       <HomeScreen {...env} onOpen={(item) => open(nav, featureScreen(item.id))} onLogout={() => nav({ type: 'logout' })} />
@@ -74,21 +78,25 @@ export const SCREENS: ScreenTable = {
   },
   lookup: {
     title: screenTitles.lookup,
+    help: screenHelp.lookup,
     contexts: ['lookup'],
     render: (s, env) => <LookupScreen width={env.width} height={env.height} isActive={env.isActive} {...(s.query ? { initialQuery: s.query } : {})} />,
   },
   intake: {
     title: screenTitles.intake,
+    help: screenHelp.intake,
     contexts: ['intake', 'intake-pick', 'intake-preview', 'intake-other-city', 'intake-invalid', 'intake-writing', 'intake-done'],
     render: (_s, env, nav) => <IntakeScreen {...env} onCheckIn={(batch) => open(nav, { id: 'checkin', batch })} />,
   },
   checkin: {
     title: screenTitles.checkin,
+    help: screenHelp.checkin,
     contexts: ['checkin-batches', 'checkin', 'checkin-done'],
     render: (s, env, nav) => <CheckInScreen {...env} batch={s.batch} onLeave={back(nav)} />,
   },
   shipments: {
     title: screenTitles.shipments,
+    help: screenHelp.shipments,
     contexts: ['shipments-in', 'shipments-out'],
     render: (s, env, nav) => (
       <ShipmentsScreen
@@ -106,21 +114,25 @@ export const SCREENS: ScreenTable = {
   },
   dispatch: {
     title: screenTitles.dispatch,
+    help: screenHelp.dispatch,
     contexts: ['dispatch-dest', 'dispatch-scan', 'dispatch-details', 'dispatch-details-edit', 'dispatch-done'],
     render: (_s, env) => <DispatchScreen {...env} />,
   },
   'sign-in': {
     title: screenTitles['sign-in'],
+    help: screenHelp['sign-in'],
     contexts: ['signin', 'signin-result', 'signin-result-edit', 'signin-done'],
     render: (s, env, nav) => <SignInScreen {...env} number={s.number} onLeave={back(nav)} />,
   },
   issuance: {
     title: screenTitles.issuance,
+    help: screenHelp.issuance,
     contexts: ['issue-query', 'issue-pick', 'issue-form', 'issue-form-edit', 'issue-done'],
     render: (_s, env) => <IssuanceScreen {...env} />,
   },
   overdue: {
     title: screenTitles.overdue,
+    help: screenHelp.overdue,
     contexts: ['overdue-due', 'overdue-warn', 'overdue-pickups', 'overdue-cancel', 'overdue-cancel-seal', 'overdue-recall', 'overdue-recall-note', 'overdue-end', 'overdue-stats'],
     render: (s, env, nav) => (
       <OverdueScreen
@@ -135,16 +147,19 @@ export const SCREENS: ScreenTable = {
   },
   settle: {
     title: screenTitles.settle,
+    help: screenHelp.settle,
     contexts: ['settle', 'settle-done', 'confirm'],
     render: (s, env, nav) => <SettleScreen {...env} pickupRef={s.ref} onLeave={back(nav)} />,
   },
   pickup: {
     title: screenTitles.pickup,
+    help: screenHelp.pickup,
     contexts: ['pickup-details', 'pickup-scan', 'pickup-done'],
     render: (_s, env, nav) => <PickupScreen {...env} onLeave={back(nav)} />,
   },
   count: {
     title: screenTitles.count,
+    help: screenHelp.count,
     contexts: ['count', 'count-open', 'count-new'],
     render: (_s, env, nav) => (
       <CountScreen
@@ -157,6 +172,7 @@ export const SCREENS: ScreenTable = {
   },
   'count-scan': {
     title: screenTitles['count-scan'],
+    help: screenHelp['count-scan'],
     contexts: ['count-scan', 'count-qty', 'count-hopper'],
     render: (s, env, nav) => (
       <CountScanScreen
@@ -170,31 +186,37 @@ export const SCREENS: ScreenTable = {
   },
   'count-review': {
     title: screenTitles['count-review'],
+    help: screenHelp['count-review'],
     contexts: ['count-reason', 'count-approve', 'count-confirm', 'count-done'],
     render: (s, env, nav) => <CountReviewScreen {...env} countId={s.countId} result={s.result} onLeave={back(nav)} />,
   },
   'count-report': {
     title: screenTitles['count-report'],
+    help: screenHelp['count-report'],
     contexts: ['count-report'],
     render: (_s, env) => <CountReportScreen {...env} />,
   },
   instant: {
     title: screenTitles.instant,
+    help: screenHelp.instant,
     contexts: ['instant', 'instant-no-blanks', 'instant-job', 'instant-job-face', 'instant-job-hand', 'instant-resolved', 'instant-resolved-receipt', 'instant-error', 'instant-form', 'instant-form-edit', 'instant-running', 'instant-issued', 'instant-failed', 'instant-void'],
     render: (_s, env, nav) => <InstantScreen {...env} onLoadHopper={() => open(nav, { id: 'hopper-load' })} />,
   },
   'hopper-load': {
     title: screenTitles['hopper-load'],
+    help: screenHelp['hopper-load'],
     contexts: ['hopper-load', 'hopper-load-off', 'hopper-load-scan', 'hopper-load-unload', 'hopper-load-done'],
     render: (_s, env, nav) => <HopperLoadScreen {...env} onLeave={back(nav)} />,
   },
   devices: {
     title: screenTitles.devices,
+    help: screenHelp.devices,
     contexts: ['devices'],
     render: (_s, env) => <DevicesScreen {...env} />,
   },
   'not-built': {
     title: screenTitles['not-built'],
+    help: screenHelp['not-built'],
     contexts: ['not-built'],
     render: (s, env) => <NotBuiltScreen label={MENU.find((m) => m.id === s.feature)?.label ?? s.feature} width={env.width} height={env.height} />,
   },

@@ -45,6 +45,7 @@ import { normalizeCardInput } from '../domain/card-input.ts';
 import { addCalendarDays, isIsoDate, todayInChina, type WorkingCalendar } from '../domain/calendar.ts';
 import { SbkError } from '../domain/errors.ts';
 import { noCountRow, type CountReportRow, type CountResult } from '../domain/count-report-format.ts';
+import { bankHeldOn, missedCountDays as missedDaysOf, type BankHeld } from '../domain/count-coverage.ts';
 import { checkApprover, hasRole, type Actor } from './authenticate.ts';
 import { operatorById } from '../../db/operators-repo.ts';
 import { isLoaded } from '../domain/card-states.ts';
@@ -376,23 +377,38 @@ export function countStatusToday(ledger: Ledger, actor: Actor, now: Date = ledge
 
 export type ReportRow = CountReportRow;
 
+/**
+ * A site's closed counts, by the China date each was submitted and bank, and the banks it has
+ * held since when: what the report and the home alert both judge missed days by
+ * (src/domain/count-coverage.ts).
+ */
+function siteCoverage(ledger: Ledger, siteId: number) {
+  const counts = countsAtSite(ledger.db, siteId);
+  const events = countEvents(ledger.db, counts.map((c) => c.id));
+  const closedIds = new Set(events.filter((e) => e.type === 'closed').map((e) => e.countId));
+  const lines = linesOf(ledger.db, [...closedIds]);
+  const submitted = new Map(events.filter((e) => e.type === 'submitted').map((e) => [e.countId, todayInChina(new Date(e.at))]));
+  const dayOf = (countId: number) => submitted.get(countId)!;
+  const covered = new Set(lines.map((l) => `${dayOf(l.countId)}|${l.bank}`));
+  const banks: BankHeld[] = prefabBanksHeld(ledger.db, siteId).map((b) => ({ bank: b.bank, since: todayInChina(new Date(b.since)) }));
+  return { counts, events, lines, dayOf, banks, counted: (date: string, bank: string) => covered.has(`${date}|${bank}`) };
+}
+
 /** One row per day and bank over [from, to] (China dates) for the operator's site. */
 export function reconciliationReport(ledger: Ledger, actor: Actor, calendar: WorkingCalendar, period: { from: string; to: string }): ReportRow[] {
   for (const d of [period.from, period.to]) if (!isIsoDate(d)) throw new SbkError('DATE_INVALID.custody', { date: d });
   if (period.from > period.to) throw new SbkError('DATE_RANGE');
-  const counts = countsAtSite(ledger.db, actor.siteId);
-  const events = countEvents(ledger.db, counts.map((c) => c.id));
-  const closedIds = new Set(events.filter((e) => e.type === 'closed').map((e) => e.countId));
-  const lines = linesOf(ledger.db, [...closedIds]);
-  const dayOf = (countId: number) => todayInChina(new Date(events.find((e) => e.countId === countId && e.type === 'submitted')!.at));
-  const banks = prefabBanksHeld(ledger.db, actor.siteId);
+  const { counts, events, lines, dayOf, banks, counted } = siteCoverage(ledger, actor.siteId);
+  const missed = new Set(
+    missedDaysOf({ ...period, banks, counted, isWorkingDay: (d) => calendar.isWorkingDay(d) }).flatMap((m) => m.banks.map((b) => `${m.date}|${b}`)),
+  );
   const rows: ReportRow[] = [];
   for (let d = period.from; d <= period.to; d = addCalendarDays(d, 1)) {
     // A bank's rows start on the day the site first held its blanks.
-    for (const { bank } of banks.filter((b) => todayInChina(new Date(b.since)) <= d)) {
+    for (const { bank } of banks.filter((b) => bankHeldOn(b, d))) {
       const day = lines.filter((l) => l.bank === bank && dayOf(l.countId) === d).sort((a, b) => a.toMovementId - b.toMovementId);
       if (day.length === 0) {
-        rows.push(noCountRow(d, bank, calendar.isWorkingDay(d) ? stockCountText.noClosedCount : null));
+        rows.push(noCountRow(d, bank, missed.has(`${d}|${bank}`) ? stockCountText.noClosedCount : null));
         continue;
       }
       const sum = (k: 'received' | 'consumed' | 'spoiled' | 'movedOut') => day.reduce((a, l) => a + l[k], 0);
@@ -420,21 +436,20 @@ export function reconciliationReport(ledger: Ledger, actor: Actor, calendar: Wor
   return rows;
 }
 
-/** Working days in the last week with no closed count at sites holding blanks (the home screen's warning). */
+/**
+ * Working days in the last `days` (today not included: its count may still come) on which a
+ * site holding blanks now had no closed count of a bank it already held (the home screen's
+ * warning). The same rule as the report's warnings, so the two agree.
+ */
 export function missedCountDays(ledger: Ledger, actor: Actor, calendar: WorkingCalendar, now: Date = ledger.now(), days = 7): { site: string; dates: string[] }[] {
   const today = todayInChina(now);
   const out: { site: string; dates: string[] }[] = [];
   for (const siteId of subtreeIds(ledger.db, actor.siteId)) {
     if (onHandPrefab(ledger.db, siteId, null).length === 0) continue;
-    const counts = countsAtSite(ledger.db, siteId);
-    const events = countEvents(ledger.db, counts.map((c) => c.id));
-    const submittedDay = new Map(events.filter((e) => e.type === 'submitted').map((e) => [e.countId, todayInChina(new Date(e.at))]));
-    const closedDays = new Set(events.filter((e) => e.type === 'closed').map((e) => submittedDay.get(e.countId)));
-    const dates: string[] = [];
-    for (let i = days; i >= 1; i--) {
-      const d = addCalendarDays(today, -i);
-      if (calendar.isWorkingDay(d) && !closedDays.has(d)) dates.push(d);
-    }
+    const { banks, counted } = siteCoverage(ledger, siteId);
+    const from = addCalendarDays(today, -days);
+    const to = addCalendarDays(today, -1);
+    const dates = missedDaysOf({ from, to, banks, counted, isWorkingDay: (d) => calendar.isWorkingDay(d) }).map((m) => m.date);
     if (dates.length > 0) out.push({ site: siteById(ledger.db, siteId)?.name ?? '', dates });
   }
   return out;

@@ -13,6 +13,7 @@ import { openDiscrepancies } from '../../src/workflows/check-in.ts';
 import { declareLost } from '../../src/workflows/discrepancy-resolve.ts';
 import { lookupCard } from '../../src/workflows/card-lookup.ts';
 import { loadCalendar } from '../../src/workflows/load-calendar.ts';
+import { homeAlerts } from '../../src/workflows/home-alerts.ts';
 import { writeTx } from '../../db/write-tx.ts';
 import { addPlace, requireSite } from '../../db/sites-repo.ts';
 import { verifyLedger } from '../../db/verify-ledger.ts';
@@ -191,6 +192,33 @@ describe('the daily count', () => {
     expect(report[0]).toMatchObject({ countedBy: '孙丽', approvedBy: '周洁' });
     expect(missedCountDays(ledger, clerk, calendar)).toEqual([{ site: '江岸社会保险管理处', dates: ['2026-12-09'] }]);
     expect(verifyLedger(ledger).ok).toBe(true);
+  });
+
+  it('the home alert and the report agree: days before the first blanks arrived are not missed, a day without a count is', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const at = (d: string, h = 10) => vi.setSystemTime(new Date(`${d}T${String(h).padStart(2, '0')}:00:00+08:00`));
+    // The office gets its first blanks on Thursday 10 December and counts them that afternoon.
+    at('2026-12-10', 9);
+    const { ledger, clerk, clerk2 } = setup();
+    at('2026-12-10', 17);
+    const { id } = startCount(ledger, clerk);
+    recordScans(ledger, clerk, id, [`${BATCH}/01=15`, '02=20', '@制卡机1-卡盒1=5']);
+    submitCount(ledger, clerk, id);
+    closeCount(ledger, clerk, id, { confirmer: clerk2 });
+    const countAlerts = () => homeAlerts(ledger, clerk, calendar).filter((a) => a.code.startsWith('missedCounts'));
+    const warned = (from: string, to: string) => reconciliationReport(ledger, clerk, calendar, { from, to }).filter((r) => r.warning !== null).map((r) => r.date);
+
+    // Friday morning: the week before Thursday had no blanks here, so nothing was missed.
+    at('2026-12-11', 9);
+    expect(countAlerts()).toEqual([]);
+    expect(missedCountDays(ledger, clerk, calendar)).toEqual([]);
+    expect(warned('2026-12-04', '2026-12-10')).toEqual([]);
+
+    // Monday: Friday went without a count; both say so, and only that day.
+    at('2026-12-14', 9);
+    expect(missedCountDays(ledger, clerk, calendar)).toEqual([{ site: '江岸社会保险管理处', dates: ['2026-12-11'] }]);
+    expect(countAlerts().map((a) => a.text)).toEqual(['江岸社会保险管理处：近 7 天有 1 个工作日没有完成预制卡盘点（最近 2026-12-11）']);
+    expect(warned('2026-12-07', '2026-12-13')).toEqual(['2026-12-11']);
   });
 
   it('a box entered again counts by its last figure: a recount lower is not hidden by the first', () => {

@@ -53,7 +53,7 @@ describe.skipIf(!hasTmux)('sbk console in tmux (real binary, 80×24)', () => {
     tmux('send-keys', '-t', 'sbk', '357902', 'Enter');
     let lines = await waitForScreen((s) => s.includes('合计 23 张'), 'the home screen');
     expect(lines[0]).toMatch(/^社保卡库存与发放 +\| +张伟（经办员） 江岸社会保险管理处/);
-    expect(lines[22]).toMatch(/^L 注销登录 +↑↓ 选择/); // the footer on row 23, once
+    expect(lines[22]).toMatch(/^Shift\+L 注销登录 +↑↓ 选择/); // the footer on row 23, once
     expect(lines.filter((l) => l.includes('Tab 切换输入框'))).toHaveLength(0); // nothing left from the login screen
     expect(lines.join('\n')).toContain('!! 12 张卡应回收（逾期未领 6、睡眠卡 6）');
 

@@ -436,7 +436,7 @@ describe('console: the daily prefab count (预制卡盘点)', () => {
     expect(helpLines('count-scan', 80, 21).join('\n')).toMatch(/Enter\s+记录卡号、箱号或卡盒名[\s\S]*H\s+点卡盒[\s\S]*Ctrl\+S\s+提交盘点[\s\S]*Ctrl\+Z\s+撤销/);
     expect(helpLines('count-reason', 80, 21).join('\n')).toMatch(/Ctrl\+A\s+此原因用于其余差异[\s\S]*↑↓\s+换一处差异/);
     expect(helpLines('count-new', 80, 21).join('\n')).toMatch(/←→\s+全部银行或一家银行/);
-    expect(footerText('count-qty', 80, [], true).trimEnd()).toBe('Enter 记录张数  Ctrl+Z 撤销  Esc 取消，返回扫描');
+    expect(footerText('count-qty', 80, [], true).trimEnd()).toBe('Enter 记录张数  Ctrl+Z 撤销  Esc 取消，返回扫描  F1 帮助');
 
     // In the console: `?` on the count page and on the report, each frame within 80×24.
     const c = await start('sunli');

@@ -18,7 +18,7 @@ describe('key registry', () => {
   it('has unique ids and the ids the screens use', () => {
     const ids = BINDINGS.map((b) => b.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ['help', 'back', 'quit', 'quit-ctrl-c', 'login.submit', 'home.jump', 'lookup.clear', 'confirm.no', 'help.close']) {
+    for (const id of ['help', 'back', 'quit', 'quit-ctrl-c', 'login.submit', 'home.jump', 'field.clear', 'field.word', 'confirm.no', 'help.close']) {
       expect(ids).toContain(id);
     }
   });
@@ -33,7 +33,8 @@ describe('key registry', () => {
     expect(matches('home.logout', charEvent('L'))).toBe(true);
     expect(matches('home.logout', charEvent('l'))).toBe(false);
     expect(matches('lookup.page', keyEvent('pagedown'))).toBe(true);
-    expect(matches('lookup.clear', charEvent('u', { ctrl: true }))).toBe(true);
+    expect(matches('field.clear', charEvent('u', { ctrl: true }))).toBe(true);
+    expect(matches('field.word', charEvent('w', { ctrl: true }))).toBe(true);
     expect(matches('confirm.yes', keyEvent('enter'))).toBe(true);
     expect(matches('confirm.yes', charEvent('Y'))).toBe(true);
     expect(matches('confirm.no', keyEvent('escape'))).toBe(true);
@@ -53,13 +54,16 @@ describe('key registry', () => {
       'back',
       'quit',
       'quit-ctrl-c',
+      'help-f1',
+      'field.clear',
+      'field.word',
     ]);
-    expect(bindingsFor('not-built').map((b) => b.id)).toEqual(['help', 'back', 'quit', 'quit-ctrl-c']);
+    expect(bindingsFor('not-built').map((b) => b.id)).toEqual(['help', 'back', 'quit', 'quit-ctrl-c', 'help-f1', 'field.clear', 'field.word']);
     // Esc means 取消 in a confirmation and 关闭帮助 in help, not 返回.
     expect(bindingsFor('confirm').map((b) => b.id)).not.toContain('back');
-    expect(bindingsFor('help').map((b) => b.id)).toEqual(['help.close', 'quit', 'quit-ctrl-c']);
+    expect(bindingsFor('help').map((b) => b.id)).toEqual(['help.close', 'quit', 'quit-ctrl-c', 'field.clear', 'field.word']); // F1 closes help there
     // While a field has focus, printable keys are typed, not commands.
-    expect(bindingsFor('login', { textFocused: true }).map((b) => b.id)).toEqual(['login.submit', 'login.next-field', 'back', 'quit-ctrl-c']);
+    expect(bindingsFor('login', { textFocused: true }).map((b) => b.id)).toEqual(['login.submit', 'login.next-field', 'back', 'quit-ctrl-c', 'help-f1', 'field.clear', 'field.word']);
   });
 });
 
@@ -71,11 +75,12 @@ describe('Footer', () => {
         expect(displayWidth(text), `${context}@${width}`).toBe(width);
       }
     }
-    expect(footerText('home', 80).trimEnd()).toBe('L 注销登录  ↑↓ 选择  Enter 打开  1-9 直接进入  / 查卡  ? 帮助  Esc 返回  q 退出');
+    expect(footerText('home', 80).trimEnd()).toBe('Shift+L 注销登录  ↑↓ 选择  Enter 打开  1-9 直接进入  ? 帮助  Esc 返回  q 退出');
     // Narrower, the screen's own hints go first; the way out stays.
-    expect(footerText('home', 60).trimEnd()).toBe('L 注销登录  ↑↓ 选择  Enter 打开  ? 帮助  Esc 返回  q 退出');
-    expect(footerText('home', 40).trimEnd()).toBe('L 注销登录  ? 帮助  Esc 返回  q 退出');
-    expect(footerText('login', 80, [], true).trimEnd()).toBe('Enter 登录  Tab 切换输入框  Esc 返回');
+    expect(footerText('home', 60).trimEnd()).toBe('Shift+L 注销登录  ↑↓ 选择  ? 帮助  Esc 返回  q 退出');
+    expect(footerText('home', 40).trimEnd()).toBe('↑↓ 选择  ? 帮助  Esc 返回  q 退出');
+    // In a field F1 opens help; it comes after the screen's keys.
+    expect(footerText('login', 80, [], true).trimEnd()).toBe('Enter 登录  Tab 切换输入框  Esc 返回  F1 帮助');
   });
 
   it('keeps Esc and q 退出 in every context at the smallest window (60 columns)', () => {
@@ -111,12 +116,12 @@ describe('HelpOverlay', () => {
     expect(nav).toBeGreaterThan(local);
     expect(global).toBeGreaterThan(nav);
     expect(body.slice(local, nav)).toContain('注销登录');
-    expect(body.slice(nav, global)).toContain('直接进入');
+    expect(body.slice(nav, global)).toContain('1-9');
     expect(body.slice(global)).toContain('退出');
     // Ctrl+C is not in the footer, but help lists every binding.
     expect(body).toContain('Ctrl+C');
     // Keys in one aligned column.
-    expect(lines.find((l) => l.includes('直接进入'))).toBe('  1-9     直接进入');
+    expect(lines.find((l) => l.includes('  1-9 '))).toBe('  1-9      直接进入'); // the column is as wide as Shift+L
   });
 
   it('fits the box exactly and says when it had to cut', () => {

@@ -68,7 +68,7 @@ describe('console: loading a printer hopper (装入卡盒)', () => {
     const { c } = await start();
     await c.press('8');
     let f = await c.waitFor((x) => x.includes('服务银行'), 3000);
-    expect(f).toContain('尚未填写申请人时按 L 装入卡盒');
+    expect(f).toContain('尚未填写申请人时按 Shift+L 装入卡盒');
     await c.press('王');
     await c.press('L');
     f = c.lastFrame();

@@ -296,7 +296,7 @@ describe('console: instant issuance (即时制卡)', () => {
     }
     // While a card is being made only help works: Esc and q say why they do nothing.
     expect(footerText('instant-running', 80).trimEnd()).toBe('Esc/q 正在制卡，完成前不能离开  ? 帮助');
-    expect(footerText('instant-form-edit', 80, [], true).trimEnd()).toBe('Ctrl+S 开始制卡  Enter 下一项  Tab/↑↓ 切换输入项  Esc 返回');
+    expect(footerText('instant-form-edit', 80, [], true).trimEnd()).toBe('Ctrl+S 开始制卡  Enter 下一项  Tab/↑↓ 切换输入项  Esc 返回  F1 帮助');
     expect(helpLines('instant-job-face', 80, 21).join('\n')).toMatch(/B\s+卡面有误（作废）/);
   });
 });

@@ -10,7 +10,7 @@ import { KEYS, renderConsole, type RenderedConsole } from '../helpers/render-con
 
 type Events = { submitted: string[]; global: string[]; screen: string[] };
 
-/** A login-like screen: two fields, Tab between them, Ctrl+U clears, global q/? behind them. */
+/** A login-like screen: two fields, Tab between them, global q/? behind them. */
 function Form({ events, modal = false }: { events: Events; modal?: boolean }) {
   const [field, setField] = useState<0 | 1>(0);
   const [user, setUser] = useState('');
@@ -19,7 +19,6 @@ function Form({ events, modal = false }: { events: Events; modal?: boolean }) {
     (e) => {
       events.screen.push(e.name === 'char' ? e.char : e.name);
       if (matches('login.next-field', e)) setField((f) => (f === 0 ? 1 : 0));
-      else if (matches('lookup.clear', e)) (field === 0 ? setUser : setPin)('');
       else return false;
       return true;
     },
@@ -102,13 +101,21 @@ describe('TextField with the key router', () => {
     expect(c.lastFrame()).toContain('******');
   });
 
-  it('Ctrl+U clears through the screen without inserting "u"', async () => {
-    const { c } = mount();
+  it('Ctrl+U clears and Ctrl+W deletes a word in the field itself, without inserting "u" or "w"', async () => {
+    const { c, events } = mount();
     await c.press('abc');
     await c.press(KEYS.ctrlU);
     expect(state(c)).toBe('user=[] pinLength=0');
     await c.press('x');
     expect(state(c)).toBe('user=[x] pinLength=0');
+    await c.press(' yz');
+    await c.press('\u0017'); // Ctrl+W
+    expect(state(c)).toBe('user=[x ] pinLength=0');
+    await c.press(KEYS.tab);
+    await c.press('1234');
+    await c.press(KEYS.ctrlU);
+    expect(state(c)).toBe('user=[x ] pinLength=0');
+    expect(events.screen).toEqual(['tab']); // the screen never saw the chords
   });
 
   it('ignores other Ctrl chords instead of typing their letter', async () => {

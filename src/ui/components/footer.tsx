@@ -23,8 +23,9 @@ const GAP = '  ';
  * never redraws it on a keystroke.
  */
 export function footerText(context: ContextId, width: number, extra: readonly KeyBinding[] = [], textFocused = false): string {
-  const shown = [...extra, ...bindingsFor(context, { textFocused })].filter((b) => b.footer !== false && !(textFocused && b.printable));
-  const kept = (b: KeyBinding) => b.category === 'global' || b.keys.split('/').includes('Esc');
+  const shown = [...extra, ...bindingsFor(context, { textFocused })].filter((b) => (b.footer === 'text' ? textFocused : b.footer !== false) && !(textFocused && b.printable));
+  // F1 (shown only while a field has focus) comes after the screen's own keys: a submit key matters more.
+  const kept = (b: KeyBinding) => (b.category === 'global' && b.footer !== 'text') || b.keys.split('/').includes('Esc');
   const join = (items: readonly string[]) => items.join(GAP);
   const label = (b: KeyBinding) => `${b.keys} ${b.description}`;
   // The way out first; then the screen's hints, in their order, each if it still fits. Shown in the registry's order.

@@ -15,7 +15,6 @@ export type CardLookup = {
   selected: number;
   search: (value: string) => void;
   move: (delta: number) => void;
-  clear: () => void;
 };
 
 /** The card for a typed or scanned number, or why there is none, as the action that shows it. */
@@ -42,6 +41,5 @@ export function useCardLookup(initialQuery?: string): CardLookup {
     setInput: (value) => dispatch({ type: 'input', value }),
     search,
     move: (delta) => dispatch({ type: 'move', delta }),
-    clear: () => dispatch({ type: 'clear' }),
   };
 }

@@ -176,6 +176,8 @@ export function useInstant(actor: Actor) {
     job: currentJob(state),
     noBlanks: noBlanks(state),
     canOpenLoad: (): boolean => canOpenLoad(latest()),
+    /** Whether the load key would be pressed on the form (Shift+L only there), not where the hoppers are empty. */
+    loadFromForm: (): boolean => latest().step === 'form',
     /** G where the form is off: open the devices again and recount the blanks. */
     reload: () => void load(c),
     /** Enter on a job that needs no decision; Enter/S once the card is good; B for a bad face. */

@@ -154,7 +154,6 @@ export function useIssuance(actor: Actor) {
     hasReader: reader !== undefined,
     readerLabel: reader?.label ?? null,
     setQuery: (value: string) => dispatch({ type: 'query', value }),
-    clearQuery: () => dispatch({ type: 'clear-query' }),
     search: (raw: string) => search(c, raw),
     movePick: (delta: number) => dispatch({ type: 'move-pick', delta }),
     choose: () => {

@@ -144,6 +144,7 @@ export function useOverdue(actor: Actor, tab: OverdueTab) {
   const count = (lists[tab] as readonly unknown[]).length;
   return {
     ...state,
+    latest,
     lists,
     error: lists.error,
     endActions,

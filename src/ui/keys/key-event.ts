@@ -20,6 +20,8 @@ export type KeyName =
   | 'backspace'
   | 'delete'
   | 'char'
+  /** F1 (help inside a text field, where `?` is typed); the other function keys are not used. */
+  | 'f1'
   /** A barcode scanner's whole code, told from typing by its speed (drivers/scanner/keyboard-wedge.ts). */
   | 'scan';
 
@@ -35,6 +37,14 @@ export type KeyEvent = {
 };
 
 const ESC = '\u001B';
+
+/**
+ * F1 as terminals send it: ESC O P (xterm, tmux, PuTTY in xterm mode), ESC [ 11 ~ (rxvt, PuTTY's
+ * default), ESC [ [ A (the Linux console), with modifiers ESC [ 1 ; m P. Ink parses these but
+ * hands them to useInput as an empty input with no flag set, so the raw read tells them.
+ */
+// eslint-disable-next-line no-control-regex
+const F1 = /^\u001B(?:OP|\[11~|\[\[A|\[1;\d+P)$/;
 
 export function keyEvent(name: KeyName, char = '', mods: Partial<Pick<KeyEvent, 'ctrl' | 'meta' | 'shift'>> = {}): KeyEvent {
   return { name, char, ctrl: mods.ctrl ?? false, meta: mods.meta ?? false, shift: mods.shift ?? false };
@@ -52,7 +62,7 @@ export function isTextInput(e: KeyEvent): boolean {
 
 /**
  * Maps Ink's useInput arguments to a KeyEvent, or `undefined` for keys the console does not
- * use (F1-F12, Insert, kitty key releases, an empty read).
+ * use (F2-F12, Insert, kitty key releases, an empty read). F1 needs `raw`.
  *
  * `raw` is the string Ink's input parser emitted for this event (the key router taps it); it is
  * only needed to tell Backspace from Delete, because Ink 6 reports both the 0x7F byte that the
@@ -80,7 +90,7 @@ export function fromInk(input: string, key: Key, raw?: string): KeyEvent | undef
     const forward = raw !== undefined && raw.startsWith(`${ESC}[3`);
     return keyEvent(forward ? 'delete' : 'backspace', '', { ...mods, meta: false });
   }
-  if (input === '') return undefined;
+  if (input === '') return raw !== undefined && F1.test(raw) ? keyEvent('f1', '', mods) : undefined;
   // Ink only recognises CR as Return; a bare LF (Ctrl+J, some serial/SSH set-ups) or CR LF in
   // one read comes through as text.
   if (/^(?:\r\n?|\n)$/.test(input)) return keyEvent('enter');

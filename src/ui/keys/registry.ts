@@ -18,8 +18,11 @@ export type KeyBinding = {
   readonly category: KeyCategory;
   /** Key contexts it applies to, or ['*'] for every screen. */
   readonly contexts: readonly string[];
-  /** Listed in the one-row footer (default true). The `?` help lists every binding. */
-  readonly footer?: boolean;
+  /**
+   * Listed in the one-row footer (default true); 'text': only while a text field has focus (F1,
+   * which stands in for `?` there). The `?` help lists every binding.
+   */
+  readonly footer?: boolean | 'text';
   /**
    * A printable key: while a text field has focus the field swallows it (PRIORITY.text), so it
    * does nothing then, and the footer leaves it out when told a field is focused.
@@ -44,6 +47,13 @@ const DEFS = [
   { id: 'back', keys: 'Esc', description: keyDescriptions['back'], category: 'global', contexts: ALL, match: named('escape') },
   { id: 'quit', keys: 'q', description: keyDescriptions['quit'], category: 'global', contexts: ALL, printable: true, match: char('q') },
   { id: 'quit-ctrl-c', keys: 'Ctrl+C', description: keyDescriptions['quit-ctrl-c'], category: 'global', contexts: ALL, footer: false, match: ctrl('c') },
+  // Inside a text field `?` is typed; F1 opens help there (and anywhere else). Last
+  // of the footer's globals: where the row is short, Esc 返回 stays and F1 goes.
+  { id: 'help-f1', keys: 'F1', description: keyDescriptions['help-f1'], category: 'global', contexts: ALL, footer: 'text', match: named('f1') },
+  // Every text field's (src/ui/state/text-field.ts): only while a field has focus, so they are
+  // help entries, not footer items.
+  { id: 'field.clear', keys: 'Ctrl+U', description: keyDescriptions['field.clear'], category: 'global', contexts: ALL, footer: false, match: ctrl('u') },
+  { id: 'field.word', keys: 'Ctrl+W', description: keyDescriptions['field.word'], category: 'global', contexts: ALL, footer: false, match: ctrl('w') },
 
   { id: 'login.next-field', keys: 'Tab', description: keyDescriptions['login.next-field'], category: 'navigation', contexts: ['login'], match: named('tab', 'backtab') },
   { id: 'login.submit', keys: 'Enter', description: keyDescriptions['login.submit'], category: 'local', contexts: ['login'], match: named('enter') },
@@ -51,15 +61,17 @@ const DEFS = [
   { id: 'home.move', keys: '↑↓', description: keyDescriptions['home.move'], category: 'navigation', contexts: ['home'], match: named('up', 'down') },
   { id: 'home.open', keys: 'Enter', description: keyDescriptions['home.open'], category: 'navigation', contexts: ['home'], match: named('enter') },
   { id: 'home.jump', keys: '1-9', description: keyDescriptions['home.jump'], category: 'navigation', contexts: ['home'], printable: true, match: (e: KeyEvent) => e.name === 'char' && /^[1-9]$/.test(e.char) && plain(e) },
-  { id: 'home.lookup', keys: '/', description: keyDescriptions['home.lookup'], category: 'navigation', contexts: ['home'], printable: true, match: char('/') },
+  // Not in the footer: 7 查卡 is on the menu and a scan opens the card; with Shift+L spelt out
+  // the row has no room left for it before `q 退出`. Help lists it.
+  { id: 'home.lookup', keys: '/', description: keyDescriptions['home.lookup'], category: 'navigation', contexts: ['home'], printable: true, footer: false, match: char('/') },
   { id: 'home.scan', keys: keyLabels.scan, description: keyDescriptions['home.scan'], category: 'navigation', contexts: ['home'], footer: false, match: (e: KeyEvent) => e.name === 'scan' },
-  // Upper-case L only (Shift+L): a stray lower-case l must not log the operator out.
-  { id: 'home.logout', keys: 'L', description: keyDescriptions['home.logout'], category: 'local', contexts: ['home'], printable: true, match: char('L') },
+  // Upper-case L only (Shift+L, and the label says so): a stray lower-case l must not log the
+  // operator out. A label is a plain letter only where both cases work.
+  { id: 'home.logout', keys: 'Shift+L', description: keyDescriptions['home.logout'], category: 'local', contexts: ['home'], printable: true, match: char('L') },
 
   { id: 'lookup.search', keys: 'Enter', description: keyDescriptions['lookup.search'], category: 'local', contexts: ['lookup'], match: named('enter') },
   { id: 'lookup.scroll', keys: '↑↓', description: keyDescriptions['lookup.scroll'], category: 'navigation', contexts: ['lookup'], match: named('up', 'down') },
   { id: 'lookup.page', keys: 'PgUp/PgDn', description: keyDescriptions['lookup.page'], category: 'navigation', contexts: ['lookup'], match: named('pageup', 'pagedown') },
-  { id: 'lookup.clear', keys: 'Ctrl+U', description: keyDescriptions['lookup.clear'], category: 'local', contexts: ['lookup'], match: ctrl('u') },
 
   // 入库登记: the path field (Tab completes), a folder's maker files, the preview of a clean
   // file, the question before a file for another city, and a file with problems, where the only
@@ -119,7 +131,6 @@ const DEFS = [
   // Issuance (发卡): find the card, fill in who receives it, read-check, issue. The form has a
   // row that is not a text field (领取人: 本人/代领), where R and 1/2 are keys, and text rows.
   { id: 'issue.search', keys: 'Enter', description: keyDescriptions['issue.search'], category: 'local', contexts: ['issue-query'], match: named('enter') },
-  { id: 'issue.clear', keys: 'Ctrl+U', description: keyDescriptions['issue.clear'], category: 'local', contexts: ['issue-query'], match: ctrl('u') },
   { id: 'issue.choose', keys: 'Enter', description: keyDescriptions['issue.choose'], category: 'local', contexts: ['issue-pick'], match: named('enter') },
   { id: 'issue.move', keys: '↑↓', description: keyDescriptions['issue.move'], category: 'navigation', contexts: ['issue-pick'], match: named('up', 'down') },
   { id: 'issue.submit', keys: 'Enter', description: keyDescriptions['issue.submit'], category: 'local', contexts: ['issue-form'], match: named('enter') },
@@ -214,9 +225,10 @@ const DEFS = [
   { id: 'instant.retry', keys: 'Enter', description: keyDescriptions['instant.retry'], category: 'local', contexts: ['instant-failed'], match: named('enter') },
   { id: 'instant.to-form', keys: 'Esc', description: keyDescriptions['instant.to-form'], category: 'local', contexts: ['instant-failed'], match: named('escape') },
   { id: 'instant.void-back', keys: 'Enter/Esc', description: keyDescriptions['instant.void-back'], category: 'local', contexts: ['instant-void'], match: named('enter', 'escape') },
-  // L: from the form before an applicant is typed in (a focused field must be empty), or where
-  // the hoppers are empty. Opens 装入卡盒.
-  { id: 'instant.load', keys: 'L', description: keyDescriptions['instant.load'], category: 'local', contexts: ['instant-no-blanks', 'instant-form', 'instant-form-edit'], printable: true, match: either(char('L'), char('l')) },
+  // Opens 装入卡盒: L where the hoppers are empty; Shift+L on the form before an applicant is
+  // typed in (a focused field must be empty: a lower-case l there is a name's first letter).
+  { id: 'instant.load', keys: 'L', description: keyDescriptions['instant.load'], category: 'local', contexts: ['instant-no-blanks'], printable: true, match: either(char('L'), char('l')) },
+  { id: 'instant.load-form', keys: 'Shift+L', description: keyDescriptions['instant.load-form'], category: 'local', contexts: ['instant-form', 'instant-form-edit'], printable: true, match: char('L') },
 
   // 装入卡盒 (from 即时制卡): choose the hopper, scan the blanks in the order the hopper will feed
   // them, record them in one go; or unload the hopper back into a storage place.
@@ -237,7 +249,7 @@ const DEFS = [
   { id: 'confirm.yes', keys: 'Y/Enter', description: keyDescriptions['confirm.yes'], category: 'local', contexts: ['confirm'], match: either(char('y'), char('Y'), named('enter')) },
   { id: 'confirm.no', keys: 'N/Esc', description: keyDescriptions['confirm.no'], category: 'local', contexts: ['confirm'], match: either(char('n'), char('N'), named('escape')) },
 
-  { id: 'help.close', keys: 'Esc/?', description: keyDescriptions['help.close'], category: 'local', contexts: ['help'], match: either(named('escape'), char('?')) },
+  { id: 'help.close', keys: 'Esc/?/F1', description: keyDescriptions['help.close'], category: 'local', contexts: ['help'], match: either(named('escape'), char('?'), named('f1')) },
 ] as const satisfies readonly Def[];
 
 export type BindingId = (typeof DEFS)[number]['id'];
@@ -291,7 +303,7 @@ export function bindingsFor(context: ContextId, opts: { textFocused?: boolean } 
 
 // Representative keys for deciding whether one binding hides another in a context.
 const PROBES: readonly KeyEvent[] = [
-  ...['up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end', 'enter', 'escape', 'tab', 'backtab', 'backspace', 'delete'].map(
+  ...['up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end', 'enter', 'escape', 'tab', 'backtab', 'backspace', 'delete', 'f1'].map(
     (name) => ({ name: name as KeyEvent['name'], char: '', ctrl: false, meta: false, shift: false }),
   ),
   ...[...'?q/LlyYnN123456789'].map((c) => ({ name: 'char' as const, char: c, ctrl: false, meta: false, shift: /[A-Z]/.test(c) })),

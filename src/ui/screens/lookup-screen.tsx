@@ -17,7 +17,6 @@ function lookupKeys(q: CardLookup, page: number): KeyHandler {
   return (e) => {
     if (matches('lookup.scroll', e)) return q.move(e.name === 'up' ? -1 : 1), true;
     if (matches('lookup.page', e)) return q.move(e.name === 'pageup' ? -page : page), true;
-    if (matches('lookup.clear', e)) return q.clear(), true;
     return false;
   };
 }

@@ -9,6 +9,7 @@ import { SignInDone, SignInFailed } from './sign-in/sign-in-ended.tsx';
 import { SignInResult } from './sign-in/sign-in-result.tsx';
 import { SignInCount } from './sign-in/sign-in-count.tsx';
 import type { Actor } from '../../domain/actor.ts';
+import type { Message } from './shared/message.ts';
 
 export type SignInScreenProps = {
   actor: Actor;
@@ -20,6 +21,8 @@ export type SignInScreenProps = {
   /** Leave the screen (after the operator agreed to drop an unsubmitted count). */
   onLeave: () => void;
 };
+
+const NO_FLAGS: readonly Message[] = [];
 
 export function SignInScreen({ actor, number, width, height, isActive, onContext, onLeave }: SignInScreenProps) {
   const s = useSignIn(actor, number);
@@ -33,7 +36,7 @@ export function SignInScreen({ actor, number, width, height, isActive, onContext
   if (s.mode === 'failed') return <SignInFailed title={title} error={s.startError ?? ''} {...size} />;
   if (s.mode === 'done' && s.summary) return <SignInDone title={title} from={from} summary={s.summary} {...size} />;
   if (s.mode === 'result') {
-    return <SignInResult title={title} from={from} view={resultView(s, s.places, s.place, s.operators)} flags={s.flags} {...size} />;
+    return <SignInResult title={title} from={from} view={resultView(s, s.places, s.place, s.operators)} flags={s.notice ? [s.notice] : NO_FLAGS} {...size} />;
   }
   const view = countView(s);
   return <SignInCount title={title} from={from} view={view} input={s.input} flags={s.flags} focus={isActive && view.editing} onChange={s.setInput} onSubmit={s.submit} {...size} />;

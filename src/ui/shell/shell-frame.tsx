@@ -6,6 +6,7 @@ import { fitWidth } from '../../text/display-width.ts';
 import type { ContextId } from '../keys/registry.ts';
 import type { Overlay } from '../hooks/use-navigation.ts';
 import { zh } from '../../i18n/zh-CN.ts';
+import type { ScreenHelp } from '../../i18n/shell.ts';
 
 export type ShellFrameProps = {
   readonly header: string;
@@ -15,7 +16,10 @@ export type ShellFrameProps = {
   /** The screen's own context (the help overlay explains it). */
   readonly screenContext: ContextId;
   readonly screenTitle: string;
+  readonly screenHelp: ScreenHelp;
   readonly textFocused: boolean;
+  /** Shown in the footer's row instead of the keys while set ("再按一次 Ctrl+C 退出"). */
+  readonly notice?: string | null;
   readonly children: ReactNode;
 };
 
@@ -23,7 +27,7 @@ export type ShellFrameProps = {
  * Header, body and footer rows. The screen stays mounted, hidden, under an overlay: a count in
  * progress survives `?` and a declined quit.
  */
-export function ShellFrame({ header, width, height, overlay, screenContext, screenTitle, textFocused, children }: ShellFrameProps) {
+export function ShellFrame({ header, width, height, overlay, screenContext, screenTitle, screenHelp, textFocused, notice = null, children }: ShellFrameProps) {
   const bodyHeight = height - 2;
   const footerContext: ContextId = overlay === 'help' ? 'help' : overlay === 'quit' ? 'confirm' : screenContext;
   return (
@@ -31,12 +35,16 @@ export function ShellFrame({ header, width, height, overlay, screenContext, scre
       <Text inverse>{fitWidth(header, width)}</Text>
       <Box height={bodyHeight} flexDirection="column">
         {overlay === 'quit' ? <QuitDialog height={bodyHeight} /> : null}
-        {overlay === 'help' ? <HelpOverlay context={screenContext} title={screenTitle} width={width} height={bodyHeight} /> : null}
+        {overlay === 'help' ? <HelpOverlay context={screenContext} title={screenTitle} about={screenHelp} width={width} height={bodyHeight} /> : null}
         <Box display={overlay === null ? 'flex' : 'none'} flexDirection="column" height={bodyHeight}>
           {children}
         </Box>
       </Box>
-      <Footer context={footerContext} width={width} textFocused={overlay === null && textFocused} />
+      {notice === null ? (
+        <Footer context={footerContext} width={width} textFocused={overlay === null && textFocused} />
+      ) : (
+        <Text bold>{fitWidth(notice, width)}</Text>
+      )}
     </Box>
   );
 }

@@ -105,6 +105,8 @@ function undo(s: HopperLoadState): HopperLoadState {
 }
 
 function backFromScan(s: HopperLoadState): HopperLoadState {
+  // Esc on the "放弃？" question itself (typed ahead of the screen) is its "no": keep the list.
+  if (s.step === 'leave') return { ...s, step: 'scan' };
   if (s.cards.length > 0 || s.input.trim()) return { ...s, step: 'leave' };
   return { ...s, input: '', message: null, step: 'pick' };
 }

@@ -49,7 +49,6 @@ export type IssuanceState = {
 
 export type IssuanceAction =
   | { readonly type: 'query'; readonly value: string }
-  | { readonly type: 'clear-query' }
   /** The cards a search found (`shown`: the query as it may be echoed). */
   | { readonly type: 'found'; readonly candidates: readonly IssueCandidate[]; readonly shown: string }
   | { readonly type: 'search-failed'; readonly text: string }
@@ -150,8 +149,6 @@ function finding(s: IssuanceState, a: IssuanceAction): IssuanceState {
   switch (a.type) {
     case 'query':
       return { ...s, query: a.value, message: null };
-    case 'clear-query':
-      return { ...s, query: '', candidates: [], message: null };
     case 'found':
       return found(s, a.candidates, a.shown);
     case 'search-failed':

@@ -12,8 +12,7 @@ export type LookupAction =
   | { readonly type: 'input'; readonly value: string }
   | { readonly type: 'found'; readonly card: CardView }
   | { readonly type: 'failed'; readonly error: string }
-  | { readonly type: 'move'; readonly delta: number }
-  | { readonly type: 'clear' };
+  | { readonly type: 'move'; readonly delta: number };
 
 export function initialLookupState(): LookupState {
   return { input: '', card: null, error: null, selected: 0 };
@@ -22,7 +21,8 @@ export function initialLookupState(): LookupState {
 export function lookupReducer(state: LookupState, action: LookupAction): LookupState {
   switch (action.type) {
     case 'input':
-      return { ...state, input: action.value };
+      // Typing starts the next search: the last one's "not found" no longer applies.
+      return { ...state, input: action.value, error: null };
     case 'found':
       // The field is cleared so the next scan starts fresh; the newest movement is marked.
       return { input: '', card: action.card, error: null, selected: Math.max(0, action.card.history.length - 1) };
@@ -32,7 +32,5 @@ export function lookupReducer(state: LookupState, action: LookupAction): LookupS
       const last = state.card ? state.card.history.length - 1 : 0;
       return { ...state, selected: state.card ? Math.min(last, Math.max(0, state.selected + action.delta)) : 0 };
     }
-    case 'clear':
-      return { ...state, input: '', error: null };
   }
 }

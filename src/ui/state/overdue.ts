@@ -140,8 +140,15 @@ const choose = (s: OverdueState, tab: Choosable, only: string | null): OverdueSt
 const cycle = (f: EndFocus, delta: number): EndFocus => END_FOCUS[(END_FOCUS.indexOf(f) + delta + END_FOCUS.length) % END_FOCUS.length]!;
 
 function closeDialog(s: OverdueState): OverdueState {
+  // Esc on the "放弃？" question itself (a second Esc typed ahead of the screen) is its "no":
+  // back to the dialog with what was typed, never the drop.
+  if (s.mode === 'leave') return cancelLeave(s);
   if (typedInDialog(s)) return { ...s, leaving: { what: 'form', back: s.mode }, mode: 'leave' };
   return { ...s, mode: 'list', dialogError: null };
+}
+
+function cancelLeave(s: OverdueState): OverdueState {
+  return { ...s, mode: s.leaving?.what === 'form' ? s.leaving.back : 'list', leaving: null };
 }
 
 function confirmLeave(s: OverdueState): OverdueState {
@@ -172,7 +179,7 @@ function onLists(s: OverdueState, a: OverdueAction): OverdueState {
     case 'confirm-leave':
       return confirmLeave(s);
     case 'cancel-leave':
-      return { ...s, mode: s.leaving?.what === 'form' ? s.leaving.back : 'list', leaving: null };
+      return cancelLeave(s);
     default:
       return s;
   }

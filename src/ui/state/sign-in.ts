@@ -36,6 +36,11 @@ export type SignInState = {
   /** The scans of this count, oldest first: Ctrl+Z takes back the last (see SignInTaken). */
   readonly history: readonly SignInTaken[];
   readonly flags: readonly Message[];
+  /**
+   * A message of the result page (a card scanned there, a sign-in refused), not of the count's
+   * log: it belongs to the step it was shown in, so the next action or leaving the page drops it.
+   */
+  readonly notice: Message | null;
   /** The tally when the count was first submitted, whatever follows. */
   readonly blindCount: number | null;
   readonly focus: ResultFocus;
@@ -96,6 +101,7 @@ export function initialSignInState({ expected, signer, operationId }: SignInStar
     lastCard: null,
     history: [],
     flags: [],
+    notice: null,
     blindCount: null,
     focus: 'place',
     signer,
@@ -215,7 +221,15 @@ function pickPerson(s: SignInState, delta: number, logins: readonly string[]): S
   return { ...s, [s.focus]: logins[cycleIndex(at, delta, logins.length)]! };
 }
 
+/** The actions that show the result page's notice; every other one clears it. */
+const NOTICE_ACTIONS: ReadonlySet<SignInAction['type']> = new Set(['stray-scan', 'sign-failed']);
+
 export function signInReducer(s: SignInState, a: SignInAction): SignInState {
+  const next = step(s, a);
+  return NOTICE_ACTIONS.has(a.type) || next.notice === null ? next : { ...next, notice: null };
+}
+
+function step(s: SignInState, a: SignInAction): SignInState {
   switch (a.type) {
     case 'input':
       return { ...s, input: a.value };
@@ -240,11 +254,11 @@ export function signInReducer(s: SignInState, a: SignInAction): SignInState {
     case 'signed':
       return { ...s, summary: a.summary, mode: 'done' };
     case 'sign-failed':
-      return flag(s, errorFlag(a.error));
+      return { ...s, notice: errorFlag(a.error) };
     case 'cancel-leave':
       return { ...s, mode: 'scan' };
     case 'stray-scan':
-      return flag(s, warnFlag(O.strayScan));
+      return { ...s, notice: warnFlag(O.strayScan) };
     case 'back':
       return back(s);
   }

@@ -58,6 +58,8 @@ describe('hopper-load reducer', () => {
     expect(s.step).toBe('leave');
     expect(run([{ type: 'cancel-leave' }], s)).toMatchObject({ step: 'scan' });
     expect(run([{ type: 'confirm-leave' }], s)).toMatchObject({ step: 'pick', cards: [], input: '' });
+    // Esc Esc: the second Esc is the question's "no" (the scanned list stays).
+    expect(run([{ type: 'back-from-scan' }], s)).toMatchObject({ step: 'scan', cards: [blank('P1')] });
   });
 
   it('unloading: refused for an empty or unknown hopper; the place cycles; the result returns to the hoppers', () => {

@@ -51,8 +51,8 @@ describe('lookup reducer', () => {
     expect(lookupReducer(initialLookupState(), { type: 'move', delta: 3 }).selected).toBe(0);
   });
 
-  it('clear empties the field and the error but keeps the card', () => {
-    const s = lookupReducer({ ...lookupReducer(initialLookupState(), { type: 'found', card: card(2) }), input: 'A1', error: 'e' }, { type: 'clear' });
+  it('typing (or Ctrl+U emptying the field) drops the last search’s error but keeps the card', () => {
+    const s = lookupReducer({ ...lookupReducer(initialLookupState(), { type: 'found', card: card(2) }), input: 'A1', error: 'e' }, { type: 'input', value: '' });
     expect(s).toMatchObject({ input: '', error: null, selected: 1 });
     expect(s.card).not.toBeNull();
   });

@@ -57,6 +57,8 @@ describe('overdue reducer', () => {
     expect(s).toMatchObject({ mode: 'leave', leaving: { what: 'form', back: 'end' } });
     expect(run([{ type: 'cancel-leave' }], s)).toMatchObject({ mode: 'end', leaving: null });
     expect(run([{ type: 'confirm-leave' }], s)).toMatchObject({ mode: 'list', leaving: null, dialogError: null });
+    // Esc Esc: the second Esc is the question's "no", never the drop.
+    expect(run([{ type: 'close-dialog' }], s)).toMatchObject({ mode: 'end', leaving: null, end: { reason: 'r' } });
   });
 
   it('leaving with cards chosen asks first and keeps where to go', () => {

@@ -108,10 +108,23 @@ describe('sign-in state', () => {
     expect(run([{ type: 'pick-person', delta: 1, logins }], s)).toBe(s);
     s = run([{ type: 'move-missing', delta: 1 }, { type: 'move-missing', delta: 1 }, { type: 'move-missing', delta: 1 }, { type: 'move-missing', delta: 1 }], s);
     expect(s.missingSel).toBe(2); // three cards missing
-    s = run([{ type: 'stray-scan' }, { type: 'sign-failed', error: '请登记签收人' }], s);
-    expect(s.flags.slice(0, 2).map((f) => f.text)).toEqual(['请登记签收人', '点数已提交，这次扫描未计入：要继续清点请先按 Esc 返回清点。']);
+    s = run([{ type: 'sign-failed', error: '请登记签收人' }], s);
+    expect(s.notice?.text).toBe('请登记签收人');
+    s = run([{ type: 'stray-scan' }], s);
+    expect(s.notice?.text).toBe('点数已提交，这次扫描未计入：要继续清点请先按 Esc 返回清点。');
     const summary = { number: 'JJ-1', expected: 4, received: 1, damaged: 0, extras: 0, missing: 3, outstanding: 0, closed: true, replayed: false };
     expect(run([{ type: 'signed', summary }], s)).toMatchObject({ mode: 'done', summary });
+  });
+
+  it('a message of the result page belongs to it: the next action or Esc drops it, and it never enters the count’s log', () => {
+    const result = run([...submit('A1'), { type: 'submit-count' }]);
+    const log = result.flags;
+    const stray = run([{ type: 'stray-scan' }], result);
+    expect(stray.notice?.text).toContain('这次扫描未计入');
+    expect(stray.flags).toBe(log);
+    expect(run([{ type: 'back' }], stray)).toMatchObject({ mode: 'scan', notice: null });
+    expect(run([{ type: 'next-field', delta: 1 }], stray).notice).toBeNull();
+    expect(run([{ type: 'sign-failed', error: '请登记签收人' }, { type: 'pick-person', delta: 1, logins: ['sunli', 'lijuan'] }], result).notice).toBeNull();
   });
 
   it('Esc: back to counting from a prompt or the result; asks before dropping a count; leaves otherwise', () => {

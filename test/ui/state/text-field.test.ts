@@ -29,6 +29,19 @@ describe('text field keys', () => {
     expect(fieldStep(chars, 4, keyEvent('enter'), true)).toEqual({ kind: 'submit' });
     expect(fieldStep(chars, 4, keyEvent('enter'), false)).toEqual({ kind: 'pass' });
     for (const name of ['tab', 'up', 'down', 'escape'] as const) expect(fieldStep(chars, 4, keyEvent(name), true)).toEqual({ kind: 'pass' });
-    expect(fieldStep(chars, 4, keyEvent('char', 'u', { ctrl: true }), true)).toEqual({ kind: 'pass' });
+    expect(fieldStep(chars, 4, keyEvent('char', 'd', { ctrl: true }), true)).toEqual({ kind: 'pass' });
+  });
+
+  it('Ctrl+U clears before the cursor (at the start: the whole value); Ctrl+W deletes the word before the cursor', () => {
+    const ctrlU = keyEvent('char', 'u', { ctrl: true });
+    const ctrlW = keyEvent('char', 'w', { ctrl: true });
+    expect(fieldStep(chars, 4, ctrlU, true)).toEqual({ kind: 'edit', chars: [], at: 0 });
+    expect(fieldStep(chars, 2, ctrlU, true)).toEqual({ kind: 'edit', chars: [...'12'], at: 0 });
+    expect(fieldStep(chars, 0, ctrlU, true)).toEqual({ kind: 'edit', chars: [], at: 0 });
+    expect(fieldStep([], 0, ctrlU, true)).toEqual({ kind: 'keep' });
+    const words = [...'张 伟  A100 '];
+    expect(fieldStep(words, words.length, ctrlW, true)).toEqual({ kind: 'edit', chars: [...'张 伟  '], at: 5 });
+    expect(fieldStep(words, 3, ctrlW, true)).toEqual({ kind: 'edit', chars: [...'张   A100 '], at: 2 });
+    expect(fieldStep(words, 0, ctrlW, true)).toEqual({ kind: 'keep' });
   });
 });

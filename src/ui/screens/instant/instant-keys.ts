@@ -79,7 +79,10 @@ export function instantKeys(s: Instant, stray: Stray): KeyHandler {
   };
 }
 
-/** L opens 装入卡盒 where the hoppers are empty, or on the form before the applicant is typed in. */
+/**
+ * L opens 装入卡盒 where the hoppers are empty; on the form, before the applicant is typed in,
+ * only Shift+L does, so a lower-case l typed as a name's first letter stays text.
+ */
 export function loadKey(s: Instant, onLoadHopper: () => void): KeyHandler {
-  return (e) => (matches('instant.load', e) && s.canOpenLoad() ? (onLoadHopper(), true) : false);
+  return (e) => (matches(s.loadFromForm() ? 'instant.load-form' : 'instant.load', e) && s.canOpenLoad() ? (onLoadHopper(), true) : false);
 }

@@ -37,7 +37,7 @@ function formKeys(s: Issuance, stray: Stray, e: KeyEvent): boolean | null {
 function stepKeys(s: Issuance, stray: Stray, e: KeyEvent): boolean | null {
   switch (s.step) {
     case 'query':
-      return matches('issue.clear', e) ? (s.clearQuery(), true) : null;
+      return null; // the field takes typing, Enter, Ctrl+U and Ctrl+W itself
     case 'pick':
       return pickKeys(s, stray, e);
     case 'form':

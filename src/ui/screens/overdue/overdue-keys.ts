@@ -17,8 +17,9 @@ const LIST_COMMANDS: readonly BindingId[] = ['overdue.toggle', 'overdue.all', 'o
 const helpOrQuit = (k: KeyEvent): boolean => matches('help', k) || matches('quit', k);
 
 function dialogKeys(o: Overdue, stray: Stray, e: KeyEvent): boolean {
-  if (o.mode === 'stats') return matches('overdue.stats-close', e) ? (o.closeDialog(), true) : false;
-  if (o.mode === 'recall') {
+  const mode = o.latest().mode;
+  if (mode === 'stats') return matches('overdue.stats-close', e) ? (o.closeDialog(), true) : false;
+  if (mode === 'recall') {
     const typing = o.reason.code === 'other';
     // A card scanned by habit must not confirm the recall with its Enter.
     if (!typing && stray.swallow(e, helpOrQuit)) return true;
@@ -75,9 +76,11 @@ function listKeys(o: Overdue, stray: Stray, k: OverdueKeyContext, e: KeyEvent): 
 
 export function overdueKeys(o: Overdue, stray: Stray, k: OverdueKeyContext): KeyHandler {
   return (e) => {
-    if (o.mode === 'leave') return answerQuestion(stray, e, () => goAfter(o.confirmLeave(), k), o.cancelLeave);
+    // Decided on the state the previous key left: a second Esc typed ahead answers the question.
+    const mode = o.latest().mode;
+    if (mode === 'leave') return answerQuestion(stray, e, () => goAfter(o.confirmLeave(), k), o.cancelLeave);
     if (o.checking) return !matches('quit-ctrl-c', e);
-    if (o.mode !== 'list') return dialogKeys(o, stray, e);
+    if (mode !== 'list') return dialogKeys(o, stray, e);
     return listKeys(o, stray, k, e);
   };
 }
