@@ -276,6 +276,6 @@ describe('console: loading a printer hopper (装入卡盒)', () => {
     }
     expect(helpLines('instant-form-edit', 80, 21).join('\n')).toMatch(/L\s+装入卡盒/);
     // In the scan field the printable keys are the field's: the footer leaves them out.
-    expect(footerText('hopper-load-scan', 80, [], true).trimEnd()).toBe('Enter 加入此卡  Ctrl+Z 撤销  Ctrl+S 按此顺序登记装盒  Esc 返回选择卡盒');
+    expect(footerText('hopper-load-scan', 80, [], true).trimEnd()).toBe('Enter 加入此卡  Ctrl+Z 撤销  Ctrl+S 按此顺序登记装盒  Esc 返回选择卡盒  F1 帮助');
   });
 });

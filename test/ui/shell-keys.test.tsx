@@ -35,8 +35,14 @@ describe('Ctrl+C twice quits', () => {
     await c.waitFor(() => isDone());
   });
 
-  // Two Ctrl+C in one read ("\x03\x03") reach the router as one string today: splitting a
-  // read into keys is the router's (issue 16 item 1).
+  it('two Ctrl+C in one read (a fast double press over SSH) quit too', async () => {
+    const c = demo.start();
+    const isDone = exited(c);
+    await c.press('zhang');
+    await c.press(KEYS.ctrlC + KEYS.ctrlC);
+    await c.waitFor(() => isDone());
+  });
+
   it('quits over the quit dialog too, which does not take Ctrl+C as its "no"', async () => {
     const c = demo.start();
     const ended = c.waitUntilExit(); // asked before the exit: Ink resolves only the waits it has
