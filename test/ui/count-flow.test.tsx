@@ -115,7 +115,7 @@ describe('console: the daily prefab count (预制卡盘点)', () => {
     const id = await newCount(c);
     f = c.lastFrame();
     expect(f).toContain('已点 0 张    已记录 0 条扫描');
-    expect(f.split('\n').at(-1)).toMatch(/Enter 记录卡号、箱号或卡盒名\s+H 点卡盒\s+Ctrl\+S 提交盘点\s+Ctrl\+Z 撤销\s+Esc 返回/);
+    expect(f.split('\n').at(-1)).toMatch(/Enter 记录扫描\s+H 点卡盒\s+Ctrl\+Z 撤销\s+Ctrl\+S 提交盘点\s+Esc 返回/);
 
     // Each box: its label, then (on the prompt) the number counted. Until that number is typed,
     // no frame shows the box's size beside its label.
@@ -433,7 +433,7 @@ describe('console: the daily prefab count (预制卡盘点)', () => {
       for (const l of help) expect(displayWidth(l)).toBe(80);
       expect(help.join('\n'), context).not.toContain('…');
     }
-    expect(helpLines('count-scan', 80, 21).join('\n')).toMatch(/Enter\s+记录卡号、箱号或卡盒名[\s\S]*H\s+点卡盒[\s\S]*Ctrl\+S\s+提交盘点[\s\S]*Ctrl\+Z\s+撤销/);
+    expect(helpLines('count-scan', 80, 21).join('\n')).toMatch(/Enter\s+记录扫描[\s\S]*H\s+点卡盒[\s\S]*Ctrl\+Z\s+撤销[\s\S]*Ctrl\+S\s+提交盘点/);
     expect(helpLines('count-reason', 80, 21).join('\n')).toMatch(/Ctrl\+A\s+此原因用于其余差异[\s\S]*↑↓\s+换一处差异/);
     expect(helpLines('count-new', 80, 21).join('\n')).toMatch(/←→\s+全部银行或一家银行/);
     expect(footerText('count-qty', 80, [], true).trimEnd()).toBe('Enter 记录张数  Ctrl+Z 撤销  Esc 取消，返回扫描  F1 帮助');

@@ -93,6 +93,16 @@ describe('Footer', () => {
     }
   });
 
+  it('shows the one undo key on every scan screen, with the field focused, down to 60 columns; Ctrl+B where damage is marked', () => {
+    const scanScreens = ['checkin', 'signin', 'dispatch-scan', 'count-scan', 'pickup-scan', 'hopper-load-scan'] as const;
+    for (const context of scanScreens) {
+      for (const width of [60, 80]) expect(footerText(context, width, [], true), `${context}@${width}`).toContain('Ctrl+Z 撤销');
+      // Ctrl+D means nothing anywhere now, so a habit from before cannot mark a card damaged.
+      expect(bindingsFor(context).some((b) => b.keys.includes('Ctrl+D')), context).toBe(false);
+    }
+    for (const context of ['checkin', 'signin'] as const) expect(footerText(context, 80, [], true)).toContain('Ctrl+B 记为损坏');
+  });
+
   it('puts extra hints first and renders as one stable row', () => {
     const extra = [{ id: 'x', keys: 'F', description: '筛选', category: 'local' as const, contexts: ['lookup'] }];
     expect(footerText('lookup', 80, extra).startsWith('F 筛选  Enter 查询')).toBe(true);

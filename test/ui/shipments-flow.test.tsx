@@ -333,7 +333,9 @@ describe('the new key contexts', () => {
       expect(help.join('\n')).not.toContain('…'); // nothing cut
     }
     expect(footerText('signin', 80, [], true).trimEnd()).toBe('Enter 扫描卡号或箱号  Ctrl+Z 撤销  Ctrl+B 记为损坏  Ctrl+S 提交点数  Esc 返回');
-    expect(footerText('dispatch-scan', 80, [], true).trimEnd()).toBe('Enter 加入卡号、箱号或批次（空行回车下一步）  Ctrl+Z 撤销  Esc 返回  F1 帮助');
+    expect(footerText('dispatch-scan', 80, [], true).trimEnd()).toBe('Enter 加入（空行回车：下一步）  Ctrl+Z 撤销  Esc 返回  F1 帮助');
+    // At the smallest window the undo key is still shown.
+    expect(footerText('dispatch-scan', 60, [], true)).toContain('Ctrl+Z 撤销');
     expect(helpLines('signin', 80, 21).join('\n')).toMatch(/Ctrl\+S\s+提交点数/);
     expect(helpLines('dispatch-details', 80, 21).join('\n')).toMatch(/←→\s+换发放方式/);
   });

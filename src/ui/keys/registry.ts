@@ -183,10 +183,10 @@ const DEFS = [
   // Counting (blind): every Enter is written at once; H names a hopper while the scan field is empty.
   { id: 'count.scan', keys: 'Enter', description: keyDescriptions['count.scan'], category: 'local', contexts: ['count-scan'], match: named('enter') },
   { id: 'count.hopper', keys: 'H', description: keyDescriptions['count.hopper'], category: 'local', contexts: ['count-scan'], match: either(char('H'), char('h')) },
-  { id: 'count.submit', keys: 'Ctrl+S', description: keyDescriptions['count.submit'], category: 'local', contexts: ['count-scan'], match: ctrl('s') },
   { id: 'count.quantity', keys: 'Enter', description: keyDescriptions['count.quantity'], category: 'local', contexts: ['count-qty'], match: named('enter') },
   // Scanning: the last entry taken back (a reversing line); asking a quantity: the question dropped.
   { id: 'count.undo', keys: 'Ctrl+Z', description: keyDescriptions['count.undo'], category: 'local', contexts: ['count-scan', 'count-qty'], match: ctrl('z') },
+  { id: 'count.submit', keys: 'Ctrl+S', description: keyDescriptions['count.submit'], category: 'local', contexts: ['count-scan'], match: ctrl('s') },
   { id: 'count.pick-hopper', keys: 'Enter', description: keyDescriptions['count.pick-hopper'], category: 'local', contexts: ['count-hopper'], match: named('enter') },
   { id: 'count.hopper-move', keys: '↑↓', description: keyDescriptions['count.hopper-move'], category: 'navigation', contexts: ['count-hopper'], match: named('up', 'down') },
   { id: 'count.entry-cancel', keys: 'Esc', description: keyDescriptions['count.entry-cancel'], category: 'local', contexts: ['count-qty', 'count-hopper'], match: named('escape') },
