@@ -3,28 +3,19 @@
  * would, capture-pane reads the screen. Also counts the bytes the terminal receives per keystroke.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from '../helpers/temp-ledger.ts';
+import { hasTmux, tmuxPane } from '../helpers/tmux-pane.ts';
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const BIN = fileURLToPath(new URL('../../bin/sbk.js', import.meta.url));
 const socket = `sbk-e2e-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-const screen = () => tmux('capture-pane', '-p', '-t', 'sbk').replace(/\n+$/, '').split('\n');
+const main = tmuxPane(socket, 'sbk');
+const tmux = main.tmux;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitForScreen(pred: (text: string) => boolean, what: string, timeoutMs = 15_000): Promise<string[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const lines = screen();
-    if (pred(lines.join('\n'))) return lines;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${lines.join('\n')}`);
-    await sleep(100);
-  }
-}
+const waitForScreen = (pred: (text: string) => boolean, what: string, timeoutMs = 15_000) => main.waitFor(pred, what, timeoutMs);
 
 describe.skipIf(!hasTmux)('sbk console in tmux (real binary, 80×24)', () => {
   let dir = '';
@@ -88,18 +79,10 @@ describe.skipIf(!hasTmux)('sbk console in tmux (real binary, 80×24)', () => {
 describe.skipIf(!hasTmux)('instant issuance in tmux (real binary, simulated printer)', () => {
   // Its own tmux server: the first block's kill-server may still be shutting the shared one down.
   const sock = `sbk-e2e-instant-${process.pid}`;
-  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', sock, ...args], { encoding: 'utf8' });
   const session = 'sbk-instant';
-  const pane = () => tmux('capture-pane', '-p', '-t', session).replace(/\n+$/, '');
-  async function waitFor(pred: (text: string) => boolean, what: string, timeoutMs = 20_000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const text = pane();
-      if (pred(text)) return text;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${text}`);
-      await sleep(100);
-    }
-  }
+  const p = tmuxPane(sock, session);
+  const tmux = p.tmux;
+  const waitFor = async (pred: (text: string) => boolean, what: string) => (await p.waitFor(pred, what)).join('\n');
   let dir = '';
   beforeAll(() => {
     dir = tempDir();
@@ -139,18 +122,11 @@ describe.skipIf(!hasTmux)('instant issuance in tmux (real binary, simulated prin
 
 describe.skipIf(!hasTmux)('any window size in tmux (real binary, 60×20, resized)', () => {
   const sock = `sbk-e2e-size-${process.pid}`;
-  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', sock, ...args], { encoding: 'utf8' });
   const session = 'sbk-size';
-  const pane = () => tmux('capture-pane', '-p', '-t', session).replace(/\n+$/, '').split('\n');
-  async function waitFor(pred: (text: string) => boolean, what: string, timeoutMs = 20_000): Promise<string[]> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const lines = pane();
-      if (pred(lines.join('\n'))) return lines;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${lines.join('\n')}`);
-      await sleep(100);
-    }
-  }
+  const p = tmuxPane(sock, session);
+  const tmux = p.tmux;
+  const pane = p.lines;
+  const waitFor = p.waitFor;
   const resize = (x: number, y: number) => tmux('resize-window', '-t', session, '-x', String(x), '-y', String(y));
   let dir = '';
   let log = '';

@@ -5,40 +5,25 @@
  * property over random sequences).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from '../helpers/temp-ledger.ts';
+import { hasTmux, tmuxPane } from '../helpers/tmux-pane.ts';
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const BIN = fileURLToPath(new URL('../../bin/sbk.js', import.meta.url));
-const socket = `sbk-e2e-typeahead-${process.pid}`;
 const session = 'sbk-ahead';
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-const keys = (...k: string[]) => tmux('send-keys', '-t', session, ...k);
-const pane = () => tmux('capture-pane', '-p', '-t', session).replace(/\n+$/, '');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(pred: (text: string) => boolean, what: string, timeoutMs = 20_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const text = pane();
-    if (pred(text)) return text;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${text}`);
-    await sleep(100);
-  }
-}
+const p = tmuxPane(`sbk-e2e-typeahead-${process.pid}`, session);
+const keys = (...k: string[]) => p.tmux('send-keys', '-t', session, ...k);
+const waitFor = async (pred: (text: string) => boolean, what: string) => (await p.waitFor(pred, what)).join('\n');
 
 describe.skipIf(!hasTmux)('type-ahead in tmux (real binary, 80×24, keys sent in one go)', () => {
   let dir = '';
   beforeAll(() => {
     dir = tempDir();
     const cmd = `env -u CI node '${BIN}' --demo --db '${join(dir, 'demo.db')}'; echo "SBK_EXITED=$?"; sleep 30`;
-    tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-c', dir, cmd);
+    p.tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-c', dir, cmd);
   });
-  afterAll(() => {
-    spawnSync('tmux', ['-L', socket, 'kill-server']);
-  });
+  afterAll(() => p.kill());
 
   it('lands every key where it was meant: login with Tab, Backspaces, menu moves, 3 n, ↓ Enter', async () => {
     await waitFor((s) => s.includes('操作员登录') && s.includes('zhangwei'), 'the login screen');
@@ -67,9 +52,18 @@ describe.skipIf(!hasTmux)('type-ahead in tmux (real binary, 80×24, keys sent in
     s = await waitFor((t) => t.includes('新建发运：发往'), 'the scan step');
     expect(s).toContain('发往 武汉市社保卡管理中心（420100）');
 
-    // Esc Esc Esc back to home, then q y: nothing is left half-done.
+    // A scan, a stray code and Ctrl+Z in one go: the card is added, then taken back.
+    keys('A10000020', 'Enter', 'ZZ99', 'Enter', 'C-z');
+    s = await waitFor((t) => t.includes('已撤销 A10000020'), 'the undo');
+    expect(s).toContain('共 0 张');
+
+    // Esc Esc Esc back to home; Esc ? in one go is Esc, then help (not an Alt chord).
     keys('Escape', 'Escape', 'Escape');
     await waitFor((t) => t.includes('1-9 直接进入'), 'home after Esc Esc Esc');
+    keys('Escape', '?');
+    await waitFor((t) => t.includes('帮助'), 'the help after Esc ?');
+    keys('Escape');
+    await waitFor((t) => t.includes('1-9 直接进入'), 'home after closing help');
     keys('q', 'y');
     await waitFor((t) => t.includes('SBK_EXITED=0'), 'a clean exit');
   }, 90_000);
