@@ -2,7 +2,7 @@
  * The console-memory row: the real binary (`node bin/sbk.js --db FILE`) in a pseudo-terminal
  * made by util-linux `script` (as console-start.ts does), driven like an operator: log in, wait
  * for the home screen (stock and alerts), open 逾期与回收 (5), wait for its list, quit with
- * Ctrl+C, Y. Its peak resident set comes from `/usr/bin/time -v -o FILE` wrapped around node
+ * Ctrl+C twice. Its peak resident set comes from `/usr/bin/time -v -o FILE` wrapped around node
  * inside the pty command (wait4's maxrss of the node process, worker threads included).
  */
 import { spawn } from 'node:child_process';
@@ -97,9 +97,10 @@ export async function consoleSession(dbPath: string, scratch: string, who: { log
     });
     const overdueMs = nowMs() - t;
     await sleep(300);
+    // Ctrl+C twice quits (the first only says to press it again).
     send('\u0003');
     await sleep(300);
-    send('y');
+    send('\u0003');
     const hard = setTimeout(killGroup, 10_000);
     await closedP;
     clearTimeout(hard);

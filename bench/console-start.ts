@@ -47,10 +47,10 @@ function timeToMarker(command: string, env: NodeJS.ProcessEnv): Promise<Start> {
       if (done) return;
       done = true;
       clearTimeout(timer);
-      // Quit the way an operator does (Ctrl+C, then Y to confirm; a bare node takes Ctrl+C as
-      // SIGINT). Signalling `script` itself makes it linger ~2 s, so SIGKILL is the fallback only.
+      // Quit the way an operator does (Ctrl+C twice; a bare node takes the first as SIGINT).
+      // Signalling `script` itself makes it linger ~2 s, so SIGKILL is the fallback only.
       child.stdin.write('\u0003');
-      const confirm = setTimeout(() => child.stdin.writable && child.stdin.write('y'), 150);
+      const confirm = setTimeout(() => child.stdin.writable && child.stdin.write('\u0003'), 150);
       const quitStart = nowMs();
       let forced = false;
       const hard = setTimeout(() => {
