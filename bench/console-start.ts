@@ -82,7 +82,7 @@ function timeToMarker(command: string, env: NodeJS.ProcessEnv): Promise<Start> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export type StartResult = {
-  /** Console runs that did not quit on Ctrl+C, Y within 2 s and were killed. */
+  /** Console runs that did not quit on Ctrl+C twice within 2 s and were killed. */
   forcedQuits: number;
   /** Median time from Ctrl+C to the pty closing, console runs only. */
   quitMedian: number;

@@ -272,7 +272,7 @@ async function main(): Promise<Row[]> {
       note:
         `real binary (node bin/sbk.js --db demo.db) under script -qfec, 80×24, spawn → first bytes containing 操作员登录, running the one-file bundle (bin/bundle.js; npm install builds it). ` +
         `Above bare node: ${fmtMs(s.warmMedian - s.bareNodeMedian)} of loading the bundle, opening the ledger and the first render. From the sources (SBK_NO_BUNDLE=1, tsx, warm cache): ${list(s.sources)} ms. ` +
-        `Each run then quits with Ctrl+C, Y: median ${fmtMs(s.quitMedian)} to exit${s.forcedQuits ? `, ${s.forcedQuits} run(s) did not exit and were killed` : ''}.`,
+        `Each run then quits with Ctrl+C twice: median ${fmtMs(s.quitMedian)} to exit${s.forcedQuits ? `, ${s.forcedQuits} run(s) did not exit and were killed` : ''}.`,
     });
     rows.push({
       what: 'console start → first frame, first start after a change',
@@ -347,7 +347,7 @@ async function main(): Promise<Row[]> {
       status: pass(big.maxRssBytes < RSS_GOAL),
       data: { maxRssBytes: big.maxRssBytes, demoMaxRssBytes: small.maxRssBytes, homeMs: big.homeMs, overdueMs: big.overdueMs, dueRows: big.dueRows, startMs: big.startMs, exitStatus: big.exitStatus, demoHomeMs: small.homeMs, demoOverdueMs: small.overdueMs },
       note:
-        `node bin/sbk.js --db FILE under script -qfec (80×24), as ${MILLION_CLERK.login} (${FOCUS_OFFICE}): login screen after ${fmtMs(big.startMs)}, PIN → home with its alerts ${fmtMs(big.homeMs)}, 5 → 逾期与回收 (应回收 ${big.dueRows.toLocaleString('en')}) ${fmtMs(big.overdueMs)}, then Ctrl+C, Y (exit status ${big.exitStatus}). ` +
+        `node bin/sbk.js --db FILE under script -qfec (80×24), as ${MILLION_CLERK.login} (${FOCUS_OFFICE}): login screen after ${fmtMs(big.startMs)}, PIN → home with its alerts ${fmtMs(big.homeMs)}, 5 → 逾期与回收 (应回收 ${big.dueRows.toLocaleString('en')}) ${fmtMs(big.overdueMs)}, then Ctrl+C twice (exit status ${big.exitStatus}). ` +
         `Peak RSS: maximum resident set size from /usr/bin/time -v around node inside the pty. Demo ledger: home ${fmtMs(small.homeMs)}, overdue list ${fmtMs(small.overdueMs)}.`,
     });
   } else {
