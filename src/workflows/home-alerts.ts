@@ -15,7 +15,8 @@ import type { Actor } from './authenticate.ts';
 import { ledgerProfile } from './issue-card.ts';
 import { listShipments } from './shipment-list.ts';
 import { missedCountDays } from './stock-count.ts';
-import { transitWarningDays } from './settings.ts';
+import { counterClosingTime, transitWarningDays } from './settings.ts';
+import { counterCardsAfterClosing } from './transfer.ts';
 
 /** Which alert it is: its entry in the catalogue (src/i18n/workflows/home-alerts.ts). */
 export type AlertCode = keyof typeof homeAlertText;
@@ -38,6 +39,10 @@ export function homeAlerts(ledger: Ledger, actor: Actor, calendar: WorkingCalend
   const open = listDiscrepancies(ledger.db, ids, true).length;
   if (open) alerts.push(alert('warn', 'openDiscrepancies', { count: open }));
   alerts.push(...countAlerts(ledger, actor, calendar, now));
+  // HB Art. 14: 当日尚未发放的社会保障卡必须入库管理 — after closing, the counter's cards go back in.
+  const closing = counterClosingTime(ledger);
+  const onCounter = counterCardsAfterClosing(ledger.db, ids, closing, now);
+  if (onCounter) alerts.push(alert('warn', 'counterNotReturned', { count: onCounter, closing }));
   // Sign-in is blind (shipment-list.ts blindInbound): what is on the way to this very site is
   // said in shipments, never in cards; what goes to the sites below in cards, as before.
   const inbound = listShipments(ledger, actor, { direction: 'inbound' }, calendar, now).length;

@@ -80,6 +80,19 @@ export const custodyWorkflowErrors = {
   'HOPPER_EMPTY_LEDGER.unload': (p: { name: string }) => `台账记载卡盒“${p.name}”中没有预制卡。`,
 
   // Overdue, recall, cancellation (recall.ts).
+  // Moves inside a site (transfer.ts): between places, and from one custodian to another.
+  'SELECTION_EMPTY.transfer': () => '没有要移交的卡：请用 --card、--box、--from 指定，或用 --hand-over、--back-to-vault。',
+  'SELECTION_EMPTY.transferPlace': (p: { place: string }) => `保管地点“${p.place}”中没有可移交的在库卡。`,
+  'SELECTION_EMPTY.transferBox': (p: { box: string }) => `卡箱 ${p.box} 在本网点没有可移交的在库卡。`,
+  'SELECTION_EMPTY.handOver': (p: { name: string }) => `${p.name}名下没有在库的卡可交接。`,
+  'SELECTION_EMPTY.backToVault': () => '柜台没有未发放的在库卡，无需入库。',
+  CARD_NOT_TRANSFERABLE: (p: { card: string; state: string }) => `卡 ${p.card} 当前为“${p.state}”，只有在库的卡可以库内移交。`,
+  'TRANSFER_NOTHING_CHANGES': (p: { card: string; place: string; custodian: string }) =>
+    `卡 ${p.card} 已在“${p.place}”由 ${p.custodian} 保管，移交前后没有变化。`,
+  'RECEIVER_NOT_HERE': (p: { name: string; site: string }) => `${p.name} 不是本网点（${p.site}）的操作员，不能接收本网点的卡。`,
+  'SECOND_OPERATOR_SAME.transfer': () => '交出人和接收人不能是同一人。',
+  'VAULT_NOT_FOUND': () => '本网点没有保险柜类的保管地点，请用 --to 指明入库地点。',
+  'BOX_NOT_HERE.transfer': (p: { box: string }) => `本网点没有箱号为 ${p.box} 的卡箱。`,
   'SELECTION_EMPTY.recall': () => '请指定要回收的卡号。',
   'CARD_NOT_HERE.recall': (p: { card: string; site: string }) => `卡 ${p.card} 不在本网点（${p.site}），须由所在网点回收。`,
   ACTION_NOT_IN_PROFILE: (p: { profile: string; action: string }) => `${p.profile}没有“${p.action}”处理，请按本省规程选择。`,

@@ -1,0 +1,45 @@
+/**
+ * The 库内移交单 as printable text: one sheet per move inside a site, listing every card with
+ * where it lay, where it went and who answered for it before, for both people to sign
+ * (GD Art. 12: 交接时登记保管地点、责任人，确保责任到人).
+ */
+import { textTable } from '../text/text-table.ts';
+import { transferText, type TransferMode } from '../i18n/workflows/transfer.ts';
+
+export type TransferSheet = {
+  ref: string;
+  site: { code: string; name: string };
+  /** China time, as printed. */
+  at: string;
+  mode: TransferMode;
+  giver: string;
+  receiver: string;
+  cards: readonly { cardNo: string; kind: 'finished' | 'prefab'; fromPlace: string | null; toPlace: string | null; fromCustodian: string | null }[];
+};
+
+export function formatTransferSheet(s: TransferSheet): string {
+  const t = transferText.sheet;
+  const c = t.columns;
+  const cardWidth = Math.max(0, ...s.cards.map((x) => x.cardNo.length));
+  const table = textTable(
+    [{ header: c.no, align: 'right' }, { header: c.cardNo, min: cardWidth }, { header: c.kind }, { header: c.fromPlace }, { header: c.toPlace }, { header: c.fromCustodian }],
+    s.cards.map((x, i) => [String(i + 1), x.cardNo, t.kinds[x.kind], x.fromPlace ?? t.none, x.toPlace ?? t.none, x.fromCustodian ?? t.none]),
+  );
+  return [
+    t.title,
+    '',
+    `${t.ref}：${s.ref}`,
+    `${t.site}：${s.site.name}（${s.site.code}）`,
+    `${t.at}：${s.at}`,
+    `${t.mode}：${transferText.method[s.mode]}`,
+    `${t.giver}：${s.giver}    ${t.receiver}：${s.receiver}`,
+    t.total({ cards: s.cards.length }),
+    '',
+    ...table,
+    '',
+    t.basis,
+    '',
+    `${t.signGiver}    ${t.signReceiver}    ${t.signDate}`,
+    '',
+  ].join('\n');
+}
