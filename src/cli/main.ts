@@ -22,6 +22,7 @@ import { settingsCommand } from './commands/settings-command.ts';
 import { issueCommand } from './commands/issue-command.ts';
 import { findCommand } from './commands/find-command.ts';
 import { pickupCommand } from './commands/pickup-command.ts';
+import { transferCommand } from './commands/transfer-command.ts';
 import { overdueCommand } from './commands/overdue-command.ts';
 import { recallCommand } from './commands/recall-command.ts';
 import { cancellationsCommand, endCardCommand } from './commands/end-card-command.ts';
@@ -70,6 +71,7 @@ export async function main(args: string[]): Promise<number> {
   issueCommand(parser, out);
   findCommand(parser, out);
   pickupCommand(parser, out);
+  transferCommand(parser, out);
   overdueCommand(parser, out);
   recallCommand(parser, out);
   endCardCommand('cancel', parser, out);

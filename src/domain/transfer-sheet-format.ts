@@ -1,7 +1,7 @@
 /**
  * The 库内移交单 as printable text: one sheet per move inside a site, listing every card with
  * where it lay, where it went and who answered for it before, for both people to sign
- * (GD Art. 12: 交接时登记保管地点、责任人，确保责任到人).
+ * (GD Art. 12 一(三): 严格做好社保卡交接工作，确保责任到人).
  */
 import { textTable } from '../text/text-table.ts';
 import { transferText, type TransferMode } from '../i18n/workflows/transfer.ts';
@@ -28,11 +28,11 @@ export function formatTransferSheet(s: TransferSheet): string {
   return [
     t.title,
     '',
-    `${t.ref}：${s.ref}`,
-    `${t.site}：${s.site.name}（${s.site.code}）`,
-    `${t.at}：${s.at}`,
-    `${t.mode}：${transferText.method[s.mode]}`,
-    `${t.giver}：${s.giver}    ${t.receiver}：${s.receiver}`,
+    t.ref({ ref: s.ref }),
+    t.site(s.site),
+    t.at({ at: s.at }),
+    t.mode({ mode: transferText.method[s.mode] }),
+    t.people({ giver: s.giver, receiver: s.receiver }),
     t.total({ cards: s.cards.length }),
     '',
     ...table,

@@ -18,6 +18,8 @@ import { handoverSheet } from './shipment-list.ts';
 import { batchRegister } from './batch-register.ts';
 import { reconciliationReport } from './stock-count.ts';
 import { shipmentText } from '../i18n/workflows/shipments.ts';
+import { formatTransferSheet, type TransferSheet } from '../domain/transfer-sheet-format.ts';
+import { transferText } from '../i18n/workflows/transfer.ts';
 
 export function exportsDir(ledger: Pick<Ledger, 'path'>): string {
   return join(dirname(ledger.path), 'exports');
@@ -37,6 +39,11 @@ export function saveHandoverSheet(ledger: Ledger, actor: Actor, number: string, 
     textPath: save(dir, shipmentText.files.handover({ number: sheet.number, ext: 'txt' }), formatHandoverText(sheet)),
     csvPath: save(dir, shipmentText.files.handover({ number: sheet.number, ext: 'csv' }), formatHandoverCsv(sheet)),
   };
+}
+
+/** The 库内移交单 of a move inside a site (transfer.ts), for the giver and the receiver to sign (GD Art. 12). */
+export function saveTransferSheet(ledger: Pick<Ledger, 'path'>, sheet: TransferSheet, dir = exportsDir(ledger)): string {
+  return save(dir, transferText.file({ ref: sheet.ref }), formatTransferSheet(sheet));
 }
 
 export function saveBatchRegister(ledger: Ledger, actor: Actor, batchCode: string, dir = exportsDir(ledger)): string {

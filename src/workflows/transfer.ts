@@ -3,8 +3,9 @@
  * and from one custodian to another at a shift change (交接班), each as one operation of
  * `transfer` movements with a 库内移交单 for both people to sign.
  *
- * GD Art. 12: 各级社会保障卡管理机构在交接时应登记保管地点、责任人，确保责任到人 — every transfer
- * records the place and the custodian, and a change of custodian needs the receiver's own PIN.
+ * GD Art. 12 一(二)(三): 卡经办机构应对卡片发放流转环节、保管地点、责任人……进行登记; 卡经办网点严格做好
+ * 社保卡交接工作，确保责任到人 — every transfer records the place and the custodian, and a change of
+ * custodian needs the receiver's own PIN.
  * HB Art. 14: 当日尚未发放的社会保障卡必须入库管理 — the counter's cards go back to the vault in
  * one step at closing time (`backToVault`).
  */
