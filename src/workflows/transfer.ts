@@ -107,8 +107,9 @@ function cardsOfBox(tx: LedgerDb, actor: Actor, raw: string): PlacedCard[] {
     if (found.length > 1) throw new SbkError('BOX_AMBIGUOUS', { label: parsed.label, batches: found }, { label: parsed.label });
     batch = found[0] ?? null;
   }
-  if (!batch) throw new SbkError('BOX_NOT_HERE.transfer', { box: key });
-  const cards = placedCards(tx, actor.siteId, { cardIds: cardIdsOfBox(tx, actor.siteId, batch, parsed.label) });
+  const ids = batch ? cardIdsOfBox(tx, actor.siteId, batch, parsed.label) : [];
+  if (ids.length === 0) throw new SbkError('BOX_NOT_HERE.transfer', { box: key });
+  const cards = placedCards(tx, actor.siteId, { cardIds: ids });
   if (cards.length === 0) throw new SbkError('SELECTION_EMPTY.transferBox', { box: key });
   return cards;
 }
