@@ -14,7 +14,7 @@ export type TransferSheet = {
   mode: TransferMode;
   giver: string;
   receiver: string;
-  cards: readonly { cardNo: string; kind: 'finished' | 'prefab'; fromPlace: string | null; toPlace: string | null; fromCustodian: string | null }[];
+  cards: readonly { cardNo: string; kind: 'finished' | 'prefab'; fromPlace: string | null; toPlace: string | null; fromCustodian: string | null; toCustodian: string }[];
 };
 
 export function formatTransferSheet(s: TransferSheet): string {
@@ -22,8 +22,8 @@ export function formatTransferSheet(s: TransferSheet): string {
   const c = t.columns;
   const cardWidth = Math.max(0, ...s.cards.map((x) => x.cardNo.length));
   const table = textTable(
-    [{ header: c.no, align: 'right' }, { header: c.cardNo, min: cardWidth }, { header: c.kind }, { header: c.fromPlace }, { header: c.toPlace }, { header: c.fromCustodian }],
-    s.cards.map((x, i) => [String(i + 1), x.cardNo, t.kinds[x.kind], x.fromPlace ?? t.none, x.toPlace ?? t.none, x.fromCustodian ?? t.none]),
+    [{ header: c.no, align: 'right' }, { header: c.cardNo, min: cardWidth }, { header: c.kind }, { header: c.fromPlace }, { header: c.toPlace }, { header: c.fromCustodian }, { header: c.toCustodian }],
+    s.cards.map((x, i) => [String(i + 1), x.cardNo, t.kinds[x.kind], x.fromPlace ?? t.none, x.toPlace ?? t.none, x.fromCustodian ?? t.none, x.toCustodian]),
   );
   return [
     t.title,

@@ -147,16 +147,30 @@ function chooseCards(tx: LedgerDb, actor: Actor, input: TransferInput): Chosen {
   return { mode: 'places', cards: [...chosen.values()], to };
 }
 
+/**
+ * Who answers for the card after the move. Custody changes hands only between the two people who
+ * gave their PINs: with a receiver, every card must be the giver's own (GD Art. 12 确保责任到人);
+ * without one, a card changes place and keeps its custodian.
+ */
+function custodianAfter(actor: Actor, receiver: Actor | null, c: PlacedCard): string {
+  if (!receiver) return c.custodian ?? actor.name;
+  if (c.custodian !== null && c.custodian !== actor.name) {
+    throw new SbkError('CARD_HELD_BY_OTHER', { card: c.cardNo, custodian: c.custodian }, { cardNo: c.cardNo });
+  }
+  return receiver.name;
+}
+
 /** A card whose place and custodian would both stay the same is refused: the sheet would record nothing. */
-function refuseNoChange(chosen: Chosen, custodian: string): void {
+function refuseNoChange(chosen: Chosen, custodianOf: (c: PlacedCard) => string): void {
   for (const c of chosen.cards) {
+    const custodian = custodianOf(c);
     if ((chosen.to?.id ?? c.placeId) === c.placeId && c.custodian === custodian) {
       throw new SbkError('TRANSFER_NOTHING_CHANGES', { card: c.cardNo, place: c.placeName ?? '', custodian }, { cardNo: c.cardNo });
     }
   }
 }
 
-function sheetOf(actor: Actor, ref: string, at: string, chosen: Chosen, receiver: string): TransferSheet {
+function sheetOf(actor: Actor, ref: string, at: string, chosen: Chosen, receiver: string, custodianOf: (c: PlacedCard) => string): TransferSheet {
   return {
     ref,
     site: { code: actor.siteCode, name: actor.siteName },
@@ -164,7 +178,7 @@ function sheetOf(actor: Actor, ref: string, at: string, chosen: Chosen, receiver
     mode: chosen.mode,
     giver: actor.name,
     receiver,
-    cards: chosen.cards.map((c) => ({ cardNo: c.cardNo, kind: c.kind, fromPlace: c.placeName, toPlace: chosen.to?.name ?? c.placeName, fromCustodian: c.custodian })),
+    cards: chosen.cards.map((c) => ({ cardNo: c.cardNo, kind: c.kind, fromPlace: c.placeName, toPlace: chosen.to?.name ?? c.placeName, fromCustodian: c.custodian, toCustodian: custodianOf(c) })),
   };
 }
 
@@ -174,7 +188,10 @@ function sheetOf(actor: Actor, ref: string, at: string, chosen: Chosen, receiver
  */
 export function transferCards(ledger: Ledger, actor: Actor, input: TransferInput, receiver: Actor | null = null, now: Date = ledger.now()): TransferResult {
   if (receiver) checkReceiver(actor, receiver);
+  // 交接班 is a change of custodian: without a receiver there is no one to hand over to.
+  if (input.handOver && !receiver) throw new SbkError('RECEIVER_REQUIRED');
   const custodian = receiver ?? actor;
+  const custodianOf = (c: PlacedCard) => custodianAfter(actor, receiver, c);
   return writeTx(ledger, (tx) => {
     if (isRetryOf(tx, input.operationId, ['transfer'], actor.id)) {
       const moved = movementsOfOperation(tx, input.operationId);
@@ -182,7 +199,7 @@ export function transferCards(ledger: Ledger, actor: Actor, input: TransferInput
       return { ref: moved[0]?.refId ?? '', mode, cards: moved.length, giver: actor.name, receiver: custodian.name, toPlace: input.toPlace ?? null, sheet: null, replayed: true };
     }
     const chosen = chooseCards(tx, actor, input);
-    refuseNoChange(chosen, custodian.name);
+    refuseNoChange(chosen, custodianOf);
     const ref = transferRef(tx, actor, now);
     appendMovements(
       tx,
@@ -193,9 +210,9 @@ export function transferCards(ledger: Ledger, actor: Actor, input: TransferInput
         ...(chosen.to ? { toPlaceId: chosen.to.id } : {}),
         // GD Art. 12: the custodian after the hand-over, by name, on every card.
         counterpartRole: 'custodian' as const,
-        counterpartName: custodian.name,
+        counterpartName: custodianOf(c),
         method: transferText.method[chosen.mode],
-        reason: transferText.reason({ from: c.custodian ?? actor.name, to: custodian.name }),
+        reason: transferText.reason({ from: c.custodian ?? actor.name, to: custodianOf(c) }),
         refKind: 'transfer',
         refId: ref,
       })),
@@ -207,7 +224,7 @@ export function transferCards(ledger: Ledger, actor: Actor, input: TransferInput
       giver: actor.name,
       receiver: custodian.name,
       toPlace: chosen.to?.name ?? null,
-      sheet: sheetOf(actor, ref, now.toISOString(), chosen, custodian.name),
+      sheet: sheetOf(actor, ref, now.toISOString(), chosen, custodian.name, custodianOf),
       replayed: false,
     };
   });

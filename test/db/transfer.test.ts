@@ -101,7 +101,11 @@ describe('transfer inside a site', () => {
     expect(text).toContain('交出人：张伟    接收人：赵敏');
     expect(text).toContain('共 6 张');
     expect(text.match(/A100000(19|2[0-4])/g)).toHaveLength(6);
-    // And back at the next shift.
+    // A move between places without a receiver keeps the custodian; 张伟 cannot give away 赵敏's cards.
+    const moved = transferCards(ledger, zhangwei, { operationId: opId(), cards: ['A10000019'], toPlace: '发卡柜' });
+    expect(moved.sheet!.cards[0]).toMatchObject({ fromPlace: '保险柜1', toPlace: '发卡柜', fromCustodian: '赵敏', toCustodian: '赵敏' });
+    expect(sbkCode(() => transferCards(ledger, zhangwei, { operationId: opId(), cards: ['A10000019'], toPlace: '保险柜1' }, zhaomin))).toBe('CARD_HELD_BY_OTHER');
+    // And back at the next shift, wherever the cards lie.
     expect(transferCards(ledger, zhaomin, { operationId: opId(), handOver: true }, zhangwei).cards).toBe(6);
     expect(jiangan().every((c) => c.custodian === '张伟')).toBe(true);
   });
@@ -110,10 +114,11 @@ describe('transfer inside a site', () => {
     const refuse = (input: Parameters<typeof transferCards>[2], receiver: Actor | null = null) => sbkCode(() => transferCards(ledger, zhangwei, input, receiver));
     expect(refuse({ operationId: opId(), handOver: true }, zhangwei)).toBe('SECOND_OPERATOR_SAME');
     expect(refuse({ operationId: opId(), handOver: true }, liuyang)).toBe('RECEIVER_NOT_HERE');
+    expect(refuse({ operationId: opId(), handOver: true })).toBe('RECEIVER_REQUIRED');
     expect(refuse({ operationId: opId(), cards: ['A10000001'], toPlace: '发卡柜' })).toBe('CARD_NOT_TRANSFERABLE');
     expect(refuse({ operationId: opId(), cards: ['A10000037'], toPlace: '发卡柜' })).toBe('CARD_NOT_HERE');
     expect(refuse({ operationId: opId(), cards: ['A99999999'], toPlace: '发卡柜' })).toBe('CARD_NOT_FOUND');
-    expect(refuse({ operationId: opId(), cards: ['A10000019'], toPlace: '保险柜1' })).toBe('TRANSFER_NOTHING_CHANGES');
+    expect(refuse({ operationId: opId(), cards: ['A10000019'], toPlace: '发卡柜' })).toBe('TRANSFER_NOTHING_CHANGES');
     expect(refuse({ operationId: opId(), cards: ['A10000019'], toPlace: '柜台9' })).toBe('PLACE_NOT_FOUND');
     expect(refuse({ operationId: opId(), boxes: ['420100-2026-0301/99'], toPlace: '发卡柜' })).toBe('BOX_NOT_HERE');
     expect(refuse({ operationId: opId() })).toBe('SELECTION_EMPTY');
@@ -134,6 +139,6 @@ describe('transfer inside a site', () => {
     expect(homeAlerts(ledger, zhangwei, calendar, EVENING).some((a) => a.code === 'counterNotReturned')).toBe(false);
     expect(sbkCode(() => changeSetting(ledger, admin, 'counter-closing-time', '25:00'))).toBe('SETTING_INVALID');
     const late = new Date('2026-12-07T20:30:00+08:00');
-    expect(homeAlerts(ledger, zhangwei, calendar, late).find((a) => a.code === 'counterNotReturned')?.text).toBe('1 张卡仍在柜台，当日未发放应入库（已过 20:00）');
+    expect(homeAlerts(ledger, zhangwei, calendar, late).find((a) => a.code === 'counterNotReturned')?.text).toBe('2 张卡仍在柜台，当日未发放应入库（已过 20:00）');
   });
 });

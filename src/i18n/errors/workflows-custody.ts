@@ -90,6 +90,8 @@ export const custodyWorkflowErrors = {
   'TRANSFER_NOTHING_CHANGES': (p: { card: string; place: string; custodian: string }) =>
     `卡 ${p.card} 已在“${p.place}”由 ${p.custodian} 保管，移交前后没有变化。`,
   'RECEIVER_NOT_HERE': (p: { name: string; site: string }) => `${p.name} 不是本网点（${p.site}）的操作员，不能接收本网点的卡。`,
+  CARD_HELD_BY_OTHER: (p: { card: string; custodian: string }) => `卡 ${p.card} 由 ${p.custodian} 保管，只能由 ${p.custodian} 本人交出。`,
+  RECEIVER_REQUIRED: () => '交接班须指明接收人（本网点另一名操作员，并由其输入 PIN）。',
   'SECOND_OPERATOR_SAME.transfer': () => '交出人和接收人不能是同一人。',
   'VAULT_NOT_FOUND': () => '本网点没有保险柜类的保管地点，请用 --to 指明入库地点。',
   'BOX_NOT_HERE.transfer': (p: { box: string }) => `本网点没有箱号为 ${p.box} 的卡箱。`,

@@ -21,7 +21,7 @@ export const transferText = {
     mode: (p: { mode: string }) => `移交方式：${p.mode}`,
     people: (p: { giver: string; receiver: string }) => `交出人：${p.giver}    接收人：${p.receiver}`,
     total: (p: { cards: number }) => `共 ${p.cards} 张`,
-    columns: { no: '序号', cardNo: '卡号', kind: '类别', fromPlace: '原保管地点', toPlace: '新保管地点', fromCustodian: '原责任人' },
+    columns: { no: '序号', cardNo: '卡号', kind: '类别', fromPlace: '原保管地点', toPlace: '新保管地点', fromCustodian: '原责任人', toCustodian: '新责任人' },
     kinds: { finished: '成品卡', prefab: '预制卡' },
     none: '—',
     basis: '依据：广东省社会保障卡业务经办规程第十二条（登记保管地点、责任人，严格做好社保卡交接工作，确保责任到人）；湖北省社会保障卡业务规则第十四条（当日尚未发放的社会保障卡必须入库管理）。',
