@@ -80,6 +80,9 @@ describe('transfer inside a site', () => {
     const back = transferCards(ledger, zhangwei, { operationId: opId(), fromPlaces: ['发卡柜'], toPlace: '保险柜1' });
     expect(back.cards).toBe(6);
     expect(sql<{ n: number }>('SELECT count(*) AS n FROM movements').n - before).toBe(12);
+    // A bare box label names the one batch at the site that has it (src/domain/box-label.ts).
+    expect(transferCards(ledger, zhangwei, { operationId: opId(), boxes: ['02'], toPlace: '发卡柜' }).sheet!.cards.map((c) => c.cardNo)).toEqual(['A10000021', 'A10000022', 'A10000023', 'A10000024']);
+    expect(transferCards(ledger, zhangwei, { operationId: opId(), boxes: ['02'], toPlace: '保险柜1' }).cards).toBe(4);
     // Each move is a `transfer` with the place before and after and the custodian by name (GD Art. 12).
     const m = sql<Record<string, unknown>>("SELECT * FROM movements WHERE ref_id = ? AND type = 'transfer' LIMIT 1", back.ref);
     expect(m).toMatchObject({ from_state: 'in_stock', to_state: 'in_stock', counterpart_role: 'custodian', counterpart_name: '张伟', ref_kind: 'transfer' });
