@@ -10,6 +10,7 @@ import { auditEvents } from '../../db/schema.ts';
 import { toActor } from '../../src/workflows/authenticate.ts';
 import { addOperator } from '../../src/workflows/operators.ts';
 import { addPlaceAt, addSite, editSite, placeList, retirePlaceAt, retireSiteByCode } from '../../src/workflows/site-admin.ts';
+import { checkDestination } from '../../src/workflows/shipment-dispatch.ts';
 import { siteDeviceConfig } from '../../src/workflows/site-devices.ts';
 import { initLedger } from '../../src/workflows/init-ledger.ts';
 import type { Ledger } from '../../db/open-ledger.ts';
@@ -70,6 +71,8 @@ describe('sbk site add / edit / retire', () => {
     retireSiteByCode(ledger, admin, `${office.regionCode}-S01`);
     expect(retireSiteByCode(ledger, admin, office.code).retiredAt).not.toBeNull();
     expect(sbkCode(() => addPlaceAt(ledger, admin, { site: office.code, name: '保险柜2', kind: 'vault' }))).toBe('SITE_RETIRED');
+    expect(sbkCode(() => addOperator(ledger, admin, { login: 'late', name: '迟到者', role: 'clerk', siteCode: office.code, pin: '246801' }))).toBe('SITE_RETIRED');
+    expect(sbkCode(() => checkDestination(ledger.db, admin, office.code))).toBe('SITE_RETIRED');
     expect(sbkCode(() => retireSiteByCode(ledger, admin, '420100'))).toBe('SITE_RETIRE_OWN');
   });
 

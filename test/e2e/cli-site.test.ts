@@ -54,7 +54,8 @@ describe('a real instant-issuance site from nothing', () => {
     expect(made).toMatchObject({ status: 'issued', cardNo: 'T44000001', blankNo: 'P90000001' });
     expect(JSON.stringify(ok(db, 'lina', ['card', 'P90000001']))).toContain('consumed');
     verifies(db);
-  });
+    // Some twenty processes, each opening the ledger: slow on a shared machine.
+  }, 120_000);
 
   it('a service point is added, listed, edited and retired while it holds nothing', () => {
     const db = newCity();
@@ -67,5 +68,5 @@ describe('a real instant-issuance site from nothing', () => {
     expect(ok(db, 'boss', ['site', 'retire', '440106-S01'])).toMatchObject({ retired: true });
     expect(ok(db, 'boss', ['site', 'list']).find((s: { code: string }) => s.code === '440106-S01')).toMatchObject({ retired: true, kind: 'service_point' });
     verifies(db);
-  });
+  }, 90_000);
 });
