@@ -11,7 +11,12 @@ export type AuditType =
   | 'pin_changed'
   | 'operator_added'
   | 'setting_changed'
-  | 'holder_deceased';
+  | 'holder_deceased'
+  | 'site_added'
+  | 'site_edited'
+  | 'site_retired'
+  | 'place_added'
+  | 'place_retired';
 
 /** Operator actions outside card movements; `detail` never holds a PIN or a full ID number. */
 export function logAudit(

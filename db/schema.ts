@@ -19,7 +19,7 @@ export const sites = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     code: text('code').notNull(),
     name: text('name').notNull(),
-    kind: text('kind', { enum: ['province', 'city_centre', 'county', 'service_office', 'bank_branch'] }).notNull(),
+    kind: text('kind', { enum: ['province', 'city_centre', 'county', 'service_office', 'service_point', 'bank_branch'] }).notNull(),
     regionCode: text('region_code').notNull(),
     parentId: integer('parent_id').references((): AnySQLiteColumn => sites.id),
     address: text('address'),
@@ -27,6 +27,8 @@ export const sites = sqliteTable(
     bank: text('bank'),
     /** false for the ancestors loaded only as counterparts (the province that sends to the city). */
     inScope: integer('in_scope', { mode: 'boolean' }).notNull().default(true),
+    /** Set by `sbk site retire` once nothing is held there; a retired site keeps its history. */
+    retiredAt: text('retired_at'),
   },
   (t) => [uniqueIndex('sites_code_uq').on(t.code), index('sites_parent_ix').on(t.parentId)],
 );
@@ -41,6 +43,11 @@ export const places = sqliteTable(
     name: text('name').notNull(),
     kind: text('kind', { enum: ['safe', 'cabinet', 'shelf', 'hopper'] }).notNull(),
     custodianId: integer('custodian_id').references((): AnySQLiteColumn => operators.id),
+    /** A hopper's printer (the id in devices.json) and its hopper number there (iLoadCard n, GD Annex 9 二(二)). */
+    printerId: text('printer_id'),
+    hopperNo: integer('hopper_no'),
+    /** Set by `sbk place retire` once the place is empty. */
+    retiredAt: text('retired_at'),
   },
   (t) => [uniqueIndex('places_site_name_uq').on(t.siteId, t.name)],
 );

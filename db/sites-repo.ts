@@ -1,9 +1,11 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull, notInArray, sql } from 'drizzle-orm';
 import type { LedgerDb } from './open-ledger.ts';
-import { places, sites } from './schema.ts';
+import { cards, places, sites } from './schema.ts';
+import { dbNow } from './ledger-clock.ts';
+import { NO_LONGER_HELD_STATES } from '../src/domain/card-states.ts';
 import { SbkError } from '../src/domain/errors.ts';
 
-export type SiteKind = 'province' | 'city_centre' | 'county' | 'service_office' | 'bank_branch';
+export type SiteKind = 'province' | 'city_centre' | 'county' | 'service_office' | 'service_point' | 'bank_branch';
 export type SiteRow = typeof sites.$inferSelect;
 export type PlaceRow = typeof places.$inferSelect;
 
@@ -64,12 +66,48 @@ export function listSites(db: LedgerDb): SiteRow[] {
   return db.select().from(sites).orderBy(asc(sites.id)).all();
 }
 
-export function addPlace(tx: LedgerDb, siteId: number, name: string, kind: PlaceRow['kind'], custodianId: number | null = null): number {
-  return tx.insert(places).values({ siteId, name, kind, custodianId }).returning({ id: places.id }).get().id;
+export function addPlace(
+  tx: LedgerDb,
+  siteId: number,
+  name: string,
+  kind: PlaceRow['kind'],
+  custodianId: number | null = null,
+  hopper: { printerId: string; hopperNo: number } | null = null,
+): number {
+  return tx
+    .insert(places)
+    .values({ siteId, name, kind, custodianId, printerId: hopper?.printerId ?? null, hopperNo: hopper?.hopperNo ?? null })
+    .returning({ id: places.id })
+    .get().id;
 }
 
-export function placesAt(db: LedgerDb, siteId: number): PlaceRow[] {
-  return db.select().from(places).where(eq(places.siteId, siteId)).orderBy(asc(places.id)).all();
+/** The places in use at a site (retired ones only with `withRetired`: they keep their history). */
+export function placesAt(db: LedgerDb, siteId: number, opts: { withRetired?: boolean } = {}): PlaceRow[] {
+  const where = opts.withRetired ? eq(places.siteId, siteId) : and(eq(places.siteId, siteId), isNull(places.retiredAt));
+  return db.select().from(places).where(where).orderBy(asc(places.id)).all();
+}
+
+export function retirePlace(tx: LedgerDb, placeId: number): void {
+  tx.update(places).set({ retiredAt: dbNow(tx) }).where(eq(places.id, placeId)).run();
+}
+
+export function updateSite(tx: LedgerDb, siteId: number, patch: { name?: string; address?: string | null; phone?: string | null; bank?: string | null }): void {
+  tx.update(sites).set(patch).where(eq(sites.id, siteId)).run();
+}
+
+export function retireSite(tx: LedgerDb, siteId: number): void {
+  tx.update(sites).set({ retiredAt: dbNow(tx) }).where(eq(sites.id, siteId)).run();
+}
+
+/** Cards the site (or one place of it) still answers for: any state but the ones that left its keeping. */
+export function heldCount(db: LedgerDb, where: { siteId: number } | { placeId: number }): number {
+  const at = 'siteId' in where ? eq(cards.siteId, where.siteId) : eq(cards.placeId, where.placeId);
+  const row = db
+    .select({ n: sql<number>`count(*)` })
+    .from(cards)
+    .where(and(at, notInArray(cards.state, [...NO_LONGER_HELD_STATES])))
+    .get();
+  return row?.n ?? 0;
 }
 
 export function placeById(db: LedgerDb, id: number): PlaceRow | undefined {

@@ -10,7 +10,8 @@
  *       "ca": "simulator" } } }
  *
  * `hoppers` maps the printer's hopper numbers (iLoadCard n, GD Annex 9 二(二)) to the ledger's
- * hopper places. Pure: parsing and checking only; opening the devices is elsewhere.
+ * hopper places; without it, the hopper places `sbk place add --kind hopper --printer 制卡机1` made
+ * for that printer are its hoppers. Pure: parsing and checking only; opening the devices is elsewhere.
  */
 import { SbkError } from '../../src/domain/errors.ts';
 import { deviceTexts } from '../../src/i18n/drivers/devices.ts';
@@ -86,9 +87,10 @@ function parseSite(o: Json, where: string): SiteDeviceConfig {
   const printers = listOf(o.printers, `${where}.printers`).map((p, i) => {
     const w = `${where}.printers[${i}]`;
     const t = transportOf(p, w, false) as Transport;
-    if (!isObject(p.hoppers) || Object.keys(p.hoppers).length === 0) throw new SbkError('DEVICE_CONFIG.hoppers', { where: w });
+    // Without `hoppers` the printer's hoppers are the ledger's hopper places that name it (sbk place add).
+    if (p.hoppers !== undefined && !isObject(p.hoppers)) throw new SbkError('DEVICE_CONFIG.hoppers', { where: w });
     const hoppers = new Map<number, string>();
-    for (const [k, name] of Object.entries(p.hoppers)) {
+    for (const [k, name] of Object.entries(p.hoppers ?? {})) {
       const n = Number(k);
       if (!/^[1-9]$/.test(k)) throw new SbkError('DEVICE_CONFIG.hopper_no', { where: `${w}.hoppers`, hopper: k });
       if (typeof name !== 'string' || !name.trim()) throw new SbkError('DEVICE_CONFIG.hopper_place', { where: `${w}.hoppers`, hopper: k });

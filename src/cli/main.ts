@@ -8,7 +8,7 @@ import { reportError, stdio } from './cli-io.ts';
 import { programText } from '../i18n/cli/program.ts';
 import { initCommand } from './commands/init-command.ts';
 import { demoCommand } from './commands/demo-command.ts';
-import { siteCommand } from './commands/site-command.ts';
+import { placeCommand, siteCommand } from './commands/site-command.ts';
 import { operatorCommand } from './commands/operator-command.ts';
 import { stockCommand } from './commands/stock-command.ts';
 import { cardCommand } from './commands/card-command.ts';
@@ -59,6 +59,7 @@ export async function main(args: string[]): Promise<number> {
   initCommand(parser, out);
   demoCommand(parser, out);
   siteCommand(parser, out);
+  placeCommand(parser, out);
   operatorCommand(parser, out);
   stockCommand(parser, out);
   cardCommand(parser, out);

@@ -177,6 +177,14 @@ export const IN_STORAGE_STATES: readonly CardState[] = ['in_stock', 'loaded'];
 /** Prefab blanks on hand at a site, the ones the daily count counts (GD Art. 36 一(四)). */
 export const PREFAB_ON_HAND_STATES: readonly CardState[] = IN_STORAGE_STATES.filter((s) => isCardState('prefab', s));
 
+/**
+ * States in which a card has left its site's keeping for good: handed to the holder, turned
+ * into a finished card, destroyed or written off. Any other state at a site (on its way there
+ * included: an in-transit card's site is where it goes) means the site still answers for it, so
+ * the site or place cannot be retired (GD Art. 12: 保管地点、责任人).
+ */
+export const NO_LONGER_HELD_STATES: readonly CardState[] = ['issued', 'consumed', 'destroyed', 'lost'];
+
 // What a workflow asks of one card (“is this card in stock?”); `s` may be any stored state text.
 export const isInStock = (s: string): boolean => s === 'in_stock';
 export const isInTransit = (s: string): boolean => s === 'in_transit';

@@ -46,7 +46,7 @@ export type BankBranchRow = {
   regionCode: string;
 };
 
-export type SiteKind = 'province' | 'city_centre' | 'county' | 'service_office' | 'bank_branch';
+export type SiteKind = 'province' | 'city_centre' | 'county' | 'service_office' | 'service_point' | 'bank_branch';
 
 export type SiteSeed = {
   code: string;

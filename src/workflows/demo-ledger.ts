@@ -15,10 +15,14 @@ import { pepperPath, readPepper } from '../security/pepper-file.ts';
 import { hashPin } from '../security/pin-hash.ts';
 import { clockFrom, type Clock } from '../domain/clock.ts';
 import { initLedger } from './init-ledger.ts';
+import { devicesText } from '../i18n/workflows/sites-devices.ts';
 import { DEMO_BRANCHES, DEMO_OFFICES, DEMO_OPERATORS, DEMO_PLACES, DEMO_ROOT, DEMO_SITES } from './demo-ledger-data.ts';
 import { generator } from './demo-cards.ts';
 import { DemoScript, type DemoWorld } from './demo-script.ts';
 import { writeDemoStory } from './demo-story.ts';
+
+/** Each demo bank's one hopper sits in its simulated printer as hopper 1 (as `sbk place add --kind hopper` would record it). */
+const DEMO_HOPPER = { printerId: devicesText.demoPrinterId, hopperNo: 1 };
 
 export { DEMO_BRANCHES, DEMO_OFFICES, DEMO_OPERATORS, DEMO_ROOT, DEMO_SITES, type DemoOperator } from './demo-ledger-data.ts';
 
@@ -92,8 +96,8 @@ function demoWorld(tx: LedgerDb, pepper: Buffer): DemoWorld {
     cityShelf: addPlace(tx, sites.city, DEMO_PLACES.cityShelf, 'shelf'),
     jianganCabinet: addPlace(tx, sites.jiangan, DEMO_PLACES.officeCabinet, 'cabinet'),
     jianghanCabinet: addPlace(tx, sites.jianghan, DEMO_PLACES.officeCabinet, 'cabinet'),
-    icbcHopper: addPlace(tx, sites.icbc, DEMO_PLACES.hopper, 'hopper'),
-    ccbHopper: addPlace(tx, sites.ccb, DEMO_PLACES.hopper, 'hopper'),
+    icbcHopper: addPlace(tx, sites.icbc, DEMO_PLACES.hopper, 'hopper', null, DEMO_HOPPER),
+    ccbHopper: addPlace(tx, sites.ccb, DEMO_PLACES.hopper, 'hopper', null, DEMO_HOPPER),
     icbcSafe: addPlace(tx, sites.icbc, DEMO_PLACES.prefabSafe, 'safe'),
     ccbSafe: addPlace(tx, sites.ccb, DEMO_PLACES.prefabSafe, 'safe'),
   };

@@ -14,6 +14,7 @@ import { sites } from '../../db/schema.ts';
 import { createPepper } from '../security/pepper-file.ts';
 import { checkPinFormat, hashPin } from '../security/pin-hash.ts';
 import { subtreeWithAncestors, type SiteSeed } from '../domain/site-hierarchy.ts';
+import { isRegionCode, unlistedRegionChain } from '../domain/site-codes.ts';
 import { loadFixtureSites } from './load-fixture-sites.ts';
 import { SbkError } from '../domain/errors.ts';
 import type { Clock } from '../domain/clock.ts';
@@ -25,6 +26,11 @@ export type InitInput = {
   admin: { login: string; name: string; pin: string };
   demo?: boolean;
   ruleProfile?: 'guangdong' | 'hubei';
+  /**
+   * The root's name when its code is not in the bundled directories (`sbk init --site 440100
+   * --site-name 广州市社保卡管理中心`): the ledger then starts from the region and the levels above.
+   */
+  siteName?: string;
   /** Extra sites (demo bank branches); parents must already be in the list or the fixtures. */
   extraSites?: SiteSeed[];
   /** Demo ledgers show the demo PINs on the login screen. */
@@ -38,10 +44,7 @@ export type InitResult = { ledger: Ledger; rootSiteId: number; adminId: number; 
 export function initLedger(input: InitInput): InitResult {
   checkPinFormat(input.admin.pin);
   if (!input.admin.name.trim()) throw new SbkError('NAME_REQUIRED.admin');
-  const all = [...loadFixtureSites(), ...(input.extraSites ?? [])];
-  if (!all.some((s) => s.code === input.siteCode)) {
-    throw new SbkError('SITE_NOT_FOUND.init', { code: input.siteCode });
-  }
+  const all = sitesFor(input);
   const chosen = subtreeWithAncestors(all, input.siteCode);
   const inScope = new Set(chosen.filter((s) => isUnder(all, s.code, input.siteCode)).map((s) => s.code));
 
@@ -82,6 +85,19 @@ export function initLedger(input: InitInput): InitResult {
     return { rootSiteId: root.id, adminId };
   });
   return { ledger, rootSiteId, adminId, siteCount: chosen.length };
+}
+
+/** The bundled directories, or for a region outside them the region's own chain (site-codes.ts). */
+function sitesFor(input: InitInput): SiteSeed[] {
+  const all = [...loadFixtureSites(), ...(input.extraSites ?? [])];
+  if (all.some((s) => s.code === input.siteCode)) return all;
+  const name = input.siteName?.trim();
+  if (!name || !isRegionCode(input.siteCode)) throw new SbkError('SITE_NOT_FOUND.init', { code: input.siteCode });
+  return unlistedRegionChain(input.siteCode).map((s) => ({
+    ...s,
+    regionCode: s.code,
+    name: s.code === input.siteCode ? name : ledgerSetupText.unnamedRegion({ code: s.code }),
+  }));
 }
 
 function isUnder(all: readonly SiteSeed[], code: string, rootCode: string): boolean {

@@ -47,6 +47,7 @@ export function addOperator(ledger: Ledger, actor: Actor, o: NewOperator): numbe
   if (!site.inScope || !subtreeIds(ledger.db, actor.siteId).includes(site.id)) {
     throw new SbkError('SITE_OUT_OF_SCOPE.custody', { site: o.siteCode });
   }
+  if (site.retiredAt) throw new SbkError('SITE_RETIRED', { code: site.code });
   if (operatorByLogin(ledger.db, login)) throw new SbkError('LOGIN_TAKEN', { login });
   const pinHash = hashPin(o.pin, readPepper(ledger.path));
   return writeTx(ledger, (tx) => {

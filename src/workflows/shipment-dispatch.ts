@@ -52,6 +52,8 @@ export type ShipmentRef = { number: string; cards: number; replayed: boolean };
 /** Down to any site under the sender, or back up to a site above it; never sideways (GD Art. 12). */
 export function checkDestination(db: LedgerDb, actor: Actor, toSiteCode: string) {
   const to = requireSite(db, toSiteCode);
+  // A retired site keeps no cards (sbk site retire): nothing may be sent there again.
+  if (to.retiredAt) throw new SbkError('SITE_RETIRED', { code: to.code });
   if (to.id === actor.siteId) throw new SbkError('SHIPMENT_SAME_SITE');
   if (!to.inScope) throw new SbkError('SHIPMENT_SITE_OUT_OF_SCOPE', { name: to.name, code: to.code });
   const down = subtreeIds(db, actor.siteId).includes(to.id);

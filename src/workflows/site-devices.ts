@@ -68,11 +68,34 @@ export function deviceConfigFile(ledger: Pick<Ledger, 'path'>): string {
   return process.env.SBK_DEVICES || join(dirname(ledger.path), 'devices.json');
 }
 
-/** A demo ledger's counter: one simulated printer with every hopper of the site, one simulated reader. */
-function demoConfig(ledger: Ledger, siteId: number): SiteDeviceConfig {
-  const hoppers = placesAt(ledger.db, siteId).filter((p) => p.kind === 'hopper');
+/**
+ * The printers the ledger's hopper places name (`sbk place add --kind hopper --printer ID`), as
+ * printer id → hopper number → place name: the one way a hopper reaches the devices.
+ */
+function hoppersByPrinter(ledger: Ledger, siteId: number): Map<string, Map<number, string>> {
+  const out = new Map<string, Map<number, string>>();
+  for (const h of placesAt(ledger.db, siteId).filter((p) => p.kind === 'hopper' && p.printerId && p.hopperNo)) {
+    const m = out.get(h.printerId!) ?? new Map<number, string>();
+    m.set(h.hopperNo!, h.name);
+    out.set(h.printerId!, m);
+  }
+  return out;
+}
+
+/** A printer's hoppers: what devices.json maps, plus the ledger's hopper places for that printer. */
+function withLedgerHoppers(config: SiteDeviceConfig, fromPlaces: ReadonlyMap<string, ReadonlyMap<number, string>>): SiteDeviceConfig {
+  const printers = config.printers.map((p) => {
+    const hoppers = new Map(fromPlaces.get(p.id) ?? []);
+    for (const [n, name] of p.hoppers) hoppers.set(n, name);
+    return { ...p, hoppers };
+  });
+  return { ...config, printers };
+}
+
+/** A demo ledger's counter: a simulated printer for each printer its hopper places name, one simulated reader. */
+function demoConfig(fromPlaces: ReadonlyMap<string, ReadonlyMap<number, string>>): SiteDeviceConfig {
   return {
-    printers: hoppers.length ? [{ id: devicesText.demoPrinterId, transport: 'simulator', hoppers: new Map(hoppers.map((h, i) => [i + 1, h.name])) }] : [],
+    printers: [...fromPlaces].map(([id, hoppers]) => ({ id, transport: 'simulator' as const, hoppers })),
     readers: [{ id: devicesText.demoReaderId, transport: 'simulator' }],
     scanners: EMPTY_SITE_DEVICES.scanners,
     ca: 'simulator',
@@ -81,11 +104,12 @@ function demoConfig(ledger: Ledger, siteId: number): SiteDeviceConfig {
 
 export function siteDeviceConfig(ledger: Ledger, site: { id: number; code: string }): { config: SiteDeviceConfig; source: SiteDevices['source']; file: string | null } {
   const file = deviceConfigFile(ledger);
+  const fromPlaces = hoppersByPrinter(ledger, site.id);
   if (existsSync(file)) {
     const all = parseDeviceConfig(readFileSync(file, 'utf8'), file);
-    return { config: all.sites.get(site.code) ?? EMPTY_SITE_DEVICES, source: 'file', file };
+    return { config: withLedgerHoppers(all.sites.get(site.code) ?? EMPTY_SITE_DEVICES, fromPlaces), source: 'file', file };
   }
-  if (isDemoLedger(ledger.db)) return { config: demoConfig(ledger, site.id), source: 'demo', file: null };
+  if (isDemoLedger(ledger.db)) return { config: demoConfig(fromPlaces), source: 'demo', file: null };
   return { config: EMPTY_SITE_DEVICES, source: 'none', file: null };
 }
 

@@ -16,6 +16,7 @@ export function initCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArg
     (c) =>
       c
         .option('site', { type: 'string', demandOption: true, describe: t.site })
+        .option('site-name', { type: 'string', describe: t.siteName })
         .option('admin', { type: 'string', demandOption: true, describe: t.admin })
         .option('name', { type: 'string', demandOption: true, describe: t.name })
         .option('profile', { choices: ['guangdong', 'hubei'] as const, describe: t.profile }),
@@ -26,6 +27,7 @@ export function initCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArg
         siteCode: argv.site,
         admin: { login: argv.admin, name: argv.name, pin },
         ...(argv.profile ? { ruleProfile: argv.profile } : {}),
+        ...(argv.siteName ? { siteName: argv.siteName } : {}),
       });
       const path = ledger.path;
       closeLedger(ledger);

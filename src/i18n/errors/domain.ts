@@ -143,6 +143,14 @@ export const domainErrors = {
     siteData(`网点 ${p.code} 的上级 ${p.parentCode} 不在网点列表中。`),
   'SITE_DATA_INVALID.cycle': (p: { code: string }) => siteData(`网点 ${p.code} 的上级关系成环。`),
   'SITE_NOT_FOUND.inSeeds': (p: { code: string }) => `没有编码为 ${p.code} 的网点。`,
+  // site-codes.ts: sites an administrator adds
+  SITE_REGION_INVALID: (p: { region: string }) => `“${p.region}”不是 6 位行政区划代码（如 440100）。`,
+  SITE_PARENT_KIND: (p: { parent: string; kind: string }) => `网点 ${p.parent} 下不能设此类网点（${p.kind}）：银行网点和乡镇/社区服务点下不再设网点，县区设在市卡管中心下。`,
+  SITE_REGION_OUTSIDE: (p: { region: string; parent: string }) => `行政区划 ${p.region} 不在上级网点 ${p.parent} 的辖区内。`,
+  SITE_CODE_TAKEN: (p: { code: string }) => `网点编码 ${p.code} 已被使用。`,
+  SITE_SERIALS_FULL: (p: { region: string; kind: string }) => `行政区划 ${p.region} 下此类网点（${p.kind}）的编号 01-99 已用完。`,
+  SITE_CODE_FORMAT: (p: { code: string; kind: string; region: string }) =>
+    `网点编码 ${p.code} 不符合规则：县区用行政区划代码；经办网点为 ${p.region}-NN，银行网点为 ${p.region}-BNN，乡镇/社区服务点为 ${p.region}-SNN（${p.kind}）。`,
 
   // box-label.ts: what a scan or a count entry names
   SCAN_EMPTY: () => '扫描内容为空。',

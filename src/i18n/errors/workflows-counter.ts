@@ -27,7 +27,7 @@ export const counterWorkflowErrors = {
 
   // A new ledger (init-ledger.ts).
   'NAME_REQUIRED.admin': () => '请填写管理员的真实姓名（实名制管理）。',
-  'SITE_NOT_FOUND.init': (p: { code: string }) => `目录中没有编码为 ${p.code} 的网点。市级卡管中心用 6 位行政区划代码，例如武汉市为 420100。`,
+  'SITE_NOT_FOUND.init': (p: { code: string }) => `目录中没有编码为 ${p.code} 的网点。市级卡管中心用 6 位行政区划代码，例如武汉市为 420100；目录外的地区请同时给出网点名称，如 sbk init --site 440100 --site-name 广州市社保卡管理中心。`,
   'LEDGER_EXISTS.init': (p: { path: string }) => `台账 ${p.path} 已经建立，不能重复初始化。`,
 
   // Intake: a maker's file, check-in, the batch register.
