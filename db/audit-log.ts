@@ -11,7 +11,9 @@ export type AuditType =
   | 'pin_changed'
   | 'operator_added'
   | 'setting_changed'
-  | 'holder_deceased';
+  | 'holder_deceased'
+  | 'holder_flag'
+  | 'holder_unflag';
 
 /** Operator actions outside card movements; `detail` never holds a PIN or a full ID number. */
 export function logAudit(

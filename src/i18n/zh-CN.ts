@@ -318,7 +318,7 @@ export const zh = {
       recalled: '回收日期',
       reason: '原因',
     },
-    categories: { unclaimed: '逾期未领', sleeping: '睡眠卡', deceased: '持卡人死亡' },
+    categories: { unclaimed: '逾期未领', sleeping: '睡眠卡', deceased: '持卡人死亡', emigrated: '出境定居', missing: '持卡人失踪', undeliverable: '无法投递' },
     late: '⚠',
     noneDue: '没有应回收的卡。',
     noneWarn: '没有即将逾期的卡。',

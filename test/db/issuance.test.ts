@@ -20,6 +20,7 @@ import { SimulatedReader } from '../../drivers/reader/simulated-reader.ts';
 import type { BasicCardInfo } from '../../drivers/reader/basic-info.ts';
 import { verifyLedger } from '../../db/verify-ledger.ts';
 import type { Ledger } from '../../db/open-ledger.ts';
+import { holderCardByNo } from '../../db/issuance-queries.ts';
 import { ADMIN, tempDir, track } from '../helpers/temp-ledger.ts';
 import { sbkCode } from '../helpers/error-code.ts';
 
@@ -144,12 +145,28 @@ describe('batch pickup by a unit agent', () => {
     const s = settlePickup(ledger, clerk, { operationId: randomUUID(), pickupRef: p.pickupRef, delivered: nos.slice(0, 2), returned: [nos[2]!] });
     expect(s).toMatchObject({ delivered: 2, returned: 1, stillHeld: 3 });
     expect(nos.map((n) => state(ledger, n))).toEqual(['issued', 'issued', 'in_stock', 'agent_held', 'agent_held', 'agent_held']);
-    // Six months after the pickup they are sleeping cards.
-    const sixMonths = addCalendarMonths(today(), 6);
+    // Hubei: six months after the card was made (HB Art. 17: 制卡超过6个月) they are sleeping
+    // cards, though the agent took them less than six months before.
+    const madeOn = holderCardByNo(ledger.db, nos[3]!)!.issueDate!;
+    expect(madeOn < today()).toBe(true);
+    const sixMonths = addCalendarMonths(madeOn, 6);
     const sleeping = (asOf: string) => overdueList(ledger, clerk, calendar, { asOf }).filter((o) => o.category === 'sleeping').map((o) => o.cardNo);
     expect(sleeping(sixMonths)).toEqual([]);
     expect(sleeping(addCalendarDays(sixMonths, 1))).toEqual(nos.slice(3));
+    expect(overdueList(ledger, clerk, calendar, { asOf: addCalendarDays(sixMonths, 1) }).find((o) => o.cardNo === nos[3])).toMatchObject({ receivedOn: madeOn, overdueFrom: addCalendarDays(sixMonths, 1) });
     expect(verifyLedger(ledger).ok).toBe(true);
+  });
+
+  it('in Guangdong a sleeping card counts from the pickup (GD Art. 15 一(三)), not from the making', () => {
+    const { ledger, clerk, rows } = setup('guangdong');
+    const nos = rows.slice(0, 2).map((r) => r.cardNo);
+    pickupCards(ledger, clerk, { operationId: randomUUID(), unit: '广州钢铁有限公司', agentName: '周建华', agentIdNumber: rows[8]!.idNumber!, authorisationRef: 'GG-1', cards: nos });
+    const sleeping = (asOf: string) => overdueList(ledger, clerk, calendar, { asOf }).filter((o) => o.category === 'sleeping').map((o) => o.cardNo);
+    const madeOn = holderCardByNo(ledger.db, nos[0]!)!.issueDate!;
+    expect(sleeping(addCalendarDays(addCalendarMonths(madeOn, 6), 1))).toEqual([]);
+    const sixMonths = addCalendarMonths(today(), 6);
+    expect(sleeping(sixMonths)).toEqual([]);
+    expect(sleeping(addCalendarDays(sixMonths, 1))).toEqual(nos);
   });
 });
 
