@@ -21,6 +21,8 @@ import type { BasicCardInfo } from '../../drivers/reader/basic-info.ts';
 import { verifyLedger } from '../../db/verify-ledger.ts';
 import type { Ledger } from '../../db/open-ledger.ts';
 import { holderCardByNo } from '../../db/issuance-queries.ts';
+import { flagHolder, unflagHolder } from '../../src/workflows/holder-flags.ts';
+import { recallReasonForCategory } from '../../src/domain/recall-reasons.ts';
 import { ADMIN, tempDir, track } from '../helpers/temp-ledger.ts';
 import { sbkCode } from '../helpers/error-code.ts';
 
@@ -252,6 +254,49 @@ describe('overdue, recall, second issuance and cancellation', () => {
     expect(sbkCode(() => issueCard(ledger, clerk, { operationId: randomUUID(), cardNo: r.cardNo, receiver: 'self', holderIdNumber: r.idNumber! }))).toBe('CARD_NOT_ISSUABLE');
     recallCards(ledger, clerk, { operationId: randomUUID(), cardNos: [r.cardNo], reason: 'dead' });
     expect(cancellationList(ledger, clerk).map((x) => [x.cardNo, x.reason])).toEqual([[r.cardNo, 'holder_deceased']]);
+    expect(verifyLedger(ledger).ok).toBe(true);
+  });
+
+  it('only a supervisor over a site holding the card marks a holder dead, never for a later day, and it is undone with a reason', () => {
+    const { ledger, admin, city, clerk, sup, rows } = setup('guangdong');
+    const r = rows[5]!;
+    addOperator(ledger, admin, { login: 'liuyang', name: '刘洋', role: 'supervisor', siteCode: '420103-01', pin: '579024' });
+    const other = authenticate(ledger, 'liuyang', '579024');
+    // 江汉's supervisor holds none of this holder's cards (they are at 江岸).
+    expect(sbkCode(() => reportDeceased(ledger, other, r.idNumber!, today()))).toBe('HOLDER_OUT_OF_SCOPE');
+    expect(sbkCode(() => reportDeceased(ledger, sup, r.idNumber!, addCalendarDays(today(), 1)))).toBe('DATE_IN_FUTURE');
+    expect(overdueList(ledger, clerk, calendar, {})).toEqual([]);
+    // The city centre is over 江岸: its supervisor may.
+    reportDeceased(ledger, city, r.idNumber!, today(), '民政比对');
+    expect(sbkCode(() => reportDeceased(ledger, sup, r.idNumber!, today()))).toBe('HOLDER_FLAG_ALREADY_SET');
+    expect(overdueList(ledger, clerk, calendar, {}).map((x) => [x.cardNo, x.category])).toEqual([[r.cardNo, 'deceased']]);
+    expect(sbkCode(() => unflagHolder(ledger, other, { idNumber: r.idNumber!, kind: 'deceased', reason: '比对有误' }))).toBe('HOLDER_OUT_OF_SCOPE');
+    expect(sbkCode(() => unflagHolder(ledger, sup, { idNumber: r.idNumber!, kind: 'deceased', reason: ' ' }))).toBe('REASON_REQUIRED');
+    expect(sbkCode(() => unflagHolder(ledger, clerk, { idNumber: r.idNumber!, kind: 'deceased', reason: '比对有误' }))).toBe('ROLE_REQUIRED');
+    unflagHolder(ledger, sup, { idNumber: r.idNumber!, kind: 'deceased', reason: '比对有误' });
+    expect(overdueList(ledger, clerk, calendar, {})).toEqual([]);
+    expect(lookupCard(ledger, r.cardNo).state).toBe('in_stock');
+    expect(sbkCode(() => unflagHolder(ledger, sup, { idNumber: r.idNumber!, kind: 'deceased', reason: '比对有误' }))).toBe('HOLDER_FLAG_NOT_SET');
+    // Append-only: both rows stay, and the table refuses to lose them.
+    const flagRows = ledger.sqlite.prepare('SELECT kind, action, "on", source, reason FROM holder_flags ORDER BY id').all();
+    expect(flagRows).toEqual([
+      { kind: 'deceased', action: 'set', on: today(), source: '民政比对', reason: null },
+      { kind: 'deceased', action: 'clear', on: null, source: null, reason: '比对有误' },
+    ]);
+    expect(() => ledger.sqlite.exec('DELETE FROM holder_flags')).toThrow(/append-only/);
+    expect(() => ledger.sqlite.exec("UPDATE holder_flags SET reason = 'x'")).toThrow(/append-only/);
+    expect(verifyLedger(ledger).ok).toBe(true);
+  });
+
+  it('an emigrated holder\'s card is due for recall at once, recalled under 出国（境）定居; a flag needs its source', () => {
+    const { ledger, clerk, sup, rows } = setup('hubei');
+    const r = rows[6]!;
+    expect(sbkCode(() => flagHolder(ledger, sup, { idNumber: r.idNumber!, kind: 'emigrated', on: today(), source: ' ' }))).toBe('SOURCE_REQUIRED');
+    flagHolder(ledger, sup, { idNumber: r.idNumber!, kind: 'emigrated', on: today(), source: '公安通报' });
+    expect(overdueList(ledger, clerk, calendar, {}).map((x) => [x.cardNo, x.category, x.phase])).toEqual([[r.cardNo, 'emigrated', 'overdue']]);
+    recallCards(ledger, clerk, { operationId: randomUUID(), cardNos: [r.cardNo], reason: recallReasonForCategory('emigrated') });
+    expect(recallStatistics(ledger, clerk).byCategory).toMatchObject([{ code: 'emigrated', n: 1 }]);
+    expect(overdueList(ledger, clerk, calendar, {})).toEqual([]);
     expect(verifyLedger(ledger).ok).toBe(true);
   });
 });
