@@ -248,6 +248,8 @@ export type OverdueCandidate = {
   deceasedAt: string | null;
   /** The holder's active emigrated / missing / undeliverable flag (holderRecallFlags). */
   flag: HolderRecallFlag | null;
+  /** heldSince is the card's making date (制卡日期), not a receipt or pickup. */
+  fromMaking: boolean;
   /** Null when the card has no holder, or the holders were not asked for. */
   holderName: string | null;
   holderIdNumber: string | null;
@@ -279,7 +281,8 @@ export function holderRecallFlags(db: LedgerDb): Map<number, HolderRecallFlag> {
 }
 
 /** A maker's 制卡日期 (YYYY-MM-DD) as the instant the rest of the list counts with: that day's China midnight. */
-const asInstant = (v: string | null): string | null => (v !== null && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00+08:00`).toISOString() : v);
+const isDay = (v: string | null): boolean => v !== null && /^\d{4}-\d{2}-\d{2}$/.test(v);
+const asInstant = (v: string | null): string | null => (v !== null && isDay(v) ? new Date(`${v}T00:00:00+08:00`).toISOString() : v);
 
 /**
  * The finished cards that may be overdue or in their warning period: in stock since before
@@ -337,13 +340,13 @@ export function overdueCandidates(
     )) {
       if (kind === 'finished' && inScope.has(siteId) && isRecallable(state)) {
         special.add(id);
-        out.push({ id, cardNo, state, siteId, batchId, heldSince: asInstant(since), deceasedAt: deadOn.get(holderId) ?? null, flag: flags.get(holderId) ?? null, holderName, holderIdNumber });
+        out.push({ id, cardNo, state, siteId, batchId, heldSince: asInstant(since), fromMaking: isDay(since), deceasedAt: deadOn.get(holderId) ?? null, flag: flags.get(holderId) ?? null, holderName, holderIdNumber });
       }
     }
   }
   const add = (state: string, rows: CandidateTuple[]) => {
     for (const [id, cardNo, siteId, batchId, since, holderName, holderIdNumber] of rows) {
-      if (!special.has(id)) out.push({ id, cardNo, state, siteId, batchId, heldSince: asInstant(since), deceasedAt: null, flag: null, holderName, holderIdNumber });
+      if (!special.has(id)) out.push({ id, cardNo, state, siteId, batchId, heldSince: asInstant(since), fromMaking: isDay(since), deceasedAt: null, flag: null, holderName, holderIdNumber });
     }
   };
   add(

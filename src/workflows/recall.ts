@@ -31,8 +31,10 @@ export type OverdueRow = {
   site: { code: string; name: string };
   batch: string | null;
   state: string;
-  /** China date the site received the card, or the agent took it. */
+  /** China date the site received the card, or the agent took it, or (countsFrom 'made') the card was made. */
   receivedOn: string | null;
+  /** What receivedOn is: in Hubei a sleeping card counts from its making (HB Art. 17: 制卡超过6个月). */
+  countsFrom: 'held' | 'made';
   category: OverdueCategory;
   phase: 'warning' | 'overdue';
   overdueFrom: string;
@@ -118,6 +120,7 @@ export function overdueList(ledger: Ledger, actor: Actor, calendar: WorkingCalen
       batch: c.batchId === null ? null : (labels.batches.get(c.batchId) ?? null),
       state: c.state,
       receivedOn: g.receivedOn,
+      countsFrom: c.fromMaking ? 'made' : 'held',
       category: g.a.category,
       phase: g.phase,
       overdueFrom: g.a.overdueFrom,

@@ -138,6 +138,7 @@ function reference(ledger: Ledger, actor: Actor, asOf: string, includeWarnings: 
       batch: c.batchCode,
       state: c.state,
       receivedOn,
+      countsFrom: c.state === 'agent_held' && profile.sleepingFrom === 'made' && c.issueDate !== null ? 'made' : 'held',
       category: a.category,
       phase: a.phase,
       overdueFrom: a.overdueFrom,

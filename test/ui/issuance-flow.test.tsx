@@ -218,6 +218,8 @@ describe('console: overdue cards, recall, cancellation and collective pickups', 
     // Wuhan is Hubei: the sleeping cards count from their making (HB Art. 17), so they are due first.
     expect(f).toMatch(/A10000019\s+\S+\s+江岸社会保险管理处\s+逾期未领\s+\d{4}-\d\d-\d\d \d{4}-\d\d-\d\d ⚠/);
     expect(f).toMatch(/›\s+A10000011\s+\S+\s+江岸社会保险管理处\s+睡眠卡/);
+    // The chosen card's line says what its months count from.
+    expect(f).toMatch(/代领中（制卡 \d{4}-\d\d-\d\d）/);
     expect(f).toMatch(/卡号\s+姓名\s+网点\s+类别\s+逾期起\s+回收期限/);
     expect(footer(f)).toMatch(/Space 选中\s+A 全选\s+R 回收\s+S 统计\s+Tab 换页\s+↑↓ 选择\s+\? 帮助\s+Esc 返回/);
     const before = listed(f);

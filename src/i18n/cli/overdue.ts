@@ -29,7 +29,7 @@ export const overdueText = {
     cliCommon.columns.site,
     cliCommon.columns.batch,
     cliCommon.columns.state,
-    '接收或代领日期',
+    '起算日期（接收、代领或制卡）',
     cliCommon.columns.category,
     '阶段',
     '逾期起始日',
