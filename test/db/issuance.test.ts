@@ -286,6 +286,9 @@ describe('overdue, recall, second issuance and cancellation', () => {
     expect(() => ledger.sqlite.exec('DELETE FROM holder_flags')).toThrow(/append-only/);
     expect(() => ledger.sqlite.exec("UPDATE holder_flags SET reason = 'x'")).toThrow(/append-only/);
     expect(verifyLedger(ledger).ok).toBe(true);
+    // Verify holds the holder's death date to its flag rows.
+    ledger.sqlite.prepare('UPDATE holders SET deceased_at = ? WHERE id_number = ?').run(today(), r.idNumber!);
+    expect(verifyLedger(ledger).problems.map((p) => p.code)).toEqual(['HOLDER_DEATH_MISMATCH']);
   });
 
   it('an emigrated holder\'s card is due for recall at once, recalled under 出国（境）定居; a flag needs its source', () => {
