@@ -250,6 +250,18 @@ describe('overdue list with agents\' cards and flagged holders, in both province
   });
 });
 
+describe('the Hubei sleeping-card query', () => {
+  it('reads the making date from cards_overdue_list_ix alone, as the receipt and pickup ranges do', () => {
+    const { ledger } = ledgerWithCohorts('hubei');
+    const plan = (ledger.sqlite.prepare(
+      `EXPLAIN QUERY PLAN SELECT cards.id, card_no, site_id, batch_id, coalesce(issue_date, picked_up_at) FROM cards INDEXED BY cards_overdue_list_ix
+       WHERE state = 'agent_held' AND kind = 'finished' AND state IN ('in_stock', 'agent_held')
+         AND (issue_date < '2026-06-01' OR (issue_date IS NULL AND picked_up_at < '2026-05-31T16:00:00.000Z')) AND site_id IN (1, 2, 3)`,
+    ).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(plan).toMatch(/USING COVERING INDEX cards_overdue_list_ix/);
+  });
+});
+
 describe('the other lists that read every card of a city', () => {
   it('stock counts by kind and state as a plain GROUP BY gives them, with a third kind too', () => {
     const { ledger, admin } = ledgerWithCohorts();
