@@ -22,6 +22,7 @@ import { verifyLedger } from '../../db/verify-ledger.ts';
 import type { Ledger } from '../../db/open-ledger.ts';
 import { holderCardByNo } from '../../db/issuance-queries.ts';
 import { flagHolder, unflagHolder } from '../../src/workflows/holder-flags.ts';
+import { homeAlerts } from '../../src/workflows/home-alerts.ts';
 import { recallReasonForCategory } from '../../src/domain/recall-reasons.ts';
 import { ADMIN, tempDir, track } from '../helpers/temp-ledger.ts';
 import { sbkCode } from '../helpers/error-code.ts';
@@ -297,6 +298,7 @@ describe('overdue, recall, second issuance and cancellation', () => {
     expect(sbkCode(() => flagHolder(ledger, sup, { idNumber: r.idNumber!, kind: 'emigrated', on: today(), source: ' ' }))).toBe('SOURCE_REQUIRED');
     flagHolder(ledger, sup, { idNumber: r.idNumber!, kind: 'emigrated', on: today(), source: '公安通报' });
     expect(overdueList(ledger, clerk, calendar, {}).map((x) => [x.cardNo, x.category, x.phase])).toEqual([[r.cardNo, 'emigrated', 'overdue']]);
+    expect(homeAlerts(ledger, clerk, calendar).find((a) => a.code === 'recall')?.text).toContain('1 张卡应回收（出境定居 1）');
     recallCards(ledger, clerk, { operationId: randomUUID(), cardNos: [r.cardNo], reason: recallReasonForCategory('emigrated') });
     expect(recallStatistics(ledger, clerk).byCategory).toMatchObject([{ code: 'emigrated', n: 1 }]);
     expect(overdueList(ledger, clerk, calendar, {})).toEqual([]);
