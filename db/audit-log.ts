@@ -16,7 +16,9 @@ export type AuditType =
   | 'site_edited'
   | 'site_retired'
   | 'place_added'
-  | 'place_retired';
+  | 'place_retired'
+  | 'holder_flag'
+  | 'holder_unflag';
 
 /** Operator actions outside card movements; `detail` never holds a PIN or a full ID number. */
 export function logAudit(

@@ -5,7 +5,9 @@
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { LedgerDb } from './open-ledger.ts';
-import { batches, cards, holders, movements, sites } from './schema.ts';
+import { batches, cards, holderFlags, holders, movements, sites } from './schema.ts';
+import type { HolderRecallFlag } from '../src/domain/overdue.ts';
+import { todayInChina } from '../src/domain/china-dates.ts';
 import { RECALLABLE_STATES, DISPATCHABLE_STATES, stateAfter } from '../src/domain/card-states.ts';
 import { stateList, stateLiteral } from './state-sql.ts';
 
@@ -207,8 +209,20 @@ export function recallMovements(db: LedgerDb, siteIds: readonly number[], fromIs
     .all();
 }
 
-export function setHolderDeceased(tx: LedgerDb, holderId: number, on: string): void {
+export function setHolderDeceased(tx: LedgerDb, holderId: number, on: string | null): void {
   tx.update(holders).set({ deceasedAt: on }).where(eq(holders.id, holderId)).run();
+}
+
+export type HolderFlagKind = (typeof holderFlags.$inferInsert)['kind'];
+export type HolderFlagRow = typeof holderFlags.$inferSelect;
+
+export function appendHolderFlag(tx: LedgerDb, row: Omit<typeof holderFlags.$inferInsert, 'id'>): void {
+  tx.insert(holderFlags).values(row).run();
+}
+
+/** A holder's flag rows, oldest first. */
+export function holderFlagRows(db: LedgerDb, holderId: number): HolderFlagRow[] {
+  return db.select().from(holderFlags).where(eq(holderFlags.holderId, holderId)).orderBy(asc(holderFlags.id)).all();
 }
 
 /** Count of movements of a reference (a pickup or issuance number), to number the next one. */
@@ -229,9 +243,13 @@ export type OverdueCandidate = {
   state: string;
   siteId: number;
   batchId: number | null;
-  /** As HolderCardRow.heldSince. */
+  /** As HolderCardRow.heldSince; with an agent under a 'made' profile, the card's making (China midnight). */
   heldSince: string | null;
   deceasedAt: string | null;
+  /** The holder's active emigrated / missing / undeliverable flag (holderRecallFlags). */
+  flag: HolderRecallFlag | null;
+  /** heldSince is the card's making date (制卡日期), not a receipt or pickup. */
+  fromMaking: boolean;
   /** Null when the card has no holder, or the holders were not asked for. */
   holderName: string | null;
   holderIdNumber: string | null;
@@ -239,54 +257,96 @@ export type OverdueCandidate = {
 
 type CandidateTuple = [id: number, cardNo: string, siteId: number, batchId: number | null, heldSince: string | null, holderName: string | null, holderIdNumber: string | null];
 
+/** Which of a holder's flags names the recall category when several are set: the one that brings the card back soonest. */
+const FLAG_RANK: Readonly<Record<HolderRecallFlag['kind'], number>> = { emigrated: 0, missing: 1, undeliverable: 2 };
+
+/**
+ * Each flagged holder's active flag other than death, from the append-only holder_flags (a
+ * kind is active when its last row sets it). Flagged holders are few: the table is read whole.
+ */
+export function holderRecallFlags(db: LedgerDb): Map<number, HolderRecallFlag> {
+  const last = new Map<string, { holderId: number; kind: HolderRecallFlag['kind']; action: string; on: string | null }>();
+  for (const [holderId, kind, action, on] of db.values<[number, HolderRecallFlag['kind'], string, string | null]>(
+    sql`select holder_id, kind, action, "on" from holder_flags where kind <> 'deceased' order by id`,
+  )) {
+    last.set(`${holderId}|${kind}`, { holderId, kind, action, on });
+  }
+  const out = new Map<number, HolderRecallFlag>();
+  for (const f of last.values()) {
+    if (f.action !== 'set' || f.on === null) continue;
+    const had = out.get(f.holderId);
+    if (!had || FLAG_RANK[f.kind] < FLAG_RANK[had.kind]) out.set(f.holderId, { kind: f.kind, on: f.on });
+  }
+  return out;
+}
+
+/** A maker's 制卡日期 (YYYY-MM-DD) as the instant the rest of the list counts with: that day's China midnight. */
+const isDay = (v: string | null): boolean => v !== null && /^\d{4}-\d{2}-\d{2}$/.test(v);
+const asInstant = (v: string | null): string | null => (v !== null && isDay(v) ? new Date(`${v}T00:00:00+08:00`).toISOString() : v);
+
 /**
  * The finished cards that may be overdue or in their warning period: in stock since before
  * `stockBefore`, with an agent since before `agentBefore` (both ISO instants), or of a holder
- * reported dead. A superset the caller assesses exactly, in no particular order. With
- * `withHolders`, each card's holder's name and ID number too.
+ * reported dead or flagged (emigrated, missing, undeliverable). A superset the caller assesses
+ * exactly, in no particular order. With `withHolders`, each card's holder's name and ID number
+ * too. `agentFrom` is the profile's sleepingFrom: under 'made' (HB Art. 17: 制卡超过6个月) a card
+ * with an agent counts from its making date, cards.issue_date (its pickup when none is known).
  *
  * One statement per branch, each an index range: SQLite cannot split an OR of them into index
  * ranges and read every finished card instead (bench: 1.4 s on 1,000,000 cards). The first two
- * read cards_overdue_list_ix and no card's table page; the planner, without statistics, prefers
- * cards_overdue_ix and then reads each card's page at random (a city's 24,000 candidates: about
- * 90 ms), hence INDEXED BY. The index is partial: the query repeats its condition so that SQLite
- * may use it, after the state's equality, which SQLite then seeks by (given the IN first, it
- * reads every card in stock to find the few with an agent). Holders are joined rather than read
- * afterwards in id order: returning 20,000 more rows costs more than the random lookups save.
+ * read cards_overdue_list_ix and no card's table page (issue_date is in it for the 'made' test);
+ * the planner, without statistics, prefers cards_overdue_ix and then reads each card's page at
+ * random (a city's 24,000 candidates: about 90 ms), hence INDEXED BY. The index is partial: the
+ * query repeats its condition so that SQLite may use it, after the state's equality, which
+ * SQLite then seeks by (given the IN first, it reads every card in stock to find the few with an
+ * agent). Holders are joined rather than read afterwards in id order: returning 20,000 more rows
+ * costs more than the random lookups save.
  */
-export function overdueCandidates(db: LedgerDb, siteIds: readonly number[], stockBefore: string, agentBefore: string, withHolders = false): OverdueCandidate[] {
+export function overdueCandidates(
+  db: LedgerDb,
+  siteIds: readonly number[],
+  stockBefore: string,
+  agentBefore: string,
+  withHolders = false,
+  agentFrom: 'pickup' | 'made' = 'pickup',
+): OverdueCandidate[] {
   if (siteIds.length === 0) return [];
   const scope = sql.join(
     siteIds.map((id) => sql`${id}`),
     sql`, `,
   );
+  const made = agentFrom === 'made';
   const holderColumns = withHolders ? sql`h.name, h.id_number` : sql`null, null`;
   const holderJoin = withHolders ? sql`left join holders h on h.id = cards.holder_id` : sql``;
-  // Dead holders first (a partial index holds just them), then their cards by holder alone:
-  // given the kind, state and sites as well, SQLite reads every card in stock instead.
+  const held = made
+    ? sql`(case when ${cards.state} = ${stateLiteral(WITH_AGENT)} then coalesce(${cards.issueDate}, ${cards.pickedUpAt}) else ${heldSince} end)`
+    : heldSince;
+  // Dead and flagged holders first (a partial index holds the dead, the flags are few), then
+  // their cards by holder alone: given the kind, state and sites as well, SQLite reads every card in stock instead.
   const deadOn = new Map<number, string>();
   for (const [id, on] of db.values<[number, string]>(sql`select id, deceased_at from holders where deceased_at is not null`)) deadOn.set(id, on);
+  const flags = holderRecallFlags(db);
   const out: OverdueCandidate[] = [];
-  const dead = new Set<number>();
+  const special = new Set<number>();
   const inScope = new Set(siteIds);
-  const deadIds = [...deadOn.keys()];
-  for (let i = 0; i < deadIds.length; i += 500) {
+  const specialHolders = [...new Set([...deadOn.keys(), ...flags.keys()])];
+  for (let i = 0; i < specialHolders.length; i += 500) {
     const holderIds = sql.join(
-      deadIds.slice(i, i + 500).map((id) => sql`${id}`),
+      specialHolders.slice(i, i + 500).map((id) => sql`${id}`),
       sql`, `,
     );
-    for (const [id, cardNo, siteId, batchId, held, holderName, holderIdNumber, kind, state, holderId] of db.values<[...CandidateTuple, kind: string, state: string, holderId: number]>(
-      sql`select cards.id, card_no, site_id, batch_id, ${heldSince}, ${holderColumns}, kind, state, holder_id from cards ${holderJoin} where holder_id in (${holderIds})`,
+    for (const [id, cardNo, siteId, batchId, since, holderName, holderIdNumber, kind, state, holderId] of db.values<[...CandidateTuple, kind: string, state: string, holderId: number]>(
+      sql`select cards.id, card_no, site_id, batch_id, ${held}, ${holderColumns}, kind, state, holder_id from cards ${holderJoin} where holder_id in (${holderIds})`,
     )) {
       if (kind === 'finished' && inScope.has(siteId) && isRecallable(state)) {
-        dead.add(id);
-        out.push({ id, cardNo, state, siteId, batchId, heldSince: held, deceasedAt: deadOn.get(holderId) ?? null, holderName, holderIdNumber });
+        special.add(id);
+        out.push({ id, cardNo, state, siteId, batchId, heldSince: asInstant(since), fromMaking: isDay(since), deceasedAt: deadOn.get(holderId) ?? null, flag: flags.get(holderId) ?? null, holderName, holderIdNumber });
       }
     }
   }
   const add = (state: string, rows: CandidateTuple[]) => {
-    for (const [id, cardNo, siteId, batchId, heldSince, holderName, holderIdNumber] of rows) {
-      if (!dead.has(id)) out.push({ id, cardNo, state, siteId, batchId, heldSince, deceasedAt: null, holderName, holderIdNumber });
+    for (const [id, cardNo, siteId, batchId, since, holderName, holderIdNumber] of rows) {
+      if (!special.has(id)) out.push({ id, cardNo, state, siteId, batchId, heldSince: asInstant(since), fromMaking: isDay(since), deceasedAt: null, flag: null, holderName, holderIdNumber });
     }
   };
   add(
@@ -296,11 +356,16 @@ export function overdueCandidates(db: LedgerDb, siteIds: readonly number[], stoc
         where state = ${stateLiteral(IN_STOCK)} and ${overdueListable} and received_at < ${stockBefore} and site_id in (${scope})`,
     ),
   );
+  // agentBefore is a China midnight: the making dates before it are those before its China date.
+  const agentHeld = made ? sql`coalesce(issue_date, picked_up_at)` : sql`picked_up_at`;
+  const agentAge = made
+    ? sql`(issue_date < ${todayInChina(new Date(agentBefore))} or (issue_date is null and picked_up_at < ${agentBefore}))`
+    : sql`picked_up_at < ${agentBefore}`;
   add(
     WITH_AGENT,
     db.values<CandidateTuple>(
-      sql`select cards.id, card_no, site_id, batch_id, picked_up_at, ${holderColumns} from cards indexed by cards_overdue_list_ix ${holderJoin}
-        where state = ${stateLiteral(WITH_AGENT)} and ${overdueListable} and picked_up_at < ${agentBefore} and site_id in (${scope})`,
+      sql`select cards.id, card_no, site_id, batch_id, ${agentHeld}, ${holderColumns} from cards indexed by cards_overdue_list_ix ${holderJoin}
+        where state = ${stateLiteral(WITH_AGENT)} and ${overdueListable} and ${agentAge} and site_id in (${scope})`,
     ),
   );
   return out;

@@ -106,6 +106,39 @@ export const holders = sqliteTable(
   ],
 );
 
+/**
+ * What was reported about a holder that stops their card reaching them (GD Art. 32 一(一): 因死亡、
+ * 出国定居等原因无法送达; 因邮递信息错误等个人原因造成发放不成功): a death, emigration, an
+ * undeliverable address, a disappearance. Append-only: a flag set in error is cleared by a later
+ * 'clear' row with its reason, never deleted. holders.deceased_at is the projection of the
+ * 'deceased' rows that the overdue list reads through its partial index.
+ */
+export const holderFlags = sqliteTable(
+  'holder_flags',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    holderId: integer('holder_id')
+      .notNull()
+      .references(() => holders.id),
+    kind: text('kind', { enum: ['deceased', 'emigrated', 'undeliverable', 'missing'] }).notNull(),
+    action: text('action', { enum: ['set', 'clear'] }).notNull(),
+    /** China date of the fact reported (set), or null (clear). */
+    on: text('on'),
+    /** Who reported it: 民政比对, 公安通报, 邮政退件… */
+    source: text('source'),
+    /** Why a flag was cleared. */
+    reason: text('reason'),
+    operatorId: integer('operator_id')
+      .notNull()
+      .references(() => operators.id),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id),
+    at: text('at').notNull(),
+  },
+  (t) => [index('holder_flags_holder_ix').on(t.holderId)],
+);
+
 /** A maker's file that was imported; its content hash makes a re-import recognisable. */
 export const imports = sqliteTable(
   'imports',
@@ -205,7 +238,7 @@ export const cards = sqliteTable(
     // overdue cards (20,000 of 1,000,000) come from this index alone instead of a random table
     // page each. Partial, so prefab blanks, issued and ended cards never touch it.
     index('cards_overdue_list_ix')
-      .on(t.siteId, t.state, t.receivedAt, t.pickedUpAt, t.cardNo, t.holderId, t.batchId)
+      .on(t.siteId, t.state, t.receivedAt, t.pickedUpAt, t.cardNo, t.holderId, t.batchId, t.issueDate)
       .where(sql`${t.kind} = 'finished' and ${t.state} in ('in_stock', 'agent_held')`),
   ],
 );

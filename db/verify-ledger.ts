@@ -61,6 +61,8 @@ const GUARDS = [
   'stock_count_variances_no_delete',
   'stock_count_variance_reasons_no_update',
   'stock_count_variance_reasons_no_delete',
+  'holder_flags_no_update',
+  'holder_flags_no_delete',
 ];
 
 const MAX_PROBLEMS = 1000;
@@ -236,6 +238,24 @@ function checkCountReversals(sqlite: Database.Database, problems: Problems): voi
 }
 
 /**
+ * holders.deceased_at is the projection of the holder's 'deceased' flag rows: the date of the
+ * last one when it sets, none when it clears. Holders with no such row (deaths recorded before
+ * flags were kept) are not judged.
+ */
+function checkHolderDeaths(sqlite: Database.Database, problems: Problems): void {
+  const rows = sqlite
+    .prepare(
+      `SELECT h.id, h.deceased_at AS recorded, f.action, f."on" AS flagged FROM holders h
+       JOIN holder_flags f ON f.id = (SELECT max(id) FROM holder_flags g WHERE g.holder_id = h.id AND g.kind = 'deceased')`,
+    )
+    .all() as { id: number; recorded: string | null; action: string; flagged: string | null }[];
+  for (const r of rows) {
+    const expected = r.action === 'set' ? r.flagged : null;
+    if (expected !== r.recorded) problems.add('HOLDER_DEATH_MISMATCH', { holderId: r.id, recorded: r.recorded ?? '-', flagged: expected ?? '-' });
+  }
+}
+
+/**
  * Instant issuance (GD Annex 9 二): a blank consumed at a printer belongs to a job that made a
  * card of that number, and a job that says it made or spoiled a card has the movement for it.
  */
@@ -308,6 +328,7 @@ export function verifyLedger(ledger: Ledger, expectedHead?: ChainHead): VerifyRe
     checkShipments(sqlite, problems);
     checkInstantJobs(sqlite, problems);
     checkCountReversals(sqlite, problems);
+    checkHolderDeaths(sqlite, problems);
     const cards = checkProjections(sqlite, r.replay, problems);
     sqlite.exec('COMMIT');
     const list = problems.list;

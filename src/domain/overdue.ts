@@ -14,16 +14,33 @@ import { SbkError } from './errors.ts';
 import type { RuleProfile } from './rule-profiles.ts';
 import { recallTexts } from '../i18n/domain/recall.ts';
 
-export type OverdueCategory = 'unclaimed' | 'sleeping' | 'deceased';
+export type OverdueCategory = 'unclaimed' | 'sleeping' | 'deceased' | 'emigrated' | 'missing' | 'undeliverable';
+
+/** A holder flag other than death that bears on recall (see holder-flags.ts). */
+export type HolderRecallFlag = { kind: 'emigrated' | 'missing' | 'undeliverable'; on: string };
 export type OverduePhase = 'ok' | 'warning' | 'overdue';
 
 export type OverdueInput = {
   state: string;
-  /** China date the office received the card (in_stock) or the unit's agent picked it up (agent_held). */
+  /**
+   * China date the office received the card (in_stock), or for a card with a unit's agent
+   * (agent_held) the date its sleeping months count from (sleepingSince).
+   */
   heldSince: string;
   /** China date the holder's death was recorded, or null. */
   holderDeceasedOn: string | null;
+  /** The holder's active emigrated / missing / undeliverable flag, if any (death wins over it). */
+  holderFlag?: HolderRecallFlag | null;
 };
+
+/**
+ * The China date a sleeping card's months count from: the agent's pickup (GD Art. 15 一(三)),
+ * or in Hubei the card's making (HB Art. 17: 制卡超过6个月). A card whose making date the
+ * maker's file did not give counts from the pickup, the one date the ledger is sure of.
+ */
+export function sleepingSince(profile: RuleProfile, pickedUpOn: string, madeOn: string | null): string {
+  return profile.sleepingFrom === 'made' && madeOn !== null ? madeOn : pickedUpOn;
+}
 
 export type OverdueAssessment = {
   category: OverdueCategory;
@@ -43,7 +60,7 @@ export type OverdueAssessment = {
   daysOverdue: number;
 };
 
-type DateField = 'asOf' | 'receivedOn' | 'pickedUpOn' | 'deceasedOn' | 'recalledOn';
+type DateField = 'asOf' | 'receivedOn' | 'pickedUpOn' | 'deceasedOn' | 'recalledOn' | 'flaggedOn';
 
 function requireDate(value: unknown, field: DateField): string {
   if (!isIsoDate(value)) throw new SbkError('DATE_INVALID.overdue', { field, value });
@@ -65,6 +82,13 @@ const maxDate = (a: string, b: string): string => (a > b ? a : b);
  * - agent_held → 'sleeping' after profile.sleepingMonths (GD Art. 15 一(三); HB Art. 17).
  * - a dead holder → 'deceased', overdue from the recorded date whatever the card's age
  *   (GD Art. 32 一(三)).
+ * - an emigrated or missing holder → 'emigrated' / 'missing', overdue from the flag's date: GD
+ *   Art. 32 一(一) counts 在发卡期间因死亡、出国定居等原因无法送达的成品卡 among the cards not
+ *   issued successfully, and a disappearance (失踪, which GD Art. 33 一(一) puts beside death and
+ *   emigration) leaves the card as undeliverable.
+ * - an undeliverable holder (bad address) → 'undeliverable', but only once the card has been at
+ *   the office for the unclaimed months: GD Art. 32 一(一) 因邮递信息错误等个人原因造成发放不成功且
+ *   在卡经办网点滞留6个月以上的成品卡. With an agent, the sleeping rule stands.
  *
  * The card is overdue from the day after the holding period's last day; the system's
  * reminder comes that day and the recall is due within profile.recallWorkingDays working
@@ -83,6 +107,8 @@ export function assessOverdue(
   requireDate(asOf, 'asOf');
   const heldSince = requireDate(input.heldSince, atOffice ? 'receivedOn' : 'pickedUpOn');
   const deceasedOn = input.holderDeceasedOn === null ? null : requireDate(input.holderDeceasedOn, 'deceasedOn');
+  const flag = input.holderFlag ?? null;
+  const flaggedOn = flag === null ? null : requireDate(flag.on, 'flaggedOn');
   if (!Number.isInteger(warningDays) || warningDays < 0) throw new SbkError('WARNING_DAYS_INVALID', { warningDays });
 
   const months = atOffice ? profile.overdueMonths : profile.sleepingMonths;
@@ -92,17 +118,19 @@ export function assessOverdue(
   let category: OverdueCategory = atOffice ? 'unclaimed' : 'sleeping';
   let overdueFrom = ageOverdueFrom;
   let warnFrom = addCalendarDays(ageOverdueFrom, -warningDays);
-  if (deceasedOn !== null) {
-    category = 'deceased';
+  // Death first: its card is also cancelled (GD Art. 33 一(六)), which the other flags do not bring.
+  const atOnce = deceasedOn !== null ? { category: 'deceased' as const, on: deceasedOn } : flag !== null && flaggedOn !== null && flag.kind !== 'undeliverable' ? { category: flag.kind, on: flaggedOn } : null;
+  if (atOnce !== null) {
+    category = atOnce.category;
     // A card cannot be called back before the office or agent had it; and a death reported
     // after the card was already overdue must not push its recall deadline later.
-    const deathTrigger = maxDate(deceasedOn, heldSince);
-    if (deathTrigger < ageOverdueFrom) {
-      overdueFrom = deathTrigger;
-      // A death cannot be foreseen, so there is no warning period before it.
-      warnFrom = deathTrigger;
+    const trigger = maxDate(atOnce.on, heldSince);
+    if (trigger < ageOverdueFrom) {
+      overdueFrom = trigger;
+      // A death or a departure cannot be foreseen, so there is no warning period before it.
+      warnFrom = trigger;
     }
-  }
+  } else if (flag?.kind === 'undeliverable' && atOffice) category = 'undeliverable';
   const lastOkDay = addCalendarDays(overdueFrom, -1);
   const due = calendar.addWorkingDays(overdueFrom, profile.recallWorkingDays);
 

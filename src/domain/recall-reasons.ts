@@ -13,7 +13,7 @@ import type { OverdueCategory } from './overdue.ts';
 import { RULE_PROFILES, RULE_PROFILE_CODES, type RuleProfile } from './rule-profiles.ts';
 import { recallTexts } from '../i18n/domain/recall.ts';
 
-export const RECALL_REASON_CODES = ['unclaimed', 'pickup_undelivered', 'dead', 'emigrated', 'bad_address', 'other'] as const;
+export const RECALL_REASON_CODES = ['unclaimed', 'pickup_undelivered', 'dead', 'emigrated', 'bad_address', 'missing', 'other'] as const;
 export type RecallReasonCode = (typeof RECALL_REASON_CODES)[number];
 
 export type RecallReason = {
@@ -102,6 +102,12 @@ export function recallReasonForCategory(category: OverdueCategory): RecallReason
       return 'pickup_undelivered';
     case 'deceased':
       return 'dead';
+    case 'emigrated':
+      return 'emigrated';
+    case 'missing':
+      return 'missing';
+    case 'undeliverable':
+      return 'bad_address';
   }
 }
 

@@ -25,6 +25,8 @@ export type RuleProfile = {
   readonly overdueMonths: number;
   /** Months a collective agent may hold a card before it is a sleeping card (睡眠卡). */
   readonly sleepingMonths: number;
+  /** What a sleeping card's months count from: the agent's pickup, or the card's making (制卡日期). */
+  readonly sleepingFrom: 'pickup' | 'made';
   /** Working days after the system's reminder within which the office must recall the card. */
   readonly recallWorkingDays: number;
   /** Months after recall in which the card may be issued a second time; null: no second issuance. */
@@ -48,6 +50,8 @@ const GUANGDONG: RuleProfile = Object.freeze({
   // GD Art. 15 一(三): 对于6个月内未发放到人的社保卡，卡经办网点须上门回收并登记管理;
   // GD Art. 32 一(一) lists 集体代领未发放到本人的成品卡 among the cards to recall.
   sleepingMonths: 6,
+  // GD Art. 15 一(三) counts the 6 months from the handing out to the unit (未发放到人).
+  sleepingFrom: 'pickup',
   // GD Art. 32 一(三): 对6个月未发放到人的卡和经比对后确认已死亡人员的卡，省卡管系统会实时提醒，
   // 卡经办网点应在收到系统提醒后10个工作日内完成回收。
   recallWorkingDays: 10,
@@ -65,9 +69,9 @@ const HUBEI: RuleProfile = Object.freeze({
   // HB Art. 17: 存放超过6个月以上的库存卡（由服务机构管理的未发放的社会保障卡）应按有关规定分类处理，进行注销或封存。
   overdueMonths: 6,
   // HB Art. 17: 睡眠卡（由集体代领且尚未发放到本人，且制卡超过6个月的社会保障卡），应由集体代领人交还服务机构。
-  // Hubei counts from card production; the console counts from the agent's pickup, which is
-  // what the ledger knows for certain and is never earlier than production.
+  // 制卡超过6个月: from the card's making date (the maker file's 制卡日期), not from the pickup.
   sleepingMonths: 6,
+  sleepingFrom: 'made',
   // The Hubei rules give no recall period. Guangdong's 10 working days (GD Art. 32 一(三)) are
   // used so a Hubei office still gets a deadline; change it here if Hubei publishes its own.
   recallWorkingDays: 10,

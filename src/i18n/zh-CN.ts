@@ -318,14 +318,16 @@ export const zh = {
       recalled: '回收日期',
       reason: '原因',
     },
-    categories: { unclaimed: '逾期未领', sleeping: '睡眠卡', deceased: '持卡人死亡' },
+    categories: { unclaimed: '逾期未领', sleeping: '睡眠卡', deceased: '持卡人死亡', emigrated: '出境定居', missing: '持卡人失踪', undeliverable: '无法投递' },
     late: '⚠',
     noneDue: '没有应回收的卡。',
     noneWarn: '没有即将逾期的卡。',
     nonePickups: '没有未结清的集体代领。按 N 新建。',
     noneCancel: '没有待注销的卡。',
     dueDetail: (id: string, batch: string, state: string, since: string, days: number | null) =>
-      `${id}  批次 ${batch}  ${state}（自 ${since}）${days === null ? '' : `  已逾期 ${days} 天`}`,
+      `${id}  批次 ${batch}  ${state}（${since}）${days === null ? '' : `  已逾期 ${days} 天`}`,
+    /** What a due card's months count from: its receipt or pickup, or (Hubei sleeping cards) its making. */
+    dueSince: { held: (d: string) => `自 ${d}`, made: (d: string) => `制卡 ${d}` },
     chosen: (n: number, verb: string) => `已选 ${n} 张，${verb}`,
     recallVerb: '按 R 回收所选。',
     endVerb: (seal: boolean) => (seal ? '按 C 注销或 F 封存所选（须另一名主管复核）。' : '按 C 注销所选（须另一名主管复核）。'),

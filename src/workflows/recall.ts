@@ -8,24 +8,21 @@
 import type { Ledger } from '../../db/open-ledger.ts';
 import { writeTx } from '../../db/write-tx.ts';
 import { appendMovements } from '../../db/append-movements.ts';
-import { cancellationCandidates, overdueCandidates, overdueLabels, holderCardByNo, holderCardsByIdNumber, recallMovements, setHolderDeceased, type OverdueCandidate } from '../../db/issuance-queries.ts';
+import { cancellationCandidates, overdueCandidates, overdueLabels, holderCardByNo, recallMovements, type OverdueCandidate } from '../../db/issuance-queries.ts';
 import { isRetryOf, movementsOfOperation } from '../../db/operations-repo.ts';
 import { placesAt, requireSite, subtreeIds } from '../../db/sites-repo.ts';
-import { logAudit } from '../../db/audit-log.ts';
 import { SbkError } from '../domain/errors.ts';
 import { maskIdNumber } from '../domain/mask.ts';
 import { isIsoDate, todayInChina } from '../domain/china-dates.ts';
 import { normalizeCardInput } from '../domain/card-input.ts';
-import { checkIdDocument } from '../domain/id-documents.ts';
 import { CANCELLABLE_STATES, isAgentHeld, MOVEMENT_LABELS, stateLabel, type StateOrNone } from '../domain/card-states.ts';
-import { assessOverdue, dueForCancellation, type OverdueAssessment } from '../domain/overdue.ts';
+import { assessOverdue, dueForCancellation, type HolderRecallFlag, type OverdueAssessment, type OverdueCategory } from '../domain/overdue.ts';
 import { RECALL_REASONS, recallReasonOf, recallReasonText, type RecallReasonCode } from '../domain/recall-reasons.ts';
 import { addCalendarDays, addCalendarMonths, type WorkingCalendar } from '../domain/calendar.ts';
-import { checkApprover, requireRole, type Actor } from './authenticate.ts';
+import { checkApprover, type Actor } from './authenticate.ts';
 import { ledgerProfile } from './issue-card.ts';
 import { readSetting } from './settings.ts';
-import { checkFailed } from './check-failure.ts';
-import { recallText } from '../i18n/workflows/recall.ts';
+import { flagHolder } from './holder-flags.ts';
 
 export type OverdueRow = {
   cardNo: string;
@@ -34,9 +31,11 @@ export type OverdueRow = {
   site: { code: string; name: string };
   batch: string | null;
   state: string;
-  /** China date the site received the card, or the agent took it. */
+  /** China date the site received the card, or the agent took it, or (countsFrom 'made') the card was made. */
   receivedOn: string | null;
-  category: 'unclaimed' | 'sleeping' | 'deceased';
+  /** What receivedOn is: in Hubei a sleeping card counts from its making (HB Art. 17: 制卡超过6个月). */
+  countsFrom: 'held' | 'made';
+  category: OverdueCategory;
   phase: 'warning' | 'overdue';
   overdueFrom: string;
   recallDueBy: string;
@@ -70,11 +69,11 @@ function dueGroups(ledger: Ledger, actor: Actor, calendar: WorkingCalendar, filt
   // Cards received the same day share their assessment (a cohort is thousands of cards): the
   // working-day count behind each deadline is worked out once per day, not once per card.
   const byDay = new Map<string, DueGroup | null>();
-  const groupOf = (state: string, receivedOn: string, deceasedOn: string | null): DueGroup | null => {
-    const key = `${state}|${receivedOn}|${deceasedOn ?? ''}`;
+  const groupOf = (state: string, receivedOn: string, deceasedOn: string | null, flag: HolderRecallFlag | null = null): DueGroup | null => {
+    const key = `${state}|${receivedOn}|${deceasedOn ?? ''}|${flag ? `${flag.kind}@${flag.on}` : ''}`;
     let g = byDay.get(key);
     if (g === undefined) {
-      const a = assessOverdue({ state, heldSince: receivedOn, holderDeceasedOn: deceasedOn }, asOf, profile, calendar, warningDays);
+      const a = assessOverdue({ state, heldSince: receivedOn, holderDeceasedOn: deceasedOn, holderFlag: flag }, asOf, profile, calendar, warningDays);
       g = !a || a.phase === 'ok' || (a.phase === 'warning' && !filter.includeWarnings) ? null : { receivedOn, a, phase: a.phase, late: a.phase === 'overdue' && asOf > a.recallDueBy, cards: [] };
       byDay.set(key, g);
     }
@@ -91,10 +90,11 @@ function dueGroups(ledger: Ledger, actor: Actor, calendar: WorkingCalendar, filt
   };
   // The cards of one sign-in share its instant, so most cards cost one lookup by it.
   const byInstant = new Map<string, Map<string, DueGroup | null>>();
-  for (const c of overdueCandidates(ledger.db, scopeIds(ledger, actor, filter.siteCode), before('in_stock', profile.overdueMonths), before('agent_held', profile.sleepingMonths), withHolders)) {
+  const scope = scopeIds(ledger, actor, filter.siteCode);
+  for (const c of overdueCandidates(ledger.db, scope, before('in_stock', profile.overdueMonths), before('agent_held', profile.sleepingMonths), withHolders, profile.sleepingFrom)) {
     if (!c.heldSince) continue;
     let g: DueGroup | null | undefined;
-    if (c.deceasedAt !== null) g = groupOf(c.state, chinaDate(c.heldSince)!, c.deceasedAt);
+    if (c.deceasedAt !== null || c.flag !== null) g = groupOf(c.state, chinaDate(c.heldSince)!, c.deceasedAt, c.flag);
     else {
       let instants = byInstant.get(c.state);
       if (!instants) byInstant.set(c.state, (instants = new Map()));
@@ -120,6 +120,7 @@ export function overdueList(ledger: Ledger, actor: Actor, calendar: WorkingCalen
       batch: c.batchId === null ? null : (labels.batches.get(c.batchId) ?? null),
       state: c.state,
       receivedOn: g.receivedOn,
+      countsFrom: c.fromMaking ? 'made' : 'held',
       category: g.a.category,
       phase: g.phase,
       overdueFrom: g.a.overdueFrom,
@@ -154,7 +155,7 @@ export function overdueCounts(
   filter: OverdueFilter = {},
   now: Date = ledger.now(),
 ): { total: number; late: number; byCategory: Record<OverdueRow['category'], number> } {
-  const counts = { total: 0, late: 0, byCategory: { unclaimed: 0, sleeping: 0, deceased: 0 } };
+  const counts = { total: 0, late: 0, byCategory: { unclaimed: 0, sleeping: 0, deceased: 0, emigrated: 0, missing: 0, undeliverable: 0 } };
   for (const g of dueGroups(ledger, actor, calendar, filter, now, false)) {
     counts.total += g.cards.length;
     counts.byCategory[g.a.category] += g.cards.length;
@@ -288,20 +289,9 @@ export function endCards(ledger: Ledger, actor: Actor, approver: Actor, input: E
 
 /**
  * A holder reported dead (GD Art. 32 一(三): confirmed by comparison): their cards become due for
- * recall at once. Recorded in the audit log; the ID number is never written there in full.
+ * recall at once. A supervisor over a site holding one of the holder's cards, a date not after
+ * today; recorded as a holder flag (holder-flags.ts) and in the audit log, never with the full ID number.
  */
-export function reportDeceased(ledger: Ledger, actor: Actor, idNumber: string, on: string): { cards: number } {
-  requireRole(actor, 'supervisor');
-  if (!isIsoDate(on)) throw new SbkError('DATE_INVALID.custody', { date: on });
-  const id = checkIdDocument('resident_id', idNumber);
-  if (!id.ok) throw checkFailed(id, 'deceasedReport');
-  return writeTx(ledger, (tx) => {
-    const found = holderCardsByIdNumber(tx, id.value);
-    const holderId = found[0]?.holderId;
-    if (holderId == null) throw new SbkError('HOLDER_NOT_FOUND.recall');
-    setHolderDeceased(tx, holderId, on);
-    logAudit(tx, { type: 'holder_deceased', operatorId: actor.id, siteId: actor.siteId, detail: recallText.deceasedDetail({ idMasked: maskIdNumber(id.value), on }) });
-    return { cards: found.length };
-  });
+export function reportDeceased(ledger: Ledger, actor: Actor, idNumber: string, on: string, source?: string | null): { cards: number } {
+  return { cards: flagHolder(ledger, actor, { idNumber, kind: 'deceased', on, source }).cards };
 }
-

@@ -20,6 +20,10 @@ import { SimulatedReader } from '../../drivers/reader/simulated-reader.ts';
 import type { BasicCardInfo } from '../../drivers/reader/basic-info.ts';
 import { verifyLedger } from '../../db/verify-ledger.ts';
 import type { Ledger } from '../../db/open-ledger.ts';
+import { holderCardByNo } from '../../db/issuance-queries.ts';
+import { flagHolder, unflagHolder } from '../../src/workflows/holder-flags.ts';
+import { homeAlerts } from '../../src/workflows/home-alerts.ts';
+import { recallReasonForCategory } from '../../src/domain/recall-reasons.ts';
 import { ADMIN, tempDir, track } from '../helpers/temp-ledger.ts';
 import { sbkCode } from '../helpers/error-code.ts';
 
@@ -144,12 +148,28 @@ describe('batch pickup by a unit agent', () => {
     const s = settlePickup(ledger, clerk, { operationId: randomUUID(), pickupRef: p.pickupRef, delivered: nos.slice(0, 2), returned: [nos[2]!] });
     expect(s).toMatchObject({ delivered: 2, returned: 1, stillHeld: 3 });
     expect(nos.map((n) => state(ledger, n))).toEqual(['issued', 'issued', 'in_stock', 'agent_held', 'agent_held', 'agent_held']);
-    // Six months after the pickup they are sleeping cards.
-    const sixMonths = addCalendarMonths(today(), 6);
+    // Hubei: six months after the card was made (HB Art. 17: 制卡超过6个月) they are sleeping
+    // cards, though the agent took them less than six months before.
+    const madeOn = holderCardByNo(ledger.db, nos[3]!)!.issueDate!;
+    expect(madeOn < today()).toBe(true);
+    const sixMonths = addCalendarMonths(madeOn, 6);
     const sleeping = (asOf: string) => overdueList(ledger, clerk, calendar, { asOf }).filter((o) => o.category === 'sleeping').map((o) => o.cardNo);
     expect(sleeping(sixMonths)).toEqual([]);
     expect(sleeping(addCalendarDays(sixMonths, 1))).toEqual(nos.slice(3));
+    expect(overdueList(ledger, clerk, calendar, { asOf: addCalendarDays(sixMonths, 1) }).find((o) => o.cardNo === nos[3])).toMatchObject({ receivedOn: madeOn, overdueFrom: addCalendarDays(sixMonths, 1) });
     expect(verifyLedger(ledger).ok).toBe(true);
+  });
+
+  it('in Guangdong a sleeping card counts from the pickup (GD Art. 15 一(三)), not from the making', () => {
+    const { ledger, clerk, rows } = setup('guangdong');
+    const nos = rows.slice(0, 2).map((r) => r.cardNo);
+    pickupCards(ledger, clerk, { operationId: randomUUID(), unit: '广州钢铁有限公司', agentName: '周建华', agentIdNumber: rows[8]!.idNumber!, authorisationRef: 'GG-1', cards: nos });
+    const sleeping = (asOf: string) => overdueList(ledger, clerk, calendar, { asOf }).filter((o) => o.category === 'sleeping').map((o) => o.cardNo);
+    const madeOn = holderCardByNo(ledger.db, nos[0]!)!.issueDate!;
+    expect(sleeping(addCalendarDays(addCalendarMonths(madeOn, 6), 1))).toEqual([]);
+    const sixMonths = addCalendarMonths(today(), 6);
+    expect(sleeping(sixMonths)).toEqual([]);
+    expect(sleeping(addCalendarDays(sixMonths, 1))).toEqual(nos);
   });
 });
 
@@ -235,6 +255,53 @@ describe('overdue, recall, second issuance and cancellation', () => {
     expect(sbkCode(() => issueCard(ledger, clerk, { operationId: randomUUID(), cardNo: r.cardNo, receiver: 'self', holderIdNumber: r.idNumber! }))).toBe('CARD_NOT_ISSUABLE');
     recallCards(ledger, clerk, { operationId: randomUUID(), cardNos: [r.cardNo], reason: 'dead' });
     expect(cancellationList(ledger, clerk).map((x) => [x.cardNo, x.reason])).toEqual([[r.cardNo, 'holder_deceased']]);
+    expect(verifyLedger(ledger).ok).toBe(true);
+  });
+
+  it('only a supervisor over a site holding the card marks a holder dead, never for a later day, and it is undone with a reason', () => {
+    const { ledger, admin, city, clerk, sup, rows } = setup('guangdong');
+    const r = rows[5]!;
+    addOperator(ledger, admin, { login: 'liuyang', name: '刘洋', role: 'supervisor', siteCode: '420103-01', pin: '579024' });
+    const other = authenticate(ledger, 'liuyang', '579024');
+    // 江汉's supervisor holds none of this holder's cards (they are at 江岸).
+    expect(sbkCode(() => reportDeceased(ledger, other, r.idNumber!, today()))).toBe('HOLDER_OUT_OF_SCOPE');
+    expect(sbkCode(() => reportDeceased(ledger, sup, r.idNumber!, addCalendarDays(today(), 1)))).toBe('DATE_IN_FUTURE');
+    expect(overdueList(ledger, clerk, calendar, {})).toEqual([]);
+    // The city centre is over 江岸: its supervisor may.
+    reportDeceased(ledger, city, r.idNumber!, today(), '民政比对');
+    expect(sbkCode(() => reportDeceased(ledger, sup, r.idNumber!, today()))).toBe('HOLDER_FLAG_ALREADY_SET');
+    expect(overdueList(ledger, clerk, calendar, {}).map((x) => [x.cardNo, x.category])).toEqual([[r.cardNo, 'deceased']]);
+    expect(sbkCode(() => unflagHolder(ledger, other, { idNumber: r.idNumber!, kind: 'deceased', reason: '比对有误' }))).toBe('HOLDER_OUT_OF_SCOPE');
+    expect(sbkCode(() => unflagHolder(ledger, sup, { idNumber: r.idNumber!, kind: 'deceased', reason: ' ' }))).toBe('REASON_REQUIRED');
+    expect(sbkCode(() => unflagHolder(ledger, clerk, { idNumber: r.idNumber!, kind: 'deceased', reason: '比对有误' }))).toBe('ROLE_REQUIRED');
+    unflagHolder(ledger, sup, { idNumber: r.idNumber!, kind: 'deceased', reason: '比对有误' });
+    expect(overdueList(ledger, clerk, calendar, {})).toEqual([]);
+    expect(lookupCard(ledger, r.cardNo).state).toBe('in_stock');
+    expect(sbkCode(() => unflagHolder(ledger, sup, { idNumber: r.idNumber!, kind: 'deceased', reason: '比对有误' }))).toBe('HOLDER_FLAG_NOT_SET');
+    // Append-only: both rows stay, and the table refuses to lose them.
+    const flagRows = ledger.sqlite.prepare('SELECT kind, action, "on", source, reason FROM holder_flags ORDER BY id').all();
+    expect(flagRows).toEqual([
+      { kind: 'deceased', action: 'set', on: today(), source: '民政比对', reason: null },
+      { kind: 'deceased', action: 'clear', on: null, source: null, reason: '比对有误' },
+    ]);
+    expect(() => ledger.sqlite.exec('DELETE FROM holder_flags')).toThrow(/append-only/);
+    expect(() => ledger.sqlite.exec("UPDATE holder_flags SET reason = 'x'")).toThrow(/append-only/);
+    expect(verifyLedger(ledger).ok).toBe(true);
+    // Verify holds the holder's death date to its flag rows.
+    ledger.sqlite.prepare('UPDATE holders SET deceased_at = ? WHERE id_number = ?').run(today(), r.idNumber!);
+    expect(verifyLedger(ledger).problems.map((p) => p.code)).toEqual(['HOLDER_DEATH_MISMATCH']);
+  });
+
+  it('an emigrated holder\'s card is due for recall at once, recalled under 出国（境）定居; a flag needs its source', () => {
+    const { ledger, clerk, sup, rows } = setup('hubei');
+    const r = rows[6]!;
+    expect(sbkCode(() => flagHolder(ledger, sup, { idNumber: r.idNumber!, kind: 'emigrated', on: today(), source: ' ' }))).toBe('SOURCE_REQUIRED');
+    flagHolder(ledger, sup, { idNumber: r.idNumber!, kind: 'emigrated', on: today(), source: '公安通报' });
+    expect(overdueList(ledger, clerk, calendar, {}).map((x) => [x.cardNo, x.category, x.phase])).toEqual([[r.cardNo, 'emigrated', 'overdue']]);
+    expect(homeAlerts(ledger, clerk, calendar).find((a) => a.code === 'recall')?.text).toContain('1 张卡应回收（出境定居 1）');
+    recallCards(ledger, clerk, { operationId: randomUUID(), cardNos: [r.cardNo], reason: recallReasonForCategory('emigrated') });
+    expect(recallStatistics(ledger, clerk).byCategory).toMatchObject([{ code: 'emigrated', n: 1 }]);
+    expect(overdueList(ledger, clerk, calendar, {})).toEqual([]);
     expect(verifyLedger(ledger).ok).toBe(true);
   });
 });

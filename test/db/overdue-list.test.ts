@@ -8,7 +8,8 @@ import { ledgerProfile } from '../../src/workflows/issue-card.ts';
 import { readSetting } from '../../src/workflows/settings.ts';
 import { cancellationList, overdueCounts, overdueList, type OverdueRow } from '../../src/workflows/recall.ts';
 import { loadCalendar } from '../../src/workflows/load-calendar.ts';
-import { assessOverdue, dueForCancellation } from '../../src/domain/overdue.ts';
+import { assessOverdue, dueForCancellation, sleepingSince, type HolderRecallFlag } from '../../src/domain/overdue.ts';
+import { flagHolder, unflagHolder } from '../../src/workflows/holder-flags.ts';
 import { addCalendarDays } from '../../src/domain/calendar.ts';
 import { todayInChina } from '../../src/domain/china-dates.ts';
 import { maskIdNumber } from '../../src/domain/mask.ts';
@@ -34,8 +35,8 @@ const idOf = (i: number) => {
  * clamping to 28 February: received 28 to 31 August, all are overdue from 1 March 2027.
  * Card numbers interleave across cohorts, so cards of different days tie on the deadline.
  */
-function ledgerWithCohorts() {
-  const { ledger, rootSiteId, adminId } = initLedger({ path: join(tempDir(), 'ledger.db'), siteCode: '420100', admin: ADMIN, demo: true });
+function ledgerWithCohorts(ruleProfile?: 'guangdong' | 'hubei') {
+  const { ledger, rootSiteId, adminId } = initLedger({ path: join(tempDir(), 'ledger.db'), siteCode: '420100', admin: ADMIN, demo: true, ruleProfile });
   track(ledger);
   const place = placesAt(ledger.db, rootSiteId)[0]!.id;
   let next = 0;
@@ -76,7 +77,45 @@ function ledgerWithCohorts() {
     setHolderDeceased(tx, holderCardByNo(tx, 'T00070')!.holderId!, '2027-02-10');
     setHolderDeceased(tx, holderCardByNo(tx, 'T00081')!.holderId!, '2027-03-05');
   });
-  return { ledger, admin: authenticate(ledger, ADMIN.login, ADMIN.pin) };
+  return { ledger, admin: authenticate(ledger, ADMIN.login, ADMIN.pin), adminId };
+}
+
+/**
+ * The cohorts, and then: cards with a unit's agent whose making dates (制卡日期) lie months
+ * before their pickup, and holders flagged emigrated, missing and undeliverable.
+ */
+function ledgerWithAgentsAndFlags(ruleProfile: 'guangdong' | 'hubei') {
+  const { ledger, admin, adminId } = ledgerWithCohorts(ruleProfile);
+  const made: Record<string, string | null> = { T00060: '2026-05-31', T00061: '2026-08-20', T00062: null, T00024: '2026-08-31', T00025: '2026-03-15' };
+  for (const [no, day] of Object.entries(made)) ledger.sqlite.prepare('UPDATE cards SET issue_date = ? WHERE card_no = ?').run(day, no);
+  writeTx(ledger, (tx) => {
+    const pickup = (nos: string[], day: string) =>
+      appendMovements(
+        tx,
+        { id: randomUUID(), kind: 'agent_pickup', operatorId: adminId, at: chinaInstant(day, '10:00') },
+        nos.map((no) => ({ cardId: holderCardByNo(tx, no)!.id, type: 'agent_pickup' as const, toPlaceId: null, counterpartRole: 'agent' as const, counterpartName: '周建华', refKind: 'pickup', refId: `DL-${day}` })),
+      );
+    pickup(['T00060', 'T00061', 'T00062'], '2026-10-20');
+    pickup(['T00024', 'T00025'], '2026-11-10');
+  });
+  const id = (no: string) => holderCardByNo(ledger.db, no)!.holderIdNumber!;
+  flagHolder(ledger, admin, { idNumber: id('T00071'), kind: 'emigrated', on: '2026-11-20', source: '公安通报' });
+  flagHolder(ledger, admin, { idNumber: id('T00061'), kind: 'missing', on: '2026-11-25', source: '家属报告' });
+  flagHolder(ledger, admin, { idNumber: id('T00014'), kind: 'undeliverable', on: '2026-10-01', source: '邮政退件' });
+  flagHolder(ledger, admin, { idNumber: id('T00072'), kind: 'emigrated', on: '2026-11-21', source: '公安通报' });
+  // Cleared in error: T00072 is listed by age alone again.
+  unflagHolder(ledger, admin, { idNumber: id('T00072'), kind: 'emigrated', reason: '登记错人' });
+  return { ledger, admin };
+}
+
+/** Each holder's active flag other than death, read the plain way: the last row of each kind. */
+function plainFlags(ledger: Ledger): Map<number, HolderRecallFlag> {
+  const rows = ledger.sqlite.prepare(`SELECT holder_id AS h, kind, action, "on" FROM holder_flags f WHERE kind <> 'deceased'
+    AND id = (SELECT max(id) FROM holder_flags g WHERE g.holder_id = f.holder_id AND g.kind = f.kind)`).all() as { h: number; kind: HolderRecallFlag['kind']; action: string; on: string }[];
+  const rank = ['emigrated', 'missing', 'undeliverable'];
+  const out = new Map<number, HolderRecallFlag>();
+  for (const r of rows.filter((x) => x.action === 'set').sort((a, b) => rank.indexOf(b.kind) - rank.indexOf(a.kind))) out.set(r.h, { kind: r.kind, on: r.on });
+  return out;
 }
 
 /** Every card in stock or with an agent, assessed one by one: the list without its shortcuts. */
@@ -84,9 +123,12 @@ function reference(ledger: Ledger, actor: Actor, asOf: string, includeWarnings: 
   const profile = ledgerProfile(ledger);
   const warningDays = Number(readSetting(ledger, 'overdue-warning-days'));
   const rows: OverdueRow[] = [];
+  const flags = plainFlags(ledger);
   for (const c of finishedCardsInStates(ledger.db, subtreeIds(ledger.db, actor.siteId), ['in_stock', 'agent_held'])) {
-    const receivedOn = todayInChina(new Date(c.heldSince!));
-    const a = assessOverdue({ state: c.state, heldSince: receivedOn, holderDeceasedOn: c.deceasedAt }, asOf, profile, calendar, warningDays);
+    const since = todayInChina(new Date(c.heldSince!));
+    const receivedOn = c.state === 'agent_held' ? sleepingSince(profile, since, c.issueDate) : since;
+    const flag = flags.get(c.holderId!) ?? null;
+    const a = assessOverdue({ state: c.state, heldSince: receivedOn, holderDeceasedOn: c.deceasedAt, holderFlag: flag }, asOf, profile, calendar, warningDays);
     if (!a || a.phase === 'ok' || (a.phase === 'warning' && !includeWarnings)) continue;
     rows.push({
       cardNo: c.cardNo,
@@ -96,6 +138,7 @@ function reference(ledger: Ledger, actor: Actor, asOf: string, includeWarnings: 
       batch: c.batchCode,
       state: c.state,
       receivedOn,
+      countsFrom: c.state === 'agent_held' && profile.sleepingFrom === 'made' && c.issueDate !== null ? 'made' : 'held',
       category: a.category,
       phase: a.phase,
       overdueFrom: a.overdueFrom,
@@ -165,6 +208,57 @@ describe('overdue list on cohorts around a month end', () => {
     expect(named.map((c) => c.id).sort()).toEqual(all.map((c) => c.id).sort());
     expect(named.find((c) => c.cardNo === 'T00070')).toMatchObject({ holderName: expect.stringMatching(/^张/), holderIdNumber: holderCardByNo(ledger.db, 'T00070')!.holderIdNumber });
     expect(overdueCandidates(ledger.db, [], '2027-01-01T00:00:00.000Z', '2027-01-01T00:00:00.000Z')).toEqual([]);
+  });
+});
+
+describe('overdue list with agents\' cards and flagged holders, in both provinces', () => {
+  for (const profile of ['hubei', 'guangdong'] as const) {
+    it(`${profile}: lists exactly the cards the rules list, card by card`, () => {
+      const { ledger, admin } = ledgerWithAgentsAndFlags(profile);
+      for (let asOf = '2026-11-01'; asOf <= '2027-06-30'; asOf = addCalendarDays(asOf, 4)) {
+        for (const includeWarnings of [false, true]) {
+          const list = overdueList(ledger, admin, calendar, { asOf, includeWarnings });
+          expect(list, `${asOf} ${includeWarnings}`).toEqual(reference(ledger, admin, asOf, includeWarnings));
+          const counts = overdueCounts(ledger, admin, calendar, { asOf, includeWarnings });
+          expect(counts.total).toBe(list.length);
+          for (const k of ['emigrated', 'missing', 'undeliverable', 'sleeping'] as const) expect(counts.byCategory[k]).toBe(list.filter((r) => r.category === k).length);
+        }
+      }
+    });
+  }
+
+  it('Hubei counts a sleeping card from its making, Guangdong from its pickup; flags bring their cards on under their category', () => {
+    const row = (rows: OverdueRow[], no: string) => rows.find((r) => r.cardNo === no);
+    const hb = ledgerWithAgentsAndFlags('hubei');
+    const gd = ledgerWithAgentsAndFlags('guangdong');
+    const asOf = '2026-12-01';
+    const hbList = overdueList(hb.ledger, hb.admin, calendar, { asOf });
+    // Made 31 May, picked up 20 October: sleeping in Hubei from 1 December (HB Art. 17).
+    expect(row(hbList, 'T00060')).toMatchObject({ category: 'sleeping', receivedOn: '2026-05-31', overdueFrom: '2026-12-01' });
+    expect(row(overdueList(gd.ledger, gd.admin, calendar, { asOf }), 'T00060')).toBeUndefined();
+    expect(row(overdueList(gd.ledger, gd.admin, calendar, { asOf: '2027-04-21' }), 'T00060')).toMatchObject({ category: 'sleeping', receivedOn: '2026-10-20' });
+    // No making date known: the pickup.
+    expect(row(overdueList(hb.ledger, hb.admin, calendar, { asOf: '2027-04-21' }), 'T00062')).toMatchObject({ category: 'sleeping', receivedOn: '2026-10-20' });
+    for (const list of [hbList, overdueList(gd.ledger, gd.admin, calendar, { asOf })]) {
+      expect(row(list, 'T00071')).toMatchObject({ category: 'emigrated', overdueFrom: '2026-11-20' });
+      expect(row(list, 'T00061')).toMatchObject({ category: 'missing', overdueFrom: '2026-11-25' });
+      expect(row(list, 'T00072')).toBeUndefined();
+      expect(row(list, 'T00014')).toBeUndefined();
+    }
+    // Undeliverable: listed under its category once it has stayed the unclaimed months (received 1 September).
+    expect(row(overdueList(gd.ledger, gd.admin, calendar, { asOf: '2027-03-02' }), 'T00014')).toMatchObject({ category: 'undeliverable', overdueFrom: '2027-03-02' });
+  });
+});
+
+describe('the Hubei sleeping-card query', () => {
+  it('reads the making date from cards_overdue_list_ix alone, as the receipt and pickup ranges do', () => {
+    const { ledger } = ledgerWithCohorts('hubei');
+    const plan = (ledger.sqlite.prepare(
+      `EXPLAIN QUERY PLAN SELECT cards.id, card_no, site_id, batch_id, coalesce(issue_date, picked_up_at) FROM cards INDEXED BY cards_overdue_list_ix
+       WHERE state = 'agent_held' AND kind = 'finished' AND state IN ('in_stock', 'agent_held')
+         AND (issue_date < '2026-06-01' OR (issue_date IS NULL AND picked_up_at < '2026-05-31T16:00:00.000Z')) AND site_id IN (1, 2, 3)`,
+    ).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(plan).toMatch(/USING COVERING INDEX cards_overdue_list_ix/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WorkingCalendar } from '../../src/domain/calendar.ts';
-import { assessOverdue, dueForCancellation, secondIssueDeadline } from '../../src/domain/overdue.ts';
+import { assessOverdue, dueForCancellation, secondIssueDeadline, sleepingSince } from '../../src/domain/overdue.ts';
+import { recallReasonForCategory } from '../../src/domain/recall-reasons.ts';
 import type { CancellationInput, OverdueInput } from '../../src/domain/overdue.ts';
 import { RULE_PROFILES } from '../../src/domain/rule-profiles.ts';
 import { loadCalendar } from '../../src/workflows/load-calendar.ts';
@@ -188,6 +189,67 @@ describe('assessOverdue: sleeping cards and dead holders', () => {
   it('a death reported after the card was already overdue does not move the deadline later', () => {
     const a = assessOverdue(inStock('2025-08-31', '2026-05-01'), '2026-05-06', GD, calendar);
     expect(a).toMatchObject({ category: 'deceased', overdueFrom: '2026-03-01', recallDueBy: '2026-03-13', warnFrom: '2026-02-14' });
+  });
+});
+
+describe('sleepingSince: what a sleeping card counts from', () => {
+  it('Hubei: the making date (HB Art. 17: 制卡超过6个月); Guangdong: the pickup (GD Art. 15 一(三))', () => {
+    expect(sleepingSince(HB, '2026-12-07', '2026-11-18')).toBe('2026-11-18');
+    expect(sleepingSince(GD, '2026-12-07', '2026-11-18')).toBe('2026-12-07');
+  });
+
+  it('Hubei without a known making date falls back to the pickup', () => {
+    expect(sleepingSince(HB, '2026-12-07', null)).toBe('2026-12-07');
+  });
+
+  it('a Hubei card made in November and picked up in December sleeps six months after the making', () => {
+    const since = sleepingSince(HB, '2026-12-07', '2026-11-18');
+    const a = assessOverdue({ state: 'agent_held', heldSince: since, holderDeceasedOn: null }, '2027-05-19', HB, calendar);
+    expect(a).toMatchObject({ category: 'sleeping', phase: 'overdue', overdueFrom: '2027-05-19' });
+    const gd = assessOverdue({ state: 'agent_held', heldSince: sleepingSince(GD, '2026-12-07', '2026-11-18'), holderDeceasedOn: null }, '2027-05-19', GD, calendar);
+    expect(gd).toMatchObject({ category: 'sleeping', phase: 'ok', overdueFrom: '2027-06-08' });
+  });
+});
+
+describe('assessOverdue: holder flags (GD Art. 32 一(一))', () => {
+  const flagged = (kind: 'emigrated' | 'missing' | 'undeliverable', on: string, state = 'in_stock', deceased: string | null = null): OverdueInput => ({
+    state,
+    heldSince: '2026-11-01',
+    holderDeceasedOn: deceased,
+    holderFlag: { kind, on },
+  });
+
+  it('emigrated and missing: due at once from the flag date, with no warning, in stock or with an agent', () => {
+    for (const kind of ['emigrated', 'missing'] as const) {
+      for (const state of ['in_stock', 'agent_held']) {
+        for (const P of [GD, HB]) {
+          expect(assessOverdue(flagged(kind, '2026-12-01', state), '2026-11-30', P, calendar)).toMatchObject({ category: kind, phase: 'ok', warnFrom: '2026-12-01' });
+          expect(assessOverdue(flagged(kind, '2026-12-01', state), '2026-12-01', P, calendar)).toMatchObject({ category: kind, phase: 'overdue', overdueFrom: '2026-12-01' });
+        }
+      }
+    }
+  });
+
+  it('undeliverable: at the office, listed only after the stay the unclaimed cards have (滞留6个月以上), under its own category', () => {
+    expect(assessOverdue(flagged('undeliverable', '2026-11-05'), '2026-12-01', GD, calendar)).toMatchObject({ category: 'undeliverable', phase: 'ok', overdueFrom: '2027-05-02' });
+    expect(assessOverdue(flagged('undeliverable', '2026-11-05'), '2027-05-02', HB, calendar)).toMatchObject({ category: 'undeliverable', phase: 'overdue' });
+    // With a unit's agent the sleeping rule stands.
+    expect(assessOverdue(flagged('undeliverable', '2026-11-05', 'agent_held'), '2027-05-02', GD, calendar)).toMatchObject({ category: 'sleeping' });
+  });
+
+  it('a death wins over a flag', () => {
+    expect(assessOverdue(flagged('emigrated', '2026-11-20', 'in_stock', '2026-11-25'), '2026-12-01', GD, calendar)).toMatchObject({ category: 'deceased', overdueFrom: '2026-11-25' });
+  });
+
+  it('a flag before the office had the card counts from its arrival; a malformed flag date is refused', () => {
+    expect(assessOverdue(flagged('missing', '2026-01-01'), '2026-11-01', GD, calendar)).toMatchObject({ phase: 'overdue', overdueFrom: '2026-11-01' });
+    expect(sbkCode(() => assessOverdue(flagged('missing', '2026-13-01'), '2026-11-01', GD, calendar))).toBe('DATE_INVALID');
+  });
+
+  it('each category preselects its recall reason', () => {
+    expect(recallReasonForCategory('emigrated')).toBe('emigrated');
+    expect(recallReasonForCategory('missing')).toBe('missing');
+    expect(recallReasonForCategory('undeliverable')).toBe('bad_address');
   });
 });
 

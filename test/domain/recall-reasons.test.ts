@@ -20,6 +20,7 @@ describe('recall reasons', () => {
       ['dead', '持卡人死亡'],
       ['emigrated', '出国（境）定居'],
       ['bad_address', '邮寄信息错误等个人原因滞留'],
+      ['missing', '持卡人失踪'],
       ['other', '其他'],
     ]);
     expect(RECALL_REASONS.map((r) => r.code)).toEqual([...RECALL_REASON_CODES]);

@@ -11,6 +11,7 @@ describe('rule profiles', () => {
       regulation: '广东省社会保障卡业务经办规程',
       overdueMonths: 6,
       sleepingMonths: 6,
+      sleepingFrom: 'pickup',
       recallWorkingDays: 10,
       secondIssueMonths: 6,
       endActions: ['cancel'],
@@ -18,13 +19,14 @@ describe('rule profiles', () => {
     });
   });
 
-  it('Hubei: no second issuance, cancel or seal', () => {
+  it('Hubei: sleeping cards from the making date (HB Art. 17: 制卡超过6个月), no second issuance, cancel or seal', () => {
     expect(ruleProfile('hubei')).toEqual({
       code: 'hubei',
       label: '湖北省规程',
       regulation: '湖北省社会保障卡业务经办规程',
       overdueMonths: 6,
       sleepingMonths: 6,
+      sleepingFrom: 'made',
       recallWorkingDays: 10,
       secondIssueMonths: null,
       endActions: ['cancel', 'seal'],

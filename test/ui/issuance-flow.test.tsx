@@ -215,17 +215,22 @@ describe('console: overdue cards, recall, cancellation and collective pickups', 
     await c.press('5');
     let f = await c.waitFor((x) => x.includes('逾期与回收'));
     expect(f).toMatch(/\[应回收 12\]\s+即将逾期 0\s+集体代领 1\s+待注销 0/);
-    expect(f).toMatch(/›\s+A10000019\s+\S+\s+江岸社会保险管理处\s+逾期未领\s+\d{4}-\d\d-\d\d \d{4}-\d\d-\d\d ⚠/);
-    expect(f).toMatch(/A10000011\s+\S+\s+江岸社会保险管理处\s+睡眠卡/);
+    // Wuhan is Hubei: the sleeping cards count from their making (HB Art. 17), so they are due first.
+    expect(f).toMatch(/A10000019\s+\S+\s+江岸社会保险管理处\s+逾期未领\s+\d{4}-\d\d-\d\d \d{4}-\d\d-\d\d ⚠/);
+    expect(f).toMatch(/›\s+A10000011\s+\S+\s+江岸社会保险管理处\s+睡眠卡/);
+    // The chosen card's line says what its months count from.
+    expect(f).toMatch(/代领中（制卡 \d{4}-\d\d-\d\d）/);
     expect(f).toMatch(/卡号\s+姓名\s+网点\s+类别\s+逾期起\s+回收期限/);
     expect(footer(f)).toMatch(/Space 选中\s+A 全选\s+R 回收\s+S 统计\s+Tab 换页\s+↑↓ 选择\s+\? 帮助\s+Esc 返回/);
     const before = listed(f);
     expect(before).toHaveLength(12);
-    const [first, second] = before as [string, string];
+    // The first two unclaimed cards, below the six sleeping ones.
+    const [first, second] = before.slice(6) as [string, string];
 
     await c.press('?');
     expect(c.lastFrame()).toMatch(/Space\s+选中[\s\S]*A\s+全选[\s\S]*R\s+回收[\s\S]*S\s+统计[\s\S]*PgUp\/PgDn\s+翻页/);
     await c.press(KEYS.esc, 5);
+    for (let i = 0; i < 6; i++) await c.press(DOWN);
 
     await c.press(' ');
     await c.press(' ');
@@ -245,13 +250,13 @@ describe('console: overdue cards, recall, cancellation and collective pickups', 
     expect(f).toMatch(/›\s+●\s+逾期未领取（网点接收起6个月）/);
     expect(footer(f)).toMatch(/Enter 确认回收\s+↑↓ 选择回收原因\s+Esc 取消/);
     // 其他 needs a note.
-    for (let i = 0; i < 5; i++) await c.press(DOWN);
+    for (let i = 0; i < 6; i++) await c.press(DOWN);
     f = c.lastFrame();
     expect(f).toMatch(/›\s+●\s+其他/);
     expect(f).toMatch(/›具体原因/);
     await c.press(KEYS.enter);
     expect(c.lastFrame()).toContain('回收原因选“其他”时必须写明具体原因');
-    for (let i = 0; i < 5; i++) await c.press(UP);
+    for (let i = 0; i < 6; i++) await c.press(UP);
     await c.press(KEYS.enter);
     f = await c.waitFor((x) => x.includes('已回收 2 张卡'));
     expect(f).toContain('✓ 已回收 2 张卡（逾期未领取（网点接收起6个月））。');

@@ -10,7 +10,7 @@ export const overdueText = {
   describe: '须回收的卡：逾期未领、睡眠卡、持卡人死亡，附回收期限（本网点及下级；--warnings 含预警期内的；--csv 表格文件）',
   warnings: '同时列出预警期内、尚未逾期的卡',
   csv: 'CSV（带 BOM，Excel/WPS 可直接打开；证件号已脱敏）',
-  categories: { unclaimed: '逾期未领', sleeping: '睡眠卡（代领未发）', deceased: '持卡人死亡' },
+  categories: { unclaimed: '逾期未领', sleeping: '睡眠卡（代领未发）', deceased: '持卡人死亡', emigrated: '出境定居', missing: '持卡人失踪', undeliverable: '无法投递（滞留）' },
   phases: PHASES,
   /** What a deadline rests on: the official holiday schedule, or an estimate. */
   bases: { official: '官方节假日安排', provisional: '节假日安排未正式公布（估）', 'no-data': '无节假日数据（估）' } as Readonly<Record<string, string>>,
@@ -29,7 +29,7 @@ export const overdueText = {
     cliCommon.columns.site,
     cliCommon.columns.batch,
     cliCommon.columns.state,
-    '接收或代领日期',
+    '起算日期（接收、代领或制卡）',
     cliCommon.columns.category,
     '阶段',
     '逾期起始日',

@@ -32,6 +32,8 @@ export const verifyProblemTexts = {
   'PROJECTION_MISMATCH.dates': (p: { cardNo: string }) => `卡 ${p.cardNo} 记载的接收时间或代领时间与流转记录不一致（逾期计算依据被改动）。`,
   'PROJECTION_MISMATCH.state': (p: { cardNo: string; stored: PlaceAndState; replayed: PlaceAndState }) =>
     `卡 ${p.cardNo} 的当前状态（${placeAndState(p.stored)}）与流转记录推算的（${placeAndState(p.replayed)}）不一致。`,
+  HOLDER_DEATH_MISMATCH: (p: { holderId: number; recorded: string; flagged: string }) =>
+    `持卡人 #${p.holderId} 的死亡日期（${p.recorded}）与其死亡登记记录（${p.flagged}）不符。`,
   COUNT_REVERSAL_INVALID: (p: { id: number; countId: number }) =>
     `盘点 ${p.countId} 的第 ${p.id} 条撤销记录不成立：它撤销的扫描不在此盘点中、本身是撤销、内容不符，或撤销在提交之后。`,
   MOVEMENT_FOR_MISSING_CARD: (p: { cardId: number }) => `流转记录指向的卡（内部编号 ${p.cardId}）在卡片表中不存在。`,

@@ -24,6 +24,7 @@ const OVERDUE_DATE_FIELDS = {
   receivedOn: '入库日期',
   pickedUpOn: '代领日期',
   deceasedOn: '持卡人死亡登记日期',
+  flaggedOn: '持卡人情况登记日期',
   recalledOn: '回收日期',
 } as const;
 /** The reference dates a check takes as an option. */

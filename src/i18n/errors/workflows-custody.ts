@@ -103,6 +103,15 @@ export const custodyWorkflowErrors = {
   'CARD_NOT_FOUND.recallEnd': (p: { card: string }) => `本网点及下级没有卡号 ${p.card}。`,
   'HOLDER_NOT_FOUND.recall': () => '台账中没有此证件号码的持卡人。',
 
+  // Holder flags: death, emigration, undeliverable, missing (holder-flags.ts).
+  HOLDER_OUT_OF_SCOPE: () => '此持卡人的卡都不在本网点及下级，须由持卡网点的主管登记。',
+  'DATE_IN_FUTURE.holderFlag': (p: { date: string; today: string }) => `日期 ${p.date} 晚于今天（${p.today}），不能登记尚未发生的情况。`,
+  HOLDER_FLAG_ALREADY_SET: (p: { kind: string; on: string }) => `此持卡人已登记“${p.kind}”（${p.on}）；如有误，先撤销再重新登记。`,
+  HOLDER_FLAG_NOT_SET: (p: { kind: string }) => `此持卡人没有有效的“${p.kind}”登记，无需撤销。`,
+  'SOURCE_REQUIRED.holderFlag': (p: { kind: string }) => `登记“${p.kind}”须写明信息来源（如 民政比对、公安通报、邮政退件）。`,
+  'REASON_REQUIRED.holderUnflag': (p: { kind: string }) => `撤销“${p.kind}”登记须写明原因。`,
+  HOLDER_FLAG_KIND_UNKNOWN: (p: { kind: string; choices: readonly string[] }) => `没有“${p.kind}”这种登记，可选：${p.choices.join('、')}。`,
+
   // Dispatch (shipment-dispatch.ts).
   SHIPMENT_SAME_SITE: () => '不能发给本网点自己，请选择上级或下级网点。',
   SHIPMENT_SITE_OUT_OF_SCOPE: (p: { name: string; code: string }) => `${p.name}（${p.code}）不在本台账管辖范围内（省中心的收发在省卡管系统中办理）。`,

@@ -4,8 +4,25 @@
  */
 export const homeAlertText = {
   /** GD Art. 32, HB Art. 17: cards to recall, by category, and how many are past the deadline. */
-  recall: (p: { total: number; unclaimed: number; sleeping: number; deceased: number; late: number; recallDays: number }) => {
-    const parts = [p.unclaimed && `逾期未领 ${p.unclaimed}`, p.sleeping && `睡眠卡 ${p.sleeping}`, p.deceased && `持卡人死亡 ${p.deceased}`].filter(Boolean);
+  recall: (p: {
+    total: number;
+    unclaimed: number;
+    sleeping: number;
+    deceased: number;
+    emigrated: number;
+    missing: number;
+    undeliverable: number;
+    late: number;
+    recallDays: number;
+  }) => {
+    const parts = [
+      p.unclaimed && `逾期未领 ${p.unclaimed}`,
+      p.sleeping && `睡眠卡 ${p.sleeping}`,
+      p.deceased && `持卡人死亡 ${p.deceased}`,
+      p.emigrated && `出境定居 ${p.emigrated}`,
+      p.missing && `持卡人失踪 ${p.missing}`,
+      p.undeliverable && `无法投递 ${p.undeliverable}`,
+    ].filter(Boolean);
     return `${p.total} 张卡应回收（${parts.join('、')}）${p.late ? `，${p.late} 张已过 ${p.recallDays} 个工作日期限` : ''}`;
   },
   lateShipments: (p: { count: number; days: number; first: string }) =>

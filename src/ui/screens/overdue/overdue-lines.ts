@@ -35,7 +35,8 @@ export function dueRows(list: readonly OverdueRow[], chosen: (cardNo: string) =>
 }
 
 export function dueDetail(c: OverdueRow): string {
-  return O.dueDetail(c.holderIdMasked ?? '-', c.batch ?? '-', stateLabel(c.state as StateOrNone), c.receivedOn ?? '-', c.phase === 'overdue' ? c.daysOverdue : null);
+  const since = c.receivedOn === null ? '-' : O.dueSince[c.countsFrom](c.receivedOn);
+  return O.dueDetail(c.holderIdMasked ?? '-', c.batch ?? '-', stateLabel(c.state as StateOrNone), since, c.phase === 'overdue' ? c.daysOverdue : null);
 }
 
 export function pickupRows(list: readonly OpenPickup[]): PickupRow[] {
