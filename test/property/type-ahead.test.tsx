@@ -133,6 +133,8 @@ describe('type-ahead: keys in one read end where keys typed one by one end', () 
       ['3', 'n', '\u001B[B', '\r'], // 3 then n opens a new dispatch; ↓ Enter picks the second row
       ['7', 'A10000017', '\u007F', '\u007F', '7', '\r'], // two Backspaces in one read delete two
       ['\u001B', '1'], // Esc then 1 (an "Alt+1" in one read)
+      // Esc and a scan in one read: Ink hands "ESC A" over apart from the rest, still one scan.
+      ['\u001B[D', 'ZZ9999999\r', '/', '\t', 'h', '\u0013', '\u001B', 'A10000031\r', 'c', '7', 'L', '357902'],
     ];
     for (const items of cases) {
       const apart = await play(items, false);

@@ -55,6 +55,8 @@ export class KeyPipeline {
   /** A key was dispatched and React has not yet been seen to finish what it set off. */
   private uncommitted = false;
   private reads = 0;
+  /** The read being handed over now (see currentRead). */
+  private open: { read: number; at: number } | undefined;
   private idleWaiters: (() => void)[] = [];
   private closed = false;
 
@@ -62,13 +64,28 @@ export class KeyPipeline {
 
   /** The keys of one read, in order (read-atoms.ts). */
   push(events: readonly KeyEvent[]): void {
-    const read = ++this.reads;
-    const at = this.deps.elapsedMs();
+    const { read, at } = this.currentRead();
     for (const event of events) this.escInput({ kind: 'key', event }, at, read);
     // Nothing pending: the first key is handled right here, inside Ink's input batch, which
     // renders it as soon as the batch ends (a scan reaches the screen in one frame, at once).
     if (!this.tick && !this.uncommitted && !this.closed) this.step();
     this.kick();
+  }
+
+  /**
+   * Ink splits one chunk from the terminal into several events (an escape sequence, then text):
+   * events handed over in the same turn of the event loop are one read, with one arrival time,
+   * so a scan right after an arrow key or an Escape in the same read is still one scan.
+   */
+  private currentRead(): { read: number; at: number } {
+    if (!this.open) {
+      this.open = { read: ++this.reads, at: this.deps.elapsedMs() };
+      const opened = this.open;
+      queueMicrotask(() => {
+        if (this.open === opened) this.open = undefined;
+      });
+    }
+    return this.open;
   }
 
   /** A code from a scanner that does not type (USB HID POS), in order with the keys. */
