@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { GENESIS_HASH, identityString, movementHash, type HashedMovementContent } from './movement-hash.ts';
 import { BULK_ROWS, insertMovementRows, selectCardRows, updateCardProjections, type CardRow } from './bulk-sql.ts';
 import { isDemoLedger } from './ledger-meta.ts';
-import { CARD_KINDS, nextState, IN_STORAGE_STATES, stateAfter, type CardKind, type MovementType, type StateOrNone } from '../src/domain/card-states.ts';
+import { nextState, IN_STORAGE_STATES, stateAfter, statesAfter, type CardKind, type MovementType, type StateOrNone } from '../src/domain/card-states.ts';
 import { SbkError } from '../src/domain/errors.ts';
 import { dbNow } from './ledger-clock.ts';
 
@@ -118,7 +118,7 @@ type Chain = {
 };
 
 /** The state a dispatch leaves a card in, per kind: a card on its way keeps no place. */
-const DISPATCHED: ReadonlySet<string> = new Set(CARD_KINDS.map((k) => stateAfter('dispatch', k)));
+const DISPATCHED: ReadonlySet<string> = new Set(statesAfter('dispatch'));
 /** States whose card lies in a named place (HB Art. 14). */
 const PLACED: ReadonlySet<string> = new Set(IN_STORAGE_STATES);
 /** The one of them whose place is a printer's hopper. */

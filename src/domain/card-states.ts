@@ -20,6 +20,15 @@ export const FINISHED_STATES = [
   'sealed', // 封存 (HB Art. 17)
   'defective', // failed the read-check or damaged; never issued (HB Art. 16)
   'lost', // declared lost by a supervisor after a discrepancy stayed open
+  // A defective card on its way up the chain to be re-made (HB Art. 16: 应重新制卡); signed in
+  // above it is defective again, on the city's re-make list, and never issuable.
+  'returning',
+  // An old card handed in at the counter (GD Art. 32 一(一): 换发的旧卡、注销的卡…回收), kept
+  // until the destruction hand-over.
+  'taken_back',
+  // Handed to the service bank in a destruction hand-over (GD Art. 32 二: 对换发、已注销的废卡按银行
+  // 借记卡规定处理; HB Art. 33: 合作银行回收社会保障卡并销毁). Terminal.
+  'destroyed',
 ] as const;
 
 export const PREFAB_STATES = [
@@ -59,12 +68,18 @@ export const MOVEMENT_TYPES = [
   'consume',
   'spoil',
   'destroy',
+  'take_back',
 ] as const;
 export type MovementType = (typeof MOVEMENT_TYPES)[number];
 
 type Rule = {
   readonly from: readonly StateOrNone[];
   readonly to: CardState;
+  /**
+   * Where a move from one of these states leads elsewhere than `to`: a defective card is
+   * dispatched and received like any other, but travels as `returning` and arrives defective.
+   */
+  readonly toByFrom?: Partial<Record<StateOrNone, CardState>>;
   /** Sensitive: a second operator must approve (DEVELOPERS.md; GD Art. 33 cancellation is irreversible). */
   readonly secondOperator?: boolean;
   /** The person on the other side of the hand-over must be recorded (GD Art. 12: 签收人; Art. 14-15). */
@@ -75,15 +90,17 @@ type Rule = {
 
 const FINISHED_RULES: Partial<Record<MovementType, Rule>> = {
   register: { from: ['none'], to: 'expected' },
-  receive: { from: ['expected', 'in_transit'], to: 'in_stock', counterpart: true },
-  dispatch: { from: ['in_stock', 'recalled'], to: 'in_transit' },
+  receive: { from: ['expected', 'in_transit', 'returning'], to: 'in_stock', toByFrom: { returning: 'defective' }, counterpart: true },
+  // A recalled card goes back to the city (GD Art. 32 二: 回退到市卡管机构) or to the service bank
+  // that keeps the physical cards; a defective one goes up to be re-made (HB Art. 16).
+  dispatch: { from: ['in_stock', 'recalled', 'defective'], to: 'in_transit', toByFrom: { defective: 'returning' } },
   transfer: { from: ['in_stock'], to: 'in_stock' },
   agent_pickup: { from: ['in_stock'], to: 'agent_held', counterpart: true },
   agent_return: { from: ['agent_held'], to: 'in_stock', counterpart: true },
   // GD Art. 33 (六): a recalled card gets a second issuance within 6 months.
   issue: { from: ['in_stock', 'agent_held', 'recalled'], to: 'issued', counterpart: true },
   recall: { from: ['in_stock', 'agent_held'], to: 'recalled', reason: true },
-  cancel: { from: ['recalled', 'in_stock', 'defective'], to: 'cancelled', secondOperator: true, reason: true },
+  cancel: { from: ['recalled', 'in_stock', 'defective', 'taken_back'], to: 'cancelled', secondOperator: true, reason: true },
   seal: { from: ['in_stock', 'recalled'], to: 'sealed', secondOperator: true, reason: true },
   mark_defective: {
     from: ['expected', 'in_transit', 'in_stock', 'agent_held', 'recalled'],
@@ -92,6 +109,11 @@ const FINISHED_RULES: Partial<Record<MovementType, Rule>> = {
   },
   declare_lost: { from: ['expected', 'in_transit', 'in_stock'], to: 'lost', secondOperator: true, reason: true },
   found: { from: ['lost'], to: 'in_stock', reason: true },
+  // An old card handed in at replacement or cancellation, or found (GD Art. 32 一(一); Art. 33 一(四)):
+  // taken in even when the ledger has it as issued or lost, or never had it (its first movement).
+  take_back: { from: ['issued', 'lost', 'none'], to: 'taken_back', counterpart: true, reason: true },
+  // The destruction hand-over to the service bank: counted, two people, the bank's receiver named.
+  destroy: { from: ['cancelled', 'sealed', 'defective', 'taken_back'], to: 'destroyed', secondOperator: true, counterpart: true, reason: true },
 };
 
 const PREFAB_RULES: Partial<Record<MovementType, Rule>> = {
@@ -122,6 +144,19 @@ export function statesOf(kind: CardKind): readonly CardState[] {
 
 export function ruleFor(kind: CardKind, type: MovementType): Rule | undefined {
   return RULES[kind][type];
+}
+
+/** Every state movement `type` can leave a card in (its `to` and any `toByFrom`), for one kind or either. */
+export function statesAfter(type: MovementType, kind?: CardKind): CardState[] {
+  const kinds = kind ? [kind] : CARD_KINDS;
+  const out = new Set<CardState>();
+  for (const k of kinds) {
+    const rule = RULES[k][type];
+    if (!rule) continue;
+    out.add(rule.to);
+    for (const s of Object.values(rule.toByFrom ?? {})) out.add(s);
+  }
+  return [...out];
 }
 
 /**
@@ -159,7 +194,7 @@ export function mayMove(kind: string, from: string, type: MovementType): boolean
 
 /** Finished cards that may be handed to the holder: in stock, with an agent, or recalled (second issuance). */
 export const ISSUABLE_FINISHED_STATES: readonly CardState[] = statesAllowing('issue', 'finished');
-/** Cards a site may send on (dispatch): in stock, or recalled and going back up the chain. */
+/** Cards a site may send on (dispatch): in stock, recalled and going back, or defective and going up to be re-made. */
 export const DISPATCHABLE_STATES: readonly CardState[] = statesAllowing('dispatch');
 /** Cards on their way to a site and not yet signed in: listed in a maker's file, or in transit. */
 export const AWAITING_ARRIVAL_STATES: readonly CardState[] = statesAllowing('receive');
@@ -184,6 +219,8 @@ export const PREFAB_ON_HAND_STATES: readonly CardState[] = IN_STORAGE_STATES.fil
  * the site or place cannot be retired (GD Art. 12: 保管地点、责任人).
  */
 export const NO_LONGER_HELD_STATES: readonly CardState[] = ['issued', 'consumed', 'destroyed', 'lost'];
+/** Cards the destruction hand-over takes to the service bank: ended, defective, old or spoiled. */
+export const DESTROYABLE_STATES: readonly CardState[] = statesAllowing('destroy');
 
 // What a workflow asks of one card (“is this card in stock?”); `s` may be any stored state text.
 export const isInStock = (s: string): boolean => s === 'in_stock';
@@ -204,7 +241,7 @@ export function allowedTransitions(): { kind: CardKind; from: StateOrNone; type:
     for (const type of MOVEMENT_TYPES) {
       const rule = RULES[kind][type];
       if (!rule) continue;
-      for (const from of rule.from) out.push({ kind, from, type, to: rule.to });
+      for (const from of rule.from) out.push({ kind, from, type, to: rule.toByFrom?.[from] ?? rule.to });
     }
   }
   return out;
@@ -239,7 +276,7 @@ export function nextState(input: TransitionInput): CardState {
   }
   if (rule.counterpart && !input.counterpartName?.trim()) throw new SbkError('COUNTERPART_REQUIRED', { type });
   if (rule.reason && !input.reason?.trim()) throw new SbkError('REASON_REQUIRED.movement', { type });
-  return rule.to;
+  return rule.toByFrom?.[from] ?? rule.to;
 }
 
 /** What operators call each state (the words live in the catalogue, src/i18n/domain/card-labels.ts). */

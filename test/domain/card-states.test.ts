@@ -98,8 +98,8 @@ describe('card state machine', () => {
 describe('the questions callers ask the state machine', () => {
   it('names the state sets queries list', () => {
     expect([...ISSUABLE_FINISHED_STATES].sort()).toEqual(['agent_held', 'in_stock', 'recalled']);
-    expect([...DISPATCHABLE_STATES].sort()).toEqual(['in_stock', 'recalled']);
-    expect([...AWAITING_ARRIVAL_STATES].sort()).toEqual(['expected', 'in_transit']);
+    expect([...DISPATCHABLE_STATES].sort()).toEqual(['defective', 'in_stock', 'recalled']);
+    expect([...AWAITING_ARRIVAL_STATES].sort()).toEqual(['expected', 'in_transit', 'returning']);
     expect([...AGENT_HELD_STATES]).toEqual(['agent_held']);
     expect([...RECALLABLE_STATES].sort()).toEqual(['agent_held', 'in_stock']);
     expect([...CANCELLABLE_STATES].sort()).toEqual(['defective', 'in_stock', 'recalled']);

@@ -18,6 +18,8 @@ export const cardLabels = {
     consumed: '已制卡',
     spoiled: '已作废',
     destroyed: '已销毁',
+    returning: '退回重制途中',
+    taken_back: '已收回旧卡',
   },
   /** A card before its first movement. */
   noState: '未登记',
@@ -40,6 +42,7 @@ export const cardLabels = {
     consume: '即时制卡使用',
     spoil: '作废',
     destroy: '销毁',
+    take_back: '收回旧卡',
   },
   kinds: {
     finished: '成品卡',
