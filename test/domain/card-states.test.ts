@@ -102,7 +102,7 @@ describe('the questions callers ask the state machine', () => {
     expect([...AWAITING_ARRIVAL_STATES].sort()).toEqual(['expected', 'in_transit', 'returning']);
     expect([...AGENT_HELD_STATES]).toEqual(['agent_held']);
     expect([...RECALLABLE_STATES].sort()).toEqual(['agent_held', 'in_stock']);
-    expect([...CANCELLABLE_STATES].sort()).toEqual(['defective', 'in_stock', 'recalled']);
+    expect([...CANCELLABLE_STATES].sort()).toEqual(['defective', 'in_stock', 'recalled', 'taken_back']);
     expect([...IN_STORAGE_STATES].sort()).toEqual(['in_stock', 'loaded']);
     expect([...PREFAB_ON_HAND_STATES].sort()).toEqual(['in_stock', 'loaded']);
   });
