@@ -12,6 +12,7 @@ import { BULK_ROWS, insertMovementRows, selectCardRows, updateCardProjections, t
 import { isDemoLedger } from './ledger-meta.ts';
 import { nextState, IN_STORAGE_STATES, stateAfter, statesAfter, type CardKind, type MovementType, type StateOrNone } from '../src/domain/card-states.ts';
 import { SbkError } from '../src/domain/errors.ts';
+import { recalledAfter } from '../src/domain/recall-marker.ts';
 import { dbNow } from './ledger-clock.ts';
 
 export type OperationInput = {
@@ -46,7 +47,14 @@ export type AppendResult = { operationId: string; movementIds: number[]; replaye
 export type CardSnapshot = Pick<CardRow, 'id' | 'kind' | 'cardNo' | 'state' | 'siteId' | 'placeId'> & {
   identity: string;
   /** Set when the card row has not been brought up to date yet (see `deferProjection`). */
-  pending?: { stateSince: string; lastMovementId: number; receivedAt: string | null; pickedUpAt: string | null };
+  pending?: {
+    stateSince: string;
+    lastMovementId: number;
+    receivedAt: string | null;
+    pickedUpAt: string | null;
+    /** A recall's time; '' when an issue ended the recall; null keeps what the row has. */
+    recalledAt: string | null;
+  };
 };
 
 /** Appends one movements row's values to `out`, in MOVEMENT_FIELDS (db/bulk-sql.ts) order. */
@@ -63,7 +71,7 @@ function writeProjections(tx: LedgerDb, list: Iterable<CardSnapshot>): void {
   const values: unknown[] = [];
   for (const c of list) {
     const p = c.pending!;
-    values.push(c.id, c.state, c.siteId, c.placeId, p.stateSince, p.lastMovementId, p.receivedAt, p.pickedUpAt);
+    values.push(c.id, c.state, c.siteId, c.placeId, p.stateSince, p.lastMovementId, p.receivedAt, p.pickedUpAt, p.recalledAt);
     // Not `delete`: that would turn 100,000 snapshot objects into slow dictionary objects.
     c.pending = undefined;
   }
@@ -231,6 +239,8 @@ function appendOne(chain: Chain, card: CardSnapshot, m: MovementInput, rows: unk
     lastMovementId: chain.nextId,
     receivedAt: m.type === 'receive' || m.type === 'found' ? at : (before?.receivedAt ?? null),
     pickedUpAt: m.type === 'agent_pickup' ? at : (before?.pickedUpAt ?? null),
+    // null keeps the stored value, so an ended recall is written as '' (updateCardProjections).
+    recalledAt: recalledAfter(m.type, at, before?.recalledAt || null) ?? (m.type === 'issue' ? '' : null),
   };
   chain.ids.push(chain.nextId);
   chain.prevHash = hash;

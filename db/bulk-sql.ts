@@ -130,19 +130,20 @@ export function insertCardRows(tx: LedgerDb, values: unknown[], refused: (e: unk
 }
 
 /** The values of one card in updateCardProjections, in this order. */
-export const PROJECTION_WIDTH = 8;
+export const PROJECTION_WIDTH = 9;
 
 /**
  * Brings card rows up to their projection. Each row: id, state, siteId, placeId, stateSince,
- * lastMovementId, receivedAt, pickedUpAt, with null receivedAt / pickedUpAt keeping the stored
- * value (that write brings no newer receipt or pickup). A card appears at most once.
+ * lastMovementId, receivedAt, pickedUpAt, recalledAt, with null receivedAt / pickedUpAt /
+ * recalledAt keeping the stored value (that write brings no newer receipt, pickup or recall) and
+ * an empty recalledAt clearing it (an issue ends the recall). A card appears at most once.
  */
 export function updateCardProjections(tx: LedgerDb, values: unknown[]): void {
   inBulk(values, PROJECTION_WIDTH, (n, values) =>
     statement(tx, `cards.projection.${n}`, () => {
       const c = (f: keyof typeof cards) => q((cards[f] as SQLiteColumn).name);
       // SQLite names the columns of a VALUES list column1, column2, … in order.
-      return `UPDATE ${q(getTableName(cards))} SET ${c('state')} = v.column2, ${c('siteId')} = v.column3, ${c('placeId')} = v.column4, ${c('stateSince')} = v.column5, ${c('lastMovementId')} = v.column6, ${c('receivedAt')} = coalesce(v.column7, ${c('receivedAt')}), ${c('pickedUpAt')} = coalesce(v.column8, ${c('pickedUpAt')}) FROM (VALUES ${tuples(n, PROJECTION_WIDTH)}) AS v WHERE ${q(getTableName(cards))}.${c('id')} = v.column1`;
+      return `UPDATE ${q(getTableName(cards))} SET ${c('state')} = v.column2, ${c('siteId')} = v.column3, ${c('placeId')} = v.column4, ${c('stateSince')} = v.column5, ${c('lastMovementId')} = v.column6, ${c('receivedAt')} = coalesce(v.column7, ${c('receivedAt')}), ${c('pickedUpAt')} = coalesce(v.column8, ${c('pickedUpAt')}), ${c('recalledAt')} = nullif(coalesce(v.column9, ${c('recalledAt')}), '') FROM (VALUES ${tuples(n, PROJECTION_WIDTH)}) AS v WHERE ${q(getTableName(cards))}.${c('id')} = v.column1`;
     }).run(values),
   );
 }

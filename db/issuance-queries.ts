@@ -46,7 +46,8 @@ const ISSUED = stateAfter('issue', 'finished');
 // store (one it could send on) counts from its receipt.
 const heldSince = sql<string | null>`(case when ${cards.state} in ${stateList(DISPATCHABLE_STATES)} then ${cards.receivedAt}
   when ${cards.state} = ${stateLiteral(WITH_AGENT)} then ${cards.pickedUpAt} end)`;
-const recalledAt = sql<string | null>`(select max(m.at) from movements m where m.card_id = ${cards.id} and m.type = 'recall')`;
+// The recall the card carries through shipments until it is issued again (src/domain/recall-marker.ts).
+const recalledAt = cards.recalledAt;
 const replaced = sql<number>`exists (select 1 from cards newer where newer.holder_id = ${cards.holderId} and newer.id <> ${cards.id}
   and newer.issue_date > ${cards.issueDate} and newer.state = ${stateLiteral(ISSUED)})`;
 
@@ -55,6 +56,12 @@ const replaced = sql<number>`exists (select 1 from cards newer where newer.holde
  * repeats term for term so that SQLite may use the index: the finished cards that may be recalled.
  */
 const overdueListable = sql`kind = 'finished' and state in ${stateList(RECALLABLE_STATES)}`;
+/**
+ * Not recalled already: a recalled card signed in at the city is in stock there, but it is on the
+ * recall and cancellation lists (GD Art. 32-33), not due for recall a second time. recalled_at is
+ * a column of cards_overdue_list_ix, so the overdue queries still read the index alone.
+ */
+const notRecalled = sql`recalled_at is null`;
 const isRecallable = (state: string): boolean => (RECALLABLE_STATES as readonly string[]).includes(state);
 
 const baseColumns = {
@@ -126,8 +133,15 @@ export function cancellationCandidates(db: LedgerDb, siteIds: readonly number[],
     for (const [id] of db.values<[number]>(q)) ids.add(id);
   };
   const another = sql`exists (select 1 from cards o where o.holder_id = cards.holder_id and o.id <> cards.id)`;
+  // Every recalled card wherever it lies (recalled at an office, or signed in at the city or the
+  // service bank since): its second-issuance window decides (GD Art. 33 一(六)).
+  const wantedStates = sql.join(
+    states.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  add(sql`select id from cards indexed by cards_recalled_ix where recalled_at is not null and site_id in (${scope}) and kind = 'finished' and state in (${wantedStates})`);
   for (const state of states) {
-    if (state === RECALLED) add(sql`select id from cards where state = ${state} and kind = 'finished' and site_id in (${scope})`);
+    if (state === RECALLED) continue;
     // The cards in stock, most of a city's, come from cards_overdue_list_ix alone (see overdueCandidates).
     else if (isRecallable(state)) {
       add(sql`select id from cards indexed by cards_overdue_list_ix where state = ${state} and ${overdueListable} and site_id in (${scope}) and ${another}`);
@@ -335,10 +349,10 @@ export function overdueCandidates(
       specialHolders.slice(i, i + 500).map((id) => sql`${id}`),
       sql`, `,
     );
-    for (const [id, cardNo, siteId, batchId, since, holderName, holderIdNumber, kind, state, holderId] of db.values<[...CandidateTuple, kind: string, state: string, holderId: number]>(
-      sql`select cards.id, card_no, site_id, batch_id, ${held}, ${holderColumns}, kind, state, holder_id from cards ${holderJoin} where holder_id in (${holderIds})`,
-    )) {
-      if (kind === 'finished' && inScope.has(siteId) && isRecallable(state)) {
+    for (const [id, cardNo, siteId, batchId, since, holderName, holderIdNumber, kind, state, holderId, recalled] of db.values<
+      [...CandidateTuple, kind: string, state: string, holderId: number, recalledAt: string | null]
+    >(sql`select cards.id, card_no, site_id, batch_id, ${held}, ${holderColumns}, kind, state, holder_id, recalled_at from cards ${holderJoin} where holder_id in (${holderIds})`)) {
+      if (kind === 'finished' && inScope.has(siteId) && isRecallable(state) && recalled === null) {
         special.add(id);
         out.push({ id, cardNo, state, siteId, batchId, heldSince: asInstant(since), fromMaking: isDay(since), deceasedAt: deadOn.get(holderId) ?? null, flag: flags.get(holderId) ?? null, holderName, holderIdNumber });
       }
@@ -353,7 +367,7 @@ export function overdueCandidates(
     IN_STOCK,
     db.values<CandidateTuple>(
       sql`select cards.id, card_no, site_id, batch_id, received_at, ${holderColumns} from cards indexed by cards_overdue_list_ix ${holderJoin}
-        where state = ${stateLiteral(IN_STOCK)} and ${overdueListable} and received_at < ${stockBefore} and site_id in (${scope})`,
+        where state = ${stateLiteral(IN_STOCK)} and ${overdueListable} and ${notRecalled} and received_at < ${stockBefore} and site_id in (${scope})`,
     ),
   );
   // agentBefore is a China midnight: the making dates before it are those before its China date.
@@ -365,7 +379,7 @@ export function overdueCandidates(
     WITH_AGENT,
     db.values<CandidateTuple>(
       sql`select cards.id, card_no, site_id, batch_id, ${agentHeld}, ${holderColumns} from cards indexed by cards_overdue_list_ix ${holderJoin}
-        where state = ${stateLiteral(WITH_AGENT)} and ${overdueListable} and ${agentAge} and site_id in (${scope})`,
+        where state = ${stateLiteral(WITH_AGENT)} and ${overdueListable} and ${notRecalled} and ${agentAge} and site_id in (${scope})`,
     ),
   );
   return out;

@@ -113,7 +113,7 @@ function expectedProjections(siteId: number, at: string, now: string, then: Then
     if (e) return e;
     const registered = ruleFor(kind, 'register')?.to ?? 'none';
     if (!then) {
-      e = { state: registered, siteId, placeId: null, stateSince: at, receivedAt: null, pickedUpAt: null };
+      e = { state: registered, siteId, placeId: null, stateSince: at, receivedAt: null, pickedUpAt: null, recalledAt: null };
     } else {
       const { type, toSiteId, toPlaceId } = then.move;
       const thenAt = then.op.at ?? now;
@@ -124,6 +124,8 @@ function expectedProjections(siteId: number, at: string, now: string, then: Then
         stateSince: thenAt,
         receivedAt: type === 'receive' || type === 'found' ? thenAt : null,
         pickedUpAt: type === 'agent_pickup' ? thenAt : null,
+        // A new card has no recall, and its first two movements never are one.
+        recalledAt: null,
       };
     }
     byKind.set(kind, e);
@@ -208,7 +210,7 @@ function settleGuesses(cardIds: readonly number[], known: Map<number, CardSnapsh
     const e = w.expected(c.kind as CardKind);
     const asWritten =
       p && c.state === e.state && c.siteId === e.siteId && c.placeId === e.placeId && p.stateSince === e.stateSince &&
-      p.lastMovementId === w.lastMovementIdBase + i && p.receivedAt === e.receivedAt && p.pickedUpAt === e.pickedUpAt;
+      p.lastMovementId === w.lastMovementIdBase + i && p.receivedAt === e.receivedAt && p.pickedUpAt === e.pickedUpAt && p.recalledAt === e.recalledAt;
     if (asWritten) c.pending = undefined;
   });
 }

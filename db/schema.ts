@@ -41,7 +41,7 @@ export const places = sqliteTable(
       .notNull()
       .references(() => sites.id),
     name: text('name').notNull(),
-    kind: text('kind', { enum: ['safe', 'cabinet', 'shelf', 'hopper'] }).notNull(),
+    kind: text('kind', { enum: ['safe', 'cabinet', 'shelf', 'hopper', 'bank'] }).notNull(),
     custodianId: integer('custodian_id').references((): AnySQLiteColumn => operators.id),
     /** A hopper's printer (the id in devices.json) and its hopper number there (iLoadCard n, GD Annex 9 二(二)). */
     printerId: text('printer_id'),
@@ -219,6 +219,14 @@ export const cards = sqliteTable(
      */
     receivedAt: text('received_at'),
     pickedUpAt: text('picked_up_at'),
+    /**
+     * The time of the card's last recall, kept through every shipment after it (GD Art. 32 二:
+     * the office's recalled card goes back to the city, the physical card to the service bank):
+     * a recalled card stays on the recall and cancellation lists wherever it lies, and its
+     * second-issuance window (GD Art. 33 一(六): 6个月内进行二次发放) counts from here. Only an
+     * issue ends it, and an issued card is on no list.
+     */
+    recalledAt: text('recalled_at'),
   },
   (t) => [
     uniqueIndex('cards_card_no_uq').on(t.cardNo),
@@ -236,10 +244,17 @@ export const cards = sqliteTable(
     index('cards_overdue_ix').on(t.kind, t.state, t.receivedAt).where(sql`${t.kind} = 'finished'`),
     // Everything the overdue list reads of a card, for the only cards it can list: a city's
     // overdue cards (20,000 of 1,000,000) come from this index alone instead of a random table
-    // page each. Partial, so prefab blanks, issued and ended cards never touch it.
+    // page each. Partial, so prefab blanks, issued and ended cards never touch it. recalled_at is
+    // a column, not a term of the condition: with an `is null` term there, SQLite no longer
+    // counts `kind = 'finished'` as answered by the index and reads every card's page.
     index('cards_overdue_list_ix')
-      .on(t.siteId, t.state, t.receivedAt, t.pickedUpAt, t.cardNo, t.holderId, t.batchId, t.issueDate)
+      .on(t.siteId, t.state, t.receivedAt, t.pickedUpAt, t.cardNo, t.holderId, t.batchId, t.issueDate, t.recalledAt)
       .where(sql`${t.kind} = 'finished' and ${t.state} in ('in_stock', 'agent_held')`),
+    // The recalled cards of a city wherever they are (the 逾期且滞留 list, the cancellation list):
+    // a few thousand of a million, found without reading the rest.
+    index('cards_recalled_ix')
+      .on(t.siteId, t.recalledAt)
+      .where(sql`${t.recalledAt} is not null`),
   ],
 );
 

@@ -8,6 +8,7 @@
 import type { Ledger } from './open-ledger.ts';
 import { GENESIS_HASH, contentFromRow, movementHash, type MovementSqlRow } from './movement-hash.ts';
 import { ruleFor, isMovementType, type CardKind, type StateOrNone } from '../src/domain/card-states.ts';
+import { recalledAfter } from '../src/domain/recall-marker.ts';
 import { verifyProblemTexts } from '../src/i18n/db/verify.ts';
 import type Database from 'better-sqlite3';
 
@@ -25,7 +26,7 @@ type MovementRow = MovementSqlRow & {
   holder_name: string | null;
 };
 
-type Replayed = { state: StateOrNone; siteId: number; placeId: number | null; lastId: number; receivedAt: string | null; pickedUpAt: string | null };
+type Replayed = { state: StateOrNone; siteId: number; placeId: number | null; lastId: number; receivedAt: string | null; pickedUpAt: string | null; recalledAt: string | null };
 
 const GUARDS = [
   'instant_jobs_no_update',
@@ -149,7 +150,7 @@ function checkTransition(m: MovementRow, cardNo: string, replay: Map<number, Rep
   if (m.from_state !== fromState) problems.add('FROM_STATE_MISMATCH', { id: m.id, cardNo, recorded: m.from_state, replayed: fromState }, where);
   if (before && (m.from_site_id !== before.siteId || m.from_place_id !== before.placeId)) problems.add('FROM_PLACE_MISMATCH', { id: m.id, cardNo }, where);
   const rule = m.kind && isMovementType(m.type) ? ruleFor(m.kind, m.type) : undefined;
-  if (!rule || !rule.from.includes(fromState) || rule.to !== m.to_state) {
+  if (!rule || !rule.from.includes(fromState) || (rule.toByFrom?.[fromState] ?? rule.to) !== m.to_state) {
     problems.add('ILLEGAL_TRANSITION', { id: m.id, cardNo, type: m.type, from: fromState, to: m.to_state }, where);
   } else if (rule.secondOperator && (m.second_operator_id == null || m.second_operator_id === m.operator_id)) {
     problems.add('APPROVAL_MISSING', { id: m.id, cardNo, type: m.type }, where);
@@ -161,6 +162,7 @@ function checkTransition(m: MovementRow, cardNo: string, replay: Map<number, Rep
     lastId: m.id,
     receivedAt: m.type === 'receive' || m.type === 'found' ? m.at : (before?.receivedAt ?? null),
     pickedUpAt: m.type === 'agent_pickup' ? m.at : (before?.pickedUpAt ?? null),
+    recalledAt: isMovementType(m.type) ? recalledAfter(m.type, m.at, before?.recalledAt ?? null) : (before?.recalledAt ?? null),
   });
 }
 
@@ -290,8 +292,8 @@ function checkInstantJobs(sqlite: Database.Database, problems: Problems): void {
 function checkProjections(sqlite: Database.Database, replay: Map<number, Replayed>, problems: Problems): number {
   let cardCount = 0;
   const cardRows = sqlite
-    .prepare('SELECT id, card_no, state, site_id, place_id, last_movement_id, received_at, picked_up_at FROM cards ORDER BY id')
-    .iterate() as IterableIterator<{ id: number; card_no: string; state: string; site_id: number; place_id: number | null; last_movement_id: number; received_at: string | null; picked_up_at: string | null }>;
+    .prepare('SELECT id, card_no, state, site_id, place_id, last_movement_id, received_at, picked_up_at, recalled_at FROM cards ORDER BY id')
+    .iterate() as IterableIterator<{ id: number; card_no: string; state: string; site_id: number; place_id: number | null; last_movement_id: number; received_at: string | null; picked_up_at: string | null; recalled_at: string | null }>;
   for (const c of cardRows) {
     cardCount += 1;
     const cardNo = c.card_no;
@@ -301,7 +303,7 @@ function checkProjections(sqlite: Database.Database, replay: Map<number, Replaye
       continue;
     }
     replay.delete(c.id);
-    if (r.receivedAt !== c.received_at || r.pickedUpAt !== c.picked_up_at) problems.add('PROJECTION_MISMATCH.dates', { cardNo }, { cardNo });
+    if (r.receivedAt !== c.received_at || r.pickedUpAt !== c.picked_up_at || r.recalledAt !== c.recalled_at) problems.add('PROJECTION_MISMATCH.dates', { cardNo }, { cardNo });
     if (r.state !== c.state || r.siteId !== c.site_id || r.placeId !== c.place_id || r.lastId !== c.last_movement_id) {
       const stored = { state: c.state, siteId: c.site_id, placeId: c.place_id };
       problems.add('PROJECTION_MISMATCH.state', { cardNo, stored, replayed: { state: r.state, siteId: r.siteId, placeId: r.placeId } }, { cardNo });

@@ -206,9 +206,15 @@ export const RECALLABLE_STATES: readonly CardState[] = statesAllowing('recall', 
 export const CANCELLABLE_STATES: readonly CardState[] = statesAllowing('cancel', 'finished');
 /**
  * A card in one of these states sits in a named storage place at its site (HB Art. 14): in
- * stock (safe, cabinet, shelf) or loaded in a printer's hopper (GD Annex 9 二(二)).
+ * stock (safe, cabinet, shelf, the service bank's keeping) or loaded in a printer's hopper (GD Annex 9 二(二)).
  */
 export const IN_STORAGE_STATES: readonly CardState[] = ['in_stock', 'loaded'];
+/**
+ * Finished cards whose recall is still open (cards.recalled_at set): back at the office, on their
+ * way to the city or the service bank, in stock there, out for a second issuance with an agent,
+ * or found defective meanwhile. Issued, cancelled, sealed, destroyed or lost cards are off the lists.
+ */
+export const RECALL_OPEN_STATES: readonly CardState[] = ['recalled', 'in_transit', 'in_stock', 'agent_held', 'defective', 'returning'];
 /** Prefab blanks on hand at a site, the ones the daily count counts (GD Art. 36 一(四)). */
 export const PREFAB_ON_HAND_STATES: readonly CardState[] = IN_STORAGE_STATES.filter((s) => isCardState('prefab', s));
 

@@ -160,7 +160,11 @@ export function secondIssueDeadline(recalledOn: string, profile: RuleProfile): s
 
 export type CancellationInput = {
   state: string;
-  /** China date of the recall, or null when the card was never recalled. */
+  /**
+   * China date of the recall the card still carries, or null when it carries none. A recalled card
+   * keeps it through the shipment back to the city (GD Art. 32 二), where it lies in stock: the
+   * second-issuance window runs wherever it is (GD Art. 33 一(六)).
+   */
   recalledOn: string | null;
   holderDeceasedOn: string | null;
   /** The holder has a newer card (换卡): this one is the old card. */
@@ -193,7 +197,7 @@ export function dueForCancellation(input: CancellationInput, asOf: string, profi
   if (!isCancellable(input.state)) return { due: false, reason: null, label: T.notEndable };
   if (input.holderDeceasedOn !== null) return { due: true, reason: 'holder_deceased', label: T.deceased(end) };
   if (input.replacedByNewerCard) return { due: true, reason: 'replaced', label: T.replaced(end) };
-  if (!isRecalled(input.state)) return { due: false, reason: null, label: T.notRecalled };
+  if (!isRecalled(input.state) && input.recalledOn === null) return { due: false, reason: null, label: T.notRecalled };
   if (profile.secondIssueMonths === null) {
     return { due: true, reason: 'second_issue_window_passed', label: T.noSecondIssue({ profile: profile.label, end }) };
   }

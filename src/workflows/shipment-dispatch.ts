@@ -22,7 +22,7 @@ import {
   type ShipmentHeader,
   type StockCardRow,
 } from '../../db/shipments-repo.ts';
-import { mayMove, stateLabel, statesAllowing, type StateOrNone } from '../domain/card-states.ts';
+import { isDefective, mayMove, stateLabel, statesAllowing, type StateOrNone } from '../domain/card-states.ts';
 import { CHOOSABLE_METHODS, METHOD_LABELS, shipmentNumber, type ShipmentMethod } from '../domain/shipment.ts';
 import { todayInChina } from '../domain/china-dates.ts';
 import { parseBoxLabel } from '../domain/box-label.ts';
@@ -66,10 +66,12 @@ export function checkDestination(db: LedgerDb, actor: Actor, toSiteCode: string)
 }
 
 /** The cards a selection names, all at the operator's site and ready to go; otherwise an error naming the first problem. */
-export function resolveSelection(db: LedgerDb, actor: Actor, select: CardSelection): StockCardRow[] {
+export function resolveSelection(db: LedgerDb, actor: Actor, select: CardSelection, direction?: 'up' | 'down'): StockCardRow[] {
   const chosen = new Map<number, StockCardRow>();
   const takeReady = (rows: StockCardRow[], what: string) => {
-    const ready = rows.filter((c) => mayMove(c.kind, c.state, 'dispatch'));
+    // A defective card goes up only by its own number (HB Art. 16: re-made above), never with
+    // the batch or box it lies in.
+    const ready = rows.filter((c) => mayMove(c.kind, c.state, 'dispatch') && !isDefective(c.state));
     if (ready.length === 0) {
       // Name the states a card must be in, finished cards' when any are among them (those allow more).
       const states = statesAllowing('dispatch', rows.some((r) => r.kind === 'finished') ? 'finished' : 'prefab').map(stateLabel);
@@ -102,6 +104,8 @@ export function resolveSelection(db: LedgerDb, actor: Actor, select: CardSelecti
       throw new SbkError('CARD_NOT_HERE.shipment', { card: no, site: siteById(db, c.siteId)?.name ?? '?', state }, { cardNo: no });
     }
     if (!mayMove(c.kind, c.state, 'dispatch')) throw new SbkError('CARD_NOT_DISPATCHABLE', { card: no, state }, { cardNo: no });
+    // HB Art. 16: a defective card is re-made above; it is never sent down towards a counter.
+    if (isDefective(c.state) && direction === 'down') throw new SbkError('CARD_DEFECTIVE_GOES_UP', { card: no }, { cardNo: no });
     chosen.set(c.id, c);
   }
   if (chosen.size === 0) throw new SbkError('SELECTION_EMPTY.shipment');
@@ -117,8 +121,8 @@ function createIn(tx: LedgerDb, actor: Actor, input: CreateShipmentInput, now: D
   if (!CHOOSABLE_METHODS.includes(input.method)) {
     throw new SbkError('SHIPMENT_METHOD', { methods: CHOOSABLE_METHODS.map((m) => ({ code: m, label: METHOD_LABELS[m] })) });
   }
-  const { to } = checkDestination(tx, actor, input.toSiteCode);
-  const list = resolveSelection(tx, actor, input.select);
+  const { to, direction } = checkDestination(tx, actor, input.toSiteCode);
+  const list = resolveSelection(tx, actor, input.select, direction);
   const prefix = shipmentNumber(actor.siteCode, todayInChina(now), 0).slice(0, -3);
   const number = shipmentNumber(actor.siteCode, todayInChina(now), countNumbersWithPrefix(tx, prefix) + 1);
   const id = insertShipment(

@@ -113,8 +113,12 @@ export function retireSiteByCode(ledger: Ledger, actor: Actor, code: string): Si
   });
 }
 
-/** The kinds a place can be, as the CLI names them, and how the ledger stores them. */
-export const PLACE_KINDS = { vault: 'safe', drawer: 'cabinet', hopper: 'hopper', shelf: 'shelf' } as const;
+/**
+ * The kinds a place can be, as the CLI names them, and how the ledger stores them. `bank` is
+ * the service bank's keeping, where the physical recalled cards lie (GD Art. 32 二: 成品卡实体卡片
+ * 由各卡经办网点直接交回服务银行，由服务银行统一妥善保管) while the city holds their data.
+ */
+export const PLACE_KINDS = { vault: 'safe', drawer: 'cabinet', hopper: 'hopper', shelf: 'shelf', bank: 'bank' } as const;
 export type PlaceKindName = keyof typeof PLACE_KINDS;
 
 export type NewPlaceInput = { site: string; name: string; kind: PlaceKindName; printerId?: string; hopperNo?: number };
@@ -153,7 +157,7 @@ export function addPlaceAt(ledger: Ledger, actor: Actor, input: NewPlaceInput): 
 
 export type PlaceListRow = { site: string; name: string; kind: PlaceKindName; printerId: string | null; hopperNo: number | null; held: number; retired: boolean };
 
-const KIND_NAME: Record<PlaceRow['kind'], PlaceKindName> = { safe: 'vault', cabinet: 'drawer', hopper: 'hopper', shelf: 'shelf' };
+const KIND_NAME: Record<PlaceRow['kind'], PlaceKindName> = { safe: 'vault', cabinet: 'drawer', hopper: 'hopper', shelf: 'shelf', bank: 'bank' };
 
 /** Any operator may see their own site's places; other sites below theirs for a supervisor and up. */
 export function placeList(ledger: Ledger, actor: Actor, siteCode?: string, opts: { withRetired?: boolean } = {}): PlaceListRow[] {

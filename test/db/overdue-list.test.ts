@@ -255,7 +255,7 @@ describe('the Hubei sleeping-card query', () => {
     const { ledger } = ledgerWithCohorts('hubei');
     const plan = (ledger.sqlite.prepare(
       `EXPLAIN QUERY PLAN SELECT cards.id, card_no, site_id, batch_id, coalesce(issue_date, picked_up_at) FROM cards INDEXED BY cards_overdue_list_ix
-       WHERE state = 'agent_held' AND kind = 'finished' AND state IN ('in_stock', 'agent_held')
+       WHERE state = 'agent_held' AND kind = 'finished' AND state IN ('in_stock', 'agent_held') AND recalled_at IS NULL
          AND (issue_date < '2026-06-01' OR (issue_date IS NULL AND picked_up_at < '2026-05-31T16:00:00.000Z')) AND site_id IN (1, 2, 3)`,
     ).all() as { detail: string }[]).map((r) => r.detail).join('\n');
     expect(plan).toMatch(/USING COVERING INDEX cards_overdue_list_ix/);
@@ -283,7 +283,9 @@ describe('the other lists that read every card of a city', () => {
   it('the cancellation list reads only recalled, dead holders\' and replaced cards, and lists what the rules list', () => {
     const { ledger, admin } = ledgerWithCohorts();
     // Straight into the rows: the list only reads them. T00002's holder has a newer, issued card (T00012).
-    ledger.sqlite.exec(`UPDATE cards SET state = 'recalled' WHERE card_no IN ('T00003', 'T00013')`);
+    ledger.sqlite.exec(`UPDATE cards SET state = 'recalled', recalled_at = '2026-05-01T02:00:00.000Z' WHERE card_no IN ('T00003', 'T00013')`);
+    // Recalled at an office and signed in at the city since: in stock, still recalled (GD Art. 32 二).
+    ledger.sqlite.exec(`UPDATE cards SET recalled_at = '2026-05-02T02:00:00.000Z' WHERE card_no = 'T00004'`);
     ledger.sqlite.exec(`UPDATE cards SET state = 'defective' WHERE card_no IN ('T00022', 'T00023')`);
     ledger.sqlite.exec(`UPDATE cards SET issue_date = '2026-01-01' WHERE card_no = 'T00002'`);
     ledger.sqlite.exec(`UPDATE cards SET issue_date = '2026-06-01', state = 'issued', holder_id = (SELECT holder_id FROM cards WHERE card_no = 'T00002') WHERE card_no = 'T00012'`);
@@ -299,6 +301,7 @@ describe('the other lists that read every card of a city', () => {
       ['T00002', 'replaced'],
       // Wuhan's ledger has the Hubei profile: no second issuance, so a recalled card is due at once.
       ['T00003', 'second_issue_window_passed'],
+      ['T00004', 'second_issue_window_passed'],
       ['T00013', 'second_issue_window_passed'],
       ['T00022', 'holder_deceased'],
       ['T00070', 'holder_deceased'],

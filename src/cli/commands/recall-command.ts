@@ -1,6 +1,6 @@
 /**
- * `sbk recall` with a reason category (GD Art. 32; HB Art. 17) and `sbk recall stats` (分类统计
- * by category and site). What follows a recall is in end-card-command.ts (cancel, seal, the
+ * `sbk recall` with a reason category (GD Art. 32; HB Art. 17), `sbk recall stats` (分类统计
+ * by category and site) and `sbk recall list` (recall-list-command.ts). What follows a recall is in end-card-command.ts (cancel, seal, the
  * cancellation list) and holder-command.ts (a holder's death).
  */
 import type { Argv } from 'yargs';
@@ -13,6 +13,7 @@ import { cliCommon } from '../../i18n/cli/common.ts';
 import { emit, type Out } from '../cli-io.ts';
 import { withActor, withSubcommands, type GlobalArgs } from '../cli-context.ts';
 import { dateCheck, list, usageCheck } from '../args.ts';
+import { recallListSubcommand } from './recall-list-command.ts';
 
 function statsText(s: RecallStats, period: string): string {
   if (s.total === 0) return t.stats.none({ period });
@@ -59,7 +60,7 @@ export function recallCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalA
   return y.command(
     'recall <cardnos..>',
     t.describe,
-    (c) => withSubcommands(recallOptions(c), out, [statsSubcommand]),
+    (c) => withSubcommands(recallOptions(c), out, [statsSubcommand, recallListSubcommand]),
     (argv) =>
       withActor(argv, (ledger, actor) => {
         const reason = argv.reason!;

@@ -21,6 +21,19 @@ export const recallText = {
     reasonLine: (p: { label: string; n: number }) => `  ${p.label}  ${p.n} 张`,
     bySite: '按网点：',
   },
+  /** `sbk recall list`: recalled cards wherever they are; `--stranded` 逾期且滞留 (GD Art. 32 二). */
+  list: {
+    describe: '已回收的卡（无论现在何处：本网点、在途、已交回市卡管机构或服务银行）及二次发放期限；--stranded 为“逾期且滞留”清单',
+    stranded: '只列逾期且滞留：回收后超过二次发放期仍未发放的卡（应注销，见 sbk cancellations）',
+    none: '没有未结的回收卡。',
+    noneStranded: '没有逾期且滞留的卡。',
+    head: (p: { cards: number; stranded: number }) => `已回收未再发放的卡：${p.cards} 张，其中逾期且滞留 ${p.stranded} 张`,
+    headStranded: (p: { cards: number }) => `逾期且滞留的卡：${p.cards} 张（回收后超过二次发放期仍未发放；注销：sbk cancellations、sbk cancel）`,
+    recalledOn: '回收日期',
+    secondIssueBy: '二次发放截止',
+    noSecondIssue: '无二次发放',
+    strandedState: (p: { state: string }) => `${p.state}·滞留`,
+  },
   /** `sbk cancel` (注销) and `sbk seal` (封存, Hubei only). */
   end: {
     words: { cancel: '注销', seal: '封存' },
