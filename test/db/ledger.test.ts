@@ -195,4 +195,15 @@ describe('verify catches tampering with the sqlite3 tool', () => {
     expect(r.problems.map((p) => p.code)).toEqual(['PROJECTION_MISMATCH']);
     expect(r.problems[0]!.cardNo).toBe('P00000002');
   });
+
+  it('a recall wiped behind the ledger (the card would leave the cancellation list)', () => {
+    const { ledger, adminId, rootSiteId } = freshLedger();
+    seedCards(ledger, adminId, rootSiteId, 3);
+    const path = ledger.path;
+    closeLedger(ledger);
+    sqlite3(path, "UPDATE cards SET recalled_at = '2026-01-01T00:00:00.000Z' WHERE id = 3;");
+    const r = verifyLedger(track(openLedger(path, { mustExist: true })));
+    expect(r.problems.map((p) => p.code)).toEqual(['PROJECTION_MISMATCH']);
+    expect(r.problems[0]!.cardNo).toBe('P00000003');
+  });
 });

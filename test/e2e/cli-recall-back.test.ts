@@ -5,9 +5,20 @@
  * 一(六)), and a defective card goes up to be re-made and arrives defective (HB Art. 16).
  */
 import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { cliAs, demoLedgerCopies, verifies } from '../helpers/demo-cli.ts';
 
-const PINS = { lijuan: '246801', zhangwei: '357902' } as const;
+/** The holder's full ID number, as the holder would show it at the counter (the CLI masks it). */
+function holderIdOf(db: string, cardNo: string): string {
+  const d = new Database(db, { readonly: true });
+  try {
+    return (d.prepare('SELECT h.id_number AS id FROM cards c JOIN holders h ON h.id = c.holder_id WHERE c.card_no = ?').get(cardNo) as { id: string }).id;
+  } finally {
+    d.close();
+  }
+}
+
+const PINS = { admin: '135790', lijuan: '246801', zhangwei: '357902' } as const;
 const SLOW = 120_000;
 const CITY = '420100';
 const JIANGAN = '420102-01';
@@ -36,11 +47,13 @@ describe('recalled stays recalled; defective goes up to be re-made', () => {
       const inbound = ok(db, 'lijuan', ['ship', 'list', '--inbound']) as Shipment[];
       const back = inbound.find((s) => JSON.stringify(s).includes(JIANGAN));
       expect(back, JSON.stringify(inbound)).toBeDefined();
-      ok(db, 'lijuan', ['ship', 'receive', back!.number, '--all', '--close', '--signer', '李娟']);
+      // The physical card goes to the service bank's keeping (GD Art. 32 二), the city keeps its data.
+      ok(db, 'admin', ['place', 'add', '服务银行', '--kind', 'bank', '--site', CITY]);
+      ok(db, 'lijuan', ['ship', 'receive', back!.number, '--all', '--close', '--signer', '李娟', '--place', '服务银行']);
 
       const after = ok(db, 'lijuan', ['recall', 'list']) as Row[];
       expect(after).toHaveLength(1);
-      expect(after[0]).toMatchObject({ cardNo: recalled.cardNo, state: 'in_stock', site: { code: CITY }, recalledOn: recalled.recalledOn });
+      expect(after[0]).toMatchObject({ cardNo: recalled.cardNo, state: 'in_stock', site: { code: CITY }, place: '服务银行', recalledOn: recalled.recalledOn });
       // Not "overdue" a second time at the city (GD Art. 32: it is recalled already) …
       const overdue = ok(db, 'lijuan', ['overdue', '--as-of', '2027-12-31']) as { cardNo: string }[];
       expect(overdue.map((r) => r.cardNo)).not.toContain(recalled.cardNo);
@@ -53,6 +66,13 @@ describe('recalled stays recalled; defective goes up to be re-made', () => {
       expect(ok(db, 'zhangwei', ['recall', 'list'])).toEqual([]);
       const words = text(db, 'lijuan', ['recall', 'list']);
       expect(words.stdout).toContain('已回收未再发放的卡：1 张');
+      verifies(db);
+
+      // The holder comes to the city after all: the second issuance ends the recall.
+      const holderId = holderIdOf(db, recalled.cardNo);
+      ok(db, 'lijuan', ['issue', recalled.cardNo, '--holder-id', holderId, '--receiver', 'self']);
+      expect(ok(db, 'lijuan', ['recall', 'list'])).toEqual([]);
+      expect((ok(db, 'lijuan', ['cancellations']) as { cardNo: string }[]).map((r) => r.cardNo)).not.toContain(recalled.cardNo);
       verifies(db);
     },
     SLOW,

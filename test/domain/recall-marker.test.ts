@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { recalledAfter } from '../../src/domain/recall-marker.ts';
+import { MOVEMENT_TYPES } from '../../src/domain/card-states.ts';
+
+describe('the recall a card carries', () => {
+  const at = '2026-12-07T02:00:00.000Z';
+  const before = '2026-06-01T02:00:00.000Z';
+  it('is set by a recall, ended by an issue, and kept by every other movement', () => {
+    expect(recalledAfter('recall', at, null)).toBe(at);
+    expect(recalledAfter('recall', at, before)).toBe(at);
+    expect(recalledAfter('issue', at, before)).toBeNull();
+    for (const type of MOVEMENT_TYPES.filter((t) => t !== 'recall' && t !== 'issue')) {
+      expect(recalledAfter(type, at, before), type).toBe(before);
+      expect(recalledAfter(type, at, null), type).toBeNull();
+    }
+  });
+});
