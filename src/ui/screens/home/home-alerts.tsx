@@ -19,7 +19,7 @@ function HomeAlertsView({ alerts, rows, width }: HomeAlertsProps) {
       <Text bold>{zh.home.alertsTitle}</Text>
       {alerts.length === 0 ? <Text dimColor>{zh.home.noAlerts}</Text> : null}
       {shown.map((a, i) => (
-        <Line key={i} text={`${MARK[a.level]} ${a.text}`} color={COLOR[a.level]} width={width} />
+        <Line key={i} text={`${MARK[a.level]} ${a.text}${a.code === 'counterNotReturned' ? zh.home.backToVaultHint : ''}`} color={COLOR[a.level]} width={width} />
       ))}
       {more ? <Line text={zh.home.moreAlerts(alerts.length - rows + 1)} width={width} dim /> : null}
     </>

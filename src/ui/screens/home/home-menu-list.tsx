@@ -2,21 +2,26 @@ import { memo } from 'react';
 import { Box, Text } from 'ink';
 import { Line } from '../../components/line.tsx';
 import { fitWidth } from '../../../text/display-width.ts';
-import { MENU, type MenuItem } from '../home-menu.ts';
+import { MENU, MENU_KEYS, type MenuItem } from '../home-menu.ts';
 import { zh } from '../../../i18n/zh-CN.ts';
 
 export const MENU_WIDTH = 22;
 
-/** `› 3 发运与签收`: the marker, the number that opens it, the label; a feature not built is dimmed. */
+/** Rows the menu takes: its title and one per item (the title goes in a window too short for both). */
+export function menuRows(showTitle: boolean): number {
+  return MENU.length + (showTitle ? 1 : 0);
+}
+
+/** `› 3 发运与签收`: the marker, the key that opens it, the label; a feature not built is dimmed. */
 function menuRow(m: MenuItem, i: number, selected: number): string {
-  return `${i === selected ? '›' : ' '} ${i + 1} ${fitWidth(m.label, 10)}${m.built ? '' : ` ${zh.home.notBuilt}`}`;
+  return `${i === selected ? '›' : ' '} ${MENU_KEYS[i] ?? ' '} ${fitWidth(m.label, 10)}${m.built ? '' : ` ${zh.home.notBuilt}`}`;
 }
 
 /** The menu, in the order of a card's life; moving the marker changes two rows. */
-function HomeMenuListView({ selected }: { selected: number }) {
+function HomeMenuListView({ selected, showTitle = true }: { selected: number; showTitle?: boolean }) {
   return (
     <Box flexDirection="column" width={MENU_WIDTH}>
-      <Text bold>{zh.home.menuTitle}</Text>
+      {showTitle ? <Text bold>{zh.home.menuTitle}</Text> : null}
       {MENU.map((m, i) => (
         <Line key={m.id} text={menuRow(m, i, selected)} dim={!m.built} width={MENU_WIDTH} />
       ))}
