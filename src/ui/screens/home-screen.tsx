@@ -15,6 +15,7 @@ import { HomeStock } from './home/home-stock.tsx';
 import { HomeAlerts } from './home/home-alerts.tsx';
 import { HomeNotice } from './home/home-notice.tsx';
 import { Question } from './shared/question.tsx';
+import { Line } from '../components/line.tsx';
 import type { Actor } from '../../domain/actor.ts';
 import type { ContextId } from '../keys/registry.ts';
 import { zh } from '../../i18n/zh-CN.ts';
@@ -81,25 +82,27 @@ export function HomeScreen({ actor, width, height, isActive, onOpen, onLogout, o
   useKeyHandler(questionKeys(stray, dispatch, yes), { priority: PRIORITY.modal, isActive: isActive && state.askingBack });
   const context: ContextId = state.askingBack ? 'confirm' : 'home';
   useLayoutEffect(() => onContext?.(context), [context]);
-  // The menu's title goes in a window too short for it, the stock and two rows of alerts.
-  const showTitle = height >= menuRows(true) + 2;
-  const top = Math.max(menuRows(showTitle), rows.length + 3);
-  const noticeRows = Math.min(state.notice.length * 2, Math.max(0, height - top - 2));
-  const alertRows = Math.max(1, height - top - 2 - noticeRows);
+  // In a window too short for the menu, the alerts' heading and an alert, the heading goes.
+  const top = Math.max(menuRows(true), rows.length + 3);
+  const alertsTitle = height >= top + 2;
+  const chrome = alertsTitle ? 1 : 0;
+  const noticeRows = Math.min(state.notice.length * 2, Math.max(0, height - top - chrome - 1));
+  const alertRows = Math.max(1, height - top - chrome - noticeRows);
   const stockWidth = width - MENU_WIDTH - 2;
   const stockTitle = `${zh.home.stockTitle(summary.site.name)}  ${zh.home.total(summary.total)}`;
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Box height={top}>
-        <HomeMenuList selected={state.selected} showTitle={showTitle} />
+        <HomeMenuList selected={state.selected} />
         <HomeStock title={stockTitle} rows={rows} width={stockWidth} />
       </Box>
       {state.askingBack ? (
-        <Question title={zh.home.backTitle} body={zh.home.backBody} width={width} wrap />
+        // In the smallest window only the question's title fits; the footer says Y and N.
+        height - top >= 2 ? <Question title={zh.home.backTitle} body={zh.home.backBody} width={width} wrap={height - top >= 3} /> : <Line text={zh.home.backTitle} width={width} bold color="yellow" />
       ) : (
         <>
           {noticeRows > 0 ? <HomeNotice notice={state.notice} rows={noticeRows} /> : null}
-          <HomeAlerts alerts={alerts} rows={alertRows} width={width} />
+          <HomeAlerts alerts={alerts} rows={alertRows} width={width} title={alertsTitle} />
         </>
       )}
     </Box>
