@@ -24,7 +24,7 @@ const BOX = '420100-2026-0301/02';
 async function login(c: RenderedConsole, login: string, pin: string): Promise<void> {
   await c.press(`${login}\r`);
   await c.press(`${pin}\r`);
-  await c.waitFor((f) => f.includes('提醒'), 3000);
+  await c.waitFor((f) => f.includes('- 网点与库位'), 3000);
 }
 
 /** Where each of 江岸's movable cards lies and who holds it. */
