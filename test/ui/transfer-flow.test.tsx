@@ -73,6 +73,11 @@ describe('console: 库内移交 and 交接班', () => {
     const ref = /移交单 (YJ-[\d-]+)/u.exec(f)?.[1];
     expect(existsSync(join(exportsDir(demo.ledger), transferText.file({ ref: ref! })))).toBe(true);
     for (const frame of c.frames) expect(fitsTerminal(frame), frame).toBe(true);
+    // In the smallest window what B did takes the alerts' place.
+    await c.resize(60, 16);
+    expect(c.lastFrame()).toContain('✓ 已把柜台上的 6 张卡放回保险柜1');
+    expect(fitsTerminal(c.lastFrame(), 60, 16)).toBe(true);
+    await c.resize(80, 24);
     // Nothing left on the counter: B does nothing.
     await c.press('b');
     expect(c.lastFrame()).not.toContain('放回保险柜？');

@@ -86,8 +86,11 @@ export function HomeScreen({ actor, width, height, isActive, onOpen, onLogout, o
   const top = Math.max(menuRows(true), rows.length + 3);
   const alertsTitle = height >= top + 2;
   const chrome = alertsTitle ? 1 : 0;
-  const noticeRows = Math.min(state.notice.length * 2, Math.max(0, height - top - chrome - 1));
-  const alertRows = Math.max(1, height - top - chrome - noticeRows);
+  // What B just did comes first: in a short window it takes the alerts' place.
+  const below = Math.max(1, height - top);
+  const noticeRows = Math.min(state.notice.length * 2, Math.max(1, below - 1 - chrome));
+  const showAlerts = below - noticeRows >= 1 + chrome;
+  const alertRows = Math.max(1, below - chrome - noticeRows);
   const stockWidth = width - MENU_WIDTH - 2;
   const stockTitle = `${zh.home.stockTitle(summary.site.name)}  ${zh.home.total(summary.total)}`;
   return (
@@ -102,7 +105,7 @@ export function HomeScreen({ actor, width, height, isActive, onOpen, onLogout, o
       ) : (
         <>
           {noticeRows > 0 ? <HomeNotice notice={state.notice} rows={noticeRows} /> : null}
-          <HomeAlerts alerts={alerts} rows={alertRows} width={width} title={alertsTitle} />
+          {showAlerts ? <HomeAlerts alerts={alerts} rows={alertRows} width={width} title={alertsTitle} /> : null}
         </>
       )}
     </Box>

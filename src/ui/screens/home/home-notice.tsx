@@ -7,7 +7,10 @@ export function HomeNotice({ notice, rows }: { notice: readonly Message[]; rows:
   return (
     <Box height={rows} overflow="hidden" flexDirection="column">
       {notice.map((m, i) => (
-        <Wrapped key={i} text={m.text} color={MESSAGE_COLOR[m.level]} />
+        // Not shrunk: in a short box the first line (what was done) shows, the rest is cut.
+        <Box key={i} flexShrink={0}>
+          <Wrapped text={m.text} color={MESSAGE_COLOR[m.level]} />
+        </Box>
       ))}
     </Box>
   );
