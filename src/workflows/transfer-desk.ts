@@ -6,12 +6,12 @@
  */
 import type { Ledger } from '../../db/open-ledger.ts';
 import { placesAt } from '../../db/sites-repo.ts';
-import { placedCards } from '../../db/transfer-queries.ts';
+import { countPlacedInKind, placedCards } from '../../db/transfer-queries.ts';
 import type { Actor } from '../domain/actor.ts';
 import { authenticate } from './authenticate.ts';
 import { operatorsHere, type SiteOperator } from './operators.ts';
 import { saveTransferSheet } from './shipment-export.ts';
-import { checkReceiver, transferCards, type TransferInput, type TransferResult } from './transfer.ts';
+import { transferCards, type TransferInput, type TransferResult } from './transfer.ts';
 
 /** A storage place of the site (never a printer's hopper) and how many movable cards lie there. */
 export type TransferPlace = { readonly name: string; readonly kind: 'safe' | 'cabinet' | 'shelf'; readonly cards: number };
@@ -45,7 +45,14 @@ export type TransferDone = TransferResult & { readonly sheetPath: string | null 
  */
 export function transferWithSheet(ledger: Ledger, actor: Actor, input: TransferInput, receiver: { login: string; pin: string } | null = null): TransferDone {
   const taker = receiver ? authenticate(ledger, receiver.login, receiver.pin) : null;
-  if (taker) checkReceiver(actor, taker);
   const r = transferCards(ledger, actor, input, taker);
   return { ...r, sheetPath: r.sheet ? saveTransferSheet(ledger, r.sheet) : null };
+}
+
+/**
+ * The cards on the operator's own site's counters (HB Art. 14): what the home page's one-step
+ * back-to-vault would move. The home alert counts the sites below too; those are theirs to put back.
+ */
+export function counterCardsHere(ledger: Ledger, actor: Actor): number {
+  return countPlacedInKind(ledger.db, [actor.siteId], 'cabinet');
 }

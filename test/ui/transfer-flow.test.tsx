@@ -45,6 +45,16 @@ function sheetOf(frame: string): string {
 }
 
 describe('console: 库内移交 and 交接班', () => {
+  it('does not offer B to a supervisor above: the counter alert is about a site below', async () => {
+    const evening = new Date(`${todayInChina(new Date())}T19:00:00+08:00`);
+    const c = demo.start({ now: () => evening });
+    await login(c, 'lijuan', '246801');
+    const f = await c.waitFor((x) => x.includes('张卡仍在柜台'));
+    expect(f).not.toContain('按 B 一键入库');
+    await c.press('b');
+    expect(c.lastFrame()).not.toContain('放回保险柜？');
+  });
+
   it('puts the counter’s cards back in the vault from the home alert after closing, after Y (N and Esc do nothing)', async () => {
     const evening = new Date(`${todayInChina(new Date())}T19:00:00+08:00`);
     const c = demo.start({ now: () => evening });

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
 import { Box } from 'ink';
 import { PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
 import { matches } from '../keys/registry.ts';
@@ -6,6 +6,7 @@ import type { KeyEvent } from '../keys/key-event.ts';
 import { useStrayScan } from '../keys/use-stray-scan.ts';
 import { useHomeData } from '../hooks/use-home-data.ts';
 import { backToVault } from '../hooks/use-back-to-vault.ts';
+import { counterCardsHere } from '../../workflows/transfer-desk.ts';
 import { homeReducer, initialHomeState, type HomeAction, type HomeState } from '../state/home.ts';
 import { useLatestReducer } from '../hooks/use-latest-reducer.ts';
 import { useServices } from '../console-services.ts';
@@ -73,7 +74,9 @@ export function HomeScreen({ actor, width, height, isActive, onOpen, onLogout, o
   const { summary, rows, alerts } = useHomeData(actor, version);
   const { state, dispatch, latest } = useLatestReducer(homeReducer, initialHomeState);
   const stray = useStrayScan();
-  const counterAlert = () => alerts.some((a) => a.code === 'counterNotReturned');
+  // B is offered where it can act: the alert shows and the operator's own site has cards on a counter.
+  const backable = useMemo(() => alerts.some((a) => a.code === 'counterNotReturned') && counterCardsHere(ledger, actor) > 0, [alerts, ledger, actor]);
+  const counterAlert = () => backable;
   const yes = () => {
     dispatch({ type: 'back-finished', notice: backToVault(ledger, actor) });
     setVersion((v) => v + 1);
@@ -105,7 +108,7 @@ export function HomeScreen({ actor, width, height, isActive, onOpen, onLogout, o
       ) : (
         <>
           {noticeRows > 0 ? <HomeNotice notice={state.notice} rows={noticeRows} /> : null}
-          {showAlerts ? <HomeAlerts alerts={alerts} rows={alertRows} width={width} title={alertsTitle} /> : null}
+          {showAlerts ? <HomeAlerts alerts={alerts} rows={alertRows} width={width} title={alertsTitle} backHint={backable} /> : null}
         </>
       )}
     </Box>
