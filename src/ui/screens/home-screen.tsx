@@ -5,13 +5,13 @@ import { matches } from '../keys/registry.ts';
 import type { KeyEvent } from '../keys/key-event.ts';
 import { useStrayScan } from '../keys/use-stray-scan.ts';
 import { useHomeData } from '../hooks/use-home-data.ts';
-import { backToVault } from '../hooks/use-back-to-vault.ts';
+import { backToVault } from '../hooks/back-to-vault.ts';
 import { counterCardsHere } from '../../workflows/transfer-desk.ts';
 import { homeReducer, initialHomeState, type HomeAction, type HomeState } from '../state/home.ts';
 import { useLatestReducer } from '../hooks/use-latest-reducer.ts';
 import { useServices } from '../console-services.ts';
 import { MENU, menuItemForKey, type MenuItem } from './home-menu.ts';
-import { HomeMenuList, MENU_WIDTH, menuRows } from './home/home-menu-list.tsx';
+import { HomeMenuList, MENU_WIDTH, MENU_ROWS } from './home/home-menu-list.tsx';
 import { HomeStock } from './home/home-stock.tsx';
 import { HomeAlerts } from './home/home-alerts.tsx';
 import { HomeNotice } from './home/home-notice.tsx';
@@ -86,7 +86,7 @@ export function HomeScreen({ actor, width, height, isActive, onOpen, onLogout, o
   const context: ContextId = state.askingBack ? 'confirm' : 'home';
   useLayoutEffect(() => onContext?.(context), [context]);
   // In a window too short for the menu, the alerts' heading and an alert, the heading goes.
-  const top = Math.max(menuRows(true), rows.length + 3);
+  const top = Math.max(MENU_ROWS, rows.length + 3);
   const alertsTitle = height >= top + 2;
   const chrome = alertsTitle ? 1 : 0;
   // What B just did comes first: in a short window it takes the alerts' place.

@@ -7,10 +7,8 @@ import { zh } from '../../../i18n/zh-CN.ts';
 
 export const MENU_WIDTH = 22;
 
-/** Rows the menu takes: its title and one per item (the title goes in a window too short for both). */
-export function menuRows(showTitle: boolean): number {
-  return MENU.length + (showTitle ? 1 : 0);
-}
+/** Rows the menu takes: its title and one per item. */
+export const MENU_ROWS = MENU.length + 1;
 
 /** `› 3 发运与签收`: the marker, the key that opens it, the label; a feature not built is dimmed. */
 function menuRow(m: MenuItem, i: number, selected: number): string {
@@ -18,10 +16,10 @@ function menuRow(m: MenuItem, i: number, selected: number): string {
 }
 
 /** The menu, in the order of a card's life; moving the marker changes two rows. */
-function HomeMenuListView({ selected, showTitle = true }: { selected: number; showTitle?: boolean }) {
+function HomeMenuListView({ selected }: { selected: number }) {
   return (
     <Box flexDirection="column" width={MENU_WIDTH}>
-      {showTitle ? <Text bold>{zh.home.menuTitle}</Text> : null}
+      <Text bold>{zh.home.menuTitle}</Text>
       {MENU.map((m, i) => (
         <Line key={m.id} text={menuRow(m, i, selected)} dim={!m.built} width={MENU_WIDTH} />
       ))}
