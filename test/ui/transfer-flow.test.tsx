@@ -103,13 +103,17 @@ describe('console: 库内移交 and 交接班', () => {
     expect(f).toMatch(/移入\s+‹ 发卡柜（0 张） ›/u);
     expect(f.split('\n').at(-1)).toMatch(/Enter 加入\s+Ctrl\+Z 撤销\s+Ctrl\+S 登记移交/u);
 
+    // Each scan is checked at once: a card that cannot move here is refused and not added.
     await c.press('A10000001\r');
-    await c.waitFor((x) => x.includes('✓ 第 1 项 卡 A10000001'));
+    f = await c.waitFor((x) => x.includes('✗ 卡 A10000001'));
+    expect(f).toContain('已选：卡 0 张，箱 0 个');
+    await c.press('A10000019\r');
+    await c.waitFor((x) => x.includes('✓ 第 1 项 卡 A10000019'));
     await c.press(CTRL_Z);
-    f = await c.waitFor((x) => x.includes('已撤销：卡 A10000001'));
+    f = await c.waitFor((x) => x.includes('已撤销：卡 A10000019'));
     expect(f).toContain('已选：卡 0 张，箱 0 个');
     await c.press(`${BOX}\r`);
-    f = await c.waitFor((x) => x.includes(`✓ 第 1 项 箱 ${BOX}`));
+    f = await c.waitFor((x) => x.includes(`✓ 第 1 项 箱 ${BOX}（4 张）`));
     expect(f).toContain('已选：卡 0 张，箱 1 个');
 
     await c.press(CTRL_S);
@@ -137,12 +141,12 @@ describe('console: 库内移交 and 交接班', () => {
     // Esc with something scanned asks first; N keeps it, Y drops it and goes home.
     await c.press(KEYS.enter);
     await c.waitFor((x) => x.includes('已选：卡 0 张，箱 0 个'));
-    await c.press('A10000002\r');
-    await c.waitFor((x) => x.includes('✓ 第 1 项 卡 A10000002'));
+    await c.press('A10000019\r');
+    await c.waitFor((x) => x.includes('✓ 第 1 项 卡 A10000019'));
     await c.press(KEYS.esc, 5);
     await c.waitFor((x) => x.includes('放弃未登记的移交？'));
     await c.press('n');
-    await c.waitFor((x) => !x.includes('放弃未登记的移交？') && x.includes('1. 卡 A10000002'));
+    await c.waitFor((x) => !x.includes('放弃未登记的移交？') && x.includes('1. 卡 A10000019'));
     await c.press(KEYS.esc, 5);
     await c.waitFor((x) => x.includes('放弃未登记的移交？'));
     await c.press('y');

@@ -2,10 +2,11 @@ import { useEffect } from 'react';
 import { randomUUID } from 'node:crypto';
 import type { Ledger } from '../../../db/open-ledger.ts';
 import { transferChoices, transferWithSheet } from '../../workflows/transfer-desk.ts';
+import { transferSelection } from '../../workflows/transfer.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { useServices } from '../console-services.ts';
 import { errorText } from '../state/error-text.ts';
-import { receiver, submitRefusal, transferInput, transferReducer, initialTransferState, type TransferAction, type TransferState } from '../state/transfer.ts';
+import { readItem, receiver, scanRefusal, submitRefusal, transferInput, transferReducer, initialTransferState, type TransferAction, type TransferState } from '../state/transfer.ts';
 import { useLatestReducer } from './use-latest-reducer.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
@@ -29,6 +30,18 @@ function submit(ledger: Ledger, actor: Actor, s: TransferState): TransferAction 
   }
 }
 
+/** A scan checked against the ledger at once (transferSelection): added with its card count, or refused and why. */
+function scan(ledger: Ledger, actor: Actor, s: TransferState, raw: string): TransferAction {
+  const item = readItem(raw);
+  if (s.mode !== 'places' || !item || scanRefusal(s, raw)) return { type: 'scanned', raw };
+  try {
+    const one = item.kind === 'box' ? { boxes: [item.value] } : { cards: [item.value] };
+    return { type: 'scanned', raw, cards: transferSelection(ledger.db, actor, { operationId: '', ...one }) };
+  } catch (e) {
+    return { type: 'scan-refused', text: errorText(e) };
+  }
+}
+
 /** 库内移交 (src/ui/state/transfer.ts): the page's state wired to the ledger. */
 export function useTransfer(actor: Actor) {
   const { ledger } = useServices();
@@ -42,7 +55,7 @@ export function useTransfer(actor: Actor) {
     setInput: (value: string) => dispatch({ type: 'input', value }),
     setPin: (value: string) => dispatch({ type: 'pin', value }),
     /** Enter in the scan field, or a scan while a choice row has focus. */
-    scan: (raw: string) => dispatch({ type: 'scanned', raw }),
+    scan: (raw: string) => dispatch(scan(ledger, actor, latest(), raw)),
     undo: () => dispatch({ type: 'undo' }),
     moveFocus: (delta: number) => dispatch({ type: 'focus', delta }),
     pick: (delta: number) => dispatch({ type: 'pick', delta }),

@@ -19,7 +19,8 @@ import { zh } from '../../i18n/zh-CN.ts';
 export type TransferMode = 'places' | 'handOver';
 export type TransferFocus = 'mode' | 'scan' | 'from' | 'to' | 'receiver' | 'pin';
 export type TransferStep = 'form' | 'leave' | 'done';
-export type TransferItem = { readonly kind: 'card' | 'box'; readonly value: string };
+/** A scanned card or box; `cards`: how many cards it moves, as the ledger said when it was scanned. */
+export type TransferItem = { readonly kind: 'card' | 'box'; readonly value: string; readonly cards?: number };
 export type TransferDoneView = Pick<TransferDone, 'mode' | 'cards' | 'ref' | 'giver' | 'receiver' | 'toPlace' | 'sheetPath'>;
 
 export type TransferState = {
@@ -47,7 +48,10 @@ export type TransferAction =
   | { readonly type: 'pick'; readonly delta: number }
   | { readonly type: 'input'; readonly value: string }
   | { readonly type: 'pin'; readonly value: string }
-  | { readonly type: 'scanned'; readonly raw: string }
+  /** `cards`: the ledger's count for it (absent: not checked, e.g. a test of the reducer alone). */
+  | { readonly type: 'scanned'; readonly raw: string; readonly cards?: number }
+  /** The ledger refused the scan (not here, not movable, an unknown box): not added. */
+  | { readonly type: 'scan-refused'; readonly text: string }
   | { readonly type: 'undo' }
   | { readonly type: 'message'; readonly message: Message | null }
   /** The receiver's PIN was refused or the workflow refused: the PIN is cleared, nothing was written. */
@@ -79,7 +83,7 @@ function loaded(s: TransferState, c: TransferChoices): TransferState {
   return { ...s, places: c.places, receivers: c.receivers, held: c.held, fromIndex: 0, toIndex: defaultTo(c.places), receiverIndex: 0 };
 }
 
-export const itemText = (i: TransferItem): string => (i.kind === 'box' ? T.boxItem(i.value) : T.cardItem(i.value));
+export const itemText = (i: TransferItem): string => (i.kind === 'box' ? T.boxItem(i.value, i.cards) : T.cardItem(i.value));
 
 /** A scan: `批次/箱号` is a box, anything else a card number (a bare box label needs its batch here). */
 export function readItem(raw: string): TransferItem | null {
@@ -88,11 +92,19 @@ export function readItem(raw: string): TransferItem | null {
   return label.includes('/') ? { kind: 'box', value: label } : { kind: 'card', value: normalizeCardInput(raw) };
 }
 
-function scanned(s: TransferState, raw: string): TransferState {
+/** Why a scan is not added before the ledger is asked: nothing scanned, or already on the list. */
+export function scanRefusal(s: TransferState, raw: string): Message | null {
   const item = readItem(raw);
-  if (!item) return { ...s, input: '', message: { level: 'warn', text: T.emptyEnter } };
+  if (!item) return { level: 'warn', text: T.emptyEnter };
   const same = (x: TransferItem) => x.kind === item.kind && x.value.toUpperCase() === item.value.toUpperCase();
-  if (s.items.some(same)) return { ...s, input: '', message: { level: 'error', text: T.duplicate(itemText(item)) } };
+  return s.items.some(same) ? { level: 'error', text: T.duplicate(itemText(item)) } : null;
+}
+
+function scanned(s: TransferState, raw: string, cards: number | undefined): TransferState {
+  const refusal = scanRefusal(s, raw);
+  if (refusal) return { ...s, input: '', message: refusal };
+  const read = readItem(raw)!;
+  const item = cards === undefined ? read : { ...read, cards };
   const items = [...s.items, item];
   return { ...s, input: '', items, message: { level: 'ok', text: T.added(items.length, itemText(item)) } };
 }
@@ -176,7 +188,9 @@ export function transferReducer(s: TransferState, a: TransferAction): TransferSt
     case 'pin':
       return { ...s, pin: a.value };
     case 'scanned':
-      return s.mode === 'places' && s.step === 'form' ? scanned(s, a.raw) : s;
+      return s.mode === 'places' && s.step === 'form' ? scanned(s, a.raw, a.cards) : s;
+    case 'scan-refused':
+      return { ...s, input: '', message: { level: 'error', text: T.scanRefused(a.text) } };
     case 'undo':
       return s.mode === 'places' ? undo(s) : s;
     case 'message':

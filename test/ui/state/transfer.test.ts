@@ -44,6 +44,14 @@ describe('transfer state: 移库', () => {
     expect(run([{ type: 'scanned', raw: '' }]).message?.level).toBe('warn');
   });
 
+  it('keeps the ledger’s count with a checked scan; a refused scan is not added', () => {
+    let s = run([{ type: 'scanned', raw: 'B/02', cards: 4 }]);
+    expect(s.items).toEqual([{ kind: 'box', value: 'B/02', cards: 4 }]);
+    expect(s.message?.text).toBe('✓ 第 1 项 箱 B/02（4 张）');
+    s = run([{ type: 'input', value: 'A1' }, { type: 'scan-refused', text: '卡 A1 不在本网点。' }], s);
+    expect(s).toMatchObject({ input: '', items: [{ value: 'B/02' }], message: { level: 'error', text: '✗ 卡 A1 不在本网点。' } });
+  });
+
   it('Tab walks the rows; ←→ choose a whole place and the destination', () => {
     let s = run([{ type: 'focus', delta: 1 }]);
     expect(s.focus).toBe('from');
