@@ -30,6 +30,8 @@ import { CountReportScreen } from './screens/count-report-screen.tsx';
 import { InstantScreen } from './screens/instant-screen.tsx';
 import { HopperLoadScreen } from './screens/hopper-load-screen.tsx';
 import { DevicesScreen } from './screens/devices-screen.tsx';
+import { TransferScreen } from './screens/transfer-screen.tsx';
+import { SitesScreen } from './screens/sites-screen.tsx';
 import { MENU } from './screens/home-menu.ts';
 
 /** What a screen is drawn with. `actor` is null only on the login screen. */
@@ -213,6 +215,18 @@ export const SCREENS: ScreenTable = {
     help: screenHelp.devices,
     contexts: ['devices'],
     render: (_s, env) => <DevicesScreen {...env} />,
+  },
+  transfer: {
+    title: screenTitles.transfer,
+    help: screenHelp.transfer,
+    contexts: ['transfer-scan', 'transfer', 'transfer-handover', 'transfer-pin', 'transfer-done'],
+    render: (_s, env, nav) => <TransferScreen {...env} onLeave={back(nav)} />,
+  },
+  sites: {
+    title: screenTitles.sites,
+    help: screenHelp.sites,
+    contexts: ['sites'],
+    render: (_s, env) => <SitesScreen {...env} />,
   },
   'not-built': {
     title: screenTitles['not-built'],

@@ -148,6 +148,14 @@ function chooseCards(tx: LedgerDb, actor: Actor, input: TransferInput): Chosen {
 }
 
 /**
+ * How many cards `input` names, without writing: the console checks each scan with it, so a card
+ * or box that cannot move is refused when scanned (with the same error the transfer would give).
+ */
+export function transferSelection(db: LedgerDb, actor: Actor, input: TransferInput): number {
+  return chooseCards(db, actor, input).cards.length;
+}
+
+/**
  * Who answers for the card after the move. Custody changes hands only between the two people who
  * gave their PINs: with a receiver, every card must be the giver's own (GD Art. 12 确保责任到人);
  * without one, a card changes place and keeps its custodian.

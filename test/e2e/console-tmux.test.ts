@@ -98,7 +98,7 @@ describe.skipIf(!hasTmux)('instant issuance in tmux (real binary, simulated prin
     tmux('send-keys', '-t', session, 'sunli', 'Enter');
     tmux('send-keys', '-t', session, '680135', 'Enter');
     // The login screen lists the demo accounts (孙丽 among them): wait for home's own footer.
-    await waitFor((s) => s.includes('1-9 直接进入'), 'home');
+    await waitFor((s) => s.includes('1-9/0/- 进入'), 'home');
     tmux('send-keys', '-t', session, '8');
     await waitFor((s) => s.includes('即时制卡：') && s.includes('中国工商银行'), 'the instant issuance form');
     tmux('send-keys', '-t', session, '王小明', 'Enter', 'Enter', '420102199001010014', 'Enter');
@@ -111,7 +111,7 @@ describe.skipIf(!hasTmux)('instant issuance in tmux (real binary, simulated prin
     for (const line of done.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
     tmux('send-keys', '-t', session, 'Escape');
     tmux('send-keys', '-t', session, 'Escape');
-    await waitFor((s) => s.includes('1-9 直接进入'), 'home again');
+    await waitFor((s) => s.includes('1-9/0/- 进入'), 'home again');
     tmux('send-keys', '-t', session, 'q');
     tmux('send-keys', '-t', session, 'y');
     await waitFor((s) => s.includes('SBK_EXITED=0'), 'a clean exit');
@@ -146,7 +146,7 @@ describe.skipIf(!hasTmux)('any window size in tmux (real binary, 60×20, resized
     await waitFor((s) => s.includes('操作员登录'), 'the login screen');
     tmux('send-keys', '-t', session, 'chenjing', 'Enter');
     tmux('send-keys', '-t', session, '802357', 'Enter');
-    await waitFor((s) => s.includes('1-9 直接进入') || s.includes('Esc 返回  q 退出'), 'home');
+    await waitFor((s) => s.includes('1-9/0/- 进入') || s.includes('Esc 返回  q 退出'), 'home');
     tmux('send-keys', '-t', session, '3');
     // The whole shipment number (it used to lose its leading 4 to the line above wrapping), and the way out in the footer.
     let lines = await waitFor((s) => /› 420100-\d{8}-001 /.test(s), 'the inbound list at 60×20');
@@ -188,5 +188,52 @@ describe.skipIf(!hasTmux)('any window size in tmux (real binary, 60×20, resized
     resize(80, 24);
     lines = await waitFor((s) => s.split('\n').length >= 23 && /Esc/.test(s.split('\n')[22] ?? ''), 'the sign-in at 80×24');
     expect(lines[4]).toBe('已点 12 张');
+  });
+});
+
+describe.skipIf(!hasTmux)('库内移交 in tmux (real binary, 80×24)', () => {
+  const sock = `sbk-e2e-transfer-${process.pid}`;
+  const session = 'sbk-transfer';
+  const p = tmuxPane(sock, session);
+  const tmux = p.tmux;
+  const waitFor = p.waitFor;
+  let dir = '';
+  beforeAll(() => {
+    dir = tempDir();
+    const cmd = `env -u CI node '${BIN}' --demo --db '${join(dir, 'demo.db')}'; echo "SBK_EXITED=$?"; sleep 30`;
+    tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-c', dir, cmd);
+  });
+  afterAll(() => {
+    spawnSync('tmux', ['-L', sock, 'kill-server']);
+  });
+
+  it('opens with 0 from home, moves a scanned card to the vault and saves the sheet', async () => {
+    await waitFor((s) => s.includes('操作员登录'), 'the login screen');
+    tmux('send-keys', '-t', session, 'zhangwei', 'Enter');
+    tmux('send-keys', '-t', session, '357902', 'Enter');
+    await waitFor((s) => s.includes('1-9/0/- 进入'), 'home');
+    tmux('send-keys', '-t', session, '0');
+    let lines = await waitFor((s) => s.includes('库内移交：江岸') && /Ctrl\+S 登记移交/.test(s), 'the transfer screen');
+    expect(lines[0]).toMatch(/^社保卡库存与发放/);
+    expect(lines[1]).toMatch(/^库内移交：江岸社会保险管理处/);
+    expect(lines[22]).toMatch(/^Enter 加入 +Ctrl\+Z 撤销 +Ctrl\+S 登记移交/);
+    tmux('send-keys', '-t', session, 'A10000019', 'Enter');
+    await waitFor((s) => s.includes('✓ 第 1 项 卡 A10000019'), 'the scanned card');
+    // Down twice to 移入, → to the vault, Ctrl+S.
+    tmux('send-keys', '-t', session, 'Down', 'Down', 'Right');
+    await waitFor((s) => /›移入 +‹ 保险柜1/.test(s), 'the vault as destination');
+    tmux('send-keys', '-t', session, 'C-s');
+    lines = await waitFor((s) => s.includes('已登记库内移交') || s.includes('✗'), 'the result');
+    const text = lines.join('\n');
+    expect(text).toContain('1 张卡移入“保险柜1”');
+    const ref = /移交单号：(YJ-[\d-]+)/.exec(text)?.[1];
+    expect(existsSync(join(dir, 'exports', `库内移交单-${ref}.txt`))).toBe(true);
+    tmux('send-keys', '-t', session, 'Escape');
+    await waitFor((s) => s.includes('1-9/0/- 进入'), 'home again');
+    tmux('send-keys', '-t', session, 'q');
+    tmux('send-keys', '-t', session, 'y');
+    await waitFor((s) => s.includes('SBK_EXITED=0'), 'a clean exit');
+    const v = spawnSync(process.execPath, [BIN, 'verify', '--db', join(dir, 'demo.db'), '--json'], { encoding: 'utf8' });
+    expect(JSON.parse(v.stdout)).toMatchObject({ ok: true });
   });
 });

@@ -85,7 +85,7 @@ async function open(c: RenderedConsole, keys: string, until: string): Promise<vo
 }
 
 describe('any window size: every screen at 60×20, 60×16, 100×30 and 80×24', () => {
-  it('a clerk’s screens at 江岸 (login, home, lookup, intake, check-in, shipments, dispatch, issuance, overdue, settle, pickup, count, report, devices)', async () => {
+  it('a clerk’s screens at 江岸 (login, home, lookup, intake, check-in, shipments, dispatch, issuance, overdue, settle, pickup, count, report, devices, transfer, sites)', async () => {
     const c = demo.start({}, { columns: 60, rows: 20 });
     await atEverySize(c, 'login');
     await login(c, 'zhangwei', '357902');
@@ -148,6 +148,22 @@ describe('any window size: every screen at 60×20, 60×16, 100×30 and 80×24', 
 
     await open(c, '9', '设备');
     await atEverySize(c, 'devices');
+    await home(c);
+
+    await open(c, '0', zh.transfer.scanLabel);
+    await c.press('A10000019\r');
+    await atEverySize(c, 'transfer', 'transfer (移库)');
+    await c.press(KEYS.up);
+    await c.press('\u001B[C');
+    await c.waitFor((f) => f.includes(zh.transfer.pinLabel));
+    await atEverySize(c, 'transfer', 'transfer (交接班)');
+    // The scanned card is dropped only after a Y.
+    await c.press(KEYS.esc, 5);
+    await c.press('y');
+    await home(c);
+
+    await open(c, '-', zh.sites.hint.slice(0, 3));
+    await atEverySize(c, 'sites');
     await home(c);
   });
 

@@ -24,10 +24,11 @@ export function stockMatrix(s: StockSummary): StockRow[] {
     });
 }
 
-export function useHomeData(actor: Actor): { summary: StockSummary; rows: StockRow[]; alerts: Alert[] } {
+/** `version`: read again when it changes (after the home page itself wrote to the ledger). */
+export function useHomeData(actor: Actor, version = 0): { summary: StockSummary; rows: StockRow[]; alerts: Alert[] } {
   const { ledger, calendar, now } = useServices();
   return useMemo(() => {
     const summary = stockSummary(ledger, actor);
     return { summary, rows: stockMatrix(summary), alerts: homeAlerts(ledger, actor, calendar, now()) };
-  }, [ledger, actor, calendar, now]);
+  }, [ledger, actor, calendar, now, version]);
 }

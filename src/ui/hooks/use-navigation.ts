@@ -3,7 +3,7 @@ import type { Actor } from '../../domain/actor.ts';
 import type { SubmitResult } from '../../workflows/stock-count.ts';
 
 /** The screens the console has; each id is also its key-registry context. */
-export type FeatureId = 'intake' | 'checkin' | 'shipments' | 'issuance' | 'recall' | 'count' | 'lookup' | 'instant' | 'devices';
+export type FeatureId = 'intake' | 'checkin' | 'shipments' | 'issuance' | 'recall' | 'count' | 'lookup' | 'instant' | 'devices' | 'transfer' | 'sites';
 export type Screen =
   | { id: 'login' }
   | { id: 'home' }
@@ -30,6 +30,10 @@ export type Screen =
   | { id: 'hopper-load' }
   /** 设备: the counter's printers, readers and scanners. */
   | { id: 'devices' }
+  /** 库内移交: between places, 交接班 with the receiver's PIN. */
+  | { id: 'transfer' }
+  /** 网点与库位: the sites in scope and a site's places, read only. */
+  | { id: 'sites' }
   | { id: 'not-built'; feature: FeatureId };
 export type ShipmentsTab = 'inbound' | 'outbound';
 /** 逾期与回收: 应回收, 即将逾期, 集体代领 (open pickups), 待注销. */

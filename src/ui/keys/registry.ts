@@ -60,13 +60,16 @@ const DEFS = [
 
   { id: 'home.move', keys: '↑↓', description: keyDescriptions['home.move'], category: 'navigation', contexts: ['home'], match: named('up', 'down') },
   { id: 'home.open', keys: 'Enter', description: keyDescriptions['home.open'], category: 'navigation', contexts: ['home'], match: named('enter') },
-  { id: 'home.jump', keys: '1-9', description: keyDescriptions['home.jump'], category: 'navigation', contexts: ['home'], printable: true, match: (e: KeyEvent) => e.name === 'char' && /^[1-9]$/.test(e.char) && plain(e) },
+  // The menu's 11 items: 1-9, then 0 and - (the keys after 9 on the number row; MENU_KEYS in home-menu.ts).
+  { id: 'home.jump', keys: '1-9/0/-', description: keyDescriptions['home.jump'], category: 'navigation', contexts: ['home'], printable: true, match: (e: KeyEvent) => e.name === 'char' && /^[0-9-]$/.test(e.char) && plain(e) },
   // Not in the footer: 7 查卡 is on the menu and a scan opens the card; with Shift+L spelt out
   // the row has no room left for it before `q 退出`. Help lists it.
   { id: 'home.lookup', keys: '/', description: keyDescriptions['home.lookup'], category: 'navigation', contexts: ['home'], printable: true, footer: false, match: char('/') },
   { id: 'home.scan', keys: keyLabels.scan, description: keyDescriptions['home.scan'], category: 'navigation', contexts: ['home'], footer: false, match: (e: KeyEvent) => e.name === 'scan' },
   // Upper-case L only (Shift+L, and the label says so): a stray lower-case l must not log the
   // operator out. A label is a plain letter only where both cases work.
+  // Only while the counter-after-closing alert shows (HB Art. 14); the alert line names the key, so not in the full footer.
+  { id: 'home.back-to-vault', keys: 'B', description: keyDescriptions['home.back-to-vault'], category: 'local', contexts: ['home'], printable: true, footer: false, match: either(char('B'), char('b')) },
   { id: 'home.logout', keys: 'Shift+L', description: keyDescriptions['home.logout'], category: 'local', contexts: ['home'], printable: true, match: char('L') },
 
   { id: 'lookup.search', keys: 'Enter', description: keyDescriptions['lookup.search'], category: 'local', contexts: ['lookup'], match: named('enter') },
@@ -243,6 +246,19 @@ const DEFS = [
   { id: 'hopper.unload-no', keys: 'N/Esc', description: keyDescriptions['hopper.unload-no'], category: 'local', contexts: ['hopper-load-unload'], match: either(char('n'), char('N'), named('escape')) },
   { id: 'hopper.unload-place', keys: '←→', description: keyDescriptions['hopper.unload-place'], category: 'local', contexts: ['hopper-load-unload'], match: named('left', 'right') },
   { id: 'hopper.done', keys: 'Enter/Esc', description: keyDescriptions['hopper.done'], category: 'local', contexts: ['hopper-load-done'], match: named('enter', 'escape') },
+
+  // 库内移交: rows walked with Tab (↑↓ too: the scan field does not use them); ←→ change a choice row.
+  { id: 'transfer.scan', keys: 'Enter', description: keyDescriptions['transfer.scan'], category: 'local', contexts: ['transfer-scan'], match: named('enter') },
+  { id: 'transfer.pin-submit', keys: 'Enter', description: keyDescriptions['transfer.pin-submit'], category: 'local', contexts: ['transfer-pin'], match: named('enter') },
+  { id: 'transfer.undo', keys: 'Ctrl+Z', description: keyDescriptions['transfer.undo'], category: 'local', contexts: ['transfer-scan', 'transfer'], match: ctrl('z') },
+  { id: 'transfer.submit', keys: 'Ctrl+S', description: keyDescriptions['transfer.submit'], category: 'local', contexts: ['transfer-scan', 'transfer', 'transfer-handover', 'transfer-pin'], match: ctrl('s') },
+  { id: 'transfer.pick', keys: '←→', description: keyDescriptions['transfer.pick'], category: 'local', contexts: ['transfer', 'transfer-handover'], match: named('left', 'right') },
+  { id: 'transfer.field', keys: 'Tab/↑↓', description: keyDescriptions['transfer.field'], category: 'navigation', contexts: ['transfer-scan', 'transfer', 'transfer-handover', 'transfer-pin'], match: named('tab', 'backtab', 'up', 'down') },
+  { id: 'transfer.again', keys: 'Enter', description: keyDescriptions['transfer.again'], category: 'local', contexts: ['transfer-done'], match: named('enter') },
+
+  // 网点与库位: read only.
+  { id: 'sites.move', keys: '↑↓', description: keyDescriptions['sites.move'], category: 'navigation', contexts: ['sites'], match: named('up', 'down') },
+  { id: 'sites.page', keys: 'PgUp/PgDn', description: keyDescriptions['sites.page'], category: 'navigation', contexts: ['sites'], footer: false, match: named('pageup', 'pagedown') },
 
   // 'not-built' has nothing of its own: the global keys only.
 

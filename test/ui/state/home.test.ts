@@ -10,3 +10,17 @@ describe('home state', () => {
     expect(three.selected).toBe(3);
   });
 });
+
+describe('home state: the counter back to the vault (HB Art. 14)', () => {
+  it('B asks, N/Esc cancels, Y leaves what it did as the notice; asking again clears it', () => {
+    const asking = homeReducer(initialHomeState(), { type: 'ask-back' });
+    expect(asking.askingBack).toBe(true);
+    expect(homeReducer(asking, { type: 'cancel-back' })).toEqual(initialHomeState());
+    const done = homeReducer(asking, { type: 'back-finished', notice: [{ level: 'ok', text: 'done' }] });
+    expect(done).toMatchObject({ askingBack: false, notice: [{ level: 'ok', text: 'done' }] });
+    expect(homeReducer(done, { type: 'ask-back' }).notice).toEqual([]);
+    // The marker is kept through it all.
+    const moved = homeReducer(done, { type: 'move', delta: -1, count: 11 });
+    expect(moved).toMatchObject({ selected: 10, notice: done.notice });
+  });
+});

@@ -2,14 +2,17 @@ import { memo } from 'react';
 import { Box, Text } from 'ink';
 import { Line } from '../../components/line.tsx';
 import { fitWidth } from '../../../text/display-width.ts';
-import { MENU, type MenuItem } from '../home-menu.ts';
+import { MENU, MENU_KEYS, type MenuItem } from '../home-menu.ts';
 import { zh } from '../../../i18n/zh-CN.ts';
 
 export const MENU_WIDTH = 22;
 
-/** `› 3 发运与签收`: the marker, the number that opens it, the label; a feature not built is dimmed. */
+/** Rows the menu takes: its title and one per item. */
+export const MENU_ROWS = MENU.length + 1;
+
+/** `› 3 发运与签收`: the marker, the key that opens it, the label; a feature not built is dimmed. */
 function menuRow(m: MenuItem, i: number, selected: number): string {
-  return `${i === selected ? '›' : ' '} ${i + 1} ${fitWidth(m.label, 10)}${m.built ? '' : ` ${zh.home.notBuilt}`}`;
+  return `${i === selected ? '›' : ' '} ${MENU_KEYS[i] ?? ' '} ${fitWidth(m.label, 10)}${m.built ? '' : ` ${zh.home.notBuilt}`}`;
 }
 
 /** The menu, in the order of a card's life; moving the marker changes two rows. */
