@@ -722,7 +722,7 @@ export const zh = {
     title: (n: number) => `网点与库位（${n} 个网点）`,
     columns: { code: '网点编码', name: '名称', kind: '类型', retired: '状态', place: '库位', placeKind: '种类', hopper: '制卡机/卡盒', held: '在库', own: '' },
     kinds: { province: '省卡管中心', city_centre: '市卡管中心', county: '县（市、区）', service_office: '经办网点', service_point: '乡镇/社区服务点', bank_branch: '银行网点' },
-    placeKinds: { vault: '保险柜', drawer: '柜台', hopper: '卡盒', shelf: '退回架', bank: '服务银行' },
+    placeKinds: { vault: '保险柜', drawer: '柜台', hopper: '卡盒', shelf: '退回架', bank: '银行' },
     retired: '已撤销',
     active: '在用',
     hopperOf: (printer: string, no: number) => `${printer} #${no}`,
