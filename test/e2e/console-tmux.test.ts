@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from '../helpers/temp-ledger.ts';
-import { hasTmux, tmuxPane } from '../helpers/tmux-pane.ts';
+import { demoConsolePane, hasTmux, tmuxPane } from '../helpers/tmux-pane.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/sbk.js', import.meta.url));
 const socket = `sbk-e2e-${process.pid}`;
@@ -78,20 +78,9 @@ describe.skipIf(!hasTmux)('sbk console in tmux (real binary, 80×24)', () => {
 
 describe.skipIf(!hasTmux)('instant issuance in tmux (real binary, simulated printer)', () => {
   // Its own tmux server: the first block's kill-server may still be shutting the shared one down.
-  const sock = `sbk-e2e-instant-${process.pid}`;
-  const session = 'sbk-instant';
-  const p = tmuxPane(sock, session);
-  const tmux = p.tmux;
+  const p = demoConsolePane(BIN, 'instant', { x: 80, y: 24 });
+  const { tmux, session } = p;
   const waitFor = async (pred: (text: string) => boolean, what: string) => (await p.waitFor(pred, what)).join('\n');
-  let dir = '';
-  beforeAll(() => {
-    dir = tempDir();
-    const cmd = `env -u CI node '${BIN}' --demo --db '${join(dir, 'demo.db')}'; echo "SBK_EXITED=$?"; sleep 30`;
-    tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-c', dir, cmd);
-  });
-  afterAll(() => {
-    spawnSync('tmux', ['-L', sock, 'kill-server']);
-  });
 
   it('a branch clerk makes a card for an applicant at the counter and it is issued', async () => {
     await waitFor((s) => s.includes('操作员登录'), 'the login screen');
@@ -115,32 +104,16 @@ describe.skipIf(!hasTmux)('instant issuance in tmux (real binary, simulated prin
     tmux('send-keys', '-t', session, 'q');
     tmux('send-keys', '-t', session, 'y');
     await waitFor((s) => s.includes('SBK_EXITED=0'), 'a clean exit');
-    const v = spawnSync(process.execPath, [BIN, 'verify', '--db', join(dir, 'demo.db'), '--json'], { encoding: 'utf8' });
+    const v = spawnSync(process.execPath, [BIN, 'verify', '--db', join(p.dir(), 'demo.db'), '--json'], { encoding: 'utf8' });
     expect(JSON.parse(v.stdout)).toMatchObject({ ok: true });
   });
 });
 
 describe.skipIf(!hasTmux)('any window size in tmux (real binary, 60×20, resized)', () => {
-  const sock = `sbk-e2e-size-${process.pid}`;
-  const session = 'sbk-size';
-  const p = tmuxPane(sock, session);
-  const tmux = p.tmux;
+  const p = demoConsolePane(BIN, 'size', { x: 60, y: 20 }, { log: true });
+  const { tmux, session, waitFor, bytesSoFar } = p;
   const pane = p.lines;
-  const waitFor = p.waitFor;
   const resize = (x: number, y: number) => tmux('resize-window', '-t', session, '-x', String(x), '-y', String(y));
-  let dir = '';
-  let log = '';
-  beforeAll(() => {
-    dir = tempDir();
-    log = join(dir, 'pane.log');
-    const cmd = `env -u CI node '${BIN}' --demo --db '${join(dir, 'demo.db')}'; echo "SBK_EXITED=$?"; sleep 30`;
-    tmux('new-session', '-d', '-s', session, '-x', '60', '-y', '20', '-c', dir, cmd);
-    tmux('pipe-pane', '-t', session, '-o', `cat >> '${log}'`);
-  });
-  afterAll(() => {
-    spawnSync('tmux', ['-L', sock, 'kill-server']);
-  });
-  const bytesSoFar = () => (existsSync(log) ? statSync(log).size : 0);
 
   it('lays the shipments list and the sign-in out at 60×20, 100×30 and 80×24, asks for a larger window below 60×16, and keeps the state', async () => {
     await waitFor((s) => s.includes('操作员登录'), 'the login screen');
@@ -192,20 +165,8 @@ describe.skipIf(!hasTmux)('any window size in tmux (real binary, 60×20, resized
 });
 
 describe.skipIf(!hasTmux)('库内移交 in tmux (real binary, 80×24)', () => {
-  const sock = `sbk-e2e-transfer-${process.pid}`;
-  const session = 'sbk-transfer';
-  const p = tmuxPane(sock, session);
-  const tmux = p.tmux;
-  const waitFor = p.waitFor;
-  let dir = '';
-  beforeAll(() => {
-    dir = tempDir();
-    const cmd = `env -u CI node '${BIN}' --demo --db '${join(dir, 'demo.db')}'; echo "SBK_EXITED=$?"; sleep 30`;
-    tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-c', dir, cmd);
-  });
-  afterAll(() => {
-    spawnSync('tmux', ['-L', sock, 'kill-server']);
-  });
+  const p = demoConsolePane(BIN, 'transfer', { x: 80, y: 24 });
+  const { tmux, session, waitFor } = p;
 
   it('opens with 0 from home, moves a scanned card to the vault and saves the sheet', async () => {
     await waitFor((s) => s.includes('操作员登录'), 'the login screen');
@@ -227,13 +188,13 @@ describe.skipIf(!hasTmux)('库内移交 in tmux (real binary, 80×24)', () => {
     const text = lines.join('\n');
     expect(text).toContain('1 张卡移入“保险柜1”');
     const ref = /移交单号：(YJ-[\d-]+)/.exec(text)?.[1];
-    expect(existsSync(join(dir, 'exports', `库内移交单-${ref}.txt`))).toBe(true);
+    expect(existsSync(join(p.dir(), 'exports', `库内移交单-${ref}.txt`))).toBe(true);
     tmux('send-keys', '-t', session, 'Escape');
     await waitFor((s) => s.includes('1-9/0/- 进入'), 'home again');
     tmux('send-keys', '-t', session, 'q');
     tmux('send-keys', '-t', session, 'y');
     await waitFor((s) => s.includes('SBK_EXITED=0'), 'a clean exit');
-    const v = spawnSync(process.execPath, [BIN, 'verify', '--db', join(dir, 'demo.db'), '--json'], { encoding: 'utf8' });
+    const v = spawnSync(process.execPath, [BIN, 'verify', '--db', join(p.dir(), 'demo.db'), '--json'], { encoding: 'utf8' });
     expect(JSON.parse(v.stdout)).toMatchObject({ ok: true });
   });
 });
