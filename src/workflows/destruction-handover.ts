@@ -19,7 +19,7 @@ import { destroyableAtSite, handoverCardsByNo, type HandoverCard } from '../../d
 import { SbkError } from '../domain/errors.ts';
 import { normalizeCardInput } from '../domain/card-input.ts';
 import { maskName } from '../domain/mask.ts';
-import { stateLabel, type StateOrNone } from '../domain/card-states.ts';
+import { mayMove, stateLabel, type CardState, type StateOrNone } from '../domain/card-states.ts';
 import { formatLocalTime, todayInChina } from '../domain/china-dates.ts';
 import { formatDestructionSheet, type DestructionSheet } from '../domain/destruction-sheet-format.ts';
 import { waysBackText } from '../i18n/workflows/ways-back.ts';
@@ -122,6 +122,22 @@ export function handOverForDestruction(ledger: Ledger, actor: Actor, approver: A
     );
     return { ref, cards: cards.length, bankReceiver: receiver, approver: approver.name, sheet: sheetOf(actor, approver, ref, now.toISOString(), input, cards), replayed: false };
   });
+}
+
+export type ScannedForDestruction = { cardNo: string; kind: HandoverCard['kind']; stateLabel: string };
+
+/**
+ * One card scanned onto the console's hand-over list: at the operator's site and in a state the
+ * hand-over may end (the same refusals the hand-over itself gives, one card at a time).
+ */
+export function destroyableCard(ledger: Ledger, actor: Actor, raw: string): ScannedForDestruction {
+  const no = normalizeCardInput(raw);
+  if (!no) throw new SbkError('SELECTION_EMPTY.destroyHandover');
+  const c = handoverCardsByNo(ledger.db, [no])[0];
+  if (!c) throw new SbkError('CARD_NOT_FOUND.custody', { card: no }, { cardNo: no });
+  if (c.siteId !== actor.siteId) throw new SbkError('CARD_NOT_HERE.destroyHandover', { card: no, site: c.siteName }, { cardNo: no });
+  if (!mayMove(c.kind, c.state, 'destroy')) throw new SbkError('TRANSITION_ILLEGAL', { cardNo: no, from: c.state as CardState, type: 'destroy' }, { kind: c.kind, from: c.state, type: 'destroy' });
+  return { cardNo: c.cardNo, kind: c.kind, stateLabel: stateLabel(c.state as StateOrNone) };
 }
 
 /** Saves the 销毁移交单 beside the ledger in exports/ (owner-only: it names holders, masked). */

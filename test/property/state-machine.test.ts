@@ -531,11 +531,14 @@ class Destroy extends OnCard {
   }
   act(c: ModelCard, r: Real) {
     if (c.kind === 'prefab' && this.i % 2 === 0) {
+      // `sbk prefab destroy` leaves the blank's place as it was (a hopper's bad bin included).
       expect(destroySpoiled(r.ledger, r.actor[c.site], r.approver[c.site], { operationId: op(), cardNos: [c.no], reason: '剪角后碎卡' }).destroyed).toBe(1);
-    } else {
-      const h = handOverForDestruction(r.ledger, r.actor[c.site], r.approver[c.site], { operationId: op(), cardNos: [c.no], counted: 1, bankReceiver: '银行孙丽', reason: '换发、注销废卡' });
-      expect(h.cards).toBe(1);
+      c.state = 'destroyed';
+      return;
     }
+    // The hand-over: the card leaves the site's places for the bank.
+    const h = handOverForDestruction(r.ledger, r.actor[c.site], r.approver[c.site], { operationId: op(), cardNos: [c.no], counted: 1, bankReceiver: '银行孙丽', reason: '换发、注销废卡' });
+    expect(h.cards).toBe(1);
     Object.assign(c, { state: 'destroyed', inHopper: false, shipment: null, pickup: null });
   }
 }
