@@ -386,7 +386,7 @@ export const zh = {
       fromPlaceholder: '交回旧卡的人的姓名',
       hint: 'Enter 下一项，填齐后收回；←→ 选原因；↑↓ 换项；Tab 换页',
       done: (cardNo: string, reason: string, from: string, place: string) => `✓ 已收回旧卡 ${cardNo}（${reason}），交回人 ${from}，存放于“${place}”。`,
-      unknown: '台账中原无此卡：已按卡号登记。',
+      unknown: (cardNo: string, reason: string, from: string) => `✓ 台账中原无此卡，已按卡号登记收回：${cardNo}（${reason}），交回人 ${from}。`,
       required: (label: string) => `请填写“${label}”。`,
     },
     destroy: {
@@ -408,7 +408,7 @@ export const zh = {
       required: (label: string) => `请填写“${label}”。`,
       hint: 'Enter 下一项，填齐后登记；↑↓ 换项；Ctrl+Z 撤销扫描；Tab 换页',
       done: (ref: string, n: number, approver: string, receiver: string) => `✓ 已登记销毁移交 ${ref}：${n} 张，复核 ${approver}，银行接收人 ${receiver}。`,
-      sheet: (path: string) => `销毁移交单：${path}`,
+      sheet: (path: string) => `移交单已存：${path}（打印后三方签字）`,
     },
   },
   settle: {

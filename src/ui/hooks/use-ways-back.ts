@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { randomUUID } from 'node:crypto';
+import { dirname, relative } from 'node:path';
 import type { Ledger } from '../../../db/open-ledger.ts';
 import { remakeList, type RemakeRow } from '../../workflows/remake-list.ts';
 import { takeBackCard } from '../../workflows/take-back.ts';
@@ -50,7 +51,8 @@ function takeBackNow(c: Ctx): void {
   if (missing) return c.dispatch({ type: 'tb-failed', field: missing, text: W.takeBack.required(missing === 'cardNo' ? W.takeBack.cardNo : W.takeBack.from) });
   try {
     const r = takeBackCard(c.ledger, c.actor, { operationId: f.operationId, cardNo: f.cardNo, reason: takeBackReason(s), from: f.from });
-    const text = W.takeBack.done(r.cardNo, waysBackText.takeBack.reasons[r.reason], r.from, r.place ?? '-') + (r.unknown ? ` ${W.takeBack.unknown}` : '');
+    const reason = waysBackText.takeBack.reasons[r.reason];
+    const text = r.unknown ? W.takeBack.unknown(r.cardNo, reason, r.from) : W.takeBack.done(r.cardNo, reason, r.from, r.place ?? '-');
     c.dispatch({ type: 'tb-done', text, operationId: randomUUID() });
   } catch (e) {
     c.dispatch({ type: 'tb-failed', field: codeOf(e) === 'COUNTERPART_REQUIRED' ? 'from' : 'cardNo', text: errorText(e) });
@@ -100,7 +102,9 @@ function handOverNow(c: Ctx): void {
     const approver = authenticateApprover(c.ledger, c.actor, f.login.trim(), f.pin);
     const input = { operationId: f.operationId, cardNos: f.cards.map((x) => x.cardNo), counted: Number(f.count.trim()), bankReceiver: f.receiver, reason: f.reason };
     const r = handOverForDestruction(c.ledger, c.actor, approver, input);
-    const path = r.sheet ? saveDestructionSheet(c.ledger, r.sheet) : null;
+    const saved = r.sheet ? saveDestructionSheet(c.ledger, r.sheet) : null;
+    // Beside the ledger: exports/销毁移交单-….txt fits the line where the full path would not.
+    const path = saved ? relative(dirname(c.ledger.path), saved) : null;
     c.dispatch({ type: 'd-done', text: W.destroy.done(r.ref, r.cards, r.approver, r.bankReceiver), sheetPath: path, operationId: randomUUID() });
   } catch (e) {
     c.dispatch({ type: 'd-failed', field: fieldOf(codeOf(e)), text: errorText(e) });
