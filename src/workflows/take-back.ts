@@ -16,6 +16,7 @@ import { handoverCardsByNo, holderByIdNumber, holderOfCard, insertFoundCard, tak
 import { SbkError } from '../domain/errors.ts';
 import { normalizeCardInput } from '../domain/card-input.ts';
 import { checkIdDocument } from '../domain/id-documents.ts';
+import { checkSocialSecurityCardNumber } from '../domain/card-codes.ts';
 import { normalizeIdNumber } from '../domain/resident-id.ts';
 import type { StateOrNone } from '../domain/card-states.ts';
 import { waysBackText, type TakeBackReason } from '../i18n/workflows/ways-back.ts';
@@ -90,6 +91,9 @@ export function takeBackCard(ledger: Ledger, actor: Actor, input: TakeBackInput)
       if (holder && input.idNumber?.trim() && normalizeIdNumber(input.idNumber) !== holder.idNumber) throw new SbkError('HOLDER_ID_MISMATCH.takeBack');
       cardId = card.id;
     } else {
+      // A number the ledger never had is recorded as it is: it must at least be a card number.
+      const checked = checkSocialSecurityCardNumber(no);
+      if (!checked.ok) throw idCheckError(null, checked);
       const snapshot = insertFoundCard(tx, { cardNo: no, bank: waysBackText.unknown, maker: waysBackText.unknown, siteId: actor.siteId, holderId: holderFor(tx, input) });
       known = new Map([[snapshot.id, snapshot]]);
       cardId = snapshot.id;

@@ -43,6 +43,7 @@ describe('sbk remake / card take-back / destroy', () => {
       refused(db, 'zhangwei', [...base, '--count', '2'], 'DESTROY_COUNT_MISMATCH', approver);
       refused(db, 'zhangwei', [...base, '--count', '3'], 'AUTH_FAILED', { SBK_APPROVER_PIN: '000000' });
       usage(db, 'zhangwei', ['destroy', '--card', 'A10000001', '--count', '1', '--bank-receiver', '银行孙丽', '--reason', '换发旧卡']);
+      usage(db, 'zhangwei', ['destroy', '--card', 'A10000001', '--count', 'abc', '--bank-receiver', '银行孙丽', '--approver', 'zhaomin', '--reason', '换发旧卡']);
       usage(db, 'zhangwei', ['destroy', '--count', '1', '--bank-receiver', '银行孙丽', '--approver', 'zhaomin', '--reason', '换发旧卡']);
       refused(db, 'zhangwei', ['destroy', '--card', 'A10000002', '--count', '1', '--bank-receiver', '银行孙丽', '--approver', 'zhaomin', '--reason', '换发旧卡'], 'TRANSITION_ILLEGAL', approver);
       const done = ok(db, 'zhangwei', [...base, '--count', '3'], approver);

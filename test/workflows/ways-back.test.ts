@@ -16,6 +16,8 @@ import { dispatchShipment } from '../../src/workflows/shipment-dispatch.ts';
 import { signInShipment } from '../../src/workflows/shipment-sign-in.ts';
 import { endCards } from '../../src/workflows/recall.ts';
 import { verifyLedger } from '../../db/verify-ledger.ts';
+import { writeTx } from '../../db/write-tx.ts';
+import { registerCards } from '../../db/register-cards.ts';
 import { closeLedger, type Ledger } from '../../db/open-ledger.ts';
 import type { Actor } from '../../src/domain/actor.ts';
 import { residentIdCheckChar } from '../../src/domain/resident-id.ts';
@@ -78,6 +80,10 @@ describe('the re-make list (HB Art. 16)', () => {
     expect(row).toMatchObject({ state: 'defective', site: { code: '420100' }, place: '成品卡库A架' });
     // No longer at 江岸: its own list no longer has it.
     expect(remakeList(ledger, zhangwei)).toEqual([]);
+    // The re-made card registered for the same holder shows as the newer card.
+    const h = ledger.sqlite.prepare("SELECT h.id_type AS idType, h.id_number AS idNumber, h.name FROM cards c JOIN holders h ON h.id = c.holder_id WHERE c.card_no = 'A10000018'").get() as { idType: string; idNumber: string; name: string };
+    writeTx(ledger, (tx) => registerCards(tx, { id: opId(), kind: 'register', operatorId: admin.id }, null, admin.siteId, [{ kind: 'finished', cardNo: 'R10000018', bank: '中国工商银行', maker: '金邦达', holder: h }], { refKind: 'register', refId: 'remake-test' }));
+    expect(remakeList(ledger, admin).find((r) => r.cardNo === 'A10000018')?.newerCardNo).toBe('R10000018');
     expectVerified();
   });
 });
@@ -114,6 +120,8 @@ describe('taking back an old card at the counter (GD Art. 32 一(一))', () => {
     expect(sbkCode(() => takeBackCard(ledger, zhangwei, { operationId: opId(), cardNo: 'A10000019', reason: 'found', from: '某人' }))).toBe('TRANSITION_ILLEGAL');
     expect(sbkCode(() => takeBackCard(ledger, zhangwei, { operationId: opId(), cardNo: 'A10000002', reason: 'cancellation', from: '某人', idNumber: ID('42010219700101003') }))).toBe('HOLDER_ID_MISMATCH');
     expect(sbkCode(() => takeBackCard(ledger, zhangwei, { operationId: opId(), cardNo: 'A10000002', reason: 'cancellation', from: '  ' }))).toBe('COUNTERPART_REQUIRED');
+    // A number the ledger never had must still be a card number.
+    expect(sbkCode(() => takeBackCard(ledger, zhangwei, { operationId: opId(), cardNo: 'XYZ', reason: 'found', from: '某人' }))).toBe('CARD_NUMBER');
     expect(counts()).toEqual(before);
   });
 });

@@ -96,7 +96,8 @@ export function destroyCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<Global
         .option('approver', { type: 'string', demandOption: true, describe: cliCommon.options.approver })
         .option('reason', { type: 'string', demandOption: true, describe: t.destroy.reason })
         .check(usageCheck(t.destroy.selectionRequired, (a: DestroyArgs) => picked(a) || Boolean(a['all-ended'])))
-        .check(usageCheck(t.destroy.oneSelection, (a: DestroyArgs) => !(picked(a) && a['all-ended']))),
+        .check(usageCheck(t.destroy.oneSelection, (a: DestroyArgs) => !(picked(a) && a['all-ended'])))
+        .check(usageCheck(t.destroy.countInvalid, (a: { count?: unknown }) => Number.isInteger(a.count) && (a.count as number) >= 0)),
     (argv) =>
       withActor(argv, async (ledger, actor) => {
         const approver = await approverFor(ledger, actor, argv.approver, cliCommon.pins.reviewer({ login: argv.approver }));

@@ -26,6 +26,7 @@ export const waysBackCliText = {
     reason: '销毁原因',
     selectionRequired: '请用 --card、--cards-file 指定要销毁移交的卡，或用 --all-ended。',
     oneSelection: '--all-ended 与 --card/--cards-file 不能同时使用。',
+    countInvalid: '--count 须是清点的张数（非负整数）。',
     done: (p: { ref: string; cards: number; approver: string; bankReceiver: string }) =>
       `已登记销毁移交 ${p.ref}：${p.cards} 张，复核人 ${p.approver}，服务银行接收人 ${p.bankReceiver}。`,
     replayed: (p: { ref: string; cards: number }) => `销毁移交 ${p.ref} 已登记过（${p.cards} 张），未重复记账。`,
