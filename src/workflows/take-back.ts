@@ -6,7 +6,7 @@
  * its number, its bank and maker unknown, and take_back is its first movement. It waits at the
  * site in a storage place for the destruction hand-over (destruction-handover.ts).
  */
-import type { Ledger } from '../../db/open-ledger.ts';
+import type { Ledger, LedgerDb } from '../../db/open-ledger.ts';
 import { writeTx } from '../../db/write-tx.ts';
 import { appendMovements, type CardSnapshot } from '../../db/append-movements.ts';
 import { isRetryOf } from '../../db/operations-repo.ts';
@@ -54,7 +54,7 @@ export type TakeBackResult = {
 const isReason = (r: string): r is TakeBackReason => (TAKE_BACK_REASONS as readonly string[]).includes(r);
 
 /** The holder of a card the ledger never had: found by ID number, or created (as a resident ID's). */
-function holderFor(tx: Parameters<typeof upsertHolder>[0], input: TakeBackInput): number | null {
+function holderFor(tx: LedgerDb, input: TakeBackInput): number | null {
   if (!input.idNumber?.trim()) return null;
   const known = holderByIdNumber(tx, normalizeIdNumber(input.idNumber));
   if (known) return known.id;
