@@ -150,6 +150,8 @@ function checkTransition(m: MovementRow, cardNo: string, replay: Map<number, Rep
   if (m.from_state !== fromState) problems.add('FROM_STATE_MISMATCH', { id: m.id, cardNo, recorded: m.from_state, replayed: fromState }, where);
   if (before && (m.from_site_id !== before.siteId || m.from_place_id !== before.placeId)) problems.add('FROM_PLACE_MISMATCH', { id: m.id, cardNo }, where);
   const rule = m.kind && isMovementType(m.type) ? ruleFor(m.kind, m.type) : undefined;
+  // A defective card dispatched travels as returning and arrives defective (toByFrom); a card the
+  // ledger never had may enter by take_back (GD Art. 32 一(一)), its `from` being none.
   if (!rule || !rule.from.includes(fromState) || (rule.toByFrom?.[fromState] ?? rule.to) !== m.to_state) {
     problems.add('ILLEGAL_TRANSITION', { id: m.id, cardNo, type: m.type, from: fromState, to: m.to_state }, where);
   } else if (rule.secondOperator && (m.second_operator_id == null || m.second_operator_id === m.operator_id)) {

@@ -31,6 +31,7 @@ import { countCommand } from './commands/count-command.ts';
 import { prefabCommand } from './commands/prefab-command.ts';
 import { instantCommand } from './commands/instant-command.ts';
 import { devicesCommand } from './commands/devices-command.ts';
+import { destroyCommand, remakeCommand } from './commands/ways-back-command.ts';
 
 export async function main(args: string[]): Promise<number> {
   let exitCode = 0;
@@ -83,6 +84,8 @@ export async function main(args: string[]): Promise<number> {
   prefabCommand(parser, out);
   instantCommand(parser, out, (c) => (exitCode = c));
   devicesCommand(parser, out);
+  remakeCommand(parser, out);
+  destroyCommand(parser, out);
   try {
     await parser.parseAsync();
   } catch (e) {

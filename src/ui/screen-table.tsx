@@ -135,7 +135,7 @@ export const SCREENS: ScreenTable = {
   overdue: {
     title: screenTitles.overdue,
     help: screenHelp.overdue,
-    contexts: ['overdue-due', 'overdue-warn', 'overdue-pickups', 'overdue-cancel', 'overdue-cancel-seal', 'overdue-recall', 'overdue-recall-note', 'overdue-end', 'overdue-stats'],
+    contexts: ['overdue-due', 'overdue-warn', 'overdue-pickups', 'overdue-cancel', 'overdue-cancel-seal', 'overdue-recall', 'overdue-recall-note', 'overdue-end', 'overdue-stats', 'ways-remake', 'ways-takeback', 'ways-destroy'],
     render: (s, env, nav) => (
       <OverdueScreen
         {...env}

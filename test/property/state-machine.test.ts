@@ -2,7 +2,9 @@
  * Model-based test of the card state machine on a real ledger file (ENGINEERING.md §2): a model
  * card → {state, site, in a hopper?, shipment, pickup}, and commands that call the real
  * workflows (sign-in, dispatch, issue, pickup and settlement, recall, cancel, seal, read-check,
- * hopper load/unload, consume, spoil, destroy) or `appendMovements` where the product has no
+ * hopper load/unload, consume, spoil, destroy, the ways back: a defective card sent up as
+ * returning, an old card taken back at the counter — known or never in the ledger — and the
+ * destruction hand-over to the service bank) or `appendMovements` where the product has no
  * workflow of its own for a single card (receiving a prefab delivery, declare lost, found,
  * transfer). Each command's precondition comes from the model. Other commands must be refused:
  * illegal transitions through appendMovements and through the workflows, a second operator who
@@ -25,7 +27,7 @@ import { addPlace, placesAt, requireSite } from '../../db/sites-repo.ts';
 import { operatorByLogin } from '../../db/operators-repo.ts';
 import { verifyLedger } from '../../db/verify-ledger.ts';
 import { isSbkError } from '../../src/domain/errors.ts';
-import { MOVEMENT_TYPES, allowedTransitions, ruleFor, type CardKind, type CardState, type MovementType } from '../../src/domain/card-states.ts';
+import { MOVEMENT_TYPES, allowedTransitions, ruleFor, type CardKind, type CardState, type MovementType, type StateOrNone } from '../../src/domain/card-states.ts';
 import { residentIdCheckChar } from '../../src/domain/resident-id.ts';
 import { syntheticMakerRows, writeMakerFile } from '../../src/domain/maker-file-writer.ts';
 import { addCalendarDays } from '../../src/domain/calendar.ts';
@@ -43,6 +45,8 @@ import { endCards, recallCards } from '../../src/workflows/recall.ts';
 import { markUnreadable } from '../../src/workflows/issue-card.ts';
 import { consumeBlank, loadHopper, spoilBlank, unloadHopper } from '../../src/workflows/prefab-stock.ts';
 import { destroySpoiled } from '../../src/workflows/stock-count.ts';
+import { takeBackCard } from '../../src/workflows/take-back.ts';
+import { handOverForDestruction } from '../../src/workflows/destruction-handover.ts';
 import { ADMIN } from '../helpers/temp-ledger.ts';
 
 const LONG = process.env.SBK_LONG_TESTS === '1';
@@ -234,21 +238,26 @@ const op = () => randomUUID();
  * GD Art. 12-15, 32-33, 36; HB Art. 16-17), not read from src/domain/card-states.ts: the model
  * must be able to disagree with the code. The first test below pins the code's table to it.
  */
-type ModelRule = { from: readonly CardState[]; to: CardState };
+type ModelRule = { from: readonly StateOrNone[]; to: CardState; toByFrom?: Partial<Record<CardState, CardState>> };
 const MODEL_RULES: Record<CardKind, Partial<Record<MovementType, ModelRule>>> = {
   finished: {
-    receive: { from: ['expected', 'in_transit'], to: 'in_stock' },
-    dispatch: { from: ['in_stock', 'recalled'], to: 'in_transit' },
+    // HB Art. 16: a defective card goes up to be re-made, travelling as returning, and arrives defective.
+    receive: { from: ['expected', 'in_transit', 'returning'], to: 'in_stock', toByFrom: { returning: 'defective' } },
+    dispatch: { from: ['in_stock', 'recalled', 'defective'], to: 'in_transit', toByFrom: { defective: 'returning' } },
     transfer: { from: ['in_stock'], to: 'in_stock' },
     agent_pickup: { from: ['in_stock'], to: 'agent_held' },
     agent_return: { from: ['agent_held'], to: 'in_stock' },
     issue: { from: ['in_stock', 'agent_held', 'recalled'], to: 'issued' },
     recall: { from: ['in_stock', 'agent_held'], to: 'recalled' },
-    cancel: { from: ['recalled', 'in_stock', 'defective'], to: 'cancelled' },
+    cancel: { from: ['recalled', 'in_stock', 'defective', 'taken_back'], to: 'cancelled' },
     seal: { from: ['in_stock', 'recalled'], to: 'sealed' },
     mark_defective: { from: ['expected', 'in_transit', 'in_stock', 'agent_held', 'recalled'], to: 'defective' },
     declare_lost: { from: ['expected', 'in_transit', 'in_stock'], to: 'lost' },
     found: { from: ['lost'], to: 'in_stock' },
+    // GD Art. 32 一(一): an old card handed in, even one the ledger has as issued or lost, or never had.
+    take_back: { from: ['issued', 'lost', 'none'], to: 'taken_back' },
+    // GD Art. 32 二; HB Art. 33: the destruction hand-over to the service bank ends a card.
+    destroy: { from: ['cancelled', 'sealed', 'defective', 'taken_back'], to: 'destroyed' },
   },
   prefab: {
     receive: { from: ['expected', 'in_transit'], to: 'in_stock' },
@@ -266,6 +275,11 @@ const MODEL_RULES: Record<CardKind, Partial<Record<MovementType, ModelRule>>> = 
 // `register` (none → expected) is how a card enters; every card here already has.
 const modelRule = (kind: CardKind, type: MovementType): ModelRule | undefined => (type === 'register' ? { from: [], to: 'expected' } : MODEL_RULES[kind][type]);
 const legal = (c: Pick<ModelCard, 'kind' | 'state'>, type: MovementType): boolean => modelRule(c.kind, type)?.from.includes(c.state) ?? false;
+/** Where a legal movement leaves the card. */
+const after = (c: Pick<ModelCard, 'kind' | 'state'>, type: MovementType): CardState => {
+  const rule = modelRule(c.kind, type)!;
+  return rule.toByFrom?.[c.state] ?? rule.to;
+};
 
 // ---- Legal commands ---------------------------------------------------------------------------
 
@@ -316,24 +330,25 @@ class ReceiveDelivery extends OnCard {
 
 class Dispatch extends OnCard {
   ok(c: ModelCard) {
-    return legal(c, 'dispatch');
+    // A defective card goes up the chain only (HB Art. 16: re-made above the office).
+    return legal(c, 'dispatch') && !(c.state === 'defective' && c.site === 'root');
   }
   act(c: ModelCard, r: Real) {
     const to = OTHER[c.site];
     const s = dispatchShipment(r.ledger, r.actor[c.site], { toSiteCode: SITE_CODE[to], select: { cards: [c.no] }, method: 'staff' });
     expect(s.cards).toBe(1);
-    Object.assign(c, { state: 'in_transit', site: to, shipment: s.number, inHopper: false });
+    Object.assign(c, { state: after(c, 'dispatch'), site: to, shipment: s.number, inHopper: false });
   }
 }
 
 class SignIn extends OnCard {
   ok(c: ModelCard) {
-    return c.state === 'in_transit';
+    return c.state === 'in_transit' || c.state === 'returning';
   }
   act(c: ModelCard, r: Real) {
     const s = signInShipment(r.ledger, r.actor[c.site], { number: c.shipment!, operationId: op(), received: [c.no], close: false, signer: r.actor[c.site].name, placeName: CABINET });
     expect(s.received).toBe(1);
-    Object.assign(c, { state: 'in_stock', shipment: null });
+    Object.assign(c, { state: after(c, 'receive'), shipment: null });
   }
 }
 
@@ -509,13 +524,54 @@ class Spoil extends OnCard {
   }
 }
 
+/** A spoiled blank destroyed before two people (`sbk prefab destroy`), any other card in the hand-over to the bank. */
 class Destroy extends OnCard {
   ok(c: ModelCard) {
     return legal(c, 'destroy');
   }
   act(c: ModelCard, r: Real) {
-    expect(destroySpoiled(r.ledger, r.actor[c.site], r.approver[c.site], { operationId: op(), cardNos: [c.no], reason: '剪角后碎卡' }).destroyed).toBe(1);
-    c.state = 'destroyed';
+    if (c.kind === 'prefab' && this.i % 2 === 0) {
+      // `sbk prefab destroy` leaves the blank's place as it was (a hopper's bad bin included).
+      expect(destroySpoiled(r.ledger, r.actor[c.site], r.approver[c.site], { operationId: op(), cardNos: [c.no], reason: '剪角后碎卡' }).destroyed).toBe(1);
+      c.state = 'destroyed';
+      return;
+    }
+    // The hand-over: the card leaves the site's places for the bank.
+    const h = handOverForDestruction(r.ledger, r.actor[c.site], r.approver[c.site], { operationId: op(), cardNos: [c.no], counted: 1, bankReceiver: '银行孙丽', reason: '换发、注销废卡' });
+    expect(h.cards).toBe(1);
+    Object.assign(c, { state: 'destroyed', inHopper: false, shipment: null, pickup: null });
+  }
+}
+
+/** An old card handed in at the counter of the card's site (GD Art. 32 一(一)). */
+class TakeBack extends OnCard {
+  ok(c: ModelCard) {
+    return legal(c, 'take_back');
+  }
+  act(c: ModelCard, r: Real) {
+    const t = takeBackCard(r.ledger, r.actor[c.site], { operationId: op(), cardNo: c.no, reason: c.state === 'lost' ? 'found' : 'replacement', from: '王小红' });
+    expect(t.unknown).toBe(false);
+    Object.assign(c, { state: 'taken_back', inHopper: false, shipment: null, pickup: null });
+  }
+}
+
+let unknownCards = 0;
+/** A card the ledger never had, handed in: recorded with its number, take_back its first movement. */
+class TakeBackUnknown implements Cmd {
+  constructor(readonly site: SiteKey) {}
+  check() {
+    return true;
+  }
+  run(m: Model, r: Real) {
+    const no = `U${String(++unknownCards).padStart(8, '0')}`;
+    const t = takeBackCard(r.ledger, r.actor[this.site], { operationId: op(), cardNo: no, reason: 'found', from: '路人甲' });
+    expect(t).toMatchObject({ unknown: true, fromState: 'none' });
+    r.cardId.set(no, (r.ledger.sqlite.prepare('SELECT id FROM cards WHERE card_no = ?').get(no) as { id: number }).id);
+    m.cards.push({ no, kind: 'finished', state: 'taken_back', site: this.site, inHopper: false, shipment: null, pickup: null, holderId: null });
+    agree(m, r);
+  }
+  toString() {
+    return `TakeBackUnknown(${this.site})`;
   }
 }
 
@@ -553,8 +609,8 @@ class IllegalMovements extends OnCard {
   }
 }
 
-type WorkflowAction = 'issue' | 'recall' | 'dispatch' | 'pickup' | 'load' | 'spoil' | 'consume' | 'cancel' | 'seal' | 'destroy' | 'defective';
-const WORKFLOW_ACTIONS: WorkflowAction[] = ['issue', 'recall', 'dispatch', 'pickup', 'load', 'spoil', 'consume', 'cancel', 'seal', 'destroy', 'defective'];
+type WorkflowAction = 'issue' | 'recall' | 'dispatch' | 'pickup' | 'load' | 'spoil' | 'consume' | 'cancel' | 'seal' | 'destroy' | 'defective' | 'take_back' | 'handover';
+const WORKFLOW_ACTIONS: WorkflowAction[] = ['issue', 'recall', 'dispatch', 'pickup', 'load', 'spoil', 'consume', 'cancel', 'seal', 'destroy', 'defective', 'take_back', 'handover'];
 
 /** The workflows behind the screens and commands, asked for everything the card's state does not allow. */
 class IllegalViaWorkflows extends OnCard {
@@ -566,6 +622,8 @@ class IllegalViaWorkflows extends OnCard {
         return new Pickup(0).ok(c);
       case 'defective':
         return legal(c, 'mark_defective');
+      case 'handover':
+        return legal(c, 'destroy');
       default:
         return legal(c, action);
     }
@@ -587,6 +645,8 @@ class IllegalViaWorkflows extends OnCard {
       seal: () => endCards(r.ledger, a, r.approver[c.site], { operationId: op(), cardNos: [c.no], reason: '逾期', action: 'seal' }),
       destroy: () => destroySpoiled(r.ledger, a, r.approver[c.site], { operationId: op(), cardNos: [c.no], reason: '碎卡' }),
       defective: () => markUnreadable(r.ledger, a, op(), c.no, '内部认证失败'),
+      take_back: () => takeBackCard(r.ledger, a, { operationId: op(), cardNo: c.no, reason: 'found', from: '王小红' }),
+      handover: () => handOverForDestruction(r.ledger, a, r.approver[c.site], { operationId: op(), cardNos: [c.no], counted: 1, bankReceiver: '银行孙丽', reason: '碎卡' }),
     };
     allRefused(r, WORKFLOW_ACTIONS.filter((x) => !IllegalViaWorkflows.allowed(c, x)).map((action) => () => refused(r, null, run[action], quickCounts)));
   }
@@ -622,6 +682,11 @@ class SelfApproved extends OnCard {
         );
       }
       if (action === 'destroy') attempts.push(() => refused(r, ['SECOND_OPERATOR_SAME'], () => destroySpoiled(r.ledger, sup, sup, { operationId: op(), cardNos: [c.no], reason: '碎卡' }), quickCounts));
+      if (action === 'destroy') {
+        attempts.push(() =>
+          refused(r, ['SECOND_OPERATOR_SAME'], () => handOverForDestruction(r.ledger, sup, sup, { operationId: op(), cardNos: [c.no], counted: 1, bankReceiver: '银行孙丽', reason: '碎卡' }), quickCounts),
+        );
+      }
       if (action === 'cancel' || action === 'seal') attempts.push(() => refused(r, ['SECOND_OPERATOR_SAME'], () => endCards(r.ledger, sup, sup, { operationId: op(), cardNos: [c.no], reason: '逾期', action }), quickCounts));
     }
     allRefused(r, attempts);
@@ -661,6 +726,8 @@ const commands = [
   idx.map((i) => new Consume(i)),
   idx.map((i) => new Spoil(i)),
   idx.map((i) => new Destroy(i)),
+  idx.map((i) => new TakeBack(i)),
+  fc.constantFrom<SiteKey>('root', 'office').map((s) => new TakeBackUnknown(s)),
   idx.map((i) => new IllegalMovements(i)),
   idx.map((i) => new IllegalViaWorkflows(i)),
   idx.map((i) => new SelfApproved(i)),
@@ -673,14 +740,14 @@ describe('the card state machine, model-based on a real ledger', () => {
     const model: T[] = (['finished', 'prefab'] as const).flatMap((kind) =>
       MOVEMENT_TYPES.flatMap((type): T[] => {
         const r = modelRule(kind, type);
-        return type === 'register' ? [{ kind, from: 'none', type, to: 'expected' }] : (r?.from ?? []).map((from) => ({ kind, from, type, to: r!.to }));
+        return type === 'register' ? [{ kind, from: 'none', type, to: 'expected' }] : (r?.from ?? []).map((from) => ({ kind, from, type, to: (from === 'none' ? undefined : r!.toByFrom?.[from]) ?? r!.to }));
       }),
     );
     const key = (t: T) => `${t.kind} ${t.from} -${t.type}-> ${t.to}`;
     expect(allowedTransitions().map(key).sort()).toEqual(model.map(key).sort());
     // The sensitive ones need a second operator.
     const second = (['finished', 'prefab'] as const).flatMap((k) => MOVEMENT_TYPES.filter((t) => ruleFor(k, t)?.secondOperator).map((t) => `${k}:${t}`));
-    expect(second.sort()).toEqual(['finished:cancel', 'finished:declare_lost', 'finished:seal', 'prefab:declare_lost', 'prefab:destroy']);
+    expect(second.sort()).toEqual(['finished:cancel', 'finished:declare_lost', 'finished:destroy', 'finished:seal', 'prefab:declare_lost', 'prefab:destroy']);
   });
 
   it(
@@ -733,12 +800,32 @@ describe('the card state machine, model-based on a real ledger', () => {
     note();
     on(new End(0, 'cancel'), f1);
     on(new End(0, 'seal'), f2);
+    // A card found defective at the office goes up to be re-made (HB Art. 16): returning on the
+    // way, defective again at the city.
+    on(new Dispatch(0), f3);
+    on(new SignIn(0), f3);
     on(new MarkDefective(0), f3);
+    on(new Dispatch(0), f3);
+    note();
+    expect(m.cards[f3]!.state).toBe('returning');
+    on(new SignIn(0), f3);
+    expect(m.cards[f3]).toMatchObject({ state: 'defective', site: 'root' });
     on(new DeclareLost(0), f4);
     note();
     on(new Found(0), f4);
     on(new Transfer(0), f4);
     on(new DeclareLost(0), f5);
+    note();
+    // The ways back: an issued card and a lost one handed in, one the ledger never had, and the
+    // hand-over of old, cancelled and defective cards to the bank (GD Art. 32; HB Art. 33).
+    on(new TakeBack(0), f0);
+    note();
+    on(new TakeBack(0), f5);
+    run(new TakeBackUnknown('office'));
+    on(new SelfApproved(0), f0);
+    on(new Destroy(1), f0);
+    on(new Destroy(1), f1);
+    on(new Destroy(1), f3);
     note();
     on(new Load(0), p0);
     on(new Load(0), p1);
@@ -759,7 +846,8 @@ describe('the card state machine, model-based on a real ledger', () => {
     }
     for (const i of [f4, p1]) on(new SelfApproved(0), i);
     on(new WrongHolder(0), f4);
-    const all = [...['expected', 'in_transit', 'in_stock', 'agent_held', 'issued', 'recalled', 'cancelled', 'sealed', 'defective', 'lost'].map((x) => `finished:${x}`), ...['expected', 'in_transit', 'in_stock', 'loaded', 'consumed', 'spoiled', 'destroyed', 'lost'].map((x) => `prefab:${x}`)];
+    const finished = ['expected', 'in_transit', 'in_stock', 'agent_held', 'issued', 'recalled', 'cancelled', 'sealed', 'defective', 'lost', 'returning', 'taken_back', 'destroyed'];
+    const all = [...finished.map((x) => `finished:${x}`), ...['expected', 'in_transit', 'in_stock', 'loaded', 'consumed', 'spoiled', 'destroyed', 'lost'].map((x) => `prefab:${x}`)];
     expect([...seen].sort()).toEqual(all.sort());
     expectVerified(r.ledger);
   });

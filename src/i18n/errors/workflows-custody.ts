@@ -226,4 +226,16 @@ export const custodyWorkflowErrors = {
   PLACE_HOPPER_NO: (p: { printer: string }) => `制卡机 ${p.printer} 的卡盒号应为 1-9 且未被占用。`,
   PLACE_HOPPER_TAKEN: (p: { printer: string; hopper: number }) => `制卡机 ${p.printer} 的 ${p.hopper} 号卡盒已登记。`,
   PLACE_NOT_EMPTY: (p: { name: string; count: number }) => `“${p.name}”中还有 ${p.count} 张卡，清空后才能撤销。`,
+  // The ways back (remake-list.ts, destruction-handover.ts, take-back.ts): GD Art. 32; HB Art. 16, 33.
+  DESTROY_COUNT_MISMATCH: (p: { counted: number; cards: number }) =>
+    `清点数 ${p.counted} 张与所选卡数 ${p.cards} 张不符，未登记销毁移交。请重新清点（GD 第三十六条：重要空白证件须清点、两人在场）。`,
+  'COUNTERPART_REQUIRED.bankReceiver': () => '请填写服务银行的接收人姓名。',
+  'REASON_REQUIRED.destroyHandover': () => '销毁移交必须写明原因（如：换发旧卡、注销卡、读卡不合格）。',
+  'SELECTION_EMPTY.destroyHandover': () => '没有要销毁移交的卡：请扫描或指定卡号。',
+  'SELECTION_EMPTY.destroyAllEnded': () => '本网点没有待销毁的卡（已注销、已封存、读卡不合格、收回的旧卡或作废的预制卡）。',
+  'CARD_NOT_HERE.destroyHandover': (p: { card: string; site: string }) => `卡 ${p.card} 不在本网点，在 ${p.site}：只能移交本网点保管的卡。`,
+  'COUNTERPART_REQUIRED.takeBack': () => '请填写交回旧卡的人的姓名。',
+  TAKE_BACK_REASON_UNKNOWN: (p: { reason: string }) => `未知的收回原因“${p.reason}”：可用 replacement（换发）、cancellation（注销）、found（拾获）。`,
+  'HOLDER_ID_MISMATCH.takeBack': () => '所填证件号码与此卡持卡人不符：请核对交回的卡和证件。',
+  'CARD_NO_EMPTY.takeBack': () => '请输入或扫描要收回的卡号。',
 } as const satisfies ErrorTextTable;

@@ -15,7 +15,7 @@ export type Screen =
   | { id: 'dispatch' }
   | { id: 'sign-in'; number: string }
   | { id: 'issuance' }
-  | { id: 'overdue'; tab: OverdueTab }
+  | { id: 'overdue'; tab: OverdueTab | WaysTab }
   | { id: 'settle'; ref: string }
   | { id: 'pickup' }
   /** 预制卡盘点: today's state; a count being scanned; a submitted one under review; the report. */
@@ -38,6 +38,8 @@ export type Screen =
 export type ShipmentsTab = 'inbound' | 'outbound';
 /** 逾期与回收: 应回收, 即将逾期, 集体代领 (open pickups), 待注销. */
 export type OverdueTab = 'due' | 'warn' | 'pickups' | 'cancel';
+/** The ways back on the same screen: 重制清单, 收回旧卡, 销毁移交 (HB Art. 16, 33; GD Art. 32). */
+export type WaysTab = 'remake' | 'takeback' | 'destroy';
 export type Overlay = 'help' | 'quit' | null;
 
 export type NavState = { stack: Screen[]; overlay: Overlay; actor: Actor | null };

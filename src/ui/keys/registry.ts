@@ -162,6 +162,13 @@ const DEFS = [
   { id: 'overdue.end-confirm', keys: 'Enter', description: keyDescriptions['overdue.end-confirm'], category: 'local', contexts: ['overdue-end'], match: named('enter') },
   { id: 'overdue.end-field', keys: 'Tab/↑↓', description: keyDescriptions['overdue.end-field'], category: 'navigation', contexts: ['overdue-end'], match: named('tab', 'backtab', 'up', 'down') },
   { id: 'overdue.dialog-close', keys: 'Esc', description: keyDescriptions['overdue.dialog-close'], category: 'local', contexts: ['overdue-recall', 'overdue-recall-note', 'overdue-end'], match: named('escape') },
+  { id: 'ways.tab', keys: 'Tab', description: keyDescriptions['ways.tab'], category: 'navigation', contexts: ['ways-remake', 'ways-takeback', 'ways-destroy'], match: named('tab', 'backtab') },
+  { id: 'ways.move', keys: '↑↓', description: keyDescriptions['ways.move'], category: 'navigation', contexts: ['ways-remake'], match: named('up', 'down') },
+  { id: 'ways.page', keys: 'PgUp/PgDn', description: keyDescriptions['ways.page'], category: 'navigation', contexts: ['ways-remake'], footer: false, match: named('pageup', 'pagedown') },
+  { id: 'ways.submit', keys: 'Enter', description: keyDescriptions['ways.submit'], category: 'local', contexts: ['ways-takeback', 'ways-destroy'], match: named('enter') },
+  { id: 'ways.reason', keys: '←→', description: keyDescriptions['ways.reason'], category: 'local', contexts: ['ways-takeback'], match: named('left', 'right') },
+  { id: 'ways.field', keys: '↑↓', description: keyDescriptions['ways.field'], category: 'navigation', contexts: ['ways-takeback', 'ways-destroy'], match: named('up', 'down') },
+  { id: 'ways.undo', keys: 'Ctrl+Z', description: keyDescriptions['ways.undo'], category: 'local', contexts: ['ways-destroy'], match: ctrl('z') },
   { id: 'overdue.stats-close', keys: 'S/Esc', description: keyDescriptions['overdue.stats-close'], category: 'local', contexts: ['overdue-stats'], match: either(char('S'), char('s'), named('escape')) },
 
   // Settling a collective pickup (集体代领结清): each card handed over by the unit, or brought back.

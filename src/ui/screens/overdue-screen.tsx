@@ -5,7 +5,11 @@ import { Line } from '../components/line.tsx';
 import { PRIORITY, useKeyHandler } from '../keys/key-router.tsx';
 import { useStrayScan } from '../keys/use-stray-scan.ts';
 import { useOverdue, type LeaveTarget, type OverdueMode } from '../hooks/use-overdue.ts';
-import type { OverdueTab } from '../hooks/use-navigation.ts';
+import type { OverdueTab, WaysTab } from '../hooks/use-navigation.ts';
+import { useWaysBack } from '../hooks/use-ways-back.ts';
+import { WaysBackView, REMAKE_CHROME } from './overdue/ways-back-view.tsx';
+import { waysKeys } from './overdue/ways-back-keys.ts';
+import { isWaysTab, waysTitleLine } from './overdue/ways-back-lines.ts';
 import { Question } from './shared/question.tsx';
 import { EndDialog, RecallDialog, StatsView } from './overdue/overdue-dialogs.tsx';
 import { OverdueList } from './overdue/overdue-list.tsx';
@@ -16,12 +20,12 @@ import { zh } from '../../i18n/zh-CN.ts';
 
 export type OverdueScreenProps = {
   actor: Actor;
-  tab: OverdueTab;
+  tab: OverdueTab | WaysTab;
   width: number;
   height: number;
   isActive: boolean;
   onContext: (context: ContextId) => void;
-  onTab: (tab: OverdueTab) => void;
+  onTab: (tab: OverdueTab | WaysTab) => void;
   onSettle: (ref: string) => void;
   onNewPickup: () => void;
   onLeave: () => void;
@@ -67,15 +71,28 @@ function body({ o, tab, canSeal, siteName, isActive, width, height }: BodyProps)
   return <OverdueList o={o} tab={tab} canSeal={canSeal} asking={view === 'leave'} rows={rows} width={width} />;
 }
 
-export function OverdueScreen({ actor, tab, width, height, isActive, onContext, onTab, onSettle, onNewPickup, onLeave }: OverdueScreenProps) {
+export function OverdueScreen({ actor, tab: shown, width, height, isActive, onContext, onTab, onSettle, onNewPickup, onLeave }: OverdueScreenProps) {
+  // On a ways-back page the recall lists keep their own state (and the due list's tab) underneath.
+  const ways = isWaysTab(shown) ? shown : null;
+  const tab: OverdueTab = ways ? 'due' : (shown as OverdueTab);
   const o = useOverdue(actor, tab);
+  const w = useWaysBack(actor);
   const canSeal = o.endActions.includes('seal');
-  const context = contextOf(o.mode, tab, canSeal, o.reason.code === 'other');
+  const context: ContextId = ways ? (w.leaving ? 'confirm' : `ways-${ways}`) : contextOf(o.mode, tab, canSeal, o.reason.code === 'other');
   useLayoutEffect(() => onContext(context), [context]);
   const stray = useStrayScan();
   const go = (t: LeaveTarget) => (t.to === 'settle' ? onSettle(t.ref) : t.to === 'new-pickup' ? onNewPickup() : onLeave());
   const page = Math.max(1, height - CHROME);
-  useKeyHandler(overdueKeys(o, stray, { tab, canSeal, page, onTab, go }), { priority: o.mode === 'leave' ? PRIORITY.modal : PRIORITY.screen, isActive });
+  useKeyHandler(overdueKeys(o, stray, { tab, canSeal, page, onTab, go }), { priority: o.mode === 'leave' ? PRIORITY.modal : PRIORITY.screen, isActive: isActive && !ways });
+  useKeyHandler(waysKeys(w, stray, { tab: ways ?? 'remake', page: Math.max(1, height - REMAKE_CHROME), onTab, onLeave }), { priority: w.leaving ? PRIORITY.modal : PRIORITY.screen, isActive: isActive && ways !== null });
+  if (ways) {
+    return (
+      <Box flexDirection="column" width={width} height={height}>
+        <Line text={waysTitleLine(ways, w.remake.rows.length)} width={width} bold />
+        <WaysBackView w={w} tab={ways} width={width} height={height} isActive={isActive} />
+      </Box>
+    );
+  }
   const counts = { due: o.lists.due.length, warn: o.lists.warn.length, pickups: o.lists.pickups.length, cancel: o.lists.cancel.length };
   const title = titleLine(tab, counts);
   const formQuestion = o.mode === 'leave' && o.leaving?.what === 'form';

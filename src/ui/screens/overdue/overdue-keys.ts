@@ -3,14 +3,14 @@ import type { KeyEvent } from '../../keys/key-event.ts';
 import { matches, type BindingId } from '../../keys/registry.ts';
 import type { useStrayScan } from '../../keys/use-stray-scan.ts';
 import type { LeaveTarget, useOverdue } from '../../hooks/use-overdue.ts';
-import type { OverdueTab } from '../../hooks/use-navigation.ts';
-import { TABS } from './overdue-lines.ts';
+import type { OverdueTab, WaysTab } from '../../hooks/use-navigation.ts';
+import { nextTab } from './ways-back-lines.ts';
 import { answerQuestion } from '../shared/question-keys.ts';
 
 type Overdue = ReturnType<typeof useOverdue>;
 type Stray = ReturnType<typeof useStrayScan>;
 /** What the keys act on besides the hook: the tab, the table's page, and where the screen can go. */
-export type OverdueKeyContext = { tab: OverdueTab; canSeal: boolean; page: number; onTab: (tab: OverdueTab) => void; go: (target: LeaveTarget) => void };
+export type OverdueKeyContext = { tab: OverdueTab; canSeal: boolean; page: number; onTab: (tab: OverdueTab | WaysTab) => void; go: (target: LeaveTarget) => void };
 
 /** Printable keys that are commands on the lists; other text (a card scanned by habit) is ignored. */
 const LIST_COMMANDS: readonly BindingId[] = ['overdue.toggle', 'overdue.all', 'overdue.recall', 'overdue.stats', 'overdue.new-pickup', 'overdue.cancel', 'overdue.seal', 'help', 'quit'];
@@ -63,7 +63,8 @@ function listKeys(o: Overdue, stray: Stray, k: OverdueKeyContext, e: KeyEvent): 
   if (stray.swallow(e, (x) => LIST_COMMANDS.some((id) => matches(id, x)))) return true;
   if (matches('overdue.tab', e)) {
     o.clearNotice();
-    k.onTab(TABS[(TABS.indexOf(k.tab) + (e.name === 'backtab' ? -1 : 1) + TABS.length) % TABS.length]!);
+    // On from 待注销 to the ways back (重制清单, 收回旧卡, 销毁移交) and round.
+    k.onTab(nextTab(k.tab, e.name === 'backtab' ? -1 : 1));
     return true;
   }
   if (matches('overdue.move', e)) return o.move(e.name === 'up' ? -1 : 1), true;
