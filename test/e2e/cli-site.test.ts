@@ -54,8 +54,20 @@ describe('a real instant-issuance site from nothing', () => {
     expect(made).toMatchObject({ status: 'issued', cardNo: 'T44000001', blankNo: 'P90000001' });
     expect(JSON.stringify(ok(db, 'lina', ['card', 'P90000001']))).toContain('consumed');
     verifies(db);
+
+    // The branch runs its day: blanks to a counter drawer the admin added (GD Art. 12: 保管地点),
+    // and later the card's holder cancels it and hands it back (GD Art. 32 一(一)); the old card
+    // goes to the service bank for destruction, counted and approved (HB Art. 33).
+    ok(db, 'boss', ['place', 'add', '柜台1', '--kind', 'drawer', '--site', '440100-B01']);
+    expect(ok(db, 'lina', ['transfer', '--card', 'P90000003', '--to', '柜台1'])).toMatchObject({ cards: 1, toPlace: '柜台1' });
+    ok(db, 'lina', ['card', 'take-back', 'T44000001', '--reason', 'cancellation', '--from', '陈小红', '--id-number', ID]);
+    expect(ok(db, 'lina', ['card', 'T44000001']).state).toBe('taken_back');
+    refused(db, 'lina', ['destroy', '--card', 'T44000001', '--count', '2', '--bank-receiver', '周行', '--approver', 'boss', '--reason', '注销卡交银行销毁'], 'DESTROY_COUNT_MISMATCH', { SBK_APPROVER_PIN: '135790' });
+    ok(db, 'lina', ['destroy', '--card', 'T44000001', '--count', '1', '--bank-receiver', '周行', '--approver', 'boss', '--reason', '注销卡交银行销毁'], { SBK_APPROVER_PIN: '135790' });
+    expect(ok(db, 'lina', ['card', 'T44000001']).state).toBe('destroyed');
+    verifies(db);
     // Some twenty processes, each opening the ledger: slow on a shared machine.
-  }, 120_000);
+  }, 180_000);
 
   it('a service point is added, listed, edited and retired while it holds nothing', () => {
     const db = newCity();
