@@ -26,12 +26,12 @@ export function onLedgerWait(ledger: Ledger, notice: () => void): void {
  */
 export function writeTx<T>(ledger: Ledger, fn: (tx: LedgerDb) => T): T {
   const limit = busyLimitMs();
-  const t0 = Date.now();
+  const t0 = performance.now();
   let pause = BACKOFF_MIN_MS;
   let told = false;
   for (;;) {
     let started = false;
-    const left = Math.max(0, limit - (Date.now() - t0));
+    const left = Math.max(0, Math.floor(limit - (performance.now() - t0)));
     ledger.sqlite.pragma(`busy_timeout = ${Math.min(BUSY_SLICE_MS, left)}`);
     try {
       return ledger.db.transaction(
@@ -45,11 +45,11 @@ export function writeTx<T>(ledger: Ledger, fn: (tx: LedgerDb) => T): T {
       );
     } catch (e) {
       if (!isSqliteBusy(e)) throw e;
-      const waited = Date.now() - t0;
+      const waited = performance.now() - t0;
       if (started || waited >= limit) throw ledgerBusy(waited);
       if (!told) waitNotices.get(ledger)?.();
       told = true;
-      sleep(Math.min(pause, limit - waited));
+      sleep(Math.ceil(Math.min(pause, limit - waited)));
       pause = Math.min(pause * 2, BACKOFF_MAX_MS);
     } finally {
       ledger.sqlite.pragma(`busy_timeout = ${limit}`);
