@@ -8,7 +8,7 @@ import { SbkError } from './errors.ts';
 export function busyLimitMs(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.SBK_BUSY_TIMEOUT_MS;
   const n = raw === undefined || raw === '' ? NaN : Number(raw);
-  return Number.isFinite(n) && n >= 0 ? n : 30_000;
+  return Number.isFinite(n) && n >= 0 ? Math.floor(n) : 30_000;
 }
 
 /** SQLite's SQLITE_BUSY (and its extended codes) as better-sqlite3 raises them. */
