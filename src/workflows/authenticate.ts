@@ -122,6 +122,16 @@ function approvalFailures(tx: LedgerDb, actor: Actor): number {
  * and pause as a wrong PIN.
  */
 export function authenticateApprover(ledger: Ledger, actor: Actor, login: string, pin: string): Actor {
+  const approver = authenticateSecondPerson(ledger, actor, login, pin);
+  checkApprover(ledger, actor, approver);
+  return approver;
+}
+
+/**
+ * Another operator's PIN typed for `actor`'s action (an approver, a count's confirmer, the
+ * receiver of a hand-over): counted against `actor` as above, never against the one named.
+ */
+export function authenticateSecondPerson(ledger: Ledger, actor: Actor, login: string, pin: string): Actor {
   const approver = operatorByLogin(ledger.db, login.trim());
   const pepper = readPepper(ledger.path);
   const requesterLocked = () => new SbkError('OPERATOR_LOCKED.locked', { login: actor.login });
@@ -151,9 +161,7 @@ export function authenticateApprover(ledger: Ledger, actor: Actor, login: string
   writeTx(ledger, (tx) => logAudit(tx, { type: 'approval_passed', operatorId: actor.id, subjectOperatorId: approver.id, siteId: actor.siteId }));
   // The right PIN of a locked account: the approver knows it is theirs, nothing leaks.
   if (operatorById(ledger.db, approver.id)?.lockedAt) throw new SbkError('OPERATOR_LOCKED.locked', { login: approver.login });
-  const a = toActor(ledger, approver);
-  checkApprover(ledger, actor, a);
-  return a;
+  return toActor(ledger, approver);
 }
 
 /** The rules for a second operator, also applied by the workflows that take an approver. */
