@@ -133,4 +133,23 @@ describe('through the real CLI', () => {
     expect(r.json()).toEqual({ recovered: 'boss' });
     expect(runCli(['stock', '--db', db, '--json'], { ...env, SBK_OPERATOR: 'boss', SBK_PIN: '771355' }).code).toBe(0);
   });
+
+  it('the issue: five `sbk cancel --approver lijuan` with wrong PINs lock the clerk, not the supervisor or the admin', () => {
+    const db = join(tempDir(), 'cancel.db');
+    const env = { SBK_AUTH_DELAY_MS: '5' };
+    const boss = { ...env, SBK_OPERATOR: 'boss', SBK_PIN: '135790' };
+    expect(runCli(['init', '--db', db, '--site', '420100', '--admin', 'boss', '--name', '王建国'], boss).code).toBe(0);
+    const add = (id: string, role: string, site: string, pin: string) =>
+      expect(runCli(['operator', 'add', '--db', db, '--id', id, '--name', '某某', '--role', role, '--site', site], { ...boss, SBK_NEW_PIN: pin }).code).toBe(0);
+    add('lijuan', 'supervisor', '420100', '246801');
+    add('zhangwei', 'clerk', '420102-01', '357902');
+    const clerk = { ...env, SBK_OPERATOR: 'zhangwei', SBK_PIN: '357902', SBK_APPROVER_PIN: '000001' };
+    const codes = ['lijuan', 'lijuan', 'lijuan', 'boss', 'boss'].map(
+      (approver) => runCli(['cancel', 'A10000017', '--reason', '测试', '--approver', approver, '--db', db, '--json'], clerk).json().error.code,
+    );
+    expect(codes).toEqual(['AUTH_FAILED', 'AUTH_FAILED', 'AUTH_FAILED', 'AUTH_FAILED', 'OPERATOR_LOCKED']);
+    expect(runCli(['stock', '--db', db, '--json'], { ...env, SBK_OPERATOR: 'lijuan', SBK_PIN: '246801' }).code).toBe(0);
+    const list = runCli(['operator', 'list', '--db', db, '--json'], boss);
+    expect(list.json().map((o: { login: string; locked: boolean }) => [o.login, o.locked])).toEqual([['boss', false], ['lijuan', false], ['zhangwei', true]]);
+  });
 });
