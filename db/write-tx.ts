@@ -3,7 +3,8 @@ import { useConnection } from './bulk-sql.ts';
 import { useClock } from './ledger-clock.ts';
 import { busyLimitMs, isSqliteBusy, ledgerBusy } from '../src/domain/ledger-busy.ts';
 
-/** SQLite waits this long for the lock on each try; between tries writeTx backs off itself. */
+/** SQLite waits this long for the lock on the first try (then the wait is told), then on each later one. */
+const FIRST_SLICE_MS = 250;
 const BUSY_SLICE_MS = 1000;
 const BACKOFF_MIN_MS = 25;
 const BACKOFF_MAX_MS = 1000;
@@ -32,7 +33,7 @@ export function writeTx<T>(ledger: Ledger, fn: (tx: LedgerDb) => T): T {
   for (;;) {
     let started = false;
     const left = Math.max(0, Math.floor(limit - (performance.now() - t0)));
-    ledger.sqlite.pragma(`busy_timeout = ${Math.min(BUSY_SLICE_MS, left)}`);
+    ledger.sqlite.pragma(`busy_timeout = ${Math.min(told ? BUSY_SLICE_MS : FIRST_SLICE_MS, left)}`);
     try {
       return ledger.db.transaction(
         (tx) => {
