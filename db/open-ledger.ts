@@ -14,6 +14,7 @@ import { SbkError } from '../src/domain/errors.ts';
 import { clockFromEnv, type Clock } from '../src/domain/clock.ts';
 import { useClock } from './ledger-clock.ts';
 import { projectFile } from '../src/project-files.ts';
+import { asLedgerBusy, busyLimitMs } from '../src/domain/ledger-busy.ts';
 
 /** The database or a transaction on it: ledger functions take either. */
 export type LedgerDb = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
@@ -62,13 +63,20 @@ export function openLedger(path: string, opts: OpenOptions = {}): Ledger {
   }
   if (isNew) chmodSync(full, opts.groupAccess ? 0o660 : 0o600);
 
-  sqlite.pragma('journal_mode = WAL');
-  // better-sqlite3 builds with NORMAL as the WAL default, which can lose a committed transaction on
-  // power loss (ENGINEERING.md §2).
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 10000');
-  applyMigrations(sqlite);
+  // Another process's write (a long import) is waited for up to SBK_BUSY_TIMEOUT_MS (30 s), then
+  // refused as LEDGER_BUSY, not shown as a program error (db/write-tx.ts retries with backoff).
+  sqlite.pragma(`busy_timeout = ${busyLimitMs()}`);
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    // better-sqlite3 builds with NORMAL as the WAL default, which can lose a committed transaction on
+    // power loss (ENGINEERING.md §2).
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    applyMigrations(sqlite);
+  } catch (e) {
+    sqlite.close();
+    throw asLedgerBusy(e);
+  }
   const db = drizzle(sqlite, { schema });
   const now = opts.now ?? clockFromEnv(process.env.SBK_NOW);
   useClock(db, now);

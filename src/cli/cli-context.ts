@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
 import { openLedger, closeLedger, type Ledger } from '../../db/open-ledger.ts';
+import { onLedgerWait } from '../../db/write-tx.ts';
 import { authenticate, authenticateApprover } from '../workflows/authenticate.ts';
 import { type Actor } from '../domain/actor.ts';
 import { resolveLedgerPath } from '../workflows/ledger-path.ts';
@@ -29,6 +30,7 @@ export function outFor(argv: GlobalArgs): Out {
 /** Opens the existing ledger named by --db / $SBK_DB, runs `fn`, always closes it. */
 export async function withLedger<T>(argv: GlobalArgs, fn: (ledger: Ledger) => Promise<T> | T): Promise<T> {
   const ledger = openLedger(resolveLedgerPath(argv.db), { mustExist: true });
+  onLedgerWait(ledger, () => process.stderr.write(`${programText.waitingForLedger}\n`));
   try {
     return await fn(ledger);
   } finally {

@@ -5,6 +5,7 @@
 import yargs, { type Argv } from 'yargs';
 import { outFor, type GlobalArgs } from './cli-context.ts';
 import { reportError, stdio } from './cli-io.ts';
+import { asLedgerBusy, isLedgerBusy } from '../domain/ledger-busy.ts';
 import { programText } from '../i18n/cli/program.ts';
 import { initCommand } from './commands/init-command.ts';
 import { demoCommand } from './commands/demo-command.ts';
@@ -95,7 +96,10 @@ export async function main(args: string[]): Promise<number> {
       else o.error(programText.usageError({ message: e.message }));
       return 2;
     }
-    return reportError(out(), e);
+    // Another process holding the ledger is a temporary failure (EX_TEMPFAIL), not a bug.
+    const err = asLedgerBusy(e);
+    const code = reportError(out(), err);
+    return isLedgerBusy(err) ? 75 : code;
   }
   return exitCode;
 }

@@ -474,7 +474,7 @@ describe('(3) a PIN is never echoed', () => {
           await c.press('\r');
           return c.waitFor((f) => f.includes(answer), 5000);
         };
-        for (let left = 4; left >= 1; left--) await tryPin('975310', `再输错 ${left} 次`);
+        for (let left = 4; left >= 1; left--) await tryPin('975310', '工号或密码不正确');
         await tryPin('975310', '已锁定');
         const locked = await tryPin(ADMIN.pin, '已被锁定');
         expect(locked).toContain('操作员登录'); // still at the login screen

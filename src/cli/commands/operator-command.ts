@@ -5,7 +5,8 @@ import type { Role } from '../../../db/operators-repo.ts';
 import { adminText } from '../../i18n/cli/admin.ts';
 import { readPin } from '../read-pin.ts';
 import { emit, type Out } from '../cli-io.ts';
-import { withActor, withSubcommands, type GlobalArgs } from '../cli-context.ts';
+import { withActor, withLedger, withSubcommands, type GlobalArgs } from '../cli-context.ts';
+import { recoverableAdmin, recoverOperator, requireLedgerOwner } from '../../workflows/recover-operator.ts';
 
 const t = adminText.operator;
 
@@ -54,6 +55,23 @@ function unlockSubcommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArgs>
   );
 }
 
+/** No login: the ledger file's owner (the service account) only, checked before the PIN prompt. */
+function recoverSubcommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArgs> {
+  return y.command(
+    'recover <id>',
+    t.recover.describe,
+    (c) => c.positional('id', { type: 'string', demandOption: true }),
+    (argv) =>
+      withLedger(argv, async (ledger) => {
+        requireLedgerOwner(ledger);
+        const login = recoverableAdmin(ledger, argv.id).login;
+        const pin = await readPin(t.recover.newPin({ login }), 'SBK_NEW_PIN');
+        recoverOperator(ledger, login, pin);
+        emit(out(), { recovered: login }, () => t.recover.done({ login }));
+      }),
+  );
+}
+
 function passwdSubcommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArgs> {
   return y.command(
     'passwd [id]',
@@ -73,5 +91,5 @@ function passwdSubcommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArgs>
 }
 
 export function operatorCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArgs> {
-  return y.command('operator', t.describe, (c) => withSubcommands(c, out, [addSubcommand, listSubcommand, unlockSubcommand, passwdSubcommand]).demandCommand(1, t.demand));
+  return y.command('operator', t.describe, (c) => withSubcommands(c, out, [addSubcommand, listSubcommand, unlockSubcommand, passwdSubcommand, recoverSubcommand]).demandCommand(1, t.demand));
 }

@@ -7,7 +7,7 @@ import { cliCommon } from './common.ts';
 export const adminText = {
   operator: {
     describe: '操作员账号',
-    demand: '请指定子命令：add、list、unlock 或 passwd',
+    demand: '请指定子命令：add、list、unlock、passwd 或 recover',
     add: {
       describe: '新增实名操作员（管理员）；新操作员的密码取自 $SBK_NEW_PIN 或提示输入',
       id: '工号',
@@ -24,6 +24,11 @@ export const adminText = {
     unlock: {
       describe: '解锁因连续输错密码而锁定的账号（主管）',
       done: (p: { login: string }) => `已解锁 ${p.login}。`,
+    },
+    recover: {
+      describe: '恢复被锁定的管理员账号：解锁并设新密码（仅限台账文件所有者即服务账号，无须登录；记入审计日志）。新密码取自 $SBK_NEW_PIN 或提示输入',
+      newPin: (p: { login: string }) => `管理员 ${p.login} 的新密码（6-12 位数字）：`,
+      done: (p: { login: string }) => `已恢复管理员 ${p.login}：已解锁并设置新密码。`,
     },
     passwd: {
       describe: '修改本人密码；管理员可重置他人密码。新密码取自 $SBK_NEW_PIN 或提示输入',

@@ -12,6 +12,8 @@ export const programText = {
   error: (p: { code: string; message: string }) => `错误 [${p.code}]：${p.message}`,
   internalError: (p: { message: string }) => `内部错误：${p.message}\n请把这条信息和操作步骤告诉系统管理员。`,
   usageError: (p: { message: string }) => `用法错误：${p.message}\n运行 sbk --help 查看全部命令。`,
+  /** On stderr while a write waits for another process's (db/write-tx.ts). */
+  waitingForLedger: '等待其他操作完成…',
   /** The prompt for the operator's own PIN. */
   pinPrompt: (p: { login: string }) => `${p.login} 的密码：`,
 } as const;

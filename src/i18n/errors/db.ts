@@ -21,6 +21,9 @@ export const ledgerErrors = {
   LEDGER_NOT_FOUND: (p: { path: string }) => `找不到台账文件 ${p.path}。请用 --db 指定台账，或先运行 sbk init 建立台账。`,
   LEDGER_ON_NETWORK_FS: (p: { dir: string; fsType: string }) =>
     `台账目录 ${p.dir} 在网络文件系统（${p.fsType}）上，多人同时使用会损坏台账。请把台账放在本机磁盘上，操作员通过 SSH 登录本机使用。`,
+  // db/write-tx.ts: another process holds the write lock (a long import) past the limit.
+  LEDGER_BUSY: (p: { seconds: number }) =>
+    `台账正被其他操作占用（已等待 ${p.seconds} 秒，可能是大批量导入或盘点正在进行），本次未做任何更改。请稍后重试。`,
   // db/register-cards.ts
   'BATCH_EXISTS.register': (p: { batch: string }) => `制卡批次 ${p.batch} 已在台账中，不能重复登记。`,
   'CODE_IN_LEDGER.card_id_code': (p: { cardNo: string }) => `卡 ${p.cardNo} 的卡识别码与台账中另一张卡相同，不能登记。请联系卡商核对。`,

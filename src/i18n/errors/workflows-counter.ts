@@ -17,8 +17,10 @@ export const counterWorkflowErrors = {
   // Login and second operators (authenticate.ts).
   ROLE_REQUIRED: (p: { needed: string; actor: string; role: string }) => `此操作需要“${p.needed}”权限，${p.actor}是“${p.role}”。请有权限的同事操作。`,
   'AUTH_FAILED.login': () => '工号或密码不正确。',
-  'AUTH_FAILED.remaining': (p: { remaining: number }) => `工号或密码不正确。再输错 ${p.remaining} 次账号将被锁定。`,
+  'AUTH_FAILED.approver': () => '复核人工号或密码不正确。连续输错多次将锁定您本人的账号。',
   'OPERATOR_LOCKED.locked': (p: { login: string }) => `账号 ${p.login} 因连续输错密码已被锁定，请主管用“sbk operator unlock”解锁。`,
+  'OPERATOR_LOCKED.approvals': (p: { failures: number; login: string }) =>
+    `复核人密码连续输错 ${p.failures} 次，您的账号 ${p.login} 已锁定，请主管或管理员解锁。`,
   'OPERATOR_LOCKED.justNow': (p: { failures: number; login: string }) => `密码连续输错 ${p.failures} 次，账号 ${p.login} 已锁定，请主管解锁。`,
   'SECOND_OPERATOR_SAME.approver': () => '复核人不能是经办人本人，请换另一名主管复核。',
   APPROVER_NOT_SUPERVISOR: (p: { approver: string }) => `${p.approver}不是主管，不能复核此操作。`,

@@ -65,6 +65,9 @@ export const custodyWorkflowErrors = {
   'NAME_REQUIRED.operator': () => '请填写操作员的真实姓名（实名制管理）。',
   LOGIN_TAKEN: (p: { login: string }) => `工号 ${p.login} 已存在，请换一个。`,
   OPERATOR_NOT_FOUND: (p: { login: string }) => `没有工号为 ${p.login} 的操作员。`,
+  // recover-operator.ts
+  RECOVER_NOT_OWNER: (p: { path: string }) => `只有台账文件 ${p.path} 的所有者（服务账号）才能恢复账号。请以该账号运行，或请其他管理员解锁。`,
+  RECOVER_ADMIN_ONLY: (p: { login: string }) => `${p.login} 不是管理员：只有管理员账号可由服务账号恢复，其他账号请管理员用 sbk operator unlock 解锁。`,
   'SECOND_OPERATOR_SAME.unlockSelf': () => '不能给自己解锁，请另一名主管操作。',
   'AUTH_FAILED.oldPin': () => '原密码不正确。',
 
