@@ -5,6 +5,7 @@
 import yargs, { type Argv } from 'yargs';
 import { outFor, type GlobalArgs } from './cli-context.ts';
 import { reportError, stdio } from './cli-io.ts';
+import { printableJson } from '../text/printable-text.ts';
 import { programText } from '../i18n/cli/program.ts';
 import { initCommand } from './commands/init-command.ts';
 import { demoCommand } from './commands/demo-command.ts';
@@ -88,7 +89,7 @@ export async function main(args: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       const o = outFor({ json });
-      if (json) o.write(JSON.stringify({ error: { code: 'USAGE', message: e.message } }));
+      if (json) o.write(printableJson({ error: { code: 'USAGE', message: e.message } }));
       else o.error(programText.usageError({ message: e.message }));
       return 2;
     }

@@ -14,7 +14,7 @@ import { formatIssueReceipt } from '../../domain/issue-receipt-format.ts';
 import { SbkError } from '../../domain/errors.ts';
 import { issueText as t } from '../../i18n/cli/issue.ts';
 import { cliCommon } from '../../i18n/cli/common.ts';
-import { emit, type Out } from '../cli-io.ts';
+import { emit, printText, type Out } from '../cli-io.ts';
 import { withActor, type GlobalArgs } from '../cli-context.ts';
 import { filled, usageCheck } from '../args.ts';
 
@@ -96,7 +96,7 @@ function report(o: Out, r: IssueResult, file: ReceiptFile | null, receiptPath: s
   file?.write(text);
   const data = { status: r.status, cardNo: r.cardNo, secondIssue: r.secondIssue, replayed: r.replayed, receipt: r.receipt, ...(receiptPath ? { receiptPath } : {}) };
   if (o.json || receiptPath) emit(o, data, () => issuedText(r, receiptPath));
-  else process.stdout.write(text);
+  else printText(text);
 }
 
 export function issueCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArgs> {
