@@ -6,10 +6,10 @@
  * ESC, C1 or bidi control from data is shown as ␛, <U+202E>…, never obeyed) and every JSON
  * `printableJson` (the same escaped as \uXXXX), src/text/printable-text.ts.
  */
-import { writeFileSync } from 'node:fs';
 import { isSbkError } from '../domain/errors.ts';
 import { programText } from '../i18n/cli/program.ts';
 import { printableJson, printableText } from '../text/printable-text.ts';
+import { writeFileSafely } from '../security/safe-write.ts';
 
 export type Out = { json: boolean; write: (s: string) => void; error: (s: string) => void };
 
@@ -42,7 +42,7 @@ export function emit(out: Out, data: unknown, text: () => string): void {
  */
 export function printDocument(out: Out, doc: { text: string; path?: string; json: () => unknown; saved: (path: string) => { data: unknown; text: string } }): void {
   if (doc.path) {
-    writeFileSync(doc.path, doc.text, { mode: 0o600 });
+    writeFileSafely(doc.path, doc.text); // never through a planted link (safe-write.ts)
     const saved = doc.saved(doc.path);
     emit(out, saved.data, () => saved.text);
   } else if (out.json) emit(out, doc.json(), () => doc.text);

@@ -3,8 +3,12 @@
  * files the CLI writes must not follow a planted link.
  */
 import { describe, expect, it } from 'vitest';
+import { existsSync, lstatSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { runCli, type CliResult } from '../helpers/run-cli.ts';
 import { cliAs, demoLedgerCopies } from '../helpers/demo-cli.ts';
+import { tempDir } from '../helpers/temp-ledger.ts';
 
 const PINS = { admin: '135790', lijuan: '246801' } as const;
 const PROVINCE = 'P-420100-2026-1120'; // 24 cards D40000001…, awaiting sign-in at 420100
@@ -21,7 +25,7 @@ const EVIL_NAME = 'x\u202egpj.exe\x9b2J\n第二行';
 const OBEYED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]|\r(?!\n)/;
 
 const demoCopy = demoLedgerCopies('sbk-safety-');
-const { ok, text } = cliAs(PINS);
+const { ok, text, refused } = cliAs(PINS);
 
 function clean(r: CliResult): void {
   expect(r.code, r.stdout + r.stderr).toBe(0);
@@ -78,6 +82,74 @@ describe('sbk prints no terminal escapes from data (real binary)', () => {
       const refused = text(db, 'admin', ['card', '\x1b[2JX']);
       expect(refused.code).toBe(1);
       expect(refused.stderr).not.toMatch(OBEYED);
+    },
+    SLOW,
+  );
+});
+
+/** The holder's real ID number, as shown at the counter. */
+function holderId(db: string, cardNo: string): string {
+  const d = new Database(db, { readonly: true, fileMustExist: true });
+  try {
+    return (d.prepare('SELECT h.id_number AS id FROM cards c JOIN holders h ON h.id = c.holder_id WHERE c.card_no = ?').get(cardNo) as { id: string }).id;
+  } finally {
+    d.close();
+  }
+}
+
+/** A file someone else owns in a shared folder, and a link to it planted where sbk will write. */
+function planted(dir: string, name: string): { link: string; victim: string; untouched: () => void } {
+  const victim = join(dir, `victim-${name}`);
+  writeFileSync(victim, 'precious\n', { mode: 0o640 });
+  const link = join(dir, name);
+  symlinkSync(victim, link);
+  return {
+    link,
+    victim,
+    untouched: () => {
+      expect(readFileSync(victim, 'utf8')).toBe('precious\n');
+      expect(statSync(victim).mode & 0o777).toBe(0o640);
+      expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    },
+  };
+}
+
+describe('sbk writes no file through a planted link (real binary)', () => {
+  it(
+    '--out, --receipt and --head-file at a symlink are refused with the target untouched; the files made are 0600',
+    () => {
+      const db = demoCopy();
+      const shared = tempDir();
+      ok(db, 'lijuan', ['ship', 'receive', PROVINCE, '--all', '--signer', '李娟']);
+      const made = ok(db, 'lijuan', ['ship', 'create', '--to', '420104-01', '--card', D4(2), '--method', 'courier']);
+
+      const out = planted(shared, 'sheet.csv');
+      refused(db, 'lijuan', ['ship', 'sheet', made.number, '--csv', '--out', out.link], 'FILE_IS_SYMLINK');
+      out.untouched();
+      const sheet = join(shared, 'sheet-ok.csv');
+      ok(db, 'lijuan', ['ship', 'sheet', made.number, '--csv', '--out', sheet]);
+      expect(statSync(sheet).mode & 0o777).toBe(0o600);
+
+      const overdue = planted(shared, 'overdue.csv');
+      refused(db, 'lijuan', ['overdue', '--csv', '--out', overdue.link], 'FILE_IS_SYMLINK');
+      overdue.untouched();
+
+      // The receipt path is checked before the card is handed over: nothing issued.
+      const receipt = planted(shared, 'receipt.txt');
+      refused(db, 'lijuan', ['issue', D4(1), '--holder-id', holderId(db, D4(1)), '--receiver', 'self', '--receipt', receipt.link], 'FILE_IS_SYMLINK');
+      receipt.untouched();
+      expect(ok(db, 'lijuan', ['card', D4(1)]).state).toBe('in_stock');
+      const paper = join(shared, 'receipt-ok.txt');
+      ok(db, 'lijuan', ['issue', D4(1), '--holder-id', holderId(db, D4(1)), '--receiver', 'self', '--receipt', paper]);
+      expect(statSync(paper).mode & 0o777).toBe(0o600);
+      expect(existsSync(paper)).toBe(true);
+
+      const head = planted(shared, 'head.json');
+      refused(db, null, ['verify', '--head-file', head.link], 'FILE_IS_SYMLINK');
+      head.untouched();
+      const headOk = join(shared, 'head-ok.json');
+      ok(db, null, ['verify', '--head-file', headOk]);
+      expect(statSync(headOk).mode & 0o777).toBe(0o600);
     },
     SLOW,
   );
