@@ -6,6 +6,8 @@ import yargs, { type Argv } from 'yargs';
 import { outFor, type GlobalArgs } from './cli-context.ts';
 import { reportError, stdio } from './cli-io.ts';
 import { printableJson } from '../text/printable-text.ts';
+import { ledgerOpenError } from './ledger-open-error.ts';
+import { resolveLedgerPath } from '../workflows/ledger-path.ts';
 import { programText } from '../i18n/cli/program.ts';
 import { initCommand } from './commands/init-command.ts';
 import { demoCommand } from './commands/demo-command.ts';
@@ -33,9 +35,28 @@ import { prefabCommand } from './commands/prefab-command.ts';
 import { instantCommand } from './commands/instant-command.ts';
 import { devicesCommand } from './commands/devices-command.ts';
 
+const quietStreams = new WeakSet<NodeJS.WritableStream>();
+
+/**
+ * `sbk … | head -1`: the reader has gone, and what is left to print is not wanted. The command
+ * finishes (its work is already done or about to be) and ends with its own exit code, without
+ * Node's "Unhandled 'error' event" stack trace. Any other write error is still thrown.
+ */
+function quietOnClosedPipe(stream: NodeJS.WritableStream): void {
+  if (quietStreams.has(stream)) return;
+  quietStreams.add(stream);
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') return;
+    throw e;
+  });
+}
+
 export async function main(args: string[]): Promise<number> {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   let exitCode = 0;
   let json = args.includes('--json');
+  let db: string | undefined;
   const out = () => stdio(json);
   const parser: Argv<GlobalArgs> = yargs(args)
     .scriptName('sbk')
@@ -46,6 +67,7 @@ export async function main(args: string[]): Promise<number> {
     .option('operator', { type: 'string', global: true, describe: programText.options.operator })
     .middleware((argv) => {
       json = Boolean(argv.json);
+      db = argv.db;
     })
     .strict()
     .help('help')
@@ -93,7 +115,7 @@ export async function main(args: string[]): Promise<number> {
       else o.error(programText.usageError({ message: e.message }));
       return 2;
     }
-    return reportError(out(), e);
+    return reportError(out(), ledgerOpenError(e, resolveLedgerPath(db)));
   }
   return exitCode;
 }

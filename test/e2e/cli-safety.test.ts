@@ -3,7 +3,9 @@
  * files the CLI writes must not follow a planted link.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, lstatSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { runCli, type CliResult } from '../helpers/run-cli.ts';
@@ -150,6 +152,63 @@ describe('sbk writes no file through a planted link (real binary)', () => {
       const headOk = join(shared, 'head-ok.json');
       ok(db, null, ['verify', '--head-file', headOk]);
       expect(statSync(headOk).mode & 0o777).toBe(0o600);
+    },
+    SLOW,
+  );
+});
+
+const BIN = fileURLToPath(new URL('../../bin/sbk.js', import.meta.url));
+const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** `sbk args | reader` through a shell, as an operator types it; the exit code is sbk's own. */
+function piped(args: string[], reader: string, env: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync('bash', ['-c', `${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')} | ${reader}; exit \${PIPESTATUS[0]}`], {
+    encoding: 'utf8',
+    env: { ...process.env, SBK_DB: undefined, SBK_APPROVER_PIN: undefined, ...env },
+    timeout: 60_000,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('sbk in a pipe and with a wrong --db (real binary)', () => {
+  it(
+    '`sbk … | head -1` and a reader that reads nothing end quietly with exit 0',
+    () => {
+      const db = demoCopy();
+      const as = { SBK_OPERATOR: 'lijuan', SBK_PIN: PINS.lijuan };
+      const head = piped(['overdue', '--db', db], 'head -1', as);
+      expect(head.stderr).toBe('');
+      expect(head.code).toBe(0);
+      expect(head.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+      // The reader has gone before sbk writes a byte: the case that printed a stack trace.
+      const gone = piped(['overdue', '--db', db, '--json'], 'true', as);
+      expect(gone.stderr).toBe('');
+      expect(gone.code).toBe(0);
+    },
+    SLOW,
+  );
+
+  it(
+    '--db at a folder or at a file that is not a ledger: LEDGER_NOT_A_DATABASE in Chinese, exit 1, the file untouched',
+    () => {
+      const dir = tempDir();
+      const folder = join(dir, 'ledgers');
+      mkdirSync(folder);
+      const notes = join(dir, 'notes.db');
+      writeFileSync(notes, 'hello\n');
+      const as = { SBK_OPERATOR: 'admin', SBK_PIN: PINS.admin };
+      for (const path of [folder, notes]) {
+        const json = runCli(['stock', '--db', path, '--json'], as);
+        expect(json.code, json.stdout + json.stderr).toBe(1);
+        expect(json.json().error).toMatchObject({ code: 'LEDGER_NOT_A_DATABASE', message: expect.stringContaining(path) });
+        const text = runCli(['verify', '--db', path]);
+        expect(text.code).toBe(1);
+        expect(text.stderr).toMatch(/LEDGER_NOT_A_DATABASE/);
+        expect(text.stderr).toMatch(/台账/);
+        expect(text.stderr).not.toMatch(/内部错误|SqliteError|unable to open|not a database/);
+      }
+      expect(readFileSync(notes, 'utf8')).toBe('hello\n');
+      expect(readdirSync(folder)).toEqual([]);
     },
     SLOW,
   );
