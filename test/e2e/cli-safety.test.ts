@@ -74,12 +74,17 @@ describe('sbk prints no terminal escapes from data (real binary)', () => {
       const db = demoCopy();
       const add = text(db, 'admin', ['operator', 'add', '--id', 'evil', '--name', EVIL_NAME, '--role', 'clerk', '--site', '420102-01'], { SBK_NEW_PIN: '975310' });
       clean(add);
+      // The name's own newline is shown, not obeyed: the confirmation stays one line.
+      expect(add.stdout).toContain('x<U+202E>gpj.exe<U+009B>2J␊第二行');
+      expect(add.stdout.trimEnd().split('\n')).toHaveLength(1);
       const addJson = runCli(['operator', 'list', '--db', db, '--json'], { SBK_OPERATOR: 'admin', SBK_PIN: PINS.admin });
       clean(addJson);
       expect(addJson.stdout).toContain('\\u202e');
       expect(addJson.stdout).toContain('\\u009b');
       expect(addJson.json().find((o: { login: string }) => o.login === 'evil').name).toBe(EVIL_NAME);
-      clean(text(db, 'admin', ['operator', 'list']));
+      const list = text(db, 'admin', ['operator', 'list']);
+      clean(list);
+      expect(list.stdout).toContain('x<U+202E>gpj.exe<U+009B>2J␊第二行');
       // An error message that quotes what was typed is made printable too.
       const refused = text(db, 'admin', ['card', '\x1b[2JX']);
       expect(refused.code).toBe(1);
