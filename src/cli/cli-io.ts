@@ -38,7 +38,8 @@ export function emit(out: Out, data: unknown, text: () => string): void {
 /**
  * A printable document (a sheet, a report, a CSV): into the file `path` when given, readable by
  * the owner only (holders' names, HB Art. 42, as the console's exports), with a line saying
- * where; else `json` for `--json`, else the document itself, byte for byte.
+ * where; else `json` for `--json`, else the document itself as formatted (BOM, CRLF and tabs
+ * kept; only a control character from data is shown instead of sent). The file keeps the bytes.
  */
 export function printDocument(out: Out, doc: { text: string; path?: string; json: () => unknown; saved: (path: string) => { data: unknown; text: string } }): void {
   if (doc.path) {
