@@ -6,6 +6,9 @@ import yargs, { type Argv } from 'yargs';
 import { outFor, type GlobalArgs } from './cli-context.ts';
 import { reportError, stdio } from './cli-io.ts';
 import { asLedgerBusy, isLedgerBusy } from '../domain/ledger-busy.ts';
+import { printableJson } from '../text/printable-text.ts';
+import { ledgerOpenError } from './ledger-open-error.ts';
+import { resolveLedgerPath } from '../workflows/ledger-path.ts';
 import { programText } from '../i18n/cli/program.ts';
 import { initCommand } from './commands/init-command.ts';
 import { demoCommand } from './commands/demo-command.ts';
@@ -34,9 +37,28 @@ import { instantCommand } from './commands/instant-command.ts';
 import { devicesCommand } from './commands/devices-command.ts';
 import { destroyCommand, remakeCommand } from './commands/ways-back-command.ts';
 
+const quietStreams = new WeakSet<NodeJS.WritableStream>();
+
+/**
+ * `sbk … | head -1`: the reader has gone, and what is left to print is not wanted. The command
+ * finishes (its work is already done or about to be) and ends with its own exit code, without
+ * Node's "Unhandled 'error' event" stack trace. Any other write error is still thrown.
+ */
+function quietOnClosedPipe(stream: NodeJS.WritableStream): void {
+  if (quietStreams.has(stream)) return;
+  quietStreams.add(stream);
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') return;
+    throw e;
+  });
+}
+
 export async function main(args: string[]): Promise<number> {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   let exitCode = 0;
   let json = args.includes('--json');
+  let db: string | undefined;
   const out = () => stdio(json);
   const parser: Argv<GlobalArgs> = yargs(args)
     .scriptName('sbk')
@@ -47,6 +69,7 @@ export async function main(args: string[]): Promise<number> {
     .option('operator', { type: 'string', global: true, describe: programText.options.operator })
     .middleware((argv) => {
       json = Boolean(argv.json);
+      db = argv.db;
     })
     .strict()
     .help('help')
@@ -92,12 +115,13 @@ export async function main(args: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       const o = outFor({ json });
-      if (json) o.write(JSON.stringify({ error: { code: 'USAGE', message: e.message } }));
+      if (json) o.write(printableJson({ error: { code: 'USAGE', message: e.message } }));
       else o.error(programText.usageError({ message: e.message }));
       return 2;
     }
-    // Another process holding the ledger is a temporary failure (EX_TEMPFAIL), not a bug.
-    const err = asLedgerBusy(e);
+    // Another process holding the ledger is a temporary failure (EX_TEMPFAIL), not a bug; a --db
+    // that is no ledger at all is the operator's to fix, in words they can act on.
+    const err = asLedgerBusy(ledgerOpenError(e, resolveLedgerPath(db)));
     const code = reportError(out(), err);
     return isLedgerBusy(err) ? 75 : code;
   }

@@ -2,6 +2,7 @@
  * A PIN comes from $SBK_PIN (scripts, cron) or is typed at a prompt that echoes nothing.
  */
 import { SbkError } from '../domain/errors.ts';
+import { printableText } from '../text/printable-text.ts';
 
 export async function readPin(prompt: string, envName = 'SBK_PIN', env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const fromEnv = env[envName];
@@ -10,7 +11,7 @@ export async function readPin(prompt: string, envName = 'SBK_PIN', env: NodeJS.P
   if (!stdin.isTTY) {
     throw new SbkError('PIN_REQUIRED', { env: envName });
   }
-  process.stderr.write(prompt);
+  process.stderr.write(printableText(prompt)); // the prompt names the --operator login as given
   stdin.setRawMode(true);
   stdin.resume();
   return new Promise((resolve, reject) => {

@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import { blankUnprintable } from './printable-text.ts';
 
 /**
  * Text is fitted by *display* width before it reaches Ink's <Text>: Ink 6 pads and truncates
@@ -19,10 +20,6 @@ export const ELLIPSIS = '…';
 
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'grapheme' });
 
-// C0/C1 controls (tab, newline, escape…) would move the terminal's cursor and break the row;
-// a cell shows them as a space instead.
-const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
-
 export function displayWidth(s: string): number {
   return stringWidth(s);
 }
@@ -35,7 +32,9 @@ export function displayWidth(s: string): number {
 export function fitWidth(s: string, width: number, align: Align = 'left'): string {
   const w = Math.max(0, Math.floor(width));
   if (w === 0) return '';
-  const clean = s.replace(CONTROL, ' ');
+  // C0/C1 controls (tab, newline, escape…) would move the terminal's cursor and break the row,
+  // bidi controls reorder it: a cell shows each as a space instead (printable-text.ts).
+  const clean = blankUnprintable(s);
   const fitted = displayWidth(clean) > w ? truncate(clean, w) : clean;
   const gap = w - displayWidth(fitted);
   if (gap <= 0) return fitted;

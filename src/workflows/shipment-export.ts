@@ -3,7 +3,8 @@
  * opens in a spreadsheet. They go beside the ledger in `exports/`, readable by the ledger's
  * owner only (they carry holders' names: HB Art. 42).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { refuseSymlink, writeFileSafely } from '../security/safe-write.ts';
 import { dirname, join } from 'node:path';
 import type { Ledger } from '../../db/open-ledger.ts';
 import { formatLocalTime } from '../domain/china-dates.ts';
@@ -26,9 +27,10 @@ export function exportsDir(ledger: Pick<Ledger, 'path'>): string {
 }
 
 function save(dir: string, name: string, content: string): string {
+  refuseSymlink(dir); // an `exports` link would send holders' names elsewhere
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const path = join(dir, name);
-  writeFileSync(path, content, { mode: 0o600 });
+  writeFileSafely(path, content);
   return path;
 }
 

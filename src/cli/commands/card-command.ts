@@ -10,27 +10,31 @@ import { takeBackCard, TAKE_BACK_REASONS, type TakeBackReason } from '../../work
 import { waysBackText } from '../../i18n/workflows/ways-back.ts';
 import { waysBackCliText } from '../../i18n/cli/ways-back.ts';
 import { formatLocalTime } from '../../domain/china-dates.ts';
+import { printableValue } from '../../text/printable-text.ts';
+
+/** Free text typed by someone (a place, a custodian, a reason): kept on its line, a newline in it shown as ␊. */
+const v = <S extends string | null>(s: S): S => (s === null ? s : (printableValue(s) as S));
 
 const stateLabel = (s: string) => STATE_LABELS[s as CardState] ?? s;
 
-function cardViewText(v: CardView): string {
+function cardViewText(view: CardView): string {
   return [
-    t.head({ cardNo: v.cardNo, kind: cliCommon.cardKinds[v.kind === 'finished' ? 'finished' : 'prefab'], state: stateLabel(v.state) }),
-    t.place({ site: v.site.name, code: v.site.code, place: v.place }),
-    t.batch({ batch: v.batch ?? '-', box: v.box ?? '-', position: v.boxPosition ?? '-', bank: v.bank }),
-    v.holder ? t.holder(v.holder) : t.noHolder,
+    t.head({ cardNo: view.cardNo, kind: cliCommon.cardKinds[view.kind === 'finished' ? 'finished' : 'prefab'], state: stateLabel(view.state) }),
+    t.place({ site: view.site.name, code: view.site.code, place: v(view.place) }),
+    t.batch({ batch: view.batch ?? '-', box: view.box ?? '-', position: view.boxPosition ?? '-', bank: view.bank }),
+    view.holder ? t.holder({ name: printableValue(view.holder.name), idNumber: view.holder.idNumber }) : t.noHolder,
     t.history,
-    ...v.history.map((h) =>
+    ...view.history.map((h) =>
       t.movement({
         seq: String(h.seq).padStart(6),
         at: formatLocalTime(h.at),
         type: MOVEMENT_LABELS[h.type as MovementType] ?? h.type,
         state: stateLabel(h.toState),
-        to: h.to,
-        place: h.place,
-        operator: h.operator,
-        counterpart: h.counterpart,
-        reason: h.reason,
+        to: printableValue(h.to),
+        place: v(h.place),
+        operator: printableValue(h.operator),
+        counterpart: v(h.counterpart),
+        reason: v(h.reason),
       }),
     ),
   ].join('\n');

@@ -4,6 +4,7 @@ import { openLedger, closeLedger, type Ledger } from '../../../db/open-ledger.ts
 import { createDemoLedger } from '../../workflows/demo-ledger.ts';
 import { demoLedgerPath, resolveLedgerPath } from '../../workflows/ledger-path.ts';
 import type { GlobalArgs } from '../cli-context.ts';
+import { printText } from '../cli-io.ts';
 import { ledgerText } from '../../i18n/cli/ledger.ts';
 
 const t = ledgerText.console;
@@ -22,7 +23,7 @@ export function consoleCommand(y: Argv<GlobalArgs>): Argv<GlobalArgs> {
         const path = demoLedgerPath(argv.db);
         if (existsSync(path)) ledger = openLedger(path, { mustExist: true });
         else {
-          process.stderr.write(t.creatingDemo({ path }));
+          printText(t.creatingDemo({ path }), process.stderr);
           ledger = createDemoLedger(path).ledger;
         }
       } else {

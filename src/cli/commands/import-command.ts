@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { writeFileSync } from 'node:fs';
+import { writeFileSafely } from '../../security/safe-write.ts';
 import { importMakerFile } from '../../workflows/import-maker-file.ts';
 import { formatMakerError } from '../../domain/maker-file.ts';
 import { readImportFile } from '../../workflows/read-import-file.ts';
@@ -35,7 +35,7 @@ export function importCommand(y: Argv<GlobalArgs>, out: () => Out, setExit: (cod
           ...(argv.site ? { siteCode: argv.site } : {}),
           ...(argv.place ? { placeName: argv.place } : {}),
         });
-        if (argv.report && r.errors.length) writeFileSync(argv.report, r.errors.map(formatMakerError).join('\n') + '\n', { mode: 0o600 });
+        if (argv.report && r.errors.length) writeFileSafely(argv.report, r.errors.map(formatMakerError).join('\n') + '\n');
         const { file, kind, bank, batch, rows, registered, received, errors, status, previous } = r;
         emit(out(), { file, kind, bank, batch, rows, registered, received, status, ...(previous ? { previous } : {}), errors }, () =>
           [r.message, ...errors.slice(0, SHOWN).map((e) => `  ${formatMakerError(e)}`), ...(errors.length > SHOWN ? [t.more({ count: errors.length - SHOWN })] : [])].join('\n'),

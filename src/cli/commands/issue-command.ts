@@ -6,7 +6,7 @@
  */
 import type { Argv } from 'yargs';
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { openFileSafely } from '../../security/safe-write.ts';
 import type { Ledger } from '../../../db/open-ledger.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { issueCard, type IssueResult } from '../../workflows/issue-card.ts';
@@ -14,7 +14,7 @@ import { formatIssueReceipt } from '../../domain/issue-receipt-format.ts';
 import { SbkError } from '../../domain/errors.ts';
 import { issueText as t } from '../../i18n/cli/issue.ts';
 import { cliCommon } from '../../i18n/cli/common.ts';
-import { emit, type Out } from '../cli-io.ts';
+import { emit, printText, type Out } from '../cli-io.ts';
 import { withActor, type GlobalArgs } from '../cli-context.ts';
 import { filled, usageCheck } from '../args.ts';
 
@@ -34,31 +34,20 @@ const selfCheck = usageCheck(t.selfHasNoAgent, (a: Partial<IssueArgs>) =>
  * only (HB Art. 42), as the console's exports. Returns a writer and an undo for a failed issue.
  */
 function openReceiptFile(path: string): ReceiptFile {
-  const existed = existsSync(path);
-  let fd: number;
+  let file: ReturnType<typeof openFileSafely>;
   try {
-    fd = openSync(path, 'w', 0o600);
+    file = openFileSafely(path); // a planted link is refused; nothing is at `path` until written
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
+    if (e instanceof SbkError && e.code === 'FILE_IS_SYMLINK') throw e;
+    const why = e instanceof SbkError ? String(e.params.why ?? e.message) : e instanceof Error ? e.message : String(e);
     throw new SbkError('RECEIPT_FILE_UNWRITABLE', { path, why }, { path });
   }
-  let open = true;
-  const close = () => {
-    if (open) closeSync(fd);
-    open = false;
-  };
   return {
     write: (text) => {
-      try {
-        writeSync(fd, text);
-      } finally {
-        close();
-      }
+      file.write(text);
+      file.commit();
     },
-    abandon: () => {
-      close();
-      if (!existed) unlinkSync(path);
-    },
+    abandon: () => file.abandon(),
   };
 }
 
@@ -96,7 +85,7 @@ function report(o: Out, r: IssueResult, file: ReceiptFile | null, receiptPath: s
   file?.write(text);
   const data = { status: r.status, cardNo: r.cardNo, secondIssue: r.secondIssue, replayed: r.replayed, receipt: r.receipt, ...(receiptPath ? { receiptPath } : {}) };
   if (o.json || receiptPath) emit(o, data, () => issuedText(r, receiptPath));
-  else process.stdout.write(text);
+  else printText(text);
 }
 
 export function issueCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArgs> {

@@ -7,6 +7,7 @@ import { readPin } from '../read-pin.ts';
 import { emit, type Out } from '../cli-io.ts';
 import { withActor, withLedger, withSubcommands, type GlobalArgs } from '../cli-context.ts';
 import { recoverableAdmin, recoverOperator, requireLedgerOwner } from '../../workflows/recover-operator.ts';
+import { printableValue as v } from '../../text/printable-text.ts';
 
 const t = adminText.operator;
 
@@ -24,7 +25,7 @@ function addSubcommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArgs> {
       withActor(argv, async (ledger, actor) => {
         const pin = await readPin(t.add.pinPrompt({ login: argv.id }), 'SBK_NEW_PIN');
         const id = addOperator(ledger, actor, { login: argv.id, name: argv.name, role: argv.role as Role, siteCode: argv.site, pin });
-        emit(out(), { id, login: argv.id, name: argv.name, role: argv.role, site: argv.site }, () => t.add.done({ name: argv.name, login: argv.id, role: ROLE_LABELS[argv.role as Role] }));
+        emit(out(), { id, login: argv.id, name: argv.name, role: argv.role, site: argv.site }, () => t.add.done({ name: v(argv.name), login: v(argv.id), role: ROLE_LABELS[argv.role as Role] }));
       }),
   );
 }
@@ -37,7 +38,7 @@ function listSubcommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArgs> {
     (argv) =>
       withActor(argv, (ledger, actor) => {
         const rows = operatorList(ledger, actor).map((r) => ({ ...r, locked: r.lockedAt != null }));
-        emit(out(), rows, () => rows.map((r) => `${r.login.padEnd(12)} ${r.name}\t${ROLE_LABELS[r.role]}\t${r.siteCode} ${r.siteName}${r.locked ? `\t${t.list.locked}` : ''}`).join('\n'));
+        emit(out(), rows, () => rows.map((r) => `${v(r.login).padEnd(12)} ${v(r.name)}\t${ROLE_LABELS[r.role]}\t${r.siteCode} ${v(r.siteName)}${r.locked ? `\t${t.list.locked}` : ''}`).join('\n'));
       }),
   );
 }
@@ -50,7 +51,7 @@ function unlockSubcommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArgs>
     (argv) =>
       withActor(argv, (ledger, actor) => {
         unlock(ledger, actor, argv.id);
-        emit(out(), { unlocked: argv.id }, () => t.unlock.done({ login: argv.id }));
+        emit(out(), { unlocked: argv.id }, () => t.unlock.done({ login: v(argv.id) }));
       }),
   );
 }

@@ -14,6 +14,7 @@ import { cliCommon } from '../../i18n/cli/common.ts';
 import { emit, type Out } from '../cli-io.ts';
 import { withActor, withSubcommands, type GlobalArgs } from '../cli-context.ts';
 import { list, usageCheck } from '../args.ts';
+import { printableValue as v } from '../../text/printable-text.ts';
 
 type PickupArgs = { unit?: string; batch?: string[]; card?: string[]; 'agent-id'?: string; 'agent-name'?: string; auth?: string };
 
@@ -125,7 +126,7 @@ export function pickupCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalA
           batches: list(argv.batch),
           cards: list(argv.card),
         });
-        emit(out(), { pickupRef: r.pickupRef, cards: r.cards }, () => t.done({ ref: r.pickupRef, cards: r.cards, agent: (argv['agent-name'] ?? '').trim(), unit: (argv.unit ?? '').trim() }));
+        emit(out(), { pickupRef: r.pickupRef, cards: r.cards }, () => t.done({ ref: r.pickupRef, cards: r.cards, agent: v((argv['agent-name'] ?? '').trim()), unit: v((argv.unit ?? '').trim()) }));
       }),
   );
 }

@@ -14,6 +14,7 @@ import { emit, type Out } from '../cli-io.ts';
 import { withActor, withSubcommands, type GlobalArgs } from '../cli-context.ts';
 import { dateCheck, list, usageCheck } from '../args.ts';
 import { recallListSubcommand } from './recall-list-command.ts';
+import { printableValue as v } from '../../text/printable-text.ts';
 
 function statsText(s: RecallStats, period: string): string {
   if (s.total === 0) return t.stats.none({ period });
@@ -66,7 +67,7 @@ export function recallCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalA
         const reason = argv.reason!;
         const cards = list(argv.cardnos);
         const r = recallCards(ledger, actor, { operationId: randomUUID(), cardNos: cards, reason, note: argv.note ?? null, placeName: argv.place ?? null });
-        emit(out(), { recalled: r.recalled, cards, reason, replayed: r.replayed }, () => t.done({ recalled: r.recalled, reason: recallReasonLabel(reason), note: argv.note }));
+        emit(out(), { recalled: r.recalled, cards, reason, replayed: r.replayed }, () => t.done({ recalled: r.recalled, reason: recallReasonLabel(reason), note: argv.note === undefined ? undefined : v(argv.note) }));
       }),
   );
 }

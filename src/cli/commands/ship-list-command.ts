@@ -9,6 +9,7 @@ import { STATE_LABELS, type CardState } from '../../domain/card-states.ts';
 import { formatLocalTime } from '../../domain/china-dates.ts';
 import { formatHandoverCsv, formatHandoverText } from '../../domain/handover-sheet-format.ts';
 import { textTable } from '../../text/text-table.ts';
+import { printableValue } from '../../text/printable-text.ts';
 import { shipText as t } from '../../i18n/cli/ship.ts';
 import { cliCommon } from '../../i18n/cli/common.ts';
 import { emit, printDocument, type Out } from '../cli-io.ts';
@@ -66,11 +67,14 @@ export function listSubcommand(y: Argv<GlobalArgs>, out: () => Out): Argv<Global
   );
 }
 
+/** Free text typed by someone (tracking number, names): kept on its line, a newline in it shown as ␊. */
+const v = <S extends string | null>(s: S): S => (s === null ? s : (printableValue(s) as S));
+
 function showText(s: ShipmentSummary, cards: ReturnType<typeof shipmentDetail>): string {
   return [
     t.show.head({ number: s.number, status: s.statusLabel }),
     t.show.sites({ from: s.from.name, fromCode: s.from.code, to: s.to.name, toCode: s.to.code }),
-    t.show.method({ method: s.methodLabel, tracking: s.trackingNo, sender: s.senderName, createdBy: s.createdBy }),
+    t.show.method({ method: s.methodLabel, tracking: v(s.trackingNo), sender: v(s.senderName), createdBy: v(s.createdBy) }),
     t.show.times({ created: formatLocalTime(s.createdAt), sent: s.sentAt ? formatLocalTime(s.sentAt) : null, age: s.ageWorkingDays !== null ? age(s) : null }),
     t.show.totals({ cards: s.cards, outstanding: s.outstanding }),
     '',

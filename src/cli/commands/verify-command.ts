@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { refuseSymlink, writeFileSafely } from '../../security/safe-write.ts';
 import { verifyLedger, type ChainHead } from '../../../db/verify-ledger.ts';
 import { SbkError } from '../../domain/errors.ts';
 import { emit, type Out } from '../cli-io.ts';
@@ -21,9 +22,10 @@ export function verifyCommand(y: Argv<GlobalArgs>, out: () => Out, setExit: (cod
     (argv) =>
       withLedger(argv, (ledger) => {
         const headFile = argv['head-file'];
+        if (headFile) refuseSymlink(headFile); // read and rewritten: never through a planted link
         const expected = headFile && existsSync(headFile) ? readHead(headFile) : undefined;
         const r = verifyLedger(ledger, expected);
-        if (r.ok && headFile && r.head) writeFileSync(headFile, JSON.stringify({ ...r.head, at: ledger.now().toISOString() }) + '\n');
+        if (r.ok && headFile && r.head) writeFileSafely(headFile, JSON.stringify({ ...r.head, at: ledger.now().toISOString() }) + '\n');
         emit(out(), r, () =>
           r.ok
             ? t.ok({ movements: r.movements, cards: r.cards })

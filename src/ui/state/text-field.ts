@@ -4,6 +4,7 @@
  */
 import { isTextInput, type KeyEvent } from '../keys/key-event.ts';
 import { matches } from '../keys/registry.ts';
+import { dropUnprintable } from '../../text/printable-text.ts';
 
 /**
  * `submit`: Enter, to the field's onSubmit. `edit`: the new value and cursor. `move`: the cursor
@@ -19,8 +20,6 @@ export type FieldStep =
   | { readonly kind: 'keep' }
   | { readonly kind: 'pass' };
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
 const KEEP: FieldStep = { kind: 'keep' };
 const PASS: FieldStep = { kind: 'pass' };
 
@@ -54,7 +53,7 @@ export function fieldStep(chars: readonly string[], at: number, e: KeyEvent, can
   if (e.name === 'enter') return canSubmit ? { kind: 'submit' } : PASS;
   if (isTextInput(e)) {
     // Printable text, typed, pasted or scanned; control characters in it are dropped.
-    const typed = [...e.char.replace(CONTROL, '')];
+    const typed = [...dropUnprintable(e.char)];
     return typed.length ? { kind: 'edit', chars: [...chars.slice(0, at), ...typed, ...chars.slice(at)], at: at + typed.length } : KEEP;
   }
   if (matches('field.clear', e)) return clearLine(chars, at);

@@ -1,0 +1,31 @@
+/**
+ * `--db` at a folder or at a file that is not a ledger: SQLite says so in English
+ * ("unable to open database file", "file is not a database"), which would reach the operator as
+ * 内部错误. Here such an error becomes LEDGER_NOT_A_DATABASE, naming the path, exit 1.
+ */
+import { statSync } from 'node:fs';
+import { SbkError } from '../domain/errors.ts';
+
+function sqliteCode(e: unknown): string | undefined {
+  if (!(e instanceof Error) || e.name !== 'SqliteError') return undefined;
+  const { code } = e as Error & { code?: unknown };
+  return typeof code === 'string' ? code : undefined;
+}
+
+const isFolder = (path: string): boolean => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+/** `e` as an operator error when SQLite could not open `ledgerPath` as a database; else `e` itself. */
+export function ledgerOpenError(e: unknown, ledgerPath: string): unknown {
+  const code = sqliteCode(e);
+  if (code === 'SQLITE_NOTADB') return new SbkError('LEDGER_NOT_A_DATABASE.file', { path: ledgerPath });
+  if (code === 'SQLITE_CANTOPEN') {
+    return isFolder(ledgerPath) ? new SbkError('LEDGER_NOT_A_DATABASE.folder', { path: ledgerPath }) : new SbkError('LEDGER_NOT_A_DATABASE.unopenable', { path: ledgerPath });
+  }
+  return e;
+}
