@@ -27,7 +27,7 @@ import type { DecodedText } from './decode-text.ts';
 import { SbkError } from './errors.ts';
 import { checkBankCardNumber } from './luhn.ts';
 import { fenceMakerField } from './maker-file-fields.ts';
-import { MAKER_HEADER, type MakerColumn } from './maker-file-format.ts';
+import { MAKER_FILE_MAX_BYTES, MAKER_HEADER, type MakerColumn } from './maker-file-format.ts';
 import { inspectMakerFileName } from './maker-file-name.ts';
 import type { MakerFileKind, MakerFileName } from './maker-file-name.ts';
 import { maskIdNumber } from './mask.ts';
@@ -36,7 +36,7 @@ import { checkResidentId } from './resident-id.ts';
 import { makerFileTexts as T } from '../i18n/domain/maker-file.ts';
 
 export type { MakerFileKind, MakerFileName } from './maker-file-name.ts';
-export { MAKER_HEADER, type MakerColumn };
+export { MAKER_FILE_MAX_BYTES, MAKER_HEADER, type MakerColumn };
 
 export type MakerRow = {
   /** 1-based physical line in the file */
@@ -141,6 +141,7 @@ export function parseMakerFile(fileName: string, bytes: Uint8Array, opts: MakerF
  * the result at the end.
  */
 export function* makerFileSteps(fileName: string, bytes: Uint8Array, opts: MakerFileOptions = {}): Generator<MakerFileProgress, MakerFileResult> {
+  if (bytes.length > MAKER_FILE_MAX_BYTES) throw new SbkError('MAKER_FILE_TOO_LARGE', { size: bytes.length, max: MAKER_FILE_MAX_BYTES });
   const today = opts.today ?? todayInChina();
   if (!isIsoDate(today)) throw new SbkError('INVALID_DATE.option', { field: 'today', value: today }, { value: today });
   const exemptBins = opts.exemptBins ?? [];
