@@ -9,6 +9,9 @@
  *   第3行起：正文
  *   1,*00000001,,,,,sbm4567890sbm4567890sbm456789011,fwm4567890sbm4567890sbm451,1234567890123456781,1234567890123456781,1234567890123456781,
  *
+ * Every field first passes its column's fence (maker-file-fields.ts: a maximum length, no
+ * control characters, 装箱位置's characters); a field refused there is not checked further.
+ *
  * Every problem is collected with its physical line and column, never just the first: the
  * file goes back to the maker as a whole, and one round trip per error would take weeks.
  * Whether a card number is already in the ledger is not checked here; the importer does

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAKER_HEADER, formatMakerError, parseMakerFile } from '../../src/domain/maker-file.ts';
+import { MAKER_FILE_MAX_BYTES, MAKER_HEADER, formatMakerError, parseMakerFile } from '../../src/domain/maker-file.ts';
 import type { MakerFileResult } from '../../src/domain/maker-file.ts';
 import { MAKER_FIELD_LIMITS, fenceMakerField } from '../../src/domain/maker-file-fields.ts';
 import { syntheticMakerRows, writeMakerFile } from '../../src/domain/maker-file-writer.ts';
@@ -114,5 +114,14 @@ describe('maker-file field bounds (issue 18)', () => {
     expect(fenceMakerField('卡复位码', '3B 6C 00 00 '.repeat(8).trim())).toBeNull();
     expect(fenceMakerField('银行卡号', '6222 0200 2590 1999 992')).toBeNull();
     expect(fenceMakerField('身份证号', '440103 19800802 5037')).toBeNull();
+  });
+});
+
+describe('maker-file size limit', () => {
+  it('bytes over MAKER_FILE_MAX_BYTES are refused before they are decoded', () => {
+    // Only the length is looked at first; a stand-in spares the test 384 MiB of memory.
+    const huge = { length: MAKER_FILE_MAX_BYTES + 1 } as unknown as Uint8Array;
+    expect(() => parseMakerFile('YZKCG_x.txt', huge, { today: TODAY })).toThrow(expect.objectContaining({ code: 'MAKER_FILE_TOO_LARGE' }));
+    expect(MAKER_FILE_MAX_BYTES).toBeGreaterThanOrEqual(1_500_000 * 200);
   });
 });
