@@ -8,6 +8,7 @@ import { formatLocalTime } from './china-dates.ts';
 import { itemLines, spreadsheetCsv, textTable, TEXT_WIDTH, wrapText } from '../text/text-table.ts';
 import { maskIdNumber } from './mask.ts';
 import { reportTexts } from '../i18n/domain/reports.ts';
+import { maxOf } from '../text/max-of.ts';
 
 const T = reportTexts.batchRegister;
 
@@ -54,8 +55,8 @@ export function formatBatchRegisterCsv(reg: BatchRegister): string {
 function cardTable(reg: BatchRegister): string[] {
   if (reg.rows.length === 0) return [T.empty];
   const c = T.columns;
-  const idWidth = Math.max(0, ...reg.rows.map((r) => (r.idNumber === null ? 0 : maskIdNumber(r.idNumber).length)));
-  const cardNoWidth = Math.max(0, ...reg.rows.map((r) => r.cardNo.length));
+  const idWidth = maxOf(reg.rows, (r) => (r.idNumber === null ? 0 : maskIdNumber(r.idNumber).length), 0);
+  const cardNoWidth = maxOf(reg.rows, (r) => r.cardNo.length, 0);
   return textTable(
     [
       { header: c.box, min: 3 },

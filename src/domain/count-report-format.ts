@@ -9,6 +9,7 @@
 import { displayWidth, fitWidth } from '../text/display-width.ts';
 import { TEXT_WIDTH, itemLines, spreadsheetCsv, textTable, wrapText } from '../text/text-table.ts';
 import { reportTexts } from '../i18n/domain/reports.ts';
+import { maxOf } from '../text/max-of.ts';
 
 const T = reportTexts.count;
 const R = T.result;
@@ -229,7 +230,7 @@ function missingLines(missing: CountResult['missing']): string[] {
   if (missing.length === 0) return [];
   const c = R.cardColumns;
   const table = textTable(
-    [{ header: c.cardNo, min: Math.max(...missing.map((m) => displayWidth(m.cardNo))) }, { header: c.bank }, { header: c.box }],
+    [{ header: c.cardNo, min: maxOf(missing, (m) => displayWidth(m.cardNo)) }, { header: c.bank }, { header: c.box }],
     missing.map((m) => [m.cardNo, m.bank || '-', boxLabel(m.box)]),
     TEXT_WIDTH - 2,
   );
@@ -240,7 +241,7 @@ function unexpectedLines(unexpected: CountResult['unexpected']): string[] {
   if (unexpected.length === 0) return [];
   const c = R.cardColumns;
   const table = textTable(
-    [{ header: c.cardNo, min: Math.max(...unexpected.map((u) => displayWidth(u.cardNo))) }, { header: c.bank }, { header: c.where }],
+    [{ header: c.cardNo, min: maxOf(unexpected, (u) => displayWidth(u.cardNo)) }, { header: c.bank }, { header: c.where }],
     unexpected.map((u) => [u.cardNo, u.bank ?? '-', u.where ?? (u.bank === null ? R.notOnBooks : '-')]),
     TEXT_WIDTH - 2,
   );

@@ -7,6 +7,7 @@
  */
 import { textTable } from '../text/text-table.ts';
 import { waysBackText } from '../i18n/workflows/ways-back.ts';
+import { maxOf } from '../text/max-of.ts';
 
 export type DestructionSheetCard = {
   cardNo: string;
@@ -47,7 +48,7 @@ export function formatDestructionSheet(s: DestructionSheet): string {
   const c = t.columns;
   // Listed by kind and state, then number: the bank's receiver counts one group at a time.
   const sorted = [...s.cards].sort((a, b) => a.kind.localeCompare(b.kind) || a.stateLabel.localeCompare(b.stateLabel) || a.cardNo.localeCompare(b.cardNo));
-  const cardWidth = Math.max(0, ...sorted.map((x) => x.cardNo.length));
+  const cardWidth = maxOf(sorted, (x) => x.cardNo.length, 0);
   const table = textTable(
     [{ header: c.no, align: 'right' }, { header: c.cardNo, min: cardWidth }, { header: c.kind }, { header: c.state }, { header: c.holder }],
     sorted.map((x, i) => [String(i + 1), x.cardNo, t.kinds[x.kind], x.stateLabel, x.holder ?? t.none]),

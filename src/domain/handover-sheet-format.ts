@@ -10,6 +10,7 @@ import { signatureLines } from './paper-form.ts';
 import { METHOD_LABELS } from './shipment.ts';
 import type { HandoverCard, HandoverSheet } from './shipment.ts';
 import { reportTexts } from '../i18n/domain/reports.ts';
+import { maxOf } from '../text/max-of.ts';
 
 const T = reportTexts.handover;
 
@@ -32,9 +33,9 @@ function nameCell(c: HandoverCard): string {
 }
 
 function countList(items: readonly { label: string; count: number }[]): string[] {
-  const cw = Math.max(1, ...items.map((i) => String(i.count).length));
+  const cw = maxOf(items, (i) => String(i.count).length, 1);
   const unit = T.unit;
-  const lw = Math.min(Math.max(0, ...items.map((i) => displayWidth(i.label))), TEXT_WIDTH - 2 - 2 - cw - displayWidth(unit));
+  const lw = Math.min(maxOf(items, (i) => displayWidth(i.label), 0), TEXT_WIDTH - 2 - 2 - cw - displayWidth(unit));
   return items.map((i) => `  ${fitWidth(i.label, lw)}  ${String(i.count).padStart(cw)}${unit}`);
 }
 
@@ -63,7 +64,7 @@ export function formatHandoverText(sheet: HandoverSheet): string {
   const fields = headerFields(sheet, T.fields, T.noTracking);
   const labelWidth = Math.max(...fields.map(([l]) => displayWidth(l)));
   const cardRows = sheet.cards.map((c, i) => [String(i + 1), c.cardNo, c.batch, c.box ?? '-', nameCell(c)]);
-  const cardNoWidth = Math.max(0, ...sheet.cards.map((c) => displayWidth(c.cardNo)));
+  const cardNoWidth = maxOf(sheet.cards, (c) => displayWidth(c.cardNo), 0);
   const col = T.columns;
   const lines = [
     fitWidth(T.title, TEXT_WIDTH, 'center').trimEnd(),

@@ -29,3 +29,13 @@ export const MAKER_FILE_NAME_PATTERN = 'YZKCG_银行_市卡管机构_批次_数�
 
 /** The file name's fields after the prefix, in the Annex's order. */
 export const MAKER_NAME_FIELDS = ['银行', '市卡管机构', '批次', '数量', '卡商', '开户行号', '时间'] as const;
+
+/**
+ * The largest maker's file read, in bytes (not from the Annex, which sets no size; chosen here).
+ * It must hold a real delivery of 1,500,000 cards: a generated finished-card row (maker-file-
+ * writer.ts syntheticMakerRows, UTF-8, LF) takes 191 bytes, 1.5 million of them 274 MiB; 384 MiB
+ * leaves 40% for longer names and box labels and CRLF line ends. It also keeps the decoded text
+ * below V8's longest string (2^29 − 24 UTF-16 units), so a file let in can always be decoded.
+ * Checked from the file's size before it is read (read-import-file.ts) and again on the bytes.
+ */
+export const MAKER_FILE_MAX_BYTES = 384 * 1024 * 1024;

@@ -9,6 +9,9 @@
  *   第3行起：正文
  *   1,*00000001,,,,,sbm4567890sbm4567890sbm456789011,fwm4567890sbm4567890sbm451,1234567890123456781,1234567890123456781,1234567890123456781,
  *
+ * Every field first passes its column's fence (maker-file-fields.ts: a maximum length, no
+ * control characters, 装箱位置's characters); a field refused there is not checked further.
+ *
  * Every problem is collected with its physical line and column, never just the first: the
  * file goes back to the maker as a whole, and one round trip per error would take weeks.
  * Whether a card number is already in the ledger is not checked here; the importer does
@@ -26,7 +29,8 @@ import { decodeMakerFile } from './decode-text.ts';
 import type { DecodedText } from './decode-text.ts';
 import { SbkError } from './errors.ts';
 import { checkBankCardNumber } from './luhn.ts';
-import { MAKER_HEADER, type MakerColumn } from './maker-file-format.ts';
+import { fenceMakerField } from './maker-file-fields.ts';
+import { MAKER_FILE_MAX_BYTES, MAKER_HEADER, type MakerColumn } from './maker-file-format.ts';
 import { inspectMakerFileName } from './maker-file-name.ts';
 import type { MakerFileKind, MakerFileName } from './maker-file-name.ts';
 import { maskIdNumber } from './mask.ts';
@@ -35,7 +39,7 @@ import { checkResidentId } from './resident-id.ts';
 import { makerFileTexts as T } from '../i18n/domain/maker-file.ts';
 
 export type { MakerFileKind, MakerFileName } from './maker-file-name.ts';
-export { MAKER_HEADER, type MakerColumn };
+export { MAKER_FILE_MAX_BYTES, MAKER_HEADER, type MakerColumn };
 
 export type MakerRow = {
   /** 1-based physical line in the file */
@@ -140,6 +144,7 @@ export function parseMakerFile(fileName: string, bytes: Uint8Array, opts: MakerF
  * the result at the end.
  */
 export function* makerFileSteps(fileName: string, bytes: Uint8Array, opts: MakerFileOptions = {}): Generator<MakerFileProgress, MakerFileResult> {
+  if (bytes.length > MAKER_FILE_MAX_BYTES) throw new SbkError('MAKER_FILE_TOO_LARGE', { size: bytes.length, max: MAKER_FILE_MAX_BYTES });
   const today = opts.today ?? todayInChina();
   if (!isIsoDate(today)) throw new SbkError('INVALID_DATE.option', { field: 'today', value: today }, { value: today });
   const exemptBins = opts.exemptBins ?? [];
@@ -255,14 +260,37 @@ function readRow(raw: string, line: number, seq: SeqState, ctx: RowContext): Mak
   const full = fields.length === MAKER_HEADER.length;
   const broken = fields.findIndex((f) => f.includes('\uFFFD'));
   if (broken >= 0) ctx.add(line, full ? (MAKER_HEADER[broken] ?? null) : null, 'MAKER_ENCODING', T.encoding);
-  checkSeq(fields[COL.seq] ?? '', line, seq, ctx.add);
+  const refused = full ? fenceRow(fields, line, ctx.add) : NONE_REFUSED;
+  // A 序号 refused by the fence is assumed to stand where it should, as checkSeq does with
+  // one it cannot read, so the next row is not blamed for a gap.
+  if (refused.has(COL.seq)) seq.prev += 1;
+  else checkSeq(fields[COL.seq] ?? '', line, seq, ctx.add);
   if (!full) {
     // Which field is missing cannot be known, so the fields are not checked one by one:
     // that would blame the wrong columns.
     ctx.add(line, null, 'MAKER_FIELD_COUNT', T.fieldCount({ have: fields.length, want: MAKER_HEADER.length, header: HEADER_TEXT }));
     return null;
   }
-  return checkRow(fields, line, ctx);
+  return checkRow(fields, line, ctx, refused);
+}
+
+const NONE_REFUSED: ReadonlySet<number> = new Set();
+
+/**
+ * Every field against its column's length and characters (maker-file-fields.ts), each
+ * violation its own error. Returns the columns refused: their own checks are skipped, so a
+ * field is blamed once and a 1 MB value never reaches a regular expression built for 9 digits.
+ */
+function fenceRow(fields: readonly string[], line: number, add: AddError): ReadonlySet<number> {
+  let refused: Set<number> | null = null;
+  for (let i = 0; i < MAKER_HEADER.length; i++) {
+    const column = MAKER_HEADER[i]!;
+    const problem = fenceMakerField(column, fields[i] ?? '');
+    if (problem === null) continue;
+    add(line, column, problem.code, problem.message);
+    (refused ??= new Set()).add(i);
+  }
+  return refused ?? NONE_REFUSED;
 }
 
 /**
@@ -369,7 +397,16 @@ class RowCheck {
     private readonly fields: readonly string[],
     readonly line: number,
     readonly ctx: RowContext,
-  ) {}
+    /** columns the fence refused (already reported): their checks are skipped */
+    private readonly refused: ReadonlySet<number>,
+  ) {
+    if (refused.size > 0) this.bad = true;
+  }
+
+  /** False for a column the fence refused: it has been reported and is not checked again. */
+  usable(i: number): boolean {
+    return !this.refused.has(i);
+  }
 
   field(i: number): string {
     return this.fields[i] ?? '';
@@ -396,6 +433,7 @@ class RowCheck {
 
   /** A required column's value after a shared check, or null. */
   requiredChecked<V>(column: MakerColumn, i: number, check: (value: string) => CheckResult<V>): V | null {
+    if (!this.usable(i)) return null;
     const value = this.field(i);
     return this.required(column, value) ? this.checked(column, check(value)) : null;
   }
@@ -415,8 +453,8 @@ class RowCheck {
 }
 
 /** Checks one 12-field row; returns it when every field passed, else null. */
-function checkRow(f: string[], line: number, ctx: RowContext): MakerRow | null {
-  const t = new RowCheck(f, line, ctx);
+function checkRow(f: string[], line: number, ctx: RowContext, refused: ReadonlySet<number>): MakerRow | null {
+  const t = new RowCheck(f, line, ctx, refused);
   const seqRaw = t.field(COL.seq);
   const seq = /^[0-9]+$/.test(seqRaw) ? Number(seqRaw) : Number.NaN;
   if (!Number.isSafeInteger(seq) || seq === 0) t.bad = true; // reported by checkSeq
@@ -464,7 +502,7 @@ function holderOf(t: RowCheck): { idNumber: string | null; name: string | null }
     [C.idNumber, COL.idNumber],
     [C.name, COL.name],
   ] as const) {
-    if (t.field(i) !== '') t.err(column, 'MAKER_PREFAB_HOLDER', T.prefabHolder(column));
+    if (t.field(i) !== '' && t.usable(i)) t.err(column, 'MAKER_PREFAB_HOLDER', T.prefabHolder(column));
   }
   return { idNumber: null, name: null };
 }
@@ -475,6 +513,7 @@ function holderOf(t: RowCheck): { idNumber: string | null; name: string | null }
  */
 function datesOf(t: RowCheck): { issueDate: string | null; expiryDate: string | null } {
   const dateOf = (column: MakerColumn, i: number): string | null => {
+    if (!t.usable(i)) return null;
     const v = t.field(i);
     if (t.ctx.kind === 'finished' ? !t.required(column, v) : v === '') return null;
     const iso = parseFileDate(v);
@@ -497,6 +536,7 @@ function datesOf(t: RowCheck): { issueDate: string | null; expiryDate: string | 
 
 /** 装箱位置 and the box it names. */
 function boxOf(t: RowCheck): { boxPosition: string; boxLabel: string } | null {
+  if (!t.usable(COL.boxPosition)) return null;
   const pos = t.field(COL.boxPosition).normalize('NFKC').trim();
   if (!t.required(C.boxPosition, pos, T.boxPositionWhy)) return null;
   const boxLabel = makerBoxLabel(pos);
@@ -523,6 +563,7 @@ function parseFileDate(s: string): string | null {
  * enough to catch a shifted column (a name or a date) without refusing a real account.
  */
 function account(t: RowCheck, column: MakerColumn, i: number): string | null {
+  if (!t.usable(i)) return null;
   const v = t.field(i).normalize('NFKC').replace(/[\s-]+/gu, '');
   if (v === '') return null;
   if (!/^[0-9A-Za-z]{1,40}$/.test(v)) {

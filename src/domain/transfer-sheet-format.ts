@@ -5,6 +5,7 @@
  */
 import { textTable } from '../text/text-table.ts';
 import { transferText, type TransferMode } from '../i18n/workflows/transfer.ts';
+import { maxOf } from '../text/max-of.ts';
 
 export type TransferSheet = {
   ref: string;
@@ -20,7 +21,7 @@ export type TransferSheet = {
 export function formatTransferSheet(s: TransferSheet): string {
   const t = transferText.sheet;
   const c = t.columns;
-  const cardWidth = Math.max(0, ...s.cards.map((x) => x.cardNo.length));
+  const cardWidth = maxOf(s.cards, (x) => x.cardNo.length, 0);
   const table = textTable(
     [{ header: c.no, align: 'right' }, { header: c.cardNo, min: cardWidth }, { header: c.kind }, { header: c.fromPlace }, { header: c.toPlace }, { header: c.fromCustodian }, { header: c.toCustodian }],
     s.cards.map((x, i) => [String(i + 1), x.cardNo, t.kinds[x.kind], x.fromPlace ?? t.none, x.toPlace ?? t.none, x.fromCustodian ?? t.none, x.toCustodian]),

@@ -7,6 +7,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { displayWidth, fitWidth, type Align } from './display-width.ts';
 import { NO_LINE_START } from './line-break-rules.ts';
+import { maxOf } from './max-of.ts';
 
 /** A line of plain text must fit 80 columns: the width of a terminal and of an A4 page in a monospace font. */
 export const TEXT_WIDTH = 80;
@@ -121,7 +122,9 @@ export type TextColumn = {
 export function textTable(columns: readonly TextColumn[], rows: readonly (readonly string[])[], width = TEXT_WIDTH, gap = 2): string[] {
   const clean = (s: string): string => s.replace(CONTROL, ' ').replace(/[\n\r]/g, ' ');
   const body = rows.map((r) => columns.map((_, i) => clean(r[i] ?? '')));
-  const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...body.map((r) => displayWidth(r[i] ?? ''))));
+  const widthOf = cellWidths();
+  // maxOf, not Math.max(...body): a spread of 125,000 rows overflows the stack (issue 18).
+  const widths = columns.map((c, i) => maxOf(body, (r) => widthOf(r[i] ?? ''), displayWidth(c.header)));
   const mins = columns.map((c, i) => Math.min(widths[i] ?? 0, c.min ?? displayWidth(c.header)));
   const total = (): number => widths.reduce((a, b) => a + b, 0) + gap * (columns.length - 1);
   while (total() > width) {
@@ -131,12 +134,48 @@ export function textTable(columns: readonly TextColumn[], rows: readonly (readon
     if (pick < 0) break;
     widths[pick] = (widths[pick] ?? 1) - 1;
   }
+  const fits = columns.map((c, i) => cellFitter(widths[i] ?? 0, c.align ?? 'left'));
   const line = (cells: readonly string[]): string =>
-    columns
-      .map((c, i) => fitWidth(cells[i] ?? '', widths[i] ?? 0, c.align ?? 'left'))
+    fits
+      .map((fit, i) => fit(cells[i] ?? ''))
       .join(' '.repeat(gap))
       .trimEnd();
   return [line(columns.map((c) => c.header)), '-'.repeat(total()), ...body.map(line)];
+}
+
+// A table of 200,000 cards measures and fits 1.4 million cells: printable ASCII (card numbers,
+// codes, dates) is one column a character, and the rest (site names, states, holders) repeats,
+// so both skip string-width's grapheme segmentation where they can.
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
+
+/** displayWidth: one column a character for printable ASCII, the rest remembered. */
+function cellWidths(): (s: string) => number {
+  const wide = memoised(displayWidth);
+  return (s) => (PRINTABLE_ASCII.test(s) ? s.length : wide(s));
+}
+
+/** `f` remembering its answers for repeated values (a bounded number of them). */
+function memoised<V>(f: (s: string) => V, limit = 10_000): (s: string) => V {
+  const seen = new Map<string, V>();
+  return (s) => {
+    const hit = seen.get(s);
+    if (hit !== undefined) return hit;
+    const v = f(s);
+    if (seen.size < limit) seen.set(s, v);
+    return v;
+  };
+}
+
+/** fitWidth into one column's width, the same result, quicker for ASCII and repeated cells. */
+function cellFitter(width: number, align: Align): (s: string) => string {
+  const slow = memoised((s: string) => fitWidth(s, width, align));
+  return (s) => {
+    if (width <= 0 || s.length > width || !PRINTABLE_ASCII.test(s)) return slow(s);
+    const gap = width - s.length;
+    if (align === 'right') return ' '.repeat(gap) + s;
+    if (align === 'center') return ' '.repeat(Math.floor(gap / 2)) + s + ' '.repeat(gap - Math.floor(gap / 2));
+    return s + ' '.repeat(gap);
+  };
 }
 
 function widestAbove(widths: readonly number[], floors: readonly number[]): number {

@@ -87,7 +87,7 @@ export class DemoScript {
       const at = this.at(d, 600);
       const b = insertBatch(this.tx, { code, kind: list[0]!.kind, bank: bank.name, maker: bank.maker, cityCode: DEMO_ROOT, declaredCount: list.length, createdAt: at });
       const op = { id: randomUUID(), kind: 'import', operatorId: this.w.op.lijuan!, at };
-      into.push(...registerCards(this.tx, op, b, siteId, list, { refKind: 'import', refId: code }).cardIds);
+      for (const id of registerCards(this.tx, op, b, siteId, list, { refKind: 'import', refId: code }).cardIds) into.push(id);
     });
   }
 

@@ -23,6 +23,7 @@ import { emit, type Out } from '../cli-io.ts';
 import { approverFor, withActor, withSubcommands, type GlobalArgs } from '../cli-context.ts';
 import { cardReasonsCheck, list, parseCardReason, positiveIdCheck } from '../args.ts';
 import { countReportCommand } from './count-report-command.ts';
+import { maxOf } from '../../text/max-of.ts';
 
 const idCheck = positiveIdCheck(t.idInvalid);
 const idOption = { type: 'number', demandOption: true, describe: t.id } as const;
@@ -153,7 +154,7 @@ function countBodyLines(v: CountView): string[] {
   if (!v.variances) return balance;
   if (v.variances.length === 0) return [...balance, t.show.noVariance];
   const table = textTable(
-    [{ header: t.show.columns.cardNo, min: Math.max(...v.variances.map((x) => x.cardNo.length)) }, { header: cliCommon.columns.category }, { header: t.show.columns.box }, { header: cliCommon.columns.reason }],
+    [{ header: t.show.columns.cardNo, min: maxOf(v.variances, (x) => x.cardNo.length) }, { header: cliCommon.columns.category }, { header: t.show.columns.box }, { header: cliCommon.columns.reason }],
     v.variances.map((x) => [x.cardNo, x.kind === 'missing' ? cliCommon.differences.missing : cliCommon.differences.extra, x.box ? boxLabel(x.box) : '-', x.reason ?? t.show.noReason]),
   );
   return [...balance, '', t.show.variances, ...table.map((l) => `  ${l}`)];

@@ -12,6 +12,7 @@ import { cliCommon } from '../../i18n/cli/common.ts';
 import { emit, type Out } from '../cli-io.ts';
 import { approverFor, withActor, type GlobalArgs } from '../cli-context.ts';
 import { dateCheck, list } from '../args.ts';
+import { maxOf } from '../../text/max-of.ts';
 
 const t = recallText;
 
@@ -43,7 +44,7 @@ function cancellationsText(rows: readonly CancellationRow[]): string {
     '',
     ...textTable(
       [
-        { header: cliCommon.columns.cardNo, min: Math.max(...rows.map((r) => r.cardNo.length)) },
+        { header: cliCommon.columns.cardNo, min: maxOf(rows, (r) => r.cardNo.length) },
         { header: cliCommon.columns.holder },
         { header: cliCommon.columns.siteCode },
         { header: cliCommon.columns.state },

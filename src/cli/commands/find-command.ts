@@ -9,6 +9,7 @@ import { issueText } from '../../i18n/cli/issue.ts';
 import { cliCommon } from '../../i18n/cli/common.ts';
 import { emit, type Out } from '../cli-io.ts';
 import { withActor, type GlobalArgs } from '../cli-context.ts';
+import { maxOf } from '../../text/max-of.ts';
 
 const t = issueText.find;
 
@@ -16,7 +17,7 @@ function findText(rows: readonly IssueCandidate[]): string {
   const blocked = rows.filter((r) => r.blocked);
   const table = textTable(
     [
-      { header: cliCommon.columns.cardNo, min: Math.max(...rows.map((r) => r.cardNo.length)) },
+      { header: cliCommon.columns.cardNo, min: maxOf(rows, (r) => r.cardNo.length) },
       { header: cliCommon.columns.holder },
       { header: cliCommon.columns.idNumber, min: 18 },
       { header: cliCommon.columns.state },

@@ -15,6 +15,7 @@ import { cliCommon } from '../../i18n/cli/common.ts';
 import { emit, printDocument, type Out } from '../cli-io.ts';
 import { withActor, type GlobalArgs } from '../cli-context.ts';
 import { dateCheck } from '../args.ts';
+import { maxOf } from '../../text/max-of.ts';
 
 const stateLabel = (s: string) => STATE_LABELS[s as CardState] ?? s;
 
@@ -37,7 +38,7 @@ export function formatOverdueText(rows: readonly OverdueRow[], asOf: string): st
     '',
     ...textTable(
       [
-        { header: cliCommon.columns.cardNo, min: Math.max(...rows.map((r) => r.cardNo.length)) },
+        { header: cliCommon.columns.cardNo, min: maxOf(rows, (r) => r.cardNo.length) },
         { header: cliCommon.columns.holder },
         { header: cliCommon.columns.site },
         { header: cliCommon.columns.category },

@@ -15,6 +15,7 @@ import { emit, type Out } from '../cli-io.ts';
 import { withActor, withSubcommands, type GlobalArgs } from '../cli-context.ts';
 import { list, usageCheck } from '../args.ts';
 import { printableValue as v } from '../../text/printable-text.ts';
+import { maxOf } from '../../text/max-of.ts';
 
 type PickupArgs = { unit?: string; batch?: string[]; card?: string[]; 'agent-id'?: string; 'agent-name'?: string; auth?: string };
 
@@ -24,7 +25,7 @@ function listText(rows: readonly OpenPickup[]): string {
   if (rows.length === 0) return t.list.none;
   return textTable(
     [
-      { header: t.ref, min: Math.max(...rows.map((p) => p.ref.length)) },
+      { header: t.ref, min: maxOf(rows, (p) => p.ref.length) },
       { header: t.list.columns.agent },
       { header: t.since, min: 16 },
       { header: cliCommon.columns.site },
@@ -58,7 +59,7 @@ function showSubcommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArgs> {
       withActor(argv, (ledger, actor) => {
         const cards = pickupCardList(ledger, actor, argv.ref);
         const ref = argv.ref.trim();
-        const columns = [{ header: cliCommon.columns.cardNo, min: Math.max(...cards.map((x) => x.cardNo.length)) }, { header: cliCommon.columns.holder }, { header: cliCommon.columns.idNumber, min: 18 }, { header: t.since, min: 16 }];
+        const columns = [{ header: cliCommon.columns.cardNo, min: maxOf(cards, (x) => x.cardNo.length) }, { header: cliCommon.columns.holder }, { header: cliCommon.columns.idNumber, min: 18 }, { header: t.since, min: 16 }];
         emit(out(), { pickupRef: ref, cards }, () =>
           cards.length === 0
             ? t.show.none({ ref })

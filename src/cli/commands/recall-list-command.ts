@@ -11,6 +11,7 @@ import { cliCommon } from '../../i18n/cli/common.ts';
 import { emit, type Out } from '../cli-io.ts';
 import { withActor, type GlobalArgs } from '../cli-context.ts';
 import { dateCheck } from '../args.ts';
+import { maxOf } from '../../text/max-of.ts';
 
 const t = recallText.list;
 
@@ -21,7 +22,7 @@ function recalledText(rows: readonly RecalledRow[], stranded: boolean): string {
     '',
     ...textTable(
       [
-        { header: cliCommon.columns.cardNo, min: Math.max(...rows.map((r) => r.cardNo.length)) },
+        { header: cliCommon.columns.cardNo, min: maxOf(rows, (r) => r.cardNo.length) },
         { header: cliCommon.columns.holder },
         { header: cliCommon.columns.site },
         { header: cliCommon.columns.state },

@@ -14,6 +14,7 @@ import { shipText as t } from '../../i18n/cli/ship.ts';
 import { cliCommon } from '../../i18n/cli/common.ts';
 import { emit, printDocument, type Out } from '../cli-io.ts';
 import { withActor, type GlobalArgs } from '../cli-context.ts';
+import { maxOf } from '../../text/max-of.ts';
 
 const numberArg = { type: 'string', demandOption: true, describe: t.number } as const;
 
@@ -28,7 +29,7 @@ function listText(rows: readonly InboundListing[], direction: 'inbound' | 'outbo
   const counts = direction === 'outbound';
   return textTable(
     [
-      { header: t.number, min: Math.max(...rows.map((s) => s.number.length)) },
+      { header: t.number, min: maxOf(rows, (s) => s.number.length) },
       { header: direction === 'inbound' ? t.list.columns.from : t.list.columns.to },
       { header: t.list.columns.method },
       { header: cliCommon.columns.state },
@@ -80,7 +81,7 @@ function showText(s: ShipmentSummary, cards: ReturnType<typeof shipmentDetail>):
     '',
     ...textTable(
       [
-        { header: cliCommon.columns.cardNo, min: Math.max(0, ...cards.map((c) => c.cardNo.length)) },
+        { header: cliCommon.columns.cardNo, min: maxOf(cards, (c) => c.cardNo.length, 0) },
         { header: cliCommon.columns.batch, min: 8 },
         { header: t.show.columns.box },
         { header: cliCommon.columns.state },

@@ -18,6 +18,7 @@ import { cliCommon } from '../../i18n/cli/common.ts';
 import { emit, type Out } from '../cli-io.ts';
 import { approverFor, withActor, withSubcommands, type GlobalArgs } from '../cli-context.ts';
 import { list, usageCheck } from '../args.ts';
+import { maxOf } from '../../text/max-of.ts';
 
 function remakeText(rows: readonly RemakeRow[]): string {
   if (rows.length === 0) return t.remake.none;
@@ -27,7 +28,7 @@ function remakeText(rows: readonly RemakeRow[]): string {
     '',
     ...textTable(
       [
-        { header: cliCommon.columns.cardNo, min: Math.max(...rows.map((r) => r.cardNo.length)) },
+        { header: cliCommon.columns.cardNo, min: maxOf(rows, (r) => r.cardNo.length) },
         { header: cliCommon.columns.holder },
         { header: cliCommon.columns.idNumber },
         { header: cliCommon.columns.state },

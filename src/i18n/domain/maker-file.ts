@@ -68,6 +68,15 @@ export const makerFileTexts = {
   dateOrder: (p: { expiryColumn: string; expiry: string; issueColumn: string; issue: string }) =>
     `${p.expiryColumn}（${p.expiry}）应晚于${p.issueColumn}（${p.issue}）。${ACTION}`,
   boxPosition: `装箱位置应以箱号开头（如 01-007 表示第01箱第7张），这里“-”前没有箱号。${ACTION}`,
+  /** The outer fence of every column (maker-file-fields.ts); the value itself is never repeated. */
+  fieldTooLong: (p: { column: string; max: number; have: number }) =>
+    `${p.column}最长${p.max}个字符，这里有${p.have}个：可能错列、少了逗号或混入了其他数据。${ACTION}`,
+  fieldControl: (p: { column: string; char: string }) =>
+    `${p.column}含有控制字符或不可见的格式字符（${p.char}），文件可能已损坏或混入了其他数据。${ACTION}`,
+  fieldChars: (p: { column: string; allowed: string }) => `${p.column}含有不允许的字符：${p.allowed}。${ACTION}`,
+  allowed: {
+    boxPosition: '只能由字母、汉字、数字、空格和 - _ / . # 组成（如 01-007 表示第01箱第7张）',
+  },
   account: (column: string) => `${column}只能由字母和数字组成（最长40位），请核对是否错列。${ACTION}`,
 
   /** The file's name (maker-file-name.ts). */

@@ -15,6 +15,8 @@ const stateName = (s: StateName | 'none'): string => (s === 'none' ? cardLabels.
 const holidayData = (what: string): string => `节假日数据无效：${what}`;
 const siteData = (what: string): string => `网点数据有误：${what}`;
 const shown = (v: unknown): string => String(JSON.stringify(v));
+/** Bytes in MiB with one decimal, as a file manager shows a large file. */
+const mib = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
 
 /** The dates calendar.ts is handed, as its messages name them. */
 const CALENDAR_DATE_FIELDS = { date: '日期', from: '起算日期', start: '起始日期', end: '结束日期' } as const;
@@ -111,6 +113,8 @@ export const domainErrors = {
     `${p.file} 第 ${p.record} 条记录有 ${p.fields} 个字段，应为 ${p.expected} 个。`,
 
   // maker-file-writer.ts (fixtures and tests: a bug in the caller)
+  MAKER_FILE_TOO_LARGE: (p: { size: number; max: number; path?: string }) =>
+    `${p.path ? `文件 ${p.path} ` : '该文件'}有 ${mib(p.size)} MB，超过回盘文件的上限 ${mib(p.max)} MB（足够约 150 万张卡）：这不像一个回盘文件，也可能是几个批次被拼在了一起。请核对文件；确是回盘文件的，请卡商按批次拆分后重新提供。`,
   'MAKER_WRITE.nameParts': () => '回盘文件名的各段不能为空，也不能含有下划线或路径分隔符。',
   'MAKER_WRITE.fieldChars': () => '回盘文件的字段中不能含有逗号或换行（该格式没有引号转义）。',
   'MAKER_WRITE.cardPrefix': () => '卡号前缀应为1至8位大写字母或数字，且剩余位数要容得下行号。',

@@ -176,7 +176,8 @@ export class KeyPipeline {
     const typed = (e.name === 'char' && !e.ctrl && !e.meta) || e.name === 'enter';
     if (!typed || this.deps.textFocused()) {
       this.flushWedge();
-      this.ready.push(...splitLines(e));
+      // One at a time: a pasted block may hold more lines than a spread can pass (issue 18).
+      for (const part of splitLines(e)) this.ready.push(part);
       return;
     }
     this.feedWedge(e.name === 'enter' ? '\r' : e.char, a.at, a.read);
