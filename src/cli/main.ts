@@ -4,7 +4,7 @@
  */
 import yargs, { type Argv } from 'yargs';
 import { outFor, type GlobalArgs } from './cli-context.ts';
-import { reportError, stdio } from './cli-io.ts';
+import { reportError, stdio, type Out } from './cli-io.ts';
 import { asLedgerBusy, isLedgerBusy } from '../domain/ledger-busy.ts';
 import { printableJson } from '../text/printable-text.ts';
 import { ledgerOpenError } from './ledger-open-error.ts';
@@ -80,6 +80,34 @@ export async function main(args: string[]): Promise<number> {
       if (err) throw err;
       throw new UsageError(msg);
     });
+  registerCommands(parser, out, (c) => (exitCode = c));
+  try {
+    await parser.parseAsync();
+  } catch (e) {
+    if (e instanceof UsageError) {
+      const o = outFor({ json });
+      if (json) o.write(printableJson({ error: { code: 'USAGE', message: e.message } }));
+      else o.error(programText.usageError({ message: e.message }));
+      return 2;
+    }
+    return reportFailure(out(), e, db);
+  }
+  return exitCode;
+}
+
+/**
+ * A command's failure said to the operator, and its exit code. Another process holding the ledger
+ * is a temporary failure (75, EX_TEMPFAIL), not a bug; a --db that is no ledger at all is the
+ * operator's to fix, in words they can act on.
+ */
+function reportFailure(o: Out, e: unknown, db: string | undefined): number {
+  const err = asLedgerBusy(ledgerOpenError(e, resolveLedgerPath(db)));
+  const code = reportError(o, err);
+  return isLedgerBusy(err) ? 75 : code;
+}
+
+/** Every command of `sbk`, in the order `--help` lists them. */
+function registerCommands(parser: Argv<GlobalArgs>, out: () => Out, setExit: (code: number) => void): void {
   consoleCommand(parser);
   initCommand(parser, out);
   demoCommand(parser, out);
@@ -88,8 +116,8 @@ export async function main(args: string[]): Promise<number> {
   operatorCommand(parser, out);
   stockCommand(parser, out);
   cardCommand(parser, out);
-  verifyCommand(parser, out, (c) => (exitCode = c));
-  importCommand(parser, out, (c) => (exitCode = c));
+  verifyCommand(parser, out, setExit);
+  importCommand(parser, out, setExit);
   discrepancyCommand(parser, out);
   shipCommand(parser, out);
   registerCommand(parser, out);
@@ -106,26 +134,10 @@ export async function main(args: string[]): Promise<number> {
   holderCommand(parser, out);
   countCommand(parser, out);
   prefabCommand(parser, out);
-  instantCommand(parser, out, (c) => (exitCode = c));
+  instantCommand(parser, out, setExit);
   devicesCommand(parser, out);
   remakeCommand(parser, out);
   destroyCommand(parser, out);
-  try {
-    await parser.parseAsync();
-  } catch (e) {
-    if (e instanceof UsageError) {
-      const o = outFor({ json });
-      if (json) o.write(printableJson({ error: { code: 'USAGE', message: e.message } }));
-      else o.error(programText.usageError({ message: e.message }));
-      return 2;
-    }
-    // Another process holding the ledger is a temporary failure (EX_TEMPFAIL), not a bug; a --db
-    // that is no ledger at all is the operator's to fix, in words they can act on.
-    const err = asLedgerBusy(ledgerOpenError(e, resolveLedgerPath(db)));
-    const code = reportError(out(), err);
-    return isLedgerBusy(err) ? 75 : code;
-  }
-  return exitCode;
 }
 
 class UsageError extends Error {}

@@ -45,6 +45,12 @@ export type Env = Record<string, string | undefined>;
 export type Anchor = { sql: string; delta: number; label: string };
 /** The default anchor: the command's operator has logged in (`logins` of them, with a second person's approval). */
 export const loginAnchor = (logins = 1): Anchor => ({ sql: "SELECT count(*) AS n FROM audit_events WHERE type = 'login'", delta: logins, label: logins === 1 ? 'login' : `${logins} logins` });
+/** The operator's login, then the approver's PIN accepted (an approval is logged as approval_passed, not a login). */
+export const approvalAnchor: Anchor = {
+  sql: "SELECT count(*) AS n FROM audit_events WHERE type IN ('login', 'approval_passed')",
+  delta: 2,
+  label: 'login and approval',
+};
 
 /** One `sbk` invocation: `sbk ARGS --db DB --json` with ENV. `key` names the kind of command (one calibration per key). */
 export type SbkCommand = { db: string; args: string[]; env?: Env; key?: string; anchor?: Anchor };

@@ -18,7 +18,7 @@ import { cliAs, demoLedgerCopies } from '../helpers/demo-cli.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { syntheticMakerRows, writeMakerFile } from '../../src/domain/maker-file-writer.ts';
 import { residentIdCheckChar } from '../../src/domain/resident-id.ts';
-import { crashLoop, crashSeed, LONG, loginAnchor, runSbk, verifyOk, type CrashReport, type SbkCommand, type SbkRun } from './crash-harness.ts';
+import { approvalAnchor, crashLoop, crashSeed, LONG, runSbk, verifyOk, type CrashReport, type SbkCommand, type SbkRun } from './crash-harness.ts';
 
 const N = LONG ? 25 : 5;
 const TIMEOUT = LONG ? 1_200_000 : 170_000;
@@ -211,8 +211,8 @@ describe('sbk killed with SIGKILL mid-operation (real binary)', () => {
       args: ['count', 'approve', String(id), ...reasons, '--approver', 'lijuan'],
       env: { ...as('sunli'), SBK_APPROVER_PIN: PINS.lijuan },
       key: 'count approve',
-      // The clerk's login, then the supervisor's: the close follows.
-      anchor: loginAnchor(2),
+      // The clerk's login, then the supervisor's PIN accepted: the close follows.
+      anchor: approvalAnchor,
     });
     const inspect = (id: number) =>
       sql(db, (c) => ({
