@@ -8,7 +8,7 @@ import type { Ledger } from '../../db/open-ledger.ts';
 import { placesAt } from '../../db/sites-repo.ts';
 import { countPlacedInKind, placedCards } from '../../db/transfer-queries.ts';
 import type { Actor } from '../domain/actor.ts';
-import { authenticate } from './authenticate.ts';
+import { authenticateSecondPerson } from './authenticate.ts';
 import { operatorsHere, type SiteOperator } from './operators.ts';
 import { saveTransferSheet } from './shipment-export.ts';
 import { transferCards, type TransferInput, type TransferResult } from './transfer.ts';
@@ -44,7 +44,8 @@ export type TransferDone = TransferResult & { readonly sheetPath: string | null 
  * a wrong PIN stops here, before anything is moved.
  */
 export function transferWithSheet(ledger: Ledger, actor: Actor, input: TransferInput, receiver: { login: string; pin: string } | null = null): TransferDone {
-  const taker = receiver ? authenticate(ledger, receiver.login, receiver.pin) : null;
+  // A wrong PIN counts against the one asking, never the colleague named (authenticate.ts).
+  const taker = receiver ? authenticateSecondPerson(ledger, actor, receiver.login, receiver.pin) : null;
   const r = transferCards(ledger, actor, input, taker);
   return { ...r, sheetPath: r.sheet ? saveTransferSheet(ledger, r.sheet) : null };
 }

@@ -171,7 +171,9 @@ describe('console: 库内移交 and 交接班', () => {
     const before = movements();
     await c.press('000000\r');
     f = await c.waitFor((x) => x.includes('核验未通过'), 3000);
-    expect(f).toContain('✗ 接收人 赵敏 核验未通过');
+    // The message wraps at 80 columns; a wrong PIN counts against 张伟, who asks, not 赵敏 (issue 18).
+    expect(f.replace(/\s+/g, '')).toContain('✗接收人赵敏核验未通过');
+    expect(f.replace(/\s+/g, '')).toContain('锁定您本人的账号');
     expect(f).toContain('台账未改动');
     expect(movements()).toBe(before);
     expect(jiangan().every((x) => x.custodian === '张伟')).toBe(true);

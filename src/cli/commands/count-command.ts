@@ -9,7 +9,7 @@
 import type { Argv } from 'yargs';
 import type { Ledger } from '../../../db/open-ledger.ts';
 import { abandonCount, closeCount, countStatusToday, countView, recordScans, startCount, submitCount, undoLastScan, type CountView, type SubmitResult } from '../../workflows/stock-count.ts';
-import { authenticate } from '../../workflows/authenticate.ts';
+import { authenticateSecondPerson } from '../../workflows/authenticate.ts';
 import { type Actor } from '../../domain/actor.ts';
 import { formatLocalTime, todayInChina } from '../../domain/china-dates.ts';
 import { normalizeCardInput } from '../../domain/card-input.ts';
@@ -42,7 +42,7 @@ async function secondPerson(ledger: Ledger, actor: Actor, argv: { approver?: str
   }
   if (argv.confirm) {
     const pin = await readPin(cliCommon.pins.confirmer({ login: argv.confirm }), 'SBK_APPROVER_PIN');
-    const confirmer = authenticate(ledger, argv.confirm, pin);
+    const confirmer = authenticateSecondPerson(ledger, actor, argv.confirm, pin);
     if (confirmer.id === actor.id) throw new SbkError('SECOND_OPERATOR_SAME.countConfirmer');
     return { approver: null, confirmer };
   }

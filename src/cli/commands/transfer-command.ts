@@ -9,7 +9,7 @@ import type { Argv } from 'yargs';
 import { randomUUID } from 'node:crypto';
 import { transferCards } from '../../workflows/transfer.ts';
 import { saveTransferSheet } from '../../workflows/shipment-export.ts';
-import { authenticate } from '../../workflows/authenticate.ts';
+import { authenticateSecondPerson } from '../../workflows/authenticate.ts';
 import type { Ledger } from '../../../db/open-ledger.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { transferText as t } from '../../i18n/cli/transfer.ts';
@@ -24,10 +24,11 @@ type TransferArgs = { card?: string[]; box?: string[]; from?: string[]; to?: str
 const picked = (a: TransferArgs): number => list(a.card).length + list(a.box).length + list(a.from).length;
 
 /** The receiver of custody, by their own PIN ($SBK_APPROVER_PIN or a prompt): GD Art. 12 确保责任到人. */
-async function receiverFor(ledger: Ledger, login: string | undefined): Promise<Actor | null> {
+async function receiverFor(ledger: Ledger, actor: Actor, login: string | undefined): Promise<Actor | null> {
   if (!login?.trim()) return null;
   const pin = await readPin(t.receiverPin({ login: login.trim() }), 'SBK_APPROVER_PIN');
-  return authenticate(ledger, login.trim(), pin);
+  // A wrong PIN counts against the one asking, never the colleague named (issue 18: no lockout by a clerk).
+  return authenticateSecondPerson(ledger, actor, login.trim(), pin);
 }
 
 function transferOptions(c: Argv<GlobalArgs>) {
@@ -51,7 +52,7 @@ export function transferCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<Globa
     (c) => transferOptions(c),
     (argv) =>
       withActor(argv, async (ledger, actor) => {
-        const receiver = await receiverFor(ledger, argv['hand-over'] ?? argv.receiver);
+        const receiver = await receiverFor(ledger, actor, argv['hand-over'] ?? argv.receiver);
         const r = transferCards(
           ledger,
           actor,

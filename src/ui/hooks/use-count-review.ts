@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { closeCount, countView, type CountLine, type SubmitResult } from '../../workflows/stock-count.ts';
-import { authenticate, authenticateApprover } from '../../workflows/authenticate.ts';
+import { authenticateApprover, authenticateSecondPerson } from '../../workflows/authenticate.ts';
 import { boxLabel, shortBank } from '../../domain/count-report-format.ts';
 import { isSbkError } from '../../domain/errors.ts';
 import type { Ledger } from '../../../db/open-ledger.ts';
@@ -47,7 +47,7 @@ function failure(e: unknown): CloseFailure {
 function close(ledger: Ledger, actor: Actor, countId: number, login: string, s: CountReviewState): CountReviewAction {
   try {
     if (s.clean) {
-      const confirmer = authenticate(ledger, login, s.pin);
+      const confirmer = authenticateSecondPerson(ledger, actor, login, s.pin);
       closeCount(ledger, actor, countId, { confirmer });
       return { type: 'closed', done: C.closedClean(countId, confirmer.name) };
     }
