@@ -9,10 +9,10 @@ import { fromRow, itemLines, LABEL_WIDTH, modeRow, receiverRow, selectionLine, t
 import { zh } from '../../../i18n/zh-CN.ts';
 
 const T = zh.transfer;
-/** Rows kept for the last message or the question: a refusal can take two at 80 columns. */
-const MESSAGE_LINES = 2;
-/** Title, mode, scan, from, to, selection, message (two): the rest is the list. */
-const PLACES_CHROME = 8;
+/** Rows kept for the last message or the question: a refused receiver's PIN takes three at 80 columns. */
+const MESSAGE_LINES = 3;
+/** Title, mode, scan, from, to, selection, message (three): the rest is the list. */
+const PLACES_CHROME = 9;
 
 export type TransferFormProps = {
   readonly s: TransferState;
