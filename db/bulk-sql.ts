@@ -21,6 +21,16 @@ import { cards, holders, movements } from './schema.ts';
  *  below SQLite's 32,766 bound parameters. */
 export const BULK_ROWS = 100;
 
+/** How many values one `in (…)` list binds: SQLite limits bound parameters per statement. */
+export const IN_LIST_CHUNK = 500;
+
+/** `read` over `keys` IN_LIST_CHUNK at a time, the rows in order (a loop: no spread of a long list). */
+export function readInChunks<K, R>(keys: readonly K[], read: (part: K[]) => readonly R[]): R[] {
+  const out: R[] = [];
+  for (let i = 0; i < keys.length; i += IN_LIST_CHUNK) for (const r of read(keys.slice(i, i + IN_LIST_CHUNK))) out.push(r);
+  return out;
+}
+
 export const MOVEMENT_FIELDS = [
   'id', 'operationId', 'cardId', 'type', 'fromState', 'toState', 'fromSiteId', 'fromPlaceId', 'toSiteId', 'toPlaceId',
   'operatorId', 'secondOperatorId', 'counterpartRole', 'counterpartName', 'counterpartIdNumber', 'method', 'reason',

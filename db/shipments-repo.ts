@@ -6,6 +6,7 @@
 import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { LedgerDb } from './open-ledger.ts';
+import { readInChunks } from './bulk-sql.ts';
 import { AWAITING_ARRIVAL_STATES, DISPATCHABLE_STATES } from '../src/domain/card-states.ts';
 import { stateList } from './state-sql.ts';
 import { batches, boxes, cards, holders, operators, places, shipmentEvents, shipmentItems, shipments, sites } from './schema.ts';
@@ -157,24 +158,20 @@ export function shipmentCards(db: LedgerDb, shipmentId: number): ShipmentCardRow
 /** Unsent, uncancelled shipments that already list one of these cards. */
 export function draftsListing(db: LedgerDb, cardIds: readonly number[]): { cardId: number; number: string }[] {
   if (cardIds.length === 0) return [];
-  const out: { cardId: number; number: string }[] = [];
-  // SQLite limits bound parameters; drafts are short, but a whole batch may be thousands of cards.
-  for (let i = 0; i < cardIds.length; i += 500) {
-    out.push(
-      ...db
-        .select({ cardId: shipmentItems.cardId, number: shipments.number })
-        .from(shipmentItems)
-        .innerJoin(shipments, eq(shipments.id, shipmentItems.shipmentId))
-        .where(
-          and(
-            inArray(shipmentItems.cardId, cardIds.slice(i, i + 500)),
-            sql`not exists (select 1 from shipment_events ev where ev.shipment_id = ${shipments.id} and ev.type in ('sent', 'cancelled'))`,
-          ),
-        )
-        .all(),
-    );
-  }
-  return out;
+  // A whole batch may be thousands of cards; drafts are short.
+  return readInChunks(cardIds, (part) =>
+    db
+      .select({ cardId: shipmentItems.cardId, number: shipments.number })
+      .from(shipmentItems)
+      .innerJoin(shipments, eq(shipments.id, shipmentItems.shipmentId))
+      .where(
+        and(
+          inArray(shipmentItems.cardId, part),
+          sql`not exists (select 1 from shipment_events ev where ev.shipment_id = ${shipments.id} and ev.type in ('sent', 'cancelled'))`,
+        ),
+      )
+      .all(),
+  );
 }
 
 export type StockCardRow = {
@@ -225,19 +222,15 @@ export function batchesWithBoxAtSite(db: LedgerDb, siteId: number, boxLabel: str
 
 export function cardsByNumbers(db: LedgerDb, cardNos: readonly string[]): StockCardRow[] {
   if (cardNos.length === 0) return [];
-  const out: StockCardRow[] = [];
-  for (let i = 0; i < cardNos.length; i += 500) {
-    out.push(
-      ...db
-        .select(stockCardSelect)
-        .from(cards)
-        .leftJoin(batches, eq(batches.id, cards.batchId))
-        .leftJoin(boxes, eq(boxes.id, cards.boxId))
-        .where(inArray(cards.cardNo, cardNos.slice(i, i + 500)))
-        .all(),
-    );
-  }
-  return out;
+  return readInChunks(cardNos, (part) =>
+    db
+      .select(stockCardSelect)
+      .from(cards)
+      .leftJoin(batches, eq(batches.id, cards.batchId))
+      .leftJoin(boxes, eq(boxes.id, cards.boxId))
+      .where(inArray(cards.cardNo, part))
+      .all(),
+  );
 }
 
 export function placeName(db: LedgerDb, placeId: number | null): string | null {

@@ -6,6 +6,7 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { LedgerDb } from './open-ledger.ts';
+import { readInChunks } from './bulk-sql.ts';
 import { cards, holders, movements, places, sites } from './schema.ts';
 import { chainHead, type CardSnapshot } from './append-movements.ts';
 import { identityString } from './movement-hash.ts';
@@ -82,19 +83,15 @@ const handoverSelect = { id: cards.id, cardNo: cards.cardNo, kind: cards.kind, s
 
 /** Cards by number, in any state and at any site (the caller checks both). */
 export function handoverCardsByNo(db: LedgerDb, cardNos: readonly string[]): HandoverCard[] {
-  const out: HandoverCard[] = [];
-  for (let i = 0; i < cardNos.length; i += 500) {
-    out.push(
-      ...db
-        .select(handoverSelect)
-        .from(cards)
-        .innerJoin(sites, eq(sites.id, cards.siteId))
-        .leftJoin(holders, eq(holders.id, cards.holderId))
-        .where(inArray(cards.cardNo, cardNos.slice(i, i + 500)))
-        .all(),
-    );
-  }
-  return out;
+  return readInChunks(cardNos, (part) =>
+    db
+      .select(handoverSelect)
+      .from(cards)
+      .innerJoin(sites, eq(sites.id, cards.siteId))
+      .leftJoin(holders, eq(holders.id, cards.holderId))
+      .where(inArray(cards.cardNo, part))
+      .all(),
+  );
 }
 
 /** Every card of the site the destruction hand-over may take (ended, defective, old or spoiled). */
