@@ -141,11 +141,11 @@ export function cancellationCandidates(db: LedgerDb, siteIds: readonly number[],
   );
   add(sql`select id from cards indexed by cards_recalled_ix where recalled_at is not null and site_id in (${scope}) and kind = 'finished' and state in (${wantedStates})`);
   for (const state of states) {
+    // Recalled ones all came from cards_recalled_ix above.
     if (state === RECALLED) continue;
     // The cards in stock, most of a city's, come from cards_overdue_list_ix alone (see overdueCandidates).
-    else if (isRecallable(state)) {
-      add(sql`select id from cards indexed by cards_overdue_list_ix where state = ${state} and ${overdueListable} and site_id in (${scope}) and ${another}`);
-    } else add(sql`select id from cards where state = ${state} and kind = 'finished' and site_id in (${scope}) and ${another}`);
+    if (isRecallable(state)) add(sql`select id from cards indexed by cards_overdue_list_ix where state = ${state} and ${overdueListable} and site_id in (${scope}) and ${another}`);
+    else add(sql`select id from cards where state = ${state} and kind = 'finished' and site_id in (${scope}) and ${another}`);
   }
   const dead = db.values<[number]>(sql`select id from holders where deceased_at is not null`).map(([id]) => id);
   const wanted = new Set(states);
