@@ -612,3 +612,38 @@ export const instantJobEvents = sqliteTable(
   },
   (t) => [index('instant_job_events_job_ix').on(t.jobId)],
 );
+
+/**
+ * The ledger's seal chain (issue 18): one row per committed write, whatever tables it touched.
+ * `digests` gives, for each table the write changed, the table's whole-content digest after it
+ * (a sum of row hashes, so one changed row changes it; db/table-digest.ts); `schema` lists the
+ * hash of every table, index and trigger definition when a migration ran. `hash` chains the
+ * rows for anyone to recompute; `mac` chains them under a key kept outside the ledger file
+ * (derived from the `.key` file), so rewriting a row and recomputing hashes is not enough.
+ * `sbk verify` walks the chain and compares the last digest of every table with its content.
+ */
+export const ledgerSeals = sqliteTable('ledger_seals', {
+  seq: integer('seq').primaryKey(),
+  at: text('at').notNull(),
+  /** write | baseline | schema */
+  kind: text('kind').notNull(),
+  /** The operation the write recorded, when it recorded one. */
+  operationId: text('operation_id'),
+  /** JSON object: table name → "<sum hex>:<rows>". */
+  digests: text('digests').notNull(),
+  /** JSON array of [type, name, sha256 of its SQL] for kind schema/baseline. */
+  schema: text('schema'),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+  /** HMAC-SHA256 link; null when the writer had no key. */
+  mac: text('mac'),
+  /** Which key made `mac` (a fingerprint, not the key). */
+  keyId: text('key_id'),
+});
+
+/** The newest digest of every table: a cache the next seal starts from; verify never trusts it. */
+export const ledgerDigests = sqliteTable('ledger_digests', {
+  tbl: text('tbl').primaryKey(),
+  digest: text('digest').notNull(),
+  seq: integer('seq').notNull(),
+});
