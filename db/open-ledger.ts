@@ -13,8 +13,12 @@ import * as schema from './schema.ts';
 import { SbkError } from '../src/domain/errors.ts';
 import { clockFromEnv, type Clock } from '../src/domain/clock.ts';
 import { useClock } from './ledger-clock.ts';
+import { writeTx } from './write-tx.ts';
 import { projectFile } from '../src/project-files.ts';
 import { asLedgerBusy, busyLimitMs } from '../src/domain/ledger-busy.ts';
+import { createPepper } from '../src/security/pepper-file.ts';
+import { chainKeyFor } from '../src/security/chain-key.ts';
+import { hasSeals, hasUnsealedChanges, installSealCapture, sealSchema, tablesOffSeal } from './seal-chain.ts';
 
 /** The database or a transaction on it: ledger functions take either. */
 export type LedgerDb = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
@@ -62,6 +66,9 @@ export function openLedger(path: string, opts: OpenOptions = {}): Ledger {
     process.umask(oldMask);
   }
   if (isNew) chmodSync(full, opts.groupAccess ? 0o660 : 0o600);
+  // The key comes first: the seal a new ledger's first migration writes is already keyed.
+  if (isNew) createPepper(full);
+  const now = opts.now ?? clockFromEnv(process.env.SBK_NOW);
 
   // Another process's write (a long import) is waited for up to SBK_BUSY_TIMEOUT_MS (30 s), then
   // refused as LEDGER_BUSY, not shown as a program error (db/write-tx.ts retries with backoff).
@@ -72,23 +79,30 @@ export function openLedger(path: string, opts: OpenOptions = {}): Ledger {
     // power loss (ENGINEERING.md §2).
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
-    applyMigrations(sqlite);
+    applyMigrations(sqlite, sealSchemaAfterMigrating(sqlite, full, now));
+    installSealCapture(sqlite);
   } catch (e) {
     sqlite.close();
     throw asLedgerBusy(e);
   }
   const db = drizzle(sqlite, { schema });
-  const now = opts.now ?? clockFromEnv(process.env.SBK_NOW);
   useClock(db, now);
   return { path: full, sqlite, db, now };
 }
 
 export function closeLedger(ledger: Ledger): void {
-  if (ledger.sqlite.open) ledger.sqlite.close();
+  if (!ledger.sqlite.open) return;
+  // A write that bypassed writeTx (none should) still gets its seal before the file is let go.
+  if (hasUnsealedChanges(ledger.sqlite)) writeTx(ledger, () => undefined);
+  ledger.sqlite.close();
 }
 
-/** drizzle-kit's own migrator reads the applied list outside its transaction; this one does not. */
-function applyMigrations(sqlite: Database.Database): void {
+/**
+ * drizzle-kit's own migrator reads the applied list outside its transaction; this one does not.
+ * `sealAfter` runs inside it once they have all been applied, with the tables that were off
+ * their seal before the first one ran.
+ */
+function applyMigrations(sqlite: Database.Database, sealAfter: (untracked: string[]) => void): void {
   const migrations = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
   sqlite.exec('CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)');
   const latest = () =>
@@ -97,13 +111,22 @@ function applyMigrations(sqlite: Database.Database): void {
   if (!last || Number(latest()) >= last.folderMillis) return;
   const run = sqlite.transaction(() => {
     const done = Number(latest());
+    if (done >= last.folderMillis) return;
+    // Tables already changed behind the program's back, found before a migration reshapes them.
+    const untracked = hasSeals(sqlite) ? tablesOffSeal(sqlite) : [];
     for (const m of migrations) {
       if (m.folderMillis <= done) continue;
       for (const stmt of m.sql) if (stmt.trim()) sqlite.exec(stmt);
       sqlite.prepare('INSERT INTO "__drizzle_migrations" (hash, created_at) VALUES (?, ?)').run(m.hash, m.folderMillis);
     }
+    sealAfter(untracked);
   });
   run.immediate();
+}
+
+/** A migration may add columns or rows: the whole content and the schema are sealed afresh, in its transaction. */
+function sealSchemaAfterMigrating(sqlite: Database.Database, path: string, now: Clock): (untracked: string[]) => void {
+  return (untracked) => sealSchema(sqlite, chainKeyFor(path), now().toISOString(), untracked);
 }
 
 function refuseNetworkFilesystem(dir: string): void {

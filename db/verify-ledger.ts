@@ -11,10 +11,25 @@ import { ruleFor, isMovementType, type CardKind, type StateOrNone } from '../src
 import { recalledAfter } from '../src/domain/recall-marker.ts';
 import { verifyProblemTexts } from '../src/i18n/db/verify.ts';
 import type Database from 'better-sqlite3';
+import { verifySeals, type SealHead } from './verify-seals.ts';
+import { chainKeyFor, type ChainKey } from '../src/security/chain-key.ts';
 
 export type VerifyProblem = { code: string; message: string; movementId?: number; cardNo?: string };
 export type ChainHead = { id: number; hash: string };
-export type VerifyReport = { ok: boolean; movements: number; cards: number; head: ChainHead | null; problems: VerifyProblem[] };
+/** What an earlier verify recorded outside the ledger: the movement chain's head and the seal chain's. */
+export type ExpectedHead = ChainHead & { seal?: { seq: number; hash: string } };
+export type VerifyReport = {
+  ok: boolean;
+  movements: number;
+  cards: number;
+  head: ChainHead | null;
+  /** The seal chain: how many seals, how many tables matched, its head; whether MACs were checked (the key was readable). */
+  seals: number;
+  tables: number;
+  sealHead: SealHead | null;
+  keyChecked: boolean;
+  problems: VerifyProblem[];
+};
 
 type MovementRow = MovementSqlRow & {
   card_no: string | null;
@@ -64,6 +79,8 @@ const GUARDS = [
   'stock_count_variance_reasons_no_delete',
   'holder_flags_no_update',
   'holder_flags_no_delete',
+  'ledger_seals_no_update',
+  'ledger_seals_no_delete',
 ];
 
 const MAX_PROBLEMS = 1000;
@@ -320,7 +337,7 @@ function checkProjections(sqlite: Database.Database, replay: Map<number, Replaye
  * keeps, a printed sheet). The chain must still contain it unchanged: deleting the newest
  * movements and restoring the guards leaves a consistent-looking but shorter chain.
  */
-export function verifyLedger(ledger: Ledger, expectedHead?: ChainHead): VerifyReport {
+export function verifyLedger(ledger: Ledger, expectedHead?: ExpectedHead, key: ChainKey | null = chainKeyFor(ledger.path)): VerifyReport {
   const { sqlite } = ledger;
   const problems = new Problems();
   // One read transaction: a consistent snapshot while other operators keep writing.
@@ -334,9 +351,20 @@ export function verifyLedger(ledger: Ledger, expectedHead?: ChainHead): VerifyRe
     checkCountReversals(sqlite, problems);
     checkHolderDeaths(sqlite, problems);
     const cards = checkProjections(sqlite, r.replay, problems);
+    const seals = verifySeals(sqlite, key, (k, p) => problems.add(k, p), expectedHead?.seal);
     sqlite.exec('COMMIT');
     const list = problems.list;
-    return { ok: list.length === 0, movements: r.count, cards, head: r.lastId ? { id: r.lastId, hash: r.prevHash } : null, problems: list };
+    return {
+      ok: list.length === 0,
+      movements: r.count,
+      cards,
+      head: r.lastId ? { id: r.lastId, hash: r.prevHash } : null,
+      seals: seals.seals,
+      tables: seals.tables,
+      sealHead: seals.head,
+      keyChecked: seals.keyChecked,
+      problems: list,
+    };
   } catch (e) {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
     throw e;

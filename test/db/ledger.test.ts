@@ -192,7 +192,8 @@ describe('verify catches tampering with the sqlite3 tool', () => {
     closeLedger(ledger);
     sqlite3(path, "UPDATE cards SET state = 'issued' WHERE id = 2;");
     const r = verifyLedger(track(openLedger(path, { mustExist: true })));
-    expect(r.problems.map((p) => p.code)).toEqual(['PROJECTION_MISMATCH']);
+    // The card's row no longer adds up to the seal of the cards table either.
+    expect(r.problems.map((p) => p.code)).toEqual(['PROJECTION_MISMATCH', 'TABLE_OFF_SEAL']);
     expect(r.problems[0]!.cardNo).toBe('P00000002');
   });
 
@@ -203,7 +204,7 @@ describe('verify catches tampering with the sqlite3 tool', () => {
     closeLedger(ledger);
     sqlite3(path, "UPDATE cards SET recalled_at = '2026-01-01T00:00:00.000Z' WHERE id = 3;");
     const r = verifyLedger(track(openLedger(path, { mustExist: true })));
-    expect(r.problems.map((p) => p.code)).toEqual(['PROJECTION_MISMATCH']);
+    expect(r.problems.map((p) => p.code)).toEqual(['PROJECTION_MISMATCH', 'TABLE_OFF_SEAL']);
     expect(r.problems[0]!.cardNo).toBe('P00000003');
   });
 });

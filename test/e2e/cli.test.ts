@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { runCli } from '../helpers/run-cli.ts';
 import { tempDir } from '../helpers/temp-ledger.ts';
@@ -103,7 +104,7 @@ describe('verify with a chain head kept outside the ledger', () => {
     const db = join(dir, 'demo.db');
     const head = join(dir, 'head.json');
     expect(runCli(['demo', '--db', db]).code).toBe(0);
-    const first = runCli(['verify', '--db', db, '--head-file', head, '--json']);
+    const first = runCli(['verify', '--db', db, '--head-file', head, '--init-head', '--json']);
     expect(first.code).toBe(0);
     expect(first.json().head.id).toBe(787);
     // Remove the last operation whole, and restore the trigger by name.
@@ -132,9 +133,17 @@ describe('verify with a chain head kept outside the ledger', () => {
        CREATE TRIGGER operations_no_delete BEFORE DELETE ON operations BEGIN SELECT RAISE(ABORT, 'x'); END;`,
     ]);
     const second = runCli(['verify', '--db', db, '--head-file', head, '--json']);
-    // Without the head file this rollback looks consistent; with it, it is caught.
-    expect(runCli(['verify', '--db', db, '--json']).json().ok).toBe(true);
+    // The movement chain alone would look consistent after this rollback; the seal chain sees the
+    // tables no longer add up to their last seal, and the head file sees the newest movement gone.
+    const alone = runCli(['verify', '--db', db, '--json']).json();
+    expect(alone.ok).toBe(false);
+    expect(alone.problems.map((p: { code: string }) => p.code)).toContain('TABLE_OFF_SEAL');
+    expect(alone.problems.map((p: { code: string }) => p.code)).not.toContain('HASH_MISMATCH');
     expect(second.code).toBe(3);
     expect(second.json().problems.map((p: { code: string }) => p.code)).toContain('HEAD_MISSING');
+    // A head file that vanished is refused, not silently made anew (only --init-head makes one).
+    rmSync(head);
+    expect(runCli(['verify', '--db', db, '--head-file', head, '--json']).json().error.code).toBe('HEAD_FILE_MISSING');
+    expect(existsSync(head)).toBe(false);
   });
 });

@@ -158,7 +158,7 @@ const holderIdOf = (db: string, cardNo: string): string =>
 
 /** Rows in every table but the audit log (a refused approval still logs the approver's login). */
 function businessCounts(db: string): Record<string, number> {
-  const tables = query<{ name: string }>(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'audit_events'").map((t) => t.name);
+  const tables = query<{ name: string }>(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('audit_events', 'ledger_seals', 'ledger_digests')").map((t) => t.name);
   return Object.fromEntries(tables.map((t) => [t, query<{ n: number }>(db, `SELECT count(*) AS n FROM "${t}"`)[0]!.n]));
 }
 

@@ -1,7 +1,8 @@
 import type { Argv } from 'yargs';
 import { existsSync, readFileSync } from 'node:fs';
 import { refuseSymlink, writeFileSafely } from '../../security/safe-write.ts';
-import { verifyLedger, type ChainHead } from '../../../db/verify-ledger.ts';
+import { verifyLedger, type ExpectedHead, type VerifyReport } from '../../../db/verify-ledger.ts';
+import { pepperPath } from '../../security/pepper-file.ts';
 import { SbkError } from '../../domain/errors.ts';
 import { emit, type Out } from '../cli-io.ts';
 import { withLedger, type GlobalArgs } from '../cli-context.ts';
@@ -15,31 +16,46 @@ export function verifyCommand(y: Argv<GlobalArgs>, out: () => Out, setExit: (cod
     'verify',
     t.describe,
     (c) =>
-      c.option('head-file', {
-        type: 'string',
-        describe: t.headFile,
-      }),
+      c
+        .option('head-file', {
+          type: 'string',
+          describe: t.headFile,
+        })
+        .option('init-head', {
+          type: 'boolean',
+          default: false,
+          describe: t.initHead,
+        }),
     (argv) =>
       withLedger(argv, (ledger) => {
         const headFile = argv['head-file'];
         if (headFile) refuseSymlink(headFile); // read and rewritten: never through a planted link
+        // A head file that vanished is itself a sign of tampering: only a first run may create it.
+        if (headFile && !existsSync(headFile) && !argv['init-head']) throw new SbkError('HEAD_FILE_MISSING', { path: headFile });
         const expected = headFile && existsSync(headFile) ? readHead(headFile) : undefined;
         const r = verifyLedger(ledger, expected);
-        if (r.ok && headFile && r.head) writeFileSafely(headFile, JSON.stringify({ ...r.head, at: ledger.now().toISOString() }) + '\n');
-        emit(out(), r, () =>
-          r.ok
-            ? t.ok({ movements: r.movements, cards: r.cards })
-            : [t.problems({ count: r.problems.length }), ...r.problems.map((p) => `  [${p.code}] ${p.message}`)].join('\n'),
-        );
+        if (r.ok && headFile && r.head) {
+          const seal = r.sealHead ? { seq: r.sealHead.seq, hash: r.sealHead.hash } : undefined;
+          writeFileSafely(headFile, JSON.stringify({ ...r.head, seal, at: ledger.now().toISOString() }) + '\n');
+        }
+        emit(out(), r, () => reportText(r, pepperPath(ledger.path)));
         if (!r.ok) setExit(3);
       }),
   );
 }
 
-export function readHead(path: string): ChainHead {
+function reportText(r: VerifyReport, keyPath: string): string {
+  const lines = r.ok ? [t.ok({ movements: r.movements, cards: r.cards })] : [t.problems({ count: r.problems.length }), ...r.problems.map((p) => `  [${p.code}] ${p.message}`)];
+  if (r.sealHead) lines.push(t.sealed({ seals: r.seals, tables: r.tables, head: `#${r.sealHead.seq} ${(r.sealHead.mac ?? r.sealHead.hash).slice(0, 16)}` }));
+  lines.push(r.keyChecked ? t.keyed : t.noKey({ path: keyPath }));
+  return lines.join('\n');
+}
+
+export function readHead(path: string): ExpectedHead {
   try {
-    const h = JSON.parse(readFileSync(path, 'utf8')) as Partial<ChainHead>;
-    if (typeof h.id === 'number' && typeof h.hash === 'string') return { id: h.id, hash: h.hash };
+    const h = JSON.parse(readFileSync(path, 'utf8')) as Partial<ExpectedHead>;
+    const seal = h.seal && typeof h.seal.seq === 'number' && typeof h.seal.hash === 'string' ? { seq: h.seal.seq, hash: h.seal.hash } : undefined;
+    if (typeof h.id === 'number' && typeof h.hash === 'string') return { id: h.id, hash: h.hash, ...(seal ? { seal } : {}) };
   } catch {
     // fall through to the error below
   }

@@ -29,5 +29,10 @@ export const ledgerText = {
     headFile: '记录链头的文件（放在台账之外）：核验时检查上次记下的链头仍在，通过后写入新的链头',
     ok: (p: { movements: number; cards: number }) => `台账核验通过：${p.movements} 条流转记录，${p.cards} 张卡，哈希链完整，当前状态与记录一致。`,
     problems: (p: { count: number }) => `台账核验发现 ${p.count} 处问题：`,
+    sealed: (p: { seals: number; tables: number; head: string }) => `封印链：${p.seals} 条封印，${p.tables} 张表内容与封印一致，链头 ${p.head}。`,
+    keyed: '封印链的密钥签名已逐条核对。',
+    noKey: (p: { path: string }) =>
+      `注意：没有读到台账密钥（${p.path}），只核对了哈希：能改写台账又会重算哈希的人可以伪造而不被发现。请以台账所属的服务账户运行 sbk verify。`,
+    initHead: '链头文件不存在时新建它（第一次使用 --head-file 时）',
   },
 } as const;

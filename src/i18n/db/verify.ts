@@ -37,6 +37,22 @@ export const verifyProblemTexts = {
   COUNT_REVERSAL_INVALID: (p: { id: number; countId: number }) =>
     `盘点 ${p.countId} 的第 ${p.id} 条撤销记录不成立：它撤销的扫描不在此盘点中、本身是撤销、内容不符，或撤销在提交之后。`,
   MOVEMENT_FOR_MISSING_CARD: (p: { cardId: number }) => `流转记录指向的卡（内部编号 ${p.cardId}）在卡片表中不存在。`,
+  SEALS_MISSING: (_p: object) => '台账没有任何封印记录（ledger_seals 被清空）：无法证明各表内容未被改动。',
+  SEAL_GAP: (p: { from: number; to: number }) => `封印记录编号不连续：缺少第 ${p.from}${p.to > p.from ? `-${p.to}` : ''} 条（有封印被删除）。`,
+  SEAL_CHAIN_BROKEN: (p: { seq: number }) => `第 ${p.seq} 条封印的前序哈希与上一条不符（前面的封印被改动或删除）。`,
+  SEAL_HASH_MISMATCH: (p: { seq: number }) => `第 ${p.seq} 条封印的内容与其哈希不符：封印被改动过。`,
+  SEAL_MAC_MISMATCH: (p: { seq: number }) =>
+    `第 ${p.seq} 条封印的密钥签名不符：有人在没有台账密钥的情况下改写并重算了封印（伪造）。`,
+  SEAL_UNSIGNED: (p: { seq: number }) => `第 ${p.seq} 条封印没有密钥签名：它不是持有台账密钥的程序写的。`,
+  SEAL_OTHER_KEY: (p: { seq: number; keyId: string }) => `第 ${p.seq} 条封印是用另一把密钥（${p.keyId}）签的，不是本台账的密钥。`,
+  SEAL_HEAD_CHANGED: (p: { seq: number }) => `第 ${p.seq} 条封印与上次核验（或打印的单据）记下的不同：此后的台账被改写过。`,
+  SEAL_HEAD_MISSING: (p: { head: number; last: number }) => `上次核验时已有第 ${p.head} 条封印，现在只到第 ${p.last} 条：最新的操作连同封印被删除了。`,
+  TABLE_OFF_SEAL: (p: { table: string; sealedRows: number; rows: number }) =>
+    `表 ${p.table} 的内容与最后一次封印不符（封印时 ${p.sealedRows} 行，现有 ${p.rows} 行）：有人绕过程序增删或改动了其中的记录。`,
+  TABLE_CHANGED_BEFORE_UPGRADE: (p: { table: string; seq: number }) =>
+    `升级台账结构（第 ${p.seq} 条封印）之前，表 ${p.table} 已被绕过程序改动过。`,
+  SCHEMA_CHANGED: (p: { type: string; name: string; change: 'changed' | 'missing' | 'added' }) =>
+    `数据库结构对象 ${p.type} ${p.name} ${p.change === 'changed' ? '的定义被改动（例如保护触发器被换成空触发器）' : p.change === 'missing' ? '被删除' : '是程序之外添加的'}。`,
 } as const;
 
 export type PlaceAndState = { state: string; siteId: number; placeId: number | null };
