@@ -11,6 +11,7 @@
 import type Database from 'better-sqlite3';
 import { createHmac, hash } from 'node:crypto';
 import type { ChainKey } from '../src/security/chain-key.ts';
+import { headCode, type LedgerHead } from '../src/domain/ledger-head.ts';
 import { addRow, combine, decodeDigest, emptyDigest, encodeDigest, type TableDigest } from './table-digest.ts';
 import { digestsOfAll, rowExpression, schemaObjects, sealedTables, type SchemaObject } from './sealed-tables.ts';
 
@@ -203,4 +204,10 @@ export function sealSchema(sqlite: Database.Database, key: ChainKey | null, at: 
 /** The newest seal: printed on count reports and hand-over sheets so paper catches a rewrite. */
 export function sealHead(sqlite: Database.Database): Head | null {
   return hasSealTable(sqlite) ? (lastSeal(sqlite) ?? null) : null;
+}
+
+/** The head as paper shows it: number and the first digits of the keyed link (the hash when unkeyed). */
+export function ledgerHeadOf(sqlite: Database.Database): LedgerHead | null {
+  const h = sealHead(sqlite);
+  return h ? { seq: h.seq, code: headCode(h.mac ?? h.hash) } : null;
 }

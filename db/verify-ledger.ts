@@ -13,6 +13,7 @@ import { verifyProblemTexts } from '../src/i18n/db/verify.ts';
 import type Database from 'better-sqlite3';
 import { verifySeals, type SealHead } from './verify-seals.ts';
 import { chainKeyFor, type ChainKey } from '../src/security/chain-key.ts';
+import type { LedgerHead } from '../src/domain/ledger-head.ts';
 
 export type VerifyProblem = { code: string; message: string; movementId?: number; cardNo?: string };
 export type ChainHead = { id: number; hash: string };
@@ -337,7 +338,13 @@ function checkProjections(sqlite: Database.Database, replay: Map<number, Replaye
  * keeps, a printed sheet). The chain must still contain it unchanged: deleting the newest
  * movements and restoring the guards leaves a consistent-looking but shorter chain.
  */
-export function verifyLedger(ledger: Ledger, expectedHead?: ExpectedHead, key: ChainKey | null = chainKeyFor(ledger.path)): VerifyReport {
+/** `papers`: seal heads read off printed sheets (`sbk verify --seal N:CODE`); each must still be in the chain unchanged. */
+export function verifyLedger(
+  ledger: Ledger,
+  expectedHead?: ExpectedHead,
+  key: ChainKey | null = chainKeyFor(ledger.path),
+  papers: readonly LedgerHead[] = [],
+): VerifyReport {
   const { sqlite } = ledger;
   const problems = new Problems();
   // One read transaction: a consistent snapshot while other operators keep writing.
@@ -351,7 +358,7 @@ export function verifyLedger(ledger: Ledger, expectedHead?: ExpectedHead, key: C
     checkCountReversals(sqlite, problems);
     checkHolderDeaths(sqlite, problems);
     const cards = checkProjections(sqlite, r.replay, problems);
-    const seals = verifySeals(sqlite, key, (k, p) => problems.add(k, p), expectedHead?.seal);
+    const seals = verifySeals(sqlite, key, (k, p) => problems.add(k, p), expectedHead?.seal, papers);
     sqlite.exec('COMMIT');
     const list = problems.list;
     return {

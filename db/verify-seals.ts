@@ -11,6 +11,7 @@ import { SEAL_GENESIS, sealHash, sealMac, type SchemaRecord, type SealFields } f
 import { decodeDigest, emptyDigest, encodeDigest } from './table-digest.ts';
 import { digestOfTable, schemaObjects, sealedTables } from './sealed-tables.ts';
 import type { verifyProblemTexts } from '../src/i18n/db/verify.ts';
+import type { LedgerHead } from '../src/domain/ledger-head.ts';
 
 type ProblemKey = keyof typeof verifyProblemTexts;
 export type AddProblem = <K extends ProblemKey>(key: K, params: Parameters<(typeof verifyProblemTexts)[K]>[0]) => void;
@@ -109,7 +110,14 @@ function checkSchema(sqlite: Database.Database, schema: SchemaRecord | null, add
  * printed sheet), which must still be there unchanged. Without `key` the links are checked by
  * hash only, and the report says so.
  */
-export function verifySeals(sqlite: Database.Database, key: ChainKey | null, add: AddProblem, expected?: { seq: number; hash: string }): SealReport {
+export function verifySeals(
+  sqlite: Database.Database,
+  key: ChainKey | null,
+  add: AddProblem,
+  expected?: { seq: number; hash: string },
+  papers: readonly LedgerHead[] = [],
+): SealReport {
+  const onPaper = new Map(papers.map((p) => [p.seq, p.code]));
   const w: Walk = { prevHash: SEAL_GENESIS, prevMac: null, expectedSeq: 1, digests: new Map(), schema: null, count: 0, head: null };
   const rows = sqlite.prepare('SELECT * FROM ledger_seals ORDER BY seq').iterate() as IterableIterator<SealSqlRow>;
   let expectedSeen = false;
@@ -121,8 +129,15 @@ export function verifySeals(sqlite: Database.Database, key: ChainKey | null, add
       expectedSeen = true;
       if (s.hash !== expected.hash) add('SEAL_HEAD_CHANGED', { seq: s.seq });
     }
+    const printed = onPaper.get(s.seq);
+    if (printed !== undefined) {
+      onPaper.delete(s.seq);
+      // The sheet shows the keyed link's first digits (the hash's on a ledger without a key).
+      if (!(s.mac ?? s.hash).startsWith(printed)) add('SEAL_HEAD_CHANGED', { seq: s.seq });
+    }
   }
   if (expected && !expectedSeen) add('SEAL_HEAD_MISSING', { head: expected.seq, last: w.head?.seq ?? 0 });
+  for (const seq of onPaper.keys()) add('SEAL_HEAD_MISSING', { head: seq, last: w.head?.seq ?? 0 });
   if (w.count === 0) add('SEALS_MISSING', {});
   const tables = checkTables(sqlite, w, add);
   checkSchema(sqlite, w.schema, add);

@@ -143,7 +143,9 @@ export function statesOf(kind: CardKind): readonly CardState[] {
 }
 
 export function ruleFor(kind: CardKind, type: MovementType): Rule | undefined {
-  return RULES[kind][type];
+  // A kind the ledger should never hold (a row edited behind the program) has no rules: verify
+  // reports the movement as illegal rather than failing.
+  return Object.hasOwn(RULES, kind) ? RULES[kind][type] : undefined;
 }
 
 /** Every state movement `type` can leave a card in (its `to` and any `toByFrom`), for one kind or either. */

@@ -7,6 +7,7 @@
  * restated here so this module stays free of the ledger.
  */
 import { displayWidth, fitWidth } from '../text/display-width.ts';
+import { ledgerHeadCsvRow, ledgerHeadLines, type LedgerHead } from './ledger-head.ts';
 import { TEXT_WIDTH, itemLines, spreadsheetCsv, textTable, wrapText } from '../text/text-table.ts';
 import { reportTexts } from '../i18n/domain/reports.ts';
 import { maxOf } from '../text/max-of.ts';
@@ -36,6 +37,8 @@ export type CountResult = {
   missing: readonly { cardNo: string; bank: string; box: string }[];
   unexpected: readonly { cardNo: string; bank: string | null; where: string | null }[];
   clean: boolean;
+  /** The ledger's seal head after the count was written. */
+  ledgerHead?: LedgerHead | null;
 };
 
 /** One day and bank of the reconciliation report: `ReportRow` of the count workflow. */
@@ -68,6 +71,8 @@ export type CountReportMeta = {
   /** When and by whom it was printed (already in China time), if known. */
   printedAt?: string | null;
   printedBy?: string | null;
+  /** The ledger's seal head when printed: the paper's anchor against a rewrite. */
+  ledgerHead?: LedgerHead | null;
 };
 
 export const REPORT_TITLE = T.reportTitle;
@@ -176,6 +181,7 @@ export function formatCountReportText(rows: readonly CountReportRow[], meta: Cou
       : [T.someMissing({ days, rows: rows.length, warnings: warnings.length }), ...itemLines('  ', [...new Set(warnings.map((w) => w.date))])]),
     ...BALANCE_RULE,
     ...wrapText(DAILY_RULE, TEXT_WIDTH),
+    ...ledgerHeadLines(meta.ledgerHead),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -192,6 +198,7 @@ export function formatCountReportCsv(rows: readonly CountReportRow[], meta: Coun
     [csv.to, meta.to],
     ...(meta.printedAt ? [[csv.printedAt, meta.printedAt]] : []),
     ...(meta.printedBy ? [[csv.printedBy, meta.printedBy]] : []),
+    ...ledgerHeadCsvRow(meta.ledgerHead),
     [],
     [c.date, c.bank, ...FIGURES.map(([h]) => h), c.countedBy, c.approvedBy, c.hint],
     ...rows.map((r) => [r.date, r.bank, ...FIGURES.map(([, k]) => cell(r[k] as number | null)), r.countedBy ?? '', r.approvedBy ?? '', isEmptyRow(r) ? noFigures(r).replace(`${WARN} `, '') : '']),
@@ -263,6 +270,7 @@ export function formatCountResultText(result: CountResult): string {
     ...unexpectedLines(result.unexpected),
     '',
     ...BALANCE_RULE,
+    ...ledgerHeadLines(result.ledgerHead),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -6,6 +6,7 @@
  * Pure: no fs, no SQL, no Ink.
  */
 import { textTable } from '../text/text-table.ts';
+import { ledgerHeadLines, type LedgerHead } from './ledger-head.ts';
 import { waysBackText } from '../i18n/workflows/ways-back.ts';
 import { maxOf } from '../text/max-of.ts';
 
@@ -29,6 +30,8 @@ export type DestructionSheet = {
   bankReceiver: string;
   counted: number;
   cards: readonly DestructionSheetCard[];
+  /** The ledger's seal head after the hand-over was written. */
+  ledgerHead?: LedgerHead | null;
 };
 
 /** The cards grouped by kind and former state, in the order first met (the sheet's summary). */
@@ -72,5 +75,6 @@ export function formatDestructionSheet(s: DestructionSheet): string {
     '',
     `${t.signReceiver}    ${t.signDate}`,
     '',
+    ...ledgerHeadLines(s.ledgerHead),
   ].join('\n');
 }

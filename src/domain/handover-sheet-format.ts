@@ -11,6 +11,7 @@ import { METHOD_LABELS } from './shipment.ts';
 import type { HandoverCard, HandoverSheet } from './shipment.ts';
 import { reportTexts } from '../i18n/domain/reports.ts';
 import { maxOf } from '../text/max-of.ts';
+import { ledgerHeadCsvRow, ledgerHeadLines } from './ledger-head.ts';
 
 const T = reportTexts.handover;
 
@@ -89,6 +90,7 @@ export function formatHandoverText(sheet: HandoverSheet): string {
     '',
     light,
     ...wrapText(RULE_QUOTE, TEXT_WIDTH),
+    ...ledgerHeadLines(sheet.ledgerHead),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -108,6 +110,7 @@ export function formatHandoverCsv(sheet: HandoverSheet): string {
     ...sheet.cards.map((c, i) => [i + 1, c.cardNo, c.batch, c.box ?? '', c.holderName ?? '']),
     [],
     ...csv.signatures.map((label) => [label, '']),
+    ...ledgerHeadCsvRow(sheet.ledgerHead),
   ];
   return spreadsheetCsv(rows);
 }

@@ -4,6 +4,7 @@
  * printed on a hand-over sheet (交接单). Pure: no SQL, no Ink.
  */
 import { shipmentLabels } from '../i18n/domain/shipment-labels.ts';
+import type { LedgerHead } from './ledger-head.ts';
 
 /** GD Art. 12 records the 发放方式 of each hand-over. `province`: the province system sent it. */
 export const SHIPMENT_METHODS = ['post', 'courier', 'staff', 'collected', 'province'] as const;
@@ -88,4 +89,6 @@ export type HandoverSheet = {
   boxes: { key: string; count: number }[];
   cards: HandoverCard[];
   note: string | null;
+  /** The ledger's seal head when the sheet was made: the paper's anchor against a rewrite. */
+  ledgerHead?: LedgerHead | null;
 };

@@ -6,6 +6,7 @@
 import { textTable } from '../text/text-table.ts';
 import { transferText, type TransferMode } from '../i18n/workflows/transfer.ts';
 import { maxOf } from '../text/max-of.ts';
+import { ledgerHeadLines, type LedgerHead } from './ledger-head.ts';
 
 export type TransferSheet = {
   ref: string;
@@ -16,6 +17,8 @@ export type TransferSheet = {
   giver: string;
   receiver: string;
   cards: readonly { cardNo: string; kind: 'finished' | 'prefab'; fromPlace: string | null; toPlace: string | null; fromCustodian: string | null; toCustodian: string }[];
+  /** The ledger's seal head after the move was written. */
+  ledgerHead?: LedgerHead | null;
 };
 
 export function formatTransferSheet(s: TransferSheet): string {
@@ -42,5 +45,6 @@ export function formatTransferSheet(s: TransferSheet): string {
     '',
     `${t.signGiver}    ${t.signReceiver}    ${t.signDate}`,
     '',
+    ...ledgerHeadLines(s.ledgerHead),
   ].join('\n');
 }

@@ -9,6 +9,7 @@
  * GD Art. 36 (四): 预制卡为重要空白证件 — a spoiled blank is destroyed before two people.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { ledgerHeadOf } from '../../db/seal-chain.ts';
 import { join } from 'node:path';
 import type { Ledger, LedgerDb } from '../../db/open-ledger.ts';
 import { writeTx } from '../../db/write-tx.ts';
@@ -96,7 +97,7 @@ export function handOverForDestruction(ledger: Ledger, actor: Actor, approver: A
   if (!input.reason.trim()) throw new SbkError('REASON_REQUIRED.destroyHandover');
   const receiver = input.bankReceiver.trim();
   if (!receiver) throw new SbkError('COUNTERPART_REQUIRED.bankReceiver');
-  return writeTx(ledger, (tx) => {
+  const result = writeTx(ledger, (tx): DestructionResult => {
     if (isRetryOf(tx, input.operationId, ['destroy'], actor.id)) {
       const moved = movementsOfOperation(tx, input.operationId);
       return { ref: moved[0]?.refId ?? '', cards: moved.length, bankReceiver: receiver, approver: approver.name, sheet: null, replayed: true };
@@ -122,6 +123,8 @@ export function handOverForDestruction(ledger: Ledger, actor: Actor, approver: A
     );
     return { ref, cards: cards.length, bankReceiver: receiver, approver: approver.name, sheet: sheetOf(actor, approver, ref, now.toISOString(), input, cards), replayed: false };
   });
+  // Read once the hand-over and its seal are committed: the sheet's head vouches for it too.
+  return result.sheet ? { ...result, sheet: { ...result.sheet, ledgerHead: ledgerHeadOf(ledger.sqlite) } } : result;
 }
 
 export type ScannedForDestruction = { cardNo: string; kind: HandoverCard['kind']; stateLabel: string };

@@ -4,6 +4,7 @@
  * owner only (they carry holders' names: HB Art. 42).
  */
 import { mkdirSync } from 'node:fs';
+import { ledgerHeadOf } from '../../db/seal-chain.ts';
 import { refuseSymlink, writeFileSafely } from '../security/safe-write.ts';
 import { dirname, join } from 'node:path';
 import type { Ledger } from '../../db/open-ledger.ts';
@@ -75,7 +76,14 @@ export function saveCountReport(
   dir = exportsDir(ledger),
 ): { textPath: string; csvPath: string; rows: number; warnings: number } {
   const rows = reconciliationReport(ledger, actor, calendar, period);
-  const meta = { site: { code: actor.siteCode, name: actor.siteName }, from: period.from, to: period.to, printedAt: formatLocalTime(ledger.now().toISOString()), printedBy: actor.name };
+  const meta = {
+    site: { code: actor.siteCode, name: actor.siteName },
+    from: period.from,
+    to: period.to,
+    printedAt: formatLocalTime(ledger.now().toISOString()),
+    printedBy: actor.name,
+    ledgerHead: ledgerHeadOf(ledger.sqlite),
+  };
   const name = (ext: 'txt' | 'csv') => shipmentText.files.countReport({ site: actor.siteCode, from: period.from, to: period.to, ext });
   return {
     textPath: save(dir, name('txt'), formatCountReportText(rows, meta)),

@@ -3,6 +3,7 @@
  * each has been on the way), the outbound list, one shipment's cards, and its hand-over sheet.
  */
 import type { Ledger } from '../../db/open-ledger.ts';
+import { ledgerHeadOf } from '../../db/seal-chain.ts';
 import { listSites, subtreeIds } from '../../db/sites-repo.ts';
 import { shipmentByNumber, shipmentCards, shipmentCounts, shipmentEventsOf, shipmentHeaders, type ShipmentHeader } from '../../db/shipments-repo.ts';
 import { acceptsSignIn, boxKey, METHOD_LABELS, shipmentStatus, STATUS_LABELS, type HandoverSheet, type ShipmentMethod, type ShipmentStatus } from '../domain/shipment.ts';
@@ -166,5 +167,6 @@ export function handoverSheet(ledger: Ledger, actor: Actor, number: string): Han
       kind: c.kind,
     })),
     note: h.note,
+    ledgerHead: ledgerHeadOf(ledger.sqlite),
   };
 }

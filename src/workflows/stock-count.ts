@@ -9,6 +9,7 @@
  * the ledger refuses to close a count whose arithmetic does not hold.
  */
 import type { Ledger, LedgerDb } from '../../db/open-ledger.ts';
+import { ledgerHeadOf } from '../../db/seal-chain.ts';
 import { writeTx } from '../../db/write-tx.ts';
 import { appendMovements } from '../../db/append-movements.ts';
 import {
@@ -208,7 +209,7 @@ export function lineHolds(l: CountLine): boolean {
 }
 
 export function submitCount(ledger: Ledger, actor: Actor, id: number): SubmitResult {
-  return writeTx(ledger, (tx) => {
+  const submitted = writeTx(ledger, (tx): SubmitResult => {
     const { count, status } = requireCount(tx, actor, id);
     if (count.siteId !== actor.siteId) throw new SbkError('COUNT_OTHER_SITE.submit');
     if (status !== 'counting') throw new SbkError('COUNT_NOT_OPEN.submit', { id });
@@ -252,6 +253,8 @@ export function submitCount(ledger: Ledger, actor: Actor, id: number): SubmitRes
       clean: result.missing.length === 0 && unexpected.length === 0,
     };
   });
+  // The count's paper ends with the seal that holds it (read after the commit).
+  return { ...submitted, ledgerHead: ledgerHeadOf(ledger.sqlite) };
 }
 
 export type CloseInput = {

@@ -10,6 +10,7 @@
  * one step at closing time (`backToVault`).
  */
 import type { Ledger, LedgerDb } from '../../db/open-ledger.ts';
+import { ledgerHeadOf } from '../../db/seal-chain.ts';
 import { writeTx } from '../../db/write-tx.ts';
 import { appendMovements } from '../../db/append-movements.ts';
 import { countRefsWithPrefix } from '../../db/issuance-queries.ts';
@@ -200,7 +201,7 @@ export function transferCards(ledger: Ledger, actor: Actor, input: TransferInput
   if (input.handOver && !receiver) throw new SbkError('RECEIVER_REQUIRED');
   const custodian = receiver ?? actor;
   const custodianOf = (c: PlacedCard) => custodianAfter(actor, receiver, c);
-  return writeTx(ledger, (tx) => {
+  const result = writeTx(ledger, (tx): TransferResult => {
     if (isRetryOf(tx, input.operationId, ['transfer'], actor.id)) {
       const moved = movementsOfOperation(tx, input.operationId);
       const mode: TransferMode = input.backToVault ? 'backToVault' : input.handOver ? 'handOver' : 'places';
@@ -236,6 +237,8 @@ export function transferCards(ledger: Ledger, actor: Actor, input: TransferInput
       replayed: false,
     };
   });
+  // Read once the move and its seal are committed: the sheet's head vouches for this move too.
+  return result.sheet ? { ...result, sheet: { ...result.sheet, ledgerHead: ledgerHeadOf(ledger.sqlite) } } : result;
 }
 
 /**

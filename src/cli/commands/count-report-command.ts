@@ -4,6 +4,7 @@
  * for the daily cron job.
  */
 import type { Argv } from 'yargs';
+import { ledgerHeadOf } from '../../../db/seal-chain.ts';
 import { reconciliationReport } from '../../workflows/stock-count.ts';
 import { workingCalendar } from '../../workflows/calendar-source.ts';
 import { addCalendarDays } from '../../domain/calendar.ts';
@@ -41,7 +42,14 @@ export function countReportCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<Gl
         const from = argv.yesterday ? yesterday : argv.from!;
         const to = argv.yesterday ? yesterday : argv.to!;
         const rows = reconciliationReport(ledger, actor, workingCalendar(), { from, to });
-        const meta = { site: { code: actor.siteCode, name: actor.siteName }, from, to, printedAt: formatLocalTime(now.toISOString()), printedBy: actor.name };
+        const meta = {
+          site: { code: actor.siteCode, name: actor.siteName },
+          from,
+          to,
+          printedAt: formatLocalTime(now.toISOString()),
+          printedBy: actor.name,
+          ledgerHead: ledgerHeadOf(ledger.sqlite),
+        };
         const format = argv.csv ? 'csv' : 'text';
         const text = argv.csv ? formatCountReportCsv(rows, meta) : formatCountReportText(rows, meta);
         const warnings = rows.filter((r) => r.warning !== null).length;

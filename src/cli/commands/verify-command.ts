@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { refuseSymlink, writeFileSafely } from '../../security/safe-write.ts';
 import { verifyLedger, type ExpectedHead, type VerifyReport } from '../../../db/verify-ledger.ts';
 import { pepperPath } from '../../security/pepper-file.ts';
+import { parseHeadRef } from '../../domain/ledger-head.ts';
 import { SbkError } from '../../domain/errors.ts';
 import { emit, type Out } from '../cli-io.ts';
 import { withLedger, type GlobalArgs } from '../cli-context.ts';
@@ -25,6 +26,11 @@ export function verifyCommand(y: Argv<GlobalArgs>, out: () => Out, setExit: (cod
           type: 'boolean',
           default: false,
           describe: t.initHead,
+        })
+        .option('seal', {
+          type: 'string',
+          array: true,
+          describe: t.seal,
         }),
     (argv) =>
       withLedger(argv, (ledger) => {
@@ -33,7 +39,8 @@ export function verifyCommand(y: Argv<GlobalArgs>, out: () => Out, setExit: (cod
         // A head file that vanished is itself a sign of tampering: only a first run may create it.
         if (headFile && !existsSync(headFile) && !argv['init-head']) throw new SbkError('HEAD_FILE_MISSING', { path: headFile });
         const expected = headFile && existsSync(headFile) ? readHead(headFile) : undefined;
-        const r = verifyLedger(ledger, expected);
+        const papers = (argv.seal ?? []).map((s) => parseHeadRef(String(s)) ?? fail(String(s)));
+        const r = verifyLedger(ledger, expected, undefined, papers);
         if (r.ok && headFile && r.head) {
           const seal = r.sealHead ? { seq: r.sealHead.seq, hash: r.sealHead.hash } : undefined;
           writeFileSafely(headFile, JSON.stringify({ ...r.head, seal, at: ledger.now().toISOString() }) + '\n');
@@ -42,6 +49,10 @@ export function verifyCommand(y: Argv<GlobalArgs>, out: () => Out, setExit: (cod
         if (!r.ok) setExit(3);
       }),
   );
+}
+
+function fail(text: string): never {
+  throw new SbkError('SEAL_REF_INVALID', { text });
 }
 
 function reportText(r: VerifyReport, keyPath: string): string {

@@ -34,5 +34,6 @@ export const ledgerText = {
     noKey: (p: { path: string }) =>
       `注意：没有读到台账密钥（${p.path}），只核对了哈希：能改写台账又会重算哈希的人可以伪造而不被发现。请以台账所属的服务账户运行 sbk verify。`,
     initHead: '链头文件不存在时新建它（第一次使用 --head-file 时）',
+    seal: '核对打印单据上的台账封印（如 1234:3f9a0c12ab34cd56，可重复）：它必须仍在链中且未被改动',
   },
 } as const;

@@ -46,7 +46,7 @@ export const verifyProblemTexts = {
   SEAL_UNSIGNED: (p: { seq: number }) => `第 ${p.seq} 条封印没有密钥签名：它不是持有台账密钥的程序写的。`,
   SEAL_OTHER_KEY: (p: { seq: number; keyId: string }) => `第 ${p.seq} 条封印是用另一把密钥（${p.keyId}）签的，不是本台账的密钥。`,
   SEAL_HEAD_CHANGED: (p: { seq: number }) => `第 ${p.seq} 条封印与上次核验（或打印的单据）记下的不同：此后的台账被改写过。`,
-  SEAL_HEAD_MISSING: (p: { head: number; last: number }) => `上次核验时已有第 ${p.head} 条封印，现在只到第 ${p.last} 条：最新的操作连同封印被删除了。`,
+  SEAL_HEAD_MISSING: (p: { head: number; last: number }) => `上次核验（或单据）记下了第 ${p.head} 条封印，现在只到第 ${p.last} 条：最新的操作连同封印被删除了。`,
   TABLE_OFF_SEAL: (p: { table: string; sealedRows: number; rows: number }) =>
     `表 ${p.table} 的内容与最后一次封印不符（封印时 ${p.sealedRows} 行，现有 ${p.rows} 行）：有人绕过程序增删或改动了其中的记录。`,
   TABLE_CHANGED_BEFORE_UPGRADE: (p: { table: string; seq: number }) =>

@@ -12,6 +12,12 @@ const GD = '《广东省社会保障卡业务经办规程》';
 const HB = '《湖北省社会保障卡业务经办规程》';
 
 export const reportTexts = {
+  /** The seal head every count report and hand-over sheet ends with (src/domain/ledger-head.ts). */
+  ledgerHead: {
+    line: (p: { seq: number; code: string }) => `台账封印：第 ${p.seq} 号 ${p.code}`,
+    check: (p: { seq: number; code: string }) => `（日后核对台账未被改写：sbk verify --seal ${p.seq}:${p.code}）`,
+    csv: '台账封印',
+  },
   sign: { blank: SIGN_BLANK, date: DATE_BLANK },
 
   /** 交接单 (GD Art. 12): hand-over-sheet-format.ts */

@@ -12,6 +12,7 @@ export const cliErrors = {
   'LEDGER_EXISTS.demo': (p: { path: string }) => `${p.path} 已存在。请换一个 --db 路径，或先删除旧的演示台账。`,
   HEAD_FILE_MISSING: (p: { path: string }) =>
     `链头文件 ${p.path} 不存在。它若是被删掉的，台账可能同时被改写过：请从备份恢复它；第一次使用时请加 --init-head。`,
+  SEAL_REF_INVALID: (p: { text: string }) => `“${p.text}”不是单据上的台账封印。请照单据抄写：编号:代码，例如 1234:3f9a0c12ab34cd56。`,
   HEAD_FILE_INVALID: (p: { path: string }) => `链头文件 ${p.path} 无法读取或格式不对。请从备份恢复，或删除后重新核验以重新记录。`,
   'LEDGER_NOT_A_DATABASE.folder': (p: { path: string }) => `${p.path} 是一个文件夹，不是台账文件。请用 --db 指定台账文件本身（例如 ${p.path}/ledger.db）。`,
   'LEDGER_NOT_A_DATABASE.file': (p: { path: string }) => `${p.path} 不是 sbk 台账（不是 SQLite 数据库文件），未做任何操作。请检查 --db 路径或环境变量 SBK_DB。`,
