@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync, symlinkSync, writeFile
 import { join } from 'node:path';
 import { runCli } from '../helpers/run-cli.ts';
 import { tempDir } from '../helpers/temp-ledger.ts';
+import { addCalendarDays, todayInChina } from '../../src/domain/calendar.ts';
 
 const SLOW = 60_000;
 const ADMIN = { SBK_OPERATOR: 'boss', SBK_PIN: '135790' };
@@ -65,6 +66,27 @@ describe('sbk remake list --csv', () => {
       expect(existsSync(plain)).toBe(true);
       expect(statSync(plain).mode & 0o777).toBe(0o600);
       expect(readFileSync(plain, 'utf8').startsWith('\uFEFF卡号')).toBe(true);
+    },
+    SLOW,
+  );
+});
+
+describe('dates that cannot be in the future', () => {
+  it(
+    'count report: a period reaching past today is refused (DATE_IN_FUTURE), up to today it is printed',
+    () => {
+      const dir = tempDir();
+      const db = join(dir, 'ledger.db');
+      expect(runCli(['init', '--db', db, '--site', '420100', '--admin', 'boss', '--name', '王建国'], { SBK_PIN: '135790' }).code).toBe(0);
+      const today = todayInChina();
+      const future = runCli(['count', 'report', '--from', addCalendarDays(today, -3), '--to', addCalendarDays(today, 1), '--db', db, '--json'], ADMIN);
+      expect(future.code, future.stdout + future.stderr).toBe(1);
+      expect(future.json().error).toMatchObject({ code: 'DATE_IN_FUTURE', message: expect.stringContaining('晚于今天') });
+      const later = runCli(['count', 'report', '--from', addCalendarDays(today, 5), '--to', addCalendarDays(today, 9), '--db', db], ADMIN);
+      expect(later.code).toBe(1);
+      expect(later.stderr).toContain('DATE_IN_FUTURE');
+      const now = runCli(['count', 'report', '--from', addCalendarDays(today, -3), '--to', today, '--db', db, '--json'], ADMIN);
+      expect(now.code, now.stdout + now.stderr).toBe(0);
     },
     SLOW,
   );
