@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { runCli } from '../helpers/run-cli.ts';
 import { tempDir } from '../helpers/temp-ledger.ts';
 import { addCalendarDays, todayInChina } from '../../src/domain/calendar.ts';
+import { syntheticMakerRows, writeMakerFile, type MakerFileFields } from '../../src/domain/maker-file-writer.ts';
 
 const SLOW = 60_000;
 const ADMIN = { SBK_OPERATOR: 'boss', SBK_PIN: '135790' };
@@ -66,6 +67,33 @@ describe('sbk remake list --csv', () => {
       expect(existsSync(plain)).toBe(true);
       expect(statSync(plain).mode & 0o777).toBe(0o600);
       expect(readFileSync(plain, 'utf8').startsWith('\uFEFF卡号')).toBe(true);
+    },
+    SLOW,
+  );
+});
+
+describe('sbk import --report', () => {
+  it(
+    'refuses a link planted at the report path and leaves its target as it was; nothing imported',
+    () => {
+      const dir = tempDir();
+      const db = join(dir, 'ledger.db');
+      expect(runCli(['init', '--db', db, '--site', '420100', '--admin', 'boss', '--name', '王建国'], { SBK_PIN: '135790' }).code).toBe(0);
+      const fields: MakerFileFields = { bank: '中国建设银行', cityBody: '武汉市社保卡管理中心', batch: 'YZ-L18', maker: '金邦达', bankCode: '105521000011', time: '20261120093000' };
+      const w = writeMakerFile('prefab', fields, syntheticMakerRows('prefab', 20, 2, { cardPrefix: 'B7', boxSize: 10 }));
+      const lines = w.text.split('\n').map((l, i) => (i >= 2 && l !== '' ? l.slice(0, l.lastIndexOf(',')) : l));
+      const file = join(dir, w.fileName);
+      writeFileSync(file, lines.join('\n'));
+      const victim = join(dir, 'victim.txt');
+      writeFileSync(victim, 'precious', { mode: 0o640 });
+      const link = join(dir, 'report.txt');
+      symlinkSync(victim, link);
+      const r = runCli(['import', file, '--report', link, '--db', db, '--json'], ADMIN);
+      expect(r.code, r.stdout + r.stderr).toBe(1);
+      expect(r.json().error.code).toBe('FILE_IS_SYMLINK');
+      expect(readFileSync(victim, 'utf8')).toBe('precious');
+      expect(statSync(victim).mode & 0o777).toBe(0o640);
+      expect(runCli(['stock', '--db', db, '--json'], ADMIN).json().total).toBe(0);
     },
     SLOW,
   );

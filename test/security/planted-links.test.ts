@@ -1,12 +1,16 @@
 /**
- * Issue 18, safe files: the 销毁移交单 (destruction hand-over sheet), written since the ways back
- * were built, went through writeFileSync and followed a link planted in exports/ (GD Art. 32 二:
- * the sheet names the cards handed to the bank). Now it goes through safe-write like every file.
+ * Issue 18, safe files, for the writers the CLI e2e tests do not reach: the 销毁移交单 (destruction
+ * hand-over sheet), written since the ways back were built, went through writeFileSync and
+ * followed a link planted in exports/ (GD Art. 32 二: the sheet names the cards handed to the
+ * bank); now it goes through safe-write like every file. The console's problem list beside a
+ * maker's file (a shared folder) likewise.
  */
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { saveDestructionSheet } from '../../src/workflows/destruction-handover.ts';
+import { saveProblemList } from '../../src/workflows/save-problem-list.ts';
+import type { MakerFileError } from '../../src/domain/maker-file.ts';
 import type { DestructionSheet } from '../../src/domain/destruction-sheet-format.ts';
 import { tempDir } from '../helpers/temp-ledger.ts';
 import { sbkCode } from '../helpers/error-code.ts';
@@ -49,5 +53,21 @@ describe('saveDestructionSheet', () => {
     symlinkSync(elsewhere, linkedDir);
     expect(sbkCode(() => saveDestructionSheet({ path: '/unused' }, SHEET, linkedDir))).toBe('FILE_IS_SYMLINK');
     expect(readdirSync(elsewhere)).toEqual([]);
+  });
+});
+
+describe('saveProblemList (the console intake screen, S)', () => {
+  it('refuses a link planted where the list goes; a plain path is written at 0600', () => {
+    const dir = tempDir();
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'precious', { mode: 0o640 });
+    const out = join(dir, 'YZKCG_x.txt.问题清单.txt');
+    symlinkSync(victim, out);
+    const problems: MakerFileError[] = [{ line: 3, column: null, code: 'MAKER_FIELD_COUNT', message: '第 3 行字段数不对' }];
+    expect(sbkCode(() => saveProblemList(out, problems))).toBe('FILE_IS_SYMLINK');
+    expect(readFileSync(victim, 'utf8')).toBe('precious');
+    const plain = join(dir, 'plain.问题清单.txt');
+    saveProblemList(plain, problems);
+    expect(statSync(plain).mode & 0o777).toBe(0o600);
   });
 });
