@@ -42,6 +42,19 @@ describe('--db at an empty file', () => {
     },
     SLOW,
   );
+
+  it(
+    'sbk demo makes its ledger in an empty file; a ledger already there is still refused',
+    () => {
+      const db = join(tempDir(), 'demo.db');
+      writeFileSync(db, '');
+      const demo = runCli(['demo', '--db', db, '--json']);
+      expect(demo.code, demo.stdout + demo.stderr).toBe(0);
+      expect(demo.json().cards).toBeGreaterThan(0);
+      expect(runCli(['demo', '--db', db, '--json']).json().error.code).toBe('LEDGER_EXISTS');
+    },
+    SLOW,
+  );
 });
 
 describe('sbk remake list --csv', () => {
