@@ -9,6 +9,7 @@ import { readPin } from './read-pin.ts';
 import { openSiteDevices, type SiteDevices } from '../workflows/site-devices.ts';
 import { stdio, type Out } from './cli-io.ts';
 import { programText } from '../i18n/cli/program.ts';
+import { refuseEmptyLedgerFile } from './ledger-open-error.ts';
 
 export type GlobalArgs = { db?: string; json?: boolean; operator?: string };
 
@@ -27,9 +28,15 @@ export function outFor(argv: GlobalArgs): Out {
   return stdio(Boolean(argv.json));
 }
 
+/** A ledger that must exist already: a missing file is LEDGER_NOT_FOUND, an empty one LEDGER_NOT_A_DATABASE. */
+export function openExistingLedger(path: string): Ledger {
+  refuseEmptyLedgerFile(path);
+  return openLedger(path, { mustExist: true });
+}
+
 /** Opens the existing ledger named by --db / $SBK_DB, runs `fn`, always closes it. */
 export async function withLedger<T>(argv: GlobalArgs, fn: (ledger: Ledger) => Promise<T> | T): Promise<T> {
-  const ledger = openLedger(resolveLedgerPath(argv.db), { mustExist: true });
+  const ledger = openExistingLedger(resolveLedgerPath(argv.db));
   onLedgerWait(ledger, () => process.stderr.write(`${programText.waitingForLedger}\n`));
   try {
     return await fn(ledger);

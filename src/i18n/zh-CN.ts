@@ -9,6 +9,7 @@ export const zh = {
     quitTitle: '退出控制台？',
     quitBody: '按 Y 或 Enter 退出，按 N 或 Esc 返回。',
     ctrlCAgain: '再按一次 Ctrl+C 退出',
+    waitingForLedger: (seconds: number) => `等待其他操作完成…（台账正被另一处写入，最多等 ${seconds} 秒）`,
   },
   login: {
     title: '操作员登录',

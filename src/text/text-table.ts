@@ -8,6 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import { displayWidth, fitWidth, type Align } from './display-width.ts';
 import { NO_LINE_START } from './line-break-rules.ts';
 import { maxOf } from './max-of.ts';
+import { printableValue } from './printable-text.ts';
 
 /** A line of plain text must fit 80 columns: the width of a terminal and of an A4 page in a monospace font. */
 export const TEXT_WIDTH = 80;
@@ -26,12 +27,22 @@ export function safeCell(s: string): string {
 }
 
 /**
+ * The one cell function of every CSV sbk writes: control characters (C0 with ESC, tab and line
+ * breaks, DEL, C1, the bidi overrides) shown visibly as on the terminal (printable-text.ts: ESC
+ * as ␛, U+202E as `<U+202E>`), so a stored `\e]0;…\a` or a reordering mark reaches no
+ * spreadsheet or terminal that `cat`s the file; then formulas neutralised (safeCell).
+ */
+export function csvCell(s: string): string {
+  return safeCell(printableValue(s));
+}
+
+/**
  * Rows as a spreadsheet opens them: a UTF-8 BOM, or Excel on a Chinese Windows reads the file
- * as GBK and garbles every name; CRLF, as Windows programs expect. Strings go through safeCell;
+ * as GBK and garbles every name; CRLF, as Windows programs expect. Strings go through csvCell;
  * numbers are our own counts and are written as numbers. An empty row is `[]`.
  */
 export function spreadsheetCsv(rows: readonly (readonly (string | number)[])[]): string {
-  const cells = rows.map((r) => r.map((c) => (typeof c === 'number' ? String(c) : safeCell(c))));
+  const cells = rows.map((r) => r.map((c) => (typeof c === 'number' ? String(c) : csvCell(c))));
   return stringify(cells, { bom: true, record_delimiter: 'windows' });
 }
 

@@ -10,6 +10,7 @@ import { useTerminalSize } from './hooks/use-terminal-size.ts';
 import { useHidScanners } from './hooks/use-hid-scanners.ts';
 import { useShellKeys } from './shell/use-shell-keys.ts';
 import { useCtrlCQuit } from './shell/use-ctrl-c-quit.ts';
+import { useLedgerWaitNotice } from './shell/use-ledger-wait-notice.ts';
 import { useScreenContext } from './shell/use-screen-context.ts';
 import { ShellFrame } from './shell/shell-frame.tsx';
 import { headerText } from './shell/header-text.ts';
@@ -43,6 +44,7 @@ function Shell({ isDemo }: { isDemo: boolean }) {
   useKeyHandler((e) => !matches('quit-ctrl-c', e), { priority: PRIORITY.modal + 1, isActive: small });
   const width = Math.max(MIN_COLUMNS, columns);
   const height = Math.max(MIN_ROWS, rows) - 1;
+  useLedgerWaitNotice(width);
   const env = { actor: state.actor, width, height: height - 2, isActive: state.overlay === null && !small, onContext, nav: dispatch };
   return (
     <>

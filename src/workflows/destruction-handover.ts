@@ -8,8 +8,9 @@
  * GD Art. 32 二: 对换发、已注销的废卡按银行借记卡规定处理. HB Art. 33: 合作银行回收社会保障卡并销毁.
  * GD Art. 36 (四): 预制卡为重要空白证件 — a spoiled blank is destroyed before two people.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { ledgerHeadOf } from '../../db/seal-chain.ts';
+import { refuseSymlink, writeFileSafely } from '../security/safe-write.ts';
 import { join } from 'node:path';
 import type { Ledger, LedgerDb } from '../../db/open-ledger.ts';
 import { writeTx } from '../../db/write-tx.ts';
@@ -143,10 +144,11 @@ export function destroyableCard(ledger: Ledger, actor: Actor, raw: string): Scan
   return { cardNo: c.cardNo, kind: c.kind, stateLabel: stateLabel(c.state as StateOrNone) };
 }
 
-/** Saves the 销毁移交单 beside the ledger in exports/ (owner-only: it names holders, masked). */
+/** Saves the 销毁移交单 beside the ledger in exports/ (owner-only: it names holders, masked; a planted link refused). */
 export function saveDestructionSheet(ledger: Pick<Ledger, 'path'>, sheet: DestructionSheet, dir = exportsDir(ledger)): string {
+  refuseSymlink(dir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const path = join(dir, waysBackText.file({ ref: sheet.ref }));
-  writeFileSync(path, formatDestructionSheet(sheet), { mode: 0o600 });
+  writeFileSafely(path, formatDestructionSheet(sheet));
   return path;
 }

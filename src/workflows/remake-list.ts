@@ -11,7 +11,7 @@ import { remakeCandidates } from '../../db/ways-back-queries.ts';
 import { SbkError } from '../domain/errors.ts';
 import { maskIdNumber } from '../domain/mask.ts';
 import { formatLocalTime } from '../domain/china-dates.ts';
-import { formatCsv } from '../domain/csv.ts';
+import { spreadsheetCsv } from '../text/text-table.ts';
 import { stateLabel, type StateOrNone } from '../domain/card-states.ts';
 import { waysBackText } from '../i18n/workflows/ways-back.ts';
 import type { Actor } from './authenticate.ts';
@@ -56,9 +56,9 @@ export function remakeList(ledger: Ledger, actor: Actor, filter: { siteCode?: st
   }));
 }
 
-/** The list as CSV (masked IDs, as on screen). */
+/** The list as CSV for a spreadsheet (masked IDs, as on screen), through the one CSV cell function. */
 export function remakeCsv(rows: readonly RemakeRow[]): string {
-  return formatCsv([
+  return spreadsheetCsv([
     [...waysBackText.remakeCsv],
     ...rows.map((r) => [r.cardNo, r.holderName ?? '', r.holderIdMasked ?? '', r.stateLabel, r.site.code, r.site.name, r.place ?? '', r.reason ?? '', r.markedAt ?? '', r.newerCardNo ?? '']),
   ]);

@@ -401,6 +401,9 @@ function siteCoverage(ledger: Ledger, siteId: number) {
 export function reconciliationReport(ledger: Ledger, actor: Actor, calendar: WorkingCalendar, period: { from: string; to: string }): ReportRow[] {
   for (const d of [period.from, period.to]) if (!isIsoDate(d)) throw new SbkError('DATE_INVALID.custody', { date: d });
   if (period.from > period.to) throw new SbkError('DATE_RANGE');
+  // A day that has not come yet has no count to show, and would be marked 当日无已结束的盘点 on paper.
+  const today = todayInChina(ledger.now());
+  if (period.to > today) throw new SbkError('DATE_IN_FUTURE.countReport', { date: period.to, today });
   const { counts, events, lines, dayOf, banks, counted } = siteCoverage(ledger, actor.siteId);
   const missed = new Set(
     missedDaysOf({ ...period, banks, counted, isWorkingDay: (d) => calendar.isWorkingDay(d) }).flatMap((m) => m.banks.map((b) => `${m.date}|${b}`)),

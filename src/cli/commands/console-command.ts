@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { openLedger, closeLedger, type Ledger } from '../../../db/open-ledger.ts';
 import { createDemoLedger } from '../../workflows/demo-ledger.ts';
 import { demoLedgerPath, resolveLedgerPath } from '../../workflows/ledger-path.ts';
-import type { GlobalArgs } from '../cli-context.ts';
+import { openExistingLedger, type GlobalArgs } from '../cli-context.ts';
+import { isEmptyFile } from '../ledger-open-error.ts';
 import { printText } from '../cli-io.ts';
 import { ledgerText } from '../../i18n/cli/ledger.ts';
 
@@ -21,13 +22,14 @@ export function consoleCommand(y: Argv<GlobalArgs>): Argv<GlobalArgs> {
       let ledger: Ledger;
       if (argv.demo) {
         const path = demoLedgerPath(argv.db);
-        if (existsSync(path)) ledger = openLedger(path, { mustExist: true });
+        // An empty file at the demo path is no ledger yet: the demo is made in it.
+        if (existsSync(path) && !isEmptyFile(path)) ledger = openLedger(path, { mustExist: true });
         else {
           printText(t.creatingDemo({ path }), process.stderr);
           ledger = createDemoLedger(path).ledger;
         }
       } else {
-        ledger = openLedger(resolveLedgerPath(argv.db), { mustExist: true });
+        ledger = openExistingLedger(resolveLedgerPath(argv.db));
       }
       try {
         // Loaded only here so that scripted commands never pay for React and Ink.

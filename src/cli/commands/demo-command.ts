@@ -6,6 +6,7 @@ import { closeLedger } from '../../../db/open-ledger.ts';
 import { SbkError } from '../../domain/errors.ts';
 import { emit, type Out } from '../cli-io.ts';
 import type { GlobalArgs } from '../cli-context.ts';
+import { isEmptyFile } from '../ledger-open-error.ts';
 import { ledgerText } from '../../i18n/cli/ledger.ts';
 
 const t = ledgerText.demo;
@@ -17,7 +18,8 @@ export function demoCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArg
     (c) => c,
     (argv) => {
       const path = demoLedgerPath(argv.db);
-      if (existsSync(path)) throw new SbkError('LEDGER_EXISTS.demo', { path });
+      // An empty file holds no ledger to lose: the demo is made in it, as `init` would.
+      if (existsSync(path) && !isEmptyFile(path)) throw new SbkError('LEDGER_EXISTS.demo', { path });
       const { ledger, cards, movements } = createDemoLedger(path);
       closeLedger(ledger);
       const operators = DEMO_OPERATORS.map(({ login, name, role, site }) => ({ login, name, role, site }));

@@ -6,7 +6,8 @@
  */
 import type { Argv } from 'yargs';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { refuseSymlink, writeFileSafely } from '../../security/safe-write.ts';
 import { join } from 'node:path';
 import { remakeCsv, remakeList, type RemakeRow } from '../../workflows/remake-list.ts';
 import { handOverForDestruction, saveDestructionSheet } from '../../workflows/destruction-handover.ts';
@@ -55,11 +56,12 @@ function remakeListSubcommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalA
         if (argv.csv !== undefined) {
           if (argv.csv.trim()) csvPath = argv.csv.trim();
           else {
+            refuseSymlink(exportsDir(ledger));
             mkdirSync(exportsDir(ledger), { recursive: true, mode: 0o700 });
             csvPath = join(exportsDir(ledger), t.remake.csvFile({ date: todayInChina(ledger.now()) }));
           }
-          // Holders' names (HB Art. 42): readable by the owner only.
-          writeFileSync(csvPath, remakeCsv(rows), { mode: 0o600 });
+          // Holders' names (HB Art. 42): readable by the owner only, never through a planted link.
+          writeFileSafely(csvPath, remakeCsv(rows));
         }
         emit(out(), csvPath ? { cards: rows, csvPath } : rows, () => [remakeText(rows), ...(csvPath ? [t.remake.csvSaved({ path: csvPath })] : [])].join('\n'));
       }),

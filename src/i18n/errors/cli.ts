@@ -16,6 +16,8 @@ export const cliErrors = {
   HEAD_FILE_INVALID: (p: { path: string }) => `链头文件 ${p.path} 无法读取或格式不对。请从备份恢复，或删除后重新核验以重新记录。`,
   'LEDGER_NOT_A_DATABASE.folder': (p: { path: string }) => `${p.path} 是一个文件夹，不是台账文件。请用 --db 指定台账文件本身（例如 ${p.path}/ledger.db）。`,
   'LEDGER_NOT_A_DATABASE.file': (p: { path: string }) => `${p.path} 不是 sbk 台账（不是 SQLite 数据库文件），未做任何操作。请检查 --db 路径或环境变量 SBK_DB。`,
+  'LEDGER_NOT_A_DATABASE.empty': (p: { path: string }) =>
+    `${p.path} 是一个空文件（0 字节），不是 sbk 台账，未做任何操作。请检查 --db 路径或环境变量 SBK_DB；要在此新建台账请用 sbk init。`,
   'LEDGER_NOT_A_DATABASE.unopenable': (p: { path: string }) => `无法打开台账文件 ${p.path}：请检查该路径及其文件夹是否存在、当前用户是否有读写权限。`,
   RECEIPT_FILE_UNWRITABLE: (p: { path: string; why: string }) => `无法写入回执文件 ${p.path}（${p.why}）。卡未发放；请换一个路径再试。`,
   PHOTO_UNREADABLE: (p: { path: string; why: string }) => `读不到相片文件 ${p.path}（${p.why}），请检查路径。未做任何操作。`,

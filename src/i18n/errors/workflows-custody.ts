@@ -108,6 +108,8 @@ export const custodyWorkflowErrors = {
 
   // Holder flags: death, emigration, undeliverable, missing (holder-flags.ts).
   HOLDER_OUT_OF_SCOPE: () => '此持卡人的卡都不在本网点及下级，须由持卡网点的主管登记。',
+  'DATE_IN_FUTURE.countReport': (p: { date: string; today: string }) =>
+    `对账表的截止日期 ${p.date} 晚于今天（${p.today}）：尚未到来的日子没有盘点可对。请把 --to 设为今天或更早。`,
   'DATE_IN_FUTURE.holderFlag': (p: { date: string; today: string }) => `日期 ${p.date} 晚于今天（${p.today}），不能登记尚未发生的情况。`,
   HOLDER_FLAG_ALREADY_SET: (p: { kind: string; on: string }) => `此持卡人已登记“${p.kind}”（${p.on}）；如有误，先撤销再重新登记。`,
   HOLDER_FLAG_NOT_SET: (p: { kind: string }) => `此持卡人没有有效的“${p.kind}”登记，无需撤销。`,

@@ -20,6 +20,8 @@ export type TerminalWriterOptions = {
 export class TerminalWriter extends EventEmitter {
   readonly isTTY = true;
   private shown: Cell[][] | null = null;
+  /** The last frame Ink handed over, as text (painted again after a status line). */
+  private lastFrame: string | null = null;
   private pending: string | null = null;
   private timer: NodeJS.Timeout | null = null;
   private lastFlush = 0;
@@ -65,6 +67,7 @@ export class TerminalWriter extends EventEmitter {
     this.timer = null;
     if (this.pending === null) return;
     const next = parseFrame(this.pending, !this.opts.noColor);
+    this.lastFrame = this.pending;
     this.pending = null;
     let out = '';
     if (!this.started) {
@@ -75,6 +78,24 @@ export class TerminalWriter extends EventEmitter {
     this.shown = next;
     this.lastFlush = Date.now(); // sbk-clock: elapsed time for the frame rate cap
     if (out) this.emitBytes(out);
+  }
+
+  /**
+   * Shows `text` (already fitted to the width) in bold over the frame's last row at once,
+   * past the frame rate cap: for a notice the program paints just before its event loop blocks
+   * (a write waiting for another process's lock, db/write-tx.ts), when Ink cannot render. Ink's
+   * frame is painted again as soon as the loop runs, so the notice lasts exactly as long as the
+   * wait and the frame is whole afterwards.
+   */
+  showStatusNow(text: string): void {
+    this.flush();
+    if (this.ended || this.shown === null || this.shown.length === 0) return;
+    const row = parseFrame(`${ESC}[1m${text}${ESC}[22m`, !this.opts.noColor)[0] ?? [];
+    const next = [...this.shown.slice(0, -1), row];
+    const out = diffFrames(this.shown, next, this.rows);
+    this.shown = next;
+    if (out) this.emitBytes(out);
+    if (this.pending === null && this.lastFrame !== null) this.write(this.lastFrame);
   }
 
   /** Leaves the terminal usable: cursor shown, below the last frame. */
