@@ -67,16 +67,20 @@ const demoCopies = demoLedgerCopies('sbk-security-');
 function demoCopy(): string {
   const db = demoCopies();
   const pepper = readPepper(db);
-  const d = new Database(db);
+  // Through the program's own connection and writeTx: the change is sealed like any other, so
+  // verify stays clean (a raw connection here would be tampering, and verify would say so).
+  const ledger = openLedger(db, { mustExist: true });
   try {
-    const update = d.prepare('UPDATE operators SET pin_hash = ? WHERE login = ?');
-    for (const [login, pin] of Object.entries(PINS)) {
-      const salt = randomBytes(16);
-      const key = scryptSync(createHmac('sha256', pepper).update(pin, 'utf8').digest(), salt, 32, { N: 2 ** 10, r: 8, p: 1 });
-      update.run(['scrypt', 10, 8, 1, salt.toString('base64'), key.toString('base64')].join('$'), login);
-    }
+    writeTx(ledger, () => {
+      const update = ledger.sqlite.prepare('UPDATE operators SET pin_hash = ? WHERE login = ?');
+      for (const [login, pin] of Object.entries(PINS)) {
+        const salt = randomBytes(16);
+        const key = scryptSync(createHmac('sha256', pepper).update(pin, 'utf8').digest(), salt, 32, { N: 2 ** 10, r: 8, p: 1 });
+        update.run(['scrypt', 10, 8, 1, salt.toString('base64'), key.toString('base64')].join('$'), login);
+      }
+    });
   } finally {
-    d.close();
+    closeLedger(ledger);
   }
   return db;
 }
