@@ -99,4 +99,7 @@ export const counterWorkflowErrors = {
     `卡 ${p.cardNo} 是“${p.state}”${p.finished ? '的成品卡' : ''}，不能装入卡盒。`,
   'HOPPER_MIXED.scan': (p: Card & { bank: string; maker: string; holdsBank: string; holdsMaker: string }) =>
     `卡 ${p.cardNo} 是${p.bank}（${unknownMaker(p.maker)}）的预制卡，此卡盒只能装${p.holdsBank}（${unknownMaker(p.holdsMaker)}）的：不同银行、不同卡商的预制卡要分开（GD 第三十六条）。`,
+
+  // The issuance ledger (issuance-ledger.ts) and mail delivery (mail-delivery.ts).
+  'PERIOD_REVERSED.issued': (p: { from: string; to: string }) => `起始日期 ${p.from} 晚于截止日期 ${p.to}。`,
 } as const satisfies ErrorTextTable;
