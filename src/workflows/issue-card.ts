@@ -44,14 +44,17 @@ export type IssueCandidate = {
   blocked: string | null;
 };
 
-/** Why card `c` cannot be handed over here and now, as the error issueCard throws; null if it can. */
-function blockedReason(c: HolderCardRow, actor: Actor, profile: RuleProfile, today: string): SbkError | null {
+/**
+ * Why card `c` cannot be handed over here and now, as the error issueCard throws; null if it can.
+ * `type` is how: at the counter (`issue`) or by post (`mail`, mail-delivery.ts), which the same holds for.
+ */
+export function blockedReason(c: HolderCardRow, actor: Actor, profile: RuleProfile, today: string, type: 'issue' | 'mail' = 'issue'): SbkError | null {
   const details = { cardNo: c.cardNo };
   const state = stateLabel(c.state as StateOrNone);
   if (c.kind !== 'finished') return new SbkError('CARD_NOT_ISSUABLE.prefab', undefined, details);
   if (c.siteId !== actor.siteId) return new SbkError('CARD_NOT_ISSUABLE.elsewhere', { site: c.siteName, state }, details);
   if (isAgentHeld(c.state)) return new SbkError('CARD_NOT_ISSUABLE.agentHeld', undefined, details);
-  if (!mayMove(c.kind, c.state, 'issue')) return new SbkError('CARD_NOT_ISSUABLE.state', { state }, details);
+  if (!mayMove(c.kind, c.state, type)) return new SbkError('CARD_NOT_ISSUABLE.state', { state }, details);
   if (c.deceasedAt) return new SbkError('CARD_NOT_ISSUABLE.deceased', undefined, details);
   // GD Art. 33 一(六): an old card after a replacement is cancelled, not handed out.
   if (c.replaced) return new SbkError('CARD_NOT_ISSUABLE.replaced', undefined, details);
