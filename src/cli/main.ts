@@ -25,6 +25,7 @@ import { registerCommand } from './commands/register-command.ts';
 import { settingsCommand } from './commands/settings-command.ts';
 import { issueCommand } from './commands/issue-command.ts';
 import { issuedCommand } from './commands/issued-command.ts';
+import { mailCommand } from './commands/mail-command.ts';
 import { findCommand } from './commands/find-command.ts';
 import { pickupCommand } from './commands/pickup-command.ts';
 import { transferCommand } from './commands/transfer-command.ts';
@@ -125,6 +126,7 @@ function registerCommands(parser: Argv<GlobalArgs>, out: () => Out, setExit: (co
   settingsCommand(parser, out);
   issueCommand(parser, out);
   issuedCommand(parser, out);
+  mailCommand(parser, out);
   findCommand(parser, out);
   pickupCommand(parser, out);
   transferCommand(parser, out);

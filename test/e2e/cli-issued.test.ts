@@ -92,4 +92,51 @@ describe('sbk issued: the issuance ledger of a period (GD Art. 12, 14)', () => {
     },
     SLOW,
   );
+
+  it(
+    'issue --receiver mail, mail list, delivered with the SMS code, returned as a recall (邮寄信息错误); the ledger lists both mail rows; addresses printed safely; verify clean',
+    () => {
+      const db = demoCopy();
+      const [x, y, z] = inStock(db);
+      usage(db, 'zhangwei', ['issue', x!, '--receiver', 'mail', '--address', '武汉市江岸区解放大道1号', '--carrier', 'EMS']);
+      usage(db, 'zhangwei', ['issue', x!, '--receiver', 'self', '--address', '武汉市']);
+      usage(db, 'zhangwei', ['issue', x!, '--receiver', 'self']);
+      usage(db, 'zhangwei', ['mail', 'delivered', x!]);
+      const sent = ok(db, 'zhangwei', ['issue', x!, '--receiver', 'mail', '--address', '武汉市江岸区解放大道1号\u001b[31m', '--carrier', '中国邮政EMS', '--tracking', 'EMS1001']);
+      expect(sent).toMatchObject({ status: 'mailed', cardNo: x, trackingNo: 'EMS1001', holderIdMasked: expect.stringMatching(MASKED_ID) });
+      ok(db, 'zhangwei', ['issue', y!, '--receiver', 'mail', '--address', '武汉市江岸区沿江大道9号', '--carrier', '顺丰速运', '--tracking', 'SF2002', '--holder-id', holderId(db, y!)]);
+      const told = text(db, 'zhangwei', ['issue', z!, '--receiver', 'mail', '--address', '武汉市', '--carrier', 'EMS', '--tracking', 'EMS3003']);
+      expect(told.stdout).toContain('短信取件码');
+
+      const out = ok(db, 'zhangwei', ['mail', 'list']) as { cardNo: string; trackingNo: string; daysOut: number }[];
+      expect(out.map((r) => r.cardNo).sort()).toEqual([x, y, z].sort());
+      expect(ok(db, 'liuyang', ['mail', 'list'])).toEqual([]);
+      const listed = text(db, 'zhangwei', ['mail', 'list']);
+      expect(listed.stdout).toContain('EMS1001');
+      expect(listed.stdout).not.toContain('\u001b');
+      expect(listed.stdout).not.toMatch(FULL_ID);
+
+      refused(db, 'liuyang', ['mail', 'delivered', x!, '--code', '5821'], 'CARD_NOT_HERE');
+      expect(ok(db, 'zhangwei', ['mail', 'delivered', x!, '--code', '5821'])).toMatchObject({ outcome: 'delivered', state: 'issued' });
+      expect(ok(db, 'zhangwei', ['mail', 'returned', y!, '--note', '查无此人'])).toMatchObject({ outcome: 'returned', state: 'in_stock' });
+      refused(db, 'zhangwei', ['mail', 'returned', y!], 'CARD_NOT_MAILED');
+      expect(ok(db, 'zhangwei', ['card', x!]).state).toBe('issued');
+      expect(ok(db, 'zhangwei', ['card', y!]).state).toBe('in_stock');
+      const recalled = ok(db, 'zhangwei', ['recall', 'list']) as { cardNo: string; reason: string }[];
+      expect(recalled.find((r) => r.cardNo === y)).toMatchObject({ reason: '邮寄信息错误：查无此人' });
+      expect(ok(db, 'zhangwei', ['mail', 'list']).map((r: { cardNo: string }) => r.cardNo)).toEqual([z]);
+
+      const today = todayInChina();
+      const l = ok(db, 'zhangwei', ['issued', '--from', today, '--to', today]);
+      const rows = l.rows as (Row & { mail: { trackingNo: string; code: string | null } })[];
+      expect(rows.filter((r) => r.event === 'mail_sent')).toHaveLength(3);
+      expect(rows.find((r) => r.event === 'mail_delivered')).toMatchObject({ cardNo: x, receiverType: 'mail', mail: { trackingNo: 'EMS1001', code: '5821' } });
+      expect(l.receiptsToHold).toBe(0);
+      const t = text(db, 'zhangwei', ['issued', '--from', today, '--to', today]);
+      expect(t.stdout).toContain('EMS1001');
+      expect(t.stdout).not.toContain('\u001b');
+      verifies(db);
+    },
+    SLOW,
+  );
 });
