@@ -69,7 +69,7 @@ export const keyDescriptions = {
   'issue.move': '选择',
   'issue.submit': '发放',
   'issue.next': '下一项（填齐后发放）',
-  'issue.receiver': '本人/代领',
+  'issue.receiver': '本人/代领/邮寄',
   'issue.read': '读卡检测',
   'issue.read-edit': '读卡检测',
   'issue.field': '切换输入项',

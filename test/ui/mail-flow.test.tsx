@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { lookupCard } from '../../src/workflows/card-lookup.ts';
+import { mailList } from '../../src/workflows/mail-delivery.ts';
+import { authenticate } from '../../src/workflows/authenticate.ts';
+import { verifyLedger } from '../../db/verify-ledger.ts';
+import { fitsTerminal, useDemoConsole } from '../helpers/demo-console.tsx';
+import { KEYS, type RenderedConsole } from '../helpers/render-console.tsx';
+
+const demo = useDemoConsole();
+
+async function start(login: string, pin: string): Promise<RenderedConsole> {
+  const c = demo.start();
+  await c.press(`${login}\r`);
+  await c.press(`${pin}\r`);
+  await c.waitFor((f) => f.includes('合计'), 3000);
+  return c;
+}
+
+describe('console: mail delivery on 发卡 (邮递上门, GD Art. 14)', () => {
+  it('江汉 mails a card: 3 邮寄 asks for address, carrier and tracking; the card is 邮寄途中 and listed in the post', async () => {
+    const c = await start('liuyang', '579024');
+    await c.press('4');
+    await c.waitFor((x) => x.includes('发卡：查找持卡人的卡'));
+    await c.press('A10000039\r');
+    await c.waitFor((x) => x.includes('发卡：卡 A10000039'));
+    await c.press(KEYS.up);
+    await c.press('3');
+    let f = c.lastFrame();
+    expect(f).toMatch(/领取人\s+1 本人\s+2 代领\s+\[3 邮寄\]/);
+    expect(f).toContain('收件地址');
+    expect(f).toContain('运单号');
+    expect(f).not.toContain('持卡人证件号码');
+    expect(f).toContain('不做读卡检测');
+    await c.press(KEYS.down);
+    await c.press('武汉市江汉区新华路8号\r中国邮政EMS\rEMS9001\r');
+    f = await c.waitFor((x) => x.includes('已交寄卡'));
+    expect(f).toContain('✓ 已交寄卡 A10000039');
+    expect(f).toContain('EMS9001');
+    expect(f).toContain('邮寄途中');
+    expect(f).toContain('短信取件码');
+    expect(lookupCard(demo.ledger, 'A10000039').state).toBe('mailed');
+    const liuyang = authenticate(demo.ledger, 'liuyang', '579024');
+    expect(mailList(demo.ledger, liuyang).map((m) => m.cardNo)).toEqual(['A10000039']);
+    expect(verifyLedger(demo.ledger).ok).toBe(true);
+    for (const frame of c.frames) expect(fitsTerminal(frame), frame).toBe(true);
+  });
+});
