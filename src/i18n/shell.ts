@@ -19,6 +19,7 @@ export const screenTitles = {
   'count-scan': '盘点扫描',
   'count-review': '盘点差异复核',
   'count-report': '盘点对账表',
+  'issued-report': '发放台账',
   instant: '即时制卡',
   'hopper-load': '装入卡盒',
   devices: '设备',
@@ -50,6 +51,10 @@ export const screenHelp = {
   count: { purpose: '今天的预制卡盘点：未盘点、盘点中、待复核或已结束。', submit: 'N 开始盘点；Enter 继续已开始的盘点；R 查看盘点对账表。' },
   'count-scan': { purpose: '盲点预制卡：扫描卡号、箱号（输入实点张数）或卡盒；每次 Enter 立即记入台账。', submit: 'Ctrl+S 并确认：提交盘点，显示应有、实点和差异，进入复核。' },
   'count-review': { purpose: '核对盘点结果，为每个差异填写原因。', submit: '另一位操作员（有差异时为主管）输入工号和密码后结束盘点；差异转为待处理。' },
+  'issued-report': {
+    purpose: '一天内本网点及下级的每笔发放：方式、代领人、读卡检测、回执号、经办人，须存签收回执份数，按经办人合计。',
+    submit: 'S 保存为文本和 CSV，与签字回执核对；←→ 换一天；只查看，不改动台账。',
+  },
   'count-report': { purpose: '最近 7 天每天每个银行的预制卡进出与盘点；工作日没有已结束的盘点标 ⚠。', submit: 'S 保存为文本和 CSV；只查看，不改动台账。' },
   instant: { purpose: '当场为申请人制卡：先处理中断的制卡任务，再填申请人信息。', submit: 'Ctrl+S 开始制卡：用一张预制卡，成功即记为已发放；失败的预制卡作废。' },
   'hopper-load': { purpose: '按出卡顺序把预制卡扫描装入制卡机卡盒，或把卡盒中的卡卸回保管位置。', submit: 'Ctrl+S 按扫描顺序一次登记装盒；卸盒按 Y 确认。' },

@@ -312,6 +312,21 @@ export const zh = {
     receiptFailed: (why: string) => `领取回执没有保存：${why}（卡已发放，请把此信息告诉系统管理员）`,
     doneHint: '按 Esc 发下一张卡。',
   },
+  /** 发放台账 (GD Art. 12, 14): src/ui/screens/issued-report-screen.tsx. */
+  issuedReport: {
+    title: (day: string) => `发放台账 ${day}`,
+    columns: { time: '时间', cardNo: '卡号', holder: '持卡人', how: '方式', read: '读卡', receipt: '回执号', operator: '经办人' },
+    read: { passed: '通过', not_done: '未做' },
+    none: '这一天没有发放记录。←→ 换一天。',
+    agentDetail: (id: string, agent: string) => `${id}  代领人 ${agent}`,
+    mailDetail: (id: string, carrier: string, tracking: string, address: string, code: string | null) =>
+      `${id}  ${carrier} ${tracking}  ${address}${code ? `  签收码 ${code}` : ''}`,
+    summary: (rows: number, receipts: number, unchecked: number) =>
+      `共 ${rows} 条；须存签字回执或代领清单 ${receipts} 份${unchecked ? `；${unchecked} 条未做读卡检测（交出前没有用读卡器核对芯片）` : ''}`,
+    totals: (list: string) => `按经办人：${list}`,
+    saved: (dir: string) => `已保存到 ${dir}：`,
+    saveFailed: (why: string) => `没有保存：${why}`,
+  },
   overdue: {
     title: '逾期与回收',
     tabs: {

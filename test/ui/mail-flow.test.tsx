@@ -42,6 +42,22 @@ describe('console: mail delivery on 发卡 (邮递上门, GD Art. 14)', () => {
     const liuyang = authenticate(demo.ledger, 'liuyang', '579024');
     expect(mailList(demo.ledger, liuyang).map((m) => m.cardNo)).toEqual(['A10000039']);
     expect(verifyLedger(demo.ledger).ok).toBe(true);
+
+    // Esc to the search, Ctrl+L: the day's 发放台账 lists the mailing; S saves it.
+    await c.press(KEYS.esc, 5);
+    await c.waitFor((x) => x.includes('发卡：查找持卡人的卡'));
+    await c.press('\u000c');
+    f = await c.waitFor((x) => x.includes('发放台账 '));
+    expect(f).toMatch(/A10000039\s+\S+\s+邮寄寄出\s+未做\s+EMS9001\s+刘洋/);
+    expect(f).toContain('须存签字回执或代领清单 0 份');
+    expect(f).toContain('未做读卡检测');
+    expect(f).toContain('按经办人：刘洋 1');
+    expect(f).toContain('EMS9001  武汉市江汉区新华路8号');
+    await c.press('s');
+    f = await c.waitFor((x) => x.includes('已保存到'));
+    expect(f).toMatch(/发放管理台账_420103-01_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv/);
+    await c.press('\u001B[D');
+    f = await c.waitFor((x) => x.includes('这一天没有发放记录'));
     for (const frame of c.frames) expect(fitsTerminal(frame), frame).toBe(true);
   });
 });

@@ -119,6 +119,8 @@ describe('any window size: every screen at 60×20, 60×16, 100×30 and 80×24', 
 
     await open(c, '4', zh.issuance.findTitle);
     await atEverySize(c, 'issuance');
+    await open(c, '\u000c', '发放台账 ');
+    await atEverySize(c, 'issued-report');
     await home(c);
 
     await open(c, '5', zh.overdue.title);

@@ -1,6 +1,7 @@
 /** The issuance ledger on paper and in a spreadsheet (src/domain/issuance-ledger-format.ts). */
 export const issuanceLedgerReport = {
   title: '社会保障卡发放管理台账',
+  fileName: (p: { site: string; from: string; to: string; ext: 'txt' | 'csv' }) => `发放管理台账_${p.site}_${p.from}_${p.to}.${p.ext}`,
   ruleQuote:
     '依据《广东省社会保障卡业务经办规程》第十二条、第十四条：纸质卡片交接记录、持卡人签收记录等发放管理台账，应与系统电子记录一致，并至少保管5年。',
   site: (p: { code: string; name: string }) => `网点：${p.code} ${p.name}（含下级）`,

@@ -24,6 +24,8 @@ export type Screen =
   /** `result`: what the submission returned (per box); null when a submitted count is resumed. */
   | { id: 'count-review'; countId: number; result: SubmitResult | null }
   | { id: 'count-report' }
+  /** 发放台账 (from 发卡): one day's hand-overs, to reconcile the signed receipts (GD Art. 12, 14). */
+  | { id: 'issued-report' }
   /** 即时制卡: interrupted jobs first, then the applicant's form, the run and its result. */
   | { id: 'instant' }
   /** 装入卡盒 (from 即时制卡): scan blanks into a printer hopper in feed order, or unload it. */

@@ -133,6 +133,7 @@ const DEFS = [
 
   // Issuance (发卡): find the card, fill in who receives it, read-check, issue. The form has a
   // row that is not a text field (领取人: 本人/代领), where R and 1/2 are keys, and text rows.
+  { id: 'issue.ledger', keys: 'Ctrl+L', description: keyDescriptions['issue.ledger'], category: 'local', contexts: ['issue-query'], match: ctrl('l') },
   { id: 'issue.search', keys: 'Enter', description: keyDescriptions['issue.search'], category: 'local', contexts: ['issue-query'], match: named('enter') },
   { id: 'issue.choose', keys: 'Enter', description: keyDescriptions['issue.choose'], category: 'local', contexts: ['issue-pick'], match: named('enter') },
   { id: 'issue.move', keys: '↑↓', description: keyDescriptions['issue.move'], category: 'navigation', contexts: ['issue-pick'], match: named('up', 'down') },
@@ -209,6 +210,10 @@ const DEFS = [
   // The reconciliation report.
   { id: 'count.report-save', keys: 'S', description: keyDescriptions['count.report-save'], category: 'local', contexts: ['count-report'], printable: true, match: either(char('S'), char('s')) },
   { id: 'count.report-move', keys: '↑↓', description: keyDescriptions['count.report-move'], category: 'navigation', contexts: ['count-report'], match: named('up', 'down') },
+  { id: 'issued.save', keys: 'S', description: keyDescriptions['issued.save'], category: 'local', contexts: ['issued-report'], printable: true, match: either(char('S'), char('s')) },
+  { id: 'issued.day', keys: '←→', description: keyDescriptions['issued.day'], category: 'navigation', contexts: ['issued-report'], match: named('left', 'right') },
+  { id: 'issued.move', keys: '↑↓', description: keyDescriptions['issued.move'], category: 'navigation', contexts: ['issued-report'], match: named('up', 'down') },
+  { id: 'issued.page', keys: 'PgUp/PgDn', description: keyDescriptions['issued.page'], category: 'navigation', contexts: ['issued-report'], footer: false, match: named('pageup', 'pagedown') },
   { id: 'count.report-page', keys: 'PgUp/PgDn', description: keyDescriptions['count.report-page'], category: 'navigation', contexts: ['count-report'], footer: false, match: named('pageup', 'pagedown') },
 
   // 设备: the counter's printers, readers and scanners; a test read and a test eject.

@@ -60,8 +60,9 @@ function stepKeys(s: Issuance, stray: Stray, e: KeyEvent): boolean | null {
   }
 }
 
-export function issuanceKeys(s: Issuance, stray: Stray): KeyHandler {
+export function issuanceKeys(s: Issuance, stray: Stray, onLedger?: () => void): KeyHandler {
   return (e) => {
+    if (s.step === 'query' && onLedger && matches('issue.ledger', e)) return onLedger(), true;
     // Reading the card or writing the issue: the keys wait (Ctrl+C and the global keys still work).
     if (s.busy) return !matches('quit-ctrl-c', e);
     // Esc with something typed: Y drops it, N returns to the form.
