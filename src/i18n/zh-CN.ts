@@ -334,6 +334,7 @@ export const zh = {
       warn: (n: number) => `即将逾期 ${n}`,
       pickups: (n: number) => `集体代领 ${n}`,
       cancel: (n: number) => `待注销 ${n}`,
+      mail: (n: number) => `邮寄中 ${n}`,
     },
     columns: {
       cardNo: '卡号',
@@ -356,6 +357,18 @@ export const zh = {
     noneWarn: '没有即将逾期的卡。',
     nonePickups: '没有未结清的集体代领。按 N 新建。',
     noneCancel: '没有待注销的卡。',
+    noneMail: '没有邮寄途中的卡。在“发卡”选 3 邮寄交寄。',
+    mailColumns: { cardNo: '卡号', name: '姓名', mailedOn: '寄出日期', days: '天数', carrier: '邮寄公司', tracking: '运单号' },
+    mailDetail: (id: string, recipient: string, address: string) => `${id}  收件人 ${recipient}  ${address}`,
+    mailTitle: { delivered: (cardNo: string) => `登记签收：卡 ${cardNo}`, returned: (cardNo: string) => `登记退回：卡 ${cardNo}` },
+    mailCard: (carrier: string, tracking: string, address: string) => `${carrier} 运单号 ${tracking}  ${address}`,
+    mailField: { delivered: '取件码/凭证', returned: '退回原因' },
+    mailPlaceholder: { delivered: '持卡人签收时的短信取件码或签收凭证号', returned: '如 查无此人（可不填）' },
+    mailHint: {
+      delivered: 'Enter 登记签收：卡即为已发放（GD 第十四条：凭短信取件码签收）  Esc 返回',
+      returned: 'Enter 登记退回：卡放回本网点库位，按邮寄信息错误登记回收  Esc 返回',
+    },
+    mailDone: { delivered: (cardNo: string) => `✓ 卡 ${cardNo} 已签收，已发放。`, returned: (cardNo: string) => `✓ 卡 ${cardNo} 已退回入库，已按邮寄信息错误登记回收。` },
     dueDetail: (id: string, batch: string, state: string, since: string, days: number | null) =>
       `${id}  批次 ${batch}  ${state}（${since}）${days === null ? '' : `  已逾期 ${days} 天`}`,
     /** What a due card's months count from: its receipt or pickup, or (Hubei sleeping cards) its making. */

@@ -136,7 +136,7 @@ export const SCREENS: ScreenTable = {
   overdue: {
     title: screenTitles.overdue,
     help: screenHelp.overdue,
-    contexts: ['overdue-due', 'overdue-warn', 'overdue-pickups', 'overdue-cancel', 'overdue-cancel-seal', 'overdue-recall', 'overdue-recall-note', 'overdue-end', 'overdue-stats', 'ways-remake', 'ways-takeback', 'ways-destroy'],
+    contexts: ['overdue-due', 'overdue-warn', 'overdue-pickups', 'overdue-cancel', 'overdue-cancel-seal', 'overdue-recall', 'overdue-recall-note', 'overdue-end', 'overdue-stats', 'overdue-mail', 'overdue-mail-dialog', 'ways-remake', 'ways-takeback', 'ways-destroy'],
     render: (s, env, nav) => (
       <OverdueScreen
         {...env}

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lookupCard } from '../../src/workflows/card-lookup.ts';
-import { mailList } from '../../src/workflows/mail-delivery.ts';
+import { mailCard, mailList } from '../../src/workflows/mail-delivery.ts';
+import { recalledList } from '../../src/workflows/recalled-list.ts';
+import { randomUUID } from 'node:crypto';
 import { authenticate } from '../../src/workflows/authenticate.ts';
 import { verifyLedger } from '../../db/verify-ledger.ts';
 import { fitsTerminal, useDemoConsole } from '../helpers/demo-console.tsx';
@@ -58,6 +60,47 @@ describe('console: mail delivery on 发卡 (邮递上门, GD Art. 14)', () => {
     expect(f).toMatch(/发放管理台账_420103-01_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv/);
     await c.press('\u001B[D');
     f = await c.waitFor((x) => x.includes('这一天没有发放记录'));
+    for (const frame of c.frames) expect(fitsTerminal(frame), frame).toBe(true);
+  });
+
+  it('逾期与回收 lists the cards in the post as 邮寄中; D records the SMS code (issued), T a return (in stock, recalled 邮寄信息错误); verify clean', async () => {
+    const liuyang = authenticate(demo.ledger, 'liuyang', '579024');
+    // Two cards 江汉 holds in stock (the first test mailed A10000039 already).
+    const [first, second] = (
+      demo.ledger.sqlite
+        .prepare(`SELECT c.card_no AS no FROM cards c JOIN sites s ON s.id = c.site_id WHERE s.code = '420103-01' AND c.state = 'in_stock' AND c.kind = 'finished' AND c.holder_id IS NOT NULL AND c.recalled_at IS NULL ORDER BY c.card_no LIMIT 2`)
+        .all() as { no: string }[]
+    ).map((r) => r.no);
+    for (const [cardNo, tracking] of [[first!, 'EMS7001'], [second!, 'EMS7002']] as const) {
+      mailCard(demo.ledger, liuyang, { operationId: randomUUID(), cardNo, address: '武汉市江汉区新华路8号', carrier: '中国邮政EMS', trackingNo: tracking });
+    }
+    const c = await start('liuyang', '579024');
+    await c.press('5');
+    await c.waitFor((x) => x.includes('逾期与回收'));
+    for (let i = 0; i < 4; i++) await c.press(KEYS.tab);
+    let f = await c.waitFor((x) => x.includes('[邮寄中 3]'));
+    expect(f).toMatch(new RegExp(`${first}\\s+\\S+\\s+\\d{4}-\\d{2}-\\d{2}\\s+0\\s+中国邮政EMS\\s+EMS7001`));
+    expect(f).toMatch(/4201\*{10}\d{3}[\dX]\s+收件人/);
+    expect(f).toMatch(/D\s+签收/);
+    // D on the first (the oldest mailing, the first test's A10000039): the SMS code; an empty one is refused in place.
+    await c.press('d');
+    f = await c.waitFor((x) => x.includes('登记签收：卡 A10000039'));
+    await c.press('\r');
+    f = await c.waitFor((x) => x.includes('短信取件码或签收凭证号'));
+    await c.press('5821\r');
+    f = await c.waitFor((x) => x.includes('已签收，已发放'));
+    expect(f).toContain('[邮寄中 2]');
+    expect(lookupCard(demo.ledger, 'A10000039').state).toBe('issued');
+    // T on the next: back in stock, recalled.
+    await c.press('t');
+    await c.waitFor((x) => x.includes(`登记退回：卡 ${first}`));
+    await c.press('查无此人\r');
+    f = await c.waitFor((x) => x.includes('已退回入库'));
+    expect(f).toContain('[邮寄中 1]');
+    expect(f).toContain(second);
+    expect(lookupCard(demo.ledger, first!).state).toBe('in_stock');
+    expect(recalledList(demo.ledger, liuyang).find((r) => r.cardNo === first)).toMatchObject({ reason: '邮寄信息错误：查无此人' });
+    expect(verifyLedger(demo.ledger).ok).toBe(true);
     for (const frame of c.frames) expect(fitsTerminal(frame), frame).toBe(true);
   });
 });

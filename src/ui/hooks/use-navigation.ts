@@ -38,8 +38,8 @@ export type Screen =
   | { id: 'sites' }
   | { id: 'not-built'; feature: FeatureId };
 export type ShipmentsTab = 'inbound' | 'outbound';
-/** 逾期与回收: 应回收, 即将逾期, 集体代领 (open pickups), 待注销. */
-export type OverdueTab = 'due' | 'warn' | 'pickups' | 'cancel';
+/** 逾期与回收: 应回收, 即将逾期, 集体代领 (open pickups), 待注销, 邮寄中 (cards in the post, GD Art. 14). */
+export type OverdueTab = 'due' | 'warn' | 'pickups' | 'cancel' | 'mail';
 /** The ways back on the same screen: 重制清单, 收回旧卡, 销毁移交 (HB Art. 16, 33; GD Art. 32). */
 export type WaysTab = 'remake' | 'takeback' | 'destroy';
 export type Overlay = 'help' | 'quit' | null;
