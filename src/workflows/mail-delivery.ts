@@ -21,6 +21,7 @@ import { normalizeCardInput } from '../domain/card-input.ts';
 import { isMailed, stateLabel, type StateOrNone } from '../domain/card-states.ts';
 import { todayInChina } from '../domain/china-dates.ts';
 import { mailText } from '../i18n/workflows/mail.ts';
+import { recallReasonText } from '../domain/recall-reasons.ts';
 import type { Actor } from './authenticate.ts';
 import { blockedReason, ledgerProfile } from './issue-card.ts';
 
@@ -151,8 +152,8 @@ export function mailReturned(
   input: { operationId: string; cardNo: string; note?: string | null; placeName?: string | null },
   now: Date = ledger.now(),
 ): MailOutcomeResult {
-  const note = input.note?.trim() ?? '';
-  const reason = note ? mailText.returnedReasonWithNote({ note }) : mailText.returnedReason;
+  // The recall category GD Art. 32 一(一) names (邮寄信息错误等个人原因), so `sbk recall stats` counts it there.
+  const reason = recallReasonText('bad_address', input.note?.trim() || undefined, ledgerProfile(ledger));
   return writeTx(ledger, (tx) => {
     if (isRetryOf(tx, input.operationId, ['mail_returned'], actor.id)) {
       const c = cardAt(tx, input.cardNo);

@@ -11,6 +11,7 @@ import { signInShipment } from '../../src/workflows/shipment-sign-in.ts';
 import { mailCard, mailDelivered, mailList, mailReturned } from '../../src/workflows/mail-delivery.ts';
 import { issueCard } from '../../src/workflows/issue-card.ts';
 import { recalledList } from '../../src/workflows/recalled-list.ts';
+import { recallStatistics } from '../../src/workflows/recall.ts';
 import { issuanceLedger } from '../../src/workflows/issuance-ledger.ts';
 import { lookupCard } from '../../src/workflows/card-lookup.ts';
 import { todayInChina } from '../../src/domain/china-dates.ts';
@@ -113,7 +114,9 @@ describe('mail delivery (邮递上门, GD Art. 14; HB Art. 36)', () => {
     expect(state(ledger, no)).toBe('in_stock');
     expect(holderCardByNo(ledger.db, no)!.recalledAt).not.toBeNull();
     const recalled = recalledList(ledger, clerk);
-    expect(recalled).toEqual([expect.objectContaining({ cardNo: no, state: 'in_stock', reason: '邮寄信息错误：查无此人' })]);
+    expect(recalled).toEqual([expect.objectContaining({ cardNo: no, state: 'in_stock', reason: '邮寄信息错误等个人原因滞留：查无此人' })]);
+    // Counted as a recall under its category (GD Art. 32 一(二): 分类统计).
+    expect(recallStatistics(ledger, clerk).byCategory).toEqual([expect.objectContaining({ code: 'bad_address', n: 1 })]);
     expect(verifyLedger(ledger).ok).toBe(true);
 
     // Mailed again to the right address: a second issuance, delivered, the recall over.

@@ -123,7 +123,7 @@ describe('sbk issued: the issuance ledger of a period (GD Art. 12, 14)', () => {
       expect(ok(db, 'zhangwei', ['card', x!]).state).toBe('issued');
       expect(ok(db, 'zhangwei', ['card', y!]).state).toBe('in_stock');
       const recalled = ok(db, 'zhangwei', ['recall', 'list']) as { cardNo: string; reason: string }[];
-      expect(recalled.find((r) => r.cardNo === y)).toMatchObject({ reason: '邮寄信息错误：查无此人' });
+      expect(recalled.find((r) => r.cardNo === y)).toMatchObject({ reason: '邮寄信息错误等个人原因滞留：查无此人' });
       expect(ok(db, 'zhangwei', ['mail', 'list']).map((r: { cardNo: string }) => r.cardNo)).toEqual([z]);
 
       const today = todayInChina();

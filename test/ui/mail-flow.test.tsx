@@ -99,7 +99,7 @@ describe('console: mail delivery on 发卡 (邮递上门, GD Art. 14)', () => {
     expect(f).toContain('[邮寄中 1]');
     expect(f).toContain(second);
     expect(lookupCard(demo.ledger, first!).state).toBe('in_stock');
-    expect(recalledList(demo.ledger, liuyang).find((r) => r.cardNo === first)).toMatchObject({ reason: '邮寄信息错误：查无此人' });
+    expect(recalledList(demo.ledger, liuyang).find((r) => r.cardNo === first)).toMatchObject({ reason: '邮寄信息错误等个人原因滞留：查无此人' });
     expect(verifyLedger(demo.ledger).ok).toBe(true);
     for (const frame of c.frames) expect(fitsTerminal(frame), frame).toBe(true);
   });

@@ -11,7 +11,4 @@ export const mailText = {
   deliveredMethod: '邮寄签收',
   deliveredReason: (p: { code: string }) => `凭短信取件码或签收凭证 ${p.code} 签收`,
   returnedMethod: '邮寄退回入库',
-  /** GD Art. 32 一(一): 因邮递信息错误等个人原因造成发放不成功. */
-  returnedReason: '邮寄信息错误',
-  returnedReasonWithNote: (p: { note: string }) => `邮寄信息错误：${p.note}`,
 } as const;
