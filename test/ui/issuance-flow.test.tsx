@@ -147,7 +147,7 @@ describe('console: issuance (发卡)', () => {
     await c.press('A10000041\r');
     await c.waitFor((x) => x.includes('发卡：卡 A10000041'));
     await c.press(UP);
-    expect(footer(c.lastFrame())).toMatch(/Enter 发放\s+←→\/1\/2 本人\/代领\s+R 读卡检测/);
+    expect(footer(c.lastFrame())).toMatch(/Enter 发放\s+←→\/1\/2\/3 本人\/代领\/邮寄\s+R 读卡检测/);
     await c.press('R');
     f = await c.waitFor((x) => x.includes('读卡检测不通过'));
     expect(f).toContain('读卡检测不通过（芯片与台账不一致：姓名）：此卡不能发放，按 Enter 登记为不合格。');
