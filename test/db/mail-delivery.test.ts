@@ -130,7 +130,7 @@ describe('mail delivery (邮递上门, GD Art. 14; HB Art. 36)', () => {
     expect(v.ok, JSON.stringify(v)).toBe(true);
   });
 
-  it('mailings and their outcomes are append-only', () => {
+  it('mailings and their outcomes are append-only; a returned card fetched at the counter is a second issuance', () => {
     const { ledger, clerk, rows } = setup();
     mailCard(ledger, clerk, mail(rows[3]!.cardNo));
     mailReturned(ledger, clerk, { operationId: randomUUID(), cardNo: rows[3]!.cardNo });
@@ -138,5 +138,10 @@ describe('mail delivery (邮递上门, GD Art. 14; HB Art. 36)', () => {
     expect(() => ledger.sqlite.exec(`DELETE FROM mail_deliveries`)).toThrow(/SBK_APPEND_ONLY/);
     expect(() => ledger.sqlite.exec(`UPDATE mail_outcomes SET detail = 'x'`)).toThrow(/SBK_APPEND_ONLY/);
     expect(() => ledger.sqlite.exec(`DELETE FROM mail_outcomes`)).toThrow(/SBK_APPEND_ONLY/);
+    // The holder fetches the returned card at the counter: its second issuance, and the recall ends.
+    const r = issueCard(ledger, clerk, { operationId: randomUUID(), cardNo: rows[3]!.cardNo, receiver: 'self', holderIdNumber: rows[3]!.idNumber! });
+    expect(r).toMatchObject({ status: 'issued', secondIssue: true });
+    expect(holderCardByNo(ledger.db, rows[3]!.cardNo)!.recalledAt).toBeNull();
+    expect(verifyLedger(ledger).ok).toBe(true);
   });
 });
