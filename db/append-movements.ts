@@ -12,7 +12,7 @@ import { BULK_ROWS, insertMovementRows, selectCardRows, updateCardProjections, t
 import { isDemoLedger } from './ledger-meta.ts';
 import { nextState, IN_STORAGE_STATES, stateAfter, statesAfter, type CardKind, type MovementType, type StateOrNone } from '../src/domain/card-states.ts';
 import { SbkError } from '../src/domain/errors.ts';
-import { recalledAfter } from '../src/domain/recall-marker.ts';
+import { endsRecall, recalledAfter } from '../src/domain/recall-marker.ts';
 import { dbNow } from './ledger-clock.ts';
 
 export type OperationInput = {
@@ -240,7 +240,7 @@ function appendOne(chain: Chain, card: CardSnapshot, m: MovementInput, rows: unk
     receivedAt: m.type === 'receive' || m.type === 'found' ? at : (before?.receivedAt ?? null),
     pickedUpAt: m.type === 'agent_pickup' ? at : (before?.pickedUpAt ?? null),
     // null keeps the stored value, so an ended recall is written as '' (updateCardProjections).
-    recalledAt: recalledAfter(m.type, at, before?.recalledAt || null) ?? (m.type === 'issue' ? '' : null),
+    recalledAt: recalledAfter(m.type, at, before?.recalledAt || null) ?? (endsRecall(m.type) ? '' : null),
   };
   chain.ids.push(chain.nextId);
   chain.prevHash = hash;

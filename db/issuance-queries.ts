@@ -213,7 +213,8 @@ export function recallMovements(db: LedgerDb, siteIds: readonly number[], fromIs
     .innerJoin(sites, eq(sites.id, movements.toSiteId))
     .where(
       and(
-        eq(movements.type, 'recall'),
+        // A mail return is a recall too (GD Art. 32 一(一): 邮递信息错误), counted under its category.
+        inArray(movements.type, ['recall', 'mail_returned']),
         inArray(movements.toSiteId, [...siteIds]),
         fromIso ? sql`${movements.at} >= ${fromIso}` : undefined,
         toIso ? sql`${movements.at} < ${toIso}` : undefined,

@@ -17,7 +17,7 @@ export type RecalledCardRow = {
   holderName: string | null;
   holderIdNumber: string | null;
   recalledAt: string;
-  /** The reason of the recall the card carries (its last recall movement). */
+  /** The reason of the recall the card carries (its last recall, or the post's return: 邮寄信息错误). */
   reason: string | null;
 };
 
@@ -30,7 +30,7 @@ export function recalledCards(db: LedgerDb, siteIds: readonly number[]): Recalle
   );
   const rows = db.values<[string, string, string, string, string | null, string | null, string | null, string, string | null]>(
     sql`select c.card_no, c.state, s.code, s.name, p.name, h.name, h.id_number, c.recalled_at,
-        (select m.reason from movements m where m.card_id = c.id and m.type = 'recall' order by m.id desc limit 1)
+        (select m.reason from movements m where m.card_id = c.id and m.type in ('recall', 'mail_returned') order by m.id desc limit 1)
       from cards c indexed by cards_recalled_ix
       join sites s on s.id = c.site_id
       left join places p on p.id = c.place_id

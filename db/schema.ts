@@ -647,3 +647,58 @@ export const ledgerDigests = sqliteTable('ledger_digests', {
   digest: text('digest').notNull(),
   seq: integer('seq').notNull(),
 });
+
+/**
+ * 邮递上门 (GD Art. 14 一(一); HB Art. 36): one row per card handed to a carrier, with where it
+ * goes and how to trace it. The `mail` movement of the same operation moves the card. Append-only.
+ */
+export const mailDeliveries = sqliteTable(
+  'mail_deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    operationId: text('operation_id')
+      .notNull()
+      .references(() => operations.id),
+    cardId: integer('card_id')
+      .notNull()
+      .references(() => cards.id),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id),
+    recipient: text('recipient').notNull(),
+    address: text('address').notNull(),
+    carrier: text('carrier').notNull(),
+    trackingNo: text('tracking_no').notNull(),
+    operatorId: integer('operator_id')
+      .notNull()
+      .references(() => operators.id),
+    at: text('at').notNull(),
+  },
+  (t) => [index('mail_deliveries_card_ix').on(t.cardId), uniqueIndex('mail_deliveries_operation_uq').on(t.operationId)],
+);
+
+/**
+ * How a mailing ended: delivered (GD Art. 14 一(三): signed for with the SMS pick-up code, or a
+ * signature reference) or returned to the office (GD Art. 32 一(一): 邮递信息错误). One per
+ * mailing at most; append-only.
+ */
+export const mailOutcomes = sqliteTable(
+  'mail_outcomes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    deliveryId: integer('delivery_id')
+      .notNull()
+      .references(() => mailDeliveries.id),
+    operationId: text('operation_id')
+      .notNull()
+      .references(() => operations.id),
+    outcome: text('outcome', { enum: ['delivered', 'returned'] }).notNull(),
+    /** The SMS pick-up code or signature reference (delivered), the reason (returned). */
+    detail: text('detail').notNull(),
+    operatorId: integer('operator_id')
+      .notNull()
+      .references(() => operators.id),
+    at: text('at').notNull(),
+  },
+  (t) => [uniqueIndex('mail_outcomes_delivery_uq').on(t.deliveryId)],
+);

@@ -45,6 +45,10 @@ type MovementRow = MovementSqlRow & {
 type Replayed = { state: StateOrNone; siteId: number; placeId: number | null; lastId: number; receivedAt: string | null; pickedUpAt: string | null; recalledAt: string | null };
 
 const GUARDS = [
+  'mail_deliveries_no_update',
+  'mail_deliveries_no_delete',
+  'mail_outcomes_no_update',
+  'mail_outcomes_no_delete',
   'instant_jobs_no_update',
   'instant_jobs_no_delete',
   'instant_job_events_no_update',

@@ -24,6 +24,8 @@ import { shipCommand } from './commands/ship-command.ts';
 import { registerCommand } from './commands/register-command.ts';
 import { settingsCommand } from './commands/settings-command.ts';
 import { issueCommand } from './commands/issue-command.ts';
+import { issuedCommand } from './commands/issued-command.ts';
+import { mailCommand } from './commands/mail-command.ts';
 import { findCommand } from './commands/find-command.ts';
 import { pickupCommand } from './commands/pickup-command.ts';
 import { transferCommand } from './commands/transfer-command.ts';
@@ -123,6 +125,8 @@ function registerCommands(parser: Argv<GlobalArgs>, out: () => Out, setExit: (co
   registerCommand(parser, out);
   settingsCommand(parser, out);
   issueCommand(parser, out);
+  issuedCommand(parser, out);
+  mailCommand(parser, out);
   findCommand(parser, out);
   pickupCommand(parser, out);
   transferCommand(parser, out);

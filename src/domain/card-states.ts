@@ -29,6 +29,9 @@ export const FINISHED_STATES = [
   // Handed to the service bank in a destruction hand-over (GD Art. 32 二: 对换发、已注销的废卡按银行
   // 借记卡规定处理; HB Art. 33: 合作银行回收社会保障卡并销毁). Terminal.
   'destroyed',
+  // 邮递上门 (GD Art. 14 一(一); HB Art. 36: 生僻字人员的社会保障卡…以邮寄方式送达申领人): handed to a
+  // carrier for the holder, not yet signed for with the SMS pick-up code. The office still answers for it.
+  'mailed',
 ] as const;
 
 export const PREFAB_STATES = [
@@ -69,6 +72,9 @@ export const MOVEMENT_TYPES = [
   'spoil',
   'destroy',
   'take_back',
+  'mail',
+  'mail_delivered',
+  'mail_returned',
 ] as const;
 export type MovementType = (typeof MOVEMENT_TYPES)[number];
 
@@ -114,6 +120,14 @@ const FINISHED_RULES: Partial<Record<MovementType, Rule>> = {
   take_back: { from: ['issued', 'lost', 'none'], to: 'taken_back', counterpart: true, reason: true },
   // The destruction hand-over to the service bank: counted, two people, the bank's receiver named.
   destroy: { from: ['cancelled', 'sealed', 'defective', 'taken_back'], to: 'destroyed', secondOperator: true, counterpart: true, reason: true },
+  // GD Art. 14 一(一): 个人领取的方式有网点领取和邮递上门两种; HB Art. 36 mails every rare-character
+  // card. Handed to the carrier (named) from stock, or as the second issuance of a recalled card (GD Art. 33 一(六)).
+  mail: { from: ['in_stock', 'recalled'], to: 'mailed', counterpart: true },
+  // GD Art. 14 一(三): 持卡人须凭短信取件码签收社保卡; the code (or the carrier's signature reference) is recorded.
+  mail_delivered: { from: ['mailed'], to: 'issued', counterpart: true, reason: true },
+  // GD Art. 32 一(一): 因邮递信息错误等个人原因造成发放不成功…的成品卡 is a card not issued and to be
+  // recalled: back in the office's stock carrying a recall (recall-marker.ts), with its reason.
+  mail_returned: { from: ['mailed'], to: 'in_stock', reason: true },
 };
 
 const PREFAB_RULES: Partial<Record<MovementType, Rule>> = {
@@ -216,7 +230,11 @@ export const IN_STORAGE_STATES: readonly CardState[] = ['in_stock', 'loaded'];
  * way to the city or the service bank, in stock there, out for a second issuance with an agent,
  * or found defective meanwhile. Issued, cancelled, sealed, destroyed or lost cards are off the lists.
  */
-export const RECALL_OPEN_STATES: readonly CardState[] = ['recalled', 'in_transit', 'in_stock', 'agent_held', 'defective', 'returning'];
+export const RECALL_OPEN_STATES: readonly CardState[] = ['recalled', 'in_transit', 'in_stock', 'agent_held', 'defective', 'returning', 'mailed'];
+/** Finished cards handed to a carrier and not yet delivered or returned (GD Art. 14 邮递上门). */
+export const MAILED_STATES: readonly CardState[] = statesAllowing('mail_delivered', 'finished');
+/** Finished cards that may be mailed to the holder: in stock, or recalled (a second issuance). */
+export const MAILABLE_STATES: readonly CardState[] = statesAllowing('mail', 'finished');
 /** Prefab blanks on hand at a site, the ones the daily count counts (GD Art. 36 一(四)). */
 export const PREFAB_ON_HAND_STATES: readonly CardState[] = IN_STORAGE_STATES.filter((s) => isCardState('prefab', s));
 
@@ -237,6 +255,7 @@ export const isExpected = (s: string): boolean => s === 'expected';
 export const isLoaded = (s: string): boolean => s === 'loaded';
 export const isRecalled = (s: string): boolean => s === 'recalled';
 export const isDefective = (s: string): boolean => s === 'defective';
+export const isMailed = (s: string): boolean => (MAILED_STATES as readonly string[]).includes(s);
 export const isAgentHeld = (s: string): boolean => (AGENT_HELD_STATES as readonly string[]).includes(s);
 export const isInStorage = (s: string): boolean => (IN_STORAGE_STATES as readonly string[]).includes(s);
 export const isRecallable = (s: string): boolean => (RECALLABLE_STATES as readonly string[]).includes(s);

@@ -6,10 +6,16 @@
  */
 import type { MovementType } from './card-states.ts';
 
+/** Movements that end a recall: the card reached its holder, at the counter or by mail. */
+export function endsRecall(type: MovementType): boolean {
+  return type === 'issue' || type === 'mail_delivered';
+}
+
 /** The recall time a card carries after movement `type` at `at`, given the one it carried before. */
 export function recalledAfter(type: MovementType, at: string, before: string | null): string | null {
-  if (type === 'recall') return at;
+  // GD Art. 32 一(一): a card the post brings back (邮递信息错误) was not issued and is recalled.
+  if (type === 'recall' || type === 'mail_returned') return at;
   // The second issuance reached the holder: the recall is over.
-  if (type === 'issue') return null;
+  if (endsRecall(type)) return null;
   return before;
 }

@@ -268,14 +268,17 @@ export const zh = {
     cardLine: (holder: string, id: string, bank: string, batch: string | null, state: string) =>
       `持卡人 ${holder}  ${id}  ${bank}  ${state}${batch ? `  批次 ${batch}` : ''}`,
     receiver: '领取人',
-    receivers: { self: '本人', agent: '代领' },
-    receiverHint: '←→ 或 1/2 选择',
-    fields: { holderId: '持卡人证件号码', agentName: '代领人姓名', agentId: '代领人证件号码', relation: '与持卡人关系' },
+    receivers: { self: '本人', agent: '代领', mail: '邮寄' },
+    receiverHint: '←→ 或 1/2/3 选择',
+    fields: { holderId: '持卡人证件号码', agentName: '代领人姓名', agentId: '代领人证件号码', relation: '与持卡人关系', address: '收件地址', carrier: '邮寄公司', tracking: '运单号' },
     placeholders: {
       holderId: '核对持卡人身份证件原件后输入',
       agentName: '核对代领人身份证件原件',
       agentId: '代领人身份证号码',
       relation: '如 配偶、子女、父母',
+      address: '申请表上的邮寄地址',
+      carrier: '如 中国邮政EMS',
+      tracking: '邮件运单号',
     },
     required: (label: string) => `请填写“${label}”。`,
     readerNone: '读卡检测：未配置读卡器，发放时不做读卡检测（回执注明“未做”）。',
@@ -288,7 +291,12 @@ export const zh = {
     readFailed: (msg: string) => `没有读到卡，未发放。${msg}排除后按 R 重读，或再按 Enter。`,
     noReader: '未配置读卡器。',
     formHint: 'Enter 发放（先读卡检测）  R 读卡（在“领取人”行；输入时 Ctrl+R）  Tab 切换',
-    formHintNoReader: 'Enter 发放  Tab 或 ↑↓ 切换输入项  在“领取人”行按 ←→ 或 1/2 选择本人/代领',
+    formHintNoReader: 'Enter 发放  Tab 或 ↑↓ 切换输入项  在“领取人”行按 ←→ 或 1/2/3 选择本人/代领/邮寄',
+    formHintMail: 'Enter 交寄  Tab 或 ↑↓ 切换输入项  持卡人凭短信取件码签收后在“逾期与回收”登记',
+    mailNoRead: '邮寄：不在柜台交卡，不做读卡检测（台账注明“未做”）。',
+    howMail: (carrier: string, tracking: string) => `邮寄，${carrier} 运单号 ${tracking}`,
+    mailDone: (cardNo: string, holder: string, how: string, second: boolean) => `✓ 已交寄卡 ${cardNo} 给 ${holder}（${how}${second ? '，回收后二次发放' : ''}）`,
+    mailReminder: '请告知持卡人凭短信取件码签收；签收或退回后在“逾期与回收”的“邮寄中”登记。',
     issuing: '正在发放……',
     unreadable: (msg: string) => `读卡检测不通过，芯片无法读取：${msg}此卡已登记为不合格，须重新制卡。`,
     defectiveTitle: '此卡不能发放',
@@ -305,6 +313,21 @@ export const zh = {
     receiptFailed: (why: string) => `领取回执没有保存：${why}（卡已发放，请把此信息告诉系统管理员）`,
     doneHint: '按 Esc 发下一张卡。',
   },
+  /** 发放台账 (GD Art. 12, 14): src/ui/screens/issued-report-screen.tsx. */
+  issuedReport: {
+    title: (day: string) => `发放台账 ${day}`,
+    columns: { time: '时间', cardNo: '卡号', holder: '持卡人', how: '方式', read: '读卡', receipt: '回执号', operator: '经办人' },
+    read: { passed: '通过', not_done: '未做' },
+    none: '这一天没有发放记录。←→ 换一天。',
+    agentDetail: (id: string, agent: string) => `${id}  代领人 ${agent}`,
+    mailDetail: (id: string, carrier: string, tracking: string, address: string, code: string | null) =>
+      `${id}  ${carrier} ${tracking}  ${address}${code ? `  签收码 ${code}` : ''}`,
+    summary: (rows: number, receipts: number, unchecked: number) =>
+      `共 ${rows} 条；须存签字回执或代领清单 ${receipts} 份${unchecked ? `；${unchecked} 条未做读卡检测（交出前没有用读卡器核对芯片）` : ''}`,
+    totals: (list: string) => `按经办人：${list}`,
+    saved: (dir: string) => `已保存到 ${dir}：`,
+    saveFailed: (why: string) => `没有保存：${why}`,
+  },
   overdue: {
     title: '逾期与回收',
     tabs: {
@@ -312,6 +335,7 @@ export const zh = {
       warn: (n: number) => `即将逾期 ${n}`,
       pickups: (n: number) => `集体代领 ${n}`,
       cancel: (n: number) => `待注销 ${n}`,
+      mail: (n: number) => `邮寄中 ${n}`,
     },
     columns: {
       cardNo: '卡号',
@@ -334,6 +358,18 @@ export const zh = {
     noneWarn: '没有即将逾期的卡。',
     nonePickups: '没有未结清的集体代领。按 N 新建。',
     noneCancel: '没有待注销的卡。',
+    noneMail: '没有邮寄途中的卡。在“发卡”选 3 邮寄交寄。',
+    mailColumns: { cardNo: '卡号', name: '姓名', mailedOn: '寄出日期', days: '天数', carrier: '邮寄公司', tracking: '运单号' },
+    mailDetail: (id: string, recipient: string, address: string) => `${id}  收件人 ${recipient}  ${address}`,
+    mailTitle: { delivered: (cardNo: string) => `登记签收：卡 ${cardNo}`, returned: (cardNo: string) => `登记退回：卡 ${cardNo}` },
+    mailCard: (carrier: string, tracking: string, address: string) => `${carrier} 运单号 ${tracking}  ${address}`,
+    mailField: { delivered: '取件码/凭证', returned: '退回原因' },
+    mailPlaceholder: { delivered: '持卡人签收时的短信取件码或签收凭证号', returned: '如 查无此人（可不填）' },
+    mailHint: {
+      delivered: 'Enter 登记签收：卡即为已发放（GD 第十四条：凭短信取件码签收）  Esc 返回',
+      returned: 'Enter 登记退回：卡放回本网点库位，按邮寄信息错误登记回收  Esc 返回',
+    },
+    mailDone: { delivered: (cardNo: string) => `✓ 卡 ${cardNo} 已签收，已发放。`, returned: (cardNo: string) => `✓ 卡 ${cardNo} 已退回入库，已按邮寄信息错误登记回收。` },
     dueDetail: (id: string, batch: string, state: string, since: string, days: number | null) =>
       `${id}  批次 ${batch}  ${state}（${since}）${days === null ? '' : `  已逾期 ${days} 天`}`,
     /** What a due card's months count from: its receipt or pickup, or (Hubei sleeping cards) its making. */

@@ -27,6 +27,7 @@ import { CountScreen } from './screens/count-screen.tsx';
 import { CountScanScreen } from './screens/count-scan-screen.tsx';
 import { CountReviewScreen } from './screens/count-review-screen.tsx';
 import { CountReportScreen } from './screens/count-report-screen.tsx';
+import { IssuedReportScreen } from './screens/issued-report-screen.tsx';
 import { InstantScreen } from './screens/instant-screen.tsx';
 import { HopperLoadScreen } from './screens/hopper-load-screen.tsx';
 import { DevicesScreen } from './screens/devices-screen.tsx';
@@ -130,12 +131,12 @@ export const SCREENS: ScreenTable = {
     title: screenTitles.issuance,
     help: screenHelp.issuance,
     contexts: ['issue-query', 'issue-pick', 'issue-form', 'issue-form-edit', 'issue-done'],
-    render: (_s, env) => <IssuanceScreen {...env} />,
+    render: (_s, env, nav) => <IssuanceScreen {...env} onLedger={() => open(nav, { id: 'issued-report' })} />,
   },
   overdue: {
     title: screenTitles.overdue,
     help: screenHelp.overdue,
-    contexts: ['overdue-due', 'overdue-warn', 'overdue-pickups', 'overdue-cancel', 'overdue-cancel-seal', 'overdue-recall', 'overdue-recall-note', 'overdue-end', 'overdue-stats', 'ways-remake', 'ways-takeback', 'ways-destroy'],
+    contexts: ['overdue-due', 'overdue-warn', 'overdue-pickups', 'overdue-cancel', 'overdue-cancel-seal', 'overdue-recall', 'overdue-recall-note', 'overdue-end', 'overdue-stats', 'overdue-mail', 'overdue-mail-dialog', 'ways-remake', 'ways-takeback', 'ways-destroy'],
     render: (s, env, nav) => (
       <OverdueScreen
         {...env}
@@ -191,6 +192,12 @@ export const SCREENS: ScreenTable = {
     help: screenHelp['count-review'],
     contexts: ['count-reason', 'count-approve', 'count-confirm', 'count-done'],
     render: (s, env, nav) => <CountReviewScreen {...env} countId={s.countId} result={s.result} onLeave={back(nav)} />,
+  },
+  'issued-report': {
+    title: screenTitles['issued-report'],
+    help: screenHelp['issued-report'],
+    contexts: ['issued-report'],
+    render: (_s, env) => <IssuedReportScreen {...env} />,
   },
   'count-report': {
     title: screenTitles['count-report'],

@@ -44,18 +44,22 @@ export type IssueCandidate = {
   blocked: string | null;
 };
 
-/** Why card `c` cannot be handed over here and now, as the error issueCard throws; null if it can. */
-function blockedReason(c: HolderCardRow, actor: Actor, profile: RuleProfile, today: string): SbkError | null {
+/**
+ * Why card `c` cannot be handed over here and now, as the error issueCard throws; null if it can.
+ * `type` is how: at the counter (`issue`) or by post (`mail`, mail-delivery.ts), which the same holds for.
+ */
+export function blockedReason(c: HolderCardRow, actor: Actor, profile: RuleProfile, today: string, type: 'issue' | 'mail' = 'issue'): SbkError | null {
   const details = { cardNo: c.cardNo };
   const state = stateLabel(c.state as StateOrNone);
   if (c.kind !== 'finished') return new SbkError('CARD_NOT_ISSUABLE.prefab', undefined, details);
   if (c.siteId !== actor.siteId) return new SbkError('CARD_NOT_ISSUABLE.elsewhere', { site: c.siteName, state }, details);
   if (isAgentHeld(c.state)) return new SbkError('CARD_NOT_ISSUABLE.agentHeld', undefined, details);
-  if (!mayMove(c.kind, c.state, 'issue')) return new SbkError('CARD_NOT_ISSUABLE.state', { state }, details);
+  if (!mayMove(c.kind, c.state, type)) return new SbkError('CARD_NOT_ISSUABLE.state', { state }, details);
   if (c.deceasedAt) return new SbkError('CARD_NOT_ISSUABLE.deceased', undefined, details);
   // GD Art. 33 一(六): an old card after a replacement is cancelled, not handed out.
   if (c.replaced) return new SbkError('CARD_NOT_ISSUABLE.replaced', undefined, details);
-  if (isRecalled(c.state)) {
+  // Recalled here, or back in stock carrying the recall (signed in at the city, or returned by the post).
+  if (isRecalled(c.state) || c.recalledAt) {
     const last = c.recalledAt ? secondIssueDeadline(todayInChina(new Date(c.recalledAt)), profile) : null;
     // GD Art. 33 一(六): a recalled card gets a second issuance within 6 months, then it is cancelled.
     // Hubei sets no window (HB Art. 17 only says cancel or seal): a holder who turns up before the
@@ -151,7 +155,7 @@ export function issueCard(ledger: Ledger, actor: Actor, input: IssueInput, now: 
       ]);
       return { status: 'defective', cardNo: c.cardNo, mismatches, message: issuanceText.readCheck.failed({ mismatches: text }) };
     }
-    const secondIssue = isRecalled(c.state);
+    const secondIssue = isRecalled(c.state) || c.recalledAt !== null;
     const reason = issuanceText.issue.reason([
       ...(secondIssue ? [issuanceText.issue.secondIssue] : []),
       input.chip ? issuanceText.issue.readCheckPassed : issuanceText.issue.readCheckSkipped,

@@ -9,9 +9,15 @@ describe('the recall a card carries', () => {
     expect(recalledAfter('recall', at, null)).toBe(at);
     expect(recalledAfter('recall', at, before)).toBe(at);
     expect(recalledAfter('issue', at, before)).toBeNull();
-    for (const type of MOVEMENT_TYPES.filter((t) => t !== 'recall' && t !== 'issue')) {
+    for (const type of MOVEMENT_TYPES.filter((t) => !['recall', 'issue', 'mail_delivered', 'mail_returned'].includes(t))) {
       expect(recalledAfter(type, at, before), type).toBe(before);
       expect(recalledAfter(type, at, null), type).toBeNull();
     }
+  });
+
+  it('is set when the post brings a card back and ended when the mail reaches the holder (GD Art. 32 一(一))', () => {
+    expect(recalledAfter('mail_returned', at, null)).toBe(at);
+    expect(recalledAfter('mail_delivered', at, before)).toBeNull();
+    expect(recalledAfter('mail', at, before)).toBe(before);
   });
 });

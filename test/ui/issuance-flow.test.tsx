@@ -147,7 +147,7 @@ describe('console: issuance (发卡)', () => {
     await c.press('A10000041\r');
     await c.waitFor((x) => x.includes('发卡：卡 A10000041'));
     await c.press(UP);
-    expect(footer(c.lastFrame())).toMatch(/Enter 发放\s+←→\/1\/2 本人\/代领\s+R 读卡检测/);
+    expect(footer(c.lastFrame())).toMatch(/Enter 发放\s+←→\/1\/2\/3 本人\/代领\/邮寄\s+R 读卡检测/);
     await c.press('R');
     f = await c.waitFor((x) => x.includes('读卡检测不通过'));
     expect(f).toContain('读卡检测不通过（芯片与台账不一致：姓名）：此卡不能发放，按 Enter 登记为不合格。');
@@ -174,13 +174,13 @@ describe('console: issuance (发卡)', () => {
     await c.press(UP);
     await c.press('2');
     f = c.lastFrame();
-    expect(f).toMatch(/领取人\s+1 本人\s+\[2 代领\]/);
+    expect(f).toMatch(/领取人\s+1 本人\s+\[2 代领\]\s+3 邮寄/);
     expect(f).toContain('代领人姓名');
     expect(f).toContain('与持卡人关系');
     // `?` on the 领取人 row lists the form's keys.
     await c.press('?');
     f = c.lastFrame();
-    expect(f).toMatch(/本页[\s\S]*Enter\s+发放[\s\S]*←→\/1\/2\s+本人\/代领[\s\S]*R\s+读卡检测[\s\S]*导航[\s\S]*Tab\/↑↓\s+切换输入项/);
+    expect(f).toMatch(/本页[\s\S]*Enter\s+发放[\s\S]*←→\/1\/2\/3\s+本人\/代领\/邮寄[\s\S]*R\s+读卡检测[\s\S]*导航[\s\S]*Tab\/↑↓\s+切换输入项/);
     await c.press(KEYS.esc, 5);
 
     // Another person's ID: refused, nothing written, the field to correct has focus.

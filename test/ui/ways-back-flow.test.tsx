@@ -26,9 +26,9 @@ async function start(size: { columns?: number; rows?: number } = {}): Promise<Re
   return c;
 }
 
-/** Tab from 应回收 to the ways-back page `n` (1 重制清单, 2 收回旧卡, 3 销毁移交). */
+/** Tab from 应回收 (past 邮寄中) to the ways-back page `n` (1 重制清单, 2 收回旧卡, 3 销毁移交). */
 async function toWays(c: RenderedConsole, n: number): Promise<string> {
-  for (let i = 0; i < 3 + n; i++) await c.press(KEYS.tab);
+  for (let i = 0; i < 4 + n; i++) await c.press(KEYS.tab);
   return c.waitFor((x) => x.includes('退回与销毁'));
 }
 
@@ -125,7 +125,7 @@ describe('console: 退回与销毁 on the recall screen', () => {
     f = await c.waitFor((x) => x.includes('[应回收'));
     for (const frame of c.frames) expect(fitsTerminal(frame, 60, 16), frame).toBe(true);
     // Round again to 收回旧卡: what was typed there is still there.
-    for (let i = 0; i < 5; i++) await c.press(KEYS.tab);
+    for (let i = 0; i < 6; i++) await c.press(KEYS.tab);
     f = await c.waitFor((x) => x.includes('[收回旧卡]'));
     expect(f).toContain('A10000003');
     await c.press(KEYS.esc, 5);

@@ -119,6 +119,8 @@ describe('any window size: every screen at 60×20, 60×16, 100×30 and 80×24', 
 
     await open(c, '4', zh.issuance.findTitle);
     await atEverySize(c, 'issuance');
+    await open(c, '\u000c', '发放台账 ');
+    await atEverySize(c, 'issued-report');
     await home(c);
 
     await open(c, '5', zh.overdue.title);
@@ -138,6 +140,11 @@ describe('any window size: every screen at 60×20, 60×16, 100×30 and 80×24', 
     await c.waitFor((f) => f.includes('[集体代领'));
     await open(c, 'N', '新建集体代领');
     await atEverySize(c, 'pickup');
+    await home(c);
+    await open(c, '5', zh.overdue.title);
+    for (let i = 0; i < 4; i++) await c.press(KEYS.tab);
+    await c.waitFor((f) => f.includes('[邮寄中'));
+    await atEverySize(c, 'overdue', 'overdue (邮寄中)');
     await home(c);
 
     await open(c, '6', zh.count.title('江岸社会保险管理处', '420102-01').slice(0, 5));

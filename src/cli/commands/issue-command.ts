@@ -13,12 +13,27 @@ import { issueCard, type IssueResult } from '../../workflows/issue-card.ts';
 import { formatIssueReceipt } from '../../domain/issue-receipt-format.ts';
 import { SbkError } from '../../domain/errors.ts';
 import { issueText as t } from '../../i18n/cli/issue.ts';
+import { mailCliText as mt } from '../../i18n/cli/mail.ts';
+import { mailCard } from '../../workflows/mail-delivery.ts';
 import { cliCommon } from '../../i18n/cli/common.ts';
 import { emit, printText, type Out } from '../cli-io.ts';
 import { withActor, type GlobalArgs } from '../cli-context.ts';
 import { filled, usageCheck } from '../args.ts';
 
-type IssueArgs = { cardno: string; 'holder-id': string; receiver: 'self' | 'agent'; 'agent-id'?: string; 'agent-name'?: string; relation?: string; receipt?: string };
+type IssueArgs = {
+  cardno: string;
+  'holder-id'?: string;
+  receiver: 'self' | 'agent' | 'mail';
+  'agent-id'?: string;
+  'agent-name'?: string;
+  relation?: string;
+  receipt?: string;
+  address?: string;
+  carrier?: string;
+  tracking?: string;
+  recipient?: string;
+};
+type HandOverArgs = IssueArgs & { receiver: 'self' | 'agent' };
 /** The card was handed over: only then is there a receipt (otherwise it failed the read-check). */
 type Issued = Extract<IssueResult, { receipt: unknown }>;
 type ReceiptFile = { write: (text: string) => void; abandon: () => void };
@@ -26,6 +41,13 @@ type ReceiptFile = { write: (text: string) => void; abandon: () => void };
 const agentCheck = usageCheck(t.agentRequired, (a: Partial<IssueArgs>) => (a.receiver !== 'agent' ? true : filled(a['agent-name']) && filled(a['agent-id']) && filled(a.relation)));
 const selfCheck = usageCheck(t.selfHasNoAgent, (a: Partial<IssueArgs>) =>
   a.receiver !== 'self' ? true : a['agent-name'] === undefined && a['agent-id'] === undefined && a.relation === undefined,
+);
+const holderIdCheck = usageCheck(mt.holderIdRequired, (a: Partial<IssueArgs>) => a.receiver === 'mail' || filled(a['holder-id']));
+const mailCheck = usageCheck(mt.mailRequired, (a: Partial<IssueArgs>) =>
+  a.receiver !== 'mail' ? true : filled(a.address) && filled(a.carrier) && filled(a.tracking) && a['agent-name'] === undefined && a['agent-id'] === undefined && a.relation === undefined,
+);
+const mailOnlyCheck = usageCheck(mt.mailOnly, (a: Partial<IssueArgs>) =>
+  a.receiver === 'mail' ? a.receipt === undefined : [a.address, a.carrier, a.tracking, a.recipient].every((x) => x === undefined),
 );
 
 /**
@@ -58,13 +80,13 @@ function issuedText(r: Issued, receiptPath: string | undefined): string {
 }
 
 /** Issues the card; the receipt file opened beforehand is removed again if that fails. */
-function issue(ledger: Ledger, actor: Actor, argv: IssueArgs, file: ReceiptFile | null): IssueResult {
+function issue(ledger: Ledger, actor: Actor, argv: HandOverArgs, file: ReceiptFile | null): IssueResult {
   try {
     return issueCard(ledger, actor, {
       operationId: randomUUID(),
       cardNo: argv.cardno,
       receiver: argv.receiver,
-      holderIdNumber: argv['holder-id'],
+      holderIdNumber: argv['holder-id'] ?? '',
       agent: argv.receiver === 'agent' ? { name: argv['agent-name'] ?? '', idNumber: argv['agent-id'] ?? '', relation: argv.relation ?? '' } : null,
       chip: null,
     });
@@ -88,6 +110,20 @@ function report(o: Out, r: IssueResult, file: ReceiptFile | null, receiptPath: s
   else printText(text);
 }
 
+/** 邮递上门 (GD Art. 14 一(一)): the card goes to the carrier; the holder signs for it later with the SMS code. */
+function mailOut(o: Out, ledger: Ledger, actor: Actor, argv: IssueArgs): void {
+  const r = mailCard(ledger, actor, {
+    operationId: randomUUID(),
+    cardNo: argv.cardno,
+    address: argv.address ?? '',
+    carrier: argv.carrier ?? '',
+    trackingNo: argv.tracking ?? '',
+    recipient: argv.recipient ?? null,
+    holderIdNumber: argv['holder-id'] ?? null,
+  });
+  emit(o, { status: 'mailed', ...r }, () => (r.replayed ? mt.replayed({ cardNo: r.cardNo }) : [mt.mailed(r), mt.mailReminder].join('\n')));
+}
+
 export function issueCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArgs> {
   return y.command(
     'issue <cardno>',
@@ -95,18 +131,26 @@ export function issueCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalAr
     (c) =>
       c
         .positional('cardno', { type: 'string', demandOption: true, describe: cliCommon.options.cardNo })
-        .option('holder-id', { type: 'string', demandOption: true, describe: t.holderId })
-        .option('receiver', { choices: ['self', 'agent'] as const, demandOption: true, describe: t.receiver })
+        .option('holder-id', { type: 'string', describe: t.holderId })
+        .option('receiver', { choices: ['self', 'agent', 'mail'] as const, demandOption: true, describe: t.receiver })
         .option('agent-id', { type: 'string', describe: t.agentId })
         .option('agent-name', { type: 'string', describe: t.agentName })
         .option('relation', { type: 'string', describe: t.relation })
         .option('receipt', { type: 'string', describe: t.receipt })
+        .option('address', { type: 'string', describe: mt.address })
+        .option('carrier', { type: 'string', describe: mt.carrier })
+        .option('tracking', { type: 'string', describe: mt.tracking })
+        .option('recipient', { type: 'string', describe: mt.recipient })
         .check(agentCheck)
-        .check(selfCheck),
+        .check(selfCheck)
+        .check(holderIdCheck)
+        .check(mailCheck)
+        .check(mailOnlyCheck),
     (argv) =>
       withActor(argv, (ledger, actor) => {
+        if (argv.receiver === 'mail') return mailOut(out(), ledger, actor, argv);
         const file = argv.receipt ? openReceiptFile(argv.receipt) : null;
-        const r = issue(ledger, actor, argv, file);
+        const r = issue(ledger, actor, argv as HandOverArgs, file);
         report(out(), r, file, argv.receipt);
       }),
   );

@@ -20,6 +20,7 @@ export const cardLabels = {
     destroyed: '已销毁',
     returning: '退回重制途中',
     taken_back: '已收回旧卡',
+    mailed: '邮寄途中',
   },
   /** A card before its first movement. */
   noState: '未登记',
@@ -43,6 +44,9 @@ export const cardLabels = {
     spoil: '作废',
     destroy: '销毁',
     take_back: '收回旧卡',
+    mail: '邮寄寄出',
+    mail_delivered: '邮寄签收',
+    mail_returned: '邮寄退回',
   },
   kinds: {
     finished: '成品卡',

@@ -99,4 +99,12 @@ export const counterWorkflowErrors = {
     `卡 ${p.cardNo} 是“${p.state}”${p.finished ? '的成品卡' : ''}，不能装入卡盒。`,
   'HOPPER_MIXED.scan': (p: Card & { bank: string; maker: string; holdsBank: string; holdsMaker: string }) =>
     `卡 ${p.cardNo} 是${p.bank}（${unknownMaker(p.maker)}）的预制卡，此卡盒只能装${p.holdsBank}（${unknownMaker(p.holdsMaker)}）的：不同银行、不同卡商的预制卡要分开（GD 第三十六条）。`,
+
+  // The issuance ledger (issuance-ledger.ts) and mail delivery (mail-delivery.ts).
+  'PERIOD_REVERSED.issued': (p: { from: string; to: string }) => `起始日期 ${p.from} 晚于截止日期 ${p.to}。`,
+  MAIL_FIELDS: () => '邮寄须填写收件地址、邮寄公司和运单号。',
+  MAIL_FIELD_TOO_LONG: (p: { field: string; max: number }) => `${p.field}太长（最多 ${p.max} 个字）。`,
+  MAIL_CODE_REQUIRED: () => '请填写持卡人签收时的短信取件码或签收凭证号。',
+  CARD_NOT_MAILED: (p: Card & StateLabel) => `卡 ${p.cardNo} 是“${p.state}”，不在邮寄途中。`,
+  'CARD_NOT_HERE.mail': (p: Card) => `卡 ${p.cardNo} 不是本网点寄出的，请由寄出网点登记。`,
 } as const satisfies ErrorTextTable;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Ledger } from '../../../db/open-ledger.ts';
 import { findForIssue, issueCard, markUnreadable, type IssueCandidate, type IssueResult } from '../../workflows/issue-card.ts';
+import { mailCard } from '../../workflows/mail-delivery.ts';
 import { readCheck } from '../../workflows/read-check.ts';
 import { saveIssueReceipt } from '../../workflows/shipment-export.ts';
 import { lookupCard } from '../../workflows/card-lookup.ts';
@@ -97,6 +98,15 @@ async function chipFor(c: Ctx, s: IssuanceState, card: IssueCandidate): Promise<
   return { chip: r.chip };
 }
 
+/** 邮递上门 (GD Art. 14 一(一)): the card goes to the carrier; no read-check, no receipt at the counter. */
+function mail(c: Ctx, s: IssuanceState, card: IssueCandidate): void {
+  const f = s.fields;
+  const r = mailCard(c.ledger, c.actor, { operationId: s.operationId, cardNo: card.cardNo, address: f.address, carrier: f.carrier, trackingNo: f.tracking }, c.now());
+  const how = I.howMail(r.carrier.trim(), r.trackingNo);
+  const label = stateLabel('mailed');
+  c.dispatch({ type: 'issued', done: { cardNo: r.cardNo, holderName: r.recipient, how, readCheck: 'not_done', secondIssue: r.secondIssue, replayed: r.replayed, stateLabel: label, receiptPath: null, receiptError: null, mailed: true } });
+}
+
 /** Enter with the form complete: read-check, then issue (or record the card as defective). */
 async function issue(c: Ctx): Promise<void> {
   const s = c.latest();
@@ -107,11 +117,12 @@ async function issue(c: Ctx): Promise<void> {
   c.dispatch({ type: 'busy', busy: true });
   c.dispatch({ type: 'message', message: null });
   try {
+    if (s.receiver === 'mail') return mail(c, s, card);
     const read = await chipFor(c, s, card);
     if (!read) return;
     const f = s.fields;
     const agent = s.receiver === 'agent' ? { name: f.agentName, idNumber: f.agentId, relation: f.relation } : null;
-    const result = issueCard(c.ledger, c.actor, { operationId: s.operationId, cardNo: card.cardNo, receiver: s.receiver, holderIdNumber: f.holderId, agent, chip: read.chip }, c.now());
+    const result = issueCard(c.ledger, c.actor, { operationId: s.operationId, cardNo: card.cardNo, receiver: s.receiver === 'agent' ? 'agent' : 'self', holderIdNumber: f.holderId, agent, chip: read.chip }, c.now());
     c.dispatch(result.status === 'defective' ? { type: 'condemned', text: result.message } : issued(c, result));
   } catch (e) {
     // The row to correct: the holder's ID, or the agent's (the only ID the workflow checks for form).

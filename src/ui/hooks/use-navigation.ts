@@ -24,6 +24,8 @@ export type Screen =
   /** `result`: what the submission returned (per box); null when a submitted count is resumed. */
   | { id: 'count-review'; countId: number; result: SubmitResult | null }
   | { id: 'count-report' }
+  /** 发放台账 (from 发卡): one day's hand-overs, to reconcile the signed receipts (GD Art. 12, 14). */
+  | { id: 'issued-report' }
   /** 即时制卡: interrupted jobs first, then the applicant's form, the run and its result. */
   | { id: 'instant' }
   /** 装入卡盒 (from 即时制卡): scan blanks into a printer hopper in feed order, or unload it. */
@@ -36,8 +38,8 @@ export type Screen =
   | { id: 'sites' }
   | { id: 'not-built'; feature: FeatureId };
 export type ShipmentsTab = 'inbound' | 'outbound';
-/** 逾期与回收: 应回收, 即将逾期, 集体代领 (open pickups), 待注销. */
-export type OverdueTab = 'due' | 'warn' | 'pickups' | 'cancel';
+/** 逾期与回收: 应回收, 即将逾期, 集体代领 (open pickups), 待注销, 邮寄中 (cards in the post, GD Art. 14). */
+export type OverdueTab = 'due' | 'warn' | 'pickups' | 'cancel' | 'mail';
 /** The ways back on the same screen: 重制清单, 收回旧卡, 销毁移交 (HB Art. 16, 33; GD Art. 32). */
 export type WaysTab = 'remake' | 'takeback' | 'destroy';
 export type Overlay = 'help' | 'quit' | null;

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Ledger } from '../../../db/open-ledger.ts';
 import { cancellationList, endCards, overdueList, recallCards, recallStatistics, type CancellationRow, type OverdueRow } from '../../workflows/recall.ts';
 import { listOpenPickups, type OpenPickup } from '../../workflows/agent-pickup.ts';
+import { mailDelivered, mailList, mailReturned, type MailedCard } from '../../workflows/mail-delivery.ts';
 import { ledgerProfile } from '../../workflows/issue-card.ts';
 import { authenticateApprover } from '../../workflows/authenticate.ts';
 import type { WorkingCalendar } from '../../domain/calendar.ts';
@@ -13,12 +14,12 @@ import { isSbkError } from '../../domain/errors.ts';
 import type { OverdueTab } from './use-navigation.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
-import { endRefusal, indexOn, initialOverdueState, mainCategory, nextEmptyEndField, overdueReducer, reasonOf, type EndFocus, type LeaveTarget, type OverdueAction, type OverdueState } from '../state/overdue.ts';
+import { endRefusal, indexOn, initialOverdueState, mainCategory, nextEmptyEndField, overdueReducer, reasonOf, type EndFocus, type LeaveTarget, type MailOutcome, type OverdueAction, type OverdueState } from '../state/overdue.ts';
 import { useLatestReducer } from './use-latest-reducer.ts';
 
-export type { EndFocus, LeaveTarget, Notice, OverdueMode } from '../state/overdue.ts';
+export type { EndFocus, LeaveTarget, MailOutcome, Notice, OverdueMode } from '../state/overdue.ts';
 
-export type OverdueLists = { due: OverdueRow[]; warn: OverdueRow[]; pickups: OpenPickup[]; cancel: CancellationRow[]; error: string | null };
+export type OverdueLists = { due: OverdueRow[]; warn: OverdueRow[]; pickups: OpenPickup[]; cancel: CancellationRow[]; mail: MailedCard[]; error: string | null };
 /** What the hook's actions need: the ledger, the lists as read, the state as the last key left it. */
 type Ctx = { ledger: Ledger; actor: Actor; tab: OverdueTab; lists: OverdueLists; dispatch: (a: OverdueAction) => void; latest: () => OverdueState };
 
@@ -35,10 +36,11 @@ function readLists(ledger: Ledger, actor: Actor, calendar: WorkingCalendar, now:
       warn: all.filter((r) => r.phase === 'warning'),
       pickups: listOpenPickups(ledger, actor),
       cancel: cancellationList(ledger, actor, {}, now),
+      mail: mailList(ledger, actor, {}, now),
       error: null,
     };
   } catch (e) {
-    return { due: [], warn: [], pickups: [], cancel: [], error: errorText(e) };
+    return { due: [], warn: [], pickups: [], cancel: [], mail: [], error: errorText(e) };
   }
 }
 
@@ -104,6 +106,26 @@ function confirmEnd(c: Ctx, suggested: string): void {
   c.dispatch({ type: 'checking', on: true });
   // Checking the PIN takes a moment of scrypt: let "正在核对…" reach the screen first.
   setTimeout(() => endNow(c, suggested), 0);
+}
+
+/** D / T on 邮寄中: the dialog for the card under the marker. */
+function openMail(c: Ctx, outcome: MailOutcome): void {
+  const m = c.lists.mail[indexOn(c.latest(), 'mail', c.lists.mail.length)];
+  if (!m) return c.dispatch({ type: 'notice', notice: { level: 'error', text: O.nothingChosen } });
+  c.dispatch({ type: 'open-mail', outcome, cardNo: m.cardNo, operationId: randomUUID() });
+}
+
+/** Enter in the 邮寄中 dialog: delivered with the SMS code (issued), or returned (in stock, a recall). */
+function confirmMail(c: Ctx): void {
+  const s = c.latest();
+  const { outcome, cardNo, text } = s.mail;
+  try {
+    if (outcome === 'delivered') mailDelivered(c.ledger, c.actor, { operationId: s.operationId, cardNo, code: text });
+    else mailReturned(c.ledger, c.actor, { operationId: s.operationId, cardNo, note: text });
+    c.dispatch({ type: 'mail-done', text: O.mailDone[outcome](cardNo) });
+  } catch (e) {
+    c.dispatch({ type: 'dialog-error', text: errorText(e) });
+  }
 }
 
 function openStats(c: Ctx): void {
@@ -179,6 +201,13 @@ export function useOverdue(actor: Actor, tab: OverdueTab) {
       else confirmEnd(c, suggestedReason);
     },
     openStats: () => openStats(c),
+    openMail: (outcome: MailOutcome) => openMail(c, outcome),
+    setMailText: (value: string) => dispatch({ type: 'set-mail-text', value }),
+    /** Enter in the 邮寄中 dialog (`text`: the field as submitted). */
+    confirmMail: (text?: string) => {
+      if (text !== undefined) dispatch({ type: 'set-mail-text', value: text });
+      confirmMail(c);
+    },
     /** Esc in a dialog: back to the list (the chosen cards stay chosen); asks first when something was typed. */
     closeDialog: () => dispatch({ type: 'close-dialog' }),
     /** Before the screen is left (Esc, or opening a pickup): true when it may go now; else it asks first. */

@@ -133,12 +133,13 @@ const DEFS = [
 
   // Issuance (发卡): find the card, fill in who receives it, read-check, issue. The form has a
   // row that is not a text field (领取人: 本人/代领), where R and 1/2 are keys, and text rows.
+  { id: 'issue.ledger', keys: 'Ctrl+L', description: keyDescriptions['issue.ledger'], category: 'local', contexts: ['issue-query'], match: ctrl('l') },
   { id: 'issue.search', keys: 'Enter', description: keyDescriptions['issue.search'], category: 'local', contexts: ['issue-query'], match: named('enter') },
   { id: 'issue.choose', keys: 'Enter', description: keyDescriptions['issue.choose'], category: 'local', contexts: ['issue-pick'], match: named('enter') },
   { id: 'issue.move', keys: '↑↓', description: keyDescriptions['issue.move'], category: 'navigation', contexts: ['issue-pick'], match: named('up', 'down') },
   { id: 'issue.submit', keys: 'Enter', description: keyDescriptions['issue.submit'], category: 'local', contexts: ['issue-form'], match: named('enter') },
   { id: 'issue.next', keys: 'Enter', description: keyDescriptions['issue.next'], category: 'local', contexts: ['issue-form-edit'], match: named('enter') },
-  { id: 'issue.receiver', keys: '←→/1/2', description: keyDescriptions['issue.receiver'], category: 'local', contexts: ['issue-form'], match: either(named('left', 'right'), char('1'), char('2')) },
+  { id: 'issue.receiver', keys: '←→/1/2/3', description: keyDescriptions['issue.receiver'], category: 'local', contexts: ['issue-form'], match: either(named('left', 'right'), char('1'), char('2'), char('3')) },
   { id: 'issue.read', keys: 'R', description: keyDescriptions['issue.read'], category: 'local', contexts: ['issue-form'], printable: true, match: either(char('R'), char('r')) },
   { id: 'issue.read-edit', keys: 'Ctrl+R', description: keyDescriptions['issue.read-edit'], category: 'local', contexts: ['issue-form-edit'], match: ctrl('r') },
   { id: 'issue.field', keys: 'Tab/↑↓', description: keyDescriptions['issue.field'], category: 'navigation', contexts: ['issue-form', 'issue-form-edit'], match: named('tab', 'backtab', 'up', 'down') },
@@ -154,14 +155,17 @@ const DEFS = [
   { id: 'overdue.new-pickup', keys: 'N', description: keyDescriptions['overdue.new-pickup'], category: 'local', contexts: ['overdue-pickups'], printable: true, match: either(char('N'), char('n')) },
   { id: 'overdue.cancel', keys: 'C', description: keyDescriptions['overdue.cancel'], category: 'local', contexts: ['overdue-cancel', 'overdue-cancel-seal'], printable: true, match: either(char('C'), char('c')) },
   { id: 'overdue.seal', keys: 'F', description: keyDescriptions['overdue.seal'], category: 'local', contexts: ['overdue-cancel-seal'], printable: true, match: either(char('F'), char('f')) },
-  { id: 'overdue.tab', keys: 'Tab', description: keyDescriptions['overdue.tab'], category: 'navigation', contexts: ['overdue-due', 'overdue-warn', 'overdue-pickups', 'overdue-cancel', 'overdue-cancel-seal'], match: named('tab', 'backtab') },
-  { id: 'overdue.move', keys: '↑↓', description: keyDescriptions['overdue.move'], category: 'navigation', contexts: ['overdue-due', 'overdue-warn', 'overdue-pickups', 'overdue-cancel', 'overdue-cancel-seal'], match: named('up', 'down') },
-  { id: 'overdue.page', keys: 'PgUp/PgDn', description: keyDescriptions['overdue.page'], category: 'navigation', contexts: ['overdue-due', 'overdue-warn', 'overdue-pickups', 'overdue-cancel', 'overdue-cancel-seal'], footer: false, match: named('pageup', 'pagedown') },
+  { id: 'overdue.tab', keys: 'Tab', description: keyDescriptions['overdue.tab'], category: 'navigation', contexts: ['overdue-due', 'overdue-warn', 'overdue-pickups', 'overdue-cancel', 'overdue-cancel-seal', 'overdue-mail'], match: named('tab', 'backtab') },
+  { id: 'overdue.move', keys: '↑↓', description: keyDescriptions['overdue.move'], category: 'navigation', contexts: ['overdue-due', 'overdue-warn', 'overdue-pickups', 'overdue-cancel', 'overdue-cancel-seal', 'overdue-mail'], match: named('up', 'down') },
+  { id: 'overdue.page', keys: 'PgUp/PgDn', description: keyDescriptions['overdue.page'], category: 'navigation', contexts: ['overdue-due', 'overdue-warn', 'overdue-pickups', 'overdue-cancel', 'overdue-cancel-seal', 'overdue-mail'], footer: false, match: named('pageup', 'pagedown') },
+  { id: 'overdue.mail-delivered', keys: 'D', description: keyDescriptions['overdue.mail-delivered'], category: 'local', contexts: ['overdue-mail'], printable: true, match: either(char('D'), char('d')) },
+  { id: 'overdue.mail-returned', keys: 'T', description: keyDescriptions['overdue.mail-returned'], category: 'local', contexts: ['overdue-mail'], printable: true, match: either(char('T'), char('t')) },
+  { id: 'overdue.mail-confirm', keys: 'Enter', description: keyDescriptions['overdue.mail-confirm'], category: 'local', contexts: ['overdue-mail-dialog'], match: named('enter') },
   { id: 'overdue.recall-confirm', keys: 'Enter', description: keyDescriptions['overdue.recall-confirm'], category: 'local', contexts: ['overdue-recall', 'overdue-recall-note'], match: named('enter') },
   { id: 'overdue.reason', keys: '↑↓', description: keyDescriptions['overdue.reason'], category: 'local', contexts: ['overdue-recall', 'overdue-recall-note'], match: named('up', 'down') },
   { id: 'overdue.end-confirm', keys: 'Enter', description: keyDescriptions['overdue.end-confirm'], category: 'local', contexts: ['overdue-end'], match: named('enter') },
   { id: 'overdue.end-field', keys: 'Tab/↑↓', description: keyDescriptions['overdue.end-field'], category: 'navigation', contexts: ['overdue-end'], match: named('tab', 'backtab', 'up', 'down') },
-  { id: 'overdue.dialog-close', keys: 'Esc', description: keyDescriptions['overdue.dialog-close'], category: 'local', contexts: ['overdue-recall', 'overdue-recall-note', 'overdue-end'], match: named('escape') },
+  { id: 'overdue.dialog-close', keys: 'Esc', description: keyDescriptions['overdue.dialog-close'], category: 'local', contexts: ['overdue-recall', 'overdue-recall-note', 'overdue-end', 'overdue-mail-dialog'], match: named('escape') },
   { id: 'ways.tab', keys: 'Tab', description: keyDescriptions['ways.tab'], category: 'navigation', contexts: ['ways-remake', 'ways-takeback', 'ways-destroy'], match: named('tab', 'backtab') },
   { id: 'ways.move', keys: '↑↓', description: keyDescriptions['ways.move'], category: 'navigation', contexts: ['ways-remake'], match: named('up', 'down') },
   { id: 'ways.page', keys: 'PgUp/PgDn', description: keyDescriptions['ways.page'], category: 'navigation', contexts: ['ways-remake'], footer: false, match: named('pageup', 'pagedown') },
@@ -209,6 +213,10 @@ const DEFS = [
   // The reconciliation report.
   { id: 'count.report-save', keys: 'S', description: keyDescriptions['count.report-save'], category: 'local', contexts: ['count-report'], printable: true, match: either(char('S'), char('s')) },
   { id: 'count.report-move', keys: '↑↓', description: keyDescriptions['count.report-move'], category: 'navigation', contexts: ['count-report'], match: named('up', 'down') },
+  { id: 'issued.save', keys: 'S', description: keyDescriptions['issued.save'], category: 'local', contexts: ['issued-report'], printable: true, match: either(char('S'), char('s')) },
+  { id: 'issued.day', keys: '←→', description: keyDescriptions['issued.day'], category: 'navigation', contexts: ['issued-report'], match: named('left', 'right') },
+  { id: 'issued.move', keys: '↑↓', description: keyDescriptions['issued.move'], category: 'navigation', contexts: ['issued-report'], match: named('up', 'down') },
+  { id: 'issued.page', keys: 'PgUp/PgDn', description: keyDescriptions['issued.page'], category: 'navigation', contexts: ['issued-report'], footer: false, match: named('pageup', 'pagedown') },
   { id: 'count.report-page', keys: 'PgUp/PgDn', description: keyDescriptions['count.report-page'], category: 'navigation', contexts: ['count-report'], footer: false, match: named('pageup', 'pagedown') },
 
   // 设备: the counter's printers, readers and scanners; a test read and a test eject.

@@ -10,7 +10,10 @@ import { IssueForm } from './issuance/issue-form.tsx';
 import { IssueCondemned, IssueDoneView } from './issuance/issue-done.tsx';
 import { issuanceKeys } from './issuance/issue-keys.ts';
 
-export type IssuanceScreenProps = ScreenProps;
+export type IssuanceScreenProps = ScreenProps & {
+  /** Ctrl+L while searching: the day's 发放台账. */
+  readonly onLedger?: () => void;
+};
 
 type Issuance = ReturnType<typeof useIssuance>;
 
@@ -46,12 +49,12 @@ function body(s: Issuance, isActive: boolean, width: number, height: number): Re
   return <IssueFind query={s.query} candidates={s.candidates} pickIndex={pickIndex} message={s.message} focus={focus} width={width} height={height} onQuery={s.setQuery} onSearch={s.search} />;
 }
 
-export function IssuanceScreen({ actor, width, height, isActive, onContext }: IssuanceScreenProps) {
+export function IssuanceScreen({ actor, width, height, isActive, onContext, onLedger }: IssuanceScreenProps) {
   const s = useIssuance(actor);
   const context = contextOf(s.step, s.focus);
   useLayoutEffect(() => onContext(context), [context]);
   const stray = useStrayScan();
-  useKeyHandler(issuanceKeys(s, stray), { priority: s.step === 'leave' ? PRIORITY.modal : PRIORITY.screen, isActive });
+  useKeyHandler(issuanceKeys(s, stray, onLedger), { priority: s.step === 'leave' ? PRIORITY.modal : PRIORITY.screen, isActive });
   const view = body(s, isActive, width, height);
   return (
     <Box flexDirection="column" width={width} height={height}>

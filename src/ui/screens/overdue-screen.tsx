@@ -12,6 +12,7 @@ import { waysKeys } from './overdue/ways-back-keys.ts';
 import { isWaysTab, waysTitleLine } from './overdue/ways-back-lines.ts';
 import { Question } from './shared/question.tsx';
 import { EndDialog, RecallDialog, StatsView } from './overdue/overdue-dialogs.tsx';
+import { MailDialog } from './overdue/mail-dialog.tsx';
 import { OverdueList } from './overdue/overdue-list.tsx';
 import { overdueKeys } from './overdue/overdue-keys.ts';
 import { titleLine } from './overdue/overdue-lines.ts';
@@ -47,6 +48,8 @@ function contextOf(mode: OverdueMode, tab: OverdueTab, canSeal: boolean, reasonI
       return 'overdue-end';
     case 'stats':
       return 'overdue-stats';
+    case 'mail':
+      return 'overdue-mail-dialog';
     case 'list':
       return tab === 'cancel' ? (canSeal ? 'overdue-cancel-seal' : 'overdue-cancel') : `overdue-${tab}`;
   }
@@ -65,6 +68,10 @@ function body({ o, tab, canSeal, siteName, isActive, width, height }: BodyProps)
     const word = o.action === 'seal' ? O.seal : O.cancel;
     const editable = isActive && o.mode === 'end' && !o.checking;
     return <EndDialog rows={o.chosenCancel} word={word} end={o.end} endFocus={o.endFocus} suggestedReason={o.suggestedReason} checking={o.checking} error={error} editable={editable} width={width} onChange={o.setEnd} onDone={o.endFieldDone} />;
+  }
+  if (view === 'mail') {
+    const card = o.lists.mail.find((m) => m.cardNo === o.mail.cardNo);
+    return <MailDialog outcome={o.mail.outcome} card={card} cardNo={o.mail.cardNo} text={o.mail.text} error={error} focus={isActive && o.mode === 'mail'} width={width} onChange={o.setMailText} onConfirm={o.confirmMail} />;
   }
   if (view === 'stats' && o.stats) return <StatsView stats={o.stats} siteName={siteName} width={width} height={height} />;
   const rows = Math.max(1, height - CHROME);
@@ -93,7 +100,7 @@ export function OverdueScreen({ actor, tab: shown, width, height, isActive, onCo
       </Box>
     );
   }
-  const counts = { due: o.lists.due.length, warn: o.lists.warn.length, pickups: o.lists.pickups.length, cancel: o.lists.cancel.length };
+  const counts = { due: o.lists.due.length, warn: o.lists.warn.length, pickups: o.lists.pickups.length, cancel: o.lists.cancel.length, mail: o.lists.mail.length };
   const title = titleLine(tab, counts);
   const formQuestion = o.mode === 'leave' && o.leaving?.what === 'form';
   const view = body({ o, tab, canSeal, siteName: actor.siteName, isActive, width, height });

@@ -5,8 +5,9 @@ import { zh } from '../../i18n/zh-CN.ts';
 
 /** query → pick → form (→ leave) → done, or condemned: the chip showed the card cannot be issued. */
 export type IssueStep = 'query' | 'pick' | 'form' | 'leave' | 'done' | 'condemned';
-export type Receiver = 'self' | 'agent';
-export type IssueField = 'receiver' | 'holderId' | 'agentName' | 'agentId' | 'relation';
+/** 本人, 代领, or 邮寄 (邮递上门, GD Art. 14 一(一)). */
+export type Receiver = 'self' | 'agent' | 'mail';
+export type IssueField = 'receiver' | 'holderId' | 'agentName' | 'agentId' | 'relation' | 'address' | 'carrier' | 'tracking';
 export type IssueTextField = Exclude<IssueField, 'receiver'>;
 
 /** What the last read of the card in the slot found (R, or the read before issuing). */
@@ -27,6 +28,8 @@ export type IssueDone = {
   readonly stateLabel: string;
   readonly receiptPath: string | null;
   readonly receiptError: string | null;
+  /** Handed to the carrier (邮寄途中), not yet to the holder: no receipt to sign at the counter. */
+  readonly mailed?: boolean;
 };
 
 export type IssuanceState = {
@@ -69,8 +72,13 @@ export type IssuanceAction =
   | { readonly type: 'back' };
 
 const I = zh.issuance;
-export const TEXT_FIELDS: Readonly<Record<Receiver, readonly IssueTextField[]>> = { self: ['holderId'], agent: ['holderId', 'agentName', 'agentId', 'relation'] };
-const EMPTY_FIELDS: Record<IssueTextField, string> = { holderId: '', agentName: '', agentId: '', relation: '' };
+export const TEXT_FIELDS: Readonly<Record<Receiver, readonly IssueTextField[]>> = {
+  self: ['holderId'],
+  agent: ['holderId', 'agentName', 'agentId', 'relation'],
+  // The holder is not at the counter: where it goes and how it is traced.
+  mail: ['address', 'carrier', 'tracking'],
+};
+const EMPTY_FIELDS: Record<IssueTextField, string> = { holderId: '', agentName: '', agentId: '', relation: '', address: '', carrier: '', tracking: '' };
 
 export function initialIssuanceState(): IssuanceState {
   return { step: 'query', query: '', candidates: [], pickIndex: 0, card: null, operationId: '', receiver: 'self', fields: EMPTY_FIELDS, focus: 'holderId', read: { kind: 'none' }, message: null, busy: false, done: null, defect: null };
@@ -101,6 +109,7 @@ export function settledRead(r: ReadState): ChipCheck | null {
 
 /** The row to correct for a refused issue: the holder's ID, or the agent's. */
 export function issueFieldOf(code: string): IssueField | null {
+  if (code === 'MAIL_FIELDS' || code === 'MAIL_FIELD_TOO_LONG') return 'address';
   if (code === 'HOLDER_ID_MISMATCH') return 'holderId';
   if (code === 'AGENT_IS_HOLDER' || code.startsWith('ID_')) return 'agentId';
   if (code === 'AGENT_REQUIRED') return 'agentName';
@@ -124,7 +133,7 @@ function moveFocus(s: IssuanceState, delta: number): IssuanceState {
 
 /** Back from the form: to the list when the search found several cards, else to the query. */
 const listOrQuery = (s: IssuanceState): IssueStep => (s.candidates.length > 1 ? 'pick' : 'query');
-const touched = (s: IssuanceState): boolean => Object.values(s.fields).some((v) => v.trim() !== '') || s.receiver === 'agent';
+const touched = (s: IssuanceState): boolean => Object.values(s.fields).some((v) => v.trim() !== '') || s.receiver !== 'self';
 
 function back(s: IssuanceState): IssuanceState {
   if (s.busy) return s;
@@ -169,7 +178,7 @@ export function issuanceReducer(s: IssuanceState, a: IssuanceAction): IssuanceSt
     case 'set-field':
       return { ...s, fields: { ...s.fields, [a.field]: a.value }, message: null };
     case 'set-receiver':
-      return { ...s, receiver: a.receiver, message: null };
+      return { ...s, receiver: a.receiver, message: null, read: a.receiver === 'mail' ? { kind: 'none' } : s.read };
     case 'focus':
       return { ...s, focus: a.field };
     case 'move-focus':

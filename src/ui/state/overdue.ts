@@ -4,7 +4,9 @@ import { RECALL_REASONS, type RecallReason } from '../../domain/recall-reasons.t
 import type { OverdueTab } from '../hooks/use-navigation.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
-export type OverdueMode = 'list' | 'recall' | 'end' | 'stats' | 'leave';
+export type OverdueMode = 'list' | 'recall' | 'end' | 'stats' | 'leave' | 'mail';
+/** What the 邮寄中 dialog records: signed for with the SMS code, or brought back by the post. */
+export type MailOutcome = 'delivered' | 'returned';
 export type EndFocus = 'reason' | 'login' | 'pin';
 export type Notice = { readonly level: 'ok' | 'error'; readonly text: string };
 type Choosable = 'due' | 'cancel';
@@ -36,6 +38,8 @@ export type OverdueState = {
   readonly checking: boolean;
   readonly stats: RecallStats | null;
   readonly leaving: Leaving | null;
+  /** The 邮寄中 dialog: which outcome, for which card, and the code (delivered) or note (returned) typed. */
+  readonly mail: { readonly outcome: MailOutcome; readonly cardNo: string; readonly text: string };
 };
 
 export type OverdueAction =
@@ -63,7 +67,11 @@ export type OverdueAction =
   | { readonly type: 'close-dialog' }
   | { readonly type: 'ask-leave'; readonly target: LeaveTarget }
   | { readonly type: 'confirm-leave' }
-  | { readonly type: 'cancel-leave' };
+  | { readonly type: 'cancel-leave' }
+  | { readonly type: 'open-mail'; readonly outcome: MailOutcome; readonly cardNo: string; readonly operationId: string }
+  | { readonly type: 'set-mail-text'; readonly value: string }
+  /** Delivered or returned: back to the list, read again. */
+  | { readonly type: 'mail-done'; readonly text: string };
 
 const O = zh.overdue;
 const END_FOCUS: readonly EndFocus[] = ['reason', 'login', 'pin'];
@@ -72,7 +80,7 @@ const NO_END: EndFields = { reason: '', login: '', pin: '' };
 export function initialOverdueState(): OverdueState {
   return {
     version: 0,
-    selected: { due: 0, warn: 0, pickups: 0, cancel: 0 },
+    selected: { due: 0, warn: 0, pickups: 0, cancel: 0, mail: 0 },
     chosen: { due: new Set(), cancel: new Set() },
     mode: 'list',
     notice: null,
@@ -86,6 +94,7 @@ export function initialOverdueState(): OverdueState {
     checking: false,
     stats: null,
     leaving: null,
+    mail: { outcome: 'delivered', cardNo: '', text: '' },
   };
 }
 
@@ -110,6 +119,7 @@ export function mainCategory(rows: readonly OverdueRow[]): OverdueRow['category'
 /** Something typed in the open dialog, which Esc would drop. */
 function typedInDialog(s: OverdueState): boolean {
   if (s.mode === 'recall') return s.note.trim() !== '';
+  if (s.mode === 'mail') return s.mail.text.trim() !== '';
   return s.mode === 'end' && (s.end.reason.trim() !== '' || s.end.login.trim() !== '' || s.end.pin !== '');
 }
 
@@ -203,6 +213,20 @@ function onRecall(s: OverdueState, a: OverdueAction): OverdueState {
   }
 }
 
+/** The 邮寄中 dialog: delivered with the SMS code, or returned (GD Art. 14 一(三), Art. 32 一(一)). */
+function onMail(s: OverdueState, a: OverdueAction): OverdueState {
+  switch (a.type) {
+    case 'open-mail':
+      return { ...s, mail: { outcome: a.outcome, cardNo: a.cardNo, text: '' }, operationId: a.operationId, dialogError: null, mode: 'mail' };
+    case 'set-mail-text':
+      return { ...s, mail: { ...s.mail, text: a.value }, dialogError: null };
+    case 'mail-done':
+      return { ...s, notice: { level: 'ok', text: a.text }, mode: 'list', version: s.version + 1 };
+    default:
+      return onRecall(s, a);
+  }
+}
+
 export function overdueReducer(s: OverdueState, a: OverdueAction): OverdueState {
   switch (a.type) {
     case 'open-end':
@@ -222,6 +246,6 @@ export function overdueReducer(s: OverdueState, a: OverdueAction): OverdueState 
     case 'end-failed':
       return { ...s, dialogError: a.text, end: { ...s.end, pin: '' }, endFocus: a.field };
     default:
-      return onRecall(s, a);
+      return onMail(s, a);
   }
 }

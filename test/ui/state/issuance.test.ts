@@ -70,4 +70,18 @@ describe('issuance reducer', () => {
     const s = run([{ type: 'open', card: card('A1'), operationId: 'op' }, { type: 'refused', focus: null, text: 'x' }]);
     expect(s).toMatchObject({ focus: 'holderId', message: { level: 'error', text: 'x' } });
   });
+
+  it('邮寄 (3) asks for the address, carrier and tracking number instead of the holder at the counter, and drops a read', () => {
+    let s = run([{ type: 'open', card: card('A1'), operationId: 'op' }, { type: 'read', read: { kind: 'passed', chip } as never }, { type: 'set-receiver', receiver: 'mail' }]);
+    expect(s.read).toEqual({ kind: 'none' });
+    expect(missingIssueField(s)).toBe('address');
+    s = run([{ type: 'set-field', field: 'address', value: '武汉市江岸区' }, { type: 'focus', field: 'address' }], s);
+    expect(nextEmptyField(s, 'address')).toBe('carrier');
+    s = run([{ type: 'set-field', field: 'carrier', value: 'EMS' }, { type: 'set-field', field: 'tracking', value: 'E1' }], s);
+    expect(missingIssueField(s)).toBeUndefined();
+    expect(run([{ type: 'focus', field: 'receiver' }, { type: 'move-focus', delta: -1 }], s).focus).toBe('tracking');
+    expect(issueFieldOf('MAIL_FIELDS')).toBe('address');
+    // Esc asks before dropping a mail form, even an empty one.
+    expect(run([{ type: 'set-receiver', receiver: 'mail' }, { type: 'back' }], run([{ type: 'open', card: card('A2'), operationId: 'op2' }])).step).toBe('leave');
+  });
 });

@@ -69,4 +69,18 @@ describe('overdue reducer', () => {
     expect(s).toMatchObject({ mode: 'list', leaving: null });
     expect(run([{ type: 'stats', stats: { total: 0, byCategory: [], bySite: [] } }]).mode).toBe('stats');
   });
+
+  it('邮寄中: D/T open the dialog for one card with a fresh operation; typing then Esc asks first; done reads the lists again', () => {
+    let s = overdueReducer(initialOverdueState(), { type: 'open-mail', outcome: 'delivered', cardNo: 'A1', operationId: 'op-m' });
+    expect(s).toMatchObject({ mode: 'mail', operationId: 'op-m', mail: { outcome: 'delivered', cardNo: 'A1', text: '' } });
+    expect(overdueReducer(s, { type: 'close-dialog' }).mode).toBe('list');
+    s = overdueReducer(s, { type: 'set-mail-text', value: '5821' });
+    expect(s.mail.text).toBe('5821');
+    expect(overdueReducer(s, { type: 'close-dialog' })).toMatchObject({ mode: 'leave', leaving: { what: 'form', back: 'mail' } });
+    s = overdueReducer(s, { type: 'dialog-error', text: 'no' });
+    expect(overdueReducer(s, { type: 'set-mail-text', value: '5822' }).dialogError).toBeNull();
+    const done = overdueReducer(s, { type: 'mail-done', text: 'ok' });
+    expect(done).toMatchObject({ mode: 'list', notice: { level: 'ok', text: 'ok' }, version: s.version + 1 });
+    expect(overdueReducer(done, { type: 'move', tab: 'mail', delta: 1, count: 3 }).selected.mail).toBe(1);
+  });
 });

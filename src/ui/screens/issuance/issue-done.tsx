@@ -8,7 +8,8 @@ const I = zh.issuance;
 /** Issued: to whom and how, the card's state and read-check, and where the receipt was saved. */
 export function IssueDoneView({ done: d, width }: { done: IssueDone; width: number }) {
   const title = I.cardTitle(d.cardNo);
-  const result = d.replayed ? { text: I.replayed(d.cardNo), color: 'yellow' } : { text: I.done(d.cardNo, d.holderName, d.how, d.secondIssue), color: 'green' };
+  const done = d.mailed ? I.mailDone : I.done;
+  const result = d.replayed ? { text: I.replayed(d.cardNo), color: 'yellow' } : { text: done(d.cardNo, d.holderName, d.how, d.secondIssue), color: 'green' };
   const state = I.doneState(d.stateLabel, I.readCheckText[d.readCheck]);
   const path = `  ${d.receiptPath}`;
   return (
@@ -17,6 +18,7 @@ export function IssueDoneView({ done: d, width }: { done: IssueDone; width: numb
       <Line text={result.text} width={width} color={result.color} />
       <Line text={state} width={width} />
       <Line text="" width={width} />
+      {d.mailed ? <Text wrap="wrap">{I.mailReminder}</Text> : null}
       {d.receiptPath ? <Line text={I.receiptSaved} width={width} /> : null}
       {d.receiptPath ? <Text wrap="wrap">{path}</Text> : null}
       {d.receiptError ? (

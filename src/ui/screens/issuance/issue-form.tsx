@@ -7,6 +7,7 @@ import { messageColor, type Message } from '../shared/message.ts';
 import { messageText, readLine, receiverChoices } from './issue-lines.ts';
 import type { IssueField, ReadState, Receiver } from '../../hooks/use-issuance.ts';
 import type { IssueCandidate } from '../../../workflows/issue-card.ts';
+import { TEXT_FIELDS } from '../../state/issuance.ts';
 import { displayWidth, fitWidth } from '../../../text/display-width.ts';
 import { zh } from '../../../i18n/zh-CN.ts';
 
@@ -14,7 +15,6 @@ type TextRow = Exclude<IssueField, 'receiver'>;
 
 const I = zh.issuance;
 const LABEL_WIDTH = 14;
-const AGENT_ROWS: readonly TextRow[] = ['agentName', 'agentId', 'relation'];
 
 export type IssueFormProps = {
   card: IssueCandidate;
@@ -69,11 +69,11 @@ export function IssueForm(p: IssueFormProps) {
   const { card, width } = p;
   const title = I.cardTitle(card.cardNo);
   const cardLine = I.cardLine(card.holderName ?? '-', card.holderIdMasked ?? '-', card.bank, card.batch, card.stateLabel);
-  const read = readLine(p.read, p.hasReader, p.readerLabel);
+  // A mailed card goes without a read-check at the counter: the ledger says so.
+  const read = p.receiver === 'mail' ? { text: I.mailNoRead, color: 'yellow' } : readLine(p.read, p.hasReader, p.readerLabel);
   const rows = { fields: p.fields, focus: p.focus, editable: p.editable, width, onChange: p.onChange, onDone: p.onDone };
-  const agentRows = p.receiver === 'agent' ? AGENT_ROWS : [];
   const issuing = p.busy && p.read.kind !== 'reading';
-  const hint = p.hasReader ? I.formHint : I.formHintNoReader;
+  const hint = p.receiver === 'mail' ? I.formHintMail : p.hasReader ? I.formHint : I.formHintNoReader;
   const said = { text: messageText(p.message), color: messageColor(p.message) };
   return (
     <>
@@ -81,8 +81,7 @@ export function IssueForm(p: IssueFormProps) {
       <Line text={cardLine} width={width} />
       <Line text="" width={width} />
       <ReceiverRow receiver={p.receiver} focused={p.focus === 'receiver'} width={width} />
-      <Row field="holderId" {...rows} />
-      {agentRows.map((f) => (
+      {TEXT_FIELDS[p.receiver].map((f) => (
         <Row key={f} field={f} {...rows} />
       ))}
       <Line text="" width={width} />

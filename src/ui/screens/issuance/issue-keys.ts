@@ -2,10 +2,20 @@ import type { KeyHandler } from '../../keys/key-router.tsx';
 import type { KeyEvent } from '../../keys/key-event.ts';
 import { matches } from '../../keys/registry.ts';
 import type { useStrayScan } from '../../keys/use-stray-scan.ts';
-import type { useIssuance } from '../../hooks/use-issuance.ts';
+import type { Receiver, useIssuance } from '../../hooks/use-issuance.ts';
 import { answerQuestion } from '../shared/question-keys.ts';
 
 type Issuance = ReturnType<typeof useIssuance>;
+
+const RECEIVERS: readonly Receiver[] = ['self', 'agent', 'mail'];
+
+/** The receiver a key chooses: its digit, or the next (→) or previous (←) one. */
+function receiverFor(now: Receiver, e: KeyEvent): Receiver {
+  const digit = RECEIVERS[Number(e.char) - 1];
+  if (digit) return digit;
+  const step = e.name === 'left' ? -1 : 1;
+  return RECEIVERS[(RECEIVERS.indexOf(now) + step + RECEIVERS.length) % RECEIVERS.length]!;
+}
 type Stray = ReturnType<typeof useStrayScan>;
 
 const helpOrQuit = (k: KeyEvent): boolean => matches('help', k) || matches('quit', k);
@@ -25,8 +35,8 @@ function formKeys(s: Issuance, stray: Stray, e: KeyEvent): boolean | null {
   if (s.focus !== 'receiver') return null;
   if (stray.swallow(e, (k) => matches('issue.receiver', k) || matches('issue.read', k) || helpOrQuit(k))) return true;
   if (matches('issue.receiver', e)) {
-    // 1 本人, 2 代领; ←→ switch between the two.
-    s.setReceiver(e.char === '1' ? 'self' : e.char === '2' ? 'agent' : s.receiver === 'self' ? 'agent' : 'self');
+    // 1 本人, 2 代领, 3 邮寄; ←→ step through them.
+    s.setReceiver(receiverFor(s.receiver, e));
     return true;
   }
   if (matches('issue.read', e)) return void s.readCheck(), true;
@@ -50,8 +60,9 @@ function stepKeys(s: Issuance, stray: Stray, e: KeyEvent): boolean | null {
   }
 }
 
-export function issuanceKeys(s: Issuance, stray: Stray): KeyHandler {
+export function issuanceKeys(s: Issuance, stray: Stray, onLedger?: () => void): KeyHandler {
   return (e) => {
+    if (s.step === 'query' && onLedger && matches('issue.ledger', e)) return onLedger(), true;
     // Reading the card or writing the issue: the keys wait (Ctrl+C and the global keys still work).
     if (s.busy) return !matches('quit-ctrl-c', e);
     // Esc with something typed: Y drops it, N returns to the form.

@@ -38,9 +38,9 @@ export function readLine(read: ReadState, hasReader: boolean, label: string | nu
   }
 }
 
-/** `[1 本人]  2 代领 `: the chosen receiver in brackets. */
+/** `[1 本人]  2 代领   3 邮寄 `: the chosen receiver in brackets. */
 export function receiverChoices(chosen: Receiver): string {
-  return (['self', 'agent'] as const).map((r, i) => (r === chosen ? `[${i + 1} ${I.receivers[r]}]` : ` ${i + 1} ${I.receivers[r]} `)).join(' ');
+  return (['self', 'agent', 'mail'] as const).map((r, i) => (r === chosen ? `[${i + 1} ${I.receivers[r]}]` : ` ${i + 1} ${I.receivers[r]} `)).join(' ');
 }
 
 export function messageText(m: Message | null): string {

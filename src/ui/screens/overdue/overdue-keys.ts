@@ -13,12 +13,14 @@ type Stray = ReturnType<typeof useStrayScan>;
 export type OverdueKeyContext = { tab: OverdueTab; canSeal: boolean; page: number; onTab: (tab: OverdueTab | WaysTab) => void; go: (target: LeaveTarget) => void };
 
 /** Printable keys that are commands on the lists; other text (a card scanned by habit) is ignored. */
-const LIST_COMMANDS: readonly BindingId[] = ['overdue.toggle', 'overdue.all', 'overdue.recall', 'overdue.stats', 'overdue.new-pickup', 'overdue.cancel', 'overdue.seal', 'help', 'quit'];
+const LIST_COMMANDS: readonly BindingId[] = ['overdue.toggle', 'overdue.all', 'overdue.recall', 'overdue.stats', 'overdue.new-pickup', 'overdue.cancel', 'overdue.seal', 'overdue.mail-delivered', 'overdue.mail-returned', 'help', 'quit'];
 const helpOrQuit = (k: KeyEvent): boolean => matches('help', k) || matches('quit', k);
 
 function dialogKeys(o: Overdue, stray: Stray, e: KeyEvent): boolean {
   const mode = o.latest().mode;
   if (mode === 'stats') return matches('overdue.stats-close', e) ? (o.closeDialog(), true) : false;
+  // The 邮寄中 dialog's field takes typing and Enter itself.
+  if (mode === 'mail') return matches('overdue.dialog-close', e) ? (o.closeDialog(), true) : false;
   if (mode === 'recall') {
     const typing = o.reason.code === 'other';
     // A card scanned by habit must not confirm the recall with its Enter.
@@ -44,6 +46,8 @@ function tabKeys(o: Overdue, k: OverdueKeyContext, e: KeyEvent): boolean | null 
     return true;
   }
   if (tab === 'pickups' && matches('overdue.new-pickup', e)) return leave(o, k, { to: 'new-pickup' }), true;
+  if (tab === 'mail' && matches('overdue.mail-delivered', e)) return o.openMail('delivered'), true;
+  if (tab === 'mail' && matches('overdue.mail-returned', e)) return o.openMail('returned'), true;
   if (tab === 'cancel' && matches('overdue.cancel', e)) return o.openEnd('cancel'), true;
   if (tab === 'cancel' && k.canSeal && matches('overdue.seal', e)) return o.openEnd('seal'), true;
   return null;

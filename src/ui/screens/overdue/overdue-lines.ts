@@ -1,5 +1,7 @@
 import type { CancellationRow, OverdueRow, RecallStats } from '../../../workflows/recall.ts';
 import type { OpenPickup } from '../../../workflows/agent-pickup.ts';
+import type { MailedCard } from '../../../workflows/mail-delivery.ts';
+import { blankUnprintable } from '../../../text/printable-text.ts';
 import type { OverdueTab } from '../../hooks/use-navigation.ts';
 import { stateLabel, type StateOrNone } from '../../../domain/card-states.ts';
 import { formatLocalTime } from '../../../domain/china-dates.ts';
@@ -8,10 +10,11 @@ import { zh } from '../../../i18n/zh-CN.ts';
 
 export type DueRow = { sel: string; cardNo: string; name: string; site: string; category: string; from: string; due: string; late: boolean };
 export type PickupRow = { ref: string; agent: string; since: string; site: string; held: string };
+export type MailRow = { cardNo: string; name: string; mailedOn: string; days: string; carrier: string; tracking: string };
 export type CancelRow = { sel: string; cardNo: string; name: string; site: string; state: string; recalledOn: string; reason: string };
 
 const O = zh.overdue;
-export const TABS: readonly OverdueTab[] = ['due', 'warn', 'pickups', 'cancel'];
+export const TABS: readonly OverdueTab[] = ['due', 'warn', 'pickups', 'cancel', 'mail'];
 const MARK = '✓';
 const COUNT_WIDTH = 4;
 
@@ -32,6 +35,15 @@ export function dueRows(list: readonly OverdueRow[], chosen: (cardNo: string) =>
     due: `${r.recallDueBy}${r.late ? ` ${O.late}` : ''}`,
     late: r.late,
   }));
+}
+
+/** The cards in the post (outside text: the address and tracking number are blanked of controls by the table and Line). */
+export function mailRows(list: readonly MailedCard[]): MailRow[] {
+  return list.map((m) => ({ cardNo: m.cardNo, name: m.holderName ?? '-', mailedOn: m.mailedOn, days: String(m.daysOut), carrier: blankUnprintable(m.carrier), tracking: blankUnprintable(m.trackingNo) }));
+}
+
+export function mailDetail(m: MailedCard): string {
+  return blankUnprintable(O.mailDetail(m.holderIdMasked ?? '-', m.recipient, m.address));
 }
 
 export function dueDetail(c: OverdueRow): string {

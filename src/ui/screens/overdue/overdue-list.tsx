@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Table, type ColumnSpec } from '../../components/table.tsx';
 import { Line } from '../../components/line.tsx';
 import { Question } from '../shared/question.tsx';
-import { cancelRows, dueDetail, dueRows, pickupRows, type CancelRow, type DueRow, type PickupRow } from './overdue-lines.ts';
+import { cancelRows, dueDetail, dueRows, mailDetail, mailRows, pickupRows, type CancelRow, type DueRow, type MailRow, type PickupRow } from './overdue-lines.ts';
 import type { useOverdue } from '../../hooks/use-overdue.ts';
 import type { OverdueTab } from '../../hooks/use-navigation.ts';
 import { zh } from '../../../i18n/zh-CN.ts';
@@ -35,6 +35,14 @@ const CANCEL_COLUMNS: ColumnSpec<CancelRow>[] = [
   { key: 'recalledOn', header: O.columns.recalled, width: 10, drop: 1 },
   { key: 'reason', header: O.columns.reason, width: 20, min: 8 },
 ];
+const MAIL_COLUMNS: ColumnSpec<MailRow>[] = [
+  { key: 'cardNo', header: O.mailColumns.cardNo, width: 10 },
+  { key: 'name', header: O.mailColumns.name, width: 8, min: 4 },
+  { key: 'mailedOn', header: O.mailColumns.mailedOn, width: 10, drop: 1 },
+  { key: 'days', header: O.mailColumns.days, width: 4, align: 'right' },
+  { key: 'carrier', header: O.mailColumns.carrier, width: 12, min: 4, drop: 2 },
+  { key: 'tracking', header: O.mailColumns.tracking, width: 18, min: 8 },
+];
 const lateColor = (row: DueRow): string | undefined => (row.late ? 'red' : undefined);
 
 /** A tab's table and the line under it (the selected row's detail; red when late, else dimmed). */
@@ -56,6 +64,15 @@ function pickupView(o: Overdue, rows: number, width: number): TabView {
   return { table, detail: o.lists.pickups[o.index]?.authorisation ?? '', detailColor: undefined };
 }
 
+/** 邮寄中: the cards in the post, the oldest mailing first (GD Art. 14 邮递上门). */
+function mailView(o: Overdue, rows: number, width: number): TabView {
+  const data = mailRows(o.lists.mail);
+  const selected = data.length ? o.index : undefined;
+  const table = <Table data={data} columns={MAIL_COLUMNS} width={width} height={rows} selectedIndex={selected} emptyText={O.noneMail} />;
+  const m = o.lists.mail[o.index];
+  return { table, detail: m ? mailDetail(m) : '', detailColor: undefined };
+}
+
 function cancelView(o: Overdue, rows: number, width: number): TabView {
   const data = cancelRows(o.lists.cancel, (n) => o.isChosen('cancel', n));
   const selected = data.length ? o.index : undefined;
@@ -75,7 +92,7 @@ export type OverdueListProps = { o: Overdue; tab: OverdueTab; canSeal: boolean; 
 
 /** The current tab's list, the selected row's detail, and the notice (or the question before leaving). */
 export function OverdueList({ o, tab, canSeal, asking, rows, width }: OverdueListProps) {
-  const v = tab === 'due' || tab === 'warn' ? dueView(o, tab, rows, width) : tab === 'pickups' ? pickupView(o, rows, width) : cancelView(o, rows, width);
+  const v = tab === 'due' || tab === 'warn' ? dueView(o, tab, rows, width) : tab === 'pickups' ? pickupView(o, rows, width) : tab === 'mail' ? mailView(o, rows, width) : cancelView(o, rows, width);
   const notice = o.notice ? { text: o.notice.text, color: o.notice.level === 'error' ? 'red' : 'green' } : { text: o.error ?? '', color: 'red' };
   const chosen = chosenLine(o, tab, canSeal);
   const leaveTitle = O.leaveTitle(o.selectionSize);
