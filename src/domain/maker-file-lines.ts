@@ -38,16 +38,6 @@ function* skipping(chunks: Iterable<Uint8Array>, skip: number): Generator<Uint8A
   }
 }
 
-/** Whether the file starts with a UTF-8 BOM, from its first chunks. */
-function hasBom(src: MakerBytes): boolean {
-  const head: number[] = [];
-  for (const c of src.chunks()) {
-    for (let i = 0; i < c.length && head.length < 3; i++) head.push(c[i]!);
-    if (head.length >= 3) break;
-  }
-  return head.length === 3 && head[0] === BOM[0] && head[1] === BOM[1] && head[2] === BOM[2];
-}
-
 /**
  * Watches the chunks of one pass (the caller's, e.g. the one that hashes the file) and says at
  * the end which encoding decodeMakerFile would have chosen.
@@ -106,7 +96,7 @@ export function sniffEncoding(src: MakerBytes): MakerEncoding {
 export function* makerLines(src: MakerBytes, enc: MakerEncoding, read?: { bytes: number }): Generator<string> {
   // A file with a BOM is UTF-8 even when broken (decode-text.ts): U+FFFD marks the broken bytes.
   const decoder = new TextDecoder(enc.encoding, { ignoreBOM: true });
-  const skip = enc.bom && hasBom(src) ? 3 : 0;
+  const skip = enc.bom ? 3 : 0;
   let carry = '';
   for (const chunk of skipping(src.chunks(), skip)) {
     if (read) read.bytes += chunk.length;

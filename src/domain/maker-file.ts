@@ -178,6 +178,8 @@ export type MakerStreamOptions = MakerFileOptions & {
   seen?: SeenKeys;
   /** Each row whose fields passed their checks, in file order (MakerFileResult.rows, streamed). */
   onRow?: (row: MakerRow) => void;
+  /** Told of each problem as it is found (the importer stops writing at the first). */
+  onError?: (e: MakerFileError) => void;
   /** Already known from a pass over the bytes (the importer's hashing pass): saves one. */
   encoding?: MakerEncoding;
 };
@@ -200,8 +202,11 @@ export function* makerFileStream(fileName: string, src: MakerBytes, opts: MakerS
   checkBankCardNumber('', { exemptBins });
 
   const errors: MakerFileError[] = [];
+  const onError = opts.onError;
   const add: AddError = (line, column, code, message) => {
-    errors.push({ line, column, code, message });
+    const e = { line, column, code, message };
+    errors.push(e);
+    onError?.(e);
   };
   const inspected = inspectMakerFileName(fileName);
   for (const p of inspected.problems) add(0, null, p.code, p.message);
