@@ -8,7 +8,10 @@
  */
 import type { DecodedText } from './decode-text.ts';
 
-/** Where a file's bytes come from, in chunks, as often as asked (each call starts at byte 0). */
+/**
+ * Where a file's bytes come from, in chunks, as often as asked (each call starts at byte 0). A
+ * chunk may be overwritten once the next one is asked for: whoever keeps bytes copies them.
+ */
 export type MakerBytes = { readonly size: number; chunks(): Iterable<Uint8Array> };
 
 export type MakerEncoding = Pick<DecodedText, 'encoding' | 'bom'>;

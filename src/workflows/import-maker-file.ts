@@ -15,7 +15,7 @@ import type { Ledger, LedgerDb } from '../../db/open-ledger.ts';
 import { writeTx } from '../../db/write-tx.ts';
 import { insertBatch, registerCards, type NewCard, type ThenMove } from '../../db/register-cards.ts';
 import { batchByCode, existingCardNos, existingIdentityCodes, importByHash, insertImport } from '../../db/imports-repo.ts';
-import { openImportKeys, type ImportKeys } from '../../db/import-keys.ts';
+import { openImportKeys, smallerPageCache, type ImportKeys } from '../../db/import-keys.ts';
 import { placesAt, requireSite, siteById, subtreeIds } from '../../db/sites-repo.ts';
 import { makerFileStream, type MakerFileCheck, type MakerFileError, type MakerFileName, type MakerFileProgress, type MakerRow } from '../domain/maker-file.ts';
 import { bytesSource, EncodingSniffer, type MakerBytes, type MakerEncoding } from '../domain/maker-file-lines.ts';
@@ -27,6 +27,7 @@ import { isLedgerCity } from '../domain/maker-file-city.ts';
 import { intakeText } from '../i18n/workflows/intake.ts';
 import type { Actor } from './authenticate.ts';
 import { provinceAbove, recordProvinceShipment } from './province-shipment.ts';
+import { collectGarbage } from './collect-garbage.ts';
 
 const COLUMNS = intakeText.import.columns;
 
@@ -107,7 +108,13 @@ type ImportSite = ReturnType<typeof requireSite>;
 type StoragePlace = ReturnType<typeof placesAt>[number];
 
 /** Rows checked against the ledger and written together: one operation (two with receive) each. */
-export const IMPORT_CHUNK_ROWS = 10_000;
+export const IMPORT_CHUNK_ROWS = 2_000;
+/** Rows between two full garbage collections (collect-garbage.ts). */
+const GC_EVERY_ROWS = 10_000;
+/** A data row of the Annex layout is longer than this (three codes of 19-32 characters alone). */
+const BYTES_PER_ROW_AT_LEAST = 80;
+/** The ledger's page cache during a write import (db/import-keys.ts smallerPageCache), KiB. */
+const IMPORT_CACHE_KIB = 4096;
 /** Files above this many bytes keep their duplicate-check values in a scratch database. */
 const KEYS_IN_MEMORY_BYTES = 4 << 20;
 
@@ -174,6 +181,7 @@ function* importSteps(ledger: Ledger, actor: Actor, input: ImportInput): Generat
   if (!writes) {
     outcome = yield* checkPass(ledger.db, plan, null);
   } else {
+    const restoreCache = smallerPageCache(ledger.sqlite, IMPORT_CACHE_KIB);
     try {
       outcome = writeTx(ledger, (tx): CheckOutcome => {
         // Another session may have imported the same file since the look above.
@@ -188,6 +196,8 @@ function* importSteps(ledger: Ledger, actor: Actor, input: ImportInput): Generat
     } catch (e) {
       if (!(e instanceof Refused)) throw e;
       outcome = e.outcome;
+    } finally {
+      restoreCache();
     }
   }
   if (outcome.raced) return alreadyImported({ ...base, kind: name?.kind ?? null, bank: name?.bank ?? null, batch: name?.batch ?? null, encoding: encoding.encoding }, outcome.raced);
@@ -227,7 +237,7 @@ type Written = { registered: number; received: number; shipment: string | null }
  */
 function* checkPass(db: LedgerDb, plan: CheckPlan, writer: ChunkWriter | null): Generator<MakerFileProgress, CheckOutcome> {
   const { input, src } = plan;
-  const keys: ImportKeys | undefined = src.size > KEYS_IN_MEMORY_BYTES ? openImportKeys() : undefined;
+  const keys: ImportKeys | undefined = src.size > KEYS_IN_MEMORY_BYTES ? openImportKeys(Math.ceil(src.size / BYTES_PER_ROW_AT_LEAST) * 3) : undefined;
   try {
     const reread = rehashing(src);
     const ledgerErrors: MakerFileError[] = [];
@@ -236,10 +246,16 @@ function* checkPass(db: LedgerDb, plan: CheckPlan, writer: ChunkWriter | null): 
     let chunk: MakerRow[] = [];
     const name = inspectMakerFileName(input.fileName).name;
     const batchTaken = name !== null && batchByCode(db, name.batch) !== undefined;
+    let sinceGc = 0;
     const takeChunk = (): void => {
       ledgerConflicts(db, chunk, ledgerErrors);
       if (writer && fileErrors === 0 && ledgerErrors.length === 0 && !batchTaken) writer.write(chunk);
+      sinceGc += chunk.length;
       chunk = [];
+      if (sinceGc >= GC_EVERY_ROWS) {
+        collectGarbage();
+        sinceGc = 0;
+      }
     };
     const parsed = yield* makerFileStream(input.fileName, reread, {
       exemptBins: input.exemptBins ?? [],
@@ -402,6 +418,7 @@ class ChunkWriter {
       receive,
     );
     this.registered += cardIds.length;
+    if (process.env.SBK_MEMDBG) { const m = process.memoryUsage(); process.stderr.write(`chunk ${this.chunks} rss ${(m.rss / 1e6).toFixed(0)} heapTotal ${(m.heapTotal / 1e6).toFixed(0)} heapUsed ${(m.heapUsed / 1e6).toFixed(0)} ext ${(m.external / 1e6).toFixed(0)} ab ${(m.arrayBuffers / 1e6).toFixed(0)}\n`); }
     this.received += then?.movementIds.length ?? 0;
     if (name.kind === 'finished') for (const id of cardIds) this.cardIds.push(id);
   }

@@ -5,7 +5,7 @@ import { MAKER_FILE_MAX_BYTES } from '../domain/maker-file-format.ts';
 import type { MakerBytes } from '../domain/maker-file-lines.ts';
 
 /** Bytes read from disk at a time by a streaming import. */
-const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 18;
 
 /** The path, checked to be a readable file no larger than `maxBytes`, and its size. */
 function checkedFile(path: string, maxBytes: number): { full: string; size: number } {
@@ -44,7 +44,12 @@ export function openImportFile(path: string, maxBytes: number = MAKER_FILE_MAX_B
   return { fileName: basename(full), source: fileChunks(full, size, maxBytes), path: full };
 }
 
-/** A file's bytes in chunks; a file that grew past `maxBytes` since it was looked at is refused. */
+/**
+ * A file's bytes in chunks; a file that grew past `maxBytes` since it was looked at is refused.
+ * Each pass reads into one buffer of its own: a chunk is valid until the pass asks for the next
+ * (every reader copies what it keeps: the hash, the decoder), so no chunk is left for the
+ * allocator to hold on to.
+ */
 export function fileChunks(path: string, size: number, maxBytes: number = MAKER_FILE_MAX_BYTES, chunkBytes: number = CHUNK_BYTES): MakerBytes {
   return {
     size,
@@ -57,8 +62,8 @@ export function fileChunks(path: string, size: number, maxBytes: number = MAKER_
       }
       try {
         let total = 0;
+        const buf = Buffer.allocUnsafe(chunkBytes);
         for (;;) {
-          const buf = Buffer.allocUnsafe(chunkBytes);
           const n = readSync(fd, buf, 0, chunkBytes, null);
           if (n === 0) return;
           total += n;
