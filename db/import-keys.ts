@@ -20,11 +20,9 @@ const KIND_NO: Readonly<Record<MakerKeyKind, number>> = { cardNo: 0, cardIdCode:
 const FLUSH_AT = 6_000;
 /** Rows per INSERT (3 values each). */
 const INSERT_ROWS = 200;
-/** At least 16 bits per value expected (about 1 false "maybe" in 1,000 with 7 hashes), a power of two. */
+/** 10 bits per value expected (about 1 false "maybe" in 100 with 7 hashes; fewer for a file of longer rows than guessed), at most 8 MiB. */
 function bloomBits(values: number): number {
-  let bits = 1 << 16;
-  while (bits < values * 16 && bits < 1 << 27) bits *= 2;
-  return bits;
+  return Math.min(1 << 26, Math.max(1 << 16, Math.ceil((values * 10) / 8) * 8));
 }
 const BLOOM_HASHES = 7;
 
@@ -93,7 +91,7 @@ export function openImportKeys(values: number, flushAt: number = FLUSH_AT): Impo
       const [h1, h2] = hashes(k, value);
       let maybe = true;
       for (let i = 0; i < BLOOM_HASHES; i++) {
-        const bit = (h1 + Math.imul(i, h2)) & (BLOOM_BITS - 1);
+        const bit = ((h1 + Math.imul(i, h2)) >>> 0) % BLOOM_BITS;
         if ((bloom[bit >>> 3]! & (1 << (bit & 7))) === 0) {
           maybe = false;
           bloom[bit >>> 3] = bloom[bit >>> 3]! | (1 << (bit & 7));

@@ -110,11 +110,11 @@ type StoragePlace = ReturnType<typeof placesAt>[number];
 /** Rows checked against the ledger and written together: one operation (two with receive) each. */
 export const IMPORT_CHUNK_ROWS = 2_000;
 /** Rows between two full garbage collections (collect-garbage.ts). */
-const GC_EVERY_ROWS = 10_000;
-/** A data row of the Annex layout is longer than this (three codes of 19-32 characters alone). */
-const BYTES_PER_ROW_AT_LEAST = 80;
+const GC_EVERY_ROWS = 6_000;
+/** About the length of a data row of the Annex layout (a prefab row ~150 bytes, a finished one more). */
+const BYTES_PER_ROW_AT_LEAST = 100;
 /** The ledger's page cache during a write import (db/import-keys.ts smallerPageCache), KiB. */
-const IMPORT_CACHE_KIB = 4096;
+const IMPORT_CACHE_KIB = 2048;
 /** Files above this many bytes keep their duplicate-check values in a scratch database. */
 const KEYS_IN_MEMORY_BYTES = 4 << 20;
 
@@ -418,7 +418,6 @@ class ChunkWriter {
       receive,
     );
     this.registered += cardIds.length;
-    if (process.env.SBK_MEMDBG) { const m = process.memoryUsage(); process.stderr.write(`chunk ${this.chunks} rss ${(m.rss / 1e6).toFixed(0)} heapTotal ${(m.heapTotal / 1e6).toFixed(0)} heapUsed ${(m.heapUsed / 1e6).toFixed(0)} ext ${(m.external / 1e6).toFixed(0)} ab ${(m.arrayBuffers / 1e6).toFixed(0)}\n`); }
     this.received += then?.movementIds.length ?? 0;
     if (name.kind === 'finished') for (const id of cardIds) this.cardIds.push(id);
   }
