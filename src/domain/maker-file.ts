@@ -301,33 +301,39 @@ class LineReader {
 }
 
 /**
- * The line of each 序号 seen, for the duplicate check: an array indexed by the number (a file's
- * numbers run 1..n), a map only for numbers beyond any real file's length.
+ * The line of each 序号 seen, for the duplicate check, in little memory for a file of millions:
+ * one bit per number seen (a file's numbers run 1..n), and the line only where it is not the
+ * usual distance from its number (a file's rows sit on line n + 2 unless a line is missing or
+ * blank). Numbers beyond any real file's length go in a map.
  */
 class SeqLines {
-  private lines = new Uint32Array(1024);
-  private readonly far = new Map<number, number>();
-  private static readonly LIMIT = 1 << 23;
+  private bits = new Uint8Array(1024);
+  /** line − number of the first number seen: most rows keep it. */
+  private offset: number | null = null;
+  private readonly odd = new Map<number, number>();
+  private static readonly LIMIT = 1 << 26;
 
   get(n: number): number | undefined {
-    if (n >= SeqLines.LIMIT) return this.far.get(n);
-    const l = n < this.lines.length ? this.lines[n]! : 0;
-    return l === 0 ? undefined : l;
+    if (n >= SeqLines.LIMIT || n >>> 3 >= this.bits.length) return this.odd.get(n);
+    if ((this.bits[n >>> 3]! & (1 << (n & 7))) === 0) return undefined;
+    return this.odd.get(n) ?? n + this.offset!;
   }
 
   set(n: number, line: number): void {
+    this.offset ??= line - n;
     if (n >= SeqLines.LIMIT) {
-      this.far.set(n, line);
+      this.odd.set(n, line);
       return;
     }
-    if (n >= this.lines.length) {
-      let size = this.lines.length;
-      while (size <= n) size *= 2;
-      const grown = new Uint32Array(Math.min(size, SeqLines.LIMIT));
-      grown.set(this.lines);
-      this.lines = grown;
+    if (n >>> 3 >= this.bits.length) {
+      let size = this.bits.length;
+      while (size <= n >>> 3) size *= 2;
+      const grown = new Uint8Array(size);
+      grown.set(this.bits);
+      this.bits = grown;
     }
-    this.lines[n] = line;
+    this.bits[n >>> 3] = this.bits[n >>> 3]! | (1 << (n & 7));
+    if (line - n !== this.offset) this.odd.set(n, line);
   }
 }
 

@@ -110,7 +110,7 @@ type StoragePlace = ReturnType<typeof placesAt>[number];
 /** Rows checked against the ledger and written together: one operation (two with receive) each. */
 export const IMPORT_CHUNK_ROWS = 2_000;
 /** Rows between two full garbage collections (collect-garbage.ts). */
-const GC_EVERY_ROWS = 6_000;
+const GC_EVERY_ROWS = 4_000;
 /** About the length of a data row of the Annex layout (a prefab row ~150 bytes, a finished one more). */
 const BYTES_PER_ROW_AT_LEAST = 100;
 /** The ledger's page cache during a write import (db/import-keys.ts smallerPageCache), KiB. */
