@@ -41,26 +41,48 @@ function hashes(kind: number, value: string): [number, number] {
   return [a >>> 0, (b >>> 0) | 1];
 }
 
-/** `values`: how many values to expect (a guess from the file's size is enough). */
-export function openImportKeys(values: number, flushAt: number = FLUSH_AT): ImportKeys {
-  const BLOOM_BITS = bloomBits(values);
+/** A Bloom filter over (kind, value): true when the pair may have been added before; adds it. */
+function bloomFilter(values: number): (kind: number, value: string) => boolean {
+  const bits = bloomBits(values);
+  const bloom = new Uint8Array(bits >>> 3);
+  return (kind, value) => {
+    const [h1, h2] = hashes(kind, value);
+    let maybe = true;
+    for (let i = 0; i < BLOOM_HASHES; i++) {
+      const bit = ((h1 + Math.imul(i, h2)) >>> 0) % bits;
+      if ((bloom[bit >>> 3]! & (1 << (bit & 7))) === 0) {
+        maybe = false;
+        bloom[bit >>> 3] = bloom[bit >>> 3]! | (1 << (bit & 7));
+      }
+    }
+    return maybe;
+  };
+}
+
+/** The scratch database in a private temporary folder (removed again if it cannot be set up). */
+function openScratch(): { db: Database.Database; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'sbk-import-'));
-  let db: Database.Database;
   try {
-    db = new Database(join(dir, 'keys.db'));
+    const db = new Database(join(dir, 'keys.db'));
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
     db.pragma('cache_size = -1024');
     db.exec('CREATE TABLE seen (kind INTEGER NOT NULL, v TEXT NOT NULL, line INTEGER NOT NULL, PRIMARY KEY (kind, v)) WITHOUT ROWID');
     db.exec('BEGIN');
+    return { db, dir };
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
     throw e;
   }
+}
+
+/** `values`: how many values to expect (a guess from the file's size is enough). */
+export function openImportKeys(values: number, flushAt: number = FLUSH_AT): ImportKeys {
+  const { db, dir } = openScratch();
+  const mayHave = bloomFilter(values);
   const find = db.prepare('SELECT line FROM seen WHERE kind = ? AND v = ?').pluck();
   const insert = (n: number) => db.prepare(`INSERT INTO seen (kind, v, line) VALUES ${Array.from({ length: n }, () => '(?, ?, ?)').join(', ')}`);
   const insertMany = insert(INSERT_ROWS);
-  const bloom = new Uint8Array(BLOOM_BITS >>> 3);
   const pending: Map<string, number>[] = [new Map(), new Map(), new Map()];
   let held = 0;
 
@@ -86,18 +108,9 @@ export function openImportKeys(values: number, flushAt: number = FLUSH_AT): Impo
   return {
     firstLine(kind, value, line) {
       const k = KIND_NO[kind];
-      const held1 = pending[k]!.get(value);
-      if (held1 !== undefined) return held1;
-      const [h1, h2] = hashes(k, value);
-      let maybe = true;
-      for (let i = 0; i < BLOOM_HASHES; i++) {
-        const bit = ((h1 + Math.imul(i, h2)) >>> 0) % BLOOM_BITS;
-        if ((bloom[bit >>> 3]! & (1 << (bit & 7))) === 0) {
-          maybe = false;
-          bloom[bit >>> 3] = bloom[bit >>> 3]! | (1 << (bit & 7));
-        }
-      }
-      if (maybe) {
+      const heldLine = pending[k]!.get(value);
+      if (heldLine !== undefined) return heldLine;
+      if (mayHave(k, value)) {
         const first = find.get(k, value) as number | undefined;
         if (first !== undefined) return first;
       }
