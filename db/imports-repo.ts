@@ -1,4 +1,5 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { CARD_KINDS } from '../src/domain/card-states.ts';
 import type { LedgerDb } from './open-ledger.ts';
 import { batches, cards, imports, operators, sites } from './schema.ts';
 
@@ -56,7 +57,12 @@ export function batchByCode(db: LedgerDb, code: string) {
   return db.select().from(batches).where(eq(batches.code, code)).get();
 }
 
-/** Card identification codes and bank card numbers the ledger already holds, with their card. */
+/**
+ * Card identification codes and bank card numbers the ledger already holds, with their card.
+ * The kinds are named so that the unique indexes on (kind, code) serve the lookup: without them
+ * each query read the whole cards table, and an import that writes as it checks grew it chunk
+ * by chunk (100,000 rows: 7.8 s of 18).
+ */
 export function existingIdentityCodes(
   db: LedgerDb,
   cardIdCodes: readonly string[],
@@ -64,13 +70,13 @@ export function existingIdentityCodes(
 ): { cardIdCodes: Map<string, string>; bankCardNos: Map<string, string> } {
   const out = { cardIdCodes: new Map<string, string>(), bankCardNos: new Map<string, string>() };
   if (cardIdCodes.length > 0) {
-    const query = db.select({ code: cards.cardIdCode, cardNo: cards.cardNo }).from(cards).where(inArray(cards.cardIdCode, placeholders())).prepare();
+    const query = db.select({ code: cards.cardIdCode, cardNo: cards.cardNo }).from(cards).where(and(inArray(cards.kind, [...CARD_KINDS]), inArray(cards.cardIdCode, placeholders()))).prepare();
     inChunks(cardIdCodes, query, (r) => {
       if (r.code) out.cardIdCodes.set(r.code, r.cardNo);
     });
   }
   if (bankCardNos.length > 0) {
-    const query = db.select({ no: cards.bankCardNo, cardNo: cards.cardNo }).from(cards).where(inArray(cards.bankCardNo, placeholders())).prepare();
+    const query = db.select({ no: cards.bankCardNo, cardNo: cards.cardNo }).from(cards).where(and(inArray(cards.kind, [...CARD_KINDS]), inArray(cards.bankCardNo, placeholders()))).prepare();
     inChunks(bankCardNos, query, (r) => {
       if (r.no) out.bankCardNos.set(r.no, r.cardNo);
     });

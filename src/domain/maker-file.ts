@@ -25,7 +25,7 @@
 import { checkCardIdentificationCode, checkResetCode, checkSocialSecurityCardNumber } from './card-codes.ts';
 import type { CheckResult } from './check-result.ts';
 import { isIsoDate, todayInChina } from './china-dates.ts';
-import { decodeMakerFile } from './decode-text.ts';
+import { bytesSource, makerLines, sniffEncoding, type MakerBytes, type MakerEncoding } from './maker-file-lines.ts';
 import type { DecodedText } from './decode-text.ts';
 import { SbkError } from './errors.ts';
 import { checkBankCardNumber } from './luhn.ts';
@@ -145,6 +145,55 @@ export function parseMakerFile(fileName: string, bytes: Uint8Array, opts: MakerF
  */
 export function* makerFileSteps(fileName: string, bytes: Uint8Array, opts: MakerFileOptions = {}): Generator<MakerFileProgress, MakerFileResult> {
   if (bytes.length > MAKER_FILE_MAX_BYTES) throw new SbkError('MAKER_FILE_TOO_LARGE', { size: bytes.length, max: MAKER_FILE_MAX_BYTES });
+  const rows: MakerRow[] = [];
+  const { rowCount: _rows, ...checked } = yield* makerFileStream(fileName, bytesSource(bytes), { ...opts, onRow: (r) => rows.push(r) });
+  return { ...checked, rows };
+}
+
+/**
+ * Which values of the file were seen on which line, for the duplicate checks within the file.
+ * The importer keeps them outside the heap for a large file (db/import-keys.ts); in memory here.
+ */
+export interface SeenKeys {
+  /** The line where `value` of this kind was first seen; undefined, and `line` remembered, the first time. */
+  firstLine(kind: MakerKeyKind, value: string, line: number): number | undefined;
+}
+
+export type MakerKeyKind = 'cardNo' | 'cardIdCode' | 'bankCardNo';
+
+export function memorySeenKeys(): SeenKeys {
+  const maps: Record<MakerKeyKind, Map<string, number>> = { cardNo: new Map(), cardIdCode: new Map(), bankCardNo: new Map() };
+  return {
+    firstLine(kind, value, line) {
+      const m = maps[kind];
+      const first = m.get(value);
+      if (first === undefined) m.set(value, line);
+      return first;
+    },
+  };
+}
+
+export type MakerStreamOptions = MakerFileOptions & {
+  /** Default: in memory. */
+  seen?: SeenKeys;
+  /** Each row whose fields passed their checks, in file order (MakerFileResult.rows, streamed). */
+  onRow?: (row: MakerRow) => void;
+  /** Told of each problem as it is found (the importer stops writing at the first). */
+  onError?: (e: MakerFileError) => void;
+  /** Already known from a pass over the bytes (the importer's hashing pass): saves one. */
+  encoding?: MakerEncoding;
+};
+
+/** What makerFileStream returns: MakerFileResult without the rows, which went to `onRow`. */
+export type MakerFileCheck = Omit<MakerFileResult, 'rows'> & { rowCount: number };
+
+/**
+ * The check of a file read in chunks: its lines are decoded and checked one by one and every
+ * good row handed to `onRow`, so nothing of the file is kept but its problems and the values
+ * the duplicate checks need (in `seen`).
+ */
+export function* makerFileStream(fileName: string, src: MakerBytes, opts: MakerStreamOptions = {}): Generator<MakerFileProgress, MakerFileCheck> {
+  if (src.size > MAKER_FILE_MAX_BYTES) throw new SbkError('MAKER_FILE_TOO_LARGE', { size: src.size, max: MAKER_FILE_MAX_BYTES });
   const today = opts.today ?? todayInChina();
   if (!isIsoDate(today)) throw new SbkError('INVALID_DATE.option', { field: 'today', value: today }, { value: today });
   const exemptBins = opts.exemptBins ?? [];
@@ -153,53 +202,139 @@ export function* makerFileSteps(fileName: string, bytes: Uint8Array, opts: Maker
   checkBankCardNumber('', { exemptBins });
 
   const errors: MakerFileError[] = [];
+  const onError = opts.onError;
   const add: AddError = (line, column, code, message) => {
-    errors.push({ line, column, code, message });
+    const e = { line, column, code, message };
+    errors.push(e);
+    onError?.(e);
   };
   const inspected = inspectMakerFileName(fileName);
   for (const p of inspected.problems) add(0, null, p.code, p.message);
-  const decoded = decodeMakerFile(bytes);
-  const result = (kind: MakerFileKind, rows: MakerRow[]): MakerFileResult => ({
+  const enc = opts.encoding ?? sniffEncoding(src);
+  const kind = inspected.kind ?? inferKind(src, enc);
+  let rowCount = 0;
+  const onRow = opts.onRow;
+  const ctx: RowContext = {
+    kind,
+    today,
+    exemptBins,
+    add,
+    seen: opts.seen ?? memorySeenKeys(),
+    onRow: (r) => {
+      rowCount++;
+      onRow?.(r);
+    },
+  };
+  const lines = new LineReader(ctx);
+  const read = { bytes: 0 };
+  let line = 0;
+  // Blank lines are held until a line with content follows: blank lines at the end carry nothing.
+  let blank = 0;
+  for (const raw of makerLines(src, enc, read)) {
+    line++;
+    if (line % PROGRESS_EVERY === 0) yield { line, lines: Math.max(line, Math.round((line * src.size) / Math.max(1, read.bytes))) };
+    if (raw.trim() === '') {
+      blank++;
+      continue;
+    }
+    for (let k = blank; k > 0; k--) lines.take('', line - k);
+    blank = 0;
+    lines.take(raw, line);
+  }
+  const end = line - blank;
+  lines.finish(end, inspected.name?.declaredCount ?? null);
+  return {
     name: inspected.name,
     kind,
-    encoding: decoded.encoding,
-    bom: decoded.bom,
-    rows,
+    encoding: enc.encoding,
+    bom: enc.bom,
+    rowCount,
     // Stable: within a line, problems stay in column order.
     errors: errors.sort((a, b) => a.line - b.line),
-  });
-
-  const { lines, end } = physicalLines(decoded.text);
-  if (end === 0) {
-    add(1, null, 'MAKER_EMPTY', T.empty);
-    return result(inspected.kind ?? 'prefab', []);
-  }
-  const { headerIdx, line1Count } = readCountLine(lines[0] ?? '', add);
-  if (headerIdx >= end) {
-    add(end, null, 'MAKER_HEADER_MISSING', T.headerMissing(end));
-    return result(inspected.kind ?? 'prefab', []);
-  }
-  checkHeader(lines[headerIdx] ?? '', headerIdx + 1, add);
-
-  const data = lines.slice(headerIdx + 1, end);
-  const kind = inspected.kind ?? inferKind(data);
-  const ctx: RowContext = { kind, today, exemptBins, add, seenCardNo: new Map(), seenIdCode: new Map(), seenBankCard: new Map() };
-  const { rows, dataRows } = yield* readRows(data, headerIdx + 2, end, ctx);
-  if (dataRows === 0) add(end, null, 'MAKER_NO_ROWS', T.noRows);
-  checkCounts({ line1: line1Count, declared: inspected.name?.declaredCount ?? null, rows: dataRows }, add);
-  return result(kind, rows);
+  };
 }
 
 /**
- * Physical lines: CRLF, LF and a lone CR all end a line. Not parseCsv: the Annex format has
- * no quoting, line numbers must be physical lines, and parseCsv stops at the first stray
- * quote while we must report everything. `end`: blank lines at the end carry nothing.
+ * Takes the lines up to the last one with content, in order: count line, header, data rows.
+ * Physical lines: CRLF, LF and a lone CR all end a line (maker-file-lines.ts). Not parseCsv: the
+ * Annex format has no quoting, line numbers must be physical lines, and parseCsv stops at the
+ * first stray quote while we must report everything.
  */
-function physicalLines(text: string): { lines: string[]; end: number } {
-  const lines = text.split(/\r\n|\r|\n/);
-  let end = lines.length;
-  while (end > 0 && (lines[end - 1] ?? '').trim() === '') end--;
-  return { lines, end };
+class LineReader {
+  private headerIdx = 1;
+  private line1Count: number | null = null;
+  private headerSeen = false;
+  private dataRows = 0;
+  private readonly seq: SeqState = { prev: 0, seen: new SeqLines() };
+
+  constructor(private readonly ctx: RowContext) {}
+
+  take(raw: string, line: number): void {
+    if (line === 1) {
+      ({ headerIdx: this.headerIdx, line1Count: this.line1Count } = readCountLine(raw, this.ctx.add));
+      // A header on line 1 (the count line missing) is the header: it passes checkHeader.
+      if (this.headerIdx === 0) this.headerSeen = true;
+      return;
+    }
+    if (line === this.headerIdx + 1) {
+      checkHeader(raw, line, this.ctx.add);
+      this.headerSeen = true;
+      return;
+    }
+    if (raw.trim() === '') {
+      this.ctx.add(line, null, 'MAKER_BLANK_LINE', T.blankLine);
+      return;
+    }
+    this.dataRows++;
+    const row = readRow(raw, line, this.seq, this.ctx);
+    if (row !== null) this.ctx.onRow(row);
+  }
+
+  /** `end`: the last line with content (0: none). */
+  finish(end: number, declared: number | null): void {
+    const add = this.ctx.add;
+    if (end === 0) return add(1, null, 'MAKER_EMPTY', T.empty);
+    if (!this.headerSeen) return add(end, null, 'MAKER_HEADER_MISSING', T.headerMissing(end));
+    if (this.dataRows === 0) add(end, null, 'MAKER_NO_ROWS', T.noRows);
+    checkCounts({ line1: this.line1Count, declared, rows: this.dataRows }, add);
+  }
+}
+
+/**
+ * The line of each 序号 seen, for the duplicate check, in little memory for a file of millions:
+ * one bit per number seen (a file's numbers run 1..n), and the line only where it is not the
+ * usual distance from its number (a file's rows sit on line n + 2 unless a line is missing or
+ * blank). Numbers beyond any real file's length go in a map.
+ */
+class SeqLines {
+  private bits = new Uint8Array(1024);
+  /** line − number of the first number seen: most rows keep it. */
+  private offset: number | null = null;
+  private readonly odd = new Map<number, number>();
+  private static readonly LIMIT = 1 << 26;
+
+  get(n: number): number | undefined {
+    if (n >= SeqLines.LIMIT || n >>> 3 >= this.bits.length) return this.odd.get(n);
+    if ((this.bits[n >>> 3]! & (1 << (n & 7))) === 0) return undefined;
+    return this.odd.get(n) ?? n + this.offset!;
+  }
+
+  set(n: number, line: number): void {
+    this.offset ??= line - n;
+    if (n >= SeqLines.LIMIT) {
+      this.odd.set(n, line);
+      return;
+    }
+    if (n >>> 3 >= this.bits.length) {
+      let size = this.bits.length;
+      while (size <= n >>> 3) size *= 2;
+      const grown = new Uint8Array(size);
+      grown.set(this.bits);
+      this.bits = grown;
+    }
+    this.bits[n >>> 3] = this.bits[n >>> 3]! | (1 << (n & 7));
+    if (line - n !== this.offset) this.odd.set(n, line);
+  }
 }
 
 /**
@@ -224,34 +359,20 @@ function readCountLine(raw: string, add: AddError): { headerIdx: number; line1Co
 
 /**
  * The kind decides which columns are required. Without a readable prefix it is inferred:
- * finished if any row has a holder, else prefab. The name error is reported anyway.
+ * finished if any row has a holder, else prefab. The name error is reported anyway. A pass
+ * of its own over the lines, made only for a file whose name is wrong (it is not imported).
  */
-function inferKind(data: readonly string[]): MakerFileKind {
-  const hasHolder = data.some((l) => {
+function inferKind(src: MakerBytes, enc: MakerEncoding): MakerFileKind {
+  let line = 0;
+  let headerIdx = 1;
+  for (const l of makerLines(src, enc)) {
+    line++;
+    if (line === 1 && isHeader(l.trim())) headerIdx = 0;
+    if (line <= headerIdx + 1) continue;
     const f = l.split(',');
-    return (f[COL.idNumber] ?? '').trim() !== '' || (f[COL.name] ?? '').trim() !== '';
-  });
-  return hasHolder ? 'finished' : 'prefab';
-}
-
-/** The data lines (`firstLine` is the physical line of data[0]), yielding progress as it goes. */
-function* readRows(data: readonly string[], firstLine: number, lastLine: number, ctx: RowContext): Generator<MakerFileProgress, { rows: MakerRow[]; dataRows: number }> {
-  const rows: MakerRow[] = [];
-  const seq: SeqState = { prev: 0, seen: new Map<number, number>() };
-  let dataRows = 0;
-  for (let i = 0; i < data.length; i++) {
-    const line = firstLine + i;
-    if ((line - 1) % PROGRESS_EVERY === 0) yield { line, lines: lastLine };
-    const raw = data[i] ?? '';
-    if (raw.trim() === '') {
-      ctx.add(line, null, 'MAKER_BLANK_LINE', T.blankLine);
-      continue;
-    }
-    dataRows++;
-    const row = readRow(raw, line, seq, ctx);
-    if (row !== null) rows.push(row);
+    if ((f[COL.idNumber] ?? '').trim() !== '' || (f[COL.name] ?? '').trim() !== '') return 'finished';
   }
-  return { rows, dataRows };
+  return 'prefab';
 }
 
 /** One non-blank data line: its encoding, its 序号, its field count, then its fields. */
@@ -320,13 +441,12 @@ type RowContext = {
   today: string;
   exemptBins: readonly string[];
   add: AddError;
-  /** normalised value → line of its first occurrence */
-  seenCardNo: Map<string, number>;
-  seenIdCode: Map<string, number>;
-  seenBankCard: Map<string, number>;
+  /** normalised values → line of their first occurrence */
+  seen: SeenKeys;
+  onRow: (row: MakerRow) => void;
 };
 
-type SeqState = { prev: number; seen: Map<number, number> };
+type SeqState = { prev: number; seen: SeqLines };
 
 function headerFields(line: string): string[] {
   return line.split(',').map((f) => f.trim());
@@ -439,13 +559,10 @@ class RowCheck {
   }
 
   /** False, with an error, when an earlier row had the same value in this column. */
-  unique(column: MakerColumn, seen: Map<string, number>, value: string | null, code: string): boolean {
+  unique(column: MakerColumn, kind: MakerKeyKind, value: string | null, code: string): boolean {
     if (value === null) return true;
-    const first = seen.get(value);
-    if (first === undefined) {
-      seen.set(value, this.line);
-      return true;
-    }
+    const first = this.ctx.seen.firstLine(kind, value, this.line);
+    if (first === undefined) return true;
     // The number itself is not repeated in the message (PIPL Art. 28; see check-result.ts).
     this.err(column, code, T.duplicate({ column, first }));
     return false;
@@ -460,15 +577,15 @@ function checkRow(f: string[], line: number, ctx: RowContext, refused: ReadonlyS
   if (!Number.isSafeInteger(seq) || seq === 0) t.bad = true; // reported by checkSeq
 
   const cardNo = cardNoOf(t);
-  const cardNoFirst = t.unique(C.cardNo, ctx.seenCardNo, cardNo, 'MAKER_DUPLICATE_CARD');
+  const cardNoFirst = t.unique(C.cardNo, 'cardNo', cardNo, 'MAKER_DUPLICATE_CARD');
   const holder = holderOf(t);
   const { issueDate, expiryDate } = datesOf(t);
   const cardIdCode = t.requiredChecked(C.cardIdCode, COL.cardIdCode, checkCardIdentificationCode);
-  t.unique(C.cardIdCode, ctx.seenIdCode, cardIdCode, 'MAKER_DUPLICATE_ID_CODE');
+  t.unique(C.cardIdCode, 'cardIdCode', cardIdCode, 'MAKER_DUPLICATE_ID_CODE');
   const resetCode = t.requiredChecked(C.resetCode, COL.resetCode, checkResetCode);
   const personalAccount = account(t, C.personalAccount, COL.personalAccount);
   const bankCardNo = t.requiredChecked(C.bankCardNo, COL.bankCardNo, (v) => checkBankCardNumber(v, { exemptBins: ctx.exemptBins }));
-  t.unique(C.bankCardNo, ctx.seenBankCard, bankCardNo, 'MAKER_DUPLICATE_BANK_CARD');
+  t.unique(C.bankCardNo, 'bankCardNo', bankCardNo, 'MAKER_DUPLICATE_BANK_CARD');
   const bankAccount = account(t, C.bankAccount, COL.bankAccount);
   const box = boxOf(t);
 

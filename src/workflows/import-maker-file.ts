@@ -1,17 +1,25 @@
 /**
  * Registering a card maker's return file (入库登记, GD Annex 9 一(四)): all or nothing. The file
- * is checked in full first — every problem reported with its line and column — and only a
- * clean file is written, in one IMMEDIATE transaction: the import record, the batch, its boxes,
- * every card `expected` at the receiving site and, with `receive`, every card checked into a
- * storage place. The same file again (same content hash) is recognised and changes nothing.
+ * is read in chunks (issue 18: memory stays flat however long it is): one pass hashes it (the
+ * same file again, by content hash, is recognised and changes nothing) and tells its encoding;
+ * a second checks every line — every problem reported with its line and column — and, inside one
+ * IMMEDIATE transaction, writes the rows a chunk at a time for as long as no problem has been
+ * found: the import record, the batch, its boxes, every card `expected` at the receiving site
+ * and, with `receive`, every card checked into a storage place. A problem anywhere, found on the
+ * way or at the end (the counts), rolls all of it back; the rest of the file is still checked,
+ * so the answer names every problem. Only the problems and the values the duplicate checks need
+ * are kept (a large file's in a scratch database, db/import-keys.ts).
  */
+import { createHash } from 'node:crypto';
 import type { Ledger, LedgerDb } from '../../db/open-ledger.ts';
 import { writeTx } from '../../db/write-tx.ts';
 import { insertBatch, registerCards, type NewCard, type ThenMove } from '../../db/register-cards.ts';
 import { batchByCode, existingCardNos, existingIdentityCodes, importByHash, insertImport } from '../../db/imports-repo.ts';
+import { openImportKeys, smallerPageCache, type ImportKeys } from '../../db/import-keys.ts';
 import { placesAt, requireSite, siteById, subtreeIds } from '../../db/sites-repo.ts';
-import { sha256Hex } from '../../db/movement-hash.ts';
-import { makerFileSteps, parseMakerFile, type MakerFileError, type MakerFileName, type MakerFileProgress, type MakerFileResult, type MakerRow } from '../domain/maker-file.ts';
+import { makerFileStream, type MakerFileCheck, type MakerFileError, type MakerFileName, type MakerFileProgress, type MakerRow } from '../domain/maker-file.ts';
+import { bytesSource, EncodingSniffer, type MakerBytes, type MakerEncoding } from '../domain/maker-file-lines.ts';
+import { inspectMakerFileName } from '../domain/maker-file-name.ts';
 import { STATE_LABELS, type CardState } from '../domain/card-states.ts';
 import { formatLocalTime } from '../domain/china-dates.ts';
 import { SbkError } from '../domain/errors.ts';
@@ -19,12 +27,16 @@ import { isLedgerCity } from '../domain/maker-file-city.ts';
 import { intakeText } from '../i18n/workflows/intake.ts';
 import type { Actor } from './authenticate.ts';
 import { provinceAbove, recordProvinceShipment } from './province-shipment.ts';
+import { collectGarbage } from './collect-garbage.ts';
 
 const COLUMNS = intakeText.import.columns;
 
 export type ImportInput = {
   fileName: string;
-  bytes: Uint8Array;
+  /** The file in memory (the console reads it to show it), or */
+  bytes?: Uint8Array;
+  /** the file on disk, read in chunks (openImportFile: `sbk import`). One of the two. */
+  source?: MakerBytes;
   /** Receiving site (default: the operator's own). */
   siteCode?: string;
   /** Storage place for `receive` (default: the site's first). */
@@ -63,7 +75,11 @@ export type ImportResult = {
 };
 
 export function importMakerFile(ledger: Ledger, actor: Actor, input: ImportInput): ImportResult {
-  return finishImport(ledger, actor, input, () => parseMakerFile(input.fileName, input.bytes, { exemptBins: input.exemptBins ?? [] }));
+  const steps = importSteps(ledger, actor, input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /**
@@ -76,15 +92,14 @@ export async function checkMakerFile(
   input: Omit<ImportInput, 'dryRun'>,
   onProgress: (p: MakerFileProgress) => void,
 ): Promise<ImportResult> {
-  const steps = makerFileSteps(input.fileName, input.bytes, { exemptBins: input.exemptBins ?? [] });
+  const steps = importSteps(ledger, actor, { ...input, dryRun: true });
   let step = steps.next();
   while (!step.done) {
     onProgress(step.value);
     await new Promise<void>((resolve) => setImmediate(resolve));
     step = steps.next();
   }
-  const parsed = step.value;
-  return finishImport(ledger, actor, { ...input, dryRun: true }, () => parsed);
+  return step.value;
 }
 
 type Summary = Omit<ImportResult, 'status' | 'errors' | 'message' | 'previous' | 'shipment'>;
@@ -92,40 +107,110 @@ type PreviousImport = { at: string; operatorName: string; siteName: string };
 type ImportSite = ReturnType<typeof requireSite>;
 type StoragePlace = ReturnType<typeof placesAt>[number];
 
-function finishImport(ledger: Ledger, actor: Actor, input: ImportInput, parse: () => MakerFileResult): ImportResult {
-  const sha = sha256Hex(Buffer.from(input.bytes));
+/** Rows checked against the ledger and written together: one operation (two with receive) each. */
+export const IMPORT_CHUNK_ROWS = 2_000;
+/** Rows between two full garbage collections (collect-garbage.ts). */
+const GC_EVERY_ROWS = 4_000;
+/** About the length of a data row of the Annex layout (a prefab row ~150 bytes, a finished one more). */
+const BYTES_PER_ROW_AT_LEAST = 100;
+/** The ledger's page cache during a write import (db/import-keys.ts smallerPageCache), KiB. */
+const IMPORT_CACHE_KIB = 2048;
+/** Files above this many bytes keep their duplicate-check values in a scratch database. */
+const KEYS_IN_MEMORY_BYTES = 4 << 20;
+
+function sourceOf(input: ImportInput): MakerBytes {
+  if (input.source) return input.source;
+  if (input.bytes) return bytesSource(input.bytes);
+  throw new Error('importMakerFile: neither bytes nor source');
+}
+
+/** One pass over the bytes: their sha256 and the encoding the reader will decode them with. */
+function hashPass(src: MakerBytes): { sha: string; encoding: MakerEncoding } {
+  const hash = createHash('sha256');
+  const sniffer = new EncodingSniffer();
+  for (const c of src.chunks()) {
+    hash.update(c);
+    sniffer.push(c);
+  }
+  return { sha: hash.digest('hex'), encoding: sniffer.done() };
+}
+
+/**
+ * The same bytes again, hashed on the way: the file must not change between the two passes.
+ * `digest` is the hash of the last pass read to its end.
+ */
+function rehashing(src: MakerBytes): MakerBytes & { digest: string | null } {
+  const out = {
+    size: src.size,
+    digest: null as string | null,
+    *chunks() {
+      const hash = createHash('sha256');
+      for (const c of src.chunks()) {
+        hash.update(c);
+        yield c;
+      }
+      out.digest = hash.digest('hex');
+    },
+  };
+  return out;
+}
+
+/** A problem found: the transaction is rolled back with this, and the check's outcome reported. */
+class Refused extends Error {
+  constructor(readonly outcome: CheckOutcome) {
+    super('maker file refused');
+  }
+}
+
+function* importSteps(ledger: Ledger, actor: Actor, input: ImportInput): Generator<MakerFileProgress, ImportResult> {
+  const src = sourceOf(input);
+  const { sha, encoding } = hashPass(src);
   const base = { file: input.fileName, rows: 0, registered: 0, received: 0, boxes: 0 };
 
   const before = importByHash(ledger.db, sha);
   if (before) return alreadyImported({ ...base, kind: null, bank: null, batch: null, encoding: '', rows: before.rowCount }, before);
 
-  const parsed = parse();
-  const errors = [...parsed.errors, ...ledgerConflicts(ledger.db, parsed)];
-  const name = parsed.name;
+  const name = inspectMakerFileName(input.fileName).name;
   const site = receivingSite(ledger, actor, input.siteCode);
   const place = input.receive ? pickPlace(ledger, site.id, input.placeName) : null;
-
-  const summary: Summary = {
-    ...base,
-    kind: name?.kind ?? null,
-    bank: name?.bank ?? null,
-    batch: name?.batch ?? null,
-    rows: parsed.rows.length,
-    boxes: new Set(parsed.rows.map((r) => r.boxLabel)).size,
-    encoding: parsed.encoding,
-  };
+  const otherCity = name ? otherCityOf(ledger, site, name) : null;
+  const plan: CheckPlan = { input, src, sha, encoding };
+  // Written only when it may be: not a preview, and not another city's file before the operator said yes.
+  const writes = !input.dryRun && name !== null && !(otherCity && !input.otherCity);
+  let outcome: CheckOutcome;
+  if (!writes) {
+    outcome = yield* checkPass(ledger.db, plan, null);
+  } else {
+    const restoreCache = smallerPageCache(ledger.sqlite, IMPORT_CACHE_KIB);
+    try {
+      outcome = writeTx(ledger, (tx): CheckOutcome => {
+        // Another session may have imported the same file since the look above.
+        const raced = importByHash(tx, sha);
+        if (raced) return { raced };
+        const steps = checkPass(tx, plan, new ChunkWriter(tx, actor, { input, sha, name, site, place }, ledger.now().toISOString()));
+        let step = steps.next();
+        while (!step.done) step = steps.next();
+        if (!step.value.raced && step.value.errors.length > 0) throw new Refused(step.value);
+        return step.value;
+      });
+    } catch (e) {
+      if (!(e instanceof Refused)) throw e;
+      outcome = e.outcome;
+    } finally {
+      restoreCache();
+    }
+  }
+  if (outcome.raced) return alreadyImported({ ...base, kind: name?.kind ?? null, bank: name?.bank ?? null, batch: name?.batch ?? null, encoding: encoding.encoding }, outcome.raced);
+  const { parsed, errors, boxes, written } = outcome;
+  const summary: Summary = { ...base, kind: name?.kind ?? null, bank: name?.bank ?? null, batch: name?.batch ?? null, rows: parsed.rowCount, boxes, encoding: parsed.encoding };
   if (errors.length > 0 || !name) {
-    errors.sort((a, b) => a.line - b.line);
     return { ...summary, status: 'invalid', errors, message: intakeText.import.invalid({ problems: errors.length }) };
   }
-  const otherCity = otherCityOf(ledger, site, name);
   if (input.dryRun) {
     return { ...summary, status: 'valid', errors: [], otherCity, message: intakeText.import.valid({ batch: name.batch, rows: summary.rows, kind: name.kind, boxes: summary.boxes }) };
   }
-  if (otherCity && !input.otherCity) throw new SbkError('MAKER_FILE_OTHER_CITY', { ...otherCity, file: input.fileName });
-  const result = writeImport(ledger, actor, { input, sha, rows: parsed.rows, name, site, place });
-  if (result.raced) return alreadyImported(summary, result.raced);
-  const { registered, received, shipment } = result;
+  if (!written) throw new SbkError('MAKER_FILE_OTHER_CITY', { ...otherCity!, file: input.fileName });
+  const { registered, received, shipment } = written;
   return {
     ...summary,
     registered,
@@ -135,6 +220,68 @@ function finishImport(ledger: Ledger, actor: Actor, input: ImportInput, parse: (
     errors: [],
     message: intakeText.import.imported({ file: input.fileName, batch: name.batch, registered, received, place: place?.name ?? '', shipment }),
   };
+}
+
+type CheckPlan = { input: ImportInput; src: MakerBytes; sha: string; encoding: MakerEncoding };
+
+/** What the check found (and, in a write, what it wrote), or the import another session made first. */
+type CheckOutcome =
+  | { raced: PreviousImport }
+  | { raced?: undefined; parsed: MakerFileCheck; errors: MakerFileError[]; boxes: number; written: Written | null };
+
+type Written = { registered: number; received: number; shipment: string | null };
+
+/**
+ * Reads the file line by line, checks each chunk of good rows against the ledger and, with a
+ * writer and while nothing is wrong, writes it. Returns every problem, sorted by line.
+ */
+function* checkPass(db: LedgerDb, plan: CheckPlan, writer: ChunkWriter | null): Generator<MakerFileProgress, CheckOutcome> {
+  const { input, src } = plan;
+  const keys: ImportKeys | undefined = src.size > KEYS_IN_MEMORY_BYTES ? openImportKeys(Math.ceil(src.size / BYTES_PER_ROW_AT_LEAST) * 3) : undefined;
+  try {
+    const reread = rehashing(src);
+    const ledgerErrors: MakerFileError[] = [];
+    let fileErrors = 0;
+    const boxLabels = new Set<string>();
+    let chunk: MakerRow[] = [];
+    const name = inspectMakerFileName(input.fileName).name;
+    const batchTaken = name !== null && batchByCode(db, name.batch) !== undefined;
+    let sinceGc = 0;
+    const takeChunk = (): void => {
+      ledgerConflicts(db, chunk, ledgerErrors);
+      if (writer && fileErrors === 0 && ledgerErrors.length === 0 && !batchTaken) writer.write(chunk);
+      sinceGc += chunk.length;
+      chunk = [];
+      if (sinceGc >= GC_EVERY_ROWS) {
+        collectGarbage();
+        sinceGc = 0;
+      }
+    };
+    const parsed = yield* makerFileStream(input.fileName, reread, {
+      exemptBins: input.exemptBins ?? [],
+      encoding: plan.encoding,
+      ...(keys ? { seen: keys } : {}),
+      onError: () => {
+        fileErrors++;
+      },
+      onRow: (r) => {
+        boxLabels.add(r.boxLabel);
+        chunk.push(r);
+        if (chunk.length >= IMPORT_CHUNK_ROWS) takeChunk();
+      },
+    });
+    takeChunk();
+    if (reread.digest !== plan.sha) throw new SbkError('MAKER_FILE_CHANGED', { file: input.fileName });
+    if (batchTaken) ledgerErrors.push({ line: 0, column: null, code: 'BATCH_EXISTS', message: intakeText.import.batchExists({ batch: name.batch }) });
+    const errors = parsed.errors;
+    for (const e of ledgerErrors) errors.push(e);
+    // Stable: the file's own problems stay before the ledger's on the same line, as they were found.
+    errors.sort((a, b) => a.line - b.line);
+    const written = writer && errors.length === 0 ? writer.finish() : null;
+    return { parsed, errors, boxes: boxLabels.size, written };
+  } finally {
+    keys?.close();
+  }
 }
 
 /** The same file was imported before (found first, or by another session meanwhile): nothing changes. */
@@ -148,22 +295,22 @@ function alreadyImported(summary: Summary, prev: PreviousImport): ImportResult {
   };
 }
 
-/** Cards, codes and batches the ledger already knows: a different file repeating them is refused. */
-function ledgerConflicts(db: LedgerDb, parsed: MakerFileResult): MakerFileError[] {
-  const errors: MakerFileError[] = [];
+/** Cards and codes of these rows the ledger already knows: a different file repeating them is refused. */
+function ledgerConflicts(db: LedgerDb, rows: readonly MakerRow[], errors: MakerFileError[]): void {
+  if (rows.length === 0) return;
   const known = existingCardNos(
     db,
-    parsed.rows.map((r) => r.cardNo),
+    rows.map((r) => r.cardNo),
   );
-  for (const r of parsed.rows) {
+  for (const r of rows) {
     const k = known.get(r.cardNo);
     if (!k) continue;
     const state = STATE_LABELS[k.state as CardState] ?? k.state;
     errors.push({ line: r.line, column: COLUMNS.cardNo, code: 'CARD_IN_LEDGER', message: intakeText.import.cardInLedger({ line: r.line, cardNo: r.cardNo, site: k.siteName, state }) });
   }
   // Each card's identification code and bank account are its own too (GD Annex 9).
-  const knownCodes = existingIdentityCodes(db, parsed.rows.map((r) => r.cardIdCode), parsed.rows.map((r) => r.bankCardNo));
-  for (const r of parsed.rows) {
+  const knownCodes = existingIdentityCodes(db, rows.map((r) => r.cardIdCode), rows.map((r) => r.bankCardNo));
+  for (const r of rows) {
     for (const [column, value, set] of [
       [COLUMNS.cardIdCode, r.cardIdCode, knownCodes.cardIdCodes],
       [COLUMNS.bankCardNo, r.bankCardNo, knownCodes.bankCardNos],
@@ -172,10 +319,6 @@ function ledgerConflicts(db: LedgerDb, parsed: MakerFileResult): MakerFileError[
       if (owner) errors.push({ line: r.line, column, code: 'CODE_IN_LEDGER', message: intakeText.import.codeInLedger({ line: r.line, column, owner }) });
     }
   }
-  if (parsed.name && batchByCode(db, parsed.name.batch)) {
-    errors.push({ line: 0, column: null, code: 'BATCH_EXISTS', message: intakeText.import.batchExists({ batch: parsed.name.batch }) });
-  }
-  return errors;
 }
 
 /** The city centre a site belongs to (itself, or the nearest above it); none above a province. */
@@ -209,56 +352,80 @@ function receivingSite(ledger: Ledger, actor: Actor, siteCode: string | undefine
 type CheckedFile = {
   input: ImportInput;
   sha: string;
-  rows: readonly MakerRow[];
   name: MakerFileName;
   site: ImportSite;
   place: StoragePlace | null;
 };
 
-/** What the transaction wrote, or the import another session made first. */
-type Written = { raced: PreviousImport } | { raced?: undefined; registered: number; received: number; shipment: string | null };
+/**
+ * Writes a checked file's rows chunk by chunk inside the caller's IMMEDIATE transaction: the
+ * import record and the batch with the first chunk, then every chunk's cards registered (and
+ * received) as an operation of their own. Operation ids derive from the content and the chunk:
+ * a retry after a crash cannot register twice.
+ */
+class ChunkWriter {
+  private chunks = 0;
+  private batchId = 0;
+  private importId = 0;
+  private registered = 0;
+  private received = 0;
+  /** The province shipment needs every card (finished cards at a city centre only). */
+  private readonly cardIds: number[] = [];
 
-/** One IMMEDIATE transaction: the import record, the batch, every card, and the receipt if asked. */
-function writeImport(ledger: Ledger, actor: Actor, f: CheckedFile): Written {
-  const { name, site, place, sha } = f;
-  const now = ledger.now().toISOString();
-  return writeTx(ledger, (tx): Written => {
-    // Another session may have imported the same file since the checks above.
-    const raced = importByHash(tx, sha);
-    if (raced) return { raced };
-    const importId = insertImport(tx, { fileName: f.input.fileName, contentSha256: sha, kind: name.kind, rowCount: f.rows.length, siteId: site.id, operatorId: actor.id, at: now });
-    const batchId = insertBatch(tx, {
-      code: name.batch,
-      kind: name.kind,
-      bank: name.bank,
-      maker: name.maker,
-      cityCode: name.cityBody,
-      declaredCount: name.declaredCount,
-      importId,
-      createdAt: now,
-    });
-    const ref = { refKind: 'import', refId: String(importId) };
-    // Operation ids derive from the content: a retry after a crash cannot register twice.
+  constructor(
+    private readonly tx: LedgerDb,
+    private readonly actor: Actor,
+    private readonly f: CheckedFile,
+    private readonly now: string,
+  ) {}
+
+  write(rows: readonly MakerRow[]): void {
+    if (rows.length === 0) return;
+    const { tx, actor, f } = this;
+    const { name, site, place, sha } = f;
+    if (this.chunks === 0) {
+      // Only a file with no problem is kept, and there the rows are as many as its name declares.
+      this.importId = insertImport(tx, { fileName: f.input.fileName, contentSha256: sha, kind: name.kind, rowCount: name.declaredCount, siteId: site.id, operatorId: actor.id, at: this.now });
+      this.batchId = insertBatch(tx, {
+        code: name.batch,
+        kind: name.kind,
+        bank: name.bank,
+        maker: name.maker,
+        cityCode: name.cityBody,
+        declaredCount: name.declaredCount,
+        importId: this.importId,
+        createdAt: this.now,
+      });
+    }
+    const part = this.chunks === 0 ? '' : `#${this.chunks}`;
+    this.chunks += 1;
+    const ref = { refKind: 'import', refId: String(this.importId) };
     const receive: ThenMove | undefined = place
       ? {
-          op: { id: `import-receive:${sha}`, kind: 'receive', operatorId: actor.id },
+          op: { id: `import-receive:${sha}${part}`, kind: 'receive', operatorId: actor.id },
           move: { type: 'receive', toPlaceId: place.id, counterpartRole: 'custodian', counterpartName: actor.name, method: intakeText.import.receiveMethod, ...ref },
         }
       : undefined;
     // Each card row is written once, where it ends up (registered, or received too).
     const { cardIds, then } = registerCards(
       tx,
-      { id: `import:${sha}`, kind: 'import', operatorId: actor.id },
-      batchId,
+      { id: `import:${sha}${part}`, kind: 'import', operatorId: actor.id },
+      this.batchId,
       site.id,
-      f.rows.map((r) => toNewCard(name.kind, name.bank, name.maker, r)),
+      rows.map((r) => toNewCard(name.kind, name.bank, name.maker, r)),
       ref,
       false,
       receive,
     );
-    const shipment = recordFromProvince(tx, actor, f, cardIds, now);
-    return { registered: cardIds.length, received: then?.movementIds.length ?? 0, shipment };
-  });
+    this.registered += cardIds.length;
+    this.received += then?.movementIds.length ?? 0;
+    if (name.kind === 'finished') for (const id of cardIds) this.cardIds.push(id);
+  }
+
+  finish(): Written {
+    const shipment = recordFromProvince(this.tx, this.actor, this.f, this.cardIds, this.now);
+    return { registered: this.registered, received: this.received, shipment };
+  }
 }
 
 /** Finished cards imported at a city centre came from the province: recorded as its shipment. */

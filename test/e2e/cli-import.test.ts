@@ -94,16 +94,17 @@ describe('several operators at once on one ledger', () => {
         (f) =>
           new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
             const p = spawn(process.execPath, [bin, 'import', f, '--db', db, '--receive', '--json'], { env: { ...process.env, ...boss } });
-            let out = '';
+            let text = '';
             let err = '';
-            p.stdout.on('data', (d) => (out += d));
+            p.stdout.on('data', (d) => (text += d));
             p.stderr.on('data', (d) => (err += d));
-            p.on('close', (code) => resolve({ code, out, err }));
+            p.on('close', (code) => resolve({ code, out: text, err }));
           }),
       ),
     );
     for (const r of results) {
-      // Waiting for another import is said on stderr ("等待其他操作完成…"); never an error.
+      // An import checks and writes its file in one transaction: the others wait for it, and say
+      // so on stderr (等待其他操作完成…), but never fail on the lock.
       expect(r.out + r.err).not.toMatch(/locked|SQLITE_BUSY/i);
       expect(r.code, r.out + r.err).toBe(0);
       expect(JSON.parse(r.out)).toMatchObject({ status: 'imported', registered: 2000, received: 2000 });

@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { openFileSafely } from '../../security/safe-write.ts';
 import { importMakerFile } from '../../workflows/import-maker-file.ts';
 import { formatMakerError, type MakerFileError } from '../../domain/maker-file.ts';
-import { readImportFile } from '../../workflows/read-import-file.ts';
+import { openImportFile } from '../../workflows/read-import-file.ts';
 import { emit, type Out } from '../cli-io.ts';
 import { withActor, type GlobalArgs } from '../cli-context.ts';
 import { intakeText } from '../../i18n/cli/intake.ts';
@@ -46,10 +46,11 @@ export function importCommand(y: Argv<GlobalArgs>, out: () => Out, setExit: (cod
         .option('other-city', { type: 'boolean', default: false, describe: t.otherCity }),
     (argv) =>
       withActor(argv, (ledger, actor) => {
-        const { fileName, bytes } = readImportFile(argv.file);
+        // Read in chunks, never whole: memory stays flat however long the file (issue 18).
+        const { fileName, source } = openImportFile(argv.file);
         const r = importMakerFile(ledger, actor, {
           fileName,
-          bytes,
+          source,
           receive: argv.receive,
           otherCity: argv['other-city'],
           ...(argv.site ? { siteCode: argv.site } : {}),

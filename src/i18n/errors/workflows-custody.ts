@@ -54,6 +54,7 @@ export const custodyWorkflowErrors = {
 
   // Files, stock, settings.
   FILE_NOT_READABLE: (p: { path: string }) => `读不到文件 ${p.path}，请检查路径和权限。`,
+  MAKER_FILE_CHANGED: (p: { file: string }) => `文件 ${p.file} 在导入过程中被改动了（前后两次读到的内容不同），什么都没有写入。请等文件复制完成后重新导入。`,
   'SITE_OUT_OF_SCOPE.stock': (p: { site: string }) => `网点 ${p.site} 不在您管辖的范围内，只能查看本网点及下级网点。`,
   SETTING_UNKNOWN: (p: { key: string; known: readonly string[] }) => `没有名为 ${p.key} 的设置。可设置的有：${p.known.join('、')}。`,
   SETTING_INVALID: (p: { label: string; problem: string }) => `${p.label}：${p.problem}。`,
