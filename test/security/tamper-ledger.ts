@@ -22,7 +22,7 @@ import { sealedTables, type SealedTable } from '../../db/sealed-tables.ts';
 import type { ChainKey } from '../../src/security/chain-key.ts';
 
 /** Demo operators (src/workflows/demo-ledger.ts) and one colleague the suite adds. */
-export const PINS = { admin: '135790', sunli: '680135', zhoujie: '791246', zhaomin: '468013', lijuan: '246801' } as const;
+export const PINS = { admin: '135790', sunli: '680135', zhoujie: '791246', zhaomin: '468013', lijuan: '246801', zhangwei: '357902' } as const;
 
 const ICBC_BATCH = 'YZ-ICBC-2026-11';
 const CCB_BATCH = 'YZ-CCB-2026-11';
@@ -81,6 +81,18 @@ function flagDeceased(db: string): void {
   ok(db, 'lijuan', ['holder', 'deceased', id, '--on', todayInChina(), '--source', '民政比对']);
 }
 
+/** Two cards at 江岸 sent by mail: one delivered, one returned (mail_deliveries, mail_outcomes). */
+function mailTwo(db: string): void {
+  const [x, y] = (ok(db, 'zhangwei', ['overdue']) as { cardNo: string; category: string; site: { code: string } }[])
+    .filter((r) => r.category === 'unclaimed' && r.site.code === '420102-01')
+    .map((r) => r.cardNo);
+  for (const [card, tracking] of [[x!, 'EMS1001'], [y!, 'SF2002']] as const) {
+    ok(db, 'zhangwei', ['issue', card, '--receiver', 'mail', '--address', '武汉市江岸区解放大道1号', '--carrier', 'EMS', '--tracking', tracking]);
+  }
+  ok(db, 'zhangwei', ['mail', 'delivered', x!, '--code', '5821']);
+  ok(db, 'zhangwei', ['mail', 'returned', y!, '--note', '查无此人']);
+}
+
 /** Builds the suite's ledger in a directory of its own (the caller removes it). */
 export function buildTamperLedger(prefix: string): { dir: string; db: string } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -94,6 +106,7 @@ export function buildTamperLedger(prefix: string): { dir: string; db: string } {
   ok(db, 'sunli', ['instant', 'make', '--name', '王小明', '--id', holderId, '--bank', '中国工商银行', '--card-no', 'T00000001', '--photo', PHOTO]);
   flagDeceased(db);
   ok(db, 'admin', ['settings', 'set', 'transit-warning-days', '3']);
+  mailTwo(db);
   return { dir, db };
 }
 
