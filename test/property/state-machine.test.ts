@@ -45,6 +45,7 @@ import { endCards, recallCards } from '../../src/workflows/recall.ts';
 import { markUnreadable } from '../../src/workflows/issue-card.ts';
 import { consumeBlank, loadHopper, spoilBlank, unloadHopper } from '../../src/workflows/prefab-stock.ts';
 import { destroySpoiled } from '../../src/workflows/stock-count.ts';
+import { mailCard, mailDelivered, mailReturned } from '../../src/workflows/mail-delivery.ts';
 import { takeBackCard } from '../../src/workflows/take-back.ts';
 import { handOverForDestruction } from '../../src/workflows/destruction-handover.ts';
 import { ADMIN } from '../helpers/temp-ledger.ts';
@@ -258,6 +259,11 @@ const MODEL_RULES: Record<CardKind, Partial<Record<MovementType, ModelRule>>> = 
     take_back: { from: ['issued', 'lost', 'none'], to: 'taken_back' },
     // GD Art. 32 二; HB Art. 33: the destruction hand-over to the service bank ends a card.
     destroy: { from: ['cancelled', 'sealed', 'defective', 'taken_back'], to: 'destroyed' },
+    // GD Art. 14 邮递上门: out by post (a recalled card as its second issuance); delivered, or
+    // back as undeliverable into stock (GD Art. 32 一(一): 邮递信息错误).
+    mail: { from: ['in_stock', 'recalled'], to: 'mailed' },
+    mail_delivered: { from: ['mailed'], to: 'issued' },
+    mail_returned: { from: ['mailed'], to: 'in_stock' },
   },
   prefab: {
     receive: { from: ['expected', 'in_transit'], to: 'in_stock' },
@@ -394,6 +400,38 @@ class Settle extends OnCard {
   }
   override toString() {
     return `Settle(${this.i}, ${this.delivered ? 'delivered' : 'returned'})`;
+  }
+}
+
+class MailOut extends OnCard {
+  ok(c: ModelCard) {
+    return legal(c, 'mail');
+  }
+  act(c: ModelCard, r: Real) {
+    const res = mailCard(r.ledger, r.actor[c.site], { operationId: op(), cardNo: c.no, address: '武汉市江岸区解放大道1号', carrier: 'EMS', trackingNo: `EMS${c.no}` });
+    expect(res.cardNo).toBe(c.no);
+    Object.assign(c, { state: 'mailed', pickup: null });
+  }
+}
+
+class MailBack extends OnCard {
+  constructor(
+    i: number,
+    readonly delivered: boolean,
+  ) {
+    super(i);
+  }
+  ok(c: ModelCard) {
+    return c.state === 'mailed';
+  }
+  act(c: ModelCard, r: Real) {
+    const a = r.actor[c.site];
+    if (this.delivered) mailDelivered(r.ledger, a, { operationId: op(), cardNo: c.no, code: '5821' });
+    else mailReturned(r.ledger, a, { operationId: op(), cardNo: c.no, note: '查无此人' });
+    c.state = this.delivered ? 'issued' : 'in_stock';
+  }
+  override toString() {
+    return `${super.toString()}(${this.delivered ? 'delivered' : 'returned'})`;
   }
 }
 
@@ -716,6 +754,8 @@ const commands = [
   idx.map((i) => new Pickup(i)),
   fc.tuple(idx, fc.boolean()).map(([i, d]) => new Settle(i, d)),
   idx.map((i) => new Recall(i)),
+  idx.map((i) => new MailOut(i)),
+  fc.tuple(idx, fc.boolean()).map(([i, d]) => new MailBack(i, d)),
   fc.tuple(idx, fc.constantFrom('cancel' as const, 'seal' as const)).map(([i, a]) => new End(i, a)),
   idx.map((i) => new MarkDefective(i)),
   idx.map((i) => new DeclareLost(i)),
@@ -814,6 +854,10 @@ describe('the card state machine, model-based on a real ledger', () => {
     note();
     on(new Found(0), f4);
     on(new Transfer(0), f4);
+    // By post (GD Art. 14), and back undeliverable into stock.
+    on(new MailOut(0), f4);
+    note();
+    on(new MailBack(0, false), f4);
     on(new DeclareLost(0), f5);
     note();
     // The ways back: an issued card and a lost one handed in, one the ledger never had, and the
@@ -846,7 +890,7 @@ describe('the card state machine, model-based on a real ledger', () => {
     }
     for (const i of [f4, p1]) on(new SelfApproved(0), i);
     on(new WrongHolder(0), f4);
-    const finished = ['expected', 'in_transit', 'in_stock', 'agent_held', 'issued', 'recalled', 'cancelled', 'sealed', 'defective', 'lost', 'returning', 'taken_back', 'destroyed'];
+    const finished = ['expected', 'in_transit', 'in_stock', 'agent_held', 'issued', 'recalled', 'cancelled', 'sealed', 'defective', 'lost', 'returning', 'taken_back', 'destroyed', 'mailed'];
     const all = [...finished.map((x) => `finished:${x}`), ...['expected', 'in_transit', 'in_stock', 'loaded', 'consumed', 'spoiled', 'destroyed', 'lost'].map((x) => `prefab:${x}`)];
     expect([...seen].sort()).toEqual(all.sort());
     expectVerified(r.ledger);
