@@ -20,12 +20,14 @@ export function contactDeadline(calendar: WorkingCalendar, receivedAt: string, t
 /** Every digit but the last four hidden (`*******5678`): the list shows no more until the number is opened. */
 export function maskPhoneLastFour(s: string): string {
   const digits = (s.match(/[0-9]/g) ?? []).length;
+  // A number of fewer than 8 digits shows at most half of them.
+  const keep = Math.min(4, Math.floor(digits / 2));
   let seen = 0;
   return [...s.normalize('NFKC').trim()]
     .map((c) => {
       if (!/[0-9]/.test(c)) return /\p{L}/u.test(c) ? '*' : c;
       seen++;
-      return seen > digits - 4 ? c : '*';
+      return seen > digits - keep ? c : '*';
     })
     .join('');
 }

@@ -90,13 +90,15 @@ export function parseSbk2File(fileName: string, zip: Uint8Array, today: string):
   if (!text) add({ line: 0, column: null, code: 'SBK2_TEXT_MISSING', message: T.textMissing(textName) });
   else if (!text.bytes) add({ line: 0, column: null, entry: text.name, code: 'SBK2_TOO_LARGE', message: T.entryTooLarge(SBK2_TEXT_MAX_BYTES) });
   const decoded = text?.bytes ? decodeMakerFile(text.bytes) : null;
-  const rows = decoded ? readText(decoded.text, name, today, add) : [];
-  matchPhotos(entries.filter((e) => e !== text), rows, today, add);
+  const listed = new Set<string>();
+  const rows = decoded ? readText(decoded.text, name, today, add, listed) : [];
+  matchPhotos(entries.filter((e) => e !== text), rows, listed, today, add);
   errors.sort((a, b) => a.line - b.line);
   return { name, encoding: decoded?.encoding ?? null, rows, errors };
 }
 
-function readText(text: string, name: Sbk2Name | null, today: string, add: Add): Sbk2Row[] {
+/** `listed` gets the photo key of every row with all its columns, good or not. */
+function readText(text: string, name: Sbk2Name | null, today: string, add: Add, listed: Set<string>): Sbk2Row[] {
   const lines = text.split(/\r\n|\r|\n/);
   while (lines.length > 0 && lines.at(-1)!.trim() === '') lines.pop();
   if (lines.length === 0) {
@@ -117,6 +119,8 @@ function readText(text: string, name: Sbk2Name | null, today: string, add: Add):
   const seen = { ids: new Map<string, number>(), forms: new Map<string, number>() };
   const rows: Sbk2Row[] = [];
   body.forEach((l, i) => {
+    const cells = l.split(',');
+    if (cells.length === SBK2_HEADER.length) listed.add(photoKey(cells[5] ?? '', cells[7] ?? ''));
     const row = readRow(l, i + 3, i + 1, today, add);
     if (row && unique(row, seen, add)) rows.push(row);
   });
@@ -210,7 +214,11 @@ function unique(row: Sbk2Row, seen: { ids: Map<string, number>; forms: Map<strin
 }
 
 /** GD Annex 6: 照片的命名格式为：身份证号姓名.jpg……身份证号中的字母必须大写，身份证号必须为18位. */
-function matchPhotos(entries: readonly ZipEntry[], rows: Sbk2Row[], today: string, add: Add): void {
+function photoKey(idNumber: string, name: string): string {
+  return `${idNumber.normalize('NFKC').trim()}${name.normalize('NFKC').trim()}`;
+}
+
+function matchPhotos(entries: readonly ZipEntry[], rows: Sbk2Row[], listed: ReadonlySet<string>, today: string, add: Add): void {
   const byKey = new Map(rows.map((r) => [`${r.idNumber}${r.name}`, r]));
   const dir = `${SBK2_PHOTO_DIR}/`;
   for (const e of entries) {
@@ -220,6 +228,7 @@ function matchPhotos(entries: readonly ZipEntry[], rows: Sbk2Row[], today: strin
     if (base === null || base.includes('/')) fail('SBK2_STRAY_ENTRY', T.strayEntry);
     else if (!/\.jpg$/i.test(base) || !/^[0-9]{17}[0-9Xx]./u.test(base)) fail('SBK2_PHOTO_NAME', T.photoName);
     else if (base[17] === 'x') fail('SBK2_PHOTO_NAME', T.photoNameLowerX);
+    else if (!listed.has(photoKey(base.slice(0, -4), ''))) fail('SBK2_PHOTO_NO_ROW', T.photoNoRow);
     else attachPhoto(e, base.slice(0, -4), byKey, fail);
   }
   for (const r of rows) {
@@ -229,7 +238,8 @@ function matchPhotos(entries: readonly ZipEntry[], rows: Sbk2Row[], today: strin
 
 function attachPhoto(e: ZipEntry, key: string, byKey: ReadonlyMap<string, Sbk2Row>, fail: (code: string, message: string, line?: number) => void): void {
   const row = byKey.get(key.normalize('NFKC'));
-  if (!row) return fail('SBK2_PHOTO_NO_ROW', T.photoNoRow);
+  // A photo of a row with problems of its own: those problems are reported, not the photo.
+  if (!row) return;
   if (!e.bytes) return fail('SBK2_TOO_LARGE', T.entryTooLarge(SBK2_PHOTO_MAX_BYTES), row.line);
   if (row.photo) return fail('SBK2_PHOTO_TWICE', T.photoTwice, row.line);
   // JPEG starts with the SOI marker FF D8 and a segment marker FF.
