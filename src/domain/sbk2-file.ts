@@ -7,11 +7,12 @@
 import { createHash } from 'node:crypto';
 import { checkApplicantId } from './applicant-id.ts';
 import { isIsoDate } from './china-dates.ts';
+import { maskIdNumber } from './mask.ts';
 import { decodeMakerFile, type DecodedText } from './decode-text.ts';
 import { readZipEntries, type ZipEntry } from './sbk2-zip.ts';
 import {
   PHOTO_FREE_BELOW_AGE, SBK2_HEADER, SBK2_MAX_LENGTH, SBK2_PHOTO_DIR, SBK2_PHOTO_MAX_BYTES, SBK2_REQUIRED,
-  SBK2_TEXT_MAX_BYTES, type Sbk2Column,
+  SBK2_TEXT_MAX_BYTES, SBK2_COL as C, type Sbk2Column,
 } from './sbk2-format.ts';
 import { sbk2FileTexts as T } from '../i18n/domain/sbk2-file.ts';
 
@@ -154,7 +155,7 @@ function readRow(line: string, lineNo: number, expectedSeq: number, today: strin
     if (SBK2_REQUIRED.has(c) && f[c] === '') cellAdd(c, 'SBK2_REQUIRED', T.required);
     else if (max !== undefined && [...f[c]].length > max) cellAdd(c, 'SBK2_TOO_LONG', T.tooLong(max));
   }
-  if (f.序号 !== '' && f.序号 !== String(expectedSeq)) cellAdd('序号', 'SBK2_SEQ', T.seq(expectedSeq));
+  if (f.序号 !== '' && f.序号 !== String(expectedSeq)) cellAdd(C.seq, 'SBK2_SEQ', T.seq(expectedSeq));
   const birthDate = checkRowDates(f, today, cellAdd);
   checkPhones(f, cellAdd);
   if (before.n > 0 || birthDate === null) return null;
@@ -183,30 +184,30 @@ type CellAdd = (column: Sbk2Column, code: string, message: string) => void;
 function checkRowDates(f: Record<Sbk2Column, string>, today: string, add: CellAdd): string | null {
   const b = f.出生日期;
   const birth = /^[0-9]{8}$/.test(b) ? `${b.slice(0, 4)}-${b.slice(4, 6)}-${b.slice(6)}` : '';
-  if (b !== '' && (!isIsoDate(birth) || birth > today)) add('出生日期', 'SBK2_BIRTH_DATE', T.birthDate);
+  if (b !== '' && (!isIsoDate(birth) || birth > today)) add(C.birthDate, 'SBK2_BIRTH_DATE', T.birthDate);
   if (f.证件号码 === '') return null;
   const id = checkApplicantId(f.证件类型, f.证件号码, today);
   if (!id.ok) {
-    add('证件号码', id.code, T.withAction(id.message));
+    add(C.idNumber, id.code, T.withAction(id.message));
     return null;
   }
   f.证件号码 = id.value.number;
-  if (isIsoDate(birth) && birth !== id.value.birthDate) add('出生日期', 'SBK2_BIRTH_MISMATCH', T.birthDateMismatch);
+  if (isIsoDate(birth) && birth !== id.value.birthDate) add(C.birthDate, 'SBK2_BIRTH_MISMATCH', T.birthDateMismatch);
   return isIsoDate(birth) ? birth : null;
 }
 
 function checkPhones(f: Record<Sbk2Column, string>, add: CellAdd): void {
   const mobile = f.联系手机.replace(/[\s-]/g, '');
-  if (mobile !== '' && !/^(\+?86)?1[0-9]{10}$/.test(mobile)) add('联系手机', 'SBK2_MOBILE', T.mobile);
+  if (mobile !== '' && !/^(\+?86)?1[0-9]{10}$/.test(mobile)) add(C.mobile, 'SBK2_MOBILE', T.mobile);
   const phone = f.联系电话;
-  if (phone !== '' && (!/^[0-9+\- ]+$/.test(phone) || (phone.match(/[0-9]/g) ?? []).length < 7)) add('联系电话', 'SBK2_PHONE', T.phone);
+  if (phone !== '' && (!/^[0-9+\- ]+$/.test(phone) || (phone.match(/[0-9]/g) ?? []).length < 7)) add(C.phone, 'SBK2_PHONE', T.phone);
 }
 
 function unique(row: Sbk2Row, seen: { ids: Map<string, number>; forms: Map<string, number> }, add: Add): boolean {
   const id = seen.ids.get(row.idNumber);
   const form = seen.forms.get(row.formCode);
-  if (id !== undefined) add({ line: row.line, column: '证件号码', code: 'SBK2_DUPLICATE_ID', message: T.duplicateId(id) });
-  if (form !== undefined) add({ line: row.line, column: '申领表编码', code: 'SBK2_DUPLICATE_FORM', message: T.duplicateForm(form) });
+  if (id !== undefined) add({ line: row.line, column: C.idNumber, code: 'SBK2_DUPLICATE_ID', message: T.duplicateId(id) });
+  if (form !== undefined) add({ line: row.line, column: C.formCode, code: 'SBK2_DUPLICATE_FORM', message: T.duplicateForm(form) });
   if (id !== undefined || form !== undefined) return false;
   seen.ids.set(row.idNumber, row.line);
   seen.forms.set(row.formCode, row.line);
@@ -214,6 +215,11 @@ function unique(row: Sbk2Row, seen: { ids: Map<string, number>; forms: Map<strin
 }
 
 /** GD Annex 6: 照片的命名格式为：身份证号姓名.jpg……身份证号中的字母必须大写，身份证号必须为18位. */
+/** An entry's name as errors show it: an ID number in it masked (HB Art. 42). */
+function maskedEntry(name: string): string {
+  return name.replace(/[0-9]{17}[0-9Xx]/g, (id) => maskIdNumber(id));
+}
+
 function photoKey(idNumber: string, name: string): string {
   return `${idNumber.normalize('NFKC').trim()}${name.normalize('NFKC').trim()}`;
 }
@@ -224,7 +230,7 @@ function matchPhotos(entries: readonly ZipEntry[], rows: Sbk2Row[], listed: Read
   for (const e of entries) {
     if (e.name === dir || (e.name.endsWith('/') && e.name.startsWith(dir))) continue;
     const base = e.name.startsWith(dir) ? e.name.slice(dir.length) : null;
-    const fail = (code: string, message: string, line = 0) => add({ line, column: line ? '证件号码' : null, entry: e.name, code, message });
+    const fail = (code: string, message: string, line = 0) => add({ line, column: line ? C.idNumber : null, entry: maskedEntry(e.name), code, message });
     if (base === null || base.includes('/')) fail('SBK2_STRAY_ENTRY', T.strayEntry);
     else if (!/\.jpg$/i.test(base) || !/^[0-9]{17}[0-9Xx]./u.test(base)) fail('SBK2_PHOTO_NAME', T.photoName);
     else if (base[17] === 'x') fail('SBK2_PHOTO_NAME', T.photoNameLowerX);
@@ -232,7 +238,7 @@ function matchPhotos(entries: readonly ZipEntry[], rows: Sbk2Row[], listed: Read
     else attachPhoto(e, base.slice(0, -4), byKey, fail);
   }
   for (const r of rows) {
-    if (!r.photo && !underPhotoAge(r.birthDate, today)) add({ line: r.line, column: '证件号码', code: 'SBK2_PHOTO_MISSING', message: T.photoMissing });
+    if (!r.photo && !underPhotoAge(r.birthDate, today)) add({ line: r.line, column: C.idNumber, code: 'SBK2_PHOTO_MISSING', message: T.photoMissing });
   }
 }
 

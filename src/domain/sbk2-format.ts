@@ -35,3 +35,13 @@ export const PHOTO_FREE_BELOW_AGE = 7;
 /** Larger entries are not decompressed: the text file, and each photo (an Annex photo is 14–40 KB). */
 export const SBK2_TEXT_MAX_BYTES = 64 << 20;
 export const SBK2_PHOTO_MAX_BYTES = 1 << 20;
+
+/** The columns the checks name in their problems, by an English key. */
+export const SBK2_COL = {
+  seq: '序号',
+  formCode: '申领表编码',
+  idNumber: '证件号码',
+  birthDate: '出生日期',
+  mobile: '联系手机',
+  phone: '联系电话',
+} as const satisfies Record<string, Sbk2Column>;
