@@ -12,6 +12,8 @@ export const sbk2FileTexts = {
     entry: (p: { entry: string; message: string }) => `「${p.entry}」：${p.message}`,
     line: (p: { line: number; message: string }) => `第 ${p.line} 行：${p.message}`,
     cell: (p: { line: number; column: string; message: string }) => `第 ${p.line} 行「${p.column}」：${p.message}`,
+    /** The column before the message, where the line is shown apart (the console's problem list). */
+    column: (p: { column: string; message: string }) => `「${p.column}」${p.message}`,
   },
   withAction: (message: string) => `${message}${ACTION}`,
   fileName: `文件名应为「SBK2_银行(5位)_经办机构(14位)_人数_时间(YYYYMMDDHHMMSS).zip」（${ANNEX}）。${ACTION}`,
