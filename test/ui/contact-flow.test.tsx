@@ -44,5 +44,9 @@ describe('console: 待联系 (HB Art. 14)', () => {
     expect(f).toMatch(/电话 \d{2}-\d{2}/);
     expect(verifyLedger(demo.ledger).ok).toBe(true);
     for (const frame of c.frames) expect(fitsTerminal(frame), frame).toBe(true);
+    await c.resize(60, 16);
+    f = await c.waitFor((x) => x.includes('待联系'));
+    expect(fitsTerminal(f, 60, 16), f).toBe(true);
+    expect(f).toContain('*******0001');
   });
 });
