@@ -25,7 +25,11 @@ export type AuditType =
   | 'approval_passed'
   | 'approval_failed'
   /** The ledger file's owner reset an account without a PIN (`sbk operator recover`). */
-  | 'recovered';
+  | 'recovered'
+  /** An applicant's phone number was shown in full (HB Art. 14 contact list; detail: the card number). */
+  | 'contact_phone_shown'
+  /** The contact list was exported with full phone numbers for an SMS gateway (detail: the count). */
+  | 'contact_phones_exported';
 
 /** Operator actions outside card movements; `detail` never holds a PIN or a full ID number. */
 export function logAudit(

@@ -702,3 +702,98 @@ export const mailOutcomes = sqliteTable(
   },
   (t) => [uniqueIndex('mail_outcomes_delivery_uq').on(t.deliveryId)],
 );
+
+/**
+ * A batch application file (批量申请数据文件, GD Annex 6: `SBK2_银行_经办机构_人数_时间.zip`) that
+ * was imported; its content hash makes a second import of the same file change nothing.
+ * Append-only.
+ */
+export const applicationFiles = sqliteTable(
+  'application_files',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fileName: text('file_name').notNull(),
+    contentSha256: text('content_sha256').notNull(),
+    /** 银行 (5), 经办机构 (14) and 时间 (YYYYMMDDHHMMSS) from the file name */
+    bank: text('bank').notNull(),
+    agency: text('agency').notNull(),
+    fileTime: text('file_time').notNull(),
+    rowCount: integer('row_count').notNull(),
+    encoding: text('encoding').notNull(),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id),
+    operatorId: integer('operator_id')
+      .notNull()
+      .references(() => operators.id),
+    at: text('at').notNull(),
+  },
+  (t) => [uniqueIndex('application_files_sha_uq').on(t.contentSha256)],
+);
+
+/**
+ * One applicant of a batch application file (GD Annex 6 text file, one row). Linked to cards at
+ * read time through the holder's ID number (the maker's file carries 身份证号, not 申领表编码), so
+ * the maker's file may arrive before or after. The only source of the holder's phone, unit and
+ * address for HB Art. 14's contact within three working days; `holders` stays as it was. The
+ * photo is kept by its name, size and SHA-256, not its bytes: the card is made from the
+ * province's copy, and 14–40 KB per applicant would soon outweigh the ledger. Append-only.
+ */
+export const applications = sqliteTable(
+  'applications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fileId: integer('file_id')
+      .notNull()
+      .references(() => applicationFiles.id),
+    line: integer('line').notNull(),
+    seq: integer('seq').notNull(),
+    /** 申领表编码 */
+    formCode: text('form_code').notNull(),
+    idType: text('id_type').notNull(),
+    idNumber: text('id_number').notNull(),
+    name: text('name').notNull(),
+    birthDate: text('birth_date').notNull(),
+    /** 联系手机 */
+    mobile: text('mobile'),
+    /** 联系电话 */
+    phone: text('phone').notNull(),
+    /** 通讯地址 */
+    address: text('address'),
+    /** 单位编号 / 单位名称 */
+    unitCode: text('unit_code'),
+    unitName: text('unit_name'),
+    /** 服务银行 */
+    bank: text('bank').notNull(),
+    /** The row's 29 fields as a JSON object keyed by the Annex's column names. */
+    fields: text('fields').notNull(),
+    photoName: text('photo_name'),
+    photoBytes: integer('photo_bytes'),
+    photoSha256: text('photo_sha256'),
+  },
+  (t) => [index('applications_id_number_ix').on(t.idNumber), index('applications_file_ix').on(t.fileId)],
+);
+
+/**
+ * HB Art. 14 (三个工作日内联系申请单位或个人领取): each time the office contacted a card's holder or
+ * unit, by whom, when, how and with what result. Append-only.
+ */
+export const contactAttempts = sqliteTable(
+  'contact_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    cardId: integer('card_id')
+      .notNull()
+      .references(() => cards.id),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id),
+    channel: text('channel', { enum: ['phone', 'sms', 'unit'] }).notNull(),
+    result: text('result'),
+    operatorId: integer('operator_id')
+      .notNull()
+      .references(() => operators.id),
+    at: text('at').notNull(),
+  },
+  (t) => [index('contact_attempts_card_ix').on(t.cardId)],
+);

@@ -45,6 +45,12 @@ type MovementRow = MovementSqlRow & {
 type Replayed = { state: StateOrNone; siteId: number; placeId: number | null; lastId: number; receivedAt: string | null; pickedUpAt: string | null; recalledAt: string | null };
 
 const GUARDS = [
+  'application_files_no_update',
+  'application_files_no_delete',
+  'applications_no_update',
+  'applications_no_delete',
+  'contact_attempts_no_update',
+  'contact_attempts_no_delete',
   'mail_deliveries_no_update',
   'mail_deliveries_no_delete',
   'mail_outcomes_no_update',

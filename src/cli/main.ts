@@ -19,6 +19,8 @@ import { cardCommand } from './commands/card-command.ts';
 import { verifyCommand } from './commands/verify-command.ts';
 import { consoleCommand } from './commands/console-command.ts';
 import { importCommand } from './commands/import-command.ts';
+import { applicationsCommand } from './commands/applications-command.ts';
+import { contactCommand } from './commands/contact-command.ts';
 import { discrepancyCommand } from './commands/discrepancy-command.ts';
 import { shipCommand } from './commands/ship-command.ts';
 import { registerCommand } from './commands/register-command.ts';
@@ -120,6 +122,8 @@ function registerCommands(parser: Argv<GlobalArgs>, out: () => Out, setExit: (co
   cardCommand(parser, out);
   verifyCommand(parser, out, setExit);
   importCommand(parser, out, setExit);
+  applicationsCommand(parser, out, setExit);
+  contactCommand(parser, out);
   discrepancyCommand(parser, out);
   shipCommand(parser, out);
   registerCommand(parser, out);

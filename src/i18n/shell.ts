@@ -20,6 +20,7 @@ export const screenTitles = {
   'count-review': '盘点差异复核',
   'count-report': '盘点对账表',
   'issued-report': '发放台账',
+  contact: '待联系',
   instant: '即时制卡',
   'hopper-load': '装入卡盒',
   devices: '设备',
@@ -51,6 +52,10 @@ export const screenHelp = {
   count: { purpose: '今天的预制卡盘点：未盘点、盘点中、待复核或已结束。', submit: 'N 开始盘点；Enter 继续已开始的盘点；R 查看盘点对账表。' },
   'count-scan': { purpose: '盲点预制卡：扫描卡号、箱号（输入实点张数）或卡盒；每次 Enter 立即记入台账。', submit: 'Ctrl+S 并确认：提交盘点，显示应有、实点和差异，进入复核。' },
   'count-review': { purpose: '核对盘点结果，为每个差异填写原因。', submit: '另一位操作员（有差异时为主管）输入工号和密码后结束盘点；差异转为待处理。' },
+  contact: {
+    purpose: '已到网点未发放的卡，三个工作日内联系领取；电话只显示后四位。',
+    submit: 'P 电话、M 短信、U 单位：记录联系；V 显示完整电话（审计）；O 只看过期的。',
+  },
   'issued-report': {
     purpose: '一天内本网点及下级的每笔发放：方式、代领人、读卡检测、回执号、经办人，须存签收回执份数，按经办人合计。',
     submit: 'S 保存为文本和 CSV，与签字回执核对；←→ 换一天；只查看，不改动台账。',

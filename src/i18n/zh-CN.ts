@@ -53,6 +53,7 @@ export const zh = {
     devices: '设备',
     transfer: '库内移交',
     sites: '网点与库位',
+    contact: '待联系',
   },
   notBuilt: {
     title: (name: string) => `${name}：尚未开通`,
@@ -314,6 +315,18 @@ export const zh = {
     doneHint: '按 Esc 发下一张卡。',
   },
   /** 发放台账 (GD Art. 12, 14): src/ui/screens/issued-report-screen.tsx. */
+  contact: {
+    title: (n: number, overdue: number) => `待联系 ${n} 张${overdue ? `，${overdue} 张已过期限` : ''}（三个工作日内联系领取）`,
+    titleOverdue: (n: number) => `已过联系期限 ${n} 张`,
+    columns: { cardNo: '卡号', holder: '持卡人', phone: '电话', unit: '单位', dueBy: '期限', contacted: '已联系' },
+    none: '没有待联系的卡。',
+    noneOverdue: '没有已过期限未联系的卡。O 显示全部。',
+    notContacted: '未联系',
+    channels: { phone: '电话', sms: '短信', unit: '单位' },
+    detail: (id: string, form: string, received: string) => `证件 ${id}  申领表 ${form}  到卡 ${received}`,
+    opened: (mobile: string, phone: string, address: string) => [`手机 ${mobile}  电话 ${phone}`, `地址 ${address}`],
+    recorded: (cardNo: string, channel: string) => `已记录：${cardNo} ${channel}联系。`,
+  },
   issuedReport: {
     title: (day: string) => `发放台账 ${day}`,
     columns: { time: '时间', cardNo: '卡号', holder: '持卡人', how: '方式', read: '读卡', receipt: '回执号', operator: '经办人' },

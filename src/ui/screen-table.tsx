@@ -28,6 +28,7 @@ import { CountScanScreen } from './screens/count-scan-screen.tsx';
 import { CountReviewScreen } from './screens/count-review-screen.tsx';
 import { CountReportScreen } from './screens/count-report-screen.tsx';
 import { IssuedReportScreen } from './screens/issued-report-screen.tsx';
+import { ContactScreen } from './screens/contact-screen.tsx';
 import { InstantScreen } from './screens/instant-screen.tsx';
 import { HopperLoadScreen } from './screens/hopper-load-screen.tsx';
 import { DevicesScreen } from './screens/devices-screen.tsx';
@@ -192,6 +193,12 @@ export const SCREENS: ScreenTable = {
     help: screenHelp['count-review'],
     contexts: ['count-reason', 'count-approve', 'count-confirm', 'count-done'],
     render: (s, env, nav) => <CountReviewScreen {...env} countId={s.countId} result={s.result} onLeave={back(nav)} />,
+  },
+  contact: {
+    title: screenTitles.contact,
+    help: screenHelp.contact,
+    contexts: ['contact'],
+    render: (_s, env) => <ContactScreen {...env} />,
   },
   'issued-report': {
     title: screenTitles['issued-report'],

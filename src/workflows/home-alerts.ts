@@ -17,6 +17,8 @@ import { listShipments } from './shipment-list.ts';
 import { missedCountDays } from './stock-count.ts';
 import { counterClosingTime, transitWarningDays } from './settings.ts';
 import { counterCardsAfterClosing } from './transfer.ts';
+import { overdueContactCount } from './contact-list.ts';
+import { CONTACT_WORKING_DAYS } from '../domain/contact-deadline.ts';
 
 /** Which alert it is: its entry in the catalogue (src/i18n/workflows/home-alerts.ts). */
 export type AlertCode = keyof typeof homeAlertText;
@@ -43,6 +45,9 @@ export function homeAlerts(ledger: Ledger, actor: Actor, calendar: WorkingCalend
   const closing = counterClosingTime(ledger);
   const onCounter = counterCardsAfterClosing(ledger.db, ids, closing, now);
   if (onCounter) alerts.push(alert('warn', 'counterNotReturned', { count: onCounter, closing }));
+  // HB Art. 14: 三个工作日内联系申请单位或个人领取 — arrived cards nobody has contacted in time.
+  const uncontacted = overdueContactCount(ledger, actor, calendar, now);
+  if (uncontacted) alerts.push(alert('warn', 'contactOverdue', { count: uncontacted, days: CONTACT_WORKING_DAYS }));
   // Sign-in is blind (shipment-list.ts blindInbound): what is on the way to this very site is
   // said in shipments, never in cards; what goes to the sites below in cards, as before.
   const inbound = listShipments(ledger, actor, { direction: 'inbound' }, calendar, now).length;

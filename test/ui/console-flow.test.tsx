@@ -39,7 +39,7 @@ describe('console: login → home → lookup', () => {
     expect(home).toContain('江岸社会保险管理处及下级 库存  合计 23 张');
     expect(home).toMatch(/在库\s+6/);
     expect(home).toContain('12 张卡应回收（逾期未领 6、睡眠卡 6）');
-    expect(home.split('\n').at(-1)).toContain('1-9/0/- 进入');
+    expect(home.split('\n').at(-1)).toContain('1-9/0/-/= 进入');
     expectFits(home);
 
     await c.press('?');

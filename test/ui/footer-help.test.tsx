@@ -29,10 +29,11 @@ describe('key registry', () => {
     expect(matches('quit', charEvent('q', { ctrl: true }))).toBe(false);
     expect(matches('quit-ctrl-c', charEvent('c', { ctrl: true }))).toBe(true);
     expect(matches('home.jump', charEvent('7'))).toBe(true);
-    // The menu's 10th and 11th items: 0 and -, the keys after 9 on the number row.
+    // The menu's 10th to 12th items: 0, - and =, the keys after 9 on the number row.
     expect(matches('home.jump', charEvent('0'))).toBe(true);
     expect(matches('home.jump', charEvent('-'))).toBe(true);
-    expect(matches('home.jump', charEvent('='))).toBe(false);
+    expect(matches('home.jump', charEvent('='))).toBe(true);
+    expect(matches('home.jump', charEvent('+'))).toBe(false);
     expect(matches('home.logout', charEvent('L'))).toBe(true);
     expect(matches('home.logout', charEvent('l'))).toBe(false);
     expect(matches('lookup.page', keyEvent('pagedown'))).toBe(true);
@@ -79,7 +80,7 @@ describe('Footer', () => {
         expect(displayWidth(text), `${context}@${width}`).toBe(width);
       }
     }
-    expect(footerText('home', 80).trimEnd()).toBe('Shift+L 注销登录  ↑↓ 选择  Enter 打开  1-9/0/- 进入  ? 帮助  Esc 返回  q 退出');
+    expect(footerText('home', 80).trimEnd()).toBe('Shift+L 注销登录  ↑↓ 选择  Enter 打开  1-9/0/-/= 进入  ? 帮助  Esc 返回  q 退出');
     // Narrower, the screen's own hints go first; the way out stays.
     expect(footerText('home', 60).trimEnd()).toBe('Shift+L 注销登录  ↑↓ 选择  ? 帮助  Esc 返回  q 退出');
     expect(footerText('home', 40).trimEnd()).toBe('↑↓ 选择  ? 帮助  Esc 返回  q 退出');
@@ -135,7 +136,7 @@ describe('HelpOverlay', () => {
     // Ctrl+C is not in the footer, but help lists every binding.
     expect(body).toContain('Ctrl+C');
     // Keys in one aligned column.
-    expect(lines.find((l) => l.includes('  1-9/0/- '))).toBe('  1-9/0/-  进入'); // the column is as wide as Shift+L
+    expect(lines.find((l) => l.includes('  1-9/0/-/= '))).toBe('  1-9/0/-/=  进入'); // the widest key of the page
   });
 
   it('fits the box exactly and says when it had to cut', () => {

@@ -107,4 +107,8 @@ export const counterWorkflowErrors = {
   MAIL_CODE_REQUIRED: () => '请填写持卡人签收时的短信取件码或签收凭证号。',
   CARD_NOT_MAILED: (p: Card & StateLabel) => `卡 ${p.cardNo} 是“${p.state}”，不在邮寄途中。`,
   'CARD_NOT_HERE.mail': (p: Card) => `卡 ${p.cardNo} 不是本网点寄出的，请由寄出网点登记。`,
+  // Contact within three working days (contact-list.ts, HB Art. 14).
+  CONTACT_CARD_NOT_WAITING: (p: Card) => `卡 ${p.cardNo} 不在待联系名单上：只有已到网点、在库未发放、且在您管辖范围内的成品卡需要联系。`,
+  CONTACT_CHANNEL: (p: { channel: string }) => `联系方式“${p.channel}”无效，应为 phone（电话）、sms（短信）或 unit（通知单位）。`,
+  CONTACT_RESULT_TOO_LONG: (p: { max: number }) => `联系结果太长（最多 ${p.max} 个字）。`,
 } as const satisfies ErrorTextTable;

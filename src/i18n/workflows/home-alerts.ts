@@ -36,6 +36,8 @@ export const homeAlertText = {
     [p.shipments && `${p.shipments} 个交接单待本网点签收`, p.below && `${p.below} 张卡在途待下级网点签收`].filter(Boolean).join('；'),
   /** HB Art. 14: 当日尚未发放的社会保障卡必须入库管理. */
   counterNotReturned: (p: { count: number; closing: string }) => `${p.count} 张卡仍在柜台，当日未发放应入库（已过 ${p.closing}）`,
+  /** HB Art. 14: 三个工作日内联系申请单位或个人领取. */
+  contactOverdue: (p: { count: number; days: number }) => `${p.count} 张卡到网点已超过 ${p.days} 个工作日仍未联系申请人或单位（sbk contact list --overdue）`,
   awaitingCheckIn: (p: { count: number }) => `${p.count} 张卡已登记待签收或清点入库`,
   holidaysMissing: (p: { year: number }) => `缺少 ${p.year} 年节假日数据，跨年期限按周一至周五估算`,
   holidaysProvisional: (p: { year: number }) => `${p.year} 年节假日安排为暂定数据，请在国务院通知发布后更新`,

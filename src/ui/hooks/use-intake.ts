@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { checkMakerFile, importMakerFile } from '../../workflows/import-maker-file.ts';
 import { completeIntakePath, openIntakePath } from '../../workflows/intake-path.ts';
 import { saveProblemList } from '../../workflows/save-problem-list.ts';
+import { applicationsForIntake, isApplicationFileName } from '../../workflows/intake-applications.ts';
 import type { Ledger } from '../../../db/open-ledger.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
@@ -68,6 +69,8 @@ async function checkPath(ledger: Ledger, actor: Actor, path: string, send: Send)
     const target = openIntakePath(path);
     if (target.kind === 'folder') return send({ type: 'folder', folder: { path: target.path, files: target.files } });
     const file = target.file;
+    // A batch application file (GD Annex 6) is checked as one; everything else is a maker's file.
+    if (isApplicationFileName(file.fileName)) return send({ type: 'checked', file, result: applicationsForIntake(ledger, actor, file, true) });
     const result = await checkMakerFile(ledger, actor, { fileName: file.fileName, bytes: file.bytes }, (p) => send({ type: 'progress', progress: { ...p } }));
     send({ type: 'checked', file, result });
   } catch (e) {
@@ -77,7 +80,9 @@ async function checkPath(ledger: Ledger, actor: Actor, path: string, send: Send)
 
 function importFile(ledger: Ledger, actor: Actor, s: IntakeState, send: Send, otherCity: boolean): void {
   try {
-    send({ type: 'written', result: importMakerFile(ledger, actor, { fileName: s.file!.fileName, bytes: s.file!.bytes, otherCity }) });
+    const file = s.file!;
+    const result = isApplicationFileName(file.fileName) ? applicationsForIntake(ledger, actor, file, false) : importMakerFile(ledger, actor, { fileName: file.fileName, bytes: file.bytes, otherCity });
+    send({ type: 'written', result });
   } catch (e) {
     send({ type: 'write-failed', error: errorText(e) });
   }

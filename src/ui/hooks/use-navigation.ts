@@ -3,7 +3,7 @@ import type { Actor } from '../../domain/actor.ts';
 import type { SubmitResult } from '../../workflows/stock-count.ts';
 
 /** The screens the console has; each id is also its key-registry context. */
-export type FeatureId = 'intake' | 'checkin' | 'shipments' | 'issuance' | 'recall' | 'count' | 'lookup' | 'instant' | 'devices' | 'transfer' | 'sites';
+export type FeatureId = 'intake' | 'checkin' | 'shipments' | 'issuance' | 'recall' | 'count' | 'lookup' | 'instant' | 'devices' | 'transfer' | 'sites' | 'contact';
 export type Screen =
   | { id: 'login' }
   | { id: 'home' }
@@ -36,6 +36,8 @@ export type Screen =
   | { id: 'transfer' }
   /** 网点与库位: the sites in scope and a site's places, read only. */
   | { id: 'sites' }
+  /** 待联系 (HB Art. 14): arrived cards to contact within three working days. */
+  | { id: 'contact' }
   | { id: 'not-built'; feature: FeatureId };
 export type ShipmentsTab = 'inbound' | 'outbound';
 /** 逾期与回收: 应回收, 即将逾期, 集体代领 (open pickups), 待注销, 邮寄中 (cards in the post, GD Art. 14). */

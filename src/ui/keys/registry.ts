@@ -60,8 +60,8 @@ const DEFS = [
 
   { id: 'home.move', keys: '↑↓', description: keyDescriptions['home.move'], category: 'navigation', contexts: ['home'], match: named('up', 'down') },
   { id: 'home.open', keys: 'Enter', description: keyDescriptions['home.open'], category: 'navigation', contexts: ['home'], match: named('enter') },
-  // The menu's 11 items: 1-9, then 0 and - (the keys after 9 on the number row; MENU_KEYS in home-menu.ts).
-  { id: 'home.jump', keys: '1-9/0/-', description: keyDescriptions['home.jump'], category: 'navigation', contexts: ['home'], printable: true, match: (e: KeyEvent) => e.name === 'char' && /^[0-9-]$/.test(e.char) && plain(e) },
+  // The menu's 12 items: 1-9, then 0, - and = (the keys after 9 on the number row; MENU_KEYS in home-menu.ts).
+  { id: 'home.jump', keys: '1-9/0/-/=', description: keyDescriptions['home.jump'], category: 'navigation', contexts: ['home'], printable: true, match: (e: KeyEvent) => e.name === 'char' && /^[0-9=-]$/.test(e.char) && plain(e) },
   // Not in the footer: 7 查卡 is on the menu and a scan opens the card; with Shift+L spelt out
   // the row has no room left for it before `q 退出`. Help lists it.
   { id: 'home.lookup', keys: '/', description: keyDescriptions['home.lookup'], category: 'navigation', contexts: ['home'], printable: true, footer: false, match: char('/') },
@@ -217,6 +217,14 @@ const DEFS = [
   { id: 'issued.day', keys: '←→', description: keyDescriptions['issued.day'], category: 'navigation', contexts: ['issued-report'], match: named('left', 'right') },
   { id: 'issued.move', keys: '↑↓', description: keyDescriptions['issued.move'], category: 'navigation', contexts: ['issued-report'], match: named('up', 'down') },
   { id: 'issued.page', keys: 'PgUp/PgDn', description: keyDescriptions['issued.page'], category: 'navigation', contexts: ['issued-report'], footer: false, match: named('pageup', 'pagedown') },
+  // 待联系 (HB Art. 14): contact within three working days.
+  { id: 'contact.phone', keys: 'P', description: keyDescriptions['contact.phone'], category: 'local', contexts: ['contact'], printable: true, match: either(char('P'), char('p')) },
+  { id: 'contact.sms', keys: 'M', description: keyDescriptions['contact.sms'], category: 'local', contexts: ['contact'], printable: true, match: either(char('M'), char('m')) },
+  { id: 'contact.unit', keys: 'U', description: keyDescriptions['contact.unit'], category: 'local', contexts: ['contact'], printable: true, match: either(char('U'), char('u')) },
+  { id: 'contact.open', keys: 'V', description: keyDescriptions['contact.open'], category: 'local', contexts: ['contact'], printable: true, match: either(char('V'), char('v')) },
+  { id: 'contact.overdue', keys: 'O', description: keyDescriptions['contact.overdue'], category: 'local', contexts: ['contact'], printable: true, match: either(char('O'), char('o')) },
+  { id: 'contact.move', keys: '↑↓', description: keyDescriptions['contact.move'], category: 'navigation', contexts: ['contact'], match: named('up', 'down') },
+  { id: 'contact.page', keys: 'PgUp/PgDn', description: keyDescriptions['contact.page'], category: 'navigation', contexts: ['contact'], footer: false, match: named('pageup', 'pagedown') },
   { id: 'count.report-page', keys: 'PgUp/PgDn', description: keyDescriptions['count.report-page'], category: 'navigation', contexts: ['count-report'], footer: false, match: named('pageup', 'pagedown') },
 
   // 设备: the counter's printers, readers and scanners; a test read and a test eject.

@@ -16,10 +16,11 @@ export const MENU: readonly MenuItem[] = [
   { id: 'devices', label: zh.menu.devices, built: true },
   { id: 'transfer', label: zh.menu.transfer, built: true },
   { id: 'sites', label: zh.menu.sites, built: true },
+  { id: 'contact', label: zh.menu.contact, built: true },
 ];
 
-/** The key that opens each item, by position: the number row's 1-9, then 0 and - (registry `home.jump`). */
-export const MENU_KEYS: readonly string[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '-'];
+/** The key that opens each item, by position: the number row's 1-9, then 0, - and = (registry `home.jump`). */
+export const MENU_KEYS: readonly string[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '-', '='];
 
 /** The item a jump key opens, if any. */
 export function menuItemForKey(key: string): MenuItem | undefined {
