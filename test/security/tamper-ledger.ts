@@ -8,12 +8,13 @@
  */
 import Database from 'better-sqlite3';
 import { expect } from 'vitest';
-import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cliAs } from '../helpers/demo-cli.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { sbk2Zip, type Applicant } from '../helpers/sbk2-zip.ts';
 import { residentIdCheckChar } from '../../src/domain/resident-id.ts';
 import { todayInChina } from '../../src/domain/china-dates.ts';
 import { openLedger, closeLedger } from '../../db/open-ledger.ts';
@@ -93,6 +94,30 @@ function mailTwo(db: string): void {
   ok(db, 'zhangwei', ['mail', 'returned', y!, '--note', '查无此人']);
 }
 
+/** A batch application file (GD Annex 6) for three holders at 江岸, and one of them contacted (HB Art. 14). */
+function applyAndContact(db: string, dir: string): void {
+  const d = new Database(db, { readonly: true, fileMustExist: true });
+  let applicants: Applicant[];
+  try {
+    applicants = (
+      d
+        .prepare(
+          `SELECT h.id_number AS idNumber, h.name AS name FROM cards c JOIN holders h ON h.id = c.holder_id JOIN sites s ON s.id = c.site_id
+           WHERE s.code = '420102-01' AND c.kind = 'finished' AND c.state = 'in_stock' AND c.received_at IS NOT NULL ORDER BY c.card_no LIMIT 3`,
+        )
+        .all() as { idNumber: string; name: string }[]
+    ).map((r, i) => ({ ...r, mobile: `1390000000${i}`, unitCode: 'U9', unitName: '江岸区某单位' }));
+  } finally {
+    d.close();
+  }
+  const zip = sbk2Zip(applicants);
+  const path = join(dir, zip.fileName);
+  writeFileSync(path, zip.bytes);
+  ok(db, 'zhangwei', ['applications', 'import', path]);
+  const [first] = ok(db, 'zhangwei', ['contact', 'list']) as { cardNo: string }[];
+  ok(db, 'zhangwei', ['contact', 'record', first!.cardNo, '--by', 'phone', '--result', '已通知']);
+}
+
 /** Builds the suite's ledger in a directory of its own (the caller removes it). */
 export function buildTamperLedger(prefix: string): { dir: string; db: string } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -107,6 +132,7 @@ export function buildTamperLedger(prefix: string): { dir: string; db: string } {
   flagDeceased(db);
   ok(db, 'admin', ['settings', 'set', 'transit-warning-days', '3']);
   mailTwo(db);
+  applyAndContact(db, dir);
   return { dir, db };
 }
 
