@@ -35,7 +35,7 @@ type Ctx = {
 const T = zh.instant;
 export const PHASES = Object.keys(INSTANT_PHASE_LABELS) as InstantPhase[];
 /** The demo applicant's photo, shipped with the program (fixtures/photos). */
-const SAMPLE_PHOTO = projectFile('fixtures/photos/applicant-sample.png');
+const SAMPLE_PHOTO = projectFile('fixtures/photos/applicant-sample.jpg');
 
 const errorText = (e: unknown): string => (isSbkError(e) ? e.message : T.internal(e instanceof Error ? e.message : String(e)));
 const codeOf = (e: unknown): string => (isSbkError(e) ? e.code : '');
