@@ -22,6 +22,13 @@ export const PHOTO_WIDTH = 358;
 export const PHOTO_HEIGHT = 441;
 export const PHOTO_MIN_BYTES = 14 * 1024;
 export const PHOTO_MAX_BYTES = 40 * 1024;
+/**
+ * The largest photo the desk printer can take: the face is sent as one text field whose length
+ * is a 16-bit byte count (drivers/protocol/fields.ts), i.e. at most 65,535 bytes of base64 plus
+ * the position suffix — about 48 KB of JPEG. Larger files are refused before a blank is fed,
+ * since the printer would reject the face after the chip was written and the blank be lost.
+ */
+export const PHOTO_MAX_PRINTABLE_BYTES = 48_000;
 /** Under this age on the issue date no photo is taken or printed. */
 export const PHOTO_FREE_UNDER_AGE = 7;
 
@@ -37,6 +44,7 @@ export function checkCardPhoto(bytes: Uint8Array): CheckResult<CheckedPhoto> {
     return fail('PHOTO_NOT_IMAGE', T.notImage);
   }
   if (size.type !== 'jpg') return fail('PHOTO_NOT_JPEG', T.notJpeg((size.type ?? '').toUpperCase()));
+  if (bytes.length > PHOTO_MAX_PRINTABLE_BYTES) return fail('PHOTO_TOO_LARGE', T.tooLarge({ kb: Math.round(bytes.length / 1024) }));
   const warnings: PhotoWarning[] = [];
   if (bytes.length < PHOTO_MIN_BYTES || bytes.length > PHOTO_MAX_BYTES) {
     warnings.push({ code: 'PHOTO_FILE_SIZE', message: T.fileSize({ kb: Math.round((bytes.length / 1024) * 10) / 10 }) });

@@ -21,6 +21,11 @@ describe('checkCardPhoto (HB Art. 12; GD Annex 6)', () => {
     expect(checkCardPhoto(testJpeg(100, 100, 1024))).toMatchObject({ ok: true, value: { warnings: [{ code: 'PHOTO_FILE_SIZE' }, { code: 'PHOTO_PIXELS' }] } });
   });
 
+  it('refuses a JPEG too large for the desk printer to take', () => {
+    expect(checkCardPhoto(testJpeg(358, 441, 46 * 1024))).toMatchObject({ ok: true, value: { warnings: [{ code: 'PHOTO_FILE_SIZE' }] } });
+    expect(checkCardPhoto(testJpeg(358, 441, 60 * 1024))).toMatchObject({ ok: false, code: 'PHOTO_TOO_LARGE' });
+  });
+
   it('refuses a PNG, something that is no image, and an empty file', () => {
     const png = readFileSync(new URL('../../fixtures/photos/applicant-sample.png', import.meta.url));
     const r = checkCardPhoto(png);

@@ -91,6 +91,7 @@ export const inputChecks = {
     empty: '相片文件是空的，请重新采集相片。',
     notImage: '相片文件不是可识别的图片，请重新采集 JPEG 相片。',
     notJpeg: (type: string) => `相片须为 JPEG 格式（湖北规程第十二条），这是 ${type || '其他格式'} 图片，请转换为 JPEG 或重新采集。`,
+    tooLarge: (p: { kb: number }) => `相片文件有 ${p.kb} KB，制卡机最多接收约 47 KB，请按标准（14–40 KB）重新压缩相片。`,
     fileSize: (p: { kb: number }) => `相片文件大小为 ${p.kb} KB，标准为 14–40 KB（湖北规程第十二条），请核对相片质量。`,
     pixels: (p: { width: number; height: number }) => `相片为 ${p.width}×${p.height} 像素，标准为 358×441 像素（宽×高），请核对相片规格。`,
   },

@@ -14,7 +14,7 @@ const NAME_CHECK_CODES = ['NAME_EMPTY', 'NAME_DOT', 'NAME_BRACKET', 'NAME_PINYIN
 const CARD_NUMBER_CHECK_CODES = ['CARD_NUMBER', 'INPUT_INVALID'] as const;
 /** The social security number rule per document (GD Art. 35) and the photo (HB Art. 12). */
 const SSN_CHECK_CODES = ['SSN_NOT_ID_NUMBER', 'SSN_REQUIRED', 'SSN_FORMAT'] as const;
-const PHOTO_CHECK_CODES = ['PHOTO_EMPTY', 'PHOTO_NOT_IMAGE', 'PHOTO_NOT_JPEG', 'INPUT_INVALID'] as const;
+const PHOTO_CHECK_CODES = ['PHOTO_EMPTY', 'PHOTO_NOT_IMAGE', 'PHOTO_NOT_JPEG', 'PHOTO_TOO_LARGE', 'INPUT_INVALID'] as const;
 
 type Problem = { problem: string };
 
