@@ -208,3 +208,28 @@ export function socialSecurityNumberFor(type: IdDocType, idNumber: string, assig
 export function needsTypedBirthDate(type: IdDocType, number: string): boolean {
   return birthDateInNumber(type, number) === null;
 }
+
+/**
+ * The document a typed number most likely belongs to, for a lookup that was given a number and
+ * no type: the layouts that only one document uses (810000/820000/830000 permits, a leading 9 or
+ * 3 letters + 12 digits for permanent residence, H/M for the HK/Macao permit, 8 digits for the
+ * Taiwan permit), an 18-character number as the resident ID, and any other run of 5–17 letters
+ * and digits with a digit in it as a foreign passport. Null when it does not look like a number.
+ */
+export function idDocTypeOfNumber(number: string): IdDocType | null {
+  const n = normalizeIdNumber(number);
+  if (/^8[123]0000[0-9]{11}[0-9X]$/.test(n)) return 'hmt_residence_permit';
+  if (/^9[0-9]{16}[0-9X]$/.test(n) || /^[A-Z]{3}[0-9]{12}$/.test(n)) return 'foreign_permanent_id';
+  if (/^[0-9]{17}[0-9X]$/.test(n)) return 'resident_id';
+  if (/^[HM][0-9]{8}([0-9]{2})?$/.test(n)) return 'hk_macao_permit';
+  if (/^[0-9]{8}([0-9A-Z]{2}|\([0-9A-Z]{1,2}\))?$/.test(n)) return 'taiwan_permit';
+  if (/^[EGDSP][0-9A-Z][0-9]{7}$/.test(n)) return 'cn_passport';
+  if (/^(?=.*[0-9])[A-Z0-9]{5,17}$/.test(n)) return 'foreign_passport';
+  return null;
+}
+
+/** The Chinese name of a stored type code; an unknown code (older rows) is shown as it is. */
+export function idDocLabelOf(code: string | null | undefined): string {
+  if (!code) return '';
+  return isIdDocType(code) ? ID_DOC_LABELS[code] : code;
+}
