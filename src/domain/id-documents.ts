@@ -233,3 +233,15 @@ export function idDocLabelOf(code: string | null | undefined): string {
   if (!code) return '';
   return isIdDocType(code) ? ID_DOC_LABELS[code] : code;
 }
+
+/**
+ * The document behind an 18-character number in a maker's file, whose 身份证号 column (GD Annex 9)
+ * holds the social security number and carries no document type: by GD Art. 35 (一)(四) that is
+ * the citizen number or the HK/Macao/Taiwan residence permit number (810000/820000/830000),
+ * and the 2023 permanent residence card (leading 9) has the same layout. Anything else is
+ * stored as a resident ID, the code every row had before document types were told apart.
+ */
+export function idDocTypeOfMakerNumber(number: string): IdDocType {
+  const t = idDocTypeOfNumber(number);
+  return t === 'hmt_residence_permit' || t === 'foreign_permanent_id' ? t : 'resident_id';
+}
