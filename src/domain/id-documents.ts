@@ -245,3 +245,8 @@ export function idDocTypeOfMakerNumber(number: string): IdDocType {
   const t = idDocTypeOfNumber(number);
   return t === 'hmt_residence_permit' || t === 'foreign_permanent_id' ? t : 'resident_id';
 }
+
+/** Whether every number of this type states the birth date (so it is never typed beside it). */
+export function birthDateAlwaysInNumber(type: IdDocType): boolean {
+  return BIRTH_IN_NUMBER.has(type);
+}

@@ -208,7 +208,7 @@ export const SCREENS: ScreenTable = {
   instant: {
     title: screenTitles.instant,
     help: screenHelp.instant,
-    contexts: ['instant', 'instant-no-blanks', 'instant-job', 'instant-job-face', 'instant-job-hand', 'instant-resolved', 'instant-resolved-receipt', 'instant-error', 'instant-form', 'instant-form-edit', 'instant-running', 'instant-issued', 'instant-failed', 'instant-void'],
+    contexts: ['instant', 'instant-no-blanks', 'instant-job', 'instant-job-face', 'instant-job-hand', 'instant-resolved', 'instant-resolved-receipt', 'instant-error', 'instant-form', 'instant-form-edit', 'instant-form-id', 'instant-running', 'instant-issued', 'instant-failed', 'instant-void'],
     render: (_s, env, nav) => <InstantScreen {...env} onLoadHopper={() => open(nav, { id: 'hopper-load' })} />,
   },
   'hopper-load': {

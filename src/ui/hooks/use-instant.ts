@@ -20,7 +20,7 @@ import { useLatestReducer } from './use-latest-reducer.ts';
 
 export type { InstantStep, RunInfo, ReceiptState } from '../state/instant.ts';
 export type { BankChoice } from '../state/instant-devices.ts';
-export { FIELD_ORDER, type InstantField, type InstantTextField, type ResolvedView } from '../state/instant-form.ts';
+export { FIELD_ORDER, fieldsFor, type InstantField, type InstantTextField, type ResolvedView } from '../state/instant-form.ts';
 
 type Ctx = {
   ledger: Ledger;
@@ -43,7 +43,7 @@ const codeOf = (e: unknown): string => (isSbkError(e) ? e.code : '');
 /** A new applicant's form: the next training card number on a demo ledger, the demo's photo. */
 function freshForm(c: Ctx): FreshForm {
   const training = trainingCardNo(c.ledger);
-  return { fields: { name: '', printedName: '', idNumber: '', cardNo: training ?? '', photo: c.isDemo ? SAMPLE_PHOTO : '' }, training: training !== null };
+  return { fields: { name: '', printedName: '', idNumber: '', ssn: '', birthDate: '', cardNo: training ?? '', photo: c.isDemo ? SAMPLE_PHOTO : '' }, training: training !== null };
 }
 
 /** To the form (or why it cannot be used) with the banks that have blanks now; `fresh`: a new applicant. */
@@ -128,9 +128,10 @@ function start(c: Ctx): void {
   const choice = s.banks[s.bankIndex];
   if (!choice) return;
   const path = s.fields.photo.trim();
-  const photo = readPhoto(path);
+  // No photo: allowed for a child under 7 (GD Art. 5 (五)); checkApplicant decides.
+  const photo = path ? readPhoto(path) : ({ ok: true, base64: '' } as const);
   if (!photo.ok) return c.dispatch({ type: 'refused', focus: 'photo', text: T.photoUnreadable(path, T.photoErrors[photo.code] ?? photo.code) });
-  const applicant = applicantOf(s.fields, choice.bank, photo.base64);
+  const applicant = applicantOf(s.fields, choice.bank, photo.base64, s.idType);
   try {
     // The checks that need no printer, before a blank is touched: nothing is written.
     const checked = checkApplicant(c.ledger, applicant);
@@ -192,6 +193,7 @@ export function useInstant(actor: Actor) {
     fieldDone: (field: InstantTextField, value: string) => dispatch({ type: 'field-done', field, value }),
     moveFocus: (delta: number) => dispatch({ type: 'move-focus', delta }),
     moveBank: (delta: number) => dispatch({ type: 'move-bank', delta }),
+    moveIdType: (delta: number) => dispatch({ type: 'move-id-type', delta }),
     start: () => start(c),
     saveReceipt: () => saveReceipt(c),
     retry: () => retry(c),

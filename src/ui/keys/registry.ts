@@ -234,10 +234,11 @@ const DEFS = [
   { id: 'instant.hand-stock', keys: 'S', description: keyDescriptions['instant.hand-stock'], category: 'local', contexts: ['instant-job-hand'], printable: true, match: either(char('S'), char('s')) },
   { id: 'instant.receipt', keys: 'P', description: keyDescriptions['instant.receipt'], category: 'local', contexts: ['instant-resolved-receipt', 'instant-issued'], printable: true, match: either(char('P'), char('p')) },
   { id: 'instant.continue', keys: 'Enter/Esc', description: keyDescriptions['instant.continue'], category: 'local', contexts: ['instant-resolved', 'instant-resolved-receipt', 'instant-error'], match: named('enter', 'escape') },
-  { id: 'instant.start', keys: 'Ctrl+S', description: keyDescriptions['instant.start'], category: 'local', contexts: ['instant-form', 'instant-form-edit'], match: ctrl('s') },
-  { id: 'instant.next', keys: 'Enter', description: keyDescriptions['instant.next'], category: 'local', contexts: ['instant-form', 'instant-form-edit'], match: named('enter') },
+  { id: 'instant.start', keys: 'Ctrl+S', description: keyDescriptions['instant.start'], category: 'local', contexts: ['instant-form', 'instant-form-edit', 'instant-form-id'], match: ctrl('s') },
+  { id: 'instant.next', keys: 'Enter', description: keyDescriptions['instant.next'], category: 'local', contexts: ['instant-form', 'instant-form-edit', 'instant-form-id'], match: named('enter') },
   { id: 'instant.bank', keys: '←→', description: keyDescriptions['instant.bank'], category: 'local', contexts: ['instant-form'], match: named('left', 'right') },
-  { id: 'instant.field', keys: 'Tab/↑↓', description: keyDescriptions['instant.field'], category: 'navigation', contexts: ['instant-form', 'instant-form-edit'], match: named('tab', 'backtab', 'up', 'down') },
+  { id: 'instant.id-type', keys: 'Ctrl+T', description: keyDescriptions['instant.id-type'], category: 'local', contexts: ['instant-form-id'], match: ctrl('t') },
+  { id: 'instant.field', keys: 'Tab/↑↓', description: keyDescriptions['instant.field'], category: 'navigation', contexts: ['instant-form', 'instant-form-edit', 'instant-form-id'], match: named('tab', 'backtab', 'up', 'down') },
   { id: 'instant.busy', keys: 'Esc/q', description: keyDescriptions['instant.busy'], category: 'local', contexts: ['instant-running'], match: either(named('escape'), char('q')) },
   { id: 'instant.new', keys: 'Enter/Esc', description: keyDescriptions['instant.new'], category: 'local', contexts: ['instant-issued'], match: named('enter', 'escape') },
   { id: 'instant.retry', keys: 'Enter', description: keyDescriptions['instant.retry'], category: 'local', contexts: ['instant-failed'], match: named('enter') },
@@ -246,7 +247,7 @@ const DEFS = [
   // Opens 装入卡盒: L where the hoppers are empty; Shift+L on the form before an applicant is
   // typed in (a focused field must be empty: a lower-case l there is a name's first letter).
   { id: 'instant.load', keys: 'L', description: keyDescriptions['instant.load'], category: 'local', contexts: ['instant-no-blanks'], printable: true, match: either(char('L'), char('l')) },
-  { id: 'instant.load-form', keys: 'Shift+L', description: keyDescriptions['instant.load-form'], category: 'local', contexts: ['instant-form', 'instant-form-edit'], printable: true, match: char('L') },
+  { id: 'instant.load-form', keys: 'Shift+L', description: keyDescriptions['instant.load-form'], category: 'local', contexts: ['instant-form', 'instant-form-edit', 'instant-form-id'], printable: true, match: char('L') },
 
   // 装入卡盒 (from 即时制卡): choose the hopper, scan the blanks in the order the hopper will feed
   // them, record them in one go; or unload the hopper back into a storage place.
