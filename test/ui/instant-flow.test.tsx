@@ -280,6 +280,7 @@ describe('console: instant issuance (即时制卡)', () => {
       'instant-resolved-receipt',
       'instant-form',
       'instant-form-edit',
+      'instant-form-id',
       'instant-running',
       'instant-issued',
       'instant-failed',
