@@ -682,7 +682,7 @@ export const zh = {
       temporary_id: '临时身份证号码',
       hk_macao_permit: '回乡证号码',
       taiwan_permit: '台胞证号码',
-      hmt_residence_permit: '港澳台居住证号码',
+      hmt_residence_permit: '居住证号码',
       cn_passport: '中国护照号码',
       foreign_passport: '外国护照号码',
       foreign_permanent_id: '永居证号码',

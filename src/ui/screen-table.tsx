@@ -130,7 +130,7 @@ export const SCREENS: ScreenTable = {
   issuance: {
     title: screenTitles.issuance,
     help: screenHelp.issuance,
-    contexts: ['issue-query', 'issue-pick', 'issue-form', 'issue-form-edit', 'issue-done'],
+    contexts: ['issue-query', 'issue-pick', 'issue-form', 'issue-form-edit', 'issue-form-agent-id', 'issue-done'],
     render: (_s, env, nav) => <IssuanceScreen {...env} onLedger={() => open(nav, { id: 'issued-report' })} />,
   },
   overdue: {

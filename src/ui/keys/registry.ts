@@ -138,11 +138,12 @@ const DEFS = [
   { id: 'issue.choose', keys: 'Enter', description: keyDescriptions['issue.choose'], category: 'local', contexts: ['issue-pick'], match: named('enter') },
   { id: 'issue.move', keys: '↑↓', description: keyDescriptions['issue.move'], category: 'navigation', contexts: ['issue-pick'], match: named('up', 'down') },
   { id: 'issue.submit', keys: 'Enter', description: keyDescriptions['issue.submit'], category: 'local', contexts: ['issue-form'], match: named('enter') },
-  { id: 'issue.next', keys: 'Enter', description: keyDescriptions['issue.next'], category: 'local', contexts: ['issue-form-edit'], match: named('enter') },
+  { id: 'issue.next', keys: 'Enter', description: keyDescriptions['issue.next'], category: 'local', contexts: ['issue-form-edit', 'issue-form-agent-id'], match: named('enter') },
   { id: 'issue.receiver', keys: '←→/1/2/3', description: keyDescriptions['issue.receiver'], category: 'local', contexts: ['issue-form'], match: either(named('left', 'right'), char('1'), char('2'), char('3')) },
   { id: 'issue.read', keys: 'R', description: keyDescriptions['issue.read'], category: 'local', contexts: ['issue-form'], printable: true, match: either(char('R'), char('r')) },
-  { id: 'issue.read-edit', keys: 'Ctrl+R', description: keyDescriptions['issue.read-edit'], category: 'local', contexts: ['issue-form-edit'], match: ctrl('r') },
-  { id: 'issue.field', keys: 'Tab/↑↓', description: keyDescriptions['issue.field'], category: 'navigation', contexts: ['issue-form', 'issue-form-edit'], match: named('tab', 'backtab', 'up', 'down') },
+  { id: 'issue.agent-id-type', keys: 'Ctrl+T', description: keyDescriptions['issue.agent-id-type'], category: 'local', contexts: ['issue-form-agent-id'], match: ctrl('t') },
+  { id: 'issue.read-edit', keys: 'Ctrl+R', description: keyDescriptions['issue.read-edit'], category: 'local', contexts: ['issue-form-edit', 'issue-form-agent-id'], match: ctrl('r') },
+  { id: 'issue.field', keys: 'Tab/↑↓', description: keyDescriptions['issue.field'], category: 'navigation', contexts: ['issue-form', 'issue-form-edit', 'issue-form-agent-id'], match: named('tab', 'backtab', 'up', 'down') },
   { id: 'issue.back', keys: 'Esc', description: keyDescriptions['issue.back'], category: 'navigation', contexts: ['issue-pick', 'issue-done'], match: named('escape') },
 
   // 逾期与回收: four lists, one context each, so the footer offers only what works on the tab.
