@@ -9,6 +9,11 @@ import { holderCardByNo } from '../../db/issuance-queries.ts';
 import { lookupCard } from '../../src/workflows/card-lookup.ts';
 import { fitsTerminal, useDemoConsole } from '../helpers/demo-console.tsx';
 import { KEYS } from '../helpers/render-console.tsx';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { residentIdCheckChar } from '../../src/domain/resident-id.ts';
+import { testJpeg } from '../helpers/jpeg.ts';
 
 const demo = useDemoConsole();
 const CTRL_S = '\u0013';
@@ -47,5 +52,27 @@ describe('console: instant issuance with other documents', () => {
     expect(lookupCard(demo.ledger, 'T00000001').holder?.idTypeLabel).toBe('外国护照');
     for (const x of c.frames) expect(fitsTerminal(x), x).toBe(true);
     expect(footerText('instant-form-id', 60).length).toBeGreaterThan(0);
+  });
+
+  it('a photo off the standard size: the card is made and the page says so', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'sbk-photo-')), 'big.jpg');
+    writeFileSync(path, testJpeg(600, 800, 20 * 1024));
+    const c = demo.start();
+    await c.press('sunli\r');
+    await c.press('680135\r');
+    await c.waitFor((f) => f.includes('合计'), 3000);
+    await c.press('8');
+    await c.waitFor((x) => x.includes('服务银行'), 3000);
+    await c.press('王小明');
+    await c.press(KEYS.tab);
+    await c.press(KEYS.tab);
+    await c.press('42010219900101001' + residentIdCheckChar('42010219900101001'));
+    for (let i = 0; i < 3; i++) await c.press(KEYS.tab);
+    expect(c.lastFrame()).toMatch(/›相片文件/);
+    for (let i = 0; i < 120; i++) await c.press(KEYS.backspace);
+    await c.press(path);
+    await c.press(CTRL_S);
+    const f = await c.waitFor((x) => x.includes('即时制卡完成'), 8000);
+    expect(f).toContain('600×800');
   });
 });

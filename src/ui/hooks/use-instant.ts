@@ -88,10 +88,18 @@ async function resolveJob(c: Ctx, decision: Decision): Promise<void> {
   }
 }
 
-const runInfo = (a: Applicant, st: StationChoice, attempt: number): RunInfo => ({ name: a.name.trim(), idMasked: maskIdNumber(a.idNumber), bank: a.bank, printerId: st.printerId, hopperName: st.hopperName, attempt });
+const runInfo = (a: Applicant, st: StationChoice, attempt: number, warnings: readonly string[]): RunInfo => ({
+  name: a.name.trim(),
+  idMasked: maskIdNumber(a.idNumber),
+  bank: a.bank,
+  printerId: st.printerId,
+  hopperName: st.hopperName,
+  attempt,
+  ...(warnings.length > 0 ? { warnings } : {}),
+});
 
 /** Makes the card at the hopper holding the applicant's bank's blanks, the phases shown as they pass. */
-async function makeCard(c: Ctx, applicant: Applicant, attempt: number): Promise<void> {
+async function makeCard(c: Ctx, applicant: Applicant, attempt: number, warnings: readonly string[] = []): Promise<void> {
   const s = c.latest();
   const d = s.devices;
   if (!d || !d.ca || s.busy) return;
@@ -100,7 +108,7 @@ async function makeCard(c: Ctx, applicant: Applicant, attempt: number): Promise<
     c.dispatch(toForm(c, false));
     return c.dispatch({ type: 'message', message: { level: 'error', text: T.noStation(applicant.bank) } });
   }
-  c.dispatch({ type: 'run-started', applicant, run: runInfo(applicant, station, attempt) });
+  c.dispatch({ type: 'run-started', applicant, run: runInfo(applicant, station, attempt, warnings) });
   let started = false;
   const onPhase = (phase: InstantPhase) => {
     started = true;
@@ -135,7 +143,8 @@ function start(c: Ctx): void {
   try {
     // The checks that need no printer, before a blank is touched: nothing is written.
     const checked = checkApplicant(c.ledger, applicant);
-    void makeCard(c, { ...applicant, idNumber: checked.idNumber, cardNo: checked.cardNo }, attemptFor(s.lastFailed, checked));
+    const warnings = checked.warnings.map((w) => w.message);
+    void makeCard(c, { ...applicant, idNumber: checked.idNumber, cardNo: checked.cardNo }, attemptFor(s.lastFailed, checked), warnings);
   } catch (e) {
     c.dispatch({ type: 'refused', focus: fieldOf(codeOf(e)), text: errorText(e) });
   }

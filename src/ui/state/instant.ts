@@ -20,7 +20,8 @@ import type { IdDocType } from '../../domain/id-documents.ts';
  *   error    – the run stopped without a result: the job is left for `job`.
  */
 export type InstantStep = 'loading' | 'off' | 'job' | 'resolved' | 'form' | 'running' | 'result' | 'error';
-export type RunInfo = { name: string; idMasked: string; bank: string; printerId: string; hopperName: string; attempt: number };
+/** `warnings`: the photo's departures from the standard (HB Art. 12), shown while the card is made. */
+export type RunInfo = { name: string; idMasked: string; bank: string; printerId: string; hopperName: string; attempt: number; warnings?: readonly string[] };
 export type ReceiptState = { readonly path: string | null; readonly error: string | null };
 /** A new applicant's form: empty but for the training card number and the demo's sample photo. */
 export type FreshForm = { readonly fields: InstantFields; readonly training: boolean };
