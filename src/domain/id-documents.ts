@@ -250,3 +250,15 @@ export function idDocTypeOfMakerNumber(number: string): IdDocType {
 export function birthDateAlwaysInNumber(type: IdDocType): boolean {
   return BIRTH_IN_NUMBER.has(type);
 }
+
+/**
+ * The document a number typed with no type chosen is checked as: its layout (idDocTypeOfNumber),
+ * except that digits first are a citizen number unless the layout names a permit or card, so a
+ * mistyped resident ID gets its length or checksum message rather than passing as a passport.
+ * Null when it does not look like a number at all (a name).
+ */
+export function idDocTypeForTyped(number: string): IdDocType | null {
+  const guessed = idDocTypeOfNumber(number);
+  const digitsFirst = /^\s*[0-9\uFF10-\uFF19]/.test(number);
+  return digitsFirst && (guessed === null || guessed === 'foreign_passport') ? 'resident_id' : guessed;
+}

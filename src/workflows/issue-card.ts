@@ -14,7 +14,7 @@ import { getMeta } from '../../db/ledger-meta.ts';
 import { SbkError } from '../domain/errors.ts';
 import { maskIdNumber } from '../domain/mask.ts';
 import { normalizeIdNumber } from '../domain/resident-id.ts';
-import { checkIdDocument, idDocTypeOfNumber, type IdDocType } from '../domain/id-documents.ts';
+import { checkIdDocument, idDocTypeForTyped, type IdDocType } from '../domain/id-documents.ts';
 import { normalizeCardInput } from '../domain/card-input.ts';
 import { compareChip, mismatchText, type ReadCheckMismatch } from '../domain/read-check.ts';
 import { isAgentHeld, isDefective, isRecalled, mayMove, stateLabel, type StateOrNone } from '../domain/card-states.ts';
@@ -97,11 +97,7 @@ export function findForIssue(ledger: Ledger, actor: Actor, query: string, now: D
   if (asCard) return [candidate(asCard, actor, profile, today)];
   // A number, in half- or full-width digits (typed with a Chinese input method), or letters and
   // digits (a permit or passport): an ID number of the document given or its layout suggests.
-  // Digits first are a citizen number unless their layout says otherwise, so a mistyped resident
-  // ID still gets its checksum or length message rather than a passport search.
-  const guessed = idDocTypeOfNumber(q);
-  const digitsFirst = /^[0-9\uFF10-\uFF19]/.test(q);
-  const idType = opts.idType ?? (digitsFirst && (guessed === null || guessed === 'foreign_passport') ? 'resident_id' : guessed);
+  const idType = opts.idType ?? idDocTypeForTyped(q);
   if (idType !== null) {
     const id = checkIdDocument(idType, q);
     if (!id.ok) throw idCheckError(null, id);

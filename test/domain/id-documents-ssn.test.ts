@@ -4,6 +4,7 @@ import {
   birthDateInNumber,
   checkIdDocument,
   ID_DOC_TYPES,
+  idDocTypeForTyped,
   needsTypedBirthDate,
   normalizeIdDocNumber,
   socialSecurityNumberFor,
@@ -103,4 +104,20 @@ describe('property: resident-ID-like numbers', () => {
       );
     });
   }
+});
+
+describe('idDocTypeForTyped: a number typed with no type chosen', () => {
+  it('goes by the layout, digits first being a citizen number unless a permit or card', () => {
+    expect(idDocTypeForTyped(SAMPLES.resident_id.valid)).toBe('resident_id');
+    expect(idDocTypeForTyped('420102199001')).toBe('resident_id');
+    expect(idDocTypeForTyped(SAMPLES.hmt_residence_permit.valid)).toBe('hmt_residence_permit');
+    expect(idDocTypeForTyped(SAMPLES.foreign_permanent_id.valid)).toBe('foreign_permanent_id');
+    expect(idDocTypeForTyped('usa123456789012')).toBe('foreign_permanent_id');
+    expect(idDocTypeForTyped('h12345678')).toBe('hk_macao_permit');
+    expect(idDocTypeForTyped('12345678')).toBe('taiwan_permit');
+    expect(idDocTypeForTyped('E12345678')).toBe('cn_passport');
+    expect(idDocTypeForTyped('X1234567')).toBe('foreign_passport');
+    expect(idDocTypeForTyped('王小明')).toBeNull();
+    expect(idDocTypeForTyped('SMITH')).toBeNull();
+  });
 });
