@@ -25,7 +25,13 @@ export type FaceInput = {
   cardNo: string;
   /** YYYY-MM-DD */
   issueDate: string;
+  /** JPEG, base64; empty for an applicant under 7 (see `noPhoto`). */
   photoBase64: string;
+  /**
+   * The applicant is under 7 on the issue date: GD Art. 5 (五) “未满七周岁的学龄前儿童不采集和印刷
+   * 相片，相片区域空置”, Annex 9 “申请人若未满7周岁版面可不打印相片”. The photo area stays empty.
+   */
+  noPhoto?: boolean;
 };
 
 type FaceLine = (typeof FACE_LINES)[keyof typeof FACE_LINES];
@@ -53,7 +59,7 @@ export function printedNameOf(ledgerName: string, printedName?: string): { name:
 export function cardFace(input: FaceInput): CardFace {
   const { name, font } = printedNameOf(input.ledgerName, input.printedName);
   const [y = '', m = '', d = ''] = input.issueDate.split('-');
-  if (!input.photoBase64) throw new SbkError('FACE_PHOTO_MISSING');
+  if (!input.photoBase64 && !input.noPhoto) throw new SbkError('FACE_PHOTO_MISSING');
   return {
     texts: [
       text(FACE_LINES.name, name, font),
@@ -63,6 +69,6 @@ export function cardFace(input: FaceInput): CardFace {
       null,
       null,
     ],
-    photos: [{ base64: input.photoBase64, ...FACE_PHOTO }, null],
+    photos: [input.photoBase64 ? { base64: input.photoBase64, ...FACE_PHOTO } : null, null],
   };
 }

@@ -136,3 +136,129 @@ function checkForeignPermanentId(n: string, today: string | undefined): CheckRes
   }
   return fail('ID_FORMAT', T.foreignPermanentIdFormat);
 }
+
+/** The normaliser every document number goes through before it is checked, stored or compared (NFKC, no spaces, upper case). */
+export const normalizeIdDocNumber: (s: string) => string = normalizeIdNumber;
+
+/**
+ * Types whose number is laid out like a GB 11643 citizen number (address code, YYYYMMDD birth
+ * date at characters 7–14, sequence, check character): the birth date can be read from it.
+ * The 2023 permanent residence card (leading 9) has the same layout; the 2017 card does not.
+ */
+const BIRTH_IN_NUMBER: ReadonlySet<IdDocType> = new Set(['resident_id', 'household', 'temporary_id', 'hmt_residence_permit']);
+
+/**
+ * The holder's birth date as the document number states it (YYYY-MM-DD), or null when the
+ * number does not carry one (travel permits, passports, the 2017 permanent residence card) and
+ * the operator must type it. Expects a number that passed checkIdDocument.
+ */
+export function birthDateInNumber(type: IdDocType, number: string): string | null {
+  const n = normalizeIdNumber(number);
+  const laidOut = BIRTH_IN_NUMBER.has(type) || (type === 'foreign_permanent_id' && n.length === 18);
+  if (!laidOut || !/^[0-9]{17}[0-9X]$/.test(n)) return null;
+  return `${n.slice(6, 10)}-${n.slice(10, 12)}-${n.slice(12, 14)}`;
+}
+
+/**
+ * Where the social security number comes from, by document (GD Art. 35, and GD Art. 5 (五):
+ * “持有居民身份证、居民户口簿或者港澳台居民居住证的中国公民，社会保障号码采用十八位公民身份号码。
+ * 其他人员的社会保障号码按照全国统一规则编制。”):
+ * - `id_number`: the 18-character number on the document is the social security number —
+ *   (一) resident ID and household register (the temporary ID carries the same citizen number),
+ *   (四) the HK/Macao/Taiwan residence permit (人社信息函〔2018〕36号).
+ * - `assigned`: the number is compiled by the social insurance agency under the national rule
+ *   and cannot be derived from the document — (二) passports and permanent residence cards
+ *   (人社部令第16号; HB Art. 38), (三) the two travel permits (粤人社发〔2014〕234号; HB Art. 37).
+ *   The counter types the number the province system assigned, as it does the card number.
+ */
+export type SsnRule = 'id_number' | 'assigned';
+
+export const SSN_RULES: Readonly<Record<IdDocType, SsnRule>> = {
+  resident_id: 'id_number',
+  household: 'id_number',
+  temporary_id: 'id_number',
+  hmt_residence_permit: 'id_number',
+  hk_macao_permit: 'assigned',
+  taiwan_permit: 'assigned',
+  cn_passport: 'assigned',
+  foreign_passport: 'assigned',
+  foreign_permanent_id: 'assigned',
+};
+
+/**
+ * The social security number for a holder with this (checked, normalised) document. For an
+ * `id_number` document it is the document number, and a typed `assigned` number must equal it;
+ * for an `assigned` document the agency's number is required: up to 18 digits or capital
+ * letters (the card face has room for 18, GD Annex 9: `社会保障号码  XXXXXXXXXXXXXXXXXX`), never
+ * the document number itself unless the agency made it so.
+ */
+export function socialSecurityNumberFor(type: IdDocType, idNumber: string, assigned?: string): CheckResult<string> {
+  const given = normalizeIdNumber(assigned ?? '');
+  if (SSN_RULES[type] === 'id_number') {
+    const n = normalizeIdNumber(idNumber);
+    if (given !== '' && given !== n) return fail('SSN_NOT_ID_NUMBER', T.ssnIsIdNumber(ID_DOC_LABELS[type]));
+    return ok(n);
+  }
+  if (given === '') return fail('SSN_REQUIRED', T.ssnRequired(ID_DOC_LABELS[type]));
+  if (!/^[0-9A-Z]{8,18}$/.test(given)) return fail('SSN_FORMAT', T.ssnFormat({ length: given.length }));
+  return ok(given);
+}
+
+/** Whether a document type's number needs the holder's birth date typed beside it (for the under-7 photo rule). */
+export function needsTypedBirthDate(type: IdDocType, number: string): boolean {
+  return birthDateInNumber(type, number) === null;
+}
+
+/**
+ * The document a typed number most likely belongs to, for a lookup that was given a number and
+ * no type: the layouts that only one document uses (810000/820000/830000 permits, a leading 9 or
+ * 3 letters + 12 digits for permanent residence, H/M for the HK/Macao permit, 8 digits for the
+ * Taiwan permit), an 18-character number as the resident ID, and any other run of 5–17 letters
+ * and digits with a digit in it as a foreign passport. Null when it does not look like a number.
+ */
+export function idDocTypeOfNumber(number: string): IdDocType | null {
+  const n = normalizeIdNumber(number);
+  if (/^8[123]0000[0-9]{11}[0-9X]$/.test(n)) return 'hmt_residence_permit';
+  if (/^9[0-9]{16}[0-9X]$/.test(n) || /^[A-Z]{3}[0-9]{12}$/.test(n)) return 'foreign_permanent_id';
+  if (/^[0-9]{17}[0-9X]$/.test(n)) return 'resident_id';
+  if (/^[HM][0-9]{8}([0-9]{2})?$/.test(n)) return 'hk_macao_permit';
+  if (/^[0-9]{8}([0-9A-Z]{2}|\([0-9A-Z]{1,2}\))?$/.test(n)) return 'taiwan_permit';
+  if (/^[EGDSP][0-9A-Z][0-9]{7}$/.test(n)) return 'cn_passport';
+  if (/^(?=.*[0-9])[A-Z0-9]{5,17}$/.test(n)) return 'foreign_passport';
+  return null;
+}
+
+/** The Chinese name of a stored type code; an unknown code (older rows) is shown as it is. */
+export function idDocLabelOf(code: string | null | undefined): string {
+  if (!code) return '';
+  return isIdDocType(code) ? ID_DOC_LABELS[code] : code;
+}
+
+/**
+ * The document behind an 18-character number in a maker's file, whose 身份证号 column (GD Annex 9)
+ * holds the social security number and carries no document type: by GD Art. 35 (一)(四) that is
+ * the citizen number or the HK/Macao/Taiwan residence permit number (810000/820000/830000),
+ * and the 2023 permanent residence card (leading 9) has the same layout. Anything else is
+ * stored as a resident ID, the code every row had before document types were told apart.
+ */
+export function idDocTypeOfMakerNumber(number: string): IdDocType {
+  const t = idDocTypeOfNumber(number);
+  return t === 'hmt_residence_permit' || t === 'foreign_permanent_id' ? t : 'resident_id';
+}
+
+/** Whether every number of this type states the birth date (so it is never typed beside it). */
+export function birthDateAlwaysInNumber(type: IdDocType): boolean {
+  return BIRTH_IN_NUMBER.has(type);
+}
+
+/**
+ * The document a number typed with no type chosen is checked as: its layout (idDocTypeOfNumber),
+ * except that digits first are a citizen number unless the layout names a permit or card, so a
+ * mistyped resident ID gets its length or checksum message rather than passing as a passport.
+ * Null when it does not look like a number at all (a name).
+ */
+export function idDocTypeForTyped(number: string): IdDocType | null {
+  const guessed = idDocTypeOfNumber(number);
+  const digitsFirst = /^\s*[0-9\uFF10-\uFF19]/.test(number);
+  return digitsFirst && (guessed === null || guessed === 'foreign_passport') ? 'resident_id' : guessed;
+}

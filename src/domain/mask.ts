@@ -32,7 +32,9 @@ function maskEnds(chars: readonly string[], keepFront: number, keepBack: number)
 
 /**
  * Identity and document numbers: first 4 and last 4 for 16 characters and more (an 18-digit
- * number shows 8 of 18), otherwise at most 2 at each end and never more than half.
+ * number shows 8 of 18). Permits and passports (8–15 characters: H12345678, 12345678, E12345678)
+ * keep their last 4 too, so the counter can match the document in hand, with at most 2 in front
+ * and never more than half shown. Shorter values: at most 2 at each end, never more than half.
  */
 export function maskIdNumber(s: string): string {
   // The ledger's own 18-character numbers, already normalised: the same answer without the
@@ -40,6 +42,10 @@ export function maskIdNumber(s: string): string {
   if (PLAIN_RESIDENT_ID.test(s)) return `${s.slice(0, 4)}${MASK.repeat(10)}${s.slice(14)}`;
   const chars = [...normalizeIdNumber(s)];
   if (chars.length >= 16) return maskEnds(chars, 4, 4);
+  if (chars.length >= 8) {
+    const half = Math.floor(chars.length / 2);
+    return maskEnds(chars, Math.min(2, half - 4), 4);
+  }
   const k = Math.min(2, Math.floor(chars.length / 4));
   return maskEnds(chars, k, k);
 }

@@ -158,6 +158,8 @@ export const keyDescriptions = {
   'instant.start': '开始制卡',
   'instant.next': '下一项',
   'instant.bank': '换服务银行',
+  'instant.id-type': '换证件类型',
+  'issue.agent-id-type': '换代领人证件类型',
   'instant.field': '切换输入项',
   'instant.busy': '正在制卡，完成前不能离开',
   'instant.new': '为下一位申请人制卡',

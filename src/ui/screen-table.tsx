@@ -131,7 +131,7 @@ export const SCREENS: ScreenTable = {
   issuance: {
     title: screenTitles.issuance,
     help: screenHelp.issuance,
-    contexts: ['issue-query', 'issue-pick', 'issue-form', 'issue-form-edit', 'issue-done'],
+    contexts: ['issue-query', 'issue-pick', 'issue-form', 'issue-form-edit', 'issue-form-agent-id', 'issue-done'],
     render: (_s, env, nav) => <IssuanceScreen {...env} onLedger={() => open(nav, { id: 'issued-report' })} />,
   },
   overdue: {
@@ -215,7 +215,7 @@ export const SCREENS: ScreenTable = {
   instant: {
     title: screenTitles.instant,
     help: screenHelp.instant,
-    contexts: ['instant', 'instant-no-blanks', 'instant-job', 'instant-job-face', 'instant-job-hand', 'instant-resolved', 'instant-resolved-receipt', 'instant-error', 'instant-form', 'instant-form-edit', 'instant-running', 'instant-issued', 'instant-failed', 'instant-void'],
+    contexts: ['instant', 'instant-no-blanks', 'instant-job', 'instant-job-face', 'instant-job-hand', 'instant-resolved', 'instant-resolved-receipt', 'instant-error', 'instant-form', 'instant-form-edit', 'instant-form-id', 'instant-running', 'instant-issued', 'instant-failed', 'instant-void'],
     render: (_s, env, nav) => <InstantScreen {...env} onLoadHopper={() => open(nav, { id: 'hopper-load' })} />,
   },
   'hopper-load': {

@@ -19,13 +19,15 @@ import { mayMove, stateLabel, type StateOrNone } from '../domain/card-states.ts'
 import { todayInChina } from '../domain/china-dates.ts';
 import { issuanceText } from '../i18n/workflows/issuance.ts';
 import type { Actor } from './authenticate.ts';
-import { idCheckError } from './id-check-error.ts';
+import { idCheckError, idDocTypeOrThrow } from './id-check-error.ts';
 
 export type PickupInput = {
   operationId: string;
   unit: string;
   agentName: string;
   agentIdNumber: string;
+  /** The agent's document (HB Art. 5): a code or a Chinese name; resident ID when not given. */
+  agentIdType?: string;
   /** 授权书 or batch application form reference. */
   authorisationRef: string;
   batches?: readonly string[];
@@ -45,7 +47,7 @@ export function pickupCards(ledger: Ledger, actor: Actor, input: PickupInput, no
   const agentName = input.agentName.trim();
   const auth = input.authorisationRef.trim();
   if (!unit || !agentName || !auth) throw new SbkError('PICKUP_FIELDS');
-  const id = checkIdDocument('resident_id', input.agentIdNumber);
+  const id = checkIdDocument(idDocTypeOrThrow('agent', input.agentIdType), input.agentIdNumber);
   if (!id.ok) throw idCheckError('agent', id);
   return writeTx(ledger, (tx) => {
     if (isRetryOf(tx, input.operationId, ['agent_pickup'], actor.id)) {

@@ -3,6 +3,7 @@ import type { Ledger } from '../../db/open-ledger.ts';
 import { cardByNo, cardHistory } from '../../db/card-queries.ts';
 import { SbkError } from '../domain/errors.ts';
 import { maskBankCard, maskIdNumber } from '../domain/mask.ts';
+import { idDocLabelOf } from '../domain/id-documents.ts';
 import { normalizeCardInput } from '../domain/card-input.ts';
 
 export type CardView = {
@@ -18,7 +19,8 @@ export type CardView = {
   bank: string;
   maker: string;
   bankCardNo: string | null;
-  holder: { name: string; idType: string; idNumber: string } | null;
+  /** `idTypeLabel`: the document's Chinese name (HB Art. 5); `idNumber` masked, last 4 shown. */
+  holder: { name: string; idType: string; idTypeLabel: string; idNumber: string } | null;
   issueDate: string | null;
   expiryDate: string | null;
   history: {
@@ -76,7 +78,7 @@ export function lookupCard(ledger: Ledger, rawCardNo: string): CardView {
     bank: c.bank,
     maker: c.maker,
     bankCardNo: c.bankCardNo ? maskBankCard(c.bankCardNo) : null,
-    holder: c.holderName ? { name: c.holderName, idType: c.holderIdType ?? '', idNumber: maskIdNumber(c.holderIdNumber ?? '') } : null,
+    holder: c.holderName ? { name: c.holderName, idType: c.holderIdType ?? '', idTypeLabel: idDocLabelOf(c.holderIdType), idNumber: maskIdNumber(c.holderIdNumber ?? '') } : null,
     issueDate: c.issueDate,
     expiryDate: c.expiryDate,
     history,

@@ -8,7 +8,7 @@ import { SbkError } from '../domain/errors.ts';
 import { isErrorKey, type ErrorKey } from '../i18n/error-messages.ts';
 
 /** Who or what the checked input was: the catalogue variant the message is said in. */
-export type CheckedFor = 'instantApplicant' | 'instantName' | 'instantCardNo' | 'consumeHolder' | 'deceasedReport';
+export type CheckedFor = 'instantApplicant' | 'instantPhoto' | 'instantName' | 'instantCardNo' | 'consumeHolder' | 'deceasedReport';
 
 type ReraisedKey = Extract<ErrorKey, `${string}.${CheckedFor}`>;
 

@@ -6,8 +6,16 @@
  */
 import { SbkError } from '../domain/errors.ts';
 import { issuanceText } from '../i18n/workflows/issuance.ts';
+import { idDocTypeFromLabel, type IdDocType } from '../domain/id-documents.ts';
 
 export type IdOwner = keyof typeof issuanceText.idOf;
+
+/** The document type typed at the counter (a code or a Chinese name; resident ID when blank), or the error naming whose it was. */
+export function idDocTypeOrThrow(owner: IdOwner | null, typed: string | undefined): IdDocType {
+  const r = idDocTypeFromLabel(typed?.trim() || 'resident_id');
+  if (!r.ok) throw idCheckError(owner, r);
+  return r.value;
+}
 
 export function idCheckError(owner: IdOwner | null, failure: { code: string; message: string }): SbkError {
   const message = owner ? issuanceText.idOf[owner](failure.message) : failure.message;

@@ -10,6 +10,7 @@
  * so the answer names every problem. Only the problems and the values the duplicate checks need
  * are kept (a large file's in a scratch database, db/import-keys.ts).
  */
+import { idDocTypeOfMakerNumber } from '../domain/id-documents.ts';
 import { createHash } from 'node:crypto';
 import type { Ledger, LedgerDb } from '../../db/open-ledger.ts';
 import { writeTx } from '../../db/write-tx.ts';
@@ -465,7 +466,7 @@ function toNewCard(kind: 'finished' | 'prefab', bank: string, maker: string, r: 
     maker,
     boxLabel: r.boxLabel,
     boxPosition: r.boxPosition,
-    holder: kind === 'finished' && r.idNumber && r.name ? { idType: 'resident_id', idNumber: r.idNumber, name: r.name } : null,
+    holder: kind === 'finished' && r.idNumber && r.name ? { idType: idDocTypeOfMakerNumber(r.idNumber), idNumber: r.idNumber, name: r.name } : null,
     issueDate: r.issueDate,
     expiryDate: r.expiryDate,
   };

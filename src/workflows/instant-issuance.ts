@@ -30,7 +30,9 @@ import {
 import { SbkError, isSbkError } from '../domain/errors.ts';
 import { errorText } from '../i18n/error-messages.ts';
 import { instantText } from '../i18n/workflows/instant.ts';
-import { checkIdDocument } from '../domain/id-documents.ts';
+import { birthDateInNumber, checkIdDocument, idDocTypeFromLabel, socialSecurityNumberFor, type IdDocType } from '../domain/id-documents.ts';
+import { checkCardPhoto, photoRequired, type PhotoWarning } from '../domain/card-photo.ts';
+import { isIsoDate } from '../domain/resident-id.ts';
 import { parseName, namesEqual } from '../domain/rare-names.ts';
 import { checkSocialSecurityCardNumber } from '../domain/card-codes.ts';
 import { maskIdNumber } from '../domain/mask.ts';
@@ -49,13 +51,25 @@ export type Applicant = {
   name: string;
   /** For rare-character names: the name with the characters themselves (see card-face.ts). */
   printedName?: string;
+  /** The document the applicant showed (HB Art. 5): a code or a Chinese name; resident ID when not given. */
+  idType?: string;
   idNumber: string;
+  /**
+   * The social security number the province system assigned, for documents whose number is
+   * not the social security number (GD Art. 35 (二)(三); see SSN_RULES).
+   */
+  ssn?: string;
+  /** YYYY-MM-DD; needed when the number carries none and there is no photo (the under-7 rule). */
+  birthDate?: string;
   bank: string;
   /** The card number the province system assigned (GD Annex 9 二(一) 第3步). */
   cardNo: string;
-  /** JPEG or PNG, base64. */
+  /** JPEG, base64; empty for an applicant under 7 on the issue date (GD Art. 5 (五)). */
   photoBase64: string;
 };
+
+/** An applicant who passed the checks: normalised numbers, the social security number, and what the operator should look at. */
+export type CheckedApplicant = Omit<Applicant, 'idType'> & { idType: IdDocType; idNumber: string; cardNo: string; ssn: string; noPhoto: boolean; warnings: PhotoWarning[] };
 
 /** One printer and the hopper the applicant's blanks are in. */
 export type InstantStation = { printerId: string; printer: InstantPrinter; hopperNo: number; hopperName: string; ca: CaAuthority };
@@ -82,11 +96,6 @@ function isBlankChip(chip: BasicCardInfo): boolean {
   return !chip.ssn && !chip.cardNo && !chip.name;
 }
 
-function isPhoto(base64: string): boolean {
-  const head = Buffer.from(base64.slice(0, 16), 'base64');
-  return (head[0] === 0xff && head[1] === 0xd8) || (head[0] === 0x89 && head.subarray(1, 4).toString() === 'PNG');
-}
-
 function addYears(iso: string, years: number): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   // 29 February ten years on is 28 February: the card expires on the last day of that month.
@@ -94,10 +103,34 @@ function addYears(iso: string, years: number): string {
   return `${y + years}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
+/**
+ * The applicant's photo: a JPEG (warnings when its size or pixels are off the standard), or
+ * none for a child under 7 on the issue date, whose age comes from the document number or, for
+ * documents without a birth date in the number, from the typed birth date.
+ */
+function checkPhoto(a: Applicant, idType: IdDocType, idNumber: string, issueDate: string): { noPhoto: boolean; warnings: PhotoWarning[] } {
+  if (a.photoBase64) {
+    const photo = checkCardPhoto(Buffer.from(a.photoBase64, 'base64'));
+    if (!photo.ok) throw checkFailed(photo, 'instantPhoto');
+    return { noPhoto: false, warnings: photo.value.warnings };
+  }
+  const typed = a.birthDate?.trim();
+  if (typed && !isIsoDate(typed)) throw new SbkError('BIRTH_DATE_FORMAT.instant', { value: typed });
+  const birth = birthDateInNumber(idType, idNumber) ?? typed;
+  if (!birth) throw new SbkError('FACE_PHOTO_MISSING.birthDate');
+  if (photoRequired(birth, issueDate)) throw new SbkError('FACE_PHOTO_MISSING.instant');
+  return { noPhoto: true, warnings: [] };
+}
+
 /** The checks that need no printer: done before a blank is touched. */
-export function checkApplicant(ledger: Ledger, a: Applicant): Applicant & { idNumber: string; cardNo: string } {
-  const id = checkIdDocument('resident_id', a.idNumber);
+export function checkApplicant(ledger: Ledger, a: Applicant, issueDate: string = todayInChina(ledger.now())): CheckedApplicant {
+  const type = idDocTypeFromLabel(a.idType?.trim() || 'resident_id');
+  if (!type.ok) throw checkFailed(type, 'instantApplicant');
+  const idType = type.value;
+  const id = checkIdDocument(idType, a.idNumber);
   if (!id.ok) throw checkFailed(id, 'instantApplicant');
+  const ssn = socialSecurityNumberFor(idType, id.value, a.ssn);
+  if (!ssn.ok) throw checkFailed(ssn, 'instantApplicant');
   const name = parseName(a.name);
   if (!name.ok) throw checkFailed(name, 'instantName');
   const no = checkSocialSecurityCardNumber(a.cardNo);
@@ -105,12 +138,12 @@ export function checkApplicant(ledger: Ledger, a: Applicant): Applicant & { idNu
   if (no.value.startsWith('*')) throw new SbkError('CARD_NUMBER.instantPlaceholder');
   if (cardsByNumbers(ledger.db, [no.value]).length > 0) throw new SbkError('CARD_EXISTS.instant', { card: no.value });
   if (!a.bank.trim()) throw new SbkError('BANK_REQUIRED');
-  if (!isPhoto(a.photoBase64)) throw new SbkError('FACE_PHOTO_MISSING.instant');
+  const photo = checkPhoto(a, idType, id.value, issueDate);
   const held = holderCardsByIdNumber(ledger.db, id.value);
   if (held.some((c) => c.deceasedAt)) throw new SbkError('HOLDER_DECEASED.instant');
   if (held.length > 0 && !held.some((c) => namesEqual(c.holderName ?? '', a.name))) throw new SbkError('HOLDER_NAME_MISMATCH.instant');
-  cardFace({ ledgerName: a.name, printedName: a.printedName, ssn: id.value, cardNo: no.value, issueDate: '2000-01-01', photoBase64: a.photoBase64 });
-  return { ...a, idNumber: id.value, cardNo: no.value, name: a.name.trim() };
+  cardFace({ ledgerName: a.name, printedName: a.printedName, ssn: ssn.value, cardNo: no.value, issueDate, photoBase64: a.photoBase64, noPhoto: photo.noPhoto });
+  return { ...a, idType, idNumber: id.value, ssn: ssn.value, cardNo: no.value, name: a.name.trim(), ...photo };
 }
 
 function hopperPlace(ledger: Ledger, actor: Actor, name: string) {
@@ -249,7 +282,7 @@ function startInstantJob(
   actor: Actor,
   station: Omit<InstantStation, 'printer' | 'ca'>,
   /** `applicant` as checkApplicant returned it. */
-  input: { operationId: string; applicant: ReturnType<typeof checkApplicant>; attempt?: number },
+  input: { operationId: string; applicant: CheckedApplicant; attempt?: number },
   now = ledger.now(),
 ): { job: InstantJobRow; expected: HopperCard } {
   const a = input.applicant;
@@ -274,7 +307,7 @@ function startInstantJob(
       hopperNo: station.hopperNo,
       bank: a.bank,
       applicantName: a.name,
-      applicantIdType: 'resident_id',
+      applicantIdType: a.idType,
       applicantIdNumber: a.idNumber,
       cardNo: a.cardNo,
       expectedBlankId: expected.id,
@@ -405,10 +438,24 @@ export async function makeInstantCard(
   input: { operationId: string; applicant: Applicant; attempt?: number },
   hooks: InstantHooks = {},
   now = ledger.now(),
+): Promise<InstantResult & { warnings?: PhotoWarning[] }> {
+  const applicant = checkApplicant(ledger, input.applicant, todayInChina(now));
+  const r = await makeCheckedCard(ledger, actor, station, { ...input, applicant }, hooks, now);
+  // The photo's departures from the standard (HB Art. 12) are the operator's to see, whatever the outcome.
+  return applicant.warnings.length > 0 ? { ...r, warnings: applicant.warnings } : r;
+}
+
+async function makeCheckedCard(
+  ledger: Ledger,
+  actor: Actor,
+  station: InstantStation,
+  input: { operationId: string; applicant: CheckedApplicant; attempt?: number },
+  hooks: InstantHooks,
+  now: Date,
 ): Promise<InstantResult> {
-  const applicant = checkApplicant(ledger, input.applicant);
+  const applicant = input.applicant;
   await refuseUnreadyPrinter(station.printer);
-  const { job, expected } = startInstantJob(ledger, actor, station, { ...input, applicant }, now);
+  const { job, expected } = startInstantJob(ledger, actor, station, input, now);
   hooks.afterStep?.('started');
   const run: Run = { ledger, actor, job, expected, station, hooks };
 
@@ -419,7 +466,7 @@ export async function makeInstantCard(
   const issueDate = todayInChina(now);
   const personal: ChipPersonalisation = {
     regionCode: fed.chip.regionCode || actor.siteCode.slice(0, 6),
-    ssn: job.applicantIdNumber,
+    ssn: applicant.ssn,
     cardNo: job.cardNo,
     name: job.applicantName,
     issueDate: issueDate.replaceAll('-', ''),
@@ -430,7 +477,7 @@ export async function makeInstantCard(
   step(run, 'personalised', hooks);
 
   hooks.onPhase?.('print');
-  const face = cardFace({ ledgerName: job.applicantName, printedName: input.applicant.printedName, ssn: personal.ssn, cardNo: job.cardNo, issueDate, photoBase64: input.applicant.photoBase64 });
+  const face = cardFace({ ledgerName: job.applicantName, printedName: input.applicant.printedName, ssn: personal.ssn, cardNo: job.cardNo, issueDate, photoBase64: applicant.photoBase64, noPhoto: applicant.noPhoto });
   step(run, 'print_sent', hooks);
   const misprinted = await printFace(run, face);
   if (misprinted) return misprinted;

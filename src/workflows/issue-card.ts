@@ -14,7 +14,7 @@ import { getMeta } from '../../db/ledger-meta.ts';
 import { SbkError } from '../domain/errors.ts';
 import { maskIdNumber } from '../domain/mask.ts';
 import { normalizeIdNumber } from '../domain/resident-id.ts';
-import { checkIdDocument, type IdDocType } from '../domain/id-documents.ts';
+import { checkIdDocument, idDocTypeForTyped, type IdDocType } from '../domain/id-documents.ts';
 import { normalizeCardInput } from '../domain/card-input.ts';
 import { compareChip, mismatchText, type ReadCheckMismatch } from '../domain/read-check.ts';
 import { isAgentHeld, isDefective, isRecalled, mayMove, stateLabel, type StateOrNone } from '../domain/card-states.ts';
@@ -25,7 +25,7 @@ import type { IssueReceipt } from '../domain/issue-receipt-format.ts';
 import type { BasicCardInfo } from '../../drivers/reader/basic-info.ts';
 import { issuanceText } from '../i18n/workflows/issuance.ts';
 import type { Actor } from './authenticate.ts';
-import { idCheckError } from './id-check-error.ts';
+import { idCheckError, idDocTypeOrThrow } from './id-check-error.ts';
 
 export function ledgerProfile(ledger: Pick<Ledger, 'db'>): RuleProfile {
   return ruleProfile(getMeta(ledger.db, 'rule_profile') ?? 'guangdong');
@@ -88,16 +88,18 @@ function candidate(c: HolderCardRow, actor: Actor, profile: RuleProfile, today: 
  * (checked first, so a typo is caught before a search), or the name (within the operator's site
  * and below).
  */
-export function findForIssue(ledger: Ledger, actor: Actor, query: string, now: Date = ledger.now()): IssueCandidate[] {
+export function findForIssue(ledger: Ledger, actor: Actor, query: string, now: Date = ledger.now(), opts: { idType?: IdDocType } = {}): IssueCandidate[] {
   const q = query.trim();
   if (!q) throw new SbkError('QUERY_EMPTY');
   const profile = ledgerProfile(ledger);
   const today = todayInChina(now);
   const asCard = holderCardByNo(ledger.db, normalizeCardInput(q));
   if (asCard) return [candidate(asCard, actor, profile, today)];
-  // A number, in half- or full-width digits (typed with a Chinese input method): an ID number.
-  if (/^[0-9\uFF10-\uFF19]/.test(q)) {
-    const id = checkIdDocument('resident_id', q);
+  // A number, in half- or full-width digits (typed with a Chinese input method), or letters and
+  // digits (a permit or passport): an ID number of the document given or its layout suggests.
+  const idType = opts.idType ?? idDocTypeForTyped(q);
+  if (idType !== null) {
+    const id = checkIdDocument(idType, q);
     if (!id.ok) throw idCheckError(null, id);
     const found = holderCardsByIdNumber(ledger.db, id.value);
     if (found.length === 0) throw new SbkError('HOLDER_NOT_FOUND.issueById');
@@ -108,7 +110,8 @@ export function findForIssue(ledger: Ledger, actor: Actor, query: string, now: D
   return found.map((c) => candidate(c, actor, profile, today));
 }
 
-export type AgentInfo = { name: string; idType?: IdDocType; idNumber: string; relation: string };
+/** `idType`: the agent's document (HB Art. 5), a code or a Chinese name; resident ID when not given. */
+export type AgentInfo = { name: string; idType?: string; idNumber: string; relation: string };
 
 export type IssueInput = {
   /** Chosen when the issuance started: a retry acts once. */
@@ -188,10 +191,11 @@ function checkReceiver(c: HolderCardRow, input: IssueInput): AgentInfo | null {
   if (normalizeIdNumber(input.holderIdNumber) !== normalizeIdNumber(c.holderIdNumber ?? '')) throw new SbkError('HOLDER_ID_MISMATCH');
   if (input.receiver !== 'agent') return null;
   if (!input.agent?.name.trim() || !input.agent.relation.trim()) throw new SbkError('AGENT_REQUIRED');
-  const id = checkIdDocument(input.agent.idType ?? 'resident_id', input.agent.idNumber);
+  const idType = idDocTypeOrThrow('agent', input.agent.idType);
+  const id = checkIdDocument(idType, input.agent.idNumber);
   if (!id.ok) throw idCheckError('agent', id);
   if (id.value === normalizeIdNumber(c.holderIdNumber ?? '')) throw new SbkError('AGENT_IS_HOLDER');
-  return { ...input.agent, idNumber: id.value };
+  return { ...input.agent, idType, idNumber: id.value };
 }
 
 /** The hand-over receipt (GD Art. 14), masked: the holder signs it at the counter. */

@@ -12,6 +12,7 @@ import { authenticate } from '../../src/workflows/authenticate.ts';
 import { type Actor } from '../../src/domain/actor.ts';
 import { openSiteDevices, type SiteDevices } from '../../src/workflows/site-devices.ts';
 import { instantStations, stationForBank } from '../../src/workflows/instant-stations.ts';
+import { testJpeg } from '../helpers/jpeg.ts';
 import { makeInstantCard, trainingCardNo, type Applicant } from '../../src/workflows/instant-issuance.ts';
 import { interruptedJobs, resolveInstantJob } from '../../src/workflows/instant-recovery.ts';
 import { loadHopperAtCounter, unloadHopperAtCounter } from '../../src/workflows/hopper-loading.ts';
@@ -26,7 +27,7 @@ import { closeLedger, type Ledger } from '../../db/open-ledger.ts';
 import { tempDir } from '../helpers/temp-ledger.ts';
 
 const ICBC = '中国工商银行';
-const PHOTO = readFileSync(new URL('../../fixtures/photos/applicant-sample.png', import.meta.url)).toString('base64');
+const PHOTO = readFileSync(new URL('../../fixtures/photos/applicant-sample.jpg', import.meta.url)).toString('base64');
 const idOf = (first17: string) => first17 + residentIdCheckChar(first17);
 
 type Bench = { ledger: Ledger; actor: Actor; devices: SiteDevices };
@@ -93,7 +94,7 @@ describe('instant issuance on the simulated desk printer', () => {
 
   it('a real-sized ID photo (30 KB, 40 KB in base64) goes through the framing to the printer intact', async () => {
     const b = await bench();
-    const big = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(30_000, 7)]).toString('base64');
+    const big = testJpeg(358, 441, 30_000).toString('base64');
     const r = await makeInstantCard(b.ledger, b.actor, station(b), { operationId: randomUUID(), applicant: applicant(b, { photoBase64: big }) });
     expect(r.status).toBe('issued');
     expect(sim(b).bins.good[0]!.face!.some((f) => f === `${big}|46|127|234|300`)).toBe(true);
@@ -227,7 +228,7 @@ describe('instant issuance on the simulated desk printer', () => {
     if (taken) await expect(run({ cardNo: taken })).rejects.toMatchObject({ code: 'CARD_EXISTS' });
     await expect(run({ bank: '中国建设银行' })).rejects.toMatchObject({ code: 'HOPPER_WRONG_BANK' });
     await expect(run({ name: '张[CHUI]' })).rejects.toMatchObject({ code: 'FACE_RARE_NAME' });
-    await expect(run({ photoBase64: Buffer.from('not a photo').toString('base64') })).rejects.toMatchObject({ code: 'FACE_PHOTO_MISSING' });
+    await expect(run({ photoBase64: Buffer.from('not a photo').toString('base64') })).rejects.toMatchObject({ code: 'PHOTO_NOT_IMAGE' });
     expect(sim(b).cardAtReader()).toBeNull();
     expect(sim(b).hopperContents(1).length).toBe(4);
     ok(b);

@@ -17,10 +17,12 @@ describe('maskIdNumber', () => {
     fc.assert(fc.property(id, (s) => maskIdNumber(s) === maskIdNumber(` ${s}`)));
   });
 
-  it('shows at most 2 at each end and never more than half of shorter numbers', () => {
-    expect(maskIdNumber('420102900101123')).toBe('42***********23');
-    expect(maskIdNumber('H12345678')).toBe('H1*****78');
-    expect(maskIdNumber('12345678')).toBe('12****78');
+  it('keeps the last 4 of permit and passport numbers (8–15), at most 2 in front, never more than half; shorter: at most 2 at each end', () => {
+    expect(maskIdNumber('420102900101123')).toBe('42*********1123');
+    expect(maskIdNumber('H12345678')).toBe('*****5678');
+    expect(maskIdNumber('12345678')).toBe('****5678');
+    expect(maskIdNumber('H1234567801')).toBe('H******7801');
+    expect(maskIdNumber('USA123456789012')).toBe('US*********9012');
     expect(maskIdNumber('1234567')).toBe('1*****7');
     expect(maskIdNumber('1234')).toBe('1**4');
     expect(maskIdNumber('123')).toBe('***');

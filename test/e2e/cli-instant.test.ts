@@ -12,7 +12,7 @@ import { residentIdCheckChar } from '../../src/domain/resident-id.ts';
 
 const copy = demoLedgerCopies('sbk-instant-');
 const { sbk, ok, refused, text } = cliAs({ sunli: '680135', zhangwei: '357902' });
-const PHOTO = fileURLToPath(new URL('../../fixtures/photos/applicant-sample.png', import.meta.url));
+const PHOTO = fileURLToPath(new URL('../../fixtures/photos/applicant-sample.jpg', import.meta.url));
 const ID = '42010219900101001' + residentIdCheckChar('42010219900101001');
 const make = (cardNo: string) => ['instant', 'make', '--name', '王小明', '--id', ID, '--bank', '中国工商银行', '--card-no', cardNo, '--photo', PHOTO];
 

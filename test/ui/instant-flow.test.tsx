@@ -69,7 +69,7 @@ describe('console: instant issuance (即时制卡)', () => {
     expect(f).toMatch(/›姓名/);
     expect(f).toMatch(/服务银行\s+\[中国工商银行 {2}制卡机1-卡盒1 {2}余 4 张\]/);
     expect(f).toMatch(/社保卡号（培训号） T00000001/);
-    expect(f).toMatch(/相片文件\s+\/\S+\/fixtures\/photos\/applicant-sample\.png/);
+    expect(f).toMatch(/相片文件\s+\/\S+\/fixtures\/photos\/applicant-sample\.jpg/);
     expect(footer(f)).toMatch(/^Ctrl\+S 开始制卡\s+Enter 下一项\s+Tab\/↑↓ 切换输入项\s+Esc 返回/);
 
     // A wrong check digit: refused on the form, nothing written.
@@ -169,7 +169,7 @@ describe('console: instant issuance (即时制卡)', () => {
           { ...station, ca: devices.ca! },
           {
             operationId: randomUUID(),
-            applicant: { name: '赵敏', idNumber: idOf('42010219920315302'), bank: ICBC, cardNo, photoBase64: readFileSync(new URL('../../fixtures/photos/applicant-sample.png', import.meta.url)).toString('base64') },
+            applicant: { name: '赵敏', idNumber: idOf('42010219920315302'), bank: ICBC, cardNo, photoBase64: readFileSync(new URL('../../fixtures/photos/applicant-sample.jpg', import.meta.url)).toString('base64') },
           },
           {
             afterStep: (s) => {
@@ -280,6 +280,7 @@ describe('console: instant issuance (即时制卡)', () => {
       'instant-resolved-receipt',
       'instant-form',
       'instant-form-edit',
+      'instant-form-id',
       'instant-running',
       'instant-issued',
       'instant-failed',

@@ -431,6 +431,7 @@ describe('the issuance and overdue key contexts', () => {
     'issue-pick',
     'issue-form',
     'issue-form-edit',
+    'issue-form-agent-id',
     'issue-done',
     'overdue-due',
     'overdue-warn',

@@ -22,7 +22,7 @@ function cardViewText(view: CardView): string {
     t.head({ cardNo: view.cardNo, kind: cliCommon.cardKinds[view.kind === 'finished' ? 'finished' : 'prefab'], state: stateLabel(view.state) }),
     t.place({ site: view.site.name, code: view.site.code, place: v(view.place) }),
     t.batch({ batch: view.batch ?? '-', box: view.box ?? '-', position: view.boxPosition ?? '-', bank: view.bank }),
-    view.holder ? t.holder({ name: printableValue(view.holder.name), idNumber: view.holder.idNumber }) : t.noHolder,
+    view.holder ? t.holder({ name: printableValue(view.holder.name), idNumber: view.holder.idNumber, idTypeLabel: view.holder.idTypeLabel }) : t.noHolder,
     t.history,
     ...view.history.map((h) =>
       t.movement({

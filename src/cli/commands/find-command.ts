@@ -4,6 +4,7 @@
  */
 import type { Argv } from 'yargs';
 import { findForIssue, type IssueCandidate } from '../../workflows/issue-card.ts';
+import { idDocTypeOrThrow } from '../../workflows/id-check-error.ts';
 import { textTable } from '../../text/text-table.ts';
 import { issueText } from '../../i18n/cli/issue.ts';
 import { cliCommon } from '../../i18n/cli/common.ts';
@@ -34,10 +35,11 @@ export function findCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArg
   return y.command(
     'find <query>',
     t.describe,
-    (c) => c.positional('query', { type: 'string', demandOption: true, describe: t.query }),
+    (c) => c.positional('query', { type: 'string', demandOption: true, describe: t.query }).option('id-type', { type: 'string', describe: t.idType }),
     (argv) =>
       withActor(argv, (ledger, actor) => {
-        const rows = findForIssue(ledger, actor, argv.query);
+        const idType = argv['id-type'] === undefined ? undefined : idDocTypeOrThrow(null, argv['id-type']);
+        const rows = findForIssue(ledger, actor, argv.query, ledger.now(), { idType });
         emit(out(), rows, () => findText(rows));
       }),
   );

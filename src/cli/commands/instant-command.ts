@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Ledger } from '../../../db/open-ledger.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { makeInstantCard, type InstantResult } from '../../workflows/instant-issuance.ts';
+import type { PhotoWarning } from '../../domain/card-photo.ts';
 import { interruptedJobs, resolveInstantJob, type InterruptedJob, type Resolution } from '../../workflows/instant-recovery.ts';
 import { instantStations, stationForBank } from '../../workflows/instant-stations.ts';
 import { failpoint } from '../../workflows/failpoint.ts';
@@ -51,17 +52,39 @@ const RESOLVED: { [O in Resolution['outcome']]: (r: Extract<Resolution, { outcom
 const madeText = (r: InstantResult): string => (MADE[r.status] as (x: InstantResult) => string)(r);
 const resolvedText = (r: Resolution): string => (RESOLVED[r.outcome] as (x: Resolution) => string)(r);
 
-type Applicant = { name: string; 'printed-name'?: string; id: string; bank: string; 'card-no': string; photo: string; printer?: string };
+type Applicant = {
+  name: string;
+  'printed-name'?: string;
+  id: string;
+  'id-type'?: string;
+  ssn?: string;
+  'birth-date'?: string;
+  bank: string;
+  'card-no': string;
+  photo?: string;
+  printer?: string;
+};
 
 /** Picks the printer and the hopper of the applicant's bank, then makes the card. */
-function makeCard(ledger: Ledger, actor: Actor, a: Applicant): Promise<InstantResult> {
-  const photoBase64 = readPhoto(a.photo);
+function makeCard(ledger: Ledger, actor: Actor, a: Applicant): Promise<InstantResult & { warnings?: PhotoWarning[] }> {
+  // No photo for a child under 7 (GD Art. 5 (五)); the workflow checks the age.
+  const photoBase64 = a.photo ? readPhoto(a.photo) : '';
   return withSiteDevices(ledger, actor, async (devices) => {
     const p = printerOf(devices, a.printer);
     if (!devices.ca) throw new SbkError('INSTANT_NO_CA');
     const station = stationForBank(instantStations(ledger, actor, { printers: [p] }), a.bank.trim());
     if (!station) throw new SbkError('HOPPER_NO_BANK', { printer: p.id, bank: a.bank });
-    const applicant = { name: a.name, printedName: a['printed-name'], idNumber: a.id, bank: a.bank.trim(), cardNo: a['card-no'], photoBase64 };
+    const applicant = {
+      name: a.name,
+      printedName: a['printed-name'],
+      idType: a['id-type'],
+      idNumber: a.id,
+      ssn: a.ssn,
+      birthDate: a['birth-date'],
+      bank: a.bank.trim(),
+      cardNo: a['card-no'],
+      photoBase64,
+    };
     return makeInstantCard(ledger, actor, { ...station, ca: devices.ca }, { operationId: randomUUID(), applicant }, { afterStep: failpoint });
   });
 }
@@ -75,9 +98,12 @@ function makeSubcommand(y: Argv<GlobalArgs>, out: () => Out, setExit: (code: num
         .option('name', { type: 'string', demandOption: true, describe: t.make.name })
         .option('printed-name', { type: 'string', describe: t.make.printedName })
         .option('id', { type: 'string', demandOption: true, describe: t.make.id })
+        .option('id-type', { type: 'string', describe: t.make.idType })
+        .option('ssn', { type: 'string', describe: t.make.ssn })
+        .option('birth-date', { type: 'string', describe: t.make.birthDate })
         .option('bank', { type: 'string', demandOption: true, describe: t.make.bank })
         .option('card-no', { type: 'string', demandOption: true, describe: t.make.cardNo })
-        .option('photo', { type: 'string', demandOption: true, describe: t.make.photo })
+        .option('photo', { type: 'string', describe: t.make.photo })
         .option('printer', { type: 'string', describe: t.make.printer })
         .option('receipt', { type: 'boolean', default: false, describe: t.make.receipt }),
     (argv) =>
@@ -85,7 +111,7 @@ function makeSubcommand(y: Argv<GlobalArgs>, out: () => Out, setExit: (code: num
         const r = await makeCard(ledger, actor, argv);
         // Only an issued card has a receipt.
         const saved = argv.receipt && 'receipt' in r ? saveIssueReceipt(ledger, r.receipt) : null;
-        emit(out(), { ...r, ...(saved ? { receiptFile: saved } : {}) }, () => [madeText(r), ...(saved ? [t.make.receiptSaved({ path: saved })] : [])].join('\n'));
+        emit(out(), { ...r, ...(saved ? { receiptFile: saved } : {}) }, () => [...(r.warnings ?? []).map((w) => t.make.warning(w.message)), madeText(r), ...(saved ? [t.make.receiptSaved({ path: saved })] : [])].join('\n'));
         if (r.status === 'failed' || r.status === 'void') setExit(1);
       }),
   );

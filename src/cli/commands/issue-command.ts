@@ -25,6 +25,7 @@ type IssueArgs = {
   'holder-id'?: string;
   receiver: 'self' | 'agent' | 'mail';
   'agent-id'?: string;
+  'agent-id-type'?: string;
   'agent-name'?: string;
   relation?: string;
   receipt?: string;
@@ -87,7 +88,7 @@ function issue(ledger: Ledger, actor: Actor, argv: HandOverArgs, file: ReceiptFi
       cardNo: argv.cardno,
       receiver: argv.receiver,
       holderIdNumber: argv['holder-id'] ?? '',
-      agent: argv.receiver === 'agent' ? { name: argv['agent-name'] ?? '', idNumber: argv['agent-id'] ?? '', relation: argv.relation ?? '' } : null,
+      agent: argv.receiver === 'agent' ? { name: argv['agent-name'] ?? '', idType: argv['agent-id-type'], idNumber: argv['agent-id'] ?? '', relation: argv.relation ?? '' } : null,
       chip: null,
     });
   } catch (e) {
@@ -134,6 +135,7 @@ export function issueCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalAr
         .option('holder-id', { type: 'string', describe: t.holderId })
         .option('receiver', { choices: ['self', 'agent', 'mail'] as const, demandOption: true, describe: t.receiver })
         .option('agent-id', { type: 'string', describe: t.agentId })
+        .option('agent-id-type', { type: 'string', describe: t.agentIdType })
         .option('agent-name', { type: 'string', describe: t.agentName })
         .option('relation', { type: 'string', describe: t.relation })
         .option('receipt', { type: 'string', describe: t.receipt })

@@ -17,7 +17,7 @@ import { list, usageCheck } from '../args.ts';
 import { printableValue as v } from '../../text/printable-text.ts';
 import { maxOf } from '../../text/max-of.ts';
 
-type PickupArgs = { unit?: string; batch?: string[]; card?: string[]; 'agent-id'?: string; 'agent-name'?: string; auth?: string };
+type PickupArgs = { unit?: string; batch?: string[]; card?: string[]; 'agent-id'?: string; 'agent-id-type'?: string; 'agent-name'?: string; auth?: string };
 
 const refArg = { type: 'string', demandOption: true, describe: t.ref } as const;
 
@@ -102,6 +102,7 @@ function pickupOptions(c: Argv<GlobalArgs>) {
     .option('batch', { type: 'array', string: true, global: false, describe: t.options.batch })
     .option('card', { type: 'array', string: true, global: false, describe: cliCommon.options.cards })
     .option('agent-id', { type: 'string', global: false, describe: t.options.agentId })
+    .option('agent-id-type', { type: 'string', global: false, describe: t.options.agentIdType })
     .option('agent-name', { type: 'string', global: false, describe: t.options.agentName })
     .option('auth', { type: 'string', global: false, describe: t.options.auth })
     .check(
@@ -123,6 +124,7 @@ export function pickupCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalA
           unit: argv.unit ?? '',
           agentName: argv['agent-name'] ?? '',
           agentIdNumber: argv['agent-id'] ?? '',
+          agentIdType: argv['agent-id-type'],
           authorisationRef: argv.auth ?? '',
           batches: list(argv.batch),
           cards: list(argv.card),

@@ -7,7 +7,7 @@ export const cardText = {
   head: (p: { cardNo: string; kind: string; state: string }) => `卡号 ${p.cardNo}（${p.kind}）  状态：${p.state}`,
   place: (p: { site: string; code: string; place: string | null }) => `所在：${p.site}（${p.code}）${p.place ? ` / ${p.place}` : ''}`,
   batch: (p: { batch: string; box: string; position: string; bank: string }) => `批次 ${p.batch}  箱 ${p.box}  位置 ${p.position}  ${p.bank}`,
-  holder: (p: { name: string; idNumber: string }) => `持卡人 ${p.name}  证件 ${p.idNumber}`,
+  holder: (p: { name: string; idNumber: string; idTypeLabel?: string }) => `持卡人 ${p.name}  ${p.idTypeLabel || '证件'} ${p.idNumber}`,
   noHolder: '持卡人：无（预制卡）',
   history: '流转记录：',
   movement: (p: { seq: string; at: string; type: string; state: string; to: string; place: string | null; operator: string; counterpart: string | null; reason: string | null }) =>

@@ -10,10 +10,14 @@ export const instantText = {
     describe: '为一名申请人制卡：按服务银行选卡盒、进卡、核对空白卡、写卡、写 CA、回读核对、印卡面、登记发放',
     name: '申请人姓名（生僻字写作 张[CHUI]）',
     printedName: '姓名含生僻字时：卡面上印的姓名（生僻字本身，字体用 宋体-18030）',
-    id: '申请人居民身份证号码',
+    id: '申请人证件号码',
+    idType:
+      '证件类型（默认 resident_id 居民身份证）：household、temporary_id、hk_macao_permit 港澳居民来往内地通行证、taiwan_permit 台湾居民来往大陆通行证、hmt_residence_permit 港澳台居民居住证、cn_passport、foreign_passport 外国护照、foreign_permanent_id 外国人永久居留身份证，也可写中文名称',
+    ssn: '社会保障号码：持通行证、护照或永久居留身份证的，填省卡管系统分配的号码（广东规程第三十五条）；其他证件即证件号码，可不填',
+    birthDate: '出生日期 YYYY-MM-DD：证件号码中没有出生日期且不提供相片时填写（未满7周岁不采集相片）',
     bank: '服务银行（如 中国工商银行）',
     cardNo: '省卡管系统分配的社保卡号',
-    photo: '申请人相片文件（JPG 或 PNG）',
+    photo: '申请人相片文件（JPEG，358×441 像素，14–40 KB；未满7周岁可不提供）',
     printer: '制卡机名称（默认本网点第一台）',
     receipt: '把领取回执存入 exports/',
     issued: (p: { jobNo: string; cardNo: string; blankNo: string; holder: string }) =>
@@ -22,6 +26,7 @@ export const instantText = {
       `制卡失败（任务 ${p.jobNo}）[${p.code}]：${p.message}\n预制卡 ${p.blankNo} 已登记作废。确认后可用下一张卡重试（再次运行同一命令）。`,
     void: (p: { jobNo: string; code: string; message: string }) => `未制卡（任务 ${p.jobNo}）[${p.code}]：${p.message}`,
     receiptSaved: (p: { path: string }) => `领取回执：${p.path}`,
+    warning: (message: string) => `注意：${message}`,
   },
   /** Why the applicant's photo could not be read, by the system's error code. */
   photoUnreadable: { ENOENT: '文件不存在', EISDIR: '这是一个目录', EACCES: '没有读取权限' } as Readonly<Record<string, string>>,

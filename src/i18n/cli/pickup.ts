@@ -7,7 +7,8 @@ export const pickupText = {
   options: {
     unit: '代领单位名称',
     batch: '制卡批次：本网点在库的成品卡全部代领（可重复）',
-    agentId: '代领人身份证号码',
+    agentId: '代领人证件号码',
+    agentIdType: '代领人证件类型：resident_id 居民身份证（默认）、household、temporary_id、hk_macao_permit、taiwan_permit、hmt_residence_permit、cn_passport、foreign_passport、foreign_permanent_id，也可写中文名称',
     agentName: '代领人姓名',
     auth: '单位授权书（或批量申领表）编号',
   },

@@ -82,6 +82,18 @@ export const inputChecks = {
       `${p.label}号码应为5至17位字母或数字（不含空格和符号），当前为${p.length}位，请对照护照资料页核对。`,
     foreignPermanentIdFormat:
       '外国人永久居留身份证号码应为18位（以9开头，2023年版）或15位（3位字母加12位数字，旧版），请对照证件核对。',
+    ssnIsIdNumber: (label: string) => `持${label}的，社会保障号码就是证件号码（广东规程第三十五条），请不要另填或改填。`,
+    ssnRequired: (label: string) => `持${label}的，社会保障号码由经办机构按全国统一规则编制（广东规程第三十五条），请填写省卡管系统分配的社会保障号码。`,
+    ssnFormat: (p: { length: number }) => `社会保障号码应为8至18位数字或大写字母，当前为${p.length}位，请按省卡管系统核对。`,
+  },
+  /** card-photo.ts: the applicant's photo (HB Art. 12; GD Annex 6) */
+  photo: {
+    empty: '相片文件是空的，请重新采集相片。',
+    notImage: '相片文件不是可识别的图片，请重新采集 JPEG 相片。',
+    notJpeg: (type: string) => `相片须为 JPEG 格式（湖北规程第十二条），这是 ${type || '其他格式'} 图片，请转换为 JPEG 或重新采集。`,
+    tooLarge: (p: { kb: number }) => `相片文件有 ${p.kb} KB，制卡机最多接收约 47 KB，请按标准（14–40 KB）重新压缩相片。`,
+    fileSize: (p: { kb: number }) => `相片文件大小为 ${p.kb} KB，标准为 14–40 KB（湖北规程第十二条），请核对相片质量。`,
+    pixels: (p: { width: number; height: number }) => `相片为 ${p.width}×${p.height} 像素，标准为 358×441 像素（宽×高），请核对相片规格。`,
   },
   /** rare-names.ts: names, with rare characters written `张[CHUI]` (GD Art. 34) */
   name: {

@@ -12,6 +12,9 @@ import type { ErrorTextTable } from '../error-text-table.ts';
 const ID_CHECK_CODES = ['ID_DOC_TYPE', 'ID_EMPTY', 'ID_REGION', 'ID_FORMAT', 'ID_DOC_MISMATCH', 'ID_BIRTH_DATE', 'ID_CHECKSUM', 'INPUT_INVALID'] as const;
 const NAME_CHECK_CODES = ['NAME_EMPTY', 'NAME_DOT', 'NAME_BRACKET', 'NAME_PINYIN', 'NAME_DIGIT', 'NAME_CHAR', 'NAME_PRIVATE_USE', 'INPUT_INVALID'] as const;
 const CARD_NUMBER_CHECK_CODES = ['CARD_NUMBER', 'INPUT_INVALID'] as const;
+/** The social security number rule per document (GD Art. 35) and the photo (HB Art. 12). */
+const SSN_CHECK_CODES = ['SSN_NOT_ID_NUMBER', 'SSN_REQUIRED', 'SSN_FORMAT'] as const;
+const PHOTO_CHECK_CODES = ['PHOTO_EMPTY', 'PHOTO_NOT_IMAGE', 'PHOTO_NOT_JPEG', 'PHOTO_TOO_LARGE', 'INPUT_INVALID'] as const;
 
 type Problem = { problem: string };
 
@@ -33,6 +36,8 @@ const COUNT_PAST = { submitted: '提交', closed: '结束', abandoned: '放弃' 
 export const custodyWorkflowErrors = {
   // Input checks re-raised (instant issuance, consuming a blank, reporting a death).
   ...reraised(ID_CHECK_CODES, 'instantApplicant', (p) => `申请人${p.problem}`),
+  ...reraised(SSN_CHECK_CODES, 'instantApplicant', (p) => `申请人${p.problem}`),
+  ...reraised(PHOTO_CHECK_CODES, 'instantPhoto', (p) => `申请人${p.problem}`),
   ...reraised(NAME_CHECK_CODES, 'instantName', (p) => p.problem),
   ...reraised(CARD_NUMBER_CHECK_CODES, 'instantCardNo', (p) => p.problem),
   ...reraised(ID_CHECK_CODES, 'consumeHolder', (p) => `持卡人${p.problem}`),
@@ -187,7 +192,9 @@ export const custodyWorkflowErrors = {
   'CARD_NUMBER.instantPlaceholder': () => '“*”开头的是预制卡占位号，请填写省卡管系统分配的社保卡号。',
   'CARD_EXISTS.instant': (p: { card: string }) => `卡号 ${p.card} 已在台账中，不能再制一张。`,
   BANK_REQUIRED: () => '请选择申请人的服务银行（GD 第十二条：申请人可自主选择合作银行）。',
-  'FACE_PHOTO_MISSING.instant': () => '申请人相片须为 JPG 或 PNG 图片，请重新采集或导入相片。',
+  'FACE_PHOTO_MISSING.instant': () => '没有申请人相片：年满7周岁的申请人须提供 JPEG 相片（未满7周岁的不采集相片，广东规程第五条），请采集或导入相片。',
+  'FACE_PHOTO_MISSING.birthDate': () => '没有申请人相片，且证件号码中没有出生日期：未满7周岁的申请人可不提供相片，请填写出生日期（YYYY-MM-DD）或提供相片。',
+  'BIRTH_DATE_FORMAT.instant': (p: { value: string }) => `出生日期“${p.value}”无效，请用 YYYY-MM-DD。`,
   'HOLDER_DECEASED.instant': () => '台账记载此证件号码的持卡人已身故，不能为其制卡。',
   'HOLDER_NAME_MISMATCH.instant': () => '此证件号码在台账中登记的姓名与所填姓名不同，请核对证件。',
   'HOPPER_NOT_FOUND.instant': (p: { name: string }) => `本网点台账中没有卡盒“${p.name}”：请检查设备配置中的卡盒对应关系。`,

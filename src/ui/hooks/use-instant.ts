@@ -20,7 +20,7 @@ import { useLatestReducer } from './use-latest-reducer.ts';
 
 export type { InstantStep, RunInfo, ReceiptState } from '../state/instant.ts';
 export type { BankChoice } from '../state/instant-devices.ts';
-export { FIELD_ORDER, type InstantField, type InstantTextField, type ResolvedView } from '../state/instant-form.ts';
+export { FIELD_ORDER, fieldsFor, type InstantField, type InstantTextField, type ResolvedView } from '../state/instant-form.ts';
 
 type Ctx = {
   ledger: Ledger;
@@ -35,7 +35,7 @@ type Ctx = {
 const T = zh.instant;
 export const PHASES = Object.keys(INSTANT_PHASE_LABELS) as InstantPhase[];
 /** The demo applicant's photo, shipped with the program (fixtures/photos). */
-const SAMPLE_PHOTO = projectFile('fixtures/photos/applicant-sample.png');
+const SAMPLE_PHOTO = projectFile('fixtures/photos/applicant-sample.jpg');
 
 const errorText = (e: unknown): string => (isSbkError(e) ? e.message : T.internal(e instanceof Error ? e.message : String(e)));
 const codeOf = (e: unknown): string => (isSbkError(e) ? e.code : '');
@@ -43,7 +43,7 @@ const codeOf = (e: unknown): string => (isSbkError(e) ? e.code : '');
 /** A new applicant's form: the next training card number on a demo ledger, the demo's photo. */
 function freshForm(c: Ctx): FreshForm {
   const training = trainingCardNo(c.ledger);
-  return { fields: { name: '', printedName: '', idNumber: '', cardNo: training ?? '', photo: c.isDemo ? SAMPLE_PHOTO : '' }, training: training !== null };
+  return { fields: { name: '', printedName: '', idNumber: '', ssn: '', birthDate: '', cardNo: training ?? '', photo: c.isDemo ? SAMPLE_PHOTO : '' }, training: training !== null };
 }
 
 /** To the form (or why it cannot be used) with the banks that have blanks now; `fresh`: a new applicant. */
@@ -88,10 +88,18 @@ async function resolveJob(c: Ctx, decision: Decision): Promise<void> {
   }
 }
 
-const runInfo = (a: Applicant, st: StationChoice, attempt: number): RunInfo => ({ name: a.name.trim(), idMasked: maskIdNumber(a.idNumber), bank: a.bank, printerId: st.printerId, hopperName: st.hopperName, attempt });
+const runInfo = (a: Applicant, st: StationChoice, attempt: number, warnings: readonly string[]): RunInfo => ({
+  name: a.name.trim(),
+  idMasked: maskIdNumber(a.idNumber),
+  bank: a.bank,
+  printerId: st.printerId,
+  hopperName: st.hopperName,
+  attempt,
+  ...(warnings.length > 0 ? { warnings } : {}),
+});
 
 /** Makes the card at the hopper holding the applicant's bank's blanks, the phases shown as they pass. */
-async function makeCard(c: Ctx, applicant: Applicant, attempt: number): Promise<void> {
+async function makeCard(c: Ctx, applicant: Applicant, attempt: number, warnings: readonly string[] = []): Promise<void> {
   const s = c.latest();
   const d = s.devices;
   if (!d || !d.ca || s.busy) return;
@@ -100,7 +108,7 @@ async function makeCard(c: Ctx, applicant: Applicant, attempt: number): Promise<
     c.dispatch(toForm(c, false));
     return c.dispatch({ type: 'message', message: { level: 'error', text: T.noStation(applicant.bank) } });
   }
-  c.dispatch({ type: 'run-started', applicant, run: runInfo(applicant, station, attempt) });
+  c.dispatch({ type: 'run-started', applicant, run: runInfo(applicant, station, attempt, warnings) });
   let started = false;
   const onPhase = (phase: InstantPhase) => {
     started = true;
@@ -128,13 +136,15 @@ function start(c: Ctx): void {
   const choice = s.banks[s.bankIndex];
   if (!choice) return;
   const path = s.fields.photo.trim();
-  const photo = readPhoto(path);
+  // No photo: allowed for a child under 7 (GD Art. 5 (五)); checkApplicant decides.
+  const photo = path ? readPhoto(path) : ({ ok: true, base64: '' } as const);
   if (!photo.ok) return c.dispatch({ type: 'refused', focus: 'photo', text: T.photoUnreadable(path, T.photoErrors[photo.code] ?? photo.code) });
-  const applicant = applicantOf(s.fields, choice.bank, photo.base64);
+  const applicant = applicantOf(s.fields, choice.bank, photo.base64, s.idType);
   try {
     // The checks that need no printer, before a blank is touched: nothing is written.
     const checked = checkApplicant(c.ledger, applicant);
-    void makeCard(c, { ...applicant, idNumber: checked.idNumber, cardNo: checked.cardNo }, attemptFor(s.lastFailed, checked));
+    const warnings = checked.warnings.map((w) => w.message);
+    void makeCard(c, { ...applicant, idNumber: checked.idNumber, cardNo: checked.cardNo }, attemptFor(s.lastFailed, checked), warnings);
   } catch (e) {
     c.dispatch({ type: 'refused', focus: fieldOf(codeOf(e)), text: errorText(e) });
   }
@@ -192,6 +202,7 @@ export function useInstant(actor: Actor) {
     fieldDone: (field: InstantTextField, value: string) => dispatch({ type: 'field-done', field, value }),
     moveFocus: (delta: number) => dispatch({ type: 'move-focus', delta }),
     moveBank: (delta: number) => dispatch({ type: 'move-bank', delta }),
+    moveIdType: (delta: number) => dispatch({ type: 'move-id-type', delta }),
     start: () => start(c),
     saveReceipt: () => saveReceipt(c),
     retry: () => retry(c),

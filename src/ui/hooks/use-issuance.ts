@@ -121,7 +121,7 @@ async function issue(c: Ctx): Promise<void> {
     const read = await chipFor(c, s, card);
     if (!read) return;
     const f = s.fields;
-    const agent = s.receiver === 'agent' ? { name: f.agentName, idNumber: f.agentId, relation: f.relation } : null;
+    const agent = s.receiver === 'agent' ? { name: f.agentName, idType: s.agentIdType, idNumber: f.agentId, relation: f.relation } : null;
     const result = issueCard(c.ledger, c.actor, { operationId: s.operationId, cardNo: card.cardNo, receiver: s.receiver === 'agent' ? 'agent' : 'self', holderIdNumber: f.holderId, agent, chip: read.chip }, c.now());
     c.dispatch(result.status === 'defective' ? { type: 'condemned', text: result.message } : issued(c, result));
   } catch (e) {
@@ -174,6 +174,7 @@ export function useIssuance(actor: Actor) {
     setField: (field: IssueTextField, value: string) => dispatch({ type: 'set-field', field, value }),
     setReceiver: (receiver: Receiver) => dispatch({ type: 'set-receiver', receiver }),
     moveFocus: (delta: number) => dispatch({ type: 'move-focus', delta }),
+    cycleAgentIdType: () => dispatch({ type: 'cycle-agent-id-type' }),
     /** Enter in a text row: on to the next empty row; when none is left, issue. */
     fieldDone: (field: IssueTextField, value: string) => {
       dispatch({ type: 'set-field', field, value });

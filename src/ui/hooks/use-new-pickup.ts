@@ -1,3 +1,4 @@
+import { idDocTypeForTyped } from '../../domain/id-documents.ts';
 import { randomUUID } from 'node:crypto';
 import type { Ledger } from '../../../db/open-ledger.ts';
 import { pickupCards } from '../../workflows/agent-pickup.ts';
@@ -27,7 +28,7 @@ function record(ledger: Ledger, actor: Actor, s: PickupState, now: Date): Pickup
   const f = s.fields;
   const cards = pickupCardNos(s);
   try {
-    const r = pickupCards(ledger, actor, { operationId: s.operationId, unit: f.unit, agentName: f.agentName, agentIdNumber: f.agentId, authorisationRef: f.authRef, cards }, now);
+    const r = pickupCards(ledger, actor, { operationId: s.operationId, unit: f.unit, agentName: f.agentName, agentIdNumber: f.agentId, agentIdType: idDocTypeForTyped(f.agentId) ?? undefined, authorisationRef: f.authRef, cards }, now);
     return { type: 'recorded', done: { ref: r.pickupRef, cards: r.replayed ? cards.length : r.cards } };
   } catch (e) {
     return { type: 'record-failed', error: errorText(e) };

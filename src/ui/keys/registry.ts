@@ -138,11 +138,12 @@ const DEFS = [
   { id: 'issue.choose', keys: 'Enter', description: keyDescriptions['issue.choose'], category: 'local', contexts: ['issue-pick'], match: named('enter') },
   { id: 'issue.move', keys: '↑↓', description: keyDescriptions['issue.move'], category: 'navigation', contexts: ['issue-pick'], match: named('up', 'down') },
   { id: 'issue.submit', keys: 'Enter', description: keyDescriptions['issue.submit'], category: 'local', contexts: ['issue-form'], match: named('enter') },
-  { id: 'issue.next', keys: 'Enter', description: keyDescriptions['issue.next'], category: 'local', contexts: ['issue-form-edit'], match: named('enter') },
+  { id: 'issue.next', keys: 'Enter', description: keyDescriptions['issue.next'], category: 'local', contexts: ['issue-form-edit', 'issue-form-agent-id'], match: named('enter') },
   { id: 'issue.receiver', keys: '←→/1/2/3', description: keyDescriptions['issue.receiver'], category: 'local', contexts: ['issue-form'], match: either(named('left', 'right'), char('1'), char('2'), char('3')) },
   { id: 'issue.read', keys: 'R', description: keyDescriptions['issue.read'], category: 'local', contexts: ['issue-form'], printable: true, match: either(char('R'), char('r')) },
-  { id: 'issue.read-edit', keys: 'Ctrl+R', description: keyDescriptions['issue.read-edit'], category: 'local', contexts: ['issue-form-edit'], match: ctrl('r') },
-  { id: 'issue.field', keys: 'Tab/↑↓', description: keyDescriptions['issue.field'], category: 'navigation', contexts: ['issue-form', 'issue-form-edit'], match: named('tab', 'backtab', 'up', 'down') },
+  { id: 'issue.agent-id-type', keys: 'Ctrl+T', description: keyDescriptions['issue.agent-id-type'], category: 'local', contexts: ['issue-form-agent-id'], match: ctrl('t') },
+  { id: 'issue.read-edit', keys: 'Ctrl+R', description: keyDescriptions['issue.read-edit'], category: 'local', contexts: ['issue-form-edit', 'issue-form-agent-id'], match: ctrl('r') },
+  { id: 'issue.field', keys: 'Tab/↑↓', description: keyDescriptions['issue.field'], category: 'navigation', contexts: ['issue-form', 'issue-form-edit', 'issue-form-agent-id'], match: named('tab', 'backtab', 'up', 'down') },
   { id: 'issue.back', keys: 'Esc', description: keyDescriptions['issue.back'], category: 'navigation', contexts: ['issue-pick', 'issue-done'], match: named('escape') },
 
   // 逾期与回收: four lists, one context each, so the footer offers only what works on the tab.
@@ -242,10 +243,11 @@ const DEFS = [
   { id: 'instant.hand-stock', keys: 'S', description: keyDescriptions['instant.hand-stock'], category: 'local', contexts: ['instant-job-hand'], printable: true, match: either(char('S'), char('s')) },
   { id: 'instant.receipt', keys: 'P', description: keyDescriptions['instant.receipt'], category: 'local', contexts: ['instant-resolved-receipt', 'instant-issued'], printable: true, match: either(char('P'), char('p')) },
   { id: 'instant.continue', keys: 'Enter/Esc', description: keyDescriptions['instant.continue'], category: 'local', contexts: ['instant-resolved', 'instant-resolved-receipt', 'instant-error'], match: named('enter', 'escape') },
-  { id: 'instant.start', keys: 'Ctrl+S', description: keyDescriptions['instant.start'], category: 'local', contexts: ['instant-form', 'instant-form-edit'], match: ctrl('s') },
-  { id: 'instant.next', keys: 'Enter', description: keyDescriptions['instant.next'], category: 'local', contexts: ['instant-form', 'instant-form-edit'], match: named('enter') },
+  { id: 'instant.start', keys: 'Ctrl+S', description: keyDescriptions['instant.start'], category: 'local', contexts: ['instant-form', 'instant-form-edit', 'instant-form-id'], match: ctrl('s') },
+  { id: 'instant.next', keys: 'Enter', description: keyDescriptions['instant.next'], category: 'local', contexts: ['instant-form', 'instant-form-edit', 'instant-form-id'], match: named('enter') },
   { id: 'instant.bank', keys: '←→', description: keyDescriptions['instant.bank'], category: 'local', contexts: ['instant-form'], match: named('left', 'right') },
-  { id: 'instant.field', keys: 'Tab/↑↓', description: keyDescriptions['instant.field'], category: 'navigation', contexts: ['instant-form', 'instant-form-edit'], match: named('tab', 'backtab', 'up', 'down') },
+  { id: 'instant.id-type', keys: 'Ctrl+T', description: keyDescriptions['instant.id-type'], category: 'local', contexts: ['instant-form-id'], match: ctrl('t') },
+  { id: 'instant.field', keys: 'Tab/↑↓', description: keyDescriptions['instant.field'], category: 'navigation', contexts: ['instant-form', 'instant-form-edit', 'instant-form-id'], match: named('tab', 'backtab', 'up', 'down') },
   { id: 'instant.busy', keys: 'Esc/q', description: keyDescriptions['instant.busy'], category: 'local', contexts: ['instant-running'], match: either(named('escape'), char('q')) },
   { id: 'instant.new', keys: 'Enter/Esc', description: keyDescriptions['instant.new'], category: 'local', contexts: ['instant-issued'], match: named('enter', 'escape') },
   { id: 'instant.retry', keys: 'Enter', description: keyDescriptions['instant.retry'], category: 'local', contexts: ['instant-failed'], match: named('enter') },
@@ -254,7 +256,7 @@ const DEFS = [
   // Opens 装入卡盒: L where the hoppers are empty; Shift+L on the form before an applicant is
   // typed in (a focused field must be empty: a lower-case l there is a name's first letter).
   { id: 'instant.load', keys: 'L', description: keyDescriptions['instant.load'], category: 'local', contexts: ['instant-no-blanks'], printable: true, match: either(char('L'), char('l')) },
-  { id: 'instant.load-form', keys: 'Shift+L', description: keyDescriptions['instant.load-form'], category: 'local', contexts: ['instant-form', 'instant-form-edit'], printable: true, match: char('L') },
+  { id: 'instant.load-form', keys: 'Shift+L', description: keyDescriptions['instant.load-form'], category: 'local', contexts: ['instant-form', 'instant-form-edit', 'instant-form-id'], printable: true, match: char('L') },
 
   // 装入卡盒 (from 即时制卡): choose the hopper, scan the blanks in the order the hopper will feed
   // them, record them in one go; or unload the hopper back into a storage place.

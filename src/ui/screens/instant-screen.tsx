@@ -36,7 +36,7 @@ function contextOf(s: Instant): ContextId {
     case 'resolved':
       return s.resolved?.receipt ? 'instant-resolved-receipt' : 'instant-resolved';
     case 'form':
-      return s.focus === 'bank' ? 'instant-form' : 'instant-form-edit';
+      return s.focus === 'bank' ? 'instant-form' : s.focus === 'idNumber' ? 'instant-form-id' : 'instant-form-edit';
     case 'running':
       return 'instant-running';
     case 'result':
@@ -85,7 +85,7 @@ function body(s: Instant, width: number, isActive: boolean): ReactNode {
     return <InstantRun run={s.run} status={status ?? 'running'} phase={s.phase} result={s.result} failure={s.failure} receipt={s.receipt} width={width} />;
   }
   const editable = isActive && s.step === 'form' && !s.busy;
-  return <InstantForm fields={s.fields} training={s.training} focus={s.focus} banks={s.banks} bankIndex={s.bankIndex} message={s.message} editable={editable} width={width} onChange={s.setField} onDone={s.fieldDone} />;
+  return <InstantForm fields={s.fields} training={s.training} focus={s.focus} banks={s.banks} bankIndex={s.bankIndex} idType={s.idType} message={s.message} editable={editable} width={width} onChange={s.setField} onDone={s.fieldDone} />;
 }
 
 export function InstantScreen({ actor, width, height, isActive, onContext, onLoadHopper }: InstantScreenProps) {

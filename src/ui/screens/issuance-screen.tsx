@@ -24,7 +24,7 @@ function contextOf(step: IssueStep, focus: IssueField): ContextId {
     case 'pick':
       return 'issue-pick';
     case 'form':
-      return focus === 'receiver' ? 'issue-form' : 'issue-form-edit';
+      return focus === 'receiver' ? 'issue-form' : focus === 'agentId' ? 'issue-form-agent-id' : 'issue-form-edit';
     case 'leave':
       return 'confirm';
     case 'done':
@@ -41,7 +41,7 @@ function body(s: Issuance, isActive: boolean, width: number, height: number): Re
   if ((s.step === 'form' || s.step === 'leave') && card) {
     const editable = isActive && s.step === 'form' && !s.busy;
     return (
-      <IssueForm card={card} receiver={s.receiver} fields={s.fields} focus={s.focus} read={s.read} message={s.message} busy={s.busy} hasReader={s.hasReader} readerLabel={s.readerLabel} editable={editable} asking={s.step === 'leave'} width={width} onChange={s.setField} onDone={s.fieldDone} />
+      <IssueForm card={card} receiver={s.receiver} fields={s.fields} agentIdType={s.agentIdType} focus={s.focus} read={s.read} message={s.message} busy={s.busy} hasReader={s.hasReader} readerLabel={s.readerLabel} editable={editable} asking={s.step === 'leave'} width={width} onChange={s.setField} onDone={s.fieldDone} />
     );
   }
   const pickIndex = s.step === 'pick' ? s.pickIndex : null;

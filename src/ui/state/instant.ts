@@ -4,8 +4,9 @@ import type { SiteDevices } from '../../workflows/site-devices.ts';
 import type { IssueReceipt } from '../../domain/issue-receipt-format.ts';
 import type { Message } from '../screens/shared/message.ts';
 import { whyOff, type BankChoice } from './instant-devices.ts';
-import { lastFailedAfter, nextField, type InstantField, type InstantFields, type InstantTextField, type LastFailed, type ResolvedView } from './instant-form.ts';
+import { lastFailedAfter, nextField, nextIdType, type InstantField, type InstantFields, type InstantTextField, type LastFailed, type ResolvedView } from './instant-form.ts';
 import { zh } from '../../i18n/zh-CN.ts';
+import type { IdDocType } from '../../domain/id-documents.ts';
 
 /**
  * The steps of the 即时制卡 page:
@@ -19,7 +20,8 @@ import { zh } from '../../i18n/zh-CN.ts';
  *   error    – the run stopped without a result: the job is left for `job`.
  */
 export type InstantStep = 'loading' | 'off' | 'job' | 'resolved' | 'form' | 'running' | 'result' | 'error';
-export type RunInfo = { name: string; idMasked: string; bank: string; printerId: string; hopperName: string; attempt: number };
+/** `warnings`: the photo's departures from the standard (HB Art. 12), shown while the card is made. */
+export type RunInfo = { name: string; idMasked: string; bank: string; printerId: string; hopperName: string; attempt: number; warnings?: readonly string[] };
 export type ReceiptState = { readonly path: string | null; readonly error: string | null };
 /** A new applicant's form: empty but for the training card number and the demo's sample photo. */
 export type FreshForm = { readonly fields: InstantFields; readonly training: boolean };
@@ -33,6 +35,8 @@ export type InstantState = {
   readonly loading: boolean;
   readonly banks: readonly BankChoice[];
   readonly bankIndex: number;
+  /** The applicant's document (HB Art. 5), cycled with Ctrl+T on the ID row. */
+  readonly idType: IdDocType;
   readonly fields: InstantFields;
   readonly training: boolean;
   readonly focus: InstantField;
@@ -64,6 +68,7 @@ export type InstantAction =
   | { readonly type: 'field-done'; readonly field: InstantTextField; readonly value: string }
   | { readonly type: 'move-focus'; readonly delta: number }
   | { readonly type: 'move-bank'; readonly delta: number }
+  | { readonly type: 'move-id-type'; readonly delta: number }
   /** The applicant was refused: the row to correct (if one is to blame) and why. */
   | { readonly type: 'refused'; readonly focus: InstantField | null; readonly text: string }
   | { readonly type: 'message'; readonly message: Message | null }
@@ -90,7 +95,8 @@ export function initialInstantState(hasService: boolean, photo: string): Instant
     loading: false,
     banks: [],
     bankIndex: 0,
-    fields: { name: '', printedName: '', idNumber: '', cardNo: '', photo },
+    idType: 'resident_id',
+    fields: { name: '', printedName: '', idNumber: '', ssn: '', birthDate: '', cardNo: '', photo },
     training: false,
     focus: 'name',
     message: null,
@@ -117,7 +123,7 @@ function withBanks(s: InstantState, banks: readonly BankChoice[]): InstantState 
 function toForm(s: InstantState, banks: readonly BankChoice[], fresh: FreshForm | null): InstantState {
   const next = withBanks(s, banks);
   const why = whyOff(s.hasService, s.devices, banks);
-  const applicant = fresh ? { fields: fresh.fields, training: fresh.training, focus: 'name' as const, applicant: null, lastFailed: null } : {};
+  const applicant = fresh ? { fields: fresh.fields, training: fresh.training, focus: 'name' as const, idType: 'resident_id' as const, applicant: null, lastFailed: null } : {};
   return { ...next, ...applicant, result: null, failure: null, receipt: NO_RECEIPT, offReason: why, step: why ? 'off' : 'form' };
 }
 
@@ -148,11 +154,13 @@ function setUp(s: InstantState, a: InstantAction): InstantState {
     case 'set-field':
       return { ...s, fields: { ...s.fields, [a.field]: a.value }, message: null };
     case 'field-done':
-      return { ...s, fields: { ...s.fields, [a.field]: a.value }, focus: nextField(s.focus, 1) };
+      return { ...s, fields: { ...s.fields, [a.field]: a.value }, focus: nextField(s.focus, 1, s.idType) };
     case 'move-focus':
-      return { ...s, focus: nextField(s.focus, a.delta) };
+      return { ...s, focus: nextField(s.focus, a.delta, s.idType) };
     case 'move-bank':
       return moveBank(s, a.delta);
+    case 'move-id-type':
+      return { ...s, idType: nextIdType(s.idType, a.delta), message: null };
     case 'refused':
       return { ...s, focus: a.focus ?? s.focus, message: { level: 'error', text: a.text } };
     case 'message':

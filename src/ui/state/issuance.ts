@@ -1,3 +1,5 @@
+import type { IdDocType } from '../../domain/id-documents.ts';
+import { nextIdType } from './instant-form.ts';
 import type { IssueCandidate } from '../../workflows/issue-card.ts';
 import type { ChipCheck } from '../../workflows/read-check.ts';
 import type { Message } from '../screens/shared/message.ts';
@@ -42,6 +44,8 @@ export type IssuanceState = {
   readonly operationId: string;
   readonly receiver: Receiver;
   readonly fields: Readonly<Record<IssueTextField, string>>;
+  /** The agent's document (HB Art. 5), cycled with Ctrl+T on the agent's ID row. */
+  readonly agentIdType: IdDocType;
   readonly focus: IssueField;
   readonly read: ReadState;
   readonly message: Message | null;
@@ -57,6 +61,7 @@ export type IssuanceAction =
   | { readonly type: 'search-failed'; readonly text: string }
   | { readonly type: 'message'; readonly message: Message | null }
   | { readonly type: 'move-pick'; readonly delta: number }
+  | { readonly type: 'cycle-agent-id-type' }
   | { readonly type: 'open'; readonly card: IssueCandidate; readonly operationId: string }
   | { readonly type: 'set-field'; readonly field: IssueTextField; readonly value: string }
   | { readonly type: 'set-receiver'; readonly receiver: Receiver }
@@ -81,7 +86,7 @@ export const TEXT_FIELDS: Readonly<Record<Receiver, readonly IssueTextField[]>> 
 const EMPTY_FIELDS: Record<IssueTextField, string> = { holderId: '', agentName: '', agentId: '', relation: '', address: '', carrier: '', tracking: '' };
 
 export function initialIssuanceState(): IssuanceState {
-  return { step: 'query', query: '', candidates: [], pickIndex: 0, card: null, operationId: '', receiver: 'self', fields: EMPTY_FIELDS, focus: 'holderId', read: { kind: 'none' }, message: null, busy: false, done: null, defect: null };
+  return { step: 'query', query: '', candidates: [], pickIndex: 0, card: null, operationId: '', receiver: 'self', fields: EMPTY_FIELDS, agentIdType: 'resident_id', focus: 'holderId', read: { kind: 'none' }, message: null, busy: false, done: null, defect: null };
 }
 
 /** Esc leaves the screen (nothing to step back from, nothing running). */
@@ -123,7 +128,7 @@ function found(s: IssuanceState, candidates: readonly IssueCandidate[], shown: s
 
 function open(s: IssuanceState, card: IssueCandidate, operationId: string): IssuanceState {
   if (card.blocked) return { ...s, message: { level: 'error', text: I.blocked(card.cardNo, card.blocked) } };
-  return { ...s, card, operationId, fields: EMPTY_FIELDS, receiver: 'self', read: { kind: 'none' }, focus: 'holderId', message: null, step: 'form' };
+  return { ...s, card, operationId, fields: EMPTY_FIELDS, agentIdType: 'resident_id', receiver: 'self', read: { kind: 'none' }, focus: 'holderId', message: null, step: 'form' };
 }
 
 function moveFocus(s: IssuanceState, delta: number): IssuanceState {
@@ -181,6 +186,8 @@ export function issuanceReducer(s: IssuanceState, a: IssuanceAction): IssuanceSt
       return { ...s, receiver: a.receiver, message: null, read: a.receiver === 'mail' ? { kind: 'none' } : s.read };
     case 'focus':
       return { ...s, focus: a.field };
+    case 'cycle-agent-id-type':
+      return { ...s, agentIdType: nextIdType(s.agentIdType, 1), message: null };
     case 'move-focus':
       return moveFocus(s, a.delta);
     case 'refused':

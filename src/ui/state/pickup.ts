@@ -1,5 +1,5 @@
 import type { PickupEntry } from '../../workflows/issue-desk.ts';
-import { checkIdDocument } from '../../domain/id-documents.ts';
+import { checkIdDocument, idDocTypeForTyped } from '../../domain/id-documents.ts';
 import type { Message } from '../screens/shared/message.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
@@ -62,7 +62,8 @@ const flag = (s: PickupState, f: Message): PickupState => ({ ...s, flags: [f, ..
 function toScan(s: PickupState): PickupState {
   const missing = PICKUP_FIELDS.find((k) => !s.fields[k].trim());
   if (missing) return { ...s, focus: missing, error: P.required(P.fields[missing]) };
-  const id = checkIdDocument('resident_id', s.fields.agentId);
+  // The agent's document by the number's layout (HB Art. 5: a permit or passport is as good).
+  const id = checkIdDocument(idDocTypeForTyped(s.fields.agentId) ?? 'resident_id', s.fields.agentId);
   if (!id.ok) return { ...s, focus: 'agentId', error: P.agentIdRefused(id.message) };
   return { ...s, error: null, step: 'scan' };
 }

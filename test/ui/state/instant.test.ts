@@ -10,7 +10,7 @@ import type { IssueReceipt } from '../../../src/domain/issue-receipt-format.ts';
 const run = (actions: InstantAction[], from: InstantState = initialInstantState(true, '')): InstantState => actions.reduce(instantReducer, from);
 const station = (bank: string | null, remaining: number, hopperName = `${bank}盒`): StationChoice => ({ printerId: 'P1', hopperNo: 1, hopperName, bank, maker: null, remaining, inLedger: true }) as unknown as StationChoice;
 const devices = (ca: boolean, printers = 1): SiteDevices => ({ printers: Array(printers).fill({}), problems: [], ca: ca ? {} : null }) as unknown as SiteDevices;
-const fresh = { fields: { name: '', printedName: '', idNumber: '', cardNo: 'T00000001', photo: '/p.png' }, training: true };
+const fresh = { fields: { name: '', printedName: '', idNumber: '', ssn: '', birthDate: '', cardNo: 'T00000001', photo: '/p.png' }, training: true };
 const job = { jobNo: 'J1', printerId: 'P1', needs: 'face_check' } as InterruptedJob;
 const receipt = { holderName: '张三' } as IssueReceipt;
 

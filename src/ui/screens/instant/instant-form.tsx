@@ -7,6 +7,8 @@ import type { Message } from '../shared/message.ts';
 import type { BankChoice, InstantField, InstantTextField } from '../../hooks/use-instant.ts';
 import { displayWidth, fitWidth } from '../../../text/display-width.ts';
 import { zh } from '../../../i18n/zh-CN.ts';
+import type { IdDocType } from '../../../domain/id-documents.ts';
+import { fieldsFor } from '../../state/instant-form.ts';
 
 const T = zh.instant;
 const LABEL_WIDTH = 18;
@@ -17,6 +19,8 @@ export type InstantFormProps = {
   focus: InstantField;
   banks: readonly BankChoice[];
   bankIndex: number;
+  /** The applicant's document: decides which rows show (the SSN, the birth date). */
+  idType: IdDocType;
   message: Message | null;
   /** Keys go to the focused row. */
   editable: boolean;
@@ -25,10 +29,17 @@ export type InstantFormProps = {
   onDone: (field: InstantTextField, value: string) => void;
 };
 
-type RowProps = Pick<InstantFormProps, 'fields' | 'training' | 'focus' | 'editable' | 'width' | 'onChange' | 'onDone'> & { field: InstantTextField };
+type RowProps = Pick<InstantFormProps, 'fields' | 'training' | 'focus' | 'editable' | 'width' | 'onChange' | 'onDone' | 'idType'> & { field: InstantTextField };
 
-function Row({ field, fields, training, focus, editable, width, onChange, onDone }: RowProps) {
-  const label = field === 'cardNo' && training ? T.fields.cardNoTraining : T.fields[field];
+/** A row's label: the ID row names the chosen document (Ctrl+T cycles it). */
+function labelOf(field: InstantTextField, training: boolean, idType: IdDocType): string {
+  if (field === 'cardNo' && training) return T.fields.cardNoTraining;
+  if (field === 'idNumber') return T.idNumberOf[idType];
+  return T.fields[field];
+}
+
+function Row({ field, fields, training, focus, editable, width, onChange, onDone, idType }: RowProps) {
+  const label = labelOf(field, training, idType);
   return (
     <TextField
       label={label}
@@ -58,13 +69,16 @@ function BankRow({ banks, bankIndex, focused, width }: { banks: readonly BankCho
 /** The applicant's details, the bank, the last message and the hints. */
 export function InstantForm(p: InstantFormProps) {
   const { width } = p;
-  const row = { fields: p.fields, training: p.training, focus: p.focus, editable: p.editable, width, onChange: p.onChange, onDone: p.onDone };
+  const shown = fieldsFor(p.idType);
+  const row = { idType: p.idType, fields: p.fields, training: p.training, focus: p.focus, editable: p.editable, width, onChange: p.onChange, onDone: p.onDone };
   return (
     <>
       <Line text="" width={width} />
       <Row field="name" {...row} />
       <Row field="printedName" {...row} />
       <Row field="idNumber" {...row} />
+      {shown.includes('ssn') ? <Row field="ssn" {...row} /> : null}
+      {shown.includes('birthDate') ? <Row field="birthDate" {...row} /> : null}
       <BankRow banks={p.banks} bankIndex={p.bankIndex} focused={p.focus === 'bank'} width={width} />
       <Row field="cardNo" {...row} />
       <Row field="photo" {...row} />

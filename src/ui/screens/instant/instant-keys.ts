@@ -29,6 +29,7 @@ function jobKeys(s: Instant, e: KeyEvent): boolean {
 function formKeys(s: Instant, e: KeyEvent): boolean {
   if (matches('instant.start', e)) return s.start(), true;
   if (matches('instant.field', e)) return s.moveFocus(e.name === 'backtab' || e.name === 'up' ? -1 : 1), true;
+  if (s.focus === 'idNumber' && matches('instant.id-type', e)) return s.moveIdType(1), true;
   if (s.focus !== 'bank') return false;
   if (matches('instant.bank', e)) return s.moveBank(e.name === 'left' ? -1 : 1), true;
   if (matches('instant.next', e)) return s.moveFocus(1), true;

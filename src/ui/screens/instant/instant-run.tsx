@@ -88,6 +88,9 @@ export function InstantRun({ run, status, phase, result, failure, receipt, width
     <>
       <Line text={applicant} width={width} />
       <Line text={station} width={width} />
+      {(run.warnings ?? []).map((w) => (
+        <Wrapped key={w} text={w} color="yellow" />
+      ))}
       <Line text="" width={width} />
       {issued ? (
         <IssuedCard r={issued} receipt={receipt} width={width} />

@@ -1,3 +1,4 @@
+import type { IdDocType } from '../../../domain/id-documents.ts';
 import { Box, Text } from 'ink';
 import { TextField } from '../../components/text-field.tsx';
 import { Line } from '../../components/line.tsx';
@@ -20,6 +21,8 @@ export type IssueFormProps = {
   card: IssueCandidate;
   receiver: Receiver;
   fields: Readonly<Record<TextRow, string>>;
+  /** The agent's document: its name labels the agent's ID row (Ctrl+T there cycles it). */
+  agentIdType: IdDocType;
   focus: IssueField;
   read: ReadState;
   message: Message | null;
@@ -35,12 +38,15 @@ export type IssueFormProps = {
   onDone: (field: TextRow, value: string) => void;
 };
 
-type RowProps = Pick<IssueFormProps, 'fields' | 'focus' | 'editable' | 'width' | 'onChange' | 'onDone'> & { field: TextRow };
+type RowProps = Pick<IssueFormProps, 'fields' | 'focus' | 'editable' | 'width' | 'onChange' | 'onDone' | 'agentIdType'> & { field: TextRow };
 
-function Row({ field, fields, focus, editable, width, onChange, onDone }: RowProps) {
+/** The agent's ID row names a document other than the resident ID. */
+const labelOf = (field: TextRow, agentIdType: IdDocType): string => (field === 'agentId' && agentIdType !== 'resident_id' ? zh.instant.idNumberOf[agentIdType] : I.fields[field]);
+
+function Row({ field, fields, focus, editable, width, onChange, onDone, agentIdType }: RowProps) {
   return (
     <TextField
-      label={I.fields[field]}
+      label={labelOf(field, agentIdType)}
       value={fields[field]}
       onChange={(v) => onChange(field, v)}
       onSubmit={(v) => onDone(field, v)}
@@ -71,7 +77,7 @@ export function IssueForm(p: IssueFormProps) {
   const cardLine = I.cardLine(card.holderName ?? '-', card.holderIdMasked ?? '-', card.bank, card.batch, card.stateLabel);
   // A mailed card goes without a read-check at the counter: the ledger says so.
   const read = p.receiver === 'mail' ? { text: I.mailNoRead, color: 'yellow' } : readLine(p.read, p.hasReader, p.readerLabel);
-  const rows = { fields: p.fields, focus: p.focus, editable: p.editable, width, onChange: p.onChange, onDone: p.onDone };
+  const rows = { fields: p.fields, agentIdType: p.agentIdType, focus: p.focus, editable: p.editable, width, onChange: p.onChange, onDone: p.onDone };
   const issuing = p.busy && p.read.kind !== 'reading';
   const hint = p.receiver === 'mail' ? I.formHintMail : p.hasReader ? I.formHint : I.formHintNoReader;
   const said = { text: messageText(p.message), color: messageColor(p.message) };

@@ -32,6 +32,7 @@ function pickKeys(s: Issuance, stray: Stray, e: KeyEvent): boolean | null {
 function formKeys(s: Issuance, stray: Stray, e: KeyEvent): boolean | null {
   if (matches('issue.field', e)) return s.moveFocus(e.name === 'backtab' || e.name === 'up' ? -1 : 1), true;
   if (matches('issue.read-edit', e)) return void s.readCheck(), true;
+  if (s.focus === 'agentId' && matches('issue.agent-id-type', e)) return s.cycleAgentIdType(), true;
   if (s.focus !== 'receiver') return null;
   if (stray.swallow(e, (k) => matches('issue.receiver', k) || matches('issue.read', k) || helpOrQuit(k))) return true;
   if (matches('issue.receiver', e)) {
