@@ -14,7 +14,7 @@ import { tempDir } from '../helpers/temp-ledger.ts';
 import { residentIdCheckChar } from '../../src/domain/resident-id.ts';
 
 const MAKER_FILES = fileURLToPath(new URL('../../fixtures/maker-files/', import.meta.url));
-const PHOTO = fileURLToPath(new URL('../../fixtures/photos/applicant-sample.png', import.meta.url));
+const PHOTO = fileURLToPath(new URL('../../fixtures/photos/applicant-sample.jpg', import.meta.url));
 const PREFAB_FILE = join(MAKER_FILES, readdirSync(MAKER_FILES).find((f) => f.startsWith('YZKCG_'))!);
 const ID = '44010619900101001' + residentIdCheckChar('44010619900101001');
 const { ok, refused } = cliAs({ boss: '135790', lina: '246801' });

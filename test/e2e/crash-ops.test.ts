@@ -281,7 +281,7 @@ describe('sbk killed with SIGKILL mid-operation (real binary)', () => {
   });
 
   it(`(d) instant make: every blank that left the hopper consumed (card issued) or spoiled, as the printer shows (${N} kills)`, { timeout: TIMEOUT }, async () => {
-    const PHOTO = fileURLToPath(new URL('../../fixtures/photos/applicant-sample.png', import.meta.url));
+    const PHOTO = fileURLToPath(new URL('../../fixtures/photos/applicant-sample.jpg', import.meta.url));
     const HOPPER = '制卡机1-卡盒1';
     const ICBC_BATCH = 'YZ-ICBC-2026-11';
     const NAMES = ['王小明', '李华', '陈静怡', '刘洋洋', '阿依古丽·买买提'];
@@ -473,7 +473,7 @@ describe('sbk killed with SIGKILL mid-operation (real binary)', () => {
   // the next job found it and voided itself. Pinned here with the failpoint at that very step.
   it('(d′) instant make killed between recording print_sent and sending the print: the unprinted card is spoiled and ejected, never issued', async () => {
     const db = copy();
-    const PHOTO = fileURLToPath(new URL('../../fixtures/photos/applicant-sample.png', import.meta.url));
+    const PHOTO = fileURLToPath(new URL('../../fixtures/photos/applicant-sample.jpg', import.meta.url));
     const id = '42010219900101001' + residentIdCheckChar('42010219900101001');
     const make = (cardNo: string) => ['instant', 'make', '--name', '王小明', '--id', id, '--bank', '中国工商银行', '--card-no', cardNo, '--photo', PHOTO];
     const killed = runCli([...make('T00000001'), '--db', db, '--json'], { ...as('sunli'), SBK_FAILPOINT: 'print_sent' });

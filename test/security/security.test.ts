@@ -51,7 +51,7 @@ const BATCH = '420100-2026-0301';
 const FULL_ID = /(?<![0-9A-Za-z])[0-9]{17}[0-9X](?![0-9A-Za-z])/;
 const SLOW = 120_000;
 const BIN = fileURLToPath(new URL('../../bin/sbk.js', import.meta.url));
-const PHOTO = fileURLToPath(new URL('../../fixtures/photos/applicant-sample.png', import.meta.url));
+const PHOTO = fileURLToPath(new URL('../../fixtures/photos/applicant-sample.jpg', import.meta.url));
 const idOf = (first17: string) => first17 + residentIdCheckChar(first17);
 /** Someone who walks in for an instant card, and an agent: IDs the ledger gets during the tests. */
 const APPLICANT_ID = idOf('42010219900101001');

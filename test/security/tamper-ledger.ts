@@ -28,7 +28,7 @@ export const PINS = { admin: '135790', sunli: '680135', zhoujie: '791246', zhaom
 const ICBC_BATCH = 'YZ-ICBC-2026-11';
 const CCB_BATCH = 'YZ-CCB-2026-11';
 const HOPPER = '制卡机1-卡盒1';
-const PHOTO = fileURLToPath(new URL('../../fixtures/photos/applicant-sample.png', import.meta.url));
+const PHOTO = fileURLToPath(new URL('../../fixtures/photos/applicant-sample.jpg', import.meta.url));
 const MAKER_FILES = fileURLToPath(new URL('../../fixtures/maker-files/', import.meta.url));
 
 const { ok } = cliAs(PINS);
