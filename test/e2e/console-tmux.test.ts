@@ -87,7 +87,7 @@ describe.skipIf(!hasTmux)('instant issuance in tmux (real binary, simulated prin
     tmux('send-keys', '-t', session, 'sunli', 'Enter');
     tmux('send-keys', '-t', session, '680135', 'Enter');
     // The login screen lists the demo accounts (孙丽 among them): wait for home's own footer.
-    await waitFor((s) => s.includes('1-9/0/- 进入'), 'home');
+    await waitFor((s) => s.includes('1-9/0/-/= 进入'), 'home');
     tmux('send-keys', '-t', session, '8');
     await waitFor((s) => s.includes('即时制卡：') && s.includes('中国工商银行'), 'the instant issuance form');
     tmux('send-keys', '-t', session, '王小明', 'Enter', 'Enter', '420102199001010014', 'Enter');
@@ -100,7 +100,7 @@ describe.skipIf(!hasTmux)('instant issuance in tmux (real binary, simulated prin
     for (const line of done.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
     tmux('send-keys', '-t', session, 'Escape');
     tmux('send-keys', '-t', session, 'Escape');
-    await waitFor((s) => s.includes('1-9/0/- 进入'), 'home again');
+    await waitFor((s) => s.includes('1-9/0/-/= 进入'), 'home again');
     tmux('send-keys', '-t', session, 'q');
     tmux('send-keys', '-t', session, 'y');
     await waitFor((s) => s.includes('SBK_EXITED=0'), 'a clean exit');
@@ -119,7 +119,7 @@ describe.skipIf(!hasTmux)('any window size in tmux (real binary, 60×20, resized
     await waitFor((s) => s.includes('操作员登录'), 'the login screen');
     tmux('send-keys', '-t', session, 'chenjing', 'Enter');
     tmux('send-keys', '-t', session, '802357', 'Enter');
-    await waitFor((s) => s.includes('1-9/0/- 进入') || s.includes('Esc 返回  q 退出'), 'home');
+    await waitFor((s) => s.includes('1-9/0/-/= 进入') || s.includes('Esc 返回  q 退出'), 'home');
     tmux('send-keys', '-t', session, '3');
     // The whole shipment number (it used to lose its leading 4 to the line above wrapping), and the way out in the footer.
     let lines = await waitFor((s) => /› 420100-\d{8}-001 /.test(s), 'the inbound list at 60×20');
@@ -172,7 +172,7 @@ describe.skipIf(!hasTmux)('库内移交 in tmux (real binary, 80×24)', () => {
     await waitFor((s) => s.includes('操作员登录'), 'the login screen');
     tmux('send-keys', '-t', session, 'zhangwei', 'Enter');
     tmux('send-keys', '-t', session, '357902', 'Enter');
-    await waitFor((s) => s.includes('1-9/0/- 进入'), 'home');
+    await waitFor((s) => s.includes('1-9/0/-/= 进入'), 'home');
     tmux('send-keys', '-t', session, '0');
     let lines = await waitFor((s) => s.includes('库内移交：江岸') && /Ctrl\+S 登记移交/.test(s), 'the transfer screen');
     expect(lines[0]).toMatch(/^社保卡库存与发放/);
@@ -190,7 +190,7 @@ describe.skipIf(!hasTmux)('库内移交 in tmux (real binary, 80×24)', () => {
     const ref = /移交单号：(YJ-[\d-]+)/.exec(text)?.[1];
     expect(existsSync(join(p.dir(), 'exports', `库内移交单-${ref}.txt`))).toBe(true);
     tmux('send-keys', '-t', session, 'Escape');
-    await waitFor((s) => s.includes('1-9/0/- 进入'), 'home again');
+    await waitFor((s) => s.includes('1-9/0/-/= 进入'), 'home again');
     tmux('send-keys', '-t', session, 'q');
     tmux('send-keys', '-t', session, 'y');
     await waitFor((s) => s.includes('SBK_EXITED=0'), 'a clean exit');

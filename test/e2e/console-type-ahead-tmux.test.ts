@@ -37,13 +37,13 @@ describe.skipIf(!hasTmux)('type-ahead in tmux (real binary, 80×24, keys sent in
     keys('BSpace', 'BSpace', 'BSpace');
     await waitFor((t) => /›密码 \*{3}\s*$/m.test(t), 'three PIN digits left');
     keys('902', 'Enter');
-    await waitFor((t) => t.includes('1-9/0/- 进入'), 'home');
+    await waitFor((t) => t.includes('1-9/0/-/= 进入'), 'home');
 
     // ↓ ↓ ↓ Enter opens the fourth item, 发卡.
     keys('Down', 'Down', 'Down', 'Enter');
     await waitFor((t) => t.includes('发卡：查找持卡人的卡'), '发卡 opened by ↓ ↓ ↓ Enter');
     keys('Escape');
-    await waitFor((t) => t.includes('1-9/0/- 进入'), 'home again');
+    await waitFor((t) => t.includes('1-9/0/-/= 进入'), 'home again');
 
     // 3 then n: 发运与签收, then its N (新建发运); ↓ Enter picks the second destination.
     keys('3', 'n');
@@ -59,11 +59,11 @@ describe.skipIf(!hasTmux)('type-ahead in tmux (real binary, 80×24, keys sent in
 
     // Esc Esc Esc back to home; Esc ? in one go is Esc, then help (not an Alt chord).
     keys('Escape', 'Escape', 'Escape');
-    await waitFor((t) => t.includes('1-9/0/- 进入'), 'home after Esc Esc Esc');
+    await waitFor((t) => t.includes('1-9/0/-/= 进入'), 'home after Esc Esc Esc');
     keys('Escape', '?');
     await waitFor((t) => t.includes('帮助'), 'the help after Esc ?');
     keys('Escape');
-    await waitFor((t) => t.includes('1-9/0/- 进入'), 'home after closing help');
+    await waitFor((t) => t.includes('1-9/0/-/= 进入'), 'home after closing help');
     keys('q', 'y');
     await waitFor((t) => t.includes('SBK_EXITED=0'), 'a clean exit');
   }, 90_000);
