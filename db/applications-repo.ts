@@ -81,6 +81,17 @@ export function waitingCards(db: LedgerDb, siteIds: readonly number[], state: st
   }));
 }
 
+/** Waiting cards received before `beforeIso` with no contact recorded since: the home alert's count, without building the list. */
+export function countUncontactedBefore(db: LedgerDb, siteIds: readonly number[], state: string, beforeIso: string): number {
+  if (siteIds.length === 0) return 0;
+  const row = db.get<{ n: number }>(sql`
+    SELECT count(*) AS n FROM cards c
+    WHERE c.kind = 'finished' AND c.state = ${state} AND c.received_at IS NOT NULL AND c.received_at < ${beforeIso}
+      AND c.site_id IN (${sql.join(siteIds.map((id) => sql`${id}`), sql`, `)})
+      AND NOT EXISTS (SELECT 1 FROM contact_attempts k WHERE k.card_id = c.id AND k.at >= c.received_at)`);
+  return row?.n ?? 0;
+}
+
 export type NewContact = typeof contactAttempts.$inferInsert;
 
 export function insertContact(tx: LedgerDb, c: NewContact): number {

@@ -8,11 +8,11 @@ import type { Ledger, LedgerDb } from '../../db/open-ledger.ts';
 import { writeTx } from '../../db/write-tx.ts';
 import { logAudit } from '../../db/audit-log.ts';
 import { dbNow } from '../../db/ledger-clock.ts';
-import { contactsOfCard, insertContact, waitingCards, type WaitingCard } from '../../db/applications-repo.ts';
+import { contactsOfCard, countUncontactedBefore, insertContact, waitingCards, type WaitingCard } from '../../db/applications-repo.ts';
 import { siteById, subtreeIds } from '../../db/sites-repo.ts';
 import { stateAfter } from '../domain/card-states.ts';
 import { todayInChina, type DeadlineBasis, type WorkingCalendar } from '../domain/calendar.ts';
-import { contactDeadline, maskPhoneLastFour } from '../domain/contact-deadline.ts';
+import { CONTACT_WORKING_DAYS, contactDeadline, maskPhoneLastFour } from '../domain/contact-deadline.ts';
 import { maskIdNumber } from '../domain/mask.ts';
 import { SbkError } from '../domain/errors.ts';
 import type { Actor } from '../domain/actor.ts';
@@ -80,9 +80,15 @@ function pick(s: { code: string; name: string } | undefined): { code: string; na
   return { code: s?.code ?? '', name: s?.name ?? '' };
 }
 
-/** How many cards have passed their contact deadline with no contact (the home alert). */
+/**
+ * How many cards have passed their contact deadline with no contact (the home alert), counted in
+ * SQL: a card is overdue when three working days lie strictly between its day of receipt and
+ * today, that is when it was received before the third working day before today.
+ */
 export function overdueContactCount(ledger: Ledger, actor: Actor, calendar: WorkingCalendar, now: Date = ledger.now()): number {
-  return contactList(ledger, actor, calendar, { overdueOnly: true }, now).length;
+  const cutoff = calendar.addWorkingDays(todayInChina(now), -CONTACT_WORKING_DAYS).date;
+  const beforeIso = new Date(`${cutoff}T00:00:00+08:00`).toISOString();
+  return countUncontactedBefore(ledger.db, subtreeIds(ledger.db, actor.siteId), waitingState(), beforeIso);
 }
 
 function waitingCard(db: LedgerDb, actor: Actor, cardNo: string): WaitingCard {

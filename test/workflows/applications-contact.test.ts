@@ -16,7 +16,7 @@ import { writeMakerFile, syntheticMakerRows } from '../../src/domain/maker-file-
 import { dispatchShipment } from '../../src/workflows/shipment-dispatch.ts';
 import { signInShipment } from '../../src/workflows/shipment-sign-in.ts';
 import { importApplications } from '../../src/workflows/import-applications.ts';
-import { contactList, contactPhonesForExport, recordContact, showContact } from '../../src/workflows/contact-list.ts';
+import { contactList, overdueContactCount, contactPhonesForExport, recordContact, showContact } from '../../src/workflows/contact-list.ts';
 import { homeAlerts } from '../../src/workflows/home-alerts.ts';
 import { workingCalendar } from '../../src/workflows/calendar-source.ts';
 import { formatContactCsv, formatContactText } from '../../src/cli/commands/contact-command.ts';
@@ -175,6 +175,11 @@ describe('contact within three working days (HB Art. 14)', () => {
     const overdue = contactList(ledger, clerk, cal, { overdueOnly: true }, friday);
     expect(overdue.map((r) => r.cardNo)).not.toContain(no);
     expect(overdue).toHaveLength(3);
+    // The home alert counts in SQL what the list decides card by card: the same on every day.
+    for (const d of ['2026-12-09', '2026-12-10', '2026-12-11', '2026-12-14', '2026-12-31', '2027-02-20']) {
+      expect(overdueContactCount(ledger, clerk, cal, at(d)), d).toBe(contactList(ledger, clerk, cal, { overdueOnly: true }, at(d)).length);
+    }
+    expect(overdueContactCount(ledger, clerk, cal, friday)).toBe(3);
     const alerts = homeAlerts(ledger, clerk, cal, friday);
     expect(alerts).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'contactOverdue', level: 'warn' })]));
 
