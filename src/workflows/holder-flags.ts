@@ -18,7 +18,7 @@ import { logAudit } from '../../db/audit-log.ts';
 import { SbkError } from '../domain/errors.ts';
 import { maskIdNumber } from '../domain/mask.ts';
 import { isIsoDate, todayInChina } from '../domain/china-dates.ts';
-import { checkIdDocument } from '../domain/id-documents.ts';
+import { checkIdDocument, idDocTypeForTyped } from '../domain/id-documents.ts';
 import { requireRole, type Actor } from './authenticate.ts';
 import { checkFailed } from './check-failure.ts';
 import { recallText } from '../i18n/workflows/recall.ts';
@@ -35,7 +35,8 @@ export type HolderFlagState = { kind: HolderFlagKind; on: string; source: string
 /** The holder, found by ID number, once the actor may act on them: the card count and holder id. */
 function holderInScope(tx: Ledger['db'], actor: Actor, idNumber: string): { holderId: number; cards: number; idValue: string } {
   requireRole(actor, 'supervisor');
-  const id = checkIdDocument('resident_id', idNumber);
+  // Any document the holder's card was issued on (HB Art. 5, GD Art. 35): its layout says which.
+  const id = checkIdDocument(idDocTypeForTyped(idNumber) ?? 'resident_id', idNumber);
   if (!id.ok) throw checkFailed(id, 'deceasedReport');
   const found = holderCardsByIdNumber(tx, id.value);
   const holderId = found[0]?.holderId;

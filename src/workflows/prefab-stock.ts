@@ -13,7 +13,7 @@ import { normalizeCardInput } from '../domain/card-input.ts';
 import { boxKey } from '../domain/shipment.ts';
 import { isLoaded, mayMove, stateLabel, type StateOrNone } from '../domain/card-states.ts';
 import { SbkError } from '../domain/errors.ts';
-import { checkIdDocument } from '../domain/id-documents.ts';
+import { checkIdDocument, idDocTypeForTyped } from '../domain/id-documents.ts';
 import { maskIdNumber } from '../domain/mask.ts';
 import type { Actor } from './authenticate.ts';
 import { checkFailed } from './check-failure.ts';
@@ -116,7 +116,8 @@ export type ConsumeInput = {
  * card itself carries the holder).
  */
 export function consumeBlank(ledger: Ledger, actor: Actor, input: ConsumeInput): void {
-  const id = checkIdDocument('resident_id', input.holderIdNumber);
+  // The holder may have any document the rules accept (HB Art. 5, GD Art. 35): its layout says which.
+  const id = checkIdDocument(idDocTypeForTyped(input.holderIdNumber) ?? 'resident_id', input.holderIdNumber);
   if (!id.ok) throw checkFailed(id, 'consumeHolder');
   if (!input.holderName.trim() || !input.becameCardNo.trim()) throw new SbkError('CONSUME_FIELDS');
   writeTx(ledger, (tx) => {

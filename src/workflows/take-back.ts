@@ -15,12 +15,12 @@ import { upsertHolder } from '../../db/register-cards.ts';
 import { handoverCardsByNo, holderByIdNumber, holderOfCard, insertFoundCard, takeBackOfOperation } from '../../db/ways-back-queries.ts';
 import { SbkError } from '../domain/errors.ts';
 import { normalizeCardInput } from '../domain/card-input.ts';
-import { checkIdDocument } from '../domain/id-documents.ts';
+import { checkIdDocument, idDocTypeForTyped } from '../domain/id-documents.ts';
 import { checkSocialSecurityCardNumber } from '../domain/card-codes.ts';
 import { normalizeIdNumber } from '../domain/resident-id.ts';
 import type { StateOrNone } from '../domain/card-states.ts';
 import { waysBackText, type TakeBackReason } from '../i18n/workflows/ways-back.ts';
-import { idCheckError } from './id-check-error.ts';
+import { idCheckError, idDocTypeOrThrow } from './id-check-error.ts';
 import type { Actor } from './authenticate.ts';
 
 export const TAKE_BACK_REASONS: readonly TakeBackReason[] = ['replacement', 'cancellation', 'found'];
@@ -34,6 +34,8 @@ export type TakeBackInput = {
   from: string;
   /** The holder's ID number: checked against a card the ledger knows; links an unknown card to its holder. */
   idNumber?: string | null;
+  /** The document that number is on (a code or its Chinese name); guessed from the number when blank (GD Art. 35). */
+  idType?: string | null;
   /** The holder's name for an unknown card whose holder the ledger does not know either (default: `from`). */
   holderName?: string | null;
   /** The storage place it goes to; default the site's first one that is not a hopper. */
@@ -58,9 +60,10 @@ function holderFor(tx: LedgerDb, input: TakeBackInput): number | null {
   if (!input.idNumber?.trim()) return null;
   const known = holderByIdNumber(tx, normalizeIdNumber(input.idNumber));
   if (known) return known.id;
-  const checked = checkIdDocument('resident_id', input.idNumber);
+  const idType = input.idType?.trim() ? idDocTypeOrThrow('holder', input.idType) : (idDocTypeForTyped(input.idNumber) ?? 'resident_id');
+  const checked = checkIdDocument(idType, input.idNumber);
   if (!checked.ok) throw idCheckError('holder', checked);
-  return upsertHolder(tx, { idType: 'resident_id', idNumber: checked.value, name: (input.holderName?.trim() || input.from).trim() });
+  return upsertHolder(tx, { idType, idNumber: checked.value, name: (input.holderName?.trim() || input.from).trim() });
 }
 
 function checkInput(input: TakeBackInput): string {

@@ -115,6 +115,21 @@ describe('taking back an old card at the counter (GD Art. 32 一(一))', () => {
     expectVerified();
   });
 
+  it('registers a found card of a holder on any accepted document: typed, or guessed from the number (HB Art. 5)', () => {
+    const permit = ID('81000019900101001');
+    takeBackCard(ledger, zhangwei, { operationId: opId(), cardNo: 'Z99000002', reason: 'found', from: '路人乙', idNumber: permit, holderName: '陈港生' });
+    takeBackCard(ledger, zhangwei, { operationId: opId(), cardNo: 'Z99000003', reason: 'found', from: '路人丙', idNumber: 'E12345678', idType: '外国人护照', holderName: 'SMITH JOHN' });
+    const types = ledger.sqlite.prepare("SELECT c.card_no AS no, h.id_type AS t FROM cards c JOIN holders h ON h.id = c.holder_id WHERE c.card_no IN ('Z99000002', 'Z99000003') ORDER BY 1").all();
+    expect(types).toEqual([{ no: 'Z99000002', t: 'hmt_residence_permit' }, { no: 'Z99000003', t: 'foreign_passport' }]);
+    const before = counts();
+    // A residence permit number with a wrong check character is still refused, as the permit it is.
+    const bad = permit.slice(0, 17) + (permit[17] === '1' ? '2' : '1');
+    expect(sbkCode(() => takeBackCard(ledger, zhangwei, { operationId: opId(), cardNo: 'Z99000004', reason: 'found', from: '某人', idNumber: bad }))).toBe('ID_CHECKSUM');
+    expect(sbkCode(() => takeBackCard(ledger, zhangwei, { operationId: opId(), cardNo: 'Z99000004', reason: 'found', from: '某人', idNumber: 'E87654321', idType: '驾驶证' }))).toBe('ID_DOC_TYPE');
+    expect(counts()).toEqual(before);
+    expectVerified();
+  });
+
   it('refuses a card in stock (the state machine), a wrong holder ID, no giver; nothing written', () => {
     const before = counts();
     expect(sbkCode(() => takeBackCard(ledger, zhangwei, { operationId: opId(), cardNo: 'A10000019', reason: 'found', from: '某人' }))).toBe('TRANSITION_ILLEGAL');

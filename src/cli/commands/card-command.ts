@@ -68,6 +68,7 @@ function takeBackSubcommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArg
         .option('reason', { choices: TAKE_BACK_REASONS as unknown as TakeBackReason[], demandOption: true, describe: tb.reason })
         .option('from', { type: 'string', demandOption: true, describe: tb.from })
         .option('id-number', { type: 'string', describe: tb.idNumber })
+        .option('id-type', { type: 'string', describe: tb.idType })
         .option('holder-name', { type: 'string', describe: tb.holderName })
         .option('place', { type: 'string', describe: tb.place }),
     (argv) =>
@@ -78,6 +79,7 @@ function takeBackSubcommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArg
           reason: argv.reason,
           from: argv.from,
           idNumber: argv['id-number'] ?? null,
+          idType: argv['id-type'] ?? null,
           holderName: argv['holder-name'] ?? null,
           placeName: argv.place ?? null,
         });

@@ -38,6 +38,7 @@ export const waysBackCliText = {
     reason: '收回原因：replacement（换发）、cancellation（注销）、found（拾获）',
     from: '交回人姓名',
     idNumber: '持卡人证件号码（核对台账中的持卡人；台账中没有此卡时据此登记持卡人）',
+    idType: '持卡人证件类型（代码或中文名，如 resident_id、港澳居民居住证、外国人护照；默认按号码判断）',
     holderName: '台账中没有此卡、也没有此持卡人时登记的持卡人姓名（默认交回人）',
     place: '存放位置（默认本网点第一个非卡盒位置）',
     done: (p: { cardNo: string; reason: string; from: string; place: string }) => `已收回旧卡 ${p.cardNo}（${p.reason}），交回人 ${p.from}，存放于“${p.place}”。`,
