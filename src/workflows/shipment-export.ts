@@ -36,8 +36,8 @@ function save(dir: string, name: string, content: string): string {
 }
 
 /** The 交接单 as printable text and as CSV; returns both paths. */
-export function saveHandoverSheet(ledger: Ledger, actor: Actor, number: string, dir = exportsDir(ledger)): { textPath: string; csvPath: string } {
-  const sheet = handoverSheet(ledger, actor, number);
+export function saveHandoverSheet(ledger: Ledger, actor: Actor, number: string, calendar: WorkingCalendar, dir = exportsDir(ledger)): { textPath: string; csvPath: string } {
+  const sheet = handoverSheet(ledger, actor, number, calendar);
   return {
     textPath: save(dir, shipmentText.files.handover({ number: sheet.number, ext: 'txt' }), formatHandoverText(sheet)),
     csvPath: save(dir, shipmentText.files.handover({ number: sheet.number, ext: 'csv' }), formatHandoverCsv(sheet)),

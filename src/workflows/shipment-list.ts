@@ -119,14 +119,29 @@ function requireVisible(ledger: Ledger, actor: Actor, number: string): ShipmentH
   return h;
 }
 
-export function shipmentSummary(ledger: Ledger, actor: Actor, number: string, calendar: WorkingCalendar, now: Date = ledger.now()): ShipmentSummary {
-  return summarize(ledger, [requireVisible(ledger, actor, number)], calendar, now)[0]!;
+/**
+ * The receiving side of a shipment it has still to sign in counts blind (blindInbound): the
+ * ledger tells it neither the count nor the cards — not in the list, not in `ship show`, not on
+ * a sheet — until its first count is in. A site above the sender (or both ends) sees it all, and
+ * so does a city for the province step: it imported the maker's file that lists the cards.
+ */
+function blindToActor(ledger: Ledger, actor: Actor, h: ShipmentHeader, s: ShipmentSummary): boolean {
+  const mine = new Set(subtreeIds(ledger.db, actor.siteId));
+  return h.method !== 'province' && s.status === 'in_transit' && mine.has(h.toSiteId) && !mine.has(h.fromSiteId);
+}
+
+export function shipmentSummary(ledger: Ledger, actor: Actor, number: string, calendar: WorkingCalendar, now: Date = ledger.now()): InboundListing {
+  const h = requireVisible(ledger, actor, number);
+  const s = summarize(ledger, [h], calendar, now)[0]!;
+  return blindToActor(ledger, actor, h, s) ? blindInbound(s) : s;
 }
 
 export type ShipmentCard = { cardNo: string; batch: string | null; box: string | null; holderName: string | null; state: string; outstanding: boolean };
 
-export function shipmentDetail(ledger: Ledger, actor: Actor, number: string): ShipmentCard[] {
+/** Null for the receiving side before its sign-in (blindToActor). */
+export function shipmentDetail(ledger: Ledger, actor: Actor, number: string, calendar: WorkingCalendar, now: Date = ledger.now()): ShipmentCard[] | null {
   const h = requireVisible(ledger, actor, number);
+  if (blindToActor(ledger, actor, h, summarize(ledger, [h], calendar, now)[0]!)) return null;
   return shipmentCards(ledger.db, h.id).map((c) => ({
     cardNo: c.cardNo,
     batch: c.batchCode,
@@ -138,8 +153,9 @@ export function shipmentDetail(ledger: Ledger, actor: Actor, number: string): Sh
 }
 
 /** The data of the paper hand-over sheet (交接单); formatting lives in src/domain/handover-sheet-format.ts. */
-export function handoverSheet(ledger: Ledger, actor: Actor, number: string): HandoverSheet {
+export function handoverSheet(ledger: Ledger, actor: Actor, number: string, calendar: WorkingCalendar, now: Date = ledger.now()): HandoverSheet {
   const h = requireVisible(ledger, actor, number);
+  if (blindToActor(ledger, actor, h, summarize(ledger, [h], calendar, now)[0]!)) throw new SbkError('SHIPMENT_BLIND', { number: h.number });
   const list = shipmentCards(ledger.db, h.id);
   const sent = shipmentEventsOf(ledger.db, [h.id]).find((e) => e.type === 'sent');
   const tally = (keys: string[]) => {

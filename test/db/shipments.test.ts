@@ -7,7 +7,7 @@ import { addOperator } from '../../src/workflows/operators.ts';
 import { importMakerFile } from '../../src/workflows/import-maker-file.ts';
 import { writeMakerFile, syntheticMakerRows } from '../../src/domain/maker-file-writer.ts';
 import { cancelShipment, createShipment, dispatchDestinations, dispatchShipment, sendShipment } from '../../src/workflows/shipment-dispatch.ts';
-import { listShipments, shipmentSummary, handoverSheet } from '../../src/workflows/shipment-list.ts';
+import { listShipments, shipmentDetail, shipmentSummary, handoverSheet } from '../../src/workflows/shipment-list.ts';
 import { signInShipment, startSignIn } from '../../src/workflows/shipment-sign-in.ts';
 import { batchRegister } from '../../src/workflows/batch-register.ts';
 import { declareLost, resolveFound } from '../../src/workflows/discrepancy-resolve.ts';
@@ -127,7 +127,7 @@ describe('shipments: one batch through four levels', () => {
     expect(s2.cards).toBe(40);
     w = where(ledger, city);
     for (const c of cards) expect(w.get(c)).toEqual({ state: 'in_transit', site: COUNTY, place: null, heldBy: '在途（发出人 李娟）' });
-    const sheet = handoverSheet(ledger, city, s2.number);
+    const sheet = handoverSheet(ledger, city, s2.number, cal());
     expect(sheet).toMatchObject({ number: s2.number, from: { code: '420100' }, to: { code: COUNTY }, method: 'courier', trackingNo: 'SF1234567890', senderName: '李娟' });
     expect(sheet.batches).toEqual([{ code: BATCH, count: 40 }]);
     expect(sheet.boxes).toEqual([{ key: `${BATCH}/01`, count: 20 }, { key: `${BATCH}/02`, count: 20 }]);
@@ -136,7 +136,7 @@ describe('shipments: one batch through four levels', () => {
     expect(text).toContain('快递');
     expect(text).toMatch(/签字/);
     expect(text).toContain(box2[19]);
-    const saved = saveHandoverSheet(ledger, city, s2.number, tempDir());
+    const saved = saveHandoverSheet(ledger, city, s2.number, cal(), tempDir());
     expect(readFileSync(saved.csvPath, 'utf8').startsWith('\uFEFF')).toBe(true);
     expect(readFileSync(saved.textPath, 'utf8')).toBe(text);
 
@@ -150,6 +150,12 @@ describe('shipments: one batch through four levels', () => {
     expect(snapshot(ledger)).toEqual(before);
     expect(listShipments(ledger, county, { direction: 'inbound' }, cal()).map((s) => s.number)).toEqual([s2.number]);
     expect(listShipments(ledger, office, { direction: 'inbound' }, cal())).toEqual([]);
+
+    // Before its own count the county is told neither the count nor the cards (blind sign-in).
+    expect(shipmentSummary(ledger, county, s2.number, cal())).toMatchObject({ cards: null, outstanding: null });
+    expect(shipmentDetail(ledger, county, s2.number, cal())).toBeNull();
+    expect(sbkCode(() => handoverSheet(ledger, county, s2.number, cal()))).toBe('SHIPMENT_BLIND');
+    expect(shipmentDetail(ledger, city, s2.number, cal())).toHaveLength(40);
 
     // 4. The county counts: box 02 is two short, one card of box 01 is cracked, a stray card was in the box.
     const damagedCard = box1[4]!;
@@ -167,6 +173,8 @@ describe('shipments: one batch through four levels', () => {
       countedBlind: 39,
     });
     expect(r2).toMatchObject({ expected: 40, received: 37, damaged: 1, missing: 2, extras: 1, outstanding: 0, closed: true });
+    expect(shipmentDetail(ledger, county, s2.number, cal())).toHaveLength(40);
+    expect(handoverSheet(ledger, county, s2.number, cal()).cards).toHaveLength(40);
     w = where(ledger, city);
     for (const c of counted.filter((c) => c !== damagedCard)) expect(w.get(c)).toEqual({ state: 'in_stock', site: COUNTY, place: '保险柜1', heldBy: '王芳' });
     expect(w.get(damagedCard)).toMatchObject({ state: 'defective', site: COUNTY, place: '保险柜1' });

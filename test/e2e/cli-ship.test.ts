@@ -106,7 +106,13 @@ describe('sbk ship (real binary)', () => {
       expect(show.cardList).toHaveLength(22);
       expect(show.cardList[0]).toMatchObject({ batch: BATCH, state: 'in_transit', outstanding: true });
 
-      const sheet = runCli(['ship', 'sheet', byCard.number, '--db', db], { SBK_OPERATOR: 'chenjing', SBK_PIN: PINS.chenjing });
+      // The receiving office counts blind: neither the card list nor the count until its sign-in.
+      const blindShow = runCli(['ship', 'show', byCard.number, '--db', db, '--json'], { SBK_OPERATOR: 'chenjing', SBK_PIN: PINS.chenjing });
+      expect(JSON.parse(blindShow.stdout)).toMatchObject({ number: byCard.number, cards: null, outstanding: null, cardList: null });
+      const blindSheet = runCli(['ship', 'sheet', byCard.number, '--db', db, '--json'], { SBK_OPERATOR: 'chenjing', SBK_PIN: PINS.chenjing });
+      expect(blindSheet.code).not.toBe(0);
+      expect(JSON.parse(blindSheet.stdout).error.code).toBe('SHIPMENT_BLIND');
+      const sheet = runCli(['ship', 'sheet', byCard.number, '--db', db], { SBK_OPERATOR: 'lijuan', SBK_PIN: PINS.lijuan });
       expect(sheet.code, sheet.stderr).toBe(0);
       expect(sheet.stdout).toContain(byCard.number);
       expect(sheet.stdout).toContain('SF1234567890');

@@ -238,7 +238,7 @@ describe('(1) the ledger and what sbk writes beside it are its owner’s only', 
       let written: string[];
       try {
         written = [
-          ...Object.values(saveHandoverSheet(l, lijuan, PROVINCE)),
+          ...Object.values(saveHandoverSheet(l, lijuan, PROVINCE, loadCalendar())),
           saveBatchRegister(l, lijuan, BATCH),
           ...(issued.status === 'issued' ? [saveIssueReceipt(l, issued.receipt)] : []),
           ...Object.values(saveCountReport(l, sunli, loadCalendar(), { from: addCalendarDays(todayInChina(), -7), to: todayInChina() })).filter((v): v is string => typeof v === 'string'),
@@ -386,7 +386,7 @@ describe('(2) no national ID number or PIN in output, errors, logs or exports', 
       // The console's saved sheets and reports too.
       const l = track(openLedger(db, { mustExist: true }));
       const lijuan = authenticate(l, 'lijuan', PINS.lijuan!);
-      const saved = [...Object.values(saveHandoverSheet(l, lijuan, PROVINCE)), saveBatchRegister(l, lijuan, BATCH)];
+      const saved = [...Object.values(saveHandoverSheet(l, lijuan, PROVINCE, loadCalendar())), saveBatchRegister(l, lijuan, BATCH)];
       closeLedger(l);
       for (const f of saved) expectNoSecrets(f, readFileSync(f, 'utf8'), ids, pins);
 

@@ -3,7 +3,7 @@
  * shipment with its cards, and its hand-over sheet for signing on paper (text or CSV).
  */
 import type { Argv } from 'yargs';
-import { blindInbound, handoverSheet, listShipments, shipmentDetail, shipmentSummary, type InboundListing, type ShipmentSummary } from '../../workflows/shipment-list.ts';
+import { blindInbound, handoverSheet, listShipments, shipmentDetail, shipmentSummary, type InboundListing, type ShipmentCard, type ShipmentSummary } from '../../workflows/shipment-list.ts';
 import { workingCalendar } from '../../workflows/calendar-source.ts';
 import { STATE_LABELS, type CardState } from '../../domain/card-states.ts';
 import { formatLocalTime } from '../../domain/china-dates.ts';
@@ -71,12 +71,17 @@ export function listSubcommand(y: Argv<GlobalArgs>, out: () => Out): Argv<Global
 /** Free text typed by someone (tracking number, names): kept on its line, a newline in it shown as ␊. */
 const v = <S extends string | null>(s: S): S => (s === null ? s : (printableValue(s) as S));
 
-function showText(s: ShipmentSummary, cards: ReturnType<typeof shipmentDetail>): string {
-  return [
+function showText(s: InboundListing, cards: ShipmentCard[] | null): string {
+  const head = [
     t.show.head({ number: s.number, status: s.statusLabel }),
     t.show.sites({ from: s.from.name, fromCode: s.from.code, to: s.to.name, toCode: s.to.code }),
     t.show.method({ method: s.methodLabel, tracking: v(s.trackingNo), sender: v(s.senderName), createdBy: v(s.createdBy) }),
     t.show.times({ created: formatLocalTime(s.createdAt), sent: s.sentAt ? formatLocalTime(s.sentAt) : null, age: s.ageWorkingDays !== null ? age(s) : null }),
+  ];
+  // The receiving side before its sign-in counts blind (shipment-list.ts blindToActor).
+  if (cards === null || s.cards === null || s.outstanding === null) return [...head, t.show.blind].join('\n');
+  return [
+    ...head,
     t.show.totals({ cards: s.cards, outstanding: s.outstanding }),
     '',
     ...textTable(
@@ -99,8 +104,9 @@ export function showSubcommand(y: Argv<GlobalArgs>, out: () => Out): Argv<Global
     (c) => c.positional('id', numberArg),
     (argv) =>
       withActor(argv, (ledger, actor) => {
-        const s = shipmentSummary(ledger, actor, argv.id, workingCalendar());
-        const cards = shipmentDetail(ledger, actor, argv.id);
+        const calendar = workingCalendar();
+        const s = shipmentSummary(ledger, actor, argv.id, calendar);
+        const cards = shipmentDetail(ledger, actor, argv.id, calendar);
         emit(out(), { ...s, cardList: cards }, () => showText(s, cards));
       }),
   );
@@ -117,7 +123,7 @@ export function sheetSubcommand(y: Argv<GlobalArgs>, out: () => Out): Argv<Globa
         .option('out', { type: 'string', describe: cliCommon.options.out }),
     (argv) =>
       withActor(argv, (ledger, actor) => {
-        const sheet = handoverSheet(ledger, actor, argv.id);
+        const sheet = handoverSheet(ledger, actor, argv.id, workingCalendar());
         const format = argv.csv ? 'csv' : 'text';
         const text = argv.csv ? formatHandoverCsv(sheet) : formatHandoverText(sheet);
         printDocument(out(), {

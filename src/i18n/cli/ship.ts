@@ -68,6 +68,7 @@ export const shipText = {
       `方式：${p.method}${p.tracking ? `  运单号 ${p.tracking}` : ''}  发出人 ${p.sender}  制单 ${p.createdBy}`,
     times: (p: { created: string; sent: string | null; age: string | null }) => `建立 ${p.created}  发出 ${p.sent ?? '未发出'}${p.age !== null ? `  在途 ${p.age}` : ''}`,
     totals: (p: { cards: number; outstanding: number }) => `共 ${p.cards} 张，未签收 ${p.outstanding} 张`,
+    blind: '待本网点签收：凭实物清点，提交签收清点之前不显示卡数和卡片清单（sbk ship sign-in）。',
     columns: { box: '箱号', signed: '签收' },
     notSigned: '未签收',
   },

@@ -148,6 +148,7 @@ export const custodyWorkflowErrors = {
   // Reading and signing for shipments (shipment-list.ts, shipment-sign-in.ts).
   'SHIPMENT_NOT_FOUND.list': (p: { number: string }) => `没有交接单 ${p.number}，或它与本网点无关。`,
   'SHIPMENT_NOT_FOUND.signIn': (p: { number: string }) => `没有交接单 ${p.number}。请核对交接单号。`,
+  SHIPMENT_BLIND: (p: { number: string }) => `交接单 ${p.number} 尚未签收：接收方凭实物清点，提交签收清点之前，台账不向接收方显示卡数和卡片清单。`,
   SHIPMENT_WRONG_SITE: (p: { number: string; toName: string; toCode: string; site: string }) =>
     `交接单 ${p.number} 发往 ${p.toName}（${p.toCode}），只能由该网点签收；本网点是 ${p.site}。`,
   SHIPMENT_NOT_OPEN: (p: { number: string; statusLabel: string }) => `交接单 ${p.number} 当前为“${p.statusLabel}”，不能签收。`,

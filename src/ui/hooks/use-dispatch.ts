@@ -4,6 +4,7 @@ import { readDispatchScan, scannedSelection } from '../../workflows/dispatch-sca
 import { saveHandoverSheet } from '../../workflows/shipment-export.ts';
 import { isSbkError } from '../../domain/errors.ts';
 import type { Ledger } from '../../../db/open-ledger.ts';
+import type { WorkingCalendar } from '../../domain/calendar.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
@@ -24,21 +25,21 @@ function scan(ledger: Ledger, actor: Actor, raw: string, s: DispatchState, send:
 }
 
 /** The hand-over sheet beside the ledger; the shipment is sent even when the sheet cannot be saved. */
-function saveSheet(ledger: Ledger, actor: Actor, number: string): Pick<DispatchDone, 'sheet' | 'sheetError'> {
+function saveSheet(ledger: Ledger, actor: Actor, number: string, calendar: WorkingCalendar): Pick<DispatchDone, 'sheet' | 'sheetError'> {
   try {
-    const saved = saveHandoverSheet(ledger, actor, number);
+    const saved = saveHandoverSheet(ledger, actor, number, calendar);
     return { sheet: [saved.textPath, saved.csvPath], sheetError: null };
   } catch (e) {
     return { sheet: [], sheetError: isSbkError(e) ? e.message : zh.shipments.saveFailed(e instanceof Error ? e.message : String(e)) };
   }
 }
 
-function send(ledger: Ledger, actor: Actor, s: DispatchState, dispatch: Send): void {
+function send(ledger: Ledger, actor: Actor, calendar: WorkingCalendar, s: DispatchState, dispatch: Send): void {
   if (!s.dest || s.step !== 'confirm') return;
   try {
     const input = { toSiteCode: s.dest.code, select: scannedSelection(s.additions), method: dispatchMethod(s), trackingNo: s.trackingNo, senderName: s.senderName };
     const r = dispatchShipment(ledger, actor, input);
-    dispatch({ type: 'sent', done: { number: r.number, cards: r.cards, ...saveSheet(ledger, actor, r.number) } });
+    dispatch({ type: 'sent', done: { number: r.number, cards: r.cards, ...saveSheet(ledger, actor, r.number, calendar) } });
   } catch (e) {
     dispatch({ type: 'send-failed', error: errorText(e) });
   }
@@ -71,7 +72,7 @@ export type DispatchForm = DispatchState & DispatchActions & { readonly latest: 
  * they are made once.
  */
 export function useDispatch(actor: Actor): DispatchForm {
-  const { ledger } = useServices();
+  const { ledger, calendar } = useServices();
   const destinations = useMemo<Destination[]>(() => dispatchDestinations(ledger, actor), [ledger, actor]);
   const { state, dispatch, latest } = useLatestReducer(dispatchReducer, () => initialDispatchState(actor.name));
   const actions = useMemo(
@@ -93,7 +94,7 @@ export function useDispatch(actor: Actor): DispatchForm {
       cycleMethod: (delta) => void dispatch({ type: 'cycle-method', delta }),
       nextField: (delta) => void dispatch({ type: 'next-field', delta }),
       toConfirm: () => void dispatch({ type: 'to-confirm' }),
-      confirm: () => send(ledger, actor, latest(), dispatch),
+      confirm: () => send(ledger, actor, calendar, latest(), dispatch),
       dropList: () => void dispatch({ type: 'drop-list' }),
       back: () => backTarget(latest()) !== null && (dispatch({ type: 'back' }), true),
     }),

@@ -3,6 +3,7 @@ import { listShipments, type ShipmentSummary } from '../../workflows/shipment-li
 import { saveHandoverSheet } from '../../workflows/shipment-export.ts';
 import { isSbkError } from '../../domain/errors.ts';
 import type { Ledger } from '../../../db/open-ledger.ts';
+import type { WorkingCalendar } from '../../domain/calendar.ts';
 import type { Actor } from '../../domain/actor.ts';
 import type { ShipmentsTab } from './use-navigation.ts';
 import { zh } from '../../i18n/zh-CN.ts';
@@ -13,9 +14,9 @@ import { useLatestReducer } from './use-latest-reducer.ts';
 export type { Notice };
 
 /** Writes the hand-over sheet of a shipment as text and CSV: where it went, or why it did not. */
-function saveSheet(ledger: Ledger, actor: Actor, number: string): Notice {
+function saveSheet(ledger: Ledger, actor: Actor, number: string, calendar: WorkingCalendar): Notice {
   try {
-    const saved = saveHandoverSheet(ledger, actor, number);
+    const saved = saveHandoverSheet(ledger, actor, number, calendar);
     return { level: 'ok', lines: [zh.shipments.sheetSaved(number), saved.textPath, saved.csvPath] };
   } catch (e) {
     return { level: 'error', lines: [isSbkError(e) ? e.message : zh.shipments.saveFailed(e instanceof Error ? e.message : String(e))] };
@@ -62,7 +63,7 @@ export function useShipments(actor: Actor, tab: ShipmentsTab): Shipments {
       clearNotice: () => void dispatch({ type: 'notice', notice: null }),
       saveSheet: () => {
         const c = currentNow();
-        if (tab === 'outbound' && c) dispatch({ type: 'notice', notice: saveSheet(ledger, actor, c.number) });
+        if (tab === 'outbound' && c) dispatch({ type: 'notice', notice: saveSheet(ledger, actor, c.number, calendar) });
       },
     };
   }, [ledger, actor, rows, tab, dispatch, latest]);
