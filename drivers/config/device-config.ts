@@ -5,7 +5,8 @@
  *   { "sites": { "420102-B01": {
  *       "printers": [{ "id": "制卡机1", "transport": "hid", "vendorId": "0x1d6b", "productId": "0x0104",
  *                      "reportSize": 64, "reportId": 0, "hoppers": { "1": "制卡机1-卡盒1" } }],
- *       "readers":  [{ "id": "读卡器1", "transport": "simulator" }],
+ *       "readers":  [{ "id": "读卡器1", "transport": "simulator" },
+ *                    { "id": "读卡器2", "transport": "library", "path": "C:\\SSCard\\SSCardDriver.DLL" }],
  *       "scanners": [{ "id": "扫描枪1", "transport": "keyboard" }],
  *       "ca": "simulator" } } }
  *

@@ -146,7 +146,7 @@ export class LibraryHost {
   private loadError(m: Extract<HostMessage, { type: 'failed' }>): SbkError {
     if (m.reason === 'koffi') return new SbkError('KOFFI_MISSING', { device: this.o.device }, { detail: m.detail });
     if (m.reason === 'function') return new SbkError('DEVICE_LIBRARY_FUNCTION_MISSING', { device: this.o.device, path: this.o.path, fn: m.name ?? '' }, { detail: m.detail });
-    if (/no such file|cannot open shared object|not found|找不到/i.test(m.detail) && !/[\\/]/.test(this.o.path)) {
+    if (/no such file|cannot open shared object|not found|could not be found|\b126\b/i.test(m.detail) && !/[\\/]/.test(this.o.path)) {
       return new SbkError('DEVICE_LIBRARY_MISSING', { device: this.o.device, path: this.o.path }, { detail: m.detail });
     }
     return new SbkError('DEVICE_LIBRARY_LOAD_FAILED', { device: this.o.device, path: this.o.path, detail: m.detail });
