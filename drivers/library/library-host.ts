@@ -35,12 +35,17 @@ type HostMessage =
   | { type: 'failed'; reason: 'koffi' | 'load' | 'function'; name?: string; detail: string }
   | { type: 'result'; id: number; ret?: number; out?: Uint8Array; error?: string };
 
+/** koffi beside this module, or beside the program started (a bundle kept in $SBK_BUNDLE_DIR is outside the project). */
 export function resolveKoffi(): string | null {
-  try {
-    return createRequire(import.meta.url).resolve('koffi');
-  } catch {
-    return null;
+  for (const from of [import.meta.url, process.argv[1]]) {
+    if (!from) continue;
+    try {
+      return createRequire(from).resolve('koffi');
+    } catch {
+      // try the next place
+    }
   }
+  return null;
 }
 
 /** A path with a directory part must exist; a bare name (SSCardDriver.DLL) is left to the system's library search. */
