@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import iconv from 'iconv-lite';
 
 const SOURCE = fileURLToPath(new URL('../../drivers/library/stub/sscarddriver-stub.c', import.meta.url));
 
@@ -25,7 +26,7 @@ export function stubLibrary(): string {
   return out;
 }
 
-export type StubCard = { idCode: string; reset: string; region: string; ssn: string; cardNo: string; name: string; printed: boolean };
+export type StubCard = { idCode: string; reset: string; region: string; ssn: string; cardNo: string; name: string; printed: boolean; issue?: string; expiry?: string };
 export type StubFaults = { cover: boolean; jam: boolean; chipFails: boolean; hangInPrint: boolean };
 export type StubState = {
   faults: StubFaults;
@@ -40,10 +41,11 @@ const o = (s: string): string => s || '-';
 
 export function readStub(file: string): StubState {
   const st: StubState = { faults: { cover: false, jam: false, chipFails: false, hangInPrint: false }, reader: null, hoppers: [], good: [], bad: [] };
-  for (const line of readFileSync(file, 'latin1').split('\n')) {
+  // Names are the GB18030 bytes the library was given.
+  for (const line of iconv.decode(readFileSync(file), 'gb18030').split('\n')) {
     const a = line.split(' ');
     if (a[0] === 'F') st.faults = { cover: a[1] === '1', jam: a[2] === '1', chipFails: a[3] === '1', hangInPrint: a[4] === '1' };
-    if (a[0] === 'R') st.reader = { idCode: f(a[1]), reset: f(a[2]), region: f(a[3]), ssn: f(a[4]), cardNo: f(a[5]), name: f(a[6]), printed: a[9] === '1' };
+    if (a[0] === 'R') st.reader = { idCode: f(a[1]), reset: f(a[2]), region: f(a[3]), ssn: f(a[4]), cardNo: f(a[5]), name: f(a[6]), issue: f(a[7]), expiry: f(a[8]), printed: a[9] === '1' };
     if (a[0] === 'H') st.hoppers.push({ hopper: Number(a[1]), idCode: f(a[2]), reset: f(a[3]), region: f(a[4]) });
     if (a[0] === 'G' || a[0] === 'B') (a[0] === 'G' ? st.good : st.bad).push({ idCode: f(a[1]), reset: '', region: '', ssn: f(a[2]), cardNo: f(a[3]), name: '', printed: a[4] === '1' });
   }
@@ -54,11 +56,12 @@ export function readStub(file: string): StubState {
 export function writeStub(file: string, st: StubState): void {
   const b = (x: boolean) => (x ? '1' : '0');
   const lines = [`F ${b(st.faults.cover)} ${b(st.faults.jam)} ${b(st.faults.chipFails)} ${b(st.faults.hangInPrint)}`];
-  if (st.reader) lines.push(`R ${o(st.reader.idCode)} ${o(st.reader.reset)} ${o(st.reader.region)} ${o(st.reader.ssn)} ${o(st.reader.cardNo)} - - - ${b(st.reader.printed)}`);
+  const r = st.reader;
+  if (r) lines.push(`R ${o(r.idCode)} ${o(r.reset)} ${o(r.region)} ${o(r.ssn)} ${o(r.cardNo)} ${o(r.name)} ${o(r.issue ?? '')} ${o(r.expiry ?? '')} ${b(r.printed)}`);
   for (const h of st.hoppers) lines.push(`H ${h.hopper} ${o(h.idCode)} ${o(h.reset)} ${o(h.region)}`);
   for (const c of st.good) lines.push(`G ${o(c.idCode)} ${o(c.ssn)} ${o(c.cardNo)} ${b(c.printed)}`);
   for (const c of st.bad) lines.push(`B ${o(c.idCode)} ${o(c.ssn)} ${o(c.cardNo)} ${b(c.printed)}`);
-  writeFileSync(file, lines.join('\n') + '\n');
+  writeFileSync(file, iconv.encode(lines.join('\n') + '\n', 'gb18030'));
 }
 
 /** Sets faults on demand, keeping the rest of the state. */
