@@ -322,7 +322,7 @@ export async function deviceReports(devices: SiteDevices): Promise<DeviceReport[
       out.push({ id: p.id, kind: 'printer', transport: p.transport, state: attention ? 'attention' : 'ready', status, ...(await libraryOf(p)) });
     } catch (e) {
       const err = isSbkError(e) ? e : new SbkError('DEVICE_ERROR.devices', { detail: String(e) });
-      out.push({ id: p.id, kind: 'printer', transport: p.transport, state: 'error', error: { code: err.code, message: err.message } });
+      out.push({ id: p.id, kind: 'printer', transport: p.transport, state: 'error', error: { code: err.code, message: err.message }, ...(await libraryOf(p)) });
     }
   }
   for (const r of devices.readers) out.push({ id: r.id, kind: 'reader', transport: r.transport, state: 'ready', ...(await libraryOf(r)) });
