@@ -5,7 +5,8 @@
  *   { "sites": { "420102-B01": {
  *       "printers": [{ "id": "制卡机1", "transport": "hid", "vendorId": "0x1d6b", "productId": "0x0104",
  *                      "reportSize": 64, "reportId": 0, "hoppers": { "1": "制卡机1-卡盒1" } }],
- *       "readers":  [{ "id": "读卡器1", "transport": "simulator" }],
+ *       "readers":  [{ "id": "读卡器1", "transport": "simulator" },
+ *                    { "id": "读卡器2", "transport": "library", "path": "C:\\SSCard\\SSCardDriver.DLL" }],
  *       "scanners": [{ "id": "扫描枪1", "transport": "keyboard" }],
  *       "ca": "simulator" } } }
  *
@@ -25,7 +26,13 @@ export type HidAddress = {
   reportSize: number;
   reportId: number | null;
 };
-export type Transport = { transport: 'simulator' } | HidAddress;
+/**
+ * A device driven through its vendor's SSCardDriver library (drivers/library/): `path` is the
+ * library file (on a Windows desk `SSCardDriver.DLL`, GD Annex 9 二(二)); each call may take
+ * `timeoutMs`, iPrint `printTimeoutMs`, before the device counts as hung.
+ */
+export type LibraryAddress = { transport: 'library'; path: string; timeoutMs: number; printTimeoutMs: number };
+export type Transport = { transport: 'simulator' } | HidAddress | LibraryAddress;
 export type PrinterConfig = Transport & { id: string; hoppers: ReadonlyMap<number, string> };
 export type ReaderConfig = Transport & { id: string };
 export type ScannerConfig = { id: string } & ({ transport: 'keyboard' } | { transport: 'simulator' } | (HidAddress & { lengthByte: number; dataOffset: number }));
@@ -56,6 +63,7 @@ function transportOf(o: Json, where: string, allowKeyboard: boolean): Transport 
   const t = o.transport;
   if (t === 'simulator') return { transport: 'simulator' };
   if (t === 'keyboard' && allowKeyboard) return { transport: 'keyboard' };
+  if (t === 'library' && !allowKeyboard) return libraryOf(o, where);
   if (t !== 'hid') throw new SbkError('DEVICE_CONFIG.transport', { where, keyboard: allowKeyboard });
   const reportSize = o.reportSize ?? 64;
   if (typeof reportSize !== 'number' || !Number.isInteger(reportSize) || reportSize < 8 || reportSize > 1024) throw new SbkError('DEVICE_CONFIG.report_size', { where });
@@ -70,6 +78,16 @@ function transportOf(o: Json, where: string, allowKeyboard: boolean): Transport 
     reportSize,
     reportId: reportId as number | null,
   };
+}
+
+function libraryOf(o: Json, where: string): LibraryAddress {
+  if (typeof o.path !== 'string' || !o.path.trim()) throw new SbkError('DEVICE_CONFIG.library_path', { where });
+  const ms = (v: unknown, fallback: number): number => {
+    if (v === undefined) return fallback;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 100 || v > 600_000) throw new SbkError('DEVICE_CONFIG.library_timeout', { where });
+    return v;
+  };
+  return { transport: 'library', path: o.path.trim(), timeoutMs: ms(o.timeoutMs, 30_000), printTimeoutMs: ms(o.printTimeoutMs, 120_000) };
 }
 
 function idOf(o: Json, where: string): string {
@@ -101,7 +119,7 @@ function parseSite(o: Json, where: string): SiteDeviceConfig {
   const readers = listOf(o.readers, `${where}.readers`).map((r, i) => ({ ...(transportOf(r, `${where}.readers[${i}]`, false) as Transport), id: idOf(r, `${where}.readers[${i}]`) }));
   const scanners = listOf(o.scanners, `${where}.scanners`).map((s, i): ScannerConfig => {
     const w = `${where}.scanners[${i}]`;
-    const t = transportOf(s, w, true);
+    const t = transportOf(s, w, true) as Exclude<Transport, LibraryAddress> | { transport: 'keyboard' };
     const id = idOf(s, w);
     if (t.transport !== 'hid') return { id, transport: t.transport };
     const lengthByte = s.lengthByte ?? 1;

@@ -636,7 +636,9 @@ export const zh = {
     ejecting: '正在测试退卡……',
     kinds: { printer: '制卡机', reader: '读卡器', scanner: '扫描枪' },
     states: { ready: '就绪', attention: '需处理', error: '不可用' },
-    transports: { simulator: '模拟', hid: 'USB HID', keyboard: '键盘式' } as Record<string, string>,
+    transports: { simulator: '模拟', hid: 'USB HID', keyboard: '键盘式', library: '厂商动态库' } as Record<string, string>,
+    /** A library device: its library file and version (iGetVersion is no standard's, so often absent). */
+    library: (path: string, version: string | null) => `动态库 ${path}，版本 ${version ?? '未提供'}`,
     cardAtReader: '读卡位置有卡',
     noCardAtReader: '读卡位置无卡',
     hopper: (n: number, empty: boolean) => `卡盒${n}${empty ? '空' : '有卡'}`,

@@ -12,8 +12,10 @@ const D = zh.devices;
 /** What the printer says about itself (card at the reader, hoppers, cover, jam, ribbon), or the error. */
 export function deviceDetail(r: DeviceReport): string {
   const s = r.status;
-  if (!s) return r.error?.message ?? '';
+  const lib = r.library ? D.library(r.library.path, r.library.version) : null;
+  if (!s) return [lib, r.error?.message].filter(Boolean).join(D.detailJoin);
   return [
+    lib,
     s.cardAtReader ? D.cardAtReader : D.noCardAtReader,
     ...s.hoppers.map((h) => D.hopper(h.hopper, h.state === 'empty')),
     s.coverOpen ? D.coverOpen : null,

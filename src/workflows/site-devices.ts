@@ -23,6 +23,8 @@ import { DeviceClient } from '../../drivers/protocol/device-client.ts';
 import { ProtocolInstantPrinter } from '../../drivers/printer/protocol-printer.ts';
 import { ProtocolCardReader } from '../../drivers/reader/protocol-reader.ts';
 import { HidPosScanner, simulatedScannerReports } from '../../drivers/scanner/hid-pos-scanner.ts';
+import { openLibraryPrinter, openLibraryReader } from '../../drivers/library/open-library-device.ts';
+import type { LibraryCardReader } from '../../drivers/library/library-printer.ts';
 import { SimulatedCaAuthority, type CaAuthority } from './ca-authority.ts';
 import { devicesText } from '../i18n/workflows/sites-devices.ts';
 
@@ -30,14 +32,16 @@ export type DeviceKind = 'printer' | 'reader' | 'scanner';
 
 export type OpenPrinter = {
   id: string;
-  transport: 'simulator' | 'hid';
+  transport: 'simulator' | 'hid' | 'library';
+  /** Set for a library printer: its library (version, path). */
+  library?: { path: string; driver: LibraryCardReader };
   printer: InstantPrinter;
   /** Printer hopper number → the ledger's hopper place. */
   hoppers: ReadonlyMap<number, string>;
   /** Set for a simulated printer: the demo's "hands" that put cards in and take them out. */
   simulator: SimulatedDeskPrinter | null;
 };
-export type OpenReader = { id: string; transport: 'simulator' | 'hid'; reader: CardReader; simulator: SimulatedReader | null };
+export type OpenReader = { id: string; transport: 'simulator' | 'hid' | 'library'; reader: CardReader; simulator: SimulatedReader | null; library?: { path: string; driver: LibraryCardReader } };
 /** A scanner that is not a keyboard: its codes come here, and the console hands them on as scans. */
 export type OpenScanner = {
   id: string;
@@ -194,6 +198,12 @@ async function openPrinters(o: Opening, configs: readonly PrinterConfig[]): Prom
         printers.push(openSimulatedPrinter(o.ledger, o.site, p));
         return;
       }
+      if (p.transport === 'library') {
+        const printer = await openLibraryPrinter(p);
+        o.closers.push(() => printer.close());
+        printers.push({ id: p.id, transport: 'library', printer, library: { path: p.path, driver: printer }, hoppers: p.hoppers, simulator: null });
+        return;
+      }
       const client = await openHid(hidOf(o), p, devicesText.printer({ id: p.id }));
       o.closers.push(() => client.close());
       printers.push({ id: p.id, transport: 'hid', printer: new ProtocolInstantPrinter(client, p.id), hoppers: p.hoppers, simulator: null });
@@ -209,6 +219,12 @@ async function openReaders(o: Opening, configs: SiteDeviceConfig['readers']): Pr
       if (r.transport === 'simulator') {
         const sim = new SimulatedReader();
         readers.push({ id: r.id, transport: 'simulator', reader: sim, simulator: sim });
+        return;
+      }
+      if (r.transport === 'library') {
+        const reader = await openLibraryReader(r);
+        o.closers.push(() => reader.close());
+        readers.push({ id: r.id, transport: 'library', reader, simulator: null, library: { path: r.path, driver: reader } });
         return;
       }
       const client = await openHid(hidOf(o), r, devicesText.reader({ id: r.id }));
@@ -281,7 +297,20 @@ export type DeviceReport = {
   state: 'ready' | 'attention' | 'error';
   status?: PrinterStatus;
   error?: { code: string; message: string };
+  /** A library device: the library file and its version string (null: the library offers none). */
+  library?: { path: string; version: string | null };
 };
+
+async function libraryOf(d: { library?: { path: string; driver: LibraryCardReader } }): Promise<{ library?: DeviceReport['library'] }> {
+  if (!d.library) return {};
+  const version = await d.library.driver.version().catch(() => null);
+  return { library: { path: d.library.path, version } };
+}
+
+/** The transport a device that failed to open was configured with. */
+function configuredTransport(devices: SiteDevices, id: string): string {
+  return [...devices.config.printers, ...devices.config.readers].find((d) => d.id === id)?.transport ?? 'hid';
+}
 
 /** Asks each printer for its status; a reader or scanner is "ready" once open (a test read is the operator's). */
 export async function deviceReports(devices: SiteDevices): Promise<DeviceReport[]> {
@@ -290,19 +319,19 @@ export async function deviceReports(devices: SiteDevices): Promise<DeviceReport[
     try {
       const status = await p.printer.status();
       const attention = status.coverOpen || status.jammed || status.ribbon === 'out' || status.hoppers.some((h) => h.state === 'empty');
-      out.push({ id: p.id, kind: 'printer', transport: p.transport, state: attention ? 'attention' : 'ready', status });
+      out.push({ id: p.id, kind: 'printer', transport: p.transport, state: attention ? 'attention' : 'ready', status, ...(await libraryOf(p)) });
     } catch (e) {
       const err = isSbkError(e) ? e : new SbkError('DEVICE_ERROR.devices', { detail: String(e) });
-      out.push({ id: p.id, kind: 'printer', transport: p.transport, state: 'error', error: { code: err.code, message: err.message } });
+      out.push({ id: p.id, kind: 'printer', transport: p.transport, state: 'error', error: { code: err.code, message: err.message }, ...(await libraryOf(p)) });
     }
   }
-  for (const r of devices.readers) out.push({ id: r.id, kind: 'reader', transport: r.transport, state: 'ready' });
+  for (const r of devices.readers) out.push({ id: r.id, kind: 'reader', transport: r.transport, state: 'ready', ...(await libraryOf(r)) });
   for (const s of devices.scanners) {
     const problem = devices.problems.find((x) => x.id === s.id);
     out.push({ id: s.id, kind: 'scanner', transport: s.transport, state: problem ? 'error' : 'ready', ...(problem ? { error: { code: problem.code, message: problem.message } } : {}) });
   }
   for (const p of devices.problems) {
-    if (p.kind !== 'scanner') out.push({ id: p.id, kind: p.kind, transport: 'hid', state: 'error', error: { code: p.code, message: p.message } });
+    if (p.kind !== 'scanner') out.push({ id: p.id, kind: p.kind, transport: configuredTransport(devices, p.id), state: 'error', error: { code: p.code, message: p.message } });
   }
   return out;
 }

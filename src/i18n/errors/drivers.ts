@@ -16,7 +16,7 @@ type PrinterFault = { returnCode: number; reason: string };
 export const driverErrors = {
   // drivers/config/device-config.ts
   'DEVICE_CONFIG.usb_id': (p: Where) => config(p.where, '应为 USB 厂商号或产品号（如 "0x1d6b"）'),
-  'DEVICE_CONFIG.transport': (p: Where & { keyboard: boolean }) => config(p.where, `transport 应为 ${p.keyboard ? '"keyboard"、' : ''}"hid" 或 "simulator"`),
+  'DEVICE_CONFIG.transport': (p: Where & { keyboard: boolean }) => config(p.where, `transport 应为 ${p.keyboard ? '"keyboard"、' : '"library"、'}"hid" 或 "simulator"`),
   'DEVICE_CONFIG.report_size': (p: Where) => config(p.where, 'reportSize 应为 8 到 1024 的整数'),
   'DEVICE_CONFIG.report_id': (p: Where) => config(p.where, 'reportId 应为 0 到 255 的整数或 null'),
   'DEVICE_CONFIG.serial': (p: Where) => config(p.where, 'serial 应为字符串'),
@@ -31,6 +31,8 @@ export const driverErrors = {
   'DEVICE_CONFIG.json': (p: Where & { reason: string }) => config(p.where, `不是有效的 JSON（${p.reason}）`),
   'DEVICE_CONFIG.sites': (p: Where) => config(p.where, '应有 "sites" 对象，按网点编码列出设备'),
   'DEVICE_CONFIG.site': (p: Where) => config(p.where, '应为对象'),
+  'DEVICE_CONFIG.library_path': (p: Where) => config(p.where, 'path 应写明厂商动态库的位置，如 "C:\\SSCard\\SSCardDriver.DLL"'),
+  'DEVICE_CONFIG.library_timeout': (p: Where) => config(p.where, 'timeoutMs 与 printTimeoutMs 应为 100 到 600000 的整数（毫秒）'),
 
   // drivers/protocol/, drivers/printer/protocol-printer.ts
   'DEVICE_BAD_REQUEST.int_range': (p: { value: number }) => `发给设备的整数参数超出范围：${p.value}（程序错误，请联系维护人员）。`,
@@ -76,6 +78,19 @@ export const driverErrors = {
   'SIM_STATE_UNREADABLE.unreadable': (p: { file: string }) => `模拟制卡机的状态文件读不出来：${p.file}。`,
   'SIM_STATE_UNREADABLE.shape': (p: { file: string }) => `模拟制卡机的状态文件内容不对：${p.file}。请删除该文件，模拟制卡机将按台账重新装卡。`,
   SIM_NO_HOPPER: (p: { hopper: number }) => `模拟制卡机没有卡盒 ${p.hopper}。`,
+
+  // drivers/library/: the vendor's SSCardDriver library through koffi
+  KOFFI_MISSING: (p: { device: string }) => `${p.device} 通过厂商动态库工作，但本机没有安装 koffi（调用动态库的组件）：请在 sbk 的安装目录运行 \`npm install koffi\` 后重试。`,
+  DEVICE_LIBRARY_MISSING: (p: { device: string; path: string }) =>
+    `找不到 ${p.device} 的厂商动态库 ${p.path}：请安装制卡机厂商提供的读写卡动态库（Windows 为 SSCardDriver.DLL，广东即时制卡驱动标准），并在 devices.json 中把 path 写成它的实际位置。`,
+  DEVICE_LIBRARY_LOAD_FAILED: (p: { device: string; path: string; detail: string }) =>
+    `无法载入 ${p.device} 的厂商动态库 ${p.path}（${p.detail}）：请确认它与本机的 Node.js 同为 64 位或同为 32 位，且它所依赖的其他动态库已由厂商安装程序装好。`,
+  DEVICE_LIBRARY_FUNCTION_MISSING: (p: { device: string; path: string; fn: string }) =>
+    `${p.device} 的厂商动态库 ${p.path} 缺少函数 ${p.fn}：它不符合社会保障卡读写终端接口规范或广东即时制卡驱动标准，请向厂商索取符合标准的 SSCardDriver 动态库。`,
+  DEVICE_LIBRARY_TIMEOUT: (p: { device: string; fn: string; seconds: number }) =>
+    `${p.device} 的动态库调用 ${p.fn} 超过 ${p.seconds} 秒没有返回，已中止：请检查制卡机（机盖、卡片、电源）；正在进行的制卡任务未完成，请用“待处理的制卡任务”（sbk instant pending）处理。`,
+  DEVICE_LIBRARY_EXITED: (p: { device: string; detail: string }) => `${p.device} 的动态库调用进程意外结束（${p.detail}）：请重试；反复出现请联系厂商。`,
+  DEVICE_LIBRARY_CALL_FAILED: (p: { device: string; detail: string }) => `调用 ${p.device} 的厂商动态库出错：${p.detail}。`,
 
   // drivers/transport/
   HID_BAD_LAYOUT: (p: { reportSize: number }) => `USB 报告长度设置不对：${p.reportSize}。`,
