@@ -664,7 +664,7 @@ export const zh = {
     noService: '本控制台没有接入设备，不能即时制卡：请用 sbk 启动控制台，设备由台账目录的 devices.json 配置（见 README“设备”一节）。',
     noPrinter: '本网点没有配置制卡机，不能即时制卡：请在台账目录的 devices.json 中配置（见 README“设备”一节），或在“设备”页查看连接情况。',
     printerProblem: (why: string) => `制卡机不可用，不能即时制卡：${why}`,
-    noCa: '本网点没有接入省卡管系统加密机，不能写入 CA 证书，即时制卡暂不可用（培训环境可在 devices.json 中设 "ca": "simulator"）。',
+    noCa: '本网点没有接入省卡管系统加密机，不能写入 CA 证书，即时制卡暂不可用（培训环境可在 devices.json 中设 "ca": "simulated"）。',
     noBlanks: '制卡机的卡盒里没有预制卡（台账记载为空）：请按 L 扫描登记装盒（或 sbk prefab load --hopper …），再按 G 重新检查。',
     offHint: '按 G 重新检查设备，Esc 返回主页。',
     // The form.

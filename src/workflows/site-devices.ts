@@ -23,7 +23,7 @@ import { DeviceClient } from '../../drivers/protocol/device-client.ts';
 import { ProtocolInstantPrinter } from '../../drivers/printer/protocol-printer.ts';
 import { ProtocolCardReader } from '../../drivers/reader/protocol-reader.ts';
 import { HidPosScanner, simulatedScannerReports } from '../../drivers/scanner/hid-pos-scanner.ts';
-import { SimulatedCaAuthority, type CaAuthority } from './ca-authority.ts';
+import { caSourceFor, type CaSource } from '../../drivers/ca/ca-source.ts';
 import { devicesText } from '../i18n/workflows/sites-devices.ts';
 
 export type DeviceKind = 'printer' | 'reader' | 'scanner';
@@ -57,7 +57,7 @@ export type SiteDevices = {
   scanners: ScannerConfig[];
   /** The HID POS scanners opened (keyboard-mode ones need nothing: they type). */
   hidScanners: OpenScanner[];
-  ca: CaAuthority | null;
+  ca: CaSource | null;
   problems: DeviceProblem[];
   /** node-hid's view of the USB bus, when a HID device is configured and the library loaded. */
   hid: NodeHidLike | null;
@@ -98,7 +98,7 @@ function demoConfig(fromPlaces: ReadonlyMap<string, ReadonlyMap<number, string>>
     printers: [...fromPlaces].map(([id, hoppers]) => ({ id, transport: 'simulator' as const, hoppers })),
     readers: [{ id: devicesText.demoReaderId, transport: 'simulator' }],
     scanners: EMPTY_SITE_DEVICES.scanners,
-    ca: 'simulator',
+    ca: { kind: 'simulated' },
   };
 }
 
@@ -265,7 +265,7 @@ export async function openSiteDevices(ledger: Ledger, site: { id: number; code: 
     readers,
     scanners: config.scanners,
     hidScanners,
-    ca: config.ca === 'simulator' ? new SimulatedCaAuthority() : null,
+    ca: caSourceFor(config.ca),
     problems: o.problems,
     hid: o.hid,
     close: async () => {
