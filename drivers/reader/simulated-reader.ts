@@ -1,6 +1,7 @@
 /**
- * A reader for demo ledgers and tests: the "card in the slot" is set by the caller (the console
- * puts the card being issued there, as if the operator inserted it), and a fault can be injected.
+ * A reader for demo ledgers and tests: the "card in the slot" is set by the caller (`insert`), or
+ * found at each read through `slot` (what `sbk devices insert` put on the reader, kept in a file
+ * beside the ledger), and a fault can be injected.
  * Reads go over an in-memory link to a simulated reader device, through the same framing and
  * error mapping as a real USB reader, so the demo exercises the code a real counter runs.
  */
@@ -17,7 +18,8 @@ export class SimulatedReader implements CardReader {
   private readonly device = new SimulatedReaderDevice();
   private readonly reader: ProtocolCardReader;
 
-  constructor() {
+  /** `slot`: asked before each read for the card on the reader now (null: none). */
+  constructor(private readonly slot?: () => BasicCardInfo | null) {
     const link = createMemoryLink({ chunk: 'random', label: this.label });
     this.device.attach(link.device);
     this.reader = new ProtocolCardReader(new DeviceClient(link.host), this.label);
@@ -32,7 +34,8 @@ export class SimulatedReader implements CardReader {
     this.device.failNext(returnCode);
   }
 
-  readBasic(iface: ReaderInterface = 3): Promise<BasicCardInfo> {
+  async readBasic(iface: ReaderInterface = 3): Promise<BasicCardInfo> {
+    if (this.slot) this.device.insert(this.slot());
     return this.reader.readBasic(iface);
   }
 }

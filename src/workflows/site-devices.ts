@@ -25,6 +25,7 @@ import { ProtocolCardReader } from '../../drivers/reader/protocol-reader.ts';
 import { HidPosScanner, simulatedScannerReports } from '../../drivers/scanner/hid-pos-scanner.ts';
 import { caSourceFor, type CaSource } from '../../drivers/ca/ca-source.ts';
 import { devicesText } from '../i18n/workflows/sites-devices.ts';
+import { chipOnReader, readerSlot, type ReaderSlot } from './reader-slots.ts';
 
 export type DeviceKind = 'printer' | 'reader' | 'scanner';
 
@@ -49,6 +50,9 @@ export type OpenScanner = {
 export type DeviceProblem = { id: string; kind: DeviceKind; code: string; message: string };
 
 export type SiteDevices = {
+  /** The ledger and site they were opened for (simulated readers keep their cards beside the ledger). */
+  ledger?: Pick<Ledger, 'path'>;
+  siteCode: string;
   source: 'file' | 'demo' | 'none';
   configFile: string | null;
   config: SiteDeviceConfig;
@@ -207,7 +211,7 @@ async function openReaders(o: Opening, configs: SiteDeviceConfig['readers']): Pr
   for (const r of configs) {
     await attempt(o, r.id, 'reader', async () => {
       if (r.transport === 'simulator') {
-        const sim = new SimulatedReader();
+        const sim = new SimulatedReader(() => chipOnReader(o.ledger, o.site.code, r.id));
         readers.push({ id: r.id, transport: 'simulator', reader: sim, simulator: sim });
         return;
       }
@@ -258,6 +262,8 @@ export async function openSiteDevices(ledger: Ledger, site: { id: number; code: 
   const readers = await openReaders(o, config.readers);
   const hidScanners = await openScanners(o, config.scanners);
   return {
+    ledger,
+    siteCode: site.code,
     source,
     configFile: file,
     config,
@@ -280,6 +286,8 @@ export type DeviceReport = {
   transport: string;
   state: 'ready' | 'attention' | 'error';
   status?: PrinterStatus;
+  /** A simulated reader: the card put on it, and whether the card being issued goes there by itself. */
+  slot?: ReaderSlot;
   error?: { code: string; message: string };
 };
 
@@ -296,7 +304,10 @@ export async function deviceReports(devices: SiteDevices): Promise<DeviceReport[
       out.push({ id: p.id, kind: 'printer', transport: p.transport, state: 'error', error: { code: err.code, message: err.message } });
     }
   }
-  for (const r of devices.readers) out.push({ id: r.id, kind: 'reader', transport: r.transport, state: 'ready' });
+  for (const r of devices.readers) {
+    const slot = r.simulator && devices.ledger ? readerSlot(devices.ledger, devices.siteCode, r.id) : undefined;
+    out.push({ id: r.id, kind: 'reader', transport: r.transport, state: 'ready', ...(slot ? { slot } : {}) });
+  }
   for (const s of devices.scanners) {
     const problem = devices.problems.find((x) => x.id === s.id);
     out.push({ id: s.id, kind: 'scanner', transport: s.transport, state: problem ? 'error' : 'ready', ...(problem ? { error: { code: problem.code, message: problem.message } } : {}) });
