@@ -16,6 +16,7 @@ import { deviceTexts } from '../../src/i18n/drivers/devices.ts';
 export class SimulatedReader implements CardReader {
   readonly label: string = deviceTexts.names.simulatedReader;
   private readonly device = new SimulatedReaderDevice();
+  private byHand = false;
   private readonly reader: ProtocolCardReader;
 
   /** `slot`: asked before each read for the card on the reader now (null: none). */
@@ -25,7 +26,9 @@ export class SimulatedReader implements CardReader {
     this.reader = new ProtocolCardReader(new DeviceClient(link.host), this.label);
   }
 
+  /** Puts a card in the slot by hand; from then on the reader holds it rather than asking `slot`. */
   insert(card: BasicCardInfo | null): void {
+    this.byHand = true;
     this.device.insert(card);
   }
 
@@ -35,7 +38,7 @@ export class SimulatedReader implements CardReader {
   }
 
   async readBasic(iface: ReaderInterface = 3): Promise<BasicCardInfo> {
-    if (this.slot) this.device.insert(this.slot());
+    if (this.slot && !this.byHand) this.device.insert(this.slot());
     return this.reader.readBasic(iface);
   }
 }
