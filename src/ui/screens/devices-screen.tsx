@@ -27,7 +27,7 @@ function devicesKeys(d: Devices, stray: Stray): KeyHandler {
     // Typing a card number for a simulated reader: the field takes the keys, Enter submits it.
     if (d.cardEntry) return matches('devices.card-cancel', e) ? (d.cancelCard(), true) : false;
     // A card scanned by habit here is neither a test nor a command.
-    if (stray.swallow(e, (k) => matches('devices.read', k) || matches('devices.eject', k) || matches('devices.refresh', k) || matches('help', k) || matches('quit', k))) return true;
+    if (stray.swallow(e, (k) => matches('devices.read', k) || matches('devices.eject', k) || matches('devices.refresh', k) || matches('devices.insert', k) || matches('devices.remove', k) || matches('devices.auto', k) || matches('help', k) || matches('quit', k))) return true;
     if (matches('devices.move', e)) return d.move(e.name === 'up' ? -1 : 1), true;
     if (matches('devices.read', e)) return d.testRead(), true;
     if (matches('devices.eject', e)) return d.testEject(), true;
