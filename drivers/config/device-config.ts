@@ -8,7 +8,7 @@
  *       "readers":  [{ "id": "读卡器1", "transport": "simulator" },
  *                    { "id": "读卡器2", "transport": "library", "path": "C:\\SSCard\\SSCardDriver.DLL" }],
  *       "scanners": [{ "id": "扫描枪1", "transport": "keyboard" }],
- *       "ca": "simulator" } } }
+ *       "ca": "simulated" } } }
  *
  * `hoppers` maps the printer's hopper numbers (iLoadCard n, GD Annex 9 二(二)) to the ledger's
  * hopper places; without it, the hopper places `sbk place add --kind hopper --printer 制卡机1` made
@@ -40,12 +40,21 @@ export type SiteDeviceConfig = {
   printers: PrinterConfig[];
   readers: ReaderConfig[];
   scanners: ScannerConfig[];
-  /** Where CA certificates come from; only the training simulator exists so far. */
-  ca: 'simulator' | 'none';
+  /** Where iWriteCaStep2's CA data comes from (see src/workflows/ca-source.ts). */
+  ca: CaConfig;
 };
+/**
+ * How the counter obtains CA data for iWriteCaStep2 (GD Annex 9 二(二): 系统通过连接省卡管系统加密机
+ * 完成制卡): `none` refuses instant issuance, `simulated` is the training stand-in (the old spelling
+ * "simulator" is accepted), `command` runs the site's encryption-machine client.
+ */
+export type CaCommandConfig = { kind: 'command'; command: string; args: readonly string[]; timeoutMs: number };
+export type CaConfig = { kind: 'none' } | { kind: 'simulated' } | CaCommandConfig;
+export const CA_DEFAULT_TIMEOUT_MS = 30_000;
+
 export type DeviceConfig = { sites: ReadonlyMap<string, SiteDeviceConfig> };
 
-export const EMPTY_SITE_DEVICES: SiteDeviceConfig = { printers: [], readers: [], scanners: [{ id: deviceTexts.names.keyboardScanner, transport: 'keyboard' }], ca: 'none' };
+export const EMPTY_SITE_DEVICES: SiteDeviceConfig = { printers: [], readers: [], scanners: [{ id: deviceTexts.names.keyboardScanner, transport: 'keyboard' }], ca: { kind: 'none' } };
 
 type Json = Record<string, unknown>;
 
@@ -101,6 +110,19 @@ function listOf(v: unknown, where: string): Json[] {
   return v as Json[];
 }
 
+/** `"none"`, `"simulated"` (or the old `"simulator"`), or `{ "command": …, "args": [...], "timeoutMs": … }`. */
+export function parseCa(v: unknown, where: string): CaConfig {
+  if (v === undefined || v === 'none') return { kind: 'none' };
+  if (v === 'simulated' || v === 'simulator') return { kind: 'simulated' };
+  if (!isObject(v)) throw new SbkError('DEVICE_CONFIG.ca', { where });
+  if (typeof v.command !== 'string' || !v.command.trim()) throw new SbkError('DEVICE_CONFIG.ca_command', { where });
+  const args = v.args ?? [];
+  if (!Array.isArray(args) || !args.every((a) => typeof a === 'string')) throw new SbkError('DEVICE_CONFIG.ca_args', { where });
+  const timeoutMs = v.timeoutMs ?? CA_DEFAULT_TIMEOUT_MS;
+  if (typeof timeoutMs !== 'number' || !Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 600_000) throw new SbkError('DEVICE_CONFIG.ca_timeout', { where });
+  return { kind: 'command', command: v.command.trim(), args: args as string[], timeoutMs };
+}
+
 function parseSite(o: Json, where: string): SiteDeviceConfig {
   const printers = listOf(o.printers, `${where}.printers`).map((p, i) => {
     const w = `${where}.printers[${i}]`;
@@ -128,8 +150,7 @@ function parseSite(o: Json, where: string): SiteDeviceConfig {
     // HID POS scanners number their input reports (Newland and most others: 2).
     return { ...t, reportId: s.reportId === undefined ? 2 : t.reportId, id, lengthByte, dataOffset };
   });
-  const ca = o.ca ?? 'none';
-  if (ca !== 'simulator' && ca !== 'none') throw new SbkError('DEVICE_CONFIG.ca', { where: `${where}.ca` });
+  const ca = parseCa(o.ca, `${where}.ca`);
   const ids = [...printers, ...readers, ...scanners].map((d) => d.id);
   const dup = ids.find((id, i) => ids.indexOf(id) !== i);
   if (dup) throw new SbkError('DEVICE_CONFIG.duplicate_id', { where, id: dup });

@@ -128,7 +128,7 @@ function registerCommands(parser: Argv<GlobalArgs>, out: () => Out, setExit: (co
   shipCommand(parser, out);
   registerCommand(parser, out);
   settingsCommand(parser, out);
-  issueCommand(parser, out);
+  issueCommand(parser, out, setExit);
   issuedCommand(parser, out);
   mailCommand(parser, out);
   findCommand(parser, out);

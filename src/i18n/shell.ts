@@ -63,7 +63,7 @@ export const screenHelp = {
   'count-report': { purpose: '最近 7 天每天每个银行的预制卡进出与盘点；工作日没有已结束的盘点标 ⚠。', submit: 'S 保存为文本和 CSV；只查看，不改动台账。' },
   instant: { purpose: '当场为申请人制卡：先处理中断的制卡任务，再填申请人信息。', submit: 'Ctrl+S 开始制卡：用一张预制卡，成功即记为已发放；失败的预制卡作废。' },
   'hopper-load': { purpose: '按出卡顺序把预制卡扫描装入制卡机卡盒，或把卡盒中的卡卸回保管位置。', submit: 'Ctrl+S 按扫描顺序一次登记装盒；卸盒按 Y 确认。' },
-  devices: { purpose: '本柜台的制卡机、读卡器和扫描枪及其状态。', submit: 'R 测试读卡，E 测试出卡，G 刷新；不改动台账。' },
+  devices: { purpose: '本柜台的制卡机、读卡器和扫描枪及其状态。', submit: 'R 测试读卡，E 测试出卡，G 刷新；I/O/A 模拟卡。不改动台账。' },
   transfer: { purpose: '网点内移动卡：按卡号、箱号或整个库位移到另一库位；交接班把我保管的全部卡交给接班人。', submit: 'Ctrl+S 登记并保存库内移交单；交接班须接收人输入本人密码。' },
   sites: { purpose: '本人可查看的网点，及所选网点的库位、种类和在库张数。', submit: '只查看，不改动台账；增改用命令行 sbk site / sbk place。' },
   'not-built': { purpose: '此功能尚未开通。', submit: '没有可提交的内容，Esc 返回。' },

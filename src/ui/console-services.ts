@@ -21,6 +21,12 @@ export type ConsoleServices = {
    */
   readonly insertSimulatedCard?: (chip: BasicCardInfo) => void;
   /**
+   * Without `reader`: the read-check uses the site's first configured reader from `devicesFor`
+   * (the one the 设备 page tests), reading whatever card is on it; a simulated one holds what
+   * was put there (`sbk devices insert`, the 设备 page), or the card being issued when set to auto.
+   */
+  readonly readerFromDevices?: boolean;
+  /**
    * The printers, readers and scanners at a site's counter, opened once per site and kept open
    * while the console runs (the devices and instant-issuance screens share them).
    */

@@ -11,6 +11,7 @@ const D = zh.devices;
 
 /** What the printer says about itself (card at the reader, hoppers, cover, jam, ribbon), or the error. */
 export function deviceDetail(r: DeviceReport): string {
+  if (r.slot) return [r.slot.card ? D.slotCard(r.slot.card) : D.slotEmpty, r.slot.auto ? D.slotAuto : null].filter(Boolean).join(D.detailJoin);
   const s = r.status;
   const lib = r.library ? D.library(r.library.path, r.library.version) : null;
   if (!s) return [lib, r.error?.message].filter(Boolean).join(D.detailJoin);

@@ -4,8 +4,6 @@ import { TerminalWriter } from './terminal/terminal-writer.ts';
 import type { Ledger } from '../../db/open-ledger.ts';
 import { isDemoLedger } from '../../db/ledger-meta.ts';
 import { workingCalendar } from '../workflows/calendar-source.ts';
-import { SimulatedReader } from '../../drivers/reader/simulated-reader.ts';
-import type { BasicCardInfo } from '../../drivers/reader/basic-info.ts';
 import type { ConsoleServices } from './console-services.ts';
 import { siteDevicesCache } from '../workflows/site-devices-cache.ts';
 
@@ -21,8 +19,8 @@ export type RunConsoleOptions = { ledger: Ledger; lowBandwidth: boolean };
  */
 export async function runConsole(opts: RunConsoleOptions): Promise<void> {
   const isDemo = isDemoLedger(opts.ledger.db);
-  // A demo ledger reads its cards with a simulated reader; a real one arrives with the drivers.
-  const reader = isDemo ? new SimulatedReader() : null;
+  // The read-check at issuance uses the site's configured reader (a demo's is simulated: it reads
+  // the card put on it with `sbk devices insert` or the 设备 page, see reader-slots.ts).
   const devices = siteDevicesCache(opts.ledger);
   const services: ConsoleServices = {
     ledger: opts.ledger,
@@ -30,7 +28,7 @@ export async function runConsole(opts: RunConsoleOptions): Promise<void> {
     isDemo,
     lowBandwidth: opts.lowBandwidth,
     now: opts.ledger.now,
-    ...(reader ? { reader, insertSimulatedCard: (chip: BasicCardInfo) => reader.insert(chip) } : {}),
+    readerFromDevices: true,
     devicesFor: devices.open,
   };
   // https://no-color.org: any non-empty NO_COLOR turns colours off.

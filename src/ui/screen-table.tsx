@@ -227,7 +227,7 @@ export const SCREENS: ScreenTable = {
   devices: {
     title: screenTitles.devices,
     help: screenHelp.devices,
-    contexts: ['devices'],
+    contexts: ['devices', 'devices-card'],
     render: (_s, env) => <DevicesScreen {...env} />,
   },
   transfer: {

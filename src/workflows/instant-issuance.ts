@@ -42,7 +42,7 @@ import type { IssueReceipt } from '../domain/issue-receipt-format.ts';
 import type { ChipPersonalisation, InstantPrinter } from '../../drivers/printer/instant-printer.ts';
 import { PrinterError } from '../../drivers/printer/instant-printer.ts';
 import { ReaderError, type BasicCardInfo } from '../../drivers/reader/basic-info.ts';
-import type { CaAuthority } from './ca-authority.ts';
+import type { CaSource } from '../../drivers/ca/ca-source.ts';
 import { ledgerProfile } from './issue-card.ts';
 import type { Actor } from './authenticate.ts';
 import { checkFailed } from './check-failure.ts';
@@ -72,7 +72,7 @@ export type Applicant = {
 export type CheckedApplicant = Omit<Applicant, 'idType'> & { idType: IdDocType; idNumber: string; cardNo: string; ssn: string; noPhoto: boolean; warnings: PhotoWarning[] };
 
 /** One printer and the hopper the applicant's blanks are in. */
-export type InstantStation = { printerId: string; printer: InstantPrinter; hopperNo: number; hopperName: string; ca: CaAuthority };
+export type InstantStation = { printerId: string; printer: InstantPrinter; hopperNo: number; hopperName: string; ca: CaSource };
 
 export type InstantPhase = 'load' | 'check_blank' | 'write' | 'ca' | 'verify' | 'print' | 'record';
 export const INSTANT_PHASE_LABELS: Readonly<Record<InstantPhase, string>> = instantText.phases;

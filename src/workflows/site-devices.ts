@@ -25,8 +25,9 @@ import { ProtocolCardReader } from '../../drivers/reader/protocol-reader.ts';
 import { HidPosScanner, simulatedScannerReports } from '../../drivers/scanner/hid-pos-scanner.ts';
 import { openLibraryPrinter, openLibraryReader } from '../../drivers/library/open-library-device.ts';
 import type { LibraryCardReader } from '../../drivers/library/library-printer.ts';
-import { SimulatedCaAuthority, type CaAuthority } from './ca-authority.ts';
+import { caSourceFor, type CaSource } from '../../drivers/ca/ca-source.ts';
 import { devicesText } from '../i18n/workflows/sites-devices.ts';
+import { chipOnReader, readerSlot, type ReaderSlot } from './reader-slots.ts';
 
 export type DeviceKind = 'printer' | 'reader' | 'scanner';
 
@@ -53,6 +54,9 @@ export type OpenScanner = {
 export type DeviceProblem = { id: string; kind: DeviceKind; code: string; message: string };
 
 export type SiteDevices = {
+  /** The ledger and site they were opened for (simulated readers keep their cards beside the ledger). */
+  ledger?: Pick<Ledger, 'path'>;
+  siteCode: string;
   source: 'file' | 'demo' | 'none';
   configFile: string | null;
   config: SiteDeviceConfig;
@@ -61,7 +65,7 @@ export type SiteDevices = {
   scanners: ScannerConfig[];
   /** The HID POS scanners opened (keyboard-mode ones need nothing: they type). */
   hidScanners: OpenScanner[];
-  ca: CaAuthority | null;
+  ca: CaSource | null;
   problems: DeviceProblem[];
   /** node-hid's view of the USB bus, when a HID device is configured and the library loaded. */
   hid: NodeHidLike | null;
@@ -102,7 +106,7 @@ function demoConfig(fromPlaces: ReadonlyMap<string, ReadonlyMap<number, string>>
     printers: [...fromPlaces].map(([id, hoppers]) => ({ id, transport: 'simulator' as const, hoppers })),
     readers: [{ id: devicesText.demoReaderId, transport: 'simulator' }],
     scanners: EMPTY_SITE_DEVICES.scanners,
-    ca: 'simulator',
+    ca: { kind: 'simulated' },
   };
 }
 
@@ -217,7 +221,7 @@ async function openReaders(o: Opening, configs: SiteDeviceConfig['readers']): Pr
   for (const r of configs) {
     await attempt(o, r.id, 'reader', async () => {
       if (r.transport === 'simulator') {
-        const sim = new SimulatedReader();
+        const sim = new SimulatedReader(() => chipOnReader(o.ledger, o.site.code, r.id));
         readers.push({ id: r.id, transport: 'simulator', reader: sim, simulator: sim });
         return;
       }
@@ -274,6 +278,8 @@ export async function openSiteDevices(ledger: Ledger, site: { id: number; code: 
   const readers = await openReaders(o, config.readers);
   const hidScanners = await openScanners(o, config.scanners);
   return {
+    ledger,
+    siteCode: site.code,
     source,
     configFile: file,
     config,
@@ -281,7 +287,7 @@ export async function openSiteDevices(ledger: Ledger, site: { id: number; code: 
     readers,
     scanners: config.scanners,
     hidScanners,
-    ca: config.ca === 'simulator' ? new SimulatedCaAuthority() : null,
+    ca: caSourceFor(config.ca),
     problems: o.problems,
     hid: o.hid,
     close: async () => {
@@ -296,6 +302,8 @@ export type DeviceReport = {
   transport: string;
   state: 'ready' | 'attention' | 'error';
   status?: PrinterStatus;
+  /** A simulated reader: the card put on it, and whether the card being issued goes there by itself. */
+  slot?: ReaderSlot;
   error?: { code: string; message: string };
   /** A library device: the library file and its version string (null: the library offers none). */
   library?: { path: string; version: string | null };
@@ -325,7 +333,10 @@ export async function deviceReports(devices: SiteDevices): Promise<DeviceReport[
       out.push({ id: p.id, kind: 'printer', transport: p.transport, state: 'error', error: { code: err.code, message: err.message }, ...(await libraryOf(p)) });
     }
   }
-  for (const r of devices.readers) out.push({ id: r.id, kind: 'reader', transport: r.transport, state: 'ready', ...(await libraryOf(r)) });
+  for (const r of devices.readers) {
+    const slot = r.simulator && devices.ledger ? readerSlot(devices.ledger, devices.siteCode, r.id) : undefined;
+    out.push({ id: r.id, kind: 'reader', transport: r.transport, state: 'ready', ...(slot ? { slot } : {}), ...(await libraryOf(r)) });
+  }
   for (const s of devices.scanners) {
     const problem = devices.problems.find((x) => x.id === s.id);
     out.push({ id: s.id, kind: 'scanner', transport: s.transport, state: problem ? 'error' : 'ready', ...(problem ? { error: { code: problem.code, message: problem.message } } : {}) });

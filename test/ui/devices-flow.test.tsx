@@ -34,7 +34,7 @@ describe('console: devices (设备)', () => {
     expect(f).toMatch(/› 制卡机 制卡机1（模拟）\s+就绪\s+读卡位置无卡，卡盒1有卡/);
     expect(f).toMatch(/ {2}读卡器 读卡器1（模拟）\s+就绪/);
     expect(f).toMatch(/扫描枪 键盘式扫描枪（键盘式）\s+就绪/);
-    expect(footer(f)).toMatch(/^R 测试读卡\s+E 测试退卡（到废卡口）\s+G 刷新\s+\? 帮助\s+Esc 返回\s+q 退出/);
+    expect(footer(f)).toMatch(/^R 测试读卡\s+E 测试退卡（到废卡口）\s+G 刷新\s+I 放卡\s+\? 帮助\s+Esc 返回\s+q 退出/);
 
     // E on the printer: nothing at its reader position, and the printer says so.
     await c.press('e');
@@ -132,6 +132,59 @@ describe('console: a USB HID POS scanner (simulated, through the real report dec
       await cache.closeAll();
     } finally {
       rmSync(file, { force: true });
+    }
+  });
+});
+
+describe('console: a simulated card on the simulated reader (设备 I / O / A)', () => {
+  it('I puts a typed card on the reader, R reads it, O takes it off; only a simulated reader takes one', async () => {
+    const { rmSync } = await import('node:fs');
+    const { readerSlotsFile } = await import('../../src/workflows/reader-slots.ts');
+    // A card at 孙丽's site (江岸 420102-B01: its prefab blanks).
+    const card = (demo.ledger.sqlite.prepare("SELECT c.card_no AS no FROM cards c JOIN sites s ON s.id = c.site_id WHERE s.code = '420102-B01' ORDER BY c.card_no LIMIT 1").get() as { no: string }).no;
+    try {
+      const c = await start();
+      await c.press('9');
+      await c.waitFor((x) => x.includes('读卡器1') && !x.includes('正在检查设备'), 3000);
+      // On the printer: not a simulated reader.
+      await c.press('i');
+      expect(c.lastFrame()).toContain('只有模拟读卡器可以放卡');
+      await c.press(KEYS.down);
+      expect(c.lastFrame()).toMatch(/› 读卡器 读卡器1（模拟）\s+就绪\s+读卡器上无卡/);
+      // I, then Esc: nothing put there.
+      await c.press('i');
+      let f = await c.waitFor((x) => x.includes('把一张卡放到 读卡器1 上'), 3000);
+      expect(f).toMatch(/›卡号 /);
+      await c.press(KEYS.esc);
+      f = await c.waitFor((x) => !x.includes('把一张卡放到'), 3000);
+      expect(f).toContain('设备：');
+      // I, a card number, Enter: the card is on the reader and R reads it.
+      await c.press('i');
+      await c.press(`${card}\r`);
+      f = await c.waitFor((x) => x.includes(`已把卡 ${card} 放到 读卡器1 上`), 3000);
+      expect(f).toMatch(new RegExp(`› 读卡器 读卡器1（模拟）\\s+就绪\\s+读卡器上有卡 ${card}`));
+      await c.press('r');
+      f = await c.waitFor((x) => x.includes('读卡成功'), 3000);
+      expect(f).toContain(`读卡成功：卡号 ${card}`);
+      // A: the card being issued goes there by itself; O takes the card off (and ends auto).
+      await c.press('a');
+      f = await c.waitFor((x) => x.includes('自动放上待发放的卡'), 3000);
+      expect(f).toMatch(new RegExp(`读卡器上有卡 ${card}，自动放上待发放的卡`));
+      await c.press('o');
+      f = await c.waitFor((x) => x.includes(`已从 读卡器1 上取下卡 ${card}`), 3000);
+      expect(f).toMatch(/› 读卡器 读卡器1（模拟）\s+就绪\s+读卡器上无卡/);
+      await c.press('r');
+      f = await c.waitFor((x) => x.includes('读卡器1 测试读卡失败'), 3000);
+      expect(f).toContain('读卡器中没有卡');
+      // A card the ledger does not have is refused, the field stays for another try.
+      await c.press('i');
+      await c.press('Z99999999\r');
+      f = await c.waitFor((x) => x.includes('台账中没有卡号 Z99999999'), 3000);
+      expect(f).toMatch(/›卡号 /);
+      await c.press(KEYS.esc);
+      expectAllFit(c);
+    } finally {
+      rmSync(readerSlotsFile(demo.ledger), { force: true });
     }
   });
 });

@@ -12,6 +12,8 @@ import { deviceLine } from '../../ui/device-status.ts';
 import { devicesText as t } from '../../i18n/cli/devices.ts';
 import { emit, type Out } from '../cli-io.ts';
 import { withActor, withSiteDevices, withSubcommands, type GlobalArgs } from '../cli-context.ts';
+import { usageCheck } from '../args.ts';
+import { insertSimulatedCard, removeSimulatedCard } from '../../workflows/simulated-card-slot.ts';
 
 type UsbDevice = { vendorId: number; productId: number; product: string | null; manufacturer: string | null; serial: string | null; path: string | null };
 
@@ -92,6 +94,40 @@ function ejectSubcommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArgs> 
   );
 }
 
+const cardOrAuto = usageCheck(t.insert.needCard, (a: { card?: string; auto?: boolean }) => a.card !== undefined || a.auto === true);
+
+/** `sbk devices insert`: a ledger card on a simulated reader (demo, training); only the reader state file changes. */
+function insertSubcommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArgs> {
+  return y.command(
+    'insert',
+    t.insert.describe,
+    (c) =>
+      c
+        .option('reader', { type: 'string', describe: t.insert.reader })
+        .option('card', { type: 'string', describe: t.insert.card })
+        .option('auto', { type: 'boolean', describe: t.insert.auto })
+        .check(cardOrAuto),
+    (argv) =>
+      withActor(argv, (ledger, actor) => {
+        const r = insertSimulatedCard(ledger, actor, argv.reader, argv.card ?? null, argv.auto);
+        emit(out(), r, () => t.insert.done(r));
+      }),
+  );
+}
+
+function removeSubcommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArgs> {
+  return y.command(
+    'remove',
+    t.remove.describe,
+    (c) => c.option('reader', { type: 'string', describe: t.remove.reader }),
+    (argv) =>
+      withActor(argv, (ledger, actor) => {
+        const r = removeSimulatedCard(ledger, actor, argv.reader);
+        emit(out(), r, () => t.remove.done({ reader: r.reader, removed: r.removed ?? null }));
+      }),
+  );
+}
+
 export function devicesCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArgs> {
-  return y.command('devices', t.describe, (c) => withSubcommands(c, out, [listSubcommand, readSubcommand, ejectSubcommand]));
+  return y.command('devices', t.describe, (c) => withSubcommands(c, out, [listSubcommand, readSubcommand, ejectSubcommand, insertSubcommand, removeSubcommand]));
 }

@@ -1,15 +1,19 @@
 /**
  * `sbk issue`: 个人领取 (GD Art. 14; HB Art. 15-16) from a script or a terminal without the
  * console. The holder's ID number as shown at the counter is checked against the ledger; an
- * agent gives name, ID number and relation. The CLI does no read-check (读卡检测): that needs a
- * reader at the console, so the receipt says 读卡检测：未做. `sbk find` is find-command.ts.
+ * agent gives name, ID number and relation. With `--read-check` (or `--reader ID`) the card on the
+ * site's reader is read and compared with the ledger first (读卡检测, HB Art. 16): another card or
+ * none on the reader stops the issue; a chip that cannot be read or disagrees makes the card
+ * defective. Without it the receipt says 读卡检测：未做. `sbk find` is find-command.ts.
  */
 import type { Argv } from 'yargs';
 import { randomUUID } from 'node:crypto';
 import { openFileSafely } from '../../security/safe-write.ts';
 import type { Ledger } from '../../../db/open-ledger.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { issueCard, type IssueResult } from '../../workflows/issue-card.ts';
+import { issueCard, markUnreadable, type IssueResult } from '../../workflows/issue-card.ts';
+import { readCheckWith, siteReaderFor } from '../../workflows/read-check.ts';
+import type { BasicCardInfo } from '../../../drivers/reader/basic-info.ts';
 import { formatIssueReceipt } from '../../domain/issue-receipt-format.ts';
 import { SbkError } from '../../domain/errors.ts';
 import { issueText as t } from '../../i18n/cli/issue.ts';
@@ -17,7 +21,7 @@ import { mailCliText as mt } from '../../i18n/cli/mail.ts';
 import { mailCard } from '../../workflows/mail-delivery.ts';
 import { cliCommon } from '../../i18n/cli/common.ts';
 import { emit, printText, type Out } from '../cli-io.ts';
-import { withActor, type GlobalArgs } from '../cli-context.ts';
+import { withActor, withSiteDevices, type GlobalArgs } from '../cli-context.ts';
 import { filled, usageCheck } from '../args.ts';
 
 type IssueArgs = {
@@ -33,6 +37,8 @@ type IssueArgs = {
   carrier?: string;
   tracking?: string;
   recipient?: string;
+  'read-check'?: boolean;
+  reader?: string;
 };
 type HandOverArgs = IssueArgs & { receiver: 'self' | 'agent' };
 /** The card was handed over: only then is there a receipt (otherwise it failed the read-check). */
@@ -81,15 +87,15 @@ function issuedText(r: Issued, receiptPath: string | undefined): string {
 }
 
 /** Issues the card; the receipt file opened beforehand is removed again if that fails. */
-function issue(ledger: Ledger, actor: Actor, argv: HandOverArgs, file: ReceiptFile | null): IssueResult {
+function issue(ledger: Ledger, actor: Actor, argv: HandOverArgs, file: ReceiptFile | null, operationId: string, chip: BasicCardInfo | null): IssueResult {
   try {
     return issueCard(ledger, actor, {
-      operationId: randomUUID(),
+      operationId,
       cardNo: argv.cardno,
       receiver: argv.receiver,
       holderIdNumber: argv['holder-id'] ?? '',
       agent: argv.receiver === 'agent' ? { name: argv['agent-name'] ?? '', idType: argv['agent-id-type'], idNumber: argv['agent-id'] ?? '', relation: argv.relation ?? '' } : null,
-      chip: null,
+      chip,
     });
   } catch (e) {
     file?.abandon();
@@ -99,7 +105,7 @@ function issue(ledger: Ledger, actor: Actor, argv: HandOverArgs, file: ReceiptFi
 
 function report(o: Out, r: IssueResult, file: ReceiptFile | null, receiptPath: string | undefined): void {
   if (!('receipt' in r)) {
-    // Only with a read-check, which the CLI never does; reported all the same.
+    // The read-check found the chip disagreeing with the ledger: recorded as defective, not issued.
     file?.abandon();
     emit(o, r, () => r.message);
     return;
@@ -125,7 +131,18 @@ function mailOut(o: Out, ledger: Ledger, actor: Actor, argv: IssueArgs): void {
   emit(o, { status: 'mailed', ...r }, () => (r.replayed ? mt.replayed({ cardNo: r.cardNo }) : [mt.mailed(r), mt.mailReminder].join('\n')));
 }
 
-export function issueCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArgs> {
+/**
+ * 读卡检测 with the site's reader: the chip to issue with, or null when the chip could not be read
+ * (then the card is recorded defective here, HB Art. 16, and nothing is issued).
+ */
+async function readChip(ledger: Ledger, actor: Actor, argv: IssueArgs, operationId: string): Promise<{ chip: BasicCardInfo } | { unreadable: string }> {
+  const check = await withSiteDevices(ledger, actor, (devices) => readCheckWith(ledger, devices, siteReaderFor(devices, argv.reader), argv.cardno));
+  if (check.kind !== 'chip-fault') return { chip: check.chip };
+  markUnreadable(ledger, actor, operationId, argv.cardno, check.message);
+  return { unreadable: check.message };
+}
+
+export function issueCommand(y: Argv<GlobalArgs>, out: () => Out, setExit: (code: number) => void): Argv<GlobalArgs> {
   return y.command(
     'issue <cardno>',
     t.describe,
@@ -143,16 +160,33 @@ export function issueCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalAr
         .option('carrier', { type: 'string', describe: mt.carrier })
         .option('tracking', { type: 'string', describe: mt.tracking })
         .option('recipient', { type: 'string', describe: mt.recipient })
+        .option('read-check', { type: 'boolean', describe: t.readCheck })
+        .option('reader', { type: 'string', describe: t.reader })
         .check(agentCheck)
         .check(selfCheck)
         .check(holderIdCheck)
         .check(mailCheck)
         .check(mailOnlyCheck),
     (argv) =>
-      withActor(argv, (ledger, actor) => {
+      withActor(argv, async (ledger, actor) => {
         if (argv.receiver === 'mail') return mailOut(out(), ledger, actor, argv);
         const file = argv.receipt ? openReceiptFile(argv.receipt) : null;
-        const r = issue(ledger, actor, argv as HandOverArgs, file);
+        const operationId = randomUUID();
+        let chip: BasicCardInfo | null = null;
+        if (argv['read-check'] || argv.reader !== undefined) {
+          const read = await readChip(ledger, actor, argv, operationId).catch((e: unknown) => {
+            file?.abandon();
+            throw e;
+          });
+          if ('unreadable' in read) {
+            file?.abandon();
+            setExit(1);
+            return emit(out(), { status: 'defective', cardNo: argv.cardno, message: t.unreadable({ message: read.unreadable }) }, () => t.unreadable({ message: read.unreadable }));
+          }
+          chip = read.chip;
+        }
+        const r = issue(ledger, actor, argv as HandOverArgs, file, operationId, chip);
+        if (!('receipt' in r)) setExit(1);
         report(out(), r, file, argv.receipt);
       }),
   );

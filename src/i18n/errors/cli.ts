@@ -26,6 +26,6 @@ export const cliErrors = {
   'PRINTER_NOT_CONFIGURED.instant': () => '本网点没有配置制卡机：请在 devices.json 中配置（见 README“设备”一节）。',
   READER_NOT_CONFIGURED: () => '本网点没有配置读卡器。',
   'READER_NOT_CONFIGURED.named': (p: { device: string }) => `本网点没有设备“${p.device}”。`,
-  INSTANT_NO_CA: () => '本网点没有接入省卡管系统加密机，不能写入 CA 证书：即时制卡暂不可用（培训环境可在 devices.json 中设 "ca": "simulator"）。',
+  INSTANT_NO_CA: () => '本网点没有接入省卡管系统加密机，不能写入 CA 证书：即时制卡暂不可用（培训环境可在 devices.json 中设 "ca": "simulated"）。',
   HOPPER_NO_BANK: (p: { printer: string; bank: string }) => `制卡机 ${p.printer} 的卡盒里没有${p.bank}的预制卡：请先装盒（sbk prefab load --hopper …）。`,
 } as const satisfies ErrorTextTable;

@@ -11,6 +11,9 @@ const config = (where: string, what: string) => `设备配置 ${where}：${what}
 const badReply = (what: string) => `设备返回的数据格式不对：${what}。`;
 type Where = { where: string };
 type ReaderFault = { returnCode: number };
+type CaCmd = { command: string };
+const caFormat = '格式：签名证书|加密证书|加密密钥|主控密钥|管理员PIN（GD 附件9 iWriteCaStep2）。';
+const caStopped = '本次制卡未写入 CA，已中断：卡仍在制卡机中，请按未完成的制卡处理（sbk instant pending / 即时制卡页）。';
 type PrinterFault = { returnCode: number; reason: string };
 
 export const driverErrors = {
@@ -26,7 +29,10 @@ export const driverErrors = {
   'DEVICE_CONFIG.hopper_no': (p: Where & { hopper: string }) => config(p.where, `卡盒号“${p.hopper}”应为 1 到 9（iLoadCard 的 n）`),
   'DEVICE_CONFIG.hopper_place': (p: Where & { hopper: string }) => config(p.where, `卡盒 ${p.hopper} 应对应台账中的卡盒名称`),
   'DEVICE_CONFIG.scanner_report': (p: Where) => config(p.where, 'lengthByte 与 dataOffset 应为数字'),
-  'DEVICE_CONFIG.ca': (p: Where) => config(p.where, '目前只能为 "simulator"（培训用模拟加密机）或 "none"'),
+  'DEVICE_CONFIG.ca': (p: Where) => config(p.where, '应为 "none"（不接加密机）、"simulated"（培训用模拟加密机）或 { "command": "加密机客户端程序", "args": [...], "timeoutMs": 30000 }'),
+  'DEVICE_CONFIG.ca_command': (p: Where) => config(p.where, 'command 应为加密机客户端程序的路径'),
+  'DEVICE_CONFIG.ca_args': (p: Where) => config(p.where, 'args 应为字符串列表'),
+  'DEVICE_CONFIG.ca_timeout': (p: Where) => config(p.where, 'timeoutMs 应为 100 到 600000 的整数（毫秒）'),
   'DEVICE_CONFIG.duplicate_id': (p: Where & { id: string }) => config(p.where, `设备名称“${p.id}”重复`),
   'DEVICE_CONFIG.json': (p: Where & { reason: string }) => config(p.where, `不是有效的 JSON（${p.reason}）`),
   'DEVICE_CONFIG.sites': (p: Where) => config(p.where, '应有 "sites" 对象，按网点编码列出设备'),
@@ -71,6 +77,15 @@ export const driverErrors = {
   PRINTER_CA_FAILED: (_: PrinterFault) => 'CA 证书写入失败：此卡已作废，请换下一张卡。',
   PRINTER_BAD_ARGUMENT: (_: PrinterFault) => '制卡机拒绝了参数（程序错误，请联系维护人员）。',
   PRINTER_ERROR: (p: PrinterFault) => `制卡机返回错误（${p.returnCode}）${p.reason ? `：${p.reason}` : ''}。`,
+
+  // drivers/ca/command-ca.ts: the site's encryption-machine client (its output is never quoted)
+  CA_LINK_TIMEOUT: (p: CaCmd & { seconds: number }) => `加密机客户端 ${p.command} 在 ${p.seconds} 秒内没有返回 CA 数据，已终止。${caStopped}`,
+  CA_LINK_START: (p: CaCmd & { reason: string }) => `无法启动加密机客户端 ${p.command}（${p.reason}）：请检查 devices.json 中 ca.command 的路径和执行权限。${caStopped}`,
+  CA_LINK_EXIT: (p: CaCmd & { code: number; signal: string | null }) => `加密机客户端 ${p.command} 执行失败（${p.signal ? `信号 ${p.signal}` : `退出码 ${p.code}`}）。${caStopped}`,
+  CA_LINK_TOO_LARGE: (p: CaCmd & { max: number }) => `加密机客户端 ${p.command} 的输出超过 ${p.max} 字节，已终止。${caStopped}`,
+  'CA_LINK_FORMAT.lines': (p: CaCmd) => `加密机客户端 ${p.command} 的输出应为一行。${caFormat}${caStopped}`,
+  'CA_LINK_FORMAT.fields': (p: CaCmd & { count: number }) => `加密机客户端 ${p.command} 的输出有 ${p.count} 个字段，应为 5 个。${caFormat}${caStopped}`,
+  'CA_LINK_FORMAT.empty': (p: CaCmd & { field: string }) => `加密机客户端 ${p.command} 的输出中“${p.field}”为空。${caFormat}${caStopped}`,
 
   // drivers/simulator/simulated-desk-printer.ts
   SIM_BAD_HOPPERS: (p: { hoppers: string }) => `模拟制卡机的卡盒编号不对：${p.hoppers}（应为 1-9，不重复）。`,

@@ -107,6 +107,12 @@ export const counterWorkflowErrors = {
   MAIL_CODE_REQUIRED: () => '请填写持卡人签收时的短信取件码或签收凭证号。',
   CARD_NOT_MAILED: (p: Card & StateLabel) => `卡 ${p.cardNo} 是“${p.state}”，不在邮寄途中。`,
   'CARD_NOT_HERE.mail': (p: Card) => `卡 ${p.cardNo} 不是本网点寄出的，请由寄出网点登记。`,
+  // The simulated card on a simulated reader (reader-slots.ts, simulated-card-slot.ts, read-check.ts).
+  SIM_READER_STATE: (p: { file: string }) => `模拟读卡器的状态文件内容不对：${p.file}。请删除该文件（读卡器上的模拟卡会被取下）。`,
+  SIM_READER_NONE: () => '本网点没有模拟读卡器：只能在模拟读卡器上放模拟卡（devices.json 中 transport 为 "simulator" 的读卡器）。',
+  SIM_READER_REAL: (p: { reader: string }) => `读卡器“${p.reader}”是真实设备：请把卡放到读卡器上，不能放模拟卡。`,
+  'READ_CHECK_OTHER_CARD.blank': (p: { expected: string }) => `读卡器上的卡不是要发放的卡 ${p.expected}：芯片中没有卡号（未制作的空白卡？）。请放上要发放的卡后重试。`,
+  'READ_CHECK_OTHER_CARD.card': (p: { expected: string; found: string }) => `读卡器上是另一张卡（卡号 ${p.found}），不是要发放的卡 ${p.expected}：请放上要发放的卡后重试。`,
   // Contact within three working days (contact-list.ts, HB Art. 14).
   CONTACT_CARD_NOT_WAITING: (p: Card) => `卡 ${p.cardNo} 不在待联系名单上：只有已到网点、在库未发放、且在您管辖范围内的成品卡需要联系。`,
   CONTACT_CHANNEL: (p: { channel: string }) => `联系方式“${p.channel}”无效，应为 phone（电话）、sms（短信）或 unit（通知单位）。`,

@@ -8,6 +8,8 @@ import { useServices } from '../console-services.ts';
 import { readText } from '../device-status.ts';
 import { devicesReducer, initialDevicesState, noneConfigured, type DevicesAction, type DevicesState } from '../state/devices.ts';
 import { useLatestReducer } from './use-latest-reducer.ts';
+import { insertSimulatedCard, removeSimulatedCard, type SlotResult } from '../../workflows/simulated-card-slot.ts';
+import type { Ledger } from '../../../db/open-ledger.ts';
 import type { Message } from '../screens/shared/message.ts';
 
 export type DevicesMessage = Message;
@@ -72,6 +74,47 @@ function testEject(dispatch: Dispatch, d: SiteDevices, r: DeviceReport): void {
   });
 }
 
+/** The selected device when it is a simulated reader (only those take a simulated card), else says why not. */
+function simulatedReader(dispatch: Dispatch, r: DeviceReport): string | null {
+  if (r.kind === 'reader' && r.transport === 'simulator') return r.id;
+  dispatch({ type: 'message', message: { level: 'warn', text: D.notSimReader } });
+  return null;
+}
+
+/** Changes what lies on a simulated reader (the state file beside the ledger), then lists the devices again. */
+async function changeSlot(dispatch: Dispatch, d: SiteDevices, reader: string, change: () => SlotResult, said: (r: SlotResult) => string): Promise<boolean> {
+  try {
+    const r = change();
+    dispatch({ type: 'message', message: { level: 'ok', text: said(r) } });
+  } catch (e) {
+    dispatch({ type: 'message', message: { level: 'error', text: D.slotFailed(reader, errorText(e)) } });
+    return false;
+  }
+  const reports = await reportsAfterTest(d);
+  if (reports) dispatch({ type: 'status', reports });
+  return true;
+}
+
+type SlotCtx = { ledger: Ledger; actor: Actor; dispatch: Dispatch };
+
+function submitCard(c: SlotCtx, s: DevicesState, value: string): void {
+  const entry = s.cardEntry;
+  if (!entry || !s.devices || !value.trim()) return;
+  void changeSlot(c.dispatch, s.devices, entry.reader, () => insertSimulatedCard(c.ledger, c.actor, entry.reader, value), (r) => D.inserted(r.reader, r.card ?? '')).then((done) => {
+    if (done) c.dispatch({ type: 'card-entry-close' });
+  });
+}
+
+function removeCard(c: SlotCtx, d: SiteDevices, r: DeviceReport): void {
+  const reader = simulatedReader(c.dispatch, r);
+  if (reader) void changeSlot(c.dispatch, d, reader, () => removeSimulatedCard(c.ledger, c.actor, reader), (x) => D.removed(x.reader, x.removed ?? null));
+}
+
+function toggleAuto(c: SlotCtx, d: SiteDevices, r: DeviceReport): void {
+  const reader = simulatedReader(c.dispatch, r);
+  if (reader) void changeSlot(c.dispatch, d, reader, () => insertSimulatedCard(c.ledger, c.actor, reader, null, !r.slot?.auto), (x) => (x.auto ? D.autoOn(x.reader) : D.autoOff(x.reader)));
+}
+
 /** The selected device and the open devices, when no test or load is running. */
 function idleTarget(s: DevicesState): { d: SiteDevices; r: DeviceReport } | null {
   const r = s.reports[s.selected];
@@ -85,7 +128,7 @@ function idleTarget(s: DevicesState): { d: SiteDevices; r: DeviceReport } | null
  * card at a printer's reader to the bad bin. Writes nothing to the ledger.
  */
 export function useDevices(actor: Actor) {
-  const { devicesFor } = useServices();
+  const { devicesFor, ledger } = useServices();
   const hasService = devicesFor !== undefined;
   const { state, dispatch, latest } = useLatestReducer(devicesReducer, () => initialDevicesState(hasService));
   const reload = () =>
@@ -96,6 +139,7 @@ export function useDevices(actor: Actor) {
     void reload();
   }, []);
   const target = (): ReturnType<typeof idleTarget> => idleTarget(latest());
+  const slot: SlotCtx = { ledger, actor, dispatch };
   return {
     ...state,
     hasService,
@@ -114,6 +158,26 @@ export function useDevices(actor: Actor) {
     testEject: () => {
       const t = target();
       if (t) testEject(dispatch, t.d, t.r);
+    },
+    /** I: asks for the card number to put on the selected simulated reader. */
+    openInsert: () => {
+      const t = target();
+      const reader = t ? simulatedReader(dispatch, t.r) : null;
+      if (reader) dispatch({ type: 'card-entry', reader });
+    },
+    setCard: (value: string) => dispatch({ type: 'card-input', value }),
+    /** Enter in the card field: the card goes on the reader. */
+    submitCard: (value: string) => submitCard(slot, latest(), value),
+    cancelCard: () => dispatch({ type: 'card-entry-close' }),
+    /** O: the card on the selected simulated reader is taken off. */
+    removeCard: () => {
+      const t = target();
+      if (t) removeCard(slot, t.d, t.r);
+    },
+    /** A: the card being issued goes on the selected simulated reader by itself at each read-check, or no longer. */
+    toggleAuto: () => {
+      const t = target();
+      if (t) toggleAuto(slot, t.d, t.r);
     },
   };
 }

@@ -15,6 +15,8 @@ import { zh } from '../../i18n/zh-CN.ts';
 import { useServices } from '../console-services.ts';
 import { initialIssuanceState, issuanceLeavesOnBack, issuanceReducer, issueFieldOf, missingIssueField, nextEmptyField, settledRead, type IssuanceAction, type IssuanceState, type IssueTextField, type ReadState, type Receiver } from '../state/issuance.ts';
 import { useLatestReducer } from './use-latest-reducer.ts';
+import { useSiteReader } from './use-site-reader.ts';
+import { autoPlace } from '../../workflows/reader-slots.ts';
 
 export type { IssueDone, IssueField, IssueStep, ReadState, Receiver } from '../state/issuance.ts';
 
@@ -24,6 +26,8 @@ type Ctx = {
   now: () => Date;
   reader: CardReader | undefined;
   insertSimulatedCard: ((chip: BasicCardInfo) => void) | undefined;
+  /** Before a read: a simulated site reader set to auto gets the card being issued. */
+  beforeRead: ((cardNo: string) => void) | undefined;
   dispatch: (a: IssuanceAction) => void;
   latest: () => IssuanceState;
 };
@@ -54,6 +58,7 @@ async function readCard(c: Ctx, cardNo: string): Promise<ReadState> {
   if (!c.reader) return { kind: 'fault', message: I.noReader };
   c.dispatch({ type: 'read', read: { kind: 'reading' } });
   try {
+    c.beforeRead?.(cardNo);
     return await readCheck(c.ledger, c.reader, cardNo, c.insertSimulatedCard);
   } catch (e) {
     return { kind: 'fault', message: errorText(e) };
@@ -157,9 +162,13 @@ async function readNow(c: Ctx): Promise<void> {
  * the card is issued and the receipt says 读卡检测：未做.
  */
 export function useIssuance(actor: Actor) {
-  const { ledger, now, reader, insertSimulatedCard } = useServices();
+  const services = useServices();
+  const { ledger, now, insertSimulatedCard } = services;
+  const siteReader = useSiteReader(actor, services.reader || !services.readerFromDevices ? undefined : services.devicesFor);
+  const reader = services.reader ?? siteReader?.reader;
+  const beforeRead = siteReader?.simulator ? (cardNo: string) => autoPlace(ledger, actor.siteCode, siteReader.id, cardNo) : undefined;
   const { state, dispatch, latest } = useLatestReducer(issuanceReducer, initialIssuanceState);
-  const c: Ctx = { ledger, actor, now, reader, insertSimulatedCard, dispatch, latest };
+  const c: Ctx = { ledger, actor, now, reader, insertSimulatedCard, beforeRead, dispatch, latest };
   return {
     ...state,
     hasReader: reader !== undefined,

@@ -232,6 +232,12 @@ const DEFS = [
   { id: 'devices.read', keys: 'R', description: keyDescriptions['devices.read'], category: 'local', contexts: ['devices'], printable: true, match: either(char('R'), char('r')) },
   { id: 'devices.eject', keys: 'E', description: keyDescriptions['devices.eject'], category: 'local', contexts: ['devices'], printable: true, match: either(char('E'), char('e')) },
   { id: 'devices.refresh', keys: 'G', description: keyDescriptions['devices.refresh'], category: 'local', contexts: ['devices'], printable: true, match: either(char('G'), char('g')) },
+  // A simulated reader only: put one of the ledger's cards on it, take it off, or let the card being issued go there by itself.
+  { id: 'devices.insert', keys: 'I', description: keyDescriptions['devices.insert'], category: 'local', contexts: ['devices'], printable: true, match: either(char('I'), char('i')) },
+  { id: 'devices.remove', keys: 'O', description: keyDescriptions['devices.remove'], category: 'local', contexts: ['devices'], printable: true, match: either(char('O'), char('o')) },
+  { id: 'devices.auto', keys: 'A', description: keyDescriptions['devices.auto'], category: 'local', contexts: ['devices'], printable: true, match: either(char('A'), char('a')) },
+  { id: 'devices.card-submit', keys: 'Enter', description: keyDescriptions['devices.card-submit'], category: 'local', contexts: ['devices-card'], match: named('enter') },
+  { id: 'devices.card-cancel', keys: 'Esc', description: keyDescriptions['devices.card-cancel'], category: 'local', contexts: ['devices-card'], match: named('escape') },
   { id: 'devices.move', keys: '↑↓', description: keyDescriptions['devices.move'], category: 'navigation', contexts: ['devices'], match: named('up', 'down') },
 
   // 即时制卡: interrupted jobs first (one context per question), then the form, the run, the result.

@@ -2,6 +2,7 @@ import type { ScreenProps } from './screen-props.ts';
 import { useLayoutEffect } from 'react';
 import { Box, Text } from 'ink';
 import { Line } from '../components/line.tsx';
+import { TextField } from '../components/text-field.tsx';
 import { PRIORITY, useKeyHandler, type KeyHandler } from '../keys/key-router.tsx';
 import { matches } from '../keys/registry.ts';
 import { useStrayScan } from '../keys/use-stray-scan.ts';
@@ -23,12 +24,17 @@ const CHROME = 10;
 
 function devicesKeys(d: Devices, stray: Stray): KeyHandler {
   return (e) => {
+    // Typing a card number for a simulated reader: the field takes the keys, Enter submits it.
+    if (d.cardEntry) return matches('devices.card-cancel', e) ? (d.cancelCard(), true) : false;
     // A card scanned by habit here is neither a test nor a command.
-    if (stray.swallow(e, (k) => matches('devices.read', k) || matches('devices.eject', k) || matches('devices.refresh', k) || matches('help', k) || matches('quit', k))) return true;
+    if (stray.swallow(e, (k) => matches('devices.read', k) || matches('devices.eject', k) || matches('devices.refresh', k) || matches('devices.insert', k) || matches('devices.remove', k) || matches('devices.auto', k) || matches('help', k) || matches('quit', k))) return true;
     if (matches('devices.move', e)) return d.move(e.name === 'up' ? -1 : 1), true;
     if (matches('devices.read', e)) return d.testRead(), true;
     if (matches('devices.eject', e)) return d.testEject(), true;
     if (matches('devices.refresh', e)) return d.refresh(), true;
+    if (matches('devices.insert', e)) return d.openInsert(), true;
+    if (matches('devices.remove', e)) return d.removeCard(), true;
+    if (matches('devices.auto', e)) return d.toggleAuto(), true;
     return false;
   };
 }
@@ -43,18 +49,19 @@ function Source({ devices, width }: { devices: SiteDevices | null; width: number
 /** What the page is doing, or the last test's result. */
 function Status({ d, width }: { d: Devices; width: number }) {
   if (d.busy) return <Line text={d.busy} width={width} color="yellow" />;
-  const text = d.message?.text ?? '';
+  const text = d.message?.text ?? (d.cardEntry ? D.cardPrompt(d.cardEntry.reader) : '');
   const color = messageColor(d.message);
   return <Wrapped text={text} color={color} />;
 }
 
 export function DevicesScreen({ actor, width, height, isActive, onContext }: DevicesScreenProps) {
   const d = useDevices(actor);
-  useLayoutEffect(() => onContext('devices'), []);
+  const entering = d.cardEntry !== null;
+  useLayoutEffect(() => onContext(entering ? 'devices-card' : 'devices'), [entering]);
   const stray = useStrayScan();
   useKeyHandler(devicesKeys(d, stray), { priority: PRIORITY.screen, isActive });
   const title = D.title(D.site(actor.siteName, actor.siteCode));
-  const rows = Math.max(1, height - CHROME);
+  const rows = Math.max(1, height - CHROME - (d.cardEntry ? 1 : 0));
   // The full error of the selected device (a libusb hint is longer than its row).
   const detail = d.reports[d.selected]?.error?.message || null;
   const why = d.noneConfigured && !d.busy ? (d.hasService ? D.noneConfigured : D.noService) : null;
@@ -68,6 +75,9 @@ export function DevicesScreen({ actor, width, height, isActive, onContext }: Dev
       {why ? <Wrapped text={why} color="yellow" /> : null}
       <Line text="" width={width} />
       {detail ? <Wrapped text={detail} color="red" /> : null}
+      {d.cardEntry ? (
+        <TextField label={D.cardLabel} value={d.cardEntry.value} onChange={d.setCard} onSubmit={d.submitCard} focus={isActive} placeholder={D.cardPlaceholder} width={width} />
+      ) : null}
       <Status d={d} width={width} />
       <Line text="" width={width} />
       <Line text={D.hint} width={width} dim />

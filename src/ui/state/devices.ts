@@ -11,6 +11,8 @@ export type DevicesState = {
   readonly busy: string | null;
   readonly message: Message | null;
   readonly loadError: string | null;
+  /** I on a simulated reader: the card number being typed, for that reader; null when not asking. */
+  readonly cardEntry: { readonly reader: string; readonly value: string } | null;
 };
 
 export type DevicesAction =
@@ -21,11 +23,14 @@ export type DevicesAction =
   /** The status after a test: the list is the same, each device's state may have changed. */
   | { readonly type: 'status'; readonly reports: readonly DeviceReport[] }
   | { readonly type: 'move'; readonly delta: number }
-  | { readonly type: 'message'; readonly message: Message | null };
+  | { readonly type: 'message'; readonly message: Message | null }
+  | { readonly type: 'card-entry'; readonly reader: string }
+  | { readonly type: 'card-input'; readonly value: string }
+  | { readonly type: 'card-entry-close' };
 
 /** With a devices service the page opens loading them. */
 export function initialDevicesState(hasService: boolean): DevicesState {
-  return { devices: null, reports: [], selected: 0, busy: hasService ? zh.devices.loading : null, message: null, loadError: null };
+  return { devices: null, reports: [], selected: 0, busy: hasService ? zh.devices.loading : null, message: null, loadError: null, cardEntry: null };
 }
 
 /** No printer and no reader opened or failing: only the keyboard scanner, if that. */
@@ -50,5 +55,11 @@ export function devicesReducer(s: DevicesState, a: DevicesAction): DevicesState 
       return { ...s, selected: Math.max(0, Math.min(s.reports.length - 1, s.selected + a.delta)) };
     case 'message':
       return { ...s, message: a.message };
+    case 'card-entry':
+      return { ...s, cardEntry: { reader: a.reader, value: '' }, message: null };
+    case 'card-input':
+      return s.cardEntry ? { ...s, cardEntry: { ...s.cardEntry, value: a.value } } : s;
+    case 'card-entry-close':
+      return { ...s, cardEntry: null };
   }
 }

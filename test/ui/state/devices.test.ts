@@ -40,4 +40,14 @@ describe('devices reducer', () => {
     expect(s).toMatchObject({ busy: '正在测试读卡……', message: { level: 'ok' } });
     expect(run([{ type: 'busy', label: null }, { type: 'message', message: null }], s)).toMatchObject({ busy: null, message: null });
   });
+
+  it('I opens the card field for a reader (clearing the message), typing fills it, closing drops it', () => {
+    let s = run([{ type: 'message', message: { level: 'warn', text: 'x' } }, { type: 'card-entry', reader: '读卡器1' }], initialDevicesState(false));
+    expect(s.cardEntry).toEqual({ reader: '读卡器1', value: '' });
+    expect(s.message).toBeNull();
+    s = run([{ type: 'card-input', value: 'A1000' }], s);
+    expect(s.cardEntry).toEqual({ reader: '读卡器1', value: 'A1000' });
+    s = run([{ type: 'card-entry-close' }, { type: 'card-input', value: 'B' }], s);
+    expect(s.cardEntry).toBeNull();
+  });
 });
