@@ -12,12 +12,19 @@ import type { Ledger } from '../../db/open-ledger.ts';
 import type { BasicCardInfo } from '../../drivers/reader/basic-info.ts';
 import { SbkError, isSbkError } from '../domain/errors.ts';
 import { writeFileSafely } from '../security/safe-write.ts';
+import { isDemoLedger } from '../../db/ledger-meta.ts';
 import { simulatedChip } from './issue-desk.ts';
 
 export type ReaderSlot = { card: string | null; auto: boolean };
 type SlotFile = { version: 1; readers: Record<string, ReaderSlot> };
 
 const EMPTY: ReaderSlot = { card: null, auto: false };
+/** A demo ledger's readers start on auto, so `npm start` issues with a real read of the card being issued; O (remove) turns it off. */
+const DEMO_DEFAULT: ReaderSlot = { card: null, auto: true };
+
+function defaultSlot(ledger: Pick<Ledger, 'path'> & { db?: Ledger['db'] }): ReaderSlot {
+  return ledger.db && isDemoLedger(ledger.db) ? DEMO_DEFAULT : EMPTY;
+}
 
 export function readerSlotsFile(ledger: Pick<Ledger, 'path'>): string {
   return `${ledger.path}.devices-sim.json`;
@@ -44,8 +51,8 @@ function load(file: string): SlotFile {
   return { version: 1, readers: readers as Record<string, ReaderSlot> };
 }
 
-export function readerSlot(ledger: Pick<Ledger, 'path'>, siteCode: string, readerId: string): ReaderSlot {
-  return load(readerSlotsFile(ledger)).readers[keyOf(siteCode, readerId)] ?? EMPTY;
+export function readerSlot(ledger: Pick<Ledger, 'path'> & { db?: Ledger['db'] }, siteCode: string, readerId: string): ReaderSlot {
+  return load(readerSlotsFile(ledger)).readers[keyOf(siteCode, readerId)] ?? defaultSlot(ledger);
 }
 
 export function setReaderSlot(ledger: Pick<Ledger, 'path'>, siteCode: string, readerId: string, slot: ReaderSlot): void {

@@ -35,7 +35,9 @@ describe('sbk devices insert / remove', () => {
     const db = copy();
     const [a] = inStock(db);
     const before = ok(db, 'zhangwei', ['devices']);
-    expect(before.devices).toEqual(expect.arrayContaining([expect.objectContaining({ id: '读卡器1', kind: 'reader', slot: { card: null, auto: false } })]));
+    // A demo's reader starts on auto (the card being issued is read); `remove` makes it manual.
+    expect(before.devices).toEqual(expect.arrayContaining([expect.objectContaining({ id: '读卡器1', kind: 'reader', slot: { card: null, auto: true } })]));
+    expect(ok(db, 'zhangwei', ['devices', 'remove', '--reader', '读卡器1'])).toMatchObject({ card: null, auto: false });
     refused(db, 'zhangwei', ['devices', 'read'], 'READER_NO_CARD');
     expect(ok(db, 'zhangwei', ['devices', 'insert', '--reader', '读卡器1', '--card', a!])).toEqual({ reader: '读卡器1', card: a, auto: false });
     expect(existsSync(`${db}.devices-sim.json`)).toBe(true);
@@ -60,6 +62,7 @@ describe('sbk issue --read-check over the simulated reader', () => {
   it('another card on the reader, then none: not issued; the right card: issued with 读卡检测 passed', () => {
     const db = copy();
     const [a, b] = inStock(db);
+    ok(db, 'zhangwei', ['devices', 'remove']);
     ok(db, 'zhangwei', ['devices', 'insert', '--card', a!]);
     refused(db, 'zhangwei', issueArgs(db, b!, ['--read-check']), 'READ_CHECK_OTHER_CARD');
     const said = text(db, 'zhangwei', issueArgs(db, b!, ['--read-check']));

@@ -139,7 +139,9 @@ describe('console: a USB HID POS scanner (simulated, through the real report dec
 describe('console: a simulated card on the simulated reader (设备 I / O / A)', () => {
   it('I puts a typed card on the reader, R reads it, O takes it off; only a simulated reader takes one', async () => {
     const { rmSync } = await import('node:fs');
-    const { readerSlotsFile } = await import('../../src/workflows/reader-slots.ts');
+    const { readerSlotsFile, setReaderSlot } = await import('../../src/workflows/reader-slots.ts');
+    // A demo's reader starts on auto; this walk starts from a clerk who turned it off.
+    setReaderSlot(demo.ledger, '420102-B01', '读卡器1', { card: null, auto: false });
     // A card at 孙丽's site (江岸 420102-B01: its prefab blanks).
     const card = (demo.ledger.sqlite.prepare("SELECT c.card_no AS no FROM cards c JOIN sites s ON s.id = c.site_id WHERE s.code = '420102-B01' ORDER BY c.card_no LIMIT 1").get() as { no: string }).no;
     try {

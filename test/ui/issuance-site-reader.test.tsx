@@ -9,7 +9,7 @@ import { authenticate } from '../../src/workflows/authenticate.ts';
 import { overdueList } from '../../src/workflows/recall.ts';
 import { loadCalendar } from '../../src/workflows/load-calendar.ts';
 import { lookupCard } from '../../src/workflows/card-lookup.ts';
-import { insertSimulatedCard } from '../../src/workflows/simulated-card-slot.ts';
+import { insertSimulatedCard, removeSimulatedCard } from '../../src/workflows/simulated-card-slot.ts';
 import { readerSlotsFile } from '../../src/workflows/reader-slots.ts';
 import { fitsTerminal, useDemoConsole } from '../helpers/demo-console.tsx';
 import { KEYS } from '../helpers/render-console.tsx';
@@ -25,6 +25,8 @@ describe('console: issuance read-check with the site’s simulated reader', () =
   it('no card: says so; another card: says which; the card itself: passes and the card is issued', async () => {
     const li = authenticate(demo.ledger, 'liuyang', '579024');
     const [card, other] = overdueList(demo.ledger, li, loadCalendar()).map((r) => r.cardNo) as [string, string];
+    // A demo's reader starts on auto; this walk is the manual one (O on 设备 turns auto off).
+    removeSimulatedCard(demo.ledger, li, undefined);
     try {
       const c = demo.start({ readerFromDevices: true });
       await c.press('liuyang\r');
