@@ -103,7 +103,7 @@ export function pickupSheetCsv(s: PickupSheet): string {
   const totals = pickupSheetTotals(s.cards);
   return spreadsheetCsv([
     [t.title],
-    ...headerPairs(s).map(([l, v]) => [l.replace(/：$/, ''), v]),
+    ...headerPairs(s).map(([l, v]) => [t.csvLabel(l), v]),
     [],
     [c.no, c.name, c.idNumber, c.cardNo, c.bank, c.sign],
     ...s.cards.map(cells),

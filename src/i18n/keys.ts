@@ -121,6 +121,7 @@ export const keyDescriptions = {
   'pickup.field': '切换输入项',
   'pickup.scan': '加入卡号或批次（空行回车核对）',
   'pickup.undo': '撤销',
+  'pickup.sheet': '保存批量领取清单',
   'count.resume': '继续未结束的盘点',
   'count.new': '开始盘点',
   'count.report': '盘点对账表（近 7 天）',

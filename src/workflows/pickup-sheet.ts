@@ -11,7 +11,12 @@ import { ledgerHeadOf } from '../../db/seal-chain.ts';
 import { SbkError } from '../domain/errors.ts';
 import { maskIdNumber } from '../domain/mask.ts';
 import { formatLocalTime } from '../domain/china-dates.ts';
-import type { PickupSheet } from '../domain/pickup-sheet-format.ts';
+import { formatPickupSheet, type PickupSheet } from '../domain/pickup-sheet-format.ts';
+import { pickupSheetText } from '../i18n/domain/pickup-sheet.ts';
+import { refuseSymlink, writeFileSafely } from '../security/safe-write.ts';
+import { exportsDir } from './shipment-export.ts';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { pickupText } from '../i18n/cli/pickup.ts';
 import type { Actor } from './authenticate.ts';
 import { papersView } from './agent-pickup.ts';
@@ -36,4 +41,14 @@ export function pickupSheet(ledger: Ledger, actor: Actor, rawRef: string): Picku
     cards: rows.map((r) => ({ holderName: r.holderName, holderIdMasked: r.holderIdNumber ? maskIdNumber(r.holderIdNumber) : null, cardNo: r.cardNo, bank: r.bank, outcome: r.outcome })),
     ledgerHead: ledgerHeadOf(ledger.sqlite),
   };
+}
+
+/** Saves the list as text beside the ledger in exports/ (owner-only: it names holders, masked; a planted link refused). */
+export function savePickupSheet(ledger: Ledger, actor: Actor, ref: string, dir: string = exportsDir(ledger)): string {
+  const sheet = pickupSheet(ledger, actor, ref);
+  refuseSymlink(dir);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const path = join(dir, pickupSheetText.file({ ref: sheet.ref }));
+  writeFileSafely(path, `${formatPickupSheet(sheet)}\n`);
+  return path;
 }

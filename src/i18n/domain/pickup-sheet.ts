@@ -31,5 +31,7 @@ export const pickupSheetText = {
   signUnit: `领取单位经办人（签字）：${SIGN_BLANK}`,
   signDate: DATE_BLANK,
   csv: { section: '项目', value: '内容', signOffice: '发放经办人签字', signUnit: '领取单位经办人签字', date: '日期' },
+  /** A label as a CSV cell: without its colon. */
+  csvLabel: (label: string) => label.replace(/：$/, ''),
   file: (p: { ref: string }) => `批量领取清单-${p.ref}.txt`,
 } as const;
