@@ -26,7 +26,7 @@ export const pickupSheetText = {
   outcomes: { holder_signed: '本人签收', unit_signed: '单位代签', not_received: '未领退回' },
   total: (p: { cards: number }) => `合计：${p.cards} 张（双方当面清点数量）`,
   settled: (p: { holder: number; unit: number; back: number; open: number }) => `已结清：本人签收 ${p.holder} 张，单位代签 ${p.unit} 张，未领退回 ${p.back} 张；未结清 ${p.open} 张`,
-  basis: '依据《广东省社会保障卡业务经办规程》第十五条：双方清点数量并签字确认；单位须通知持卡人签收，未发放到人的卡交还网点。',
+  basis: '依据《广东省社会保障卡业务经办规程》第十五条（双方清点数量并签字确认，做好持卡人签收记录）、《湖北省社会保障卡业务经办规程》第七条（单位委托书）：未发放到人的卡交还网点。',
   signOffice: `发放经办人（签字）：${SIGN_BLANK}`,
   signUnit: `领取单位经办人（签字）：${SIGN_BLANK}`,
   signDate: DATE_BLANK,
