@@ -67,7 +67,7 @@ function PickupBody({ p, isActive, width, height }: { p: Pickup; isActive: boole
   if (p.step === 'details' || p.step === 'leave') {
     const error = p.error ?? '';
     return (
-      <PickupDetails fields={p.fields} focus={p.focus} editable={isActive && p.step === 'details'} error={error} total={p.total} entries={p.entries.length} asking={p.step === 'leave'} width={width} onChange={p.setField} onDone={p.fieldDone} />
+      <PickupDetails fields={p.fields} focus={p.focus} editable={isActive && p.step === 'details'} error={error} total={p.total} entries={p.entries.length} asking={p.step === 'leave'} width={width} height={height - 1} onChange={p.setField} onDone={p.fieldDone} />
     );
   }
   return (
