@@ -20,7 +20,7 @@ export const pickupText = {
   agentRequired: '集体代领须写明 --unit、--agent-name、--agent-id 和 --auth。',
   cardsRequired: '请用 --batch 或 --card 指定代领的卡。',
   done: (p: { ref: string; cards: number; agent: string; unit: string }) =>
-    `已登记集体代领 ${p.ref}：${p.cards} 张由 ${p.agent}（${p.unit}）代领。单位转交或退回后结清：sbk pickup settle ${p.ref}`,
+    `已登记集体代领 ${p.ref}：${p.cards} 张由 ${p.agent}（${p.unit}）代领。打印领取清单供双方签字：sbk pickup sheet ${p.ref}；单位交回签收清单后结清：sbk pickup settle ${p.ref}`,
   /** The authorisation as the ledger words it; the list shows only the number after it. */
   authorisationPrefix: /^单位授权代领，授权书编号\s*/,
   since: '代领时间',
