@@ -116,6 +116,7 @@ export const keyDescriptions = {
   'settle.delivered': '已转交本人',
   'settle.returned': '退回',
   'settle.confirm': '登记',
+  'settle.unit-signed': '单位代签',
   'settle.move': '选择',
   'pickup.next': '下一项（填齐后扫描卡）',
   'pickup.field': '切换输入项',

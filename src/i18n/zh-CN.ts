@@ -474,10 +474,10 @@ export const zh = {
     title: (ref: string) => `结清集体代领 ${ref}`,
     agent: (agent: string, auth: string, since: string) => `代领人 ${agent}  ${auth}  代领于 ${since}`,
     columns: { mark: '登记为', cardNo: '卡号', name: '持卡人', id: '证件号码', since: '代领日期' },
-    marks: { delivered: '已转交本人', returned: '退回' },
+    marks: { delivered: '已转交本人', unit_signed: '单位代签', returned: '退回' },
     none: '此代领单没有未结清的卡。',
     totals: (delivered: number, returned: number, held: number) => `已转交 ${delivered} 张  退回 ${returned} 张  仍由代领人持有 ${held} 张`,
-    hint: 'D 已转交本人  R 退回（再按一次取消）  Enter 登记',
+    hint: 'D 已转交本人  U 单位代签  R 退回（再按一次取消）  Enter 登记',
     nothingMarked: '还没有登记任何卡：按 D 或 R 标记。',
     confirmTitle: '确认登记？',
     confirmBody: (delivered: number, returned: number, held: number) =>

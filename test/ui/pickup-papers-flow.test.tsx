@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { exportsDir } from '../../src/workflows/shipment-export.ts';
 import { lookupCard } from '../../src/workflows/card-lookup.ts';
 import { verifyLedger } from '../../db/verify-ledger.ts';
+import { authenticate } from '../../src/workflows/authenticate.ts';
+import { pickupSheet } from '../../src/workflows/pickup-sheet.ts';
 import { fitsTerminal, useDemoConsole } from '../helpers/demo-console.tsx';
 import { KEYS } from '../helpers/render-console.tsx';
 
@@ -78,6 +80,25 @@ describe('console: a new collective pickup with the unit paperwork', () => {
     expect(sheet).not.toContain(PHONE);
     expect(sheet).not.toMatch(/\d{17}[\dX]/);
     expect(lookupCard(demo.ledger, 'A10000021').state).toBe('agent_held');
+
+    // The signed list back: U marks the card as signed by the unit for its holder.
+    await c.press(KEYS.esc);
+    f = await c.waitFor((x) => x.includes('[集体代领 2]'));
+    await c.press(KEYS.down);
+    f = await c.waitFor((x) => new RegExp(`›\\s+${ref}`).test(x));
+    await c.press(KEYS.enter);
+    f = await c.waitFor((x) => x.includes(`结清集体代领 ${ref}`));
+    expect(f).toContain('U 单位代签');
+    await c.press('u');
+    f = await c.waitFor((x) => /单位代签\s+A10000021/.test(x));
+    await c.press(KEYS.enter);
+    await c.waitFor((x) => x.includes('确认登记？'));
+    await c.press('y');
+    f = await c.waitFor((x) => x.includes('已登记：'));
+    expect(f).toContain('✓ 已登记：转交本人 1 张，退回入库 0 张。');
+    expect(lookupCard(demo.ledger, 'A10000021').state).toBe('issued');
+    const after = pickupSheet(demo.ledger, authenticate(demo.ledger, 'zhangwei', '357902'), ref);
+    expect(after.cards.map((x) => [x.cardNo, x.outcome])).toEqual([['A10000021', 'unit_signed']]);
     for (const frame of c.frames) expect(fitsTerminal(frame), frame).toBe(true);
     expect(verifyLedger(demo.ledger).ok).toBe(true);
   });

@@ -180,6 +180,7 @@ const DEFS = [
   { id: 'settle.delivered', keys: 'D', description: keyDescriptions['settle.delivered'], category: 'local', contexts: ['settle'], printable: true, match: either(char('D'), char('d')) },
   { id: 'settle.returned', keys: 'R', description: keyDescriptions['settle.returned'], category: 'local', contexts: ['settle'], printable: true, match: either(char('R'), char('r')) },
   { id: 'settle.confirm', keys: 'Enter', description: keyDescriptions['settle.confirm'], category: 'local', contexts: ['settle'], match: named('enter') },
+  { id: 'settle.unit-signed', keys: 'U', description: keyDescriptions['settle.unit-signed'], category: 'local', contexts: ['settle'], printable: true, match: either(char('U'), char('u')) },
   { id: 'settle.move', keys: '↑↓', description: keyDescriptions['settle.move'], category: 'navigation', contexts: ['settle'], match: named('up', 'down') },
 
   // A new collective pickup: the unit and its agent, then the cards.
