@@ -35,9 +35,11 @@ export type IssuanceMovementRow = {
   deliveryCode: string | null;
   /** For a pickup's settlement (an `issue` of ref_kind pickup): the agent who took the card. */
   pickupAgent: string | null;
+  /** For a pickup's settlement: how the holder's line came back (pickup_settlements), if recorded. */
+  settledAs: 'holder_signed' | 'unit_signed' | 'not_received' | null;
 };
 
-type Tuple = [number, IssuanceLedgerType, string, string, string | null, string | null, string, string, string, string, string | null, string | null, string | null, string | null, string | null, string | null, string | null, string | null, string | null, string | null, string | null];
+type Tuple = [number, IssuanceLedgerType, string, string, string | null, string | null, string, string, string, string, string | null, string | null, string | null, string | null, string | null, string | null, string | null, string | null, string | null, string | null, string | null, IssuanceMovementRow['settledAs']];
 
 /** The issuance movements at `siteIds` with `fromIso <= at < toIso`, in ledger order. */
 export function issuanceMovements(db: LedgerDb, siteIds: readonly number[], fromIso: string, toIso: string): IssuanceMovementRow[] {
@@ -55,7 +57,8 @@ export function issuanceMovements(db: LedgerDb, siteIds: readonly number[], from
         m.counterpart_role, m.counterpart_name, m.method, m.reason, m.ref_kind, m.ref_id,
         coalesce(ms.carrier, md.carrier), coalesce(ms.tracking_no, md.tracking_no), coalesce(ms.address, md.address), mo.detail,
         case when m.type = 'issue' and m.ref_kind = 'pickup' then (select p.counterpart_name from movements p
-          where p.card_id = m.card_id and p.type = 'agent_pickup' and p.ref_kind = 'pickup' and p.ref_id = m.ref_id order by p.id desc limit 1) end
+          where p.card_id = m.card_id and p.type = 'agent_pickup' and p.ref_kind = 'pickup' and p.ref_id = m.ref_id order by p.id desc limit 1) end,
+        (select ps.outcome from pickup_settlements ps where m.ref_kind = 'pickup' and ps.operation_id = m.operation_id and ps.card_id = m.card_id order by ps.id desc limit 1)
       from movements m
       join cards c on c.id = m.card_id
       join sites s on s.id = m.to_site_id
@@ -68,7 +71,7 @@ export function issuanceMovements(db: LedgerDb, siteIds: readonly number[], from
       order by m.id`,
   );
   return rows.map(
-    ([movementId, type, at, cardNo, holderName, holderIdNumber, siteCode, siteName, operatorLogin, operatorName, counterpartRole, counterpartName, method, reason, refKind, refId, carrier, trackingNo, address, deliveryCode, pickupAgent]) => ({
+    ([movementId, type, at, cardNo, holderName, holderIdNumber, siteCode, siteName, operatorLogin, operatorName, counterpartRole, counterpartName, method, reason, refKind, refId, carrier, trackingNo, address, deliveryCode, pickupAgent, settledAs]) => ({
       movementId,
       type,
       at,
@@ -90,6 +93,7 @@ export function issuanceMovements(db: LedgerDb, siteIds: readonly number[], from
       address,
       deliveryCode,
       pickupAgent,
+      settledAs,
     }),
   );
 }

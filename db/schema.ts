@@ -797,3 +797,63 @@ export const contactAttempts = sqliteTable(
   },
   (t) => [index('contact_attempts_card_ix').on(t.cardId)],
 );
+
+/**
+ * 批量领取的单位委托 (GD Art. 15 一(一): 核实授权经办人的有效身份证件原件，收取单位授权委托书（加盖公章）;
+ * Annex 4 单位授权委托书: 授权期限; HB Art. 7: 单位代办应出具单位委托书（介绍信）): the paperwork of one
+ * batch pickup — the unit's code and name as the SBK2 file carries them (单位编号/单位名称), its
+ * contact person and phone, the authorisation letter and the period it is valid for. One row per
+ * pickup reference; append-only.
+ */
+export const pickupPapers = sqliteTable(
+  'pickup_papers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    pickupRef: text('pickup_ref').notNull(),
+    operationId: text('operation_id')
+      .notNull()
+      .references(() => operations.id),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id),
+    unitCode: text('unit_code').notNull(),
+    unitName: text('unit_name').notNull(),
+    contactName: text('contact_name').notNull(),
+    contactPhone: text('contact_phone').notNull(),
+    authRef: text('auth_ref').notNull(),
+    /** China dates, both included. */
+    authFrom: text('auth_from').notNull(),
+    authTo: text('auth_to').notNull(),
+    operatorId: integer('operator_id')
+      .notNull()
+      .references(() => operators.id),
+    at: text('at').notNull(),
+  },
+  (t) => [uniqueIndex('pickup_papers_ref_uq').on(t.pickupRef)],
+);
+
+/**
+ * 持卡人签收 on the unit's list (GD Art. 15 一(二): 做好持卡人签收记录等发放管理台账; 二: 双方清点数量并签字确认):
+ * per card of a pickup, how the signed list came back — signed by the holder, signed by the unit
+ * on the holder's behalf, or not received (the card returned). Written with the settlement's
+ * movements, by the same operation; append-only.
+ */
+export const pickupSettlements = sqliteTable(
+  'pickup_settlements',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    pickupRef: text('pickup_ref').notNull(),
+    operationId: text('operation_id')
+      .notNull()
+      .references(() => operations.id),
+    cardId: integer('card_id')
+      .notNull()
+      .references(() => cards.id),
+    outcome: text('outcome', { enum: ['holder_signed', 'unit_signed', 'not_received'] }).notNull(),
+    operatorId: integer('operator_id')
+      .notNull()
+      .references(() => operators.id),
+    at: text('at').notNull(),
+  },
+  (t) => [index('pickup_settlements_ref_ix').on(t.pickupRef), index('pickup_settlements_card_ix').on(t.cardId)],
+);

@@ -37,6 +37,8 @@ export type IssuanceLedgerRow = {
   /** The desk must hold a signed receipt for it (a delivery by post is signed for with the carrier). */
   signed: boolean;
   operator: { login: string; name: string };
+  /** For a pickup's settlement: how the holder's line on the unit's signed list came back; null otherwise or when not recorded. */
+  settledAs?: 'holder_signed' | 'unit_signed' | 'not_received' | null;
   /** The mailing, for mail rows. */
   mail: { carrier: string; trackingNo: string; address: string; code: string | null } | null;
 };

@@ -3,23 +3,31 @@
  * the unit's authorisation; both sides count them together. The cards are then `agent_held`
  * until the unit confirms each was handed to its holder (`issued`) or brings it back
  * (`in_stock`). Held longer than the profile allows, they are sleeping cards (overdue.ts).
+ *
+ * The unit's paperwork (GD Art. 15 一(一) 收取单位授权委托书（加盖公章）; Annex 4 授权期限) is recorded with
+ * the pickup when given: unit code, contact and phone, the letter's period — checked on the
+ * pickup's date and, where SBK2 applications name the cards' unit, against them (pickup-paperwork.ts).
  */
 import type { Ledger } from '../../db/open-ledger.ts';
 import { writeTx } from '../../db/write-tx.ts';
-import { appendMovements, type MovementInput } from '../../db/append-movements.ts';
+import { appendMovements } from '../../db/append-movements.ts';
 import { cardsOfPickup, countRefsWithPrefix, openPickups } from '../../db/issuance-queries.ts';
 import { isRetryOf, movementsOfOperation } from '../../db/operations-repo.ts';
-import { placesAt, siteById, subtreeIds } from '../../db/sites-repo.ts';
+import { siteById, subtreeIds } from '../../db/sites-repo.ts';
 import { cardsByNumbers, cardsOfBatchAtSite } from '../../db/shipments-repo.ts';
 import { SbkError } from '../domain/errors.ts';
 import { normalizeCardInput } from '../domain/card-input.ts';
-import { maskIdNumber } from '../domain/mask.ts';
+import { maskIdNumber, maskPhone } from '../domain/mask.ts';
 import { checkIdDocument } from '../domain/id-documents.ts';
 import { mayMove, stateLabel, type StateOrNone } from '../domain/card-states.ts';
 import { todayInChina } from '../domain/china-dates.ts';
 import { issuanceText } from '../i18n/workflows/issuance.ts';
 import type { Actor } from './authenticate.ts';
 import { idCheckError, idDocTypeOrThrow } from './id-check-error.ts';
+import { checkPickupPapers, hasPapers, unitMismatches, type PickupPapers, type PickupPapersInput } from '../domain/pickup-paperwork.ts';
+import { applicationUnitsOfCards, insertPickupPapers, papersOfPickups } from '../../db/pickup-papers-repo.ts';
+
+export { settlePickup, type SettleInput, type SettleResult } from './pickup-settle.ts';
 
 export type PickupInput = {
   operationId: string;
@@ -32,9 +40,21 @@ export type PickupInput = {
   authorisationRef: string;
   batches?: readonly string[];
   cards?: readonly string[];
+  /** The unit's paperwork (all fields or none): unit code, contact, phone, authorisation period. */
+  papers?: PickupPapersInput;
 };
 
 export type PickupResult = { pickupRef: string; cards: number; replayed: boolean };
+
+/** Refuses the pickup when any chosen card's SBK2 application names another unit (GD Art. 15 二: 对照批量业务申请表分拣). */
+function checkUnits(tx: Ledger['db'], papers: PickupPapers, chosen: readonly { id: number; cardNo: string }[]): void {
+  const units = applicationUnitsOfCards(tx, chosen.map((c) => c.id));
+  const wrong = unitMismatches(
+    chosen.map((c) => ({ cardNo: c.cardNo, applicationUnitCode: units.has(c.id) ? units.get(c.id) : undefined })),
+    papers.unitCode,
+  );
+  if (wrong.length > 0) throw new SbkError('PICKUP_UNIT_MISMATCH', { unitCode: papers.unitCode, cards: [...wrong].sort((a, b) => a.cardNo.localeCompare(b.cardNo)) });
+}
 
 /** The pickup's reference: site, day and sequence, e.g. `DL-420102-01-20261123-01`. */
 function pickupRef(db: Ledger['db'], actor: Actor, now: Date): string {
@@ -49,6 +69,7 @@ export function pickupCards(ledger: Ledger, actor: Actor, input: PickupInput, no
   if (!unit || !agentName || !auth) throw new SbkError('PICKUP_FIELDS');
   const id = checkIdDocument(idDocTypeOrThrow('agent', input.agentIdType), input.agentIdNumber);
   if (!id.ok) throw idCheckError('agent', id);
+  const papers = input.papers && hasPapers(input.papers) ? checkPickupPapers(input.papers, unit, auth, todayInChina(now)) : null;
   return writeTx(ledger, (tx) => {
     if (isRetryOf(tx, input.operationId, ['agent_pickup'], actor.id)) {
       const moved = movementsOfOperation(tx, input.operationId);
@@ -71,6 +92,7 @@ export function pickupCards(ledger: Ledger, actor: Actor, input: PickupInput, no
       chosen.set(c.id, c);
     }
     if (chosen.size === 0) throw new SbkError('SELECTION_EMPTY.pickupNone');
+    if (papers) checkUnits(tx, papers, [...chosen.values()]);
     const ref = pickupRef(tx, actor, now);
     appendMovements(
       tx,
@@ -88,20 +110,31 @@ export function pickupCards(ledger: Ledger, actor: Actor, input: PickupInput, no
         refId: ref,
       })),
     );
+    if (papers) insertPickupPapers(tx, { ...papers, pickupRef: ref, operationId: input.operationId, siteId: actor.siteId, operatorId: actor.id, at: now.toISOString() });
     return { pickupRef: ref, cards: chosen.size, replayed: false };
   });
 }
 
-export type OpenPickup = { ref: string; agent: string; authorisation: string; since: string; site: string; held: number };
+/** The paperwork as lists and screens show it: the phone masked. */
+export type PapersView = { unitCode: string; unitName: string; contactName: string; contactPhoneMasked: string; authRef: string; authFrom: string; authTo: string };
+
+export function papersView(p: PickupPapers): PapersView {
+  return { unitCode: p.unitCode, unitName: p.unitName, contactName: p.contactName, contactPhoneMasked: maskPhone(p.contactPhone), authRef: p.authRef, authFrom: p.authFrom, authTo: p.authTo };
+}
+
+export type OpenPickup = { ref: string; agent: string; authorisation: string; since: string; site: string; held: number; papers: PapersView | null };
 
 export function listOpenPickups(ledger: Ledger, actor: Actor): OpenPickup[] {
-  return openPickups(ledger.db, subtreeIds(ledger.db, actor.siteId)).map((p) => ({
+  const open = openPickups(ledger.db, subtreeIds(ledger.db, actor.siteId));
+  const papers = papersOfPickups(ledger.db, open.map((p) => p.ref));
+  return open.map((p) => ({
     ref: p.ref,
     agent: p.agent ?? '',
     authorisation: p.reason ?? '',
     since: p.at,
     site: siteById(ledger.db, p.siteId)?.name ?? '',
     held: p.held,
+    papers: papers.has(p.ref) ? papersView(papers.get(p.ref)!) : null,
   }));
 }
 
@@ -109,52 +142,4 @@ export function pickupCardList(ledger: Ledger, actor: Actor, ref: string) {
   return cardsOfPickup(ledger.db, ref.trim())
     .filter((c) => subtreeIds(ledger.db, actor.siteId).includes(c.siteId))
     .map((c) => ({ cardNo: c.cardNo, holderName: c.holderName, holderIdMasked: c.holderIdNumber ? maskIdNumber(c.holderIdNumber) : null, since: c.heldSince }));
-}
-
-export type SettleInput = {
-  operationId: string;
-  pickupRef: string;
-  /** Handed to their holders by the unit (GD Art. 15: the holder signs the unit's list). */
-  delivered?: readonly string[];
-  /** Brought back by the agent: into stock again. */
-  returned?: readonly string[];
-  placeName?: string | null;
-};
-
-export function settlePickup(ledger: Ledger, actor: Actor, input: SettleInput): { delivered: number; returned: number; stillHeld: number; replayed: boolean } {
-  return writeTx(ledger, (tx) => {
-    const held = new Map(cardsOfPickup(tx, input.pickupRef.trim()).map((c) => [c.cardNo, c]));
-    if (isRetryOf(tx, input.operationId, ['pickup_settle'], actor.id)) {
-      const moved = movementsOfOperation(tx, input.operationId);
-      const n = (t: string) => moved.filter((m) => m.type === t).length;
-      return { delivered: n('issue'), returned: n('agent_return'), stillHeld: held.size, replayed: true };
-    }
-    const pick = (no: string) => {
-      const c = held.get(normalizeCardInput(no));
-      if (!c) throw new SbkError('CARD_NOT_IN_PICKUP', { cardNo: no, pickup: input.pickupRef });
-      if (c.siteId !== actor.siteId) throw new SbkError('CARD_NOT_HERE.otherPickup', { cardNo: no });
-      return c;
-    };
-    const storage = placesAt(tx, actor.siteId).filter((p) => p.kind !== 'hopper');
-    const place = input.placeName ? storage.find((p) => p.name === input.placeName!.trim()) : storage[0];
-    const delivered = [...new Set((input.delivered ?? []).map(normalizeCardInput))];
-    const returned = [...new Set((input.returned ?? []).map(normalizeCardInput))];
-    if (delivered.some((d) => returned.includes(d))) throw new SbkError('SETTLE_CONFLICT');
-    if (returned.length > 0 && !place) throw new SbkError('PLACE_NOT_FOUND.counter', { place: input.placeName ?? '' });
-    const ref = { refKind: 'pickup', refId: input.pickupRef.trim() };
-    const moves: MovementInput[] = [
-      ...delivered.map((no) => {
-        const c = pick(no);
-        if (c.deceasedAt) throw new SbkError('HOLDER_DECEASED.pickup', { cardNo: c.cardNo });
-        return { cardId: c.id, type: 'issue' as const, counterpartRole: 'receiver' as const, counterpartName: c.holderName ?? '', method: issuanceText.pickup.deliveredMethod, ...ref };
-      }),
-      ...returned.map((no) => {
-        const c = pick(no);
-        return { cardId: c.id, type: 'agent_return' as const, toPlaceId: place!.id, counterpartRole: 'agent' as const, counterpartName: issuanceText.pickup.returnedBy, method: issuanceText.pickup.returnMethod, ...ref };
-      }),
-    ];
-    if (moves.length === 0) throw new SbkError('SELECTION_EMPTY.settle');
-    appendMovements(tx, { id: input.operationId, kind: 'pickup_settle', operatorId: actor.id }, moves);
-    return { delivered: delivered.length, returned: returned.length, stillHeld: held.size - moves.length, replayed: false };
-  });
 }

@@ -46,7 +46,8 @@ function row(m: IssuanceMovementRow): IssuanceLedgerRow {
     seq: m.movementId,
     at: m.at,
     event,
-    eventLabel: issuanceLedgerText.events[event],
+    // Per holder (GD Art. 15 一(二)): the settlement says whether the holder or the unit signed.
+    eventLabel: event === 'settlement' && m.settledAs ? issuanceLedgerText.settledAs[m.settledAs] : issuanceLedgerText.events[event],
     cardNo: m.cardNo,
     holderName: m.holderName,
     holderIdMasked: m.holderIdNumber ? maskIdNumber(m.holderIdNumber) : null,
@@ -59,6 +60,7 @@ function row(m: IssuanceMovementRow): IssuanceLedgerRow {
     receiptNo: event === 'pickup' ? (m.refId ?? String(m.movementId)) : isMail ? (m.trackingNo ?? String(m.movementId)) : String(m.movementId),
     signed: !isMail,
     operator: { login: m.operatorLogin, name: m.operatorName },
+    settledAs: event === 'settlement' ? m.settledAs : null,
     mail: isMail ? { carrier: m.carrier ?? '', trackingNo: m.trackingNo ?? '', address: m.address ?? '', code: m.deliveryCode } : null,
   };
 }

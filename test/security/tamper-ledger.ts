@@ -2,7 +2,7 @@
  * The tamper suite's ledger (issue 18): a demo ledger on which the real program has written a row
  * into every sealed table — a daily count with a missing and an extra card approved with reasons
  * (and the differences opened, one of them closed), a maker file imported, a card made on the
- * simulated instant printer, a holder flagged deceased, a setting changed — and the means to
+ * simulated instant printer, a holder flagged deceased, a setting changed, a batch pickup with its paperwork settled per holder — and the means to
  * tamper with it as someone with the sqlite3 tool would: a connection of its own, never the
  * program's (which would seal the change).
  */
@@ -118,6 +118,16 @@ function applyAndContact(db: string, dir: string): void {
   ok(db, 'zhangwei', ['contact', 'record', first!.cardNo, '--by', 'phone', '--result', '已通知']);
 }
 
+/** A batch pickup with the unit's paperwork (pickup_papers), settled by the unit signing for the holder (pickup_settlements). */
+function pickupWithPapers(db: string): void {
+  const rows = ok(db, 'zhangwei', ['contact', 'list']) as { cardNo: string; unitCode: string | null }[];
+  const card = rows.find((r) => r.unitCode === 'U9')!.cardNo;
+  const today = todayInChina();
+  const papers = ['--unit-code', 'U9', '--contact', '王芳', '--contact-phone', '13912345678', '--auth-from', today, '--auth-to', today];
+  const { pickupRef } = ok(db, 'zhangwei', ['pickup', '--unit', '江岸区某单位', '--card', card, '--agent-name', '李明', '--agent-id', '11010519491231002X', '--auth', 'WT-1', ...papers]);
+  ok(db, 'zhangwei', ['pickup', 'settle', pickupRef, '--unit-signed', card]);
+}
+
 /** Builds the suite's ledger in a directory of its own (the caller removes it). */
 export function buildTamperLedger(prefix: string): { dir: string; db: string } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -133,6 +143,7 @@ export function buildTamperLedger(prefix: string): { dir: string; db: string } {
   ok(db, 'admin', ['settings', 'set', 'transit-warning-days', '3']);
   mailTwo(db);
   applyAndContact(db, dir);
+  pickupWithPapers(db);
   return { dir, db };
 }
 

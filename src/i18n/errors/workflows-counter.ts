@@ -5,6 +5,9 @@ type Discrepancy = { id: number };
 /** A card state as the operator reads it (the state machine's label, e.g. “在库”). */
 type StateLabel = { state: string };
 
+/** The paperwork fields of a batch pickup, as PICKUP_PAPERS_INCOMPLETE names them. */
+const PICKUP_PAPER_FIELDS = { unitCode: '单位编号', contactName: '单位联系人', contactPhone: '联系电话', authFrom: '授权期限起', authTo: '授权期限止' } as const;
+
 const unknownMaker = (maker: string): string => maker || '卡商不明';
 
 /**
@@ -90,8 +93,27 @@ export const counterWorkflowErrors = {
   CARD_NOT_IN_STOCK: (p: Card & StateLabel) => `卡 ${p.cardNo} 当前为“${p.state}”，不能代领。`,
   'CARD_NOT_IN_STOCK.prefab': (p: Card) => `卡 ${p.cardNo} 是预制卡，不能代领。`,
   CARD_NOT_IN_PICKUP: (p: Card & { pickup: string }) => `卡 ${p.cardNo} 不在代领单 ${p.pickup} 中未结清的卡里。`,
-  SETTLE_CONFLICT: () => '同一张卡不能既登记为已转交又登记为退回。',
+  SETTLE_CONFLICT: (p: Card) => `卡 ${p.cardNo} 只能登记一种结果（本人签收、单位代签或未领退回）。`,
   'HOLDER_DECEASED.pickup': (p: Card) => `卡 ${p.cardNo} 的持卡人已登记死亡，不能登记为已转交；请登记退回并回收。`,
+
+  // A batch pickup's paperwork (pickup-paperwork.ts; GD Art. 15, Annex 4).
+  PICKUP_PAPERS_INCOMPLETE: (p: { missing: string }) =>
+    `批量领取的单位委托须一并登记：${p.missing
+      .split(', ')
+      .map((k) => PICKUP_PAPER_FIELDS[k as keyof typeof PICKUP_PAPER_FIELDS] ?? k)
+      .join('、')}未填写（GD 第十五条、附件4）。`,
+  PICKUP_UNIT_CODE_INVALID: (p: { code: string }) => `单位编号 ${p.code} 无效：只能是字母、数字和连字符，至多 30 位（统一社会信用代码或 SBK2 文件中的单位编号）。`,
+  PICKUP_PHONE_INVALID: () => '联系电话无效：请填写 11 位手机号码或带区号的固定电话。',
+  'DATE_INVALID.pickupAuth': (p: { date: string }) => `授权期限日期 ${p.date} 无效，请用 YYYY-MM-DD。`,
+  'PERIOD_REVERSED.pickupAuth': (p: { from: string; to: string }) => `授权期限起始日期 ${p.from} 晚于截止日期 ${p.to}。`,
+  PICKUP_AUTH_NOT_YET: (p: { from: string; date: string }) => `单位授权委托书自 ${p.from} 起生效，领取日 ${p.date} 尚未生效，不能领取。`,
+  PICKUP_AUTH_EXPIRED: (p: { to: string; date: string }) => `单位授权委托书已于 ${p.to} 到期，领取日 ${p.date} 已过授权期限，不能领取。`,
+  PICKUP_UNIT_MISMATCH: (p: { unitCode: string; cards: readonly { cardNo: string; applicationUnitCode: string | null }[] }) =>
+    [
+      `${p.cards.length} 张卡的申领单位与领取单位 ${p.unitCode} 不符（GD 第十五条：对照批量业务申请表分拣），未登记领取：`,
+      ...p.cards.map((c) => `  卡 ${c.cardNo}：申领单位 ${c.applicationUnitCode ?? '未填写'}`),
+    ].join('\n'),
+  PICKUP_NOT_FOUND: (p: { ref: string }) => `代领单 ${p.ref} 不存在，或不在本网点及下级。`,
 
   // Loading blanks into a hopper at the counter (hopper-loading.ts).
   'CARD_NOT_HERE.scan': (p: Card) => `本网点没有卡号 ${p.cardNo}。`,

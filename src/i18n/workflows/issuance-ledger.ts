@@ -11,6 +11,8 @@ export const issuanceLedgerText = {
     mail_sent: '邮寄寄出',
     mail_delivered: '邮寄签收',
   },
+  /** A settlement as the signed list recorded it (GD Art. 15 一(二) 持卡人签收记录). */
+  settledAs: { holder_signed: '代领转交（本人签收）', unit_signed: '代领转交（单位代签）', not_received: '未领退回' },
   readChecks: {
     passed: '读卡检测通过',
     /** Said plainly: nobody put the card in a reader before it was handed over. */

@@ -32,6 +32,8 @@ export const issuanceText = {
     agent: (p: { agent: string; unit: string }) => `${p.agent}（${p.unit}）`,
     authorisation: (p: { ref: string }) => `单位授权代领，授权书编号 ${p.ref}`,
     deliveredMethod: '集体代领转交本人',
+    /** The unit's agent signed the list on the holder's behalf (单位代签). */
+    unitSignedMethod: '集体代领转交，单位代签',
     returnedBy: '代领人退回',
     returnMethod: '代领退回',
   },

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Ledger } from '../../../db/open-ledger.ts';
 import { pickupCards } from '../../workflows/agent-pickup.ts';
 import { pickupEntry } from '../../workflows/issue-desk.ts';
+import { savePickupSheet } from '../../workflows/pickup-sheet.ts';
 import { isSbkError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { zh } from '../../i18n/zh-CN.ts';
@@ -28,10 +29,20 @@ function record(ledger: Ledger, actor: Actor, s: PickupState, now: Date): Pickup
   const f = s.fields;
   const cards = pickupCardNos(s);
   try {
-    const r = pickupCards(ledger, actor, { operationId: s.operationId, unit: f.unit, agentName: f.agentName, agentIdNumber: f.agentId, agentIdType: idDocTypeForTyped(f.agentId) ?? undefined, authorisationRef: f.authRef, cards }, now);
+    const r = pickupCards(ledger, actor, { operationId: s.operationId, unit: f.unit, agentName: f.agentName, agentIdNumber: f.agentId, agentIdType: idDocTypeForTyped(f.agentId) ?? undefined, authorisationRef: f.authRef, cards, papers: { unitCode: f.unitCode, contactName: f.contact, contactPhone: f.contactPhone, authFrom: f.authFrom, authTo: f.authTo } }, now);
     return { type: 'recorded', done: { ref: r.pickupRef, cards: r.replayed ? cards.length : r.cards } };
   } catch (e) {
     return { type: 'record-failed', error: errorText(e) };
+  }
+}
+
+/** Saves the pickup's printable list (批量领取清单) for both sides to sign. */
+function saveSheet(ledger: Ledger, actor: Actor, s: PickupState): PickupAction {
+  if (!s.done) return { type: 'sheet', result: { level: 'error', text: zh.errors.internal } };
+  try {
+    return { type: 'sheet', result: { level: 'ok', text: zh.pickup.sheetSaved(savePickupSheet(ledger, actor, s.done.ref)) } };
+  } catch (e) {
+    return { type: 'sheet', result: { level: 'error', text: errorText(e) } };
   }
 }
 
@@ -60,6 +71,8 @@ export function useNewPickup(actor: Actor) {
     undo: () => dispatch({ type: 'undo' }),
     confirm: () => dispatch(record(ledger, actor, latest(), now())),
     cancelConfirm: () => dispatch({ type: 'cancel-confirm' }),
+    /** P after the pickup: the list saved under exports/. */
+    saveSheet: () => dispatch(saveSheet(ledger, actor, latest())),
     /** Esc: one step back; false = leave the screen. */
     back: (): boolean => {
       if (pickupLeavesOnBack(latest())) return false;

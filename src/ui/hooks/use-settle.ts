@@ -27,10 +27,13 @@ function readPickup(ledger: Ledger, actor: Actor, ref: string): PickupData {
 /** Writes the marks as one settlement; the action says what it did or why not. */
 function settle(ledger: Ledger, actor: Actor, ref: string, s: SettleState): SettleAction {
   const delivered = marked(s, 'delivered');
+  const unitSigned = marked(s, 'unit_signed');
   const returned = marked(s, 'returned');
   try {
-    const r = settlePickup(ledger, actor, { operationId: s.operationId, pickupRef: ref, delivered, returned });
-    return { type: 'settled', done: r.replayed ? { delivered: delivered.length, returned: returned.length, stillHeld: r.stillHeld } : r };
+    const r = settlePickup(ledger, actor, { operationId: s.operationId, pickupRef: ref, delivered, unitSigned, returned });
+    // Both kinds of signature hand the card over (issued); the screen counts them together.
+    const handed = r.replayed ? delivered.length + unitSigned.length : r.delivered + r.unitSigned;
+    return { type: 'settled', done: { delivered: handed, returned: r.replayed ? returned.length : r.returned, stillHeld: r.stillHeld } };
   } catch (e) {
     return { type: 'failed', error: errorText(e) };
   }
@@ -58,10 +61,10 @@ export function useSettle(actor: Actor, ref: string) {
     step: state.step,
     error: state.error,
     done: state.done,
-    delivered: marked(state, 'delivered').length,
+    delivered: marked(state, 'delivered').length + marked(state, 'unit_signed').length,
     returned: marked(state, 'returned').length,
     move: (delta: number) => dispatch({ type: 'move', delta, count }),
-    /** D / R: mark the card under the marker (again: unmark), then on to the next card. */
+    /** D / U / R: mark the card under the marker (again: unmark), then on to the next card. */
     mark: (mark: Mark) => {
       const c = cards[settleIndex(latest(), count)];
       if (c) dispatch({ type: 'mark', mark, cardNo: c.cardNo, count });

@@ -180,6 +180,7 @@ const DEFS = [
   { id: 'settle.delivered', keys: 'D', description: keyDescriptions['settle.delivered'], category: 'local', contexts: ['settle'], printable: true, match: either(char('D'), char('d')) },
   { id: 'settle.returned', keys: 'R', description: keyDescriptions['settle.returned'], category: 'local', contexts: ['settle'], printable: true, match: either(char('R'), char('r')) },
   { id: 'settle.confirm', keys: 'Enter', description: keyDescriptions['settle.confirm'], category: 'local', contexts: ['settle'], match: named('enter') },
+  { id: 'settle.unit-signed', keys: 'U', description: keyDescriptions['settle.unit-signed'], category: 'local', contexts: ['settle'], printable: true, match: either(char('U'), char('u')) },
   { id: 'settle.move', keys: '↑↓', description: keyDescriptions['settle.move'], category: 'navigation', contexts: ['settle'], match: named('up', 'down') },
 
   // A new collective pickup: the unit and its agent, then the cards.
@@ -187,6 +188,7 @@ const DEFS = [
   { id: 'pickup.field', keys: 'Tab/↑↓', description: keyDescriptions['pickup.field'], category: 'navigation', contexts: ['pickup-details'], match: named('tab', 'backtab', 'up', 'down') },
   { id: 'pickup.scan', keys: 'Enter', description: keyDescriptions['pickup.scan'], category: 'local', contexts: ['pickup-scan'], match: named('enter') },
   { id: 'pickup.undo', keys: 'Ctrl+Z', description: keyDescriptions['pickup.undo'], category: 'local', contexts: ['pickup-scan'], match: ctrl('z') },
+  { id: 'pickup.sheet', keys: 'P', description: keyDescriptions['pickup.sheet'], category: 'local', contexts: ['pickup-done'], printable: true, match: either(char('P'), char('p')) },
 
   // 预制卡盘点: today's state and the blanks by bank (no figures), a new count or the open one.
   { id: 'count.resume', keys: 'Enter', description: keyDescriptions['count.resume'], category: 'local', contexts: ['count-open'], match: named('enter') },
@@ -305,7 +307,7 @@ export type BindingId = (typeof DEFS)[number]['id'];
  * Contexts where only the global keys work (a result page read and left with Esc). Listed so
  * that every context a screen can report is a known id: a misspelt one does not compile.
  */
-export const GLOBAL_ONLY_CONTEXTS = ['not-built', 'intake-writing', 'hopper-load-off', 'checkin-done', 'dispatch-done', 'signin-done', 'settle-done', 'pickup-done', 'count-done'] as const;
+export const GLOBAL_ONLY_CONTEXTS = ['not-built', 'intake-writing', 'hopper-load-off', 'checkin-done', 'dispatch-done', 'signin-done', 'settle-done', 'count-done'] as const;
 
 /** Every key context: the ones the bindings name, and the global-only ones. */
 export type ContextId = Exclude<(typeof DEFS)[number]['contexts'][number], '*'> | (typeof GLOBAL_ONLY_CONTEXTS)[number];

@@ -36,6 +36,7 @@ function pickupKeys(p: Pickup, stray: Stray, onLeave: () => void): KeyHandler {
     if (asking(p.step)) return answerQuestion(stray, e, p.step === 'confirm' ? p.confirm : onLeave, p.back);
     if (p.step === 'details' && matches('pickup.field', e)) return p.moveFocus(e.name === 'backtab' || e.name === 'up' ? -1 : 1), true;
     if (p.step === 'scan' && matches('pickup.undo', e)) return p.undo(), true;
+    if (p.step === 'done' && matches('pickup.sheet', e)) return p.saveSheet(), true;
     if (matches('back', e) && p.back()) return true;
     return false;
   };
@@ -46,7 +47,7 @@ function whoLine(f: Pickup['fields']): string {
   return P.who(f.unit.trim(), f.agentName.trim(), f.agentId.trim() ? maskIdNumber(f.agentId) : '', f.authRef.trim());
 }
 
-function PickupDone({ done, who, width }: { done: NonNullable<Pickup['done']>; who: string; width: number }) {
+function PickupDone({ done, who, sheet, width }: { done: NonNullable<Pickup['done']>; who: string; sheet: Pickup['sheet']; width: number }) {
   const result = P.done(done.ref, done.cards);
   return (
     <>
@@ -55,17 +56,18 @@ function PickupDone({ done, who, width }: { done: NonNullable<Pickup['done']>; w
       <Line text={P.doneNext} width={width} />
       <Line text="" width={width} />
       <Line text={P.doneHint} width={width} />
+      {sheet ? <Line text={sheet.text} width={width} color={sheet.level === 'ok' ? 'green' : 'red'} /> : null}
     </>
   );
 }
 
 function PickupBody({ p, isActive, width, height }: { p: Pickup; isActive: boolean; width: number; height: number }) {
   const who = whoLine(p.fields);
-  if (p.step === 'done' && p.done) return <PickupDone done={p.done} who={who} width={width} />;
+  if (p.step === 'done' && p.done) return <PickupDone done={p.done} who={who} sheet={p.sheet} width={width} />;
   if (p.step === 'details' || p.step === 'leave') {
     const error = p.error ?? '';
     return (
-      <PickupDetails fields={p.fields} focus={p.focus} editable={isActive && p.step === 'details'} error={error} total={p.total} entries={p.entries.length} asking={p.step === 'leave'} width={width} onChange={p.setField} onDone={p.fieldDone} />
+      <PickupDetails fields={p.fields} focus={p.focus} editable={isActive && p.step === 'details'} error={error} total={p.total} entries={p.entries.length} asking={p.step === 'leave'} width={width} height={height - 1} onChange={p.setField} onDone={p.fieldDone} />
     );
   }
   return (

@@ -38,10 +38,11 @@ function settleKeys(s: Settle, stray: Stray, onLeave: () => void): KeyHandler {
   return (e) => {
     if (asking(s.step)) return answerQuestion(stray, e, s.step === 'confirm' ? s.confirm : onLeave, s.cancelConfirm);
     if (s.step === 'mark') {
-      if (stray.swallow(e, (k) => matches('settle.delivered', k) || matches('settle.returned', k) || matches('help', k) || matches('quit', k))) return true;
+      if (stray.swallow(e, (k) => matches('settle.delivered', k) || matches('settle.unit-signed', k) || matches('settle.returned', k) || matches('help', k) || matches('quit', k))) return true;
       if (matches('settle.move', e)) return s.move(e.name === 'up' ? -1 : 1), true;
       if (matches('settle.delivered', e)) return s.mark('delivered'), true;
       if (matches('settle.returned', e)) return s.mark('returned'), true;
+      if (matches('settle.unit-signed', e)) return s.mark('unit_signed'), true;
       if (matches('settle.confirm', e)) return s.toConfirm(), true;
     }
     if (matches('back', e) && s.back()) return true;

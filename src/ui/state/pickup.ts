@@ -4,10 +4,14 @@ import type { Message } from '../screens/shared/message.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 
 export type PickupStep = 'details' | 'scan' | 'confirm' | 'leave' | 'done';
-export type PickupField = 'unit' | 'agentName' | 'agentId' | 'authRef';
+export type PickupField = 'unit' | 'agentName' | 'agentId' | 'authRef' | PaperField;
+/** The unit's paperwork (GD Art. 15 一(一), Annex 4 授权期限): all five or none, checked when recorded. */
+export type PaperField = 'unitCode' | 'contact' | 'contactPhone' | 'authFrom' | 'authTo';
 export type PickupDone = { readonly ref: string; readonly cards: number };
 
-export const PICKUP_FIELDS: readonly PickupField[] = ['unit', 'agentName', 'agentId', 'authRef'];
+export const REQUIRED_FIELDS: readonly PickupField[] = ['unit', 'agentName', 'agentId', 'authRef'];
+export const PAPER_FIELDS: readonly PaperField[] = ['unitCode', 'contact', 'contactPhone', 'authFrom', 'authTo'];
+export const PICKUP_FIELDS: readonly PickupField[] = [...REQUIRED_FIELDS, ...PAPER_FIELDS];
 /** Flags kept under the scan field, newest first. */
 const FLAG_ROWS = 4;
 const P = zh.pickup;
@@ -22,6 +26,8 @@ export type PickupState = {
   readonly flags: readonly Message[];
   readonly error: string | null;
   readonly done: PickupDone | null;
+  /** The printable list saved after the pickup (its path), or why it was not. */
+  readonly sheet: Message | null;
   /** Chosen when the screen opens: a repeated confirmation records the pickup once. */
   readonly operationId: string;
 };
@@ -39,11 +45,13 @@ export type PickupAction =
   | { readonly type: 'undo' }
   | { readonly type: 'recorded'; readonly done: PickupDone }
   | { readonly type: 'record-failed'; readonly error: string }
+  | { readonly type: 'sheet'; readonly result: Message }
   | { readonly type: 'cancel-confirm' }
   | { readonly type: 'back' };
 
 export function initialPickupState(operationId: string): PickupState {
-  return { step: 'details', fields: { unit: '', agentName: '', agentId: '', authRef: '' }, focus: 'unit', input: '', entries: [], flags: [], error: null, done: null, operationId };
+  const fields = { unit: '', agentName: '', agentId: '', authRef: '', unitCode: '', contact: '', contactPhone: '', authFrom: '', authTo: '' };
+  return { step: 'details', fields, focus: 'unit', input: '', entries: [], flags: [], error: null, done: null, sheet: null, operationId };
 }
 
 export function pickupCardNos(s: PickupState): string[] {
@@ -58,9 +66,15 @@ export function pickupLeavesOnBack(s: PickupState): boolean {
 
 const flag = (s: PickupState, f: Message): PickupState => ({ ...s, flags: [f, ...s.flags].slice(0, FLAG_ROWS) });
 
-/** With every field filled and the agent's ID valid, on to the cards; else the row to correct. */
+/** Paperwork begun: the paper fields still empty (all five or none). */
+function papersMissing(fields: PickupState['fields']): PaperField[] {
+  const empty = PAPER_FIELDS.filter((k) => !fields[k].trim());
+  return empty.length === PAPER_FIELDS.length ? [] : empty;
+}
+
+/** With every required field filled (and the paperwork whole, if begun) and the agent's ID valid, on to the cards; else the row to correct. */
 function toScan(s: PickupState): PickupState {
-  const missing = PICKUP_FIELDS.find((k) => !s.fields[k].trim());
+  const missing = REQUIRED_FIELDS.find((k) => !s.fields[k].trim()) ?? papersMissing(s.fields)[0];
   if (missing) return { ...s, focus: missing, error: P.required(P.fields[missing]) };
   // The agent's document by the number's layout (HB Art. 5: a permit or passport is as good).
   const id = checkIdDocument(idDocTypeForTyped(s.fields.agentId) ?? 'resident_id', s.fields.agentId);
@@ -71,7 +85,10 @@ function toScan(s: PickupState): PickupState {
 function fieldDone(s: PickupState, field: PickupField, value: string): PickupState {
   const fields = { ...s.fields, [field]: value };
   const at = PICKUP_FIELDS.indexOf(field);
-  const next = [...PICKUP_FIELDS.slice(at + 1), ...PICKUP_FIELDS.slice(0, at)].find((k) => !fields[k].trim());
+  const after = [...PICKUP_FIELDS.slice(at + 1), ...PICKUP_FIELDS.slice(0, at)];
+  // The paperwork is optional as a whole: Enter skips it unless it was begun.
+  const open = new Set<PickupField>([...REQUIRED_FIELDS, ...papersMissing(fields)]);
+  const next = after.find((k) => open.has(k) && !fields[k].trim());
   return next ? { ...s, fields, focus: next } : toScan({ ...s, fields });
 }
 
@@ -125,6 +142,8 @@ export function pickupReducer(s: PickupState, a: PickupAction): PickupState {
       return { ...s, done: a.done, step: 'done' };
     case 'record-failed':
       return flag({ ...s, step: 'scan' }, { level: 'error', text: a.error });
+    case 'sheet':
+      return { ...s, sheet: a.result };
     case 'cancel-confirm':
       return { ...s, step: 'scan' };
     case 'back':

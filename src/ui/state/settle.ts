@@ -1,7 +1,8 @@
 import { zh } from '../../i18n/zh-CN.ts';
 
 export type SettleStep = 'mark' | 'confirm' | 'leave' | 'done';
-export type Mark = 'delivered' | 'returned';
+/** 已转交本人 (the holder signed the list), 单位代签 (the unit signed for the holder), 退回. */
+export type Mark = 'delivered' | 'unit_signed' | 'returned';
 export type SettleDone = { readonly delivered: number; readonly returned: number; readonly stillHeld: number };
 
 /**

@@ -63,6 +63,6 @@ describe('new pickup reducer', () => {
     expect(s.step).toBe('leave');
     s = run([{ type: 'back' }], s);
     expect(s.step).toBe('details');
-    expect(run([{ type: 'move-focus', delta: -1 }]).focus).toBe('authRef');
+    expect(run([{ type: 'move-focus', delta: -1 }]).focus).toBe('authTo'); // the last of the unit's paperwork fields
   });
 });

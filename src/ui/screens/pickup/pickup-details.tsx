@@ -15,6 +15,8 @@ export type PickupDetailsProps = {
   entries: number;
   asking: boolean;
   width: number;
+  /** Rows below the screen's title: the intro and blank rows go first when the nine fields would not fit. */
+  height: number;
   onChange: (field: PickupField, value: string) => void;
   onDone: (field: PickupField, value: string) => void;
 };
@@ -23,13 +25,15 @@ const P = zh.pickup;
 const LABEL_WIDTH = 14;
 
 /** The unit, the agent and the authorisation, checked against the originals before any card is scanned. */
-export function PickupDetails({ fields, focus, editable, error, total, entries, asking, width, onChange, onDone }: PickupDetailsProps) {
+export function PickupDetails({ fields, focus, editable, error, total, entries, asking, width, height, onChange, onDone }: PickupDetailsProps) {
   const count = P.total(total, entries);
   const leaveBody = P.leaveBody(total);
+  // Intro, two blanks, the fields, the error, the count and the question (about 4 rows).
+  const compact = height < PICKUP_FIELDS.length + 4 + (total > 0 ? 1 : 0) + (asking ? 4 : 0);
   return (
     <>
-      <Line text={P.detailsIntro} width={width} dim />
-      <Line text="" width={width} />
+      {compact ? null : <Line text={P.detailsIntro} width={width} dim />}
+      {compact ? null : <Line text="" width={width} />}
       {PICKUP_FIELDS.map((k) => (
         <TextField
           key={k}
@@ -43,7 +47,7 @@ export function PickupDetails({ fields, focus, editable, error, total, entries, 
           labelWidth={LABEL_WIDTH}
         />
       ))}
-      <Line text="" width={width} />
+      {compact ? null : <Line text="" width={width} />}
       <Line text={error} width={width} color="red" />
       {total > 0 ? <Line text={count} width={width} /> : null}
       {asking ? <Question title={P.leaveTitle} body={leaveBody} width={width} /> : null}
