@@ -143,3 +143,10 @@ export function tableRows(sqlite: Database.Database, expr: string, table: string
 export function columnTypes(sqlite: Database.Database, table: string): { name: string; type: string }[] {
   return sqlite.prepare('SELECT name, type FROM pragma_table_info(?) ORDER BY cid').all(table) as { name: string; type: string }[];
 }
+
+/** The oldest write not yet on the replica (its seal's time), read locally: the console's lag alert never asks the network. */
+export function oldestUnshipped(sqlite: Database.Database): { seq: number; at: string } | null {
+  return (
+    (sqlite.prepare('SELECT s.seq, s.at FROM ledger_seals s WHERE s.seq = (SELECT min(seq) FROM ledger_outbox)').get() as { seq: number; at: string } | undefined) ?? null
+  );
+}
