@@ -42,6 +42,7 @@ import { ensureServerSchema, type PgConn } from '../../db/pg/server-schema.ts';
 import { insertSeals, lockLedger, recordRefusal, setHead, type ReplicaHead } from '../../db/pg/replica-ledger.ts';
 import { connectReplica, isConnectionError } from '../../db/pg/connect.ts';
 import { SbkError } from '../domain/errors.ts';
+import { failpoint } from './failpoint.ts';
 
 export type Source = { id: string; name: string | null; rootSiteCode: string | null };
 export type Shipment = { kind: 'idle' | 'rows' | 'full'; seals: number; rows: number; head: number; ms: number };
@@ -155,11 +156,14 @@ export async function shipOnce(ledger: Ledger, c: PgConn, src: Source, known: { 
       const apply = new ChangeApplier(c, src.id, byName);
       for (const r of outboxRows(ledger.sqlite, head.seq, last.seq)) await apply.add(r.tbl, r.row, r.sign);
       await apply.flush();
+      failpoint('replicate-rows-sent');
       await insertSeals(c, src.id, seals);
       await setHead(c, src.id, last);
+      failpoint('replicate-before-commit');
       return { kind: 'rows', seals: seals.length, rows: apply.rows, head: last.seq, ms: 0 } as Shipment;
     });
     await c.query('COMMIT');
+    if (shipped.kind !== 'idle') failpoint('replicate-after-commit');
   } catch (e) {
     await c.query('ROLLBACK').catch(() => undefined);
     if (e && typeof e === 'object' && 'err' in e && 'code' in e) {

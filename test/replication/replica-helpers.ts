@@ -32,9 +32,9 @@ export function writeSome(db: string, n: number, tag: string): void {
 }
 
 /** The long-running replicator, as systemd would start it. */
-export function startReplicator(db: string, url: string, extra: string[] = []): ChildProcess {
+export function startReplicator(db: string, url: string, extra: string[] = [], env: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, [BIN, 'replicate', '--to', url, '--db', db, '--interval-ms', '100', ...extra], {
-    env: { ...process.env, SBK_OPERATOR: undefined, SBK_PIN: undefined, SBK_DB: undefined },
+    env: { ...process.env, SBK_OPERATOR: undefined, SBK_PIN: undefined, SBK_DB: undefined, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }

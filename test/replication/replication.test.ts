@@ -1,7 +1,7 @@
 /**
  * Issue 21 items 1–3 and 5 on a real PostgreSQL (a throwaway cluster, test/helpers/pg-server.ts):
  * the demo ledger replicated (every table and the head equal), writes from another process
- * shipped, the replicator killed with SIGKILL mid-batch and resumed (3 times; 25 under
+ * shipped, the replicator killed with SIGKILL mid-batch and resumed (4 times: once at each step of a shipment and once at random; 25 under
  * SBK_LONG_TESTS=1) with nothing lost or doubled, the server restarted mid-stream, a forked
  * source and an old backup refused, a restore round trip (verify clean, same head, same
  * digests) and verify --from.
@@ -19,7 +19,7 @@ import { compareWithReplica, sleep, startReplicator, tablesEqual, waitFor, write
 
 const HAVE_PG = pgBinaries() !== null;
 if (!HAVE_PG) console.warn(NO_PG_MESSAGE);
-const KILLS = process.env.SBK_LONG_TESTS === '1' ? 25 : 3;
+const KILLS = process.env.SBK_LONG_TESTS === '1' ? 25 : 4;
 
 describe.skipIf(!HAVE_PG)('replication to PostgreSQL', () => {
   let server: PgServer;
@@ -39,6 +39,10 @@ describe.skipIf(!HAVE_PG)('replication to PostgreSQL', () => {
 
   it('replicates the demo ledger: every table and the head equal; then writes from another process', async () => {
     const db = demoCopy();
+    // Replication off: writes keep nothing for it.
+    writeSome(db, 2, 'off');
+    const outbox = () => new Database(db, { readonly: true }).prepare('SELECT count(*) FROM ledger_outbox').pluck().get();
+    expect(outbox()).toBe(0);
     const r = once(db);
     expect(r.code, r.stderr + r.stdout).toBe(0);
     const first = r.json();
@@ -49,6 +53,7 @@ describe.skipIf(!HAVE_PG)('replication to PostgreSQL', () => {
     const again = once(db);
     expect(again.code, again.stderr).toBe(0);
     expect(again.json().seals).toBe(40);
+    expect(outbox()).toBe(0);
     await expectInSync(db);
     // Nothing new: nothing shipped, the outbox empty.
     expect(once(db).json().seals).toBe(0);
@@ -60,12 +65,19 @@ describe.skipIf(!HAVE_PG)('replication to PostgreSQL', () => {
   it(`survives kill -9 of the replicator mid-batch ${KILLS} times: nothing lost, nothing doubled`, async () => {
     const db = demoCopy();
     expect(once(db).code).toBe(0);
+    // Killed at each step of a shipment in turn (failpoints: rows sent, seals written, server
+    // committed but the outbox not yet cleared), and at a moment nobody chose.
+    const steps = ['replicate-rows-sent', 'replicate-before-commit', 'replicate-after-commit', ''];
     for (let k = 0; k < KILLS; k++) {
       writeSome(db, 150, `k${k}`);
-      const child = startReplicator(db, server.url);
-      await sleep(300 + ((k * 137) % 700));
-      child.kill('SIGKILL');
-      await new Promise((r) => child.once('exit', r));
+      const step = steps[k % steps.length]!;
+      const child = startReplicator(db, server.url, [], step ? { SBK_FAILPOINT: step } : {});
+      const exited = new Promise<number | null>((r) => child.once('exit', (_code, signal) => r(signal === 'SIGKILL' ? -9 : _code)));
+      if (!step) {
+        await sleep(400 + ((k * 137) % 900));
+        child.kill('SIGKILL');
+      }
+      expect(await exited).toBe(-9);
     }
     const r = once(db);
     expect(r.code, r.stderr).toBe(0);
