@@ -2,7 +2,7 @@
  * One ledger's bookkeeping on the server: its row in sbk_ledgers (locked for the length of a
  * shipment, so two replicators of one ledger take turns), its seals, its refusals.
  */
-import { and, desc, eq, gt } from 'drizzle-orm';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type { PgConn } from './server-schema.ts';
 import { sbkLedgers, sbkRefusals, sbkSeals } from './server-schema.ts';
@@ -70,7 +70,7 @@ export async function setHead(c: PgConn, id: string, head: LocalSeal, extra: { s
       headSeq: head.seq,
       headHash: head.hash,
       headAt: head.at,
-      shippedAt: new Date(),
+      shippedAt: sql`now()`, // the server's clock: status compares it with nothing local
       ...(extra.schema ? { schema: extra.schema } : {}),
       ...(extra.tables ? { tables: extra.tables } : {}),
     })

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 
 export type PgServer = { url: string; dir: string; stop: () => void; restart: () => void; kill: () => void; start: () => void };
 
-const BIN_DIRS = ['/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin', '/usr/local/bin', '/usr/bin'];
+const BIN_DIRS = ['/usr/local/bin', '/usr/bin', ...['18', '17', '16', '15', '14', '13'].map((v) => `/usr/lib/postgresql/${v}/bin`)];
 
 export function pgBinaries(): string | null {
   for (const d of BIN_DIRS) if (existsSync(join(d, 'initdb')) && existsSync(join(d, 'pg_ctl'))) return d;
