@@ -57,7 +57,7 @@ export function homeAlerts(ledger: Ledger, actor: Actor, calendar: WorkingCalend
   const expected = countInStateSince(ledger.db, ids, stateAfter('register'), nowIso);
   if (expected) alerts.push(alert('info', 'awaitingCheckIn', { count: expected }));
   // Issue 21: an admin hears when the replica falls behind (read from the local outbox: no network).
-  const lag = actor.role === 'admin' ? replicationLagPastLimit(ledger) : null;
+  const lag = actor.role === 'admin' ? replicationLagPastLimit(ledger, now) : null;
   if (lag) alerts.push(alert('warn', 'replicationLag', { minutes: Math.ceil(lag.seconds / 60) }));
   const holidays = holidayAlert(calendar, todayInChina(now));
   if (holidays) alerts.push(holidays);
