@@ -15,6 +15,8 @@ import { NO_PG_MESSAGE, pgBinaries, startPgServer, type PgServer } from '../help
 import { demoLedgerCopies } from '../helpers/demo-cli.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { tempDir } from '../helpers/temp-ledger.ts';
+import { sealSchema } from '../../db/seal-chain.ts';
+import { chainKeyFor } from '../../src/security/chain-key.ts';
 import { compareWithReplica, sleep, startReplicator, tablesEqual, waitFor, writeSome } from './replica-helpers.ts';
 
 const HAVE_PG = pgBinaries() !== null;
@@ -61,6 +63,28 @@ describe.skipIf(!HAVE_PG)('replication to PostgreSQL', () => {
     expect(s.code, s.stderr).toBe(0);
     expect(s.json()).toMatchObject({ lagSeals: 0, lagSeconds: 0, outbox: 0, refusal: null });
   });
+
+  it('after a schema seal (a migration: rows the outbox never saw) ships a full copy and stays equal', async () => {
+    const db = demoCopy();
+    expect(once(db).code).toBe(0);
+    writeSome(db, 5, 's1');
+    // What a migration does (before the program's capture is installed): rows changed on a plain
+    // connection, then the whole content sealed afresh.
+    const raw = new Database(db);
+    try {
+      raw.transaction(() => {
+        raw.prepare("UPDATE settings SET value = value || '-migrated' WHERE key LIKE 'test.%'").run();
+        sealSchema(raw, chainKeyFor(db), '2026-12-07T12:00:00.000Z', []);
+      }).immediate();
+    } finally {
+      raw.close();
+    }
+    writeSome(db, 5, 's2');
+    const r = once(db);
+    expect(r.code, r.stderr).toBe(0);
+    await expectInSync(db);
+    expect(runCli(['verify', '--db', db, '--json']).code).toBe(0);
+  }, 60_000);
 
   it(`survives kill -9 of the replicator mid-batch ${KILLS} times: nothing lost, nothing doubled`, async () => {
     const db = demoCopy();
