@@ -8,6 +8,9 @@
  * and a digest is a multiset, so n equal rows are n rows here too.
  */
 import { createHash } from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { PgConn } from './server-schema.ts';
 import { DDL_LOCK } from './server-schema.ts';
 
@@ -71,8 +74,44 @@ function typed(v: unknown, t: PgType): string | number | null {
   return s.includes('\u0000') ? s.replace(/\u0000/g, '') : s;
 }
 
-/** Adds rows (row texts) to one mirror: one statement over arrays (unnest), however many rows. */
+/** COPY's text format: backslash, tab, newline and carriage return escaped; \\N is null. */
+function copyField(v: string | number | null): string {
+  if (v === null) return '\\N';
+  const s = String(v);
+  return /[\\\t\n\r]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : s;
+}
+
+/** Below this many rows an INSERT over arrays; from it on COPY (the bulk of a full copy). */
+const COPY_FROM_ROWS = 500;
+
+/** Adds rows (row texts) to one mirror: COPY for a batch, one INSERT over arrays (unnest) for a few. */
 export async function insertRows(c: PgConn, ledgerId: string, shape: TableShape, rows: readonly string[]): Promise<void> {
+  if (rows.length < COPY_FROM_ROWS) return insertByArrays(c, ledgerId, shape, rows);
+  const types = shape.columns.map((col) => pgTypeOf(col.type));
+  const lines: string[] = new Array<string>(rows.length);
+  const lid = copyField(ledgerId);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const values = parseRow(row);
+    const f = [lid, rowHash(shape.name, row), copyField(row)];
+    for (let j = 0; j < types.length; j++) f.push(copyField(typed(values[j], types[j]!)));
+    lines[i] = f.join('\t') + '\n';
+  }
+  const names = shape.columns.map((col) => q(col.name)).join(', ');
+  const stream = c.query(copyFrom(`COPY ${mirrorName(shape.name)} (_ledger, _hash, _row${names ? ', ' + names : ''}) FROM STDIN`));
+  await pipeline(Readable.from([lines.join('')]), stream);
+}
+
+function parseRow(row: string): unknown[] {
+  try {
+    const parsed: unknown = JSON.parse(row);
+    return Array.isArray(parsed) ? parsed : [];
+  } catch {
+    return []; // the row text is kept as it is; the typed columns stay empty
+  }
+}
+
+async function insertByArrays(c: PgConn, ledgerId: string, shape: TableShape, rows: readonly string[]): Promise<void> {
   if (rows.length === 0) return;
   const types = shape.columns.map((col) => pgTypeOf(col.type));
   const cols: (string | number | null)[][] = types.map(() => new Array<string | number | null>(rows.length));
@@ -80,13 +119,7 @@ export async function insertRows(c: PgConn, ledgerId: string, shape: TableShape,
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     hashes[i] = rowHash(shape.name, row);
-    let values: unknown[] = [];
-    try {
-      const parsed: unknown = JSON.parse(row);
-      if (Array.isArray(parsed)) values = parsed;
-    } catch {
-      // the row text is kept as it is; the typed columns stay empty
-    }
+    const values = parseRow(row);
     for (let j = 0; j < types.length; j++) cols[j]![i] = typed(values[j], types[j]!);
   }
   const names = shape.columns.map((col) => q(col.name)).join(', ');
