@@ -179,7 +179,7 @@ export async function shipOnce(ledger: Ledger, c: PgConn, src: Source, known: { 
 
 /** The whole ledger as this snapshot has it, replacing what the replica held of it; then the seals it lacks. */
 async function fullCopy(ledger: Ledger, c: PgConn, src: Source, head: ReplicaHead, shapes: TableShape[]): Promise<Shipment> {
-  await clearLedger(c, src.id);
+  if (head.seq > 0) await clearLedger(c, src.id); // a replica at 0 holds no rows: a full copy commits its head with them
   let rows = 0;
   for (const t of sealedTables(ledger.sqlite)) {
     const shape = shapes.find((s) => s.name === t.name)!;
