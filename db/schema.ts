@@ -6,7 +6,7 @@
  * Everything stays in portable SQL types so the same Drizzle layer can later move to PostgreSQL.
  */
 import { sql } from 'drizzle-orm';
-import { sqliteTable, integer, text, uniqueIndex, index, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, uniqueIndex, index, primaryKey, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 export const ledgerMeta = sqliteTable('ledger_meta', {
   key: text('key').primaryKey(),
@@ -856,4 +856,23 @@ export const pickupSettlements = sqliteTable(
     at: text('at').notNull(),
   },
   (t) => [index('pickup_settlements_ref_ix').on(t.pickupRef), index('pickup_settlements_card_ix').on(t.cardId)],
+);
+
+/**
+ * Replication (issue 21): while `sbk replicate` is on for this ledger, every sealed write also
+ * leaves the row texts it changed here, under its seal's number, in the same transaction; the
+ * replicator ships them to PostgreSQL and deletes them once the server has committed. Not
+ * sealed (like ledger_digests): the seals it carries are.
+ */
+export const ledgerOutbox = sqliteTable(
+  'ledger_outbox',
+  {
+    seq: integer('seq').notNull(),
+    n: integer('n').notNull(),
+    tbl: text('tbl').notNull(),
+    /** 1: the row was added, -1: removed (an update is both). */
+    sign: integer('sign').notNull(),
+    row: text('row').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.seq, t.n] })],
 );

@@ -14,6 +14,7 @@ import type { ChainKey } from '../src/security/chain-key.ts';
 import { headCode, type LedgerHead } from '../src/domain/ledger-head.ts';
 import { addRow, combine, decodeDigest, emptyDigest, encodeDigest, type TableDigest } from './table-digest.ts';
 import { digestsOfAll, rowExpression, schemaObjects, sealedTables, type SchemaObject } from './sealed-tables.ts';
+import { outboxOn, writeOutbox, type RowChange } from './replication-outbox.ts';
 
 export const SEAL_GENESIS = '0'.repeat(64);
 
@@ -25,6 +26,10 @@ type Capture = {
   outside: Map<string, TableDigest>;
   operationId: string | null;
   inTx: boolean;
+  /** Replication on (db/replication-outbox.ts): the row texts are kept for the outbox too; nothing is kept when off. */
+  keep: boolean;
+  rows: RowChange[];
+  outsideRows: RowChange[];
 };
 
 const captures = new WeakMap<Database.Database, Capture>();
@@ -70,14 +75,16 @@ function addTo(map: Map<string, TableDigest>, table: string, row: string, sign: 
  * hands the row's text to the digest. Called once the migrations have run.
  */
 export function installSealCapture(sqlite: Database.Database): void {
-  const c: Capture = { tx: new Map(), outside: new Map(), operationId: null, inTx: false };
+  const c: Capture = { tx: new Map(), outside: new Map(), operationId: null, inTx: false, keep: false, rows: [], outsideRows: [] };
   captures.set(sqlite, c);
   const strict = process.env.SBK_SEAL_STRICT === '1';
   sqlite.function('sbk_seal_row', { deterministic: false }, (sign: unknown, table: unknown, row: unknown) => {
     const t = String(table);
     const r = String(row);
     if (!c.inTx && strict) throw new Error(`SBK_SEAL_STRICT: ${t} changed outside writeTx`);
-    addTo(c.inTx ? c.tx : c.outside, t, r, sign === 1 || sign === 1n ? 1 : -1);
+    const s = sign === 1 || sign === 1n ? 1 : -1;
+    addTo(c.inTx ? c.tx : c.outside, t, r, s);
+    if (c.keep) (c.inTx ? c.rows : c.outsideRows).push([s, t, r]);
     if (t === 'operations' && sign === 1 && c.operationId === null) c.operationId = (JSON.parse(r) as unknown[])[0] as string;
     return null;
   });
@@ -102,6 +109,8 @@ export function beginSealedTx(sqlite: Database.Database): void {
   c.inTx = true;
   c.tx.clear();
   c.operationId = null;
+  c.rows = [];
+  c.keep = outboxOn(sqlite);
 }
 
 export function endSealedTx(sqlite: Database.Database, committed: boolean): void {
@@ -109,6 +118,8 @@ export function endSealedTx(sqlite: Database.Database, committed: boolean): void
   if (!c) return;
   c.inTx = false;
   if (committed) c.outside.clear();
+  if (committed) c.outsideRows = [];
+  c.rows = [];
   c.tx.clear();
   c.operationId = null;
 }
@@ -132,7 +143,7 @@ function sortedJson(digests: Map<string, TableDigest>): string {
 }
 
 /** Appends one seal and brings the digest cache up to date; inside the caller's write transaction. */
-function appendSeal(sqlite: Database.Database, key: ChainKey | null, f: Omit<SealFields, 'seq'>, digests: Map<string, TableDigest>): void {
+function appendSeal(sqlite: Database.Database, key: ChainKey | null, f: Omit<SealFields, 'seq'>, digests: Map<string, TableDigest>): number {
   const prev = lastSeal(sqlite);
   const fields: SealFields = { ...f, seq: (prev?.seq ?? 0) + 1 };
   const prevHash = prev?.hash ?? SEAL_GENESIS;
@@ -143,6 +154,7 @@ function appendSeal(sqlite: Database.Database, key: ChainKey | null, f: Omit<Sea
     .run(fields.seq, fields.at, fields.kind, fields.operationId, fields.digests, fields.schema, prevHash, h, mac, key ? key.id : null);
   const upsert = sqlite.prepare('INSERT INTO ledger_digests (tbl, digest, seq) VALUES (?, ?, ?) ON CONFLICT (tbl) DO UPDATE SET digest = excluded.digest, seq = excluded.seq');
   for (const [t, d] of digests) upsert.run(t, encodeDigest(d), fields.seq);
+  return fields.seq;
 }
 
 /**
@@ -160,7 +172,8 @@ export function sealChanges(sqlite: Database.Database, key: ChainKey | null, at:
     const base = cached.get(t) as string | undefined;
     next.set(t, combine(base ? decodeDigest(base) : emptyDigest(), d));
   }
-  appendSeal(sqlite, key, { at, kind: 'write', operationId: c.operationId, digests: sortedJson(next), schema: null }, next);
+  const seq = appendSeal(sqlite, key, { at, kind: 'write', operationId: c.operationId, digests: sortedJson(next), schema: null }, next);
+  if (c.keep) writeOutbox(sqlite, seq, c.outsideRows.length ? [...c.outsideRows, ...c.rows] : c.rows);
 }
 
 /** The digests the cache holds (what the last seals say every table adds up to). */

@@ -9,7 +9,7 @@ import { sha256Hex } from './movement-hash.ts';
 import { addRow, emptyDigest, type TableDigest } from './table-digest.ts';
 
 /** Not covered: the chain itself (it is checked link by link) and bookkeeping no rule reads. */
-const UNSEALED = new Set(['ledger_seals', 'ledger_digests', '__drizzle_migrations']);
+const UNSEALED = new Set(['ledger_seals', 'ledger_digests', 'ledger_outbox', '__drizzle_migrations']);
 
 export type SealedTable = { name: string; columns: string[] };
 

@@ -40,6 +40,8 @@ import { prefabCommand } from './commands/prefab-command.ts';
 import { instantCommand } from './commands/instant-command.ts';
 import { devicesCommand } from './commands/devices-command.ts';
 import { destroyCommand, remakeCommand } from './commands/ways-back-command.ts';
+import { replicateCommand } from './commands/replicate-command.ts';
+import { restoreCommand } from './commands/restore-command.ts';
 
 const quietStreams = new WeakSet<NodeJS.WritableStream>();
 
@@ -146,6 +148,8 @@ function registerCommands(parser: Argv<GlobalArgs>, out: () => Out, setExit: (co
   devicesCommand(parser, out);
   remakeCommand(parser, out);
   destroyCommand(parser, out);
+  replicateCommand(parser, out);
+  restoreCommand(parser, out, setExit);
 }
 
 class UsageError extends Error {}

@@ -12,6 +12,7 @@ import { ledgerErrors } from './errors/db.ts';
 import { driverErrors } from './errors/drivers.ts';
 import { consoleErrors } from './errors/console.ts';
 import { securityErrors } from './errors/security.ts';
+import { replicationErrors } from './errors/replication.ts';
 
 export const ERROR_AREAS = {
   domain: domainErrors,
@@ -22,6 +23,7 @@ export const ERROR_AREAS = {
   drivers: driverErrors,
   console: consoleErrors,
   security: securityErrors,
+  replication: replicationErrors,
 } as const;
 
 export const ERROR_MESSAGES = {
@@ -33,6 +35,7 @@ export const ERROR_MESSAGES = {
   ...driverErrors,
   ...consoleErrors,
   ...securityErrors,
+  ...replicationErrors,
 } as const;
 
 type Messages = typeof ERROR_MESSAGES;

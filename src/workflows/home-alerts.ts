@@ -19,6 +19,7 @@ import { counterClosingTime, transitWarningDays } from './settings.ts';
 import { counterCardsAfterClosing } from './transfer.ts';
 import { overdueContactCount } from './contact-list.ts';
 import { CONTACT_WORKING_DAYS } from '../domain/contact-deadline.ts';
+import { replicationLagPastLimit } from './replication-lag.ts';
 
 /** Which alert it is: its entry in the catalogue (src/i18n/workflows/home-alerts.ts). */
 export type AlertCode = keyof typeof homeAlertText;
@@ -55,6 +56,9 @@ export function homeAlerts(ledger: Ledger, actor: Actor, calendar: WorkingCalend
   if (inbound || below) alerts.push(alert('warn', 'inTransit', { shipments: inbound, below }));
   const expected = countInStateSince(ledger.db, ids, stateAfter('register'), nowIso);
   if (expected) alerts.push(alert('info', 'awaitingCheckIn', { count: expected }));
+  // Issue 21: an admin hears when the replica falls behind (read from the local outbox: no network).
+  const lag = actor.role === 'admin' ? replicationLagPastLimit(ledger, now) : null;
+  if (lag) alerts.push(alert('warn', 'replicationLag', { minutes: Math.ceil(lag.seconds / 60) }));
   const holidays = holidayAlert(calendar, todayInChina(now));
   if (holidays) alerts.push(holidays);
   return alerts;

@@ -37,6 +37,12 @@ export const SETTINGS = {
     default: '17:30',
     check: (v: string) => (/^([01]\d|2[0-3]):[0-5]\d$/.test(v) ? null : settingsText.clockTime),
   },
+  // Issue 21: a replica more than five minutes behind is a replicator stopped or a network down.
+  'replication-lag-alert-seconds': {
+    label: settingsText.labels['replication-lag-alert-seconds'],
+    default: '300',
+    check: integerBetween(10, 999),
+  },
 } as const satisfies Record<string, SettingSpec>;
 
 export type SettingKey = keyof typeof SETTINGS;

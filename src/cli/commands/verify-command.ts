@@ -8,6 +8,9 @@ import { SbkError } from '../../domain/errors.ts';
 import { emit, type Out } from '../cli-io.ts';
 import { withLedger, type GlobalArgs } from '../cli-context.ts';
 import { ledgerText } from '../../i18n/cli/ledger.ts';
+import { replicationText } from '../../i18n/cli/replication.ts';
+import { verifyReplica, type ReplicaVerifyReport } from '../../workflows/replica-restore.ts';
+import { replicaUrl } from './replicate-command.ts';
 
 const t = ledgerText.verify;
 
@@ -31,9 +34,14 @@ export function verifyCommand(y: Argv<GlobalArgs>, out: () => Out, setExit: (cod
           type: 'string',
           array: true,
           describe: t.seal,
-        }),
+        })
+        .option('from', { type: 'string', describe: replicationText.verifyFrom.from })
+        .option('ledger', { type: 'string', describe: replicationText.verifyFrom.ledger })
+        .option('key', { type: 'string', describe: replicationText.verifyFrom.key }),
     (argv) =>
-      withLedger(argv, (ledger) => {
+      argv.from !== undefined || argv.ledger !== undefined
+        ? verifyFrom(argv, out(), setExit)
+        : withLedger(argv, (ledger) => {
         const headFile = argv['head-file'];
         if (headFile) refuseSymlink(headFile); // read and rewritten: never through a planted link
         // A head file that vanished is itself a sign of tampering: only a first run may create it.
@@ -49,6 +57,26 @@ export function verifyCommand(y: Argv<GlobalArgs>, out: () => Out, setExit: (cod
         if (!r.ok) setExit(3);
       }),
   );
+}
+
+/** `sbk verify --from URL --ledger ID [--db LOCAL] [--key FILE]`: the replica rebuilt and verified; heads compared when the local ledger is there too. */
+async function verifyFrom(argv: GlobalArgs & { from?: string; ledger?: string; key?: string }, o: Out, setExit: (code: number) => void): Promise<void> {
+  if (!argv.ledger) throw new SbkError('REPLICA_LEDGER_UNKNOWN', { ledgerId: '-' });
+  const localPath = argv.db ?? process.env.SBK_DB;
+  const r = await verifyReplica(replicaUrl(argv.from), argv.ledger, { ...(argv.key ? { keyFile: argv.key } : {}), ...(localPath ? { localPath } : {}) });
+  emit(o, r, () => [reportText(r, argv.key ?? '--key'), ...compareText(r)].join('\n'));
+  if (!r.ok || (r.compare && r.compare.state === 'fork')) setExit(3);
+}
+
+function compareText(r: ReplicaVerifyReport): string[] {
+  const c = r.compare;
+  if (!c) return [];
+  const p = { local: c.local?.seq ?? 0, replica: c.replica.seq };
+  const tf = replicationText.verifyFrom;
+  if (c.state === 'same') return [tf.same({ seq: p.local })];
+  if (c.state === 'replica_behind') return [tf.replicaBehind(p)];
+  if (c.state === 'local_behind') return [tf.localBehind(p)];
+  return [tf.fork(p)];
 }
 
 function fail(text: string): never {

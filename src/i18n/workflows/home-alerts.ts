@@ -35,6 +35,7 @@ export const homeAlertText = {
   inTransit: (p: { shipments: number; below: number }) =>
     [p.shipments && `${p.shipments} 个交接单待本网点签收`, p.below && `${p.below} 张卡在途待下级网点签收`].filter(Boolean).join('；'),
   /** HB Art. 14: 当日尚未发放的社会保障卡必须入库管理. */
+  replicationLag: (p: { minutes: number }) => `副本数据库已落后 ${p.minutes} 分钟：请检查 sbk replicate 是否在运行、网络是否正常（sbk replicate status）`,
   counterNotReturned: (p: { count: number; closing: string }) => `${p.count} 张卡仍在柜台，当日未发放应入库（已过 ${p.closing}）`,
   /** HB Art. 14: 三个工作日内联系申请单位或个人领取. */
   contactOverdue: (p: { count: number; days: number }) => `${p.count} 张卡到网点已超过 ${p.days} 个工作日仍未联系申请人或单位（sbk contact list --overdue）`,
