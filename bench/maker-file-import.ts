@@ -119,9 +119,9 @@ export function benchMakerFileImport(
   parent: string,
   n: number,
   progress: (s: string) => void,
-  opts: { call: boolean; fileDir?: string },
+  opts: { call: boolean; fileDir?: string; tag?: string },
 ): MakerImportBench {
-  const dir = join(parent, `maker-import-${n}`);
+  const dir = join(parent, `maker-import-${n}${opts.tag ? `-${opts.tag}` : ''}`);
   mkdirSync(dir);
   progress(`  the ${n}-row maker file${opts.fileDir ? ` (cached in ${opts.fileDir})` : ''}…`);
   const { path: file, genMs } = makerFile(n, opts.fileDir ?? dir);

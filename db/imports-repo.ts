@@ -39,16 +39,30 @@ function inChunks<R>(values: readonly string[], query: { all(v: Record<string, u
 // more than running it.
 const placeholders = () => Array.from({ length: CHUNK }, (_, k) => sql.placeholder(String(k)));
 
+type Lookup<R> = { all(v: Record<string, unknown>): R[] };
+/** The lookups prepared for one database or transaction, kept while it lives (an import asks each chunk of 2,000 rows). */
+const lookups = new WeakMap<LedgerDb, Map<string, Lookup<unknown>>>();
+
+function lookup<R>(db: LedgerDb, key: string, prepare: () => Lookup<R>): Lookup<R> {
+  let m = lookups.get(db);
+  if (!m) lookups.set(db, (m = new Map()));
+  let q = m.get(key) as Lookup<R> | undefined;
+  if (!q) m.set(key, (q = prepare()));
+  return q;
+}
+
 /** Which of these card numbers the ledger already holds, with where they are. */
 export function existingCardNos(db: LedgerDb, cardNos: readonly string[]): Map<string, { state: string; siteName: string }> {
   const found = new Map<string, { state: string; siteName: string }>();
   if (cardNos.length === 0) return found;
-  const query = db
-    .select({ cardNo: cards.cardNo, state: cards.state, siteName: sites.name })
-    .from(cards)
-    .innerJoin(sites, eq(sites.id, cards.siteId))
-    .where(inArray(cards.cardNo, placeholders()))
-    .prepare();
+  const query = lookup(db, 'cardNos', () =>
+    db
+      .select({ cardNo: cards.cardNo, state: cards.state, siteName: sites.name })
+      .from(cards)
+      .innerJoin(sites, eq(sites.id, cards.siteId))
+      .where(inArray(cards.cardNo, placeholders()))
+      .prepare(),
+  );
   inChunks(cardNos, query, (r) => found.set(r.cardNo, { state: r.state, siteName: r.siteName }));
   return found;
 }
@@ -70,13 +84,17 @@ export function existingIdentityCodes(
 ): { cardIdCodes: Map<string, string>; bankCardNos: Map<string, string> } {
   const out = { cardIdCodes: new Map<string, string>(), bankCardNos: new Map<string, string>() };
   if (cardIdCodes.length > 0) {
-    const query = db.select({ code: cards.cardIdCode, cardNo: cards.cardNo }).from(cards).where(and(inArray(cards.kind, [...CARD_KINDS]), inArray(cards.cardIdCode, placeholders()))).prepare();
+    const query = lookup(db, 'cardIdCodes', () =>
+      db.select({ code: cards.cardIdCode, cardNo: cards.cardNo }).from(cards).where(and(inArray(cards.kind, [...CARD_KINDS]), inArray(cards.cardIdCode, placeholders()))).prepare(),
+    );
     inChunks(cardIdCodes, query, (r) => {
       if (r.code) out.cardIdCodes.set(r.code, r.cardNo);
     });
   }
   if (bankCardNos.length > 0) {
-    const query = db.select({ no: cards.bankCardNo, cardNo: cards.cardNo }).from(cards).where(and(inArray(cards.kind, [...CARD_KINDS]), inArray(cards.bankCardNo, placeholders()))).prepare();
+    const query = lookup(db, 'bankCardNos', () =>
+      db.select({ no: cards.bankCardNo, cardNo: cards.cardNo }).from(cards).where(and(inArray(cards.kind, [...CARD_KINDS]), inArray(cards.bankCardNo, placeholders()))).prepare(),
+    );
     inChunks(bankCardNos, query, (r) => {
       if (r.no) out.bankCardNos.set(r.no, r.cardNo);
     });

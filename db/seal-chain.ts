@@ -72,15 +72,19 @@ function addTo(map: Map<string, TableDigest>, table: string, row: string, sign: 
 
 /**
  * Registers the capture on this connection: a TEMP trigger per table and change kind that
- * hands the row's text to the digest. Called once the migrations have run.
+ * hands the row's text to the digest. Called once the migrations have run, and again after
+ * anything that drops a connection's TEMP objects (a change of `temp_store` does:
+ * withTempStore below); a second call keeps the capture and what it holds.
  */
 export function installSealCapture(sqlite: Database.Database): void {
-  const c: Capture = { tx: new Map(), outside: new Map(), operationId: null, inTx: false, keep: false, rows: [], outsideRows: [] };
-  captures.set(sqlite, c);
+  let c = captures.get(sqlite);
+  if (!c) captures.set(sqlite, (c = { tx: new Map(), outside: new Map(), operationId: null, inTx: false, keep: false, rows: [], outsideRows: [] }));
+  const capture = c;
   const strict = process.env.SBK_SEAL_STRICT === '1';
   sqlite.function('sbk_seal_row', { deterministic: false }, (sign: unknown, table: unknown, row: unknown) => {
     const t = String(table);
     const r = String(row);
+    const c = capture;
     if (!c.inTx && strict) throw new Error(`SBK_SEAL_STRICT: ${t} changed outside writeTx`);
     const s = sign === 1 || sign === 1n ? 1 : -1;
     addTo(c.inTx ? c.tx : c.outside, t, r, s);
@@ -100,6 +104,26 @@ export function installSealCapture(sqlite: Database.Database): void {
     );
   }
   sqlite.exec(ddl.join(';\n'));
+}
+
+/**
+ * The connection's `temp_store` set to `mode` for the length of `fn`, and put back. SQLite drops
+ * every TEMP object of a connection when temp_store changes, the capture triggers included: they
+ * are installed again after each change (the capture and what it holds are kept). Outside a
+ * transaction only (SQLite refuses the change inside one).
+ */
+export function withTempStore<T>(sqlite: Database.Database, mode: 'DEFAULT' | 'FILE' | 'MEMORY', fn: () => T): T {
+  const before = sqlite.pragma('temp_store', { simple: true }) as number;
+  const set = (m: string | number): void => {
+    sqlite.pragma(`temp_store = ${m}`);
+    if (captures.has(sqlite)) installSealCapture(sqlite);
+  };
+  set(mode);
+  try {
+    return fn();
+  } finally {
+    set(before);
+  }
 }
 
 /** writeTx calls these around its callback: changes made inside it belong to its seal. */

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { renameSync } from 'node:fs';
 import { closeLedger, openLedger } from '../../db/open-ledger.ts';
 import { writeTx } from '../../db/write-tx.ts';
-import { ledgerHeadOf } from '../../db/seal-chain.ts';
+import { ledgerHeadOf, withTempStore } from '../../db/seal-chain.ts';
 import { verifyLedger } from '../../db/verify-ledger.ts';
 import { settings } from '../../db/schema.ts';
 import { chainKeyFromPepper } from '../../src/security/chain-key.ts';
@@ -33,6 +33,18 @@ describe('the seal chain', () => {
     const last = seals(ledger.sqlite).at(-1)!;
     expect(last.seq).toBe(before.length + 1);
     expect(tablesOf(last)).toEqual(['settings']);
+    expect(verifyLedger(ledger).ok).toBe(true);
+  });
+
+  it('a write under another temp_store (which drops TEMP triggers) is still captured, and so is one after it', () => {
+    const { ledger } = freshLedger();
+    const before = seals(ledger.sqlite).length;
+    withTempStore(ledger.sqlite, 'MEMORY', () => writeTx(ledger, setSetting('closing_time', '17:30')));
+    expect(ledger.sqlite.pragma('temp_store', { simple: true })).toBe(0);
+    writeTx(ledger, setSetting('opening_time', '08:30'));
+    const after = seals(ledger.sqlite);
+    expect(after.length).toBe(before + 2);
+    expect(tablesOf(after.at(-2)!)).toEqual(['settings']);
     expect(verifyLedger(ledger).ok).toBe(true);
   });
 
