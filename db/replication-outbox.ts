@@ -5,6 +5,7 @@
  * records from which seal on the outbox is kept; while it is off a write pays one indexed
  * lookup and keeps nothing.
  */
+import type { SealSqlRow } from './verify-seals.ts';
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 
@@ -55,18 +56,7 @@ export function enableOutbox(sqlite: Database.Database): void {
   sqlite.prepare("INSERT INTO ledger_meta (key, value) VALUES ('replication', '1') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run();
 }
 
-export type LocalSeal = {
-  seq: number;
-  at: string;
-  kind: string;
-  operation_id: string | null;
-  digests: string;
-  schema: string | null;
-  prev_hash: string;
-  hash: string;
-  mac: string | null;
-  key_id: string | null;
-};
+export type LocalSeal = SealSqlRow;
 
 export type OutboxRow = { seq: number; n: number; tbl: string; sign: number; row: string };
 

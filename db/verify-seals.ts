@@ -20,7 +20,8 @@ export type SealHead = { seq: number; hash: string; mac: string | null };
 /** `tables`: how many tables add up to their sealed digest. */
 export type SealReport = { seals: number; tables: number; head: SealHead | null; keyChecked: boolean };
 
-type SealSqlRow = {
+/** A `ledger_seals` row as SQLite returns it (the replicator ships and restores these as they are). */
+export type SealSqlRow = {
   seq: number;
   at: string;
   kind: SealFields['kind'];

@@ -101,7 +101,7 @@ export async function* replicaSeals(c: PgConn, id: string, page = 5000): AsyncGe
     yield rows.map((s) => ({
       seq: s.seq,
       at: s.at,
-      kind: s.kind,
+      kind: s.kind as LocalSeal['kind'], // as the server holds it: the restored chain's verify checks it
       operation_id: s.operationId,
       digests: s.digests,
       schema: s.schema,

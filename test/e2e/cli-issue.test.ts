@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { cliAs, demoLedgerCopies, verifies } from '../helpers/demo-cli.ts';
+import { cliAs, demoLedgerCopies, verifies, holderIdOf } from '../helpers/demo-cli.ts';
 import { tempDir } from '../helpers/temp-ledger.ts';
 import { displayWidth } from '../../src/text/display-width.ts';
 
@@ -20,17 +19,6 @@ const demoCopy = demoLedgerCopies('sbk-issue-');
 const { ok, refused, usage, text } = cliAs(PINS);
 
 /** The holder's real ID number, as the holder shows it at the counter (the CLI only ever shows it masked). */
-function holderId(db: string, cardNo: string): string {
-  const d = new Database(db, { readonly: true, fileMustExist: true });
-  try {
-    const row = d.prepare('SELECT h.id_number AS id FROM cards c JOIN holders h ON h.id = c.holder_id WHERE c.card_no = ?').get(cardNo) as { id: string } | undefined;
-    if (!row) throw new Error(`no holder for ${cardNo}`);
-    return row.id;
-  } finally {
-    d.close();
-  }
-}
-
 type Overdue = {
   cardNo: string;
   holderIdMasked: string;
@@ -137,7 +125,7 @@ describe('sbk overdue, issue, pickup, recall, cancel and seal (real binary, Hube
       const db = demoCopy();
       const [self, byAgent, other] = jianganOverdue(db).unclaimed;
       expect(other).toBeDefined();
-      const selfId = holderId(db, self!);
+      const selfId = holderIdOf(db, self!);
 
       const found = ok(db, 'zhangwei', ['find', self!]);
       expect(found).toEqual([expect.objectContaining({ cardNo: self, state: 'in_stock', blocked: null, holderIdMasked: expect.stringMatching(MASKED_ID) })]);
@@ -147,7 +135,7 @@ describe('sbk overdue, issue, pickup, recall, cancel and seal (real binary, Hube
 
       // Someone else's ID card: refused, and the ledger does not move.
       const before = history(db, self!);
-      refused(db, 'zhangwei', ['issue', self!, '--holder-id', holderId(db, other!), '--receiver', 'self'], 'HOLDER_ID_MISMATCH');
+      refused(db, 'zhangwei', ['issue', self!, '--holder-id', holderIdOf(db, other!), '--receiver', 'self'], 'HOLDER_ID_MISMATCH');
       expect(state(db, self!)).toBe('in_stock');
       expect(history(db, self!)).toBe(before);
       verifies(db);
@@ -165,8 +153,8 @@ describe('sbk overdue, issue, pickup, recall, cancel and seal (real binary, Hube
       refused(db, 'zhangwei', ['issue', self!, '--holder-id', selfId, '--receiver', 'self'], 'CARD_NOT_ISSUABLE');
 
       // An agent needs name, ID and relation: a usage error before anything happens.
-      const agentId = holderId(db, other!);
-      const byAgentId = holderId(db, byAgent!);
+      const agentId = holderIdOf(db, other!);
+      const byAgentId = holderIdOf(db, byAgent!);
       usage(db, 'zhangwei', ['issue', byAgent!, '--holder-id', byAgentId, '--receiver', 'agent', '--agent-name', '王芳', '--agent-id', agentId]);
       usage(db, 'zhangwei', ['issue', byAgent!, '--holder-id', byAgentId, '--receiver', 'self', '--relation', '配偶']);
       usage(db, 'zhangwei', ['issue', byAgent!, '--receiver', 'self']);
@@ -207,7 +195,7 @@ describe('sbk overdue, issue, pickup, recall, cancel and seal (real binary, Hube
       const db = demoCopy();
       const { unclaimed, sleeping } = jianganOverdue(db);
       const [a, b] = unclaimed;
-      usage(db, 'zhangwei', ['pickup', '--unit', '武汉大学', '--card', a!, '--agent-name', '李明', '--agent-id', holderId(db, a!)]);
+      usage(db, 'zhangwei', ['pickup', '--unit', '武汉大学', '--card', a!, '--agent-name', '李明', '--agent-id', holderIdOf(db, a!)]);
       usage(db, 'zhangwei', ['pickup', '--unit', '武汉大学', '--agent-name', '李明', '--agent-id', '11010519491231002X', '--auth', 'WHU-2026-01']);
 
       const p = ok(db, 'zhangwei', ['pickup', '--unit', '武汉大学', '--card', a!, '--card', b!, '--agent-name', '李明', '--agent-id', '11010519491231002X', '--auth', 'WHU-2026-01']);
@@ -325,12 +313,12 @@ describe('sbk overdue, issue, pickup, recall, cancel and seal (real binary, Hube
       const cancelled = ok(db, 'zhangwei', ['cancel', toCancel!, '--reason', '持卡人户籍迁出，卡不再使用', '--approver', 'zhaomin'], { SBK_APPROVER_PIN: PINS.zhaomin });
       expect(cancelled).toMatchObject({ action: 'cancel', ended: 1, cards: [toCancel], approver: 'zhaomin' });
       expect(state(db, toCancel!)).toBe('cancelled');
-      refused(db, 'zhangwei', ['issue', toCancel!, '--holder-id', holderId(db, toCancel!), '--receiver', 'self'], 'CARD_NOT_ISSUABLE');
+      refused(db, 'zhangwei', ['issue', toCancel!, '--holder-id', holderIdOf(db, toCancel!), '--receiver', 'self'], 'CARD_NOT_ISSUABLE');
       expect(ok(db, 'zhangwei', ['find', toCancel!])[0].blocked).toContain('已注销');
       expect(state(db, toCancel!)).toBe('cancelled');
 
       // A holder reported dead (supervisor only): the card becomes due for recall and cancellation.
-      const deadId = holderId(db, dead!);
+      const deadId = holderIdOf(db, dead!);
       refused(db, 'zhangwei', ['holder', 'deceased', deadId, '--on', todayInChina()], 'ROLE_REQUIRED');
       const reported = ok(db, 'zhaomin', ['holder', 'deceased', deadId, '--on', todayInChina()]);
       expect(reported).toMatchObject({ cards: 1, holderIdMasked: expect.stringMatching(MASKED_ID) });

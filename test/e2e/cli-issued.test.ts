@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
-import { cliAs, demoLedgerCopies, verifies } from '../helpers/demo-cli.ts';
+import { cliAs, demoLedgerCopies, verifies, holderIdOf } from '../helpers/demo-cli.ts';
 import { displayWidth } from '../../src/text/display-width.ts';
 
 /** Demo operators (src/workflows/demo-ledger.ts). 江岸 420102-01: zhangwei clerk, zhaomin supervisor; 江汉 420103-01: liuyang; city: lijuan. */
@@ -12,15 +11,6 @@ const SLOW = 120_000;
 
 const demoCopy = demoLedgerCopies('sbk-issued-');
 const { ok, refused, usage, text } = cliAs(PINS);
-
-function holderId(db: string, cardNo: string): string {
-  const d = new Database(db, { readonly: true, fileMustExist: true });
-  try {
-    return (d.prepare('SELECT h.id_number AS id FROM cards c JOIN holders h ON h.id = c.holder_id WHERE c.card_no = ?').get(cardNo) as { id: string }).id;
-  } finally {
-    d.close();
-  }
-}
 
 const todayInChina = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
@@ -40,8 +30,8 @@ describe('sbk issued: the issuance ledger of a period (GD Art. 12, 14)', () => {
       const db = demoCopy();
       const [self, byAgent, a, b] = inStock(db);
       expect(b).toBeDefined();
-      ok(db, 'zhangwei', ['issue', self!, '--holder-id', holderId(db, self!), '--receiver', 'self']);
-      ok(db, 'zhangwei', ['issue', byAgent!, '--holder-id', holderId(db, byAgent!), '--receiver', 'agent', '--agent-name', '王芳', '--agent-id', '11010519491231002X', '--relation', '配偶']);
+      ok(db, 'zhangwei', ['issue', self!, '--holder-id', holderIdOf(db, self!), '--receiver', 'self']);
+      ok(db, 'zhangwei', ['issue', byAgent!, '--holder-id', holderIdOf(db, byAgent!), '--receiver', 'agent', '--agent-name', '王芳', '--agent-id', '11010519491231002X', '--relation', '配偶']);
       const p = ok(db, 'zhaomin', ['pickup', '--unit', '武汉大学', '--card', a!, '--card', b!, '--agent-name', '李明', '--agent-id', '11010519491231002X', '--auth', 'WHU-2026-01']);
       ok(db, 'zhaomin', ['pickup', 'settle', p.pickupRef, '--delivered', a!, '--returned', b!]);
 
@@ -104,7 +94,7 @@ describe('sbk issued: the issuance ledger of a period (GD Art. 12, 14)', () => {
       usage(db, 'zhangwei', ['mail', 'delivered', x!]);
       const sent = ok(db, 'zhangwei', ['issue', x!, '--receiver', 'mail', '--address', '武汉市江岸区解放大道1号\u001b[31m', '--carrier', '中国邮政EMS', '--tracking', 'EMS1001']);
       expect(sent).toMatchObject({ status: 'mailed', cardNo: x, trackingNo: 'EMS1001', holderIdMasked: expect.stringMatching(MASKED_ID) });
-      ok(db, 'zhangwei', ['issue', y!, '--receiver', 'mail', '--address', '武汉市江岸区沿江大道9号', '--carrier', '顺丰速运', '--tracking', 'SF2002', '--holder-id', holderId(db, y!)]);
+      ok(db, 'zhangwei', ['issue', y!, '--receiver', 'mail', '--address', '武汉市江岸区沿江大道9号', '--carrier', '顺丰速运', '--tracking', 'SF2002', '--holder-id', holderIdOf(db, y!)]);
       const told = text(db, 'zhangwei', ['issue', z!, '--receiver', 'mail', '--address', '武汉市', '--carrier', 'EMS', '--tracking', 'EMS3003']);
       expect(told.stdout).toContain('短信取件码');
 

@@ -5,19 +5,9 @@
  * 一(六)), and a defective card goes up to be re-made and arrives defective (HB Art. 16).
  */
 import { describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
-import { cliAs, demoLedgerCopies, verifies } from '../helpers/demo-cli.ts';
+import { cliAs, demoLedgerCopies, verifies, holderIdOf } from '../helpers/demo-cli.ts';
 
 /** The holder's full ID number, as the holder would show it at the counter (the CLI masks it). */
-function holderIdOf(db: string, cardNo: string): string {
-  const d = new Database(db, { readonly: true });
-  try {
-    return (d.prepare('SELECT h.id_number AS id FROM cards c JOIN holders h ON h.id = c.holder_id WHERE c.card_no = ?').get(cardNo) as { id: string }).id;
-  } finally {
-    d.close();
-  }
-}
-
 const PINS = { admin: '135790', lijuan: '246801', zhangwei: '357902' } as const;
 const SLOW = 120_000;
 const CITY = '420100';

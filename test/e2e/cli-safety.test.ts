@@ -7,9 +7,8 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, 
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { runCli, type CliResult } from '../helpers/run-cli.ts';
-import { cliAs, demoLedgerCopies } from '../helpers/demo-cli.ts';
+import { cliAs, demoLedgerCopies, holderIdOf } from '../helpers/demo-cli.ts';
 import { tempDir } from '../helpers/temp-ledger.ts';
 
 const PINS = { admin: '135790', lijuan: '246801' } as const;
@@ -95,15 +94,6 @@ describe('sbk prints no terminal escapes from data (real binary)', () => {
 });
 
 /** The holder's real ID number, as shown at the counter. */
-function holderId(db: string, cardNo: string): string {
-  const d = new Database(db, { readonly: true, fileMustExist: true });
-  try {
-    return (d.prepare('SELECT h.id_number AS id FROM cards c JOIN holders h ON h.id = c.holder_id WHERE c.card_no = ?').get(cardNo) as { id: string }).id;
-  } finally {
-    d.close();
-  }
-}
-
 /** A file someone else owns in a shared folder, and a link to it planted where sbk will write. */
 function planted(dir: string, name: string): { link: string; victim: string; untouched: () => void } {
   const victim = join(dir, `victim-${name}`);
@@ -143,11 +133,11 @@ describe('sbk writes no file through a planted link (real binary)', () => {
 
       // The receipt path is checked before the card is handed over: nothing issued.
       const receipt = planted(shared, 'receipt.txt');
-      refused(db, 'lijuan', ['issue', D4(1), '--holder-id', holderId(db, D4(1)), '--receiver', 'self', '--receipt', receipt.link], 'FILE_IS_SYMLINK');
+      refused(db, 'lijuan', ['issue', D4(1), '--holder-id', holderIdOf(db, D4(1)), '--receiver', 'self', '--receipt', receipt.link], 'FILE_IS_SYMLINK');
       receipt.untouched();
       expect(ok(db, 'lijuan', ['card', D4(1)]).state).toBe('in_stock');
       const paper = join(shared, 'receipt-ok.txt');
-      ok(db, 'lijuan', ['issue', D4(1), '--holder-id', holderId(db, D4(1)), '--receiver', 'self', '--receipt', paper]);
+      ok(db, 'lijuan', ['issue', D4(1), '--holder-id', holderIdOf(db, D4(1)), '--receiver', 'self', '--receipt', paper]);
       expect(statSync(paper).mode & 0o777).toBe(0o600);
       expect(existsSync(paper)).toBe(true);
 

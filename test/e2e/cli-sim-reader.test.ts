@@ -5,22 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import Database from 'better-sqlite3';
-import { cliAs, demoLedgerCopies, verifies } from '../helpers/demo-cli.ts';
+import { cliAs, demoLedgerCopies, verifies, holderIdOf } from '../helpers/demo-cli.ts';
 
 const PINS = { zhangwei: '357902', liuyang: '579024' } as const;
 const JIANGAN = '420102-01';
 const copy = demoLedgerCopies('sbk-sim-reader-');
 const { ok, refused, usage, text } = cliAs(PINS);
-
-function holderId(db: string, cardNo: string): string {
-  const d = new Database(db, { readonly: true, fileMustExist: true });
-  try {
-    return (d.prepare('SELECT h.id_number AS id FROM cards c JOIN holders h ON h.id = c.holder_id WHERE c.card_no = ?').get(cardNo) as { id: string }).id;
-  } finally {
-    d.close();
-  }
-}
 
 /** Cards in stock at 江岸, unclaimed: they may be issued. */
 function inStock(db: string): string[] {
@@ -28,7 +18,7 @@ function inStock(db: string): string[] {
   return rows.filter((r) => r.category === 'unclaimed' && r.site.code === JIANGAN).map((r) => r.cardNo);
 }
 
-const issueArgs = (db: string, cardNo: string, more: string[] = []) => ['issue', cardNo, '--receiver', 'self', '--holder-id', holderId(db, cardNo), ...more];
+const issueArgs = (db: string, cardNo: string, more: string[] = []) => ['issue', cardNo, '--receiver', 'self', '--holder-id', holderIdOf(db, cardNo), ...more];
 
 describe('sbk devices insert / remove', () => {
   it('a card put on the reader is read by the next process, listed, and taken off again', () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { runCli, type CliResult } from './run-cli.ts';
 import { tempDir } from './temp-ledger.ts';
 
@@ -69,4 +70,16 @@ export function verifies(db: string): void {
 
 export function errorCode(r: CliResult): string {
   return r.json().error.code;
+}
+
+/** The full ID number of a card's holder, read straight from the ledger file (what the counter types). */
+export function holderIdOf(db: string, cardNo: string): string {
+  const d = new Database(db, { readonly: true, fileMustExist: true });
+  try {
+    const row = d.prepare('SELECT h.id_number AS id FROM cards c JOIN holders h ON h.id = c.holder_id WHERE c.card_no = ?').get(cardNo) as { id: string } | undefined;
+    if (!row) throw new Error(`no holder for ${cardNo}`);
+    return row.id;
+  } finally {
+    d.close();
+  }
 }
