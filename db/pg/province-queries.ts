@@ -6,6 +6,12 @@
  * here is a SELECT, so the province's role needs SELECT only (README: Province view).
  */
 import type { PgConn } from './server-schema.ts';
+import { RECALLABLE_STATES, stateAfter } from '../../src/domain/card-states.ts';
+
+/** The state machine's states spelled as SQL literals (names of our own: no quoting needed). */
+const IN_STOCK = `'${stateAfter('receive', 'finished')}'`;
+const WITH_AGENT = `'${stateAfter('agent_pickup', 'finished')}'`;
+const RECALLABLE = `(${RECALLABLE_STATES.map((s) => `'${s}'`).join(', ')})`;
 
 export type ProvinceLedger = { id: string; name: string | null; rootSiteCode: string | null; rootSiteName: string | null; profile: string | null; warningDays: string | null };
 
@@ -56,7 +62,7 @@ const chinaDay = (col: string): string => `to_char((${col})::timestamptz AT TIME
  * has it: receipt for a card in stock, the agent's pickup for one with an agent, or under a
  * 'made' profile (HB Art. 17: 制卡超过6个月) its making date when the maker's file gave one.
  */
-const heldDay = `CASE WHEN c.state = 'in_stock' THEN ${chinaDay('c.received_at')}
+const heldDay = `CASE WHEN c.state = ${IN_STOCK} THEN ${chinaDay('c.received_at')}
   WHEN p.made AND c.issue_date ~ '^\\d{4}-\\d{2}-\\d{2}$' THEN c.issue_date
   ELSE ${chinaDay('c.picked_up_at')} END`;
 
@@ -79,8 +85,8 @@ export async function overdueDayCounts(c: PgConn, scopes: readonly OverdueScope[
      SELECT c._ledger, c.site_id, c.state, ${heldDay} AS day, count(*) AS n
      FROM p JOIN r_cards c ON c._ledger = p.lid
      WHERE c.kind = 'finished' AND c.recalled_at IS NULL AND (
-       (c.state = 'in_stock' AND c.received_at < p.stock_before)
-       OR (c.state = 'agent_held' AND (CASE WHEN p.made AND c.issue_date IS NOT NULL THEN c.issue_date < ${chinaDay('p.agent_before')} ELSE c.picked_up_at < p.agent_before END)))
+       (c.state = ${IN_STOCK} AND c.received_at < p.stock_before)
+       OR (c.state = ${WITH_AGENT} AND (CASE WHEN p.made AND c.issue_date IS NOT NULL THEN c.issue_date < ${chinaDay('p.agent_before')} ELSE c.picked_up_at < p.agent_before END)))
        AND NOT ${SPECIAL}
      GROUP BY 1, 2, 3, 4`,
     [scopes.map((s) => s.ledgerId), scopes.map((s) => s.stockBefore), scopes.map((s) => s.agentBefore), scopes.map((s) => s.made)],
@@ -98,7 +104,7 @@ export async function specialHolderCards(c: PgConn, ledgers: readonly { ledgerId
      SELECT c._ledger, c.site_id, c.state, ${heldDay} AS day, c.holder_id,
        (SELECT h.deceased_at FROM r_holders h WHERE h._ledger = c._ledger AND h.id = c.holder_id LIMIT 1) AS deceased_at
      FROM p JOIN r_cards c ON c._ledger = p.lid
-     WHERE c.kind = 'finished' AND c.recalled_at IS NULL AND c.state IN ('in_stock', 'agent_held') AND ${SPECIAL}`,
+     WHERE c.kind = 'finished' AND c.recalled_at IS NULL AND c.state IN ${RECALLABLE} AND ${SPECIAL}`,
     [ledgers.map((l) => l.ledgerId), ledgers.map((l) => l.made)],
   );
   return r.rows.map((x) => ({ ledgerId: x._ledger, siteId: Number(x.site_id), state: x.state, day: x.day, holderId: Number(x.holder_id), deceasedAt: x.deceased_at }));

@@ -30,7 +30,7 @@ export async function withProvince<T>(url: string, city: string | undefined, fn:
     const all = await provinceLedgers(c);
     if (all.length === 0) throw new SbkError('PROVINCE_NO_LEDGERS');
     const chosen = city === undefined ? all : all.filter((l) => matchesCity(l, city));
-    if (chosen.length === 0) throw new SbkError('PROVINCE_CITY_UNKNOWN', { city: city ?? '', known: all.map((l) => l.name ?? l.id).join('、') });
+    if (chosen.length === 0) throw new SbkError('PROVINCE_CITY_UNKNOWN', { city: city ?? '', known: all.map((l) => l.name ?? l.id) });
     const out = await fn(c, chosen.map(cityOf));
     await c.query('COMMIT');
     return out;

@@ -14,6 +14,7 @@ import { workingCalendar } from '../../workflows/calendar-source.ts';
 import { countsSheet, overdueSheet, recallsSheet, stockSheet, type Sheet } from '../../domain/province-report.ts';
 import { addCalendarDays } from '../../domain/calendar.ts';
 import { todayInChina } from '../../domain/china-dates.ts';
+import { clockFromEnv } from '../../domain/clock.ts';
 import { spreadsheetCsv, textTable } from '../../text/text-table.ts';
 import { provinceCliText as t } from '../../i18n/cli/province.ts';
 import { cliCommon } from '../../i18n/cli/common.ts';
@@ -50,7 +51,7 @@ export function provinceCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<Globa
         .check(dateCheck('end')),
     async (argv) => {
       const report = argv.report as Report;
-      const today = todayInChina(new Date());
+      const today = todayInChina(clockFromEnv(process.env.SBK_NOW)()); // as a ledger's clock: SBK_NOW or the system's
       const { data, sheet } = await withProvince(replicaUrl(argv.from), argv.city, async (c, cities) => {
         switch (report) {
           case 'stock': {
