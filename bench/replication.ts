@@ -12,7 +12,7 @@
  *   ledger in turn.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { closeLedger, openLedger } from '../db/open-ledger.ts';
@@ -33,7 +33,14 @@ import { fmtMs, nowMs, percentile } from './stats.ts';
 import { MILLION_SUPERVISOR } from './million-ledger.ts';
 import type { Row, Status } from './table.ts';
 
-export const hasPostgres = (): boolean => pgBinaries() !== null;
+export const hasPostgres = (): boolean => pgBinaries() !== null && psqlPath() !== null;
+
+/** psql: beside initdb, or on the PATH (Debian puts a wrapper in /usr/bin). */
+function psqlPath(): string | null {
+  const dirs = [pgBinaries(), ...(process.env.PATH ?? '').split(':'), ...['18', '17', '16', '15', '14', '13'].map((v) => `/usr/lib/postgresql/${v}/bin`)];
+  for (const d of dirs) if (d && existsSync(join(d, 'psql'))) return join(d, 'psql');
+  return null;
+}
 
 const pass = (ok: boolean): Status => (ok ? 'pass' : 'FAIL');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -65,7 +72,7 @@ export async function benchReplication(opts: { ledgerPath: string; cards: number
 
     progress('replication: psql \\copy of the same movement rows…');
     const file = join(dir, 'movements.copy');
-    const psql = join(pgBinaries()!, 'psql');
+    const psql = psqlPath()!;
     const cols = (await admin.query<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_name = 'r_movements' AND column_name <> '_rid' ORDER BY ordinal_position")).rows.map((r) => `"${r.column_name}"`).join(', ');
     execFileSync(psql, [server.url, '-q', '-c', `\\copy (SELECT ${cols} FROM r_movements WHERE _ledger = '${src.id}') TO '${file}'`]);
     await admin.query(`DROP TABLE IF EXISTS bench_copy; CREATE TABLE bench_copy AS SELECT ${cols} FROM r_movements WITH NO DATA;

@@ -31,8 +31,11 @@ export function pgTypeOf(declared: string): PgType {
 
 /** Indexes for the reports to come (issue 21 item 4): a province's cards by state and age, over many ledgers. */
 const REPORT_INDEXES: Record<string, string[]> = {
-  cards: ['(state, received_at, _ledger)', '(_ledger, site_id, state, received_at)', '(_ledger, card_no)'],
+  cards: ['(state, received_at, _ledger)', '(_ledger, site_id, state, received_at)', '(_ledger, card_no)', '(_ledger, holder_id)'],
   movements: ['(_ledger, card_id)'],
+  // The province's overdue report joins the few dead or flagged holders to their cards.
+  holders: ['(_ledger, id)'],
+  holder_flags: ['(_ledger, holder_id)'],
 };
 
 export function rowHash(table: string, row: string): string {

@@ -66,9 +66,14 @@ const heldDay = `CASE WHEN c.state = ${IN_STOCK} THEN ${chinaDay('c.received_at'
   WHEN p.made AND c.issue_date ~ '^\\d{4}-\\d{2}-\\d{2}$' THEN c.issue_date
   ELSE ${chinaDay('c.picked_up_at')} END`;
 
-/** Holders whose cards are judged one by one: dead, or with any recall flag row (the rest are counted by day). */
-const SPECIAL = `(EXISTS (SELECT 1 FROM r_holders h WHERE h._ledger = c._ledger AND h.id = c.holder_id AND h.deceased_at IS NOT NULL)
-  OR EXISTS (SELECT 1 FROM r_holder_flags f WHERE f._ledger = c._ledger AND f.holder_id = c.holder_id AND f.kind <> 'deceased'))`;
+/**
+ * Holders whose cards are judged one by one: dead, or with any recall flag row (the rest are
+ * counted by day). A relation of (ledger, holder) for an anti-join: a correlated EXISTS per card
+ * would read the holders again for each of a province's candidates.
+ */
+const SPECIAL = `special AS (
+  SELECT h._ledger, h.id AS holder_id FROM r_holders h JOIN p ON h._ledger = p.lid WHERE h.deceased_at IS NOT NULL
+  UNION SELECT f._ledger, f.holder_id FROM r_holder_flags f JOIN p ON f._ledger = p.lid WHERE f.kind <> 'deceased')`;
 
 export type OverdueScope = { ledgerId: string; stockBefore: string; agentBefore: string; made: boolean };
 export type HeldDayCount = { ledgerId: string; siteId: number; state: string; day: string; n: number };
@@ -81,13 +86,13 @@ export type HeldDayCount = { ledgerId: string; siteId: number; state: string; da
 export async function overdueDayCounts(c: PgConn, scopes: readonly OverdueScope[]): Promise<HeldDayCount[]> {
   if (scopes.length === 0 || !(await hasMirror(c, 'cards'))) return [];
   const r = await c.query<{ _ledger: string; site_id: string; state: string; day: string | null; n: string }>(
-    `WITH p AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[]) AS p(lid, stock_before, agent_before, made))
+    `WITH p AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[]) AS p(lid, stock_before, agent_before, made)), ${SPECIAL}
      SELECT c._ledger, c.site_id, c.state, ${heldDay} AS day, count(*) AS n
      FROM p JOIN r_cards c ON c._ledger = p.lid
-     WHERE c.kind = 'finished' AND c.recalled_at IS NULL AND (
+     LEFT JOIN special s ON s._ledger = c._ledger AND s.holder_id = c.holder_id
+     WHERE s.holder_id IS NULL AND c.kind = 'finished' AND c.recalled_at IS NULL AND (
        (c.state = ${IN_STOCK} AND c.received_at < p.stock_before)
        OR (c.state = ${WITH_AGENT} AND (CASE WHEN p.made AND c.issue_date IS NOT NULL THEN c.issue_date < ${chinaDay('p.agent_before')} ELSE c.picked_up_at < p.agent_before END)))
-       AND NOT ${SPECIAL}
      GROUP BY 1, 2, 3, 4`,
     [scopes.map((s) => s.ledgerId), scopes.map((s) => s.stockBefore), scopes.map((s) => s.agentBefore), scopes.map((s) => s.made)],
   );
@@ -100,11 +105,11 @@ export type SpecialCard = { ledgerId: string; siteId: number; state: string; day
 export async function specialHolderCards(c: PgConn, ledgers: readonly { ledgerId: string; made: boolean }[]): Promise<SpecialCard[]> {
   if (ledgers.length === 0 || !(await hasMirror(c, 'cards')) || !(await hasMirror(c, 'holder_flags'))) return [];
   const r = await c.query<{ _ledger: string; site_id: string; state: string; day: string | null; holder_id: string; deceased_at: string | null }>(
-    `WITH p AS (SELECT * FROM unnest($1::text[], $2::bool[]) AS p(lid, made))
+    `WITH p AS (SELECT * FROM unnest($1::text[], $2::bool[]) AS p(lid, made)), ${SPECIAL}
      SELECT c._ledger, c.site_id, c.state, ${heldDay} AS day, c.holder_id,
        (SELECT h.deceased_at FROM r_holders h WHERE h._ledger = c._ledger AND h.id = c.holder_id LIMIT 1) AS deceased_at
-     FROM p JOIN r_cards c ON c._ledger = p.lid
-     WHERE c.kind = 'finished' AND c.recalled_at IS NULL AND c.state IN ${RECALLABLE} AND ${SPECIAL}`,
+     FROM p JOIN special s ON s._ledger = p.lid JOIN r_cards c ON c._ledger = s._ledger AND c.holder_id = s.holder_id
+     WHERE c.kind = 'finished' AND c.recalled_at IS NULL AND c.state IN ${RECALLABLE}`,
     [ledgers.map((l) => l.ledgerId), ledgers.map((l) => l.made)],
   );
   return r.rows.map((x) => ({ ledgerId: x._ledger, siteId: Number(x.site_id), state: x.state, day: x.day, holderId: Number(x.holder_id), deceasedAt: x.deceased_at }));
