@@ -86,13 +86,22 @@ export type HeldDayCount = { ledgerId: string; siteId: number; state: string; da
 export async function overdueDayCounts(c: PgConn, scopes: readonly OverdueScope[]): Promise<HeldDayCount[]> {
   if (scopes.length === 0 || !(await hasMirror(c, 'cards'))) return [];
   const r = await c.query<{ _ledger: string; site_id: string; state: string; day: string | null; n: string }>(
-    `WITH p AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[]) AS p(lid, stock_before, agent_before, made)), ${SPECIAL}
+    // Two branches, each one range of r_cards_rep0 (state, received_at / its own test, ledger):
+    // an OR of them makes the planner read every card of the province.
+    `WITH p AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[]) AS p(lid, stock_before, agent_before, made)), ${SPECIAL},
+     cand AS (
+       SELECT c._ledger, c.site_id, c.state, c.received_at, c.picked_up_at, c.issue_date, c.holder_id, p.made
+       FROM p JOIN r_cards c ON c._ledger = p.lid AND c.state = ${IN_STOCK} AND c.received_at < p.stock_before
+       WHERE c.kind = 'finished' AND c.recalled_at IS NULL
+       UNION ALL
+       SELECT c._ledger, c.site_id, c.state, c.received_at, c.picked_up_at, c.issue_date, c.holder_id, p.made
+       FROM p JOIN r_cards c ON c._ledger = p.lid AND c.state = ${WITH_AGENT}
+       WHERE c.kind = 'finished' AND c.recalled_at IS NULL
+         AND (CASE WHEN p.made AND c.issue_date IS NOT NULL THEN c.issue_date < ${chinaDay('p.agent_before')} ELSE c.picked_up_at < p.agent_before END))
      SELECT c._ledger, c.site_id, c.state, ${heldDay} AS day, count(*) AS n
-     FROM p JOIN r_cards c ON c._ledger = p.lid
+     FROM cand c JOIN p ON p.lid = c._ledger
      LEFT JOIN special s ON s._ledger = c._ledger AND s.holder_id = c.holder_id
-     WHERE s.holder_id IS NULL AND c.kind = 'finished' AND c.recalled_at IS NULL AND (
-       (c.state = ${IN_STOCK} AND c.received_at < p.stock_before)
-       OR (c.state = ${WITH_AGENT} AND (CASE WHEN p.made AND c.issue_date IS NOT NULL THEN c.issue_date < ${chinaDay('p.agent_before')} ELSE c.picked_up_at < p.agent_before END)))
+     WHERE s.holder_id IS NULL
      GROUP BY 1, 2, 3, 4`,
     [scopes.map((s) => s.ledgerId), scopes.map((s) => s.stockBefore), scopes.map((s) => s.agentBefore), scopes.map((s) => s.made)],
   );
