@@ -8,6 +8,11 @@
  * --million-cards M  the large ledger of the overdue, sign-in, long-list and console-memory rows
  *                    (default 1,000,000; e.g. 50000 for a quick run)
  * --rebuild          build the large ledger again even when a cached one fits
+ * --replication-only only the replication rows (issue 21 item 6; skipped without PostgreSQL's
+ *                    initdb/pg_ctl on the machine)
+ * --replication-cards C  the replicated ledger's cards (default 100,000: the issue's 1,000,000
+ *                    scaled down to finish in a few minutes on 2 shared CPUs; 0 skips the rows)
+ * --replication-cities K the cities of the province overdue row (default 10)
  *
  * Everything it creates lives in one directory under os.tmpdir(), removed at the end — except
  * the large ledger, cached under os.tmpdir()/sbk-bench-cache/ (bench/million-ledger.ts).
@@ -46,6 +51,9 @@ const { values: args } = parseArgs({
     'million-cards': { type: 'string', default: '1000000' },
     'maker-rows-large': { type: 'string', default: '1500000' },
     rebuild: { type: 'boolean', default: false },
+    'replication-only': { type: 'boolean', default: false },
+    'replication-cards': { type: 'string', default: '100000' },
+    'replication-cities': { type: 'string', default: '10' },
     json: { type: 'boolean', default: false },
   },
   strict: true,
@@ -61,6 +69,12 @@ if (!Number.isInteger(M) || M < 10_000) {
   process.exit(2);
 }
 const Mtxt = M.toLocaleString('en');
+const RC = Number(args['replication-cards']);
+const RK = Number(args['replication-cities']);
+if (!Number.isInteger(RC) || (RC !== 0 && RC < 10_000) || !Number.isInteger(RK) || RK < 1) {
+  process.stderr.write(`--replication-cards wants 0 or an integer of at least 10000, --replication-cities a positive integer\n`);
+  process.exit(2);
+}
 /** The large maker file's rows (0: that row is skipped). */
 const LARGE = Number(args['maker-rows-large']);
 if (!Number.isInteger(LARGE) || LARGE < 0) {
@@ -89,7 +103,19 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+/** Issue 21 item 6: replication catch-up, lag and the province overdue report (bench/replication.ts). */
+async function replicationRows(): Promise<Row[]> {
+  const what = 'replication to PostgreSQL (catch-up, lag, province overdue)';
+  if (RC === 0) return [{ what, figure: 'n/a', comparison: 'n/a', goal: 'see README', status: 'skip', note: '--replication-cards 0' }];
+  const { benchReplication, hasPostgres } = await import('./replication.ts');
+  if (!hasPostgres()) return [{ what, figure: 'n/a', comparison: 'n/a', goal: 'see README', status: 'skip', note: 'no PostgreSQL binaries (initdb, pg_ctl): apt-get install postgresql' }];
+  progress(`replication: ledger of ${RC.toLocaleString('en')} cards (cached in ${CACHE_DIR})…`);
+  const rl = millionLedger(RC, { rebuild: args.rebuild, progress });
+  return benchReplication({ ledgerPath: rl.path, cards: RC, cities: RK, dir, progress });
+}
+
 async function main(): Promise<Row[]> {
+  if (args['replication-only']) return replicationRows();
   const rows: Row[] = [];
   const rssAtStart = process.memoryUsage().rss;
 
@@ -367,6 +393,7 @@ async function main(): Promise<Row[]> {
   rows.push(makerImportRow(mk, true));
   if (mkLarge) rows.push(makerImportRow(mkLarge, false));
   else rows.push({ what: 'import a large maker file', figure: 'n/a', comparison: 'n/a', goal: 'peak RSS < 150 MB', status: 'skip', note: '--maker-rows-large 0' });
+  rows.push(...(await replicationRows()));
   return rows;
 }
 

@@ -31,8 +31,11 @@ export function pgTypeOf(declared: string): PgType {
 
 /** Indexes for the reports to come (issue 21 item 4): a province's cards by state and age, over many ledgers. */
 const REPORT_INDEXES: Record<string, string[]> = {
-  cards: ['(state, received_at, _ledger)', '(_ledger, site_id, state, received_at)', '(_ledger, card_no)'],
+  cards: ['(state, received_at, _ledger)', '(_ledger, site_id, state, received_at)', '(_ledger, card_no)', '(_ledger, holder_id)'],
   movements: ['(_ledger, card_id)'],
+  // The province's overdue report joins the few dead or flagged holders to their cards.
+  holders: ['(_ledger, id)', '(_ledger, id) WHERE deceased_at IS NOT NULL'],
+  holder_flags: ['(_ledger, holder_id)'],
 };
 
 export function rowHash(table: string, row: string): string {
@@ -52,7 +55,7 @@ export async function ensureMirrors(c: PgConn, shapes: readonly TableShape[]): P
     ];
     const extra = REPORT_INDEXES[s.name] ?? [];
     extra.forEach((cols, i) => {
-      const needed = cols.replace(/[()]/g, '').split(',').map((x) => x.trim()).filter((x) => !x.startsWith('_'));
+      const needed = cols.replace(/\s+WHERE\s.*$/i, '').replace(/[()]/g, '').split(',').map((x) => x.trim()).filter((x) => !x.startsWith('_'));
       if (needed.every((n) => s.columns.some((col) => col.name === n))) ddl.push(`CREATE INDEX IF NOT EXISTS ${idx(`rep${i}`)} ON ${m} ${cols}`);
     });
     await c.query(ddl.join(';\n'));

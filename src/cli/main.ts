@@ -41,6 +41,7 @@ import { instantCommand } from './commands/instant-command.ts';
 import { devicesCommand } from './commands/devices-command.ts';
 import { destroyCommand, remakeCommand } from './commands/ways-back-command.ts';
 import { replicateCommand } from './commands/replicate-command.ts';
+import { provinceCommand } from './commands/province-command.ts';
 import { restoreCommand } from './commands/restore-command.ts';
 
 const quietStreams = new WeakSet<NodeJS.WritableStream>();
@@ -150,6 +151,7 @@ function registerCommands(parser: Argv<GlobalArgs>, out: () => Out, setExit: (co
   destroyCommand(parser, out);
   replicateCommand(parser, out);
   restoreCommand(parser, out, setExit);
+  provinceCommand(parser, out);
 }
 
 class UsageError extends Error {}

@@ -15,4 +15,6 @@ export const replicationErrors = {
   RESTORE_TARGET_EXISTS: (p: { path: string }) => `${p.path} 已存在：恢复只写入新文件，请换一个 --db 路径。`,
   RESTORE_KEY_UNREADABLE: (p: { path: string }) => `读不到密钥文件 ${p.path}。`,
   REPLICATION_NOT_SET_UP: () => '本台账还没有开启同步：请先运行 sbk replicate --to 地址。',
+  PROVINCE_CITY_UNKNOWN: (p: { city: string; known: string[] }) => `副本中没有城市（台账）“${p.city}”。可选：${p.known.join('、')}。`,
+  PROVINCE_NO_LEDGERS: () => '副本数据库中还没有任何台账：请先在各市运行 sbk replicate --to 地址。',
 } as const satisfies ErrorTextTable;
