@@ -5,10 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { authenticate } from '../../src/workflows/authenticate.ts';
-import { addOperator } from '../../src/workflows/operators.ts';
-import { initLedger } from '../../src/workflows/init-ledger.ts';
 import { importMakerFile } from '../../src/workflows/import-maker-file.ts';
 import { writeMakerFile, syntheticMakerRows } from '../../src/domain/maker-file-writer.ts';
 import { dispatchShipment } from '../../src/workflows/shipment-dispatch.ts';
@@ -17,7 +13,7 @@ import { findForIssue, issueCard } from '../../src/workflows/issue-card.ts';
 import { pickupCards } from '../../src/workflows/agent-pickup.ts';
 import { lookupCard } from '../../src/workflows/card-lookup.ts';
 import { residentIdCheckChar } from '../../src/domain/resident-id.ts';
-import { ADMIN, tempDir, track } from '../helpers/temp-ledger.ts';
+import { ledgerWithStaff } from '../helpers/temp-ledger.ts';
 import { sbkCode } from '../helpers/error-code.ts';
 
 const OFFICE = '420102-01';
@@ -25,13 +21,7 @@ const BATCH = '2026110602';
 const PERMIT = '82000019950505002' + residentIdCheckChar('82000019950505002');
 
 function setup() {
-  const { ledger } = initLedger({ path: join(tempDir(), 'ledger.db'), siteCode: '420100', admin: ADMIN, ruleProfile: 'guangdong' });
-  track(ledger);
-  const admin = authenticate(ledger, ADMIN.login, ADMIN.pin);
-  const add = (login: string, name: string, role: 'clerk' | 'supervisor', site: string, pin: string) => {
-    addOperator(ledger, admin, { login, name, role, siteCode: site, pin });
-    return authenticate(ledger, login, pin);
-  };
+  const { ledger, add } = ledgerWithStaff({ ruleProfile: 'guangdong' });
   const city = add('lijuan', '李娟', 'supervisor', '420100', '246801');
   const clerk = add('zhangwei', '张伟', 'clerk', OFFICE, '357902');
   const rows = syntheticMakerRows('finished', 4, 21, { cardPrefix: 'H9', boxSize: 20 });

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { authenticate, authenticateApprover } from '../../src/workflows/authenticate.ts';
 import { addOperator } from '../../src/workflows/operators.ts';
-import { initLedger } from '../../src/workflows/init-ledger.ts';
 import { importMakerFile } from '../../src/workflows/import-maker-file.ts';
 import { writeMakerFile, syntheticMakerRows, type MakerRowData } from '../../src/domain/maker-file-writer.ts';
 import { dispatchShipment } from '../../src/workflows/shipment-dispatch.ts';
@@ -24,7 +22,7 @@ import { holderCardByNo } from '../../db/issuance-queries.ts';
 import { flagHolder, unflagHolder } from '../../src/workflows/holder-flags.ts';
 import { homeAlerts } from '../../src/workflows/home-alerts.ts';
 import { recallReasonForCategory } from '../../src/domain/recall-reasons.ts';
-import { ADMIN, tempDir, track } from '../helpers/temp-ledger.ts';
+import { ledgerWithStaff } from '../helpers/temp-ledger.ts';
 import { sbkCode } from '../helpers/error-code.ts';
 
 const OFFICE = '420102-01';
@@ -33,13 +31,7 @@ const calendar = loadCalendar();
 
 /** A ledger with 12 cards of one batch in stock at an office, signed down the chain today. */
 function setup(ruleProfile: 'guangdong' | 'hubei') {
-  const { ledger } = initLedger({ path: join(tempDir(), 'ledger.db'), siteCode: '420100', admin: ADMIN, ruleProfile });
-  track(ledger);
-  const admin = authenticate(ledger, ADMIN.login, ADMIN.pin);
-  const add = (login: string, name: string, role: 'clerk' | 'supervisor', site: string, pin: string) => {
-    addOperator(ledger, admin, { login, name, role, siteCode: site, pin });
-    return authenticate(ledger, login, pin);
-  };
+  const { ledger, admin, add } = ledgerWithStaff({ ruleProfile });
   const city = add('lijuan', '李娟', 'supervisor', '420100', '246801');
   const clerk = add('zhangwei', '张伟', 'clerk', OFFICE, '357902');
   const sup = add('zhaomin', '赵敏', 'supervisor', OFFICE, '468013');

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { authenticate } from '../../src/workflows/authenticate.ts';
-import { addOperator } from '../../src/workflows/operators.ts';
-import { initLedger } from '../../src/workflows/init-ledger.ts';
 import { importMakerFile } from '../../src/workflows/import-maker-file.ts';
 import { writeMakerFile, syntheticMakerRows } from '../../src/domain/maker-file-writer.ts';
 import { dispatchShipment } from '../../src/workflows/shipment-dispatch.ts';
@@ -18,7 +14,7 @@ import { todayInChina } from '../../src/domain/china-dates.ts';
 import { verifyLedger } from '../../db/verify-ledger.ts';
 import { holderCardByNo } from '../../db/issuance-queries.ts';
 import type { Ledger } from '../../db/open-ledger.ts';
-import { ADMIN, tempDir, track } from '../helpers/temp-ledger.ts';
+import { ledgerWithStaff } from '../helpers/temp-ledger.ts';
 import { sbkCode } from '../helpers/error-code.ts';
 
 const OFFICE = '420102-01';
@@ -27,13 +23,7 @@ const BATCH = '2026110601';
 
 /** A ledger with 6 cards of one batch in stock at an office (as test/db/issuance.test.ts). */
 function setup() {
-  const { ledger } = initLedger({ path: join(tempDir(), 'ledger.db'), siteCode: '420100', admin: ADMIN, ruleProfile: 'guangdong' });
-  track(ledger);
-  const admin = authenticate(ledger, ADMIN.login, ADMIN.pin);
-  const add = (login: string, name: string, role: 'clerk' | 'supervisor', site: string, pin: string) => {
-    addOperator(ledger, admin, { login, name, role, siteCode: site, pin });
-    return authenticate(ledger, login, pin);
-  };
+  const { ledger, add } = ledgerWithStaff({ ruleProfile: 'guangdong' });
   const city = add('lijuan', '李娟', 'supervisor', '420100', '246801');
   const clerk = add('zhangwei', '张伟', 'clerk', OFFICE, '357902');
   const other = add('liuyang', '刘洋', 'clerk', OTHER, '579024');

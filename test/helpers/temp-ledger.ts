@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { initLedger } from '../../src/workflows/init-ledger.ts';
 import { closeLedger, type Ledger } from '../../db/open-ledger.ts';
+import { authenticate, type Actor } from '../../src/workflows/authenticate.ts';
+import { addOperator } from '../../src/workflows/operators.ts';
 
 const dirs: string[] = [];
 const open: Ledger[] = [];
@@ -32,4 +34,21 @@ export function freshLedger(): { ledger: Ledger; rootSiteId: number; adminId: nu
 export function track(l: Ledger): Ledger {
   open.push(l);
   return l;
+}
+
+export type Staff = { ledger: Ledger; admin: Actor; add: (login: string, name: string, role: 'clerk' | 'supervisor', site: string, pin: string) => Actor };
+
+/**
+ * A Wuhan ledger (420100) under `opts` (rule profile, clock) whose admin adds operators: `add`
+ * returns each one logged in. Sites below the city exist when the init seeds them.
+ */
+export function ledgerWithStaff(opts: Pick<Parameters<typeof initLedger>[0], 'ruleProfile' | 'now'> = {}): Staff {
+  const { ledger } = initLedger({ path: join(tempDir(), 'ledger.db'), siteCode: '420100', admin: ADMIN, ...opts });
+  track(ledger);
+  const admin = authenticate(ledger, ADMIN.login, ADMIN.pin);
+  const add: Staff['add'] = (login, name, role, site, pin) => {
+    addOperator(ledger, admin, { login, name, role, siteCode: site, pin });
+    return authenticate(ledger, login, pin);
+  };
+  return { ledger, admin, add };
 }

@@ -6,11 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { authenticate } from '../../src/workflows/authenticate.ts';
-import { addOperator } from '../../src/workflows/operators.ts';
-import { initLedger } from '../../src/workflows/init-ledger.ts';
 import { importMakerFile } from '../../src/workflows/import-maker-file.ts';
 import { writeMakerFile, syntheticMakerRows } from '../../src/domain/maker-file-writer.ts';
 import { dispatchShipment } from '../../src/workflows/shipment-dispatch.ts';
@@ -27,7 +23,7 @@ import { maskPhoneLastFour } from '../../src/domain/contact-deadline.ts';
 import { clockFrom } from '../../src/domain/clock.ts';
 import { verifyLedger } from '../../db/verify-ledger.ts';
 import type { Ledger } from '../../db/open-ledger.ts';
-import { ADMIN, tempDir, track } from '../helpers/temp-ledger.ts';
+import { ledgerWithStaff } from '../helpers/temp-ledger.ts';
 import { sbkCode } from '../helpers/error-code.ts';
 import { sbk2Line, sbk2Zip, SBK2_NAME, type Applicant } from '../helpers/sbk2-zip.ts';
 
@@ -38,13 +34,7 @@ const MONDAY = new Date('2026-12-07T09:00:00+08:00');
 const at = (day: string) => new Date(`${day}T10:00:00+08:00`);
 
 function setup() {
-  const { ledger } = initLedger({ path: join(tempDir(), 'ledger.db'), siteCode: '420100', admin: ADMIN, ruleProfile: 'guangdong', now: clockFrom(MONDAY) });
-  track(ledger);
-  const admin = authenticate(ledger, ADMIN.login, ADMIN.pin);
-  const add = (login: string, name: string, role: 'clerk' | 'supervisor', site: string, pin: string) => {
-    addOperator(ledger, admin, { login, name, role, siteCode: site, pin });
-    return authenticate(ledger, login, pin);
-  };
+  const { ledger, add } = ledgerWithStaff({ ruleProfile: 'guangdong', now: clockFrom(MONDAY) });
   const city = add('lijuan', '李娟', 'supervisor', '420100', '246801');
   const clerk = add('zhangwei', '张伟', 'clerk', OFFICE, '357902');
   const other = add('liuyang', '刘洋', 'clerk', '420103-01', '579024');
