@@ -1,7 +1,9 @@
 import { Box, Text } from 'ink';
 import { ConsoleServicesContext, type ConsoleServices } from './console-services.ts';
-import { KeyRouterProvider, PRIORITY, useKeyHandler, useTextFocused } from './keys/key-router.tsx';
-import { matches } from './keys/registry.ts';
+import { useMemo } from 'react';
+import { KeyRouterProvider, PRIORITY, useCommandKeys, useKeyHandler, useTextFocused } from './keys/key-router.tsx';
+import { isCommandKeyIn, matches } from './keys/registry.ts';
+import { keysContext } from './shell/keys-context.ts';
 import { fitWidth } from '../text/display-width.ts';
 import { windowText } from '../i18n/shell.ts';
 import { MIN_COLUMNS, MIN_ROWS, tooSmall } from './shell/window-size.ts';
@@ -35,6 +37,8 @@ function Shell({ isDemo }: { isDemo: boolean }) {
   const { state, screen, dispatch } = useNavigation();
   const [screenContext, onContext] = useScreenContext(screen, state.stack.length);
   const textFocused = useTextFocused();
+  const liveContext = keysContext(state.overlay, screenContext);
+  useCommandKeys(useMemo(() => isCommandKeyIn(liveContext), [liveContext]));
   useShellKeys(state.overlay, screen, dispatch);
   const ctrlCNotice = useCtrlCQuit();
   useHidScanners(state.actor);

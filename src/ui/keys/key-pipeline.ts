@@ -24,6 +24,11 @@ export type PipelineDeps = {
   readonly escDelayMs: number;
   /** Characters closer than this that end in Enter are a barcode scan; 0: only within one read. */
   readonly scanGapMs: number;
+  /**
+   * How many leading characters of a would-be scan are command keys typed ahead (typed-ahead.ts);
+   * 0 or absent: it is a scan.
+   */
+  readonly typedAheadKeys?: (value: string) => number;
 };
 
 type Arrival = { readonly kind: 'key'; readonly event: KeyEvent; readonly at: number; readonly read: number } | { readonly kind: 'inject'; readonly code: string };
@@ -189,7 +194,7 @@ export class KeyPipeline {
     if (gap === 0 && this.wedge && this.wedgeRead !== read) this.flushWedge();
     this.wedge ??= new WedgeDetector({ maxGapMs: gap });
     this.wedgeRead = read;
-    this.take(this.wedge.feed(text, at));
+    this.take(this.wedge.feed(text, at), at, read);
     this.wedgeTimer?.();
     this.wedgeTimer = this.deps.setTimer(() => {
       this.wedgeTimer = undefined;
@@ -206,11 +211,23 @@ export class KeyPipeline {
     if (w) this.take(w.flush(Number.POSITIVE_INFINITY));
   }
 
-  /** A scan is one event; typed keys go on one by one, as if each had come in a read of its own. */
-  private take(events: readonly WedgeEvent[]): void {
+  /**
+   * A scan is one event; typed keys go on one by one, as if each had come in a read of its own.
+   * A "scan" that is command keys typed ahead of a code: the keys go on, and the code with its
+   * Enter is routed again once they were handled, ahead of everything that came after it.
+   */
+  private take(events: readonly WedgeEvent[], at = 0, read = 0): void {
     for (const w of events) {
       if (w.kind === 'scan') {
-        this.ready.push(keyEvent('scan', w.value));
+        const lead = this.deps.typedAheadKeys?.(w.value) ?? 0;
+        if (lead === 0) {
+          this.ready.push(keyEvent('scan', w.value));
+          continue;
+        }
+        const chars = [...w.value];
+        for (const c of chars.slice(0, lead)) this.ready.push(charEvent(c));
+        const again: Arrival[] = [...chars.slice(lead).map((c) => charEvent(c)), keyEvent('enter')].map((event) => ({ kind: 'key', event, at, read }));
+        this.arrivals.unshift(...again);
         continue;
       }
       for (const c of w.text) this.ready.push(c === '\r' || c === '\n' ? keyEvent('enter') : charEvent(c));

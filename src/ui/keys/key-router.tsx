@@ -7,6 +7,8 @@ import type { Entry, KeyHandler } from './handler-entry.ts';
 import { useRawInput } from './use-raw-input.ts';
 import { atomsOfRead } from './read-atoms.ts';
 import { KeyPipeline } from './key-pipeline.ts';
+import { typedAheadKeys } from './typed-ahead.ts';
+import { isCardCode } from '../../domain/card-code-scan.ts';
 import { trackPipeline } from './pipelines.ts';
 import { unstable_cancelCallback, unstable_IdlePriority, unstable_scheduleCallback, type Task } from 'scheduler';
 
@@ -31,6 +33,11 @@ export type KeyRouter = {
   readonly subscribeTextFocus: (listener: () => void) => () => void;
   /** A handler's flags changed (called by useKeyHandler). */
   readonly changed: () => void;
+  /**
+   * Tells the router which keys are commands on the screen now (the registry's bindings of its
+   * context), so a command key typed ahead of a code is not read as part of a scan.
+   */
+  readonly setCommandKeys: (isCommand: (e: KeyEvent) => boolean) => void;
 };
 
 /**
@@ -85,6 +92,7 @@ export function KeyRouterProvider({ children, escDelayMs = DEFAULT_ESC_DELAY_MS,
   const handlers = useHandlerRegistry(onUnhandled);
   const rawRef = useRawInput();
   const pipelineRef = useRef<KeyPipeline | undefined>(undefined);
+  const commandKeys = useRef<(e: KeyEvent) => boolean>(() => false);
   pipelineRef.current ??= new KeyPipeline({
     dispatch: handlers.dispatch,
     textFocused: handlers.textFocused,
@@ -106,6 +114,7 @@ export function KeyRouterProvider({ children, escDelayMs = DEFAULT_ESC_DELAY_MS,
     elapsedMs: () => performance.now(),
     escDelayMs,
     scanGapMs,
+    typedAheadKeys: (value) => typedAheadKeys(value, isCardCode, commandKeys.current),
   });
   const pipeline = pipelineRef.current;
   useLayoutEffect(() => trackPipeline(pipeline), [pipeline]);
@@ -124,6 +133,9 @@ export function KeyRouterProvider({ children, escDelayMs = DEFAULT_ESC_DELAY_MS,
     isTextFocused: handlers.isTextFocused,
     subscribeTextFocus: handlers.subscribeTextFocus,
     changed: handlers.focusChanged,
+    setCommandKeys: (isCommand) => {
+      commandKeys.current = isCommand;
+    },
   };
 
   return <KeyRouterContext.Provider value={routerRef.current}>{children}</KeyRouterContext.Provider>;
@@ -161,4 +173,11 @@ export function useTextFocused(): boolean {
   const router = useContext(KeyRouterContext);
   if (!router) throw new Error('useTextFocused: no <KeyRouterProvider> above this component');
   return useSyncExternalStore(router.subscribeTextFocus, router.isTextFocused);
+}
+
+/** Tells the router the command keys of `context` while the calling component is mounted (typed-ahead.ts). */
+export function useCommandKeys(isCommand: (e: KeyEvent) => boolean): void {
+  const router = useContext(KeyRouterContext);
+  if (!router) throw new Error('useCommandKeys: no <KeyRouterProvider> above this component');
+  useLayoutEffect(() => router.setCommandKeys(isCommand), [router, isCommand]);
 }

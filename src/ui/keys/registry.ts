@@ -350,6 +350,12 @@ export function bindingsFor(context: ContextId, opts: { textFocused?: boolean } 
     .filter((b) => !(opts.textFocused && b.printable));
 }
 
+/** Whether `e` is a key of a binding in force in `context` (typed-ahead keys, key-router.tsx). */
+export function isCommandKeyIn(context: ContextId): (e: KeyEvent) => boolean {
+  const bindings = bindingsFor(context);
+  return (e) => bindings.some((b) => b.match(e));
+}
+
 // Representative keys for deciding whether one binding hides another in a context.
 const PROBES: readonly KeyEvent[] = [
   ...['up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end', 'enter', 'escape', 'tab', 'backtab', 'backspace', 'delete', 'f1'].map(

@@ -7,6 +7,7 @@ import type { ContextId } from '../keys/registry.ts';
 import type { Overlay } from '../hooks/use-navigation.ts';
 import { zh } from '../../i18n/zh-CN.ts';
 import type { ScreenHelp } from '../../i18n/shell.ts';
+import { keysContext } from './keys-context.ts';
 
 export type ShellFrameProps = {
   readonly header: string;
@@ -29,7 +30,7 @@ export type ShellFrameProps = {
  */
 export function ShellFrame({ header, width, height, overlay, screenContext, screenTitle, screenHelp, textFocused, notice = null, children }: ShellFrameProps) {
   const bodyHeight = height - 2;
-  const footerContext: ContextId = overlay === 'help' ? 'help' : overlay === 'quit' ? 'confirm' : screenContext;
+  const footerContext = keysContext(overlay, screenContext);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text inverse>{fitWidth(header, width)}</Text>
