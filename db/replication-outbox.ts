@@ -140,3 +140,24 @@ export function oldestUnshipped(sqlite: Database.Database): { seq: number; at: s
     (sqlite.prepare('SELECT s.seq, s.at FROM ledger_seals s WHERE s.seq = (SELECT min(seq) FROM ledger_outbox)').get() as { seq: number; at: string } | undefined) ?? null
   );
 }
+
+/** The replica this ledger ships to (host, port and database: no account or password), or undefined. */
+export function replicaTargetOf(sqlite: Database.Database): string | undefined {
+  return (sqlite.prepare("SELECT value FROM ledger_meta WHERE key = 'replica_target'").pluck().get() as string | undefined) ?? undefined;
+}
+
+/** Inside a sealed write: records the replica this ledger ships to. */
+export function setReplicaTarget(sqlite: Database.Database, target: string): void {
+  sqlite.prepare("INSERT INTO ledger_meta (key, value) VALUES ('replica_target', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(target);
+}
+
+/** Inside a sealed write: replication off and its target forgotten. */
+export function disableOutbox(sqlite: Database.Database): void {
+  sqlite.prepare("INSERT INTO ledger_meta (key, value) VALUES ('replication', '0') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run();
+  sqlite.prepare("DELETE FROM ledger_meta WHERE key = 'replica_target'").run();
+}
+
+/** After replication was turned off: the rows no replicator will ship (the off write's own among them), how many. */
+export function clearOutbox(sqlite: Database.Database): number {
+  return sqlite.prepare('DELETE FROM ledger_outbox').run().changes;
+}

@@ -5,6 +5,7 @@ import { withLedger, type GlobalArgs } from '../cli-context.ts';
 import { replicate, type Shipment } from '../../workflows/replicate.ts';
 import { replicationStatus, type ReplicationStatus } from '../../workflows/replication-status.ts';
 import { hostOf } from '../../../db/pg/connect.ts';
+import { claimReplicaTarget, stopReplication } from '../../workflows/replica-target.ts';
 import { replicationText } from '../../i18n/cli/replication.ts';
 
 const t = replicationText.replicate;
@@ -27,19 +28,25 @@ export function replicateCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<Glob
     t.describe,
     (c) =>
       c
-        .positional('action', { type: 'string', choices: ['status'] as const, describe: t.action })
+        .positional('action', { type: 'string', choices: ['status', 'off'] as const, describe: t.action })
         .option('to', { type: 'string', describe: t.to })
         .option('once', { type: 'boolean', default: false, describe: t.once })
         .option('interval-ms', { type: 'number', default: 500, describe: t.interval }),
     (argv) =>
       withLedger(argv, async (ledger) => {
-        const url = replicaUrl(argv.to);
         const o = out();
+        if (argv.action === 'off') {
+          const r = stopReplication(ledger);
+          emit(o, r, () => (r.wasOn ? t.off({ ledgerId: r.ledgerId ?? '-', target: r.target ?? '-', dropped: r.droppedRows }) : t.alreadyOff));
+          return;
+        }
+        const url = replicaUrl(argv.to);
         if (argv.action === 'status') {
           const s = await replicationStatus(ledger, url);
           emit(o, s, () => statusText(s));
           return;
         }
+        claimReplicaTarget(ledger, url);
         let stop = false;
         const onSignal = () => (stop = true);
         process.on('SIGINT', onSignal);

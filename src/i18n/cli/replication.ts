@@ -2,7 +2,7 @@
 export const replicationText = {
   replicate: {
     describe: '把台账（每条封印及其写入的行）持续同步到 PostgreSQL 副本数据库；status 查看落后多少',
-    action: 'status：只查看本台账与副本的链头和落后情况',
+    action: 'status：只查看本台账与副本的链头和落后情况；off：停止同步（副本保留已有内容，再次开启时整库重传）',
     to: '副本数据库地址，如 postgres://sbk@db.example.cn/sbk?sslmode=verify-full（也可用环境变量 SBK_REPLICA_URL；密码请放在 PGPASSWORD 或 ~/.pgpass）',
     once: '追平后即退出（供 cron 使用）；默认一直运行',
     interval: '没有新写入时每隔多少毫秒查看一次台账',
@@ -13,6 +13,10 @@ export const replicationText = {
     done: (p: { ledgerId: string; head: number; seals: number; rows: number }) => `台账 ${p.ledgerId} 已同步到副本：链头 #${p.head}（本次 ${p.seals} 条封印，${p.rows} 行）。`,
     status: (p: { ledgerId: string; local: number; replica: number; lagSeals: number; lagSeconds: number; outbox: number }) =>
       `台账 ${p.ledgerId}：本地链头 #${p.local}，副本链头 #${p.replica}，落后 ${p.lagSeals} 条封印、${p.lagSeconds} 秒（待发送 ${p.outbox} 行）。`,
+    off: (p: { ledgerId: string; target: string; dropped: number }) =>
+      `已停止同步台账 ${p.ledgerId}（原副本 ${p.target}）：此后的写入不再保留待发送的行，丢弃了 ${p.dropped} 行尚未发送的内容。副本保留已有内容；再次运行 sbk replicate 会整库重传。`,
+    alreadyOff: '本台账没有在同步，无需停止。',
+    target: (p: { target: string }) => `副本：${p.target}`,
     refused: (p: { code: string; seq: number | string; at: string }) => `副本曾拒绝本台账的链（${p.code}，封印 #${p.seq}，${p.at}）。`,
   },
   restore: {
