@@ -30,8 +30,9 @@ export function insertCount(tx: LedgerDb, row: Omit<StockCountRow, 'id'>): numbe
   return tx.insert(stockCounts).values(row).returning({ id: stockCounts.id }).get().id;
 }
 
-export function insertScan(tx: LedgerDb, row: Omit<typeof stockCountScans.$inferInsert, 'id'>): void {
-  tx.insert(stockCountScans).values(row).run();
+/** The new line's id. */
+export function insertScan(tx: LedgerDb, row: Omit<typeof stockCountScans.$inferInsert, 'id'>): number {
+  return Number(tx.insert(stockCountScans).values(row).run().lastInsertRowid);
 }
 
 export function insertCountEvent(tx: LedgerDb, row: Omit<typeof stockCountEvents.$inferInsert, 'id'>): void {

@@ -92,8 +92,11 @@ export function startCount(ledger: Ledger, actor: Actor, input: { bank?: string 
 
 export type { ScanCode } from '../domain/box-label.ts';
 
-/** Appends scans to a count in progress. Returns how many units have been counted so far (blind: no expected figure). */
-export function recordScans(ledger: Ledger, actor: Actor, id: number, codes: readonly (string | ScanCode)[]): { scans: number; countedSoFar: number } {
+/**
+ * Appends scans to a count in progress. Returns how many units have been counted so far (blind:
+ * no expected figure), and the new lines' ids (a console takes back its own by id).
+ */
+export function recordScans(ledger: Ledger, actor: Actor, id: number, codes: readonly (string | ScanCode)[]): { scans: number; countedSoFar: number; ids: number[] } {
   return writeTx(ledger, (tx) => {
     const { count, status } = requireCount(tx, actor, id);
     if (count.siteId !== actor.siteId) throw new SbkError('COUNT_OTHER_SITE.scan');
@@ -101,10 +104,8 @@ export function recordScans(ledger: Ledger, actor: Actor, id: number, codes: rea
     const at = ledger.now().toISOString();
     // Every entry is read before any is written: one bad entry (`01=abc`) records none of them.
     const scans = codes.map((c) => (typeof c === 'string' ? parseScanCode(c) : c));
-    for (const scan of scans) {
-      insertScan(tx, { countId: id, kind: scan.kind, code: scan.code, quantity: scan.quantity, operatorId: actor.id, at });
-    }
-    return { scans: codes.length, countedSoFar: countedSoFar(tx, count, scansOf(tx, id)) };
+    const ids = scans.map((scan) => insertScan(tx, { countId: id, kind: scan.kind, code: scan.code, quantity: scan.quantity, operatorId: actor.id, at }));
+    return { scans: codes.length, countedSoFar: countedSoFar(tx, count, scansOf(tx, id)), ids };
   });
 }
 
@@ -114,20 +115,25 @@ function boxesOnHand(db: LedgerDb, count: { siteId: number; bank: string | null 
 }
 
 /**
- * Takes back the last scan of a count in progress (the console's Ctrl+Z, `sbk count undo`): a
+ * Takes back a scan of a count in progress (the console's Ctrl+Z, `sbk count undo`): a
  * reversing line is appended that names it, so both stay in the record and neither counts (GD
- * Art. 36 一(四): the count is a record; nothing is deleted). Again, the scan before it.
+ * Art. 36 一(四): the count is a record; nothing is deleted). Which scan: the one `scanId` names
+ * (a console's own last entry), else the operator's own last one, never a colleague's: two
+ * counters on one count each take back only what they entered. Again, the one before it.
  */
-export function undoLastScan(ledger: Ledger, actor: Actor, id: number): { undone: CountEntry; scans: number; countedSoFar: number } {
+export function undoLastScan(ledger: Ledger, actor: Actor, id: number, opts: { scanId?: number } = {}): { undone: CountEntry; scans: number; countedSoFar: number; scanId: number } {
   return writeTx(ledger, (tx) => {
     const { count, status } = requireCount(tx, actor, id);
     if (count.siteId !== actor.siteId) throw new SbkError('COUNT_OTHER_SITE.scan');
     if (status !== 'counting') throw new SbkError('COUNT_NOT_OPEN.undo', { id, status });
-    const last = scansOf(tx, id).at(-1);
+    const live = scansOf(tx, id);
+    const own = live.filter((s) => s.operatorId === actor.id);
+    const last = opts.scanId === undefined ? own.at(-1) : own.find((s) => s.id === opts.scanId);
+    if (!last && opts.scanId !== undefined) throw new SbkError('COUNT_SCAN_ALREADY_UNDONE', { id });
     if (!last) throw new SbkError('COUNT_NOTHING_TO_UNDO', { id });
     insertScan(tx, { countId: id, kind: last.kind, code: last.code, quantity: last.quantity, operatorId: actor.id, at: ledger.now().toISOString(), reverses: last.id });
     const scans = scansOf(tx, id);
-    return { undone: { kind: last.kind, code: last.code, quantity: last.quantity }, scans: scans.length, countedSoFar: countedSoFar(tx, count, scans) };
+    return { undone: { kind: last.kind, code: last.code, quantity: last.quantity }, scans: scans.length, countedSoFar: countedSoFar(tx, count, scans), scanId: last.id };
   });
 }
 

@@ -72,7 +72,7 @@ describe('the daily count', () => {
     const { id } = startCount(ledger, clerk);
     expect(sbkCode(() => startCount(ledger, clerk))).toBe('COUNT_OPEN');
     const progress = recordScans(ledger, clerk, id, [`${BATCH}/01=15`, '02=20', '@制卡机1-卡盒1=5']);
-    expect(progress).toEqual({ scans: 3, countedSoFar: 40 });
+    expect(progress).toMatchObject({ scans: 3, countedSoFar: 40 });
     const blind = countView(ledger, clerk, id);
     expect(blind).toMatchObject({ status: 'counting', lines: null, variances: null, scans: 3 });
     const r = submitCount(ledger, clerk, id);
@@ -237,8 +237,8 @@ describe('the daily count', () => {
     // A stray code (would be an unexpected card) and a box recount typed wrong, both taken back.
     recordScans(ledger, clerk, id, [`${BATCH}/01=15`, '02=20', '@制卡机1-卡盒1=5', 'ZZ24', `${BATCH}/01=14`]);
     expect(sbkCode(() => undoLastScan(ledger, clerk2, id + 1))).toBe('COUNT_NOT_FOUND');
-    expect(undoLastScan(ledger, clerk, id)).toEqual({ undone: { kind: 'box', code: `${BATCH}/01`, quantity: 14 }, scans: 4, countedSoFar: 41 });
-    expect(undoLastScan(ledger, clerk, id)).toEqual({ undone: { kind: 'card', code: 'ZZ24', quantity: null }, scans: 3, countedSoFar: 40 });
+    expect(undoLastScan(ledger, clerk, id)).toMatchObject({ undone: { kind: 'box', code: `${BATCH}/01`, quantity: 14 }, scans: 4, countedSoFar: 41 });
+    expect(undoLastScan(ledger, clerk, id)).toMatchObject({ undone: { kind: 'card', code: 'ZZ24', quantity: null }, scans: 3, countedSoFar: 40 });
     expect(countEntries(ledger, clerk, id).map((e) => e.code)).toEqual([`${BATCH}/01`, '02', '制卡机1-卡盒1']);
     expect(countView(ledger, clerk, id).scans).toBe(3);
     const rows = ledger.sqlite.prepare('SELECT id, code, reverses FROM stock_count_scans WHERE count_id = ? ORDER BY id').all(id) as { id: number; code: string; reverses: number | null }[];
@@ -263,6 +263,26 @@ describe('the daily count', () => {
     expect(r.lines[0]).toMatchObject({ closing: 40, counted: 40, missing: 0, unexpected: 0 });
     expect(sbkCode(() => undoLastScan(ledger, clerk, id))).toBe('COUNT_NOT_OPEN');
     expect(closeCount(ledger, clerk, id, { confirmer: clerk2 })).toEqual({ closed: true, variances: 0 });
+    expect(verifyLedger(ledger).ok).toBe(true);
+  });
+
+  it('two counters on one count: each undo takes back only the undoer’s own scan; a console names its own line', () => {
+    const { ledger, clerk, clerk2 } = setup();
+    const { id } = startCount(ledger, clerk);
+    const a = recordScans(ledger, clerk, id, [blank(1), blank(2)]);
+    expect(a.ids).toHaveLength(2);
+    const b = recordScans(ledger, clerk2, id, [blank(3)]);
+    // 周洁 scanned last, but 孙丽's Ctrl+Z takes back her own last scan.
+    expect(undoLastScan(ledger, clerk, id)).toMatchObject({ undone: { code: blank(2) }, scanId: a.ids[1] });
+    expect(countEntries(ledger, clerk, id).map((e) => e.code)).toEqual([blank(1), blank(3)]);
+    // A console names the line it wrote: one already taken back elsewhere is refused, nothing else undone.
+    expect(sbkCode(() => undoLastScan(ledger, clerk, id, { scanId: a.ids[1]! }))).toBe('COUNT_SCAN_ALREADY_UNDONE');
+    // Nor can it name a colleague's line.
+    expect(sbkCode(() => undoLastScan(ledger, clerk, id, { scanId: b.ids[0]! }))).toBe('COUNT_SCAN_ALREADY_UNDONE');
+    expect(undoLastScan(ledger, clerk, id, { scanId: a.ids[0]! })).toMatchObject({ undone: { code: blank(1) } });
+    expect(sbkCode(() => undoLastScan(ledger, clerk, id))).toBe('COUNT_NOTHING_TO_UNDO');
+    expect(countEntries(ledger, clerk2, id).map((e) => e.code)).toEqual([blank(3)]);
+    expect(undoLastScan(ledger, clerk2, id)).toMatchObject({ undone: { code: blank(3) } });
     expect(verifyLedger(ledger).ok).toBe(true);
   });
 

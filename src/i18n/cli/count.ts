@@ -21,7 +21,7 @@ export const countText = {
     recorded: (p: { scans: number; counted: number }) => `已记录 ${p.scans} 条扫描；本次盘点已点 ${p.counted} 张。`,
   },
   undo: {
-    describe: '撤销最后一条扫描（追加一条撤销记录，原扫描不删除、不再计入）；再次执行撤销前一条',
+    describe: '撤销本人录入的最后一条扫描（追加一条撤销记录，原扫描不删除、不再计入）；再次执行撤销前一条；同一盘点中别人录入的扫描不受影响',
     done: (p: { what: string; counted: number }) => `已撤销：${p.what}；本次盘点已点 ${p.counted} 张。`,
     card: (p: { code: string }) => `卡 ${p.code}`,
     quantity: (p: { code: string; quantity: number }) => `${p.code}=${p.quantity}`,

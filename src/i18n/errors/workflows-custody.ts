@@ -176,7 +176,8 @@ export const custodyWorkflowErrors = {
   'COUNT_NOT_OPEN.submit': (p: { id: number }) => `盘点 ${p.id} 已提交或已结束。`,
   'COUNT_NOT_OPEN.abandon': (p: { id: number }) => `盘点 ${p.id} 已结束。`,
   'COUNT_NOT_OPEN.undo': (p: { id: number; status: keyof typeof COUNT_PAST }) => `盘点 ${p.id} 已${COUNT_PAST[p.status]}，扫描不能再撤销。`,
-  COUNT_NOTHING_TO_UNDO: (p: { id: number }) => `盘点 ${p.id} 没有可撤销的扫描。`,
+  COUNT_NOTHING_TO_UNDO: (p: { id: number }) => `盘点 ${p.id} 没有您录入的、可撤销的扫描（别人录入的由其本人撤销）。`,
+  COUNT_SCAN_ALREADY_UNDONE: (p: { id: number }) => `盘点 ${p.id} 的这条扫描已被撤销（可能是在另一台终端上），未再撤销别的扫描。`,
   COUNT_NOT_SUBMITTED: (p: { id: number; status: 'counting' | 'closed' | 'abandoned' }) =>
     p.status === 'counting' ? `盘点 ${p.id} 还未提交。` : `盘点 ${p.id} 已${COUNT_PAST[p.status]}。`,
   COUNT_ARITHMETIC: (p: { id: number; banks: readonly string[] }) =>

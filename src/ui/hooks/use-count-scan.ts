@@ -10,6 +10,7 @@ import {
   entriesView,
   handlesBack,
   undoWrites,
+  undoTarget,
   initialCountScanState,
   submitStep,
   type CountPlaces,
@@ -48,11 +49,11 @@ const boxOf = (boxes: readonly string[]) => (code: string): string => {
 type Send = (a: CountScanAction) => void;
 
 /** Ctrl+Z: a reversing line for the last entry (nothing is deleted), then the count as the ledger has it. */
-function undo(ledger: Ledger, actor: Actor, countId: number, boxes: readonly string[], send: Send): void {
+function undo(ledger: Ledger, actor: Actor, countId: number, scanId: number | undefined, boxes: readonly string[], send: Send): void {
   try {
-    const r = undoLastScan(ledger, actor, countId);
+    const r = undoLastScan(ledger, actor, countId, scanId === undefined ? {} : { scanId });
     const view = entriesView(countEntries(ledger, actor, countId), boxOf(boxes));
-    send({ type: 'undone', entry: r.undone, view, scans: r.scans, counted: r.countedSoFar });
+    send({ type: 'undone', entry: r.undone, view, scans: r.scans, counted: r.countedSoFar, scanId: r.scanId });
   } catch (e) {
     send({ type: 'flag', flag: { level: 'warn', text: errorText(e) } });
   }
@@ -62,7 +63,7 @@ function undo(ledger: Ledger, actor: Actor, countId: number, boxes: readonly str
 function record(ledger: Ledger, actor: Actor, countId: number, scan: ScanCode, send: Send): void {
   try {
     const r = recordScans(ledger, actor, countId, [scan]);
-    send({ type: 'recorded', scan, scans: r.scans, counted: r.countedSoFar });
+    send({ type: 'recorded', scan, scans: r.scans, counted: r.countedSoFar, ids: r.ids });
   } catch (e) {
     send({ type: 'flag', flag: { level: 'error', text: errorText(e) } });
   }
@@ -114,7 +115,7 @@ export function useCountScan(actor: Actor, countId: number, exits: CountScanExit
         if (step && 'record' in step && step.endsEntry) dispatch({ type: 'entry-done' });
       },
       undo: () => {
-        if (undoWrites(latest())) undo(ledger, actor, countId, loaded.boxes, dispatch);
+        if (undoWrites(latest())) undo(ledger, actor, countId, undoTarget(latest()), loaded.boxes, dispatch);
         else dispatch({ type: 'drop-pending' });
       },
       openHopper: () => void dispatch({ type: 'open-hopper', hoppers }),

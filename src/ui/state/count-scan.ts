@@ -46,15 +46,20 @@ export type CountScanState = {
   /** The blind running total the ledger returned with the last entry. */
   readonly counted: number;
   readonly leave: LeaveQuestion | null;
+  /**
+   * The ledger ids of the lines this screen wrote and has not taken back, oldest first: Ctrl+Z
+   * takes back this console's last entry, never one a colleague scanned into the same count.
+   */
+  readonly own: readonly number[];
 };
 
 export type CountScanAction =
   | { type: 'input'; value: string }
   | { type: 'flag'; flag: Message }
   | { type: 'ask'; pending: Pending }
-  | { type: 'recorded'; scan: ScanCode; scans: number; counted: number }
-  /** Ctrl+Z was written: the reversed entry, and the count as the ledger now has it. */
-  | { type: 'undone'; entry: CountEntry; view: EntriesView; scans: number; counted: number }
+  | { type: 'recorded'; scan: ScanCode; scans: number; counted: number; ids: readonly number[] }
+  /** Ctrl+Z was written: the reversed entry (its line's id), and the count as the ledger now has it. */
+  | { type: 'undone'; entry: CountEntry; view: EntriesView; scans: number; counted: number; scanId: number }
   /** Ctrl+Z while a quantity is asked for: the box or hopper scan that asked is dropped (nothing was written). */
   | { type: 'drop-pending' }
   | { type: 'entry-done' }
@@ -92,6 +97,11 @@ export function undoneText(e: CountEntry): string {
   return e.kind === 'box' ? U.boxQty(e.code, e.quantity ?? 0) : U.hopperQty(e.code, e.quantity ?? 0);
 }
 
+/** The line Ctrl+Z takes back: this screen's last entry; none written here (a resumed count): the operator's own last one. */
+export function undoTarget(s: CountScanState): number | undefined {
+  return s.own.at(-1);
+}
+
 /** Whether Ctrl+Z writes a reversing line (while scanning), rather than dropping the quantity asked for. */
 export function undoWrites(s: CountScanState): boolean {
   return s.mode === 'scan';
@@ -117,6 +127,7 @@ export function initialCountScanState(start: CountScanStart): CountScanState {
     scans: start.scans,
     counted: start.counted,
     leave: null,
+    own: [],
   };
 }
 
@@ -222,9 +233,9 @@ export function countScanReducer(s: CountScanState, a: CountScanAction): CountSc
     case 'ask':
       return { ...s, pending: a.pending, mode: 'qty' };
     case 'recorded':
-      return recorded(s, a.scan, a.scans, a.counted);
+      return { ...recorded(s, a.scan, a.scans, a.counted), own: [...s.own, ...a.ids] };
     case 'undone':
-      return { ...s, ...a.view, scans: a.scans, counted: a.counted, flags: pushFlag(s.flags, warnFlag(undoneText(a.entry)), FLAGS_KEPT) };
+      return { ...s, ...a.view, scans: a.scans, counted: a.counted, own: s.own.filter((id) => id !== a.scanId), flags: pushFlag(s.flags, warnFlag(undoneText(a.entry)), FLAGS_KEPT) };
     case 'drop-pending':
       return dropPending(s);
     case 'entry-done':

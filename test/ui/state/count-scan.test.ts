@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countScanReducer, entriesView, handlesBack, initialCountScanState, submitStep, undoWrites, type CountScanAction, type CountScanStart, type CountScanState } from '../../../src/ui/state/count-scan.ts';
+import { countScanReducer, entriesView, handlesBack, initialCountScanState, submitStep, undoTarget, undoWrites, type CountScanAction, type CountScanStart, type CountScanState } from '../../../src/ui/state/count-scan.ts';
 
 const places = { boxes: ['YZ-1/01', 'YZ-1/02', 'YZ-2/02'], hoppers: ['卡盒A', '卡盒B'] };
 const open: CountScanStart = { status: 'counting', error: null, progress: [], cards: new Set(), scans: 0, counted: 0 };
@@ -21,7 +21,7 @@ describe('count scan state', () => {
     expect(submitStep(s, places, '@卡盒B')).toEqual({ act: { type: 'ask', pending: { kind: 'hopper', code: '卡盒B' } } });
     expect(submitStep(s, places, '01')).toEqual({ act: { type: 'ask', pending: { kind: 'box', code: 'YZ-1/01' } } });
     expect(submitStep(s, places, 'P00000001')).toEqual({ record: { kind: 'card', code: 'P00000001', quantity: null }, endsEntry: false });
-    const seen = run([{ type: 'recorded', scan: { kind: 'card', code: 'P00000001', quantity: null }, scans: 1, counted: 1 }]);
+    const seen = run([{ type: 'recorded', scan: { kind: 'card', code: 'P00000001', quantity: null }, scans: 1, counted: 1, ids: [1] }]);
     expect(submitStep(seen, places, 'P00000001')).toEqual({ act: { type: 'flag', flag: { level: 'warn', text: '重复扫描：P00000001 已点过，未重复记录' } } });
   });
 
@@ -40,9 +40,9 @@ describe('count scan state', () => {
     expect(asking.mode).toBe('qty');
     expect(submitStep(asking, places, 'abc')).toMatchObject({ act: { flag: { text: '请输入张数（数字）。' } } });
     expect(submitStep(asking, places, '４８')).toEqual({ record: { kind: 'box', code: 'YZ-1/01', quantity: 48 }, endsEntry: true });
-    let s = run([{ type: 'recorded', scan: { kind: 'box', code: 'YZ-1/01', quantity: 48 }, scans: 1, counted: 48 }, { type: 'entry-done' }], asking);
+    let s = run([{ type: 'recorded', scan: { kind: 'box', code: 'YZ-1/01', quantity: 48 }, scans: 1, counted: 48, ids: [2] }, { type: 'entry-done' }], asking);
     expect(s).toMatchObject({ mode: 'scan', pending: null, scans: 1, counted: 48, progress: [{ kind: 'box', code: 'YZ-1/01', counted: 48 }] });
-    s = run([{ type: 'recorded', scan: { kind: 'box', code: 'YZ-1/01', quantity: 50 }, scans: 1, counted: 50 }], s);
+    s = run([{ type: 'recorded', scan: { kind: 'box', code: 'YZ-1/01', quantity: 50 }, scans: 1, counted: 50, ids: [3] }], s);
     expect(texts(s)[0]).toBe('✓ 已记录：箱 YZ-1/01 改为 50 张（之前记 48 张）');
     expect(s.progress).toEqual([{ kind: 'box', code: 'YZ-1/01', counted: 50 }]);
     expect(s.scans).toBe(2);
@@ -50,15 +50,18 @@ describe('count scan state', () => {
 
   it('Ctrl+Z: while scanning it writes a reversing line and shows the count as the ledger has it; asking a quantity, it drops the question', () => {
     const s = run([
-      { type: 'recorded', scan: { kind: 'box', code: 'YZ-1/01', quantity: 48 }, scans: 1, counted: 48 },
-      { type: 'recorded', scan: { kind: 'card', code: '24', quantity: null }, scans: 1, counted: 49 },
+      { type: 'recorded', scan: { kind: 'box', code: 'YZ-1/01', quantity: 48 }, scans: 1, counted: 48, ids: [4] },
+      { type: 'recorded', scan: { kind: 'card', code: '24', quantity: null }, scans: 1, counted: 49, ids: [5] },
     ]);
     expect(undoWrites(s)).toBe(true);
     const view = entriesView([{ kind: 'box', code: '01', quantity: 48 }], (code) => (code === '01' ? 'YZ-1/01' : code));
-    const back = run([{ type: 'undone', entry: { kind: 'card', code: '24', quantity: null }, view, scans: 1, counted: 48 }], s);
+    const back = run([{ type: 'undone', entry: { kind: 'card', code: '24', quantity: null }, view, scans: 1, counted: 48, scanId: 5 }], s);
     expect(back).toMatchObject({ scans: 1, counted: 48, progress: [{ kind: 'box', code: 'YZ-1/01', counted: 48 }] });
     expect([...back.cards]).toEqual([]);
     expect(texts(back)[0]).toBe('已撤销：24');
+    // This screen's own lines, oldest first: Ctrl+Z names the last one, so a colleague's scan in between is never taken back.
+    expect(undoTarget(s)).toBe(5);
+    expect(undoTarget(back)).toBe(4);
     // The card may be scanned again (it is no longer a repeat).
     expect(submitStep(back, places, '24')).toEqual({ record: { kind: 'card', code: '24', quantity: null }, endsEntry: false });
     const asking = run([{ type: 'ask', pending: { kind: 'hopper', code: '卡盒A' } }, { type: 'input', value: '1' }]);
