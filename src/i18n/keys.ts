@@ -39,6 +39,7 @@ export const keyDescriptions = {
   'checkin.undo': '撤销',
   'checkin.damaged': '记为损坏',
   'checkin.place': '换保管地点',
+  'checkin.custodian': '换保管人（本网点的操作员，GD 第十二条）',
   'shipments.sign-in': '签收此单',
   'shipments.save-sheet': '保存交接单',
   'shipments.new': '新建发运',

@@ -121,13 +121,14 @@ export const zh = {
     boxCount: (box: string) => `箱 ${box} 数量`,
     damageReason: (card: string) => `卡 ${card} 损坏原因`,
     place: (name: string) => `保管地点：${name}（Tab 切换）`,
+    custodian: (name: string) => `保管人：${name}（Ctrl+P 切换）`,
     totals: (counted: number, expected: number, extras: number, dup: number) =>
       `已点 ${counted} / 应到 ${expected}${extras ? `，多出 ${extras}` : ''}${dup ? `，重复扫描 ${dup}` : ''}`,
     confirmTitle: '确认入库？',
     leaveTitle: '放弃本次清点？',
     leaveBody: (counted: number) => `已点 ${counted} 张，尚未确认入库。按 Y 放弃并返回，按 N 继续清点。`,
-    confirmBody: (received: number, place: string, missing: number, damaged: number, extras: number) =>
-      `${received} 张入 ${place}；${missing ? `缺 ${missing} 张、` : ''}${damaged ? `损坏 ${damaged} 张、` : ''}${extras ? `多出 ${extras} 张、` : ''}均登记为差异，由主管处理。按 Y 确认，N 继续清点。`,
+    confirmBody: (received: number, place: string, custodian: string, missing: number, damaged: number, extras: number) =>
+      `${received} 张入 ${place}，保管人 ${custodian}；${missing ? `缺 ${missing} 张、` : ''}${damaged ? `损坏 ${damaged} 张、` : ''}${extras ? `多出 ${extras} 张、` : ''}均登记为差异，由主管处理。按 Y 确认，N 继续清点。`,
     done: (received: number, missing: number) => `已入库 ${received} 张${missing ? `，${missing} 张缺少，已登记差异` : ''}。按 Esc 返回。`,
     columns: { box: '箱号', expected: '应到', counted: '已点', status: '状态' },
     batchColumns: { code: '批次', kind: '卡类', bank: '银行', expected: '待入库' },

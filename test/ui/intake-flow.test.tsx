@@ -1,3 +1,5 @@
+import { authenticate } from '../../src/workflows/authenticate.ts';
+import { operatorsHere } from '../../src/workflows/operators.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { syntheticMakerRows, writeMakerFile } from '../../src/domain/maker-file-writer.ts';
@@ -166,11 +168,24 @@ describe('console: intake and check-in', () => {
     expect(c.lastFrame()).toContain('已点 49 / 应到 50，多出 1，重复扫描 2');
     expect(fits(c.lastFrame())).toBe(true);
 
+    // The custodian (GD Art. 12): the operator by default; Ctrl+P goes through the site's operators.
+    const lijuan = authenticate(ledger, 'lijuan', '246801');
+    const here = operatorsHere(ledger, lijuan);
+    expect(here.length).toBeGreaterThan(1);
+    expect(c.lastFrame()).toContain(`保管地点：保险柜1（Tab 切换）  保管人：${here[0]!.name}（Ctrl+P 切换）`);
+    await c.press('\u0010'); // Ctrl+P
+    expect(c.lastFrame()).toContain(`保管人：${here[1]!.name}（Ctrl+P 切换）`);
+
     await c.press(KEYS.enter); // an empty line: finish
     expect(c.lastFrame()).toContain('确认入库？');
-    expect(c.lastFrame()).toContain('48 张入 保险柜1；缺 1 张、损坏 1 张、多出 1 张、均登记为差异');
+    expect(c.lastFrame().replace(/\s+/g, '')).toContain(`48张入保险柜1，保管人${here[1]!.name}；缺1张、损坏1张、多出1张、均登记为差异`);
     await c.press('y');
     expect(c.lastFrame()).toContain('已入库 48 张，1 张缺少，已登记差异');
+    const counterparts = ledger.sqlite
+      .prepare("SELECT DISTINCT m.counterpart_name FROM movements m JOIN cards c ON c.id = m.card_id WHERE m.type = 'receive' AND c.card_no LIKE 'P9%'")
+      .pluck()
+      .all();
+    expect(counterparts).toEqual([here[1]!.name]);
 
     expect(lookupCard(ledger, 'P90000001')).toMatchObject({ state: 'in_stock', place: '保险柜1' });
     expect(lookupCard(ledger, 'P90000031').state).toBe('spoiled');

@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { randomUUID } from 'node:crypto';
+import { operatorsHere, type SiteOperator } from '../../workflows/operators.ts';
 import { batchesAwaitingCheckIn, confirmCheckIn, expectedCards, storagePlaces, type CheckInBatch } from '../../workflows/check-in.ts';
 import { checkInResult } from '../../domain/check-in-session.ts';
 import type { Ledger } from '../../../db/open-ledger.ts';
@@ -21,10 +22,11 @@ function open(ledger: Ledger, actor: Actor, batch: string, send: Send): void {
   }
 }
 
-function confirm(ledger: Ledger, actor: Actor, s: CheckInState, placeName: string | undefined, send: Send): void {
+function confirm(ledger: Ledger, actor: Actor, s: CheckInState, placeName: string | undefined, custodian: SiteOperator | undefined, send: Send): void {
   if (!s.session || !s.batch) return;
   try {
-    send({ type: 'confirmed', summary: confirmCheckIn(ledger, actor, { operationId: s.operationId, batchCode: s.batch, placeName, result: checkInResult(s.session) }) });
+    const input = { operationId: s.operationId, batchCode: s.batch, placeName, result: checkInResult(s.session), ...(custodian ? { custodian: custodian.login } : {}) };
+    send({ type: 'confirmed', summary: confirmCheckIn(ledger, actor, input) });
   } catch (e) {
     send({ type: 'confirm-failed', error: errorText(e) });
   }
@@ -35,6 +37,7 @@ export type CheckInActions = {
   readonly movePick: (delta: number) => void;
   readonly pick: () => void;
   readonly nextPlace: () => void;
+  readonly nextCustodian: () => void;
   readonly submit: (raw: string) => void;
   readonly damaged: () => void;
   /** Ctrl+Z: the last scan taken back (or the prompt it opened). */
@@ -45,7 +48,8 @@ export type CheckInActions = {
   readonly confirm: () => void;
 };
 
-export type CheckIn = CheckInState & CheckInActions & { readonly latest: () => CheckInState; readonly batches: readonly CheckInBatch[]; readonly place: string };
+export type CheckIn = CheckInState &
+  CheckInActions & { readonly latest: () => CheckInState; readonly batches: readonly CheckInBatch[]; readonly place: string; readonly custodian: string };
 
 /**
  * Counting one batch in (src/ui/state/check-in.ts). Nothing is written until the operator
@@ -56,6 +60,7 @@ export function useCheckIn(actor: Actor, initialBatch: string | null): CheckIn {
   const { ledger } = useServices();
   const batches = useMemo<CheckInBatch[]>(() => batchesAwaitingCheckIn(ledger, actor), [ledger, actor]);
   const places = useMemo(() => storagePlaces(ledger, actor), [ledger, actor]);
+  const custodians = useMemo(() => operatorsHere(ledger, actor), [ledger, actor]);
   const { state, dispatch, latest } = useLatestReducer(checkInReducer, initialCheckInState);
   useEffect(() => {
     if (initialBatch) open(ledger, actor, initialBatch, dispatch);
@@ -70,14 +75,15 @@ export function useCheckIn(actor: Actor, initialBatch: string | null): CheckIn {
         if (b) open(ledger, actor, b.code, dispatch);
       },
       nextPlace: () => void dispatch({ type: 'next-place', count: places.length }),
+      nextCustodian: () => void dispatch({ type: 'next-custodian', count: custodians.length }),
       submit: (raw) => void dispatch({ type: 'submitted', raw }),
       damaged: () => void dispatch({ type: 'damaged' }),
       undo: () => void dispatch({ type: 'undo' }),
       cancelConfirm: () => void dispatch({ type: 'cancel-confirm' }),
       back: () => backTarget(latest()) !== null && (dispatch({ type: 'back' }), true),
-      confirm: () => confirm(ledger, actor, latest(), places[latest().placeIndex]?.name, dispatch),
+      confirm: () => confirm(ledger, actor, latest(), places[latest().placeIndex]?.name, custodians[latest().custodianIndex], dispatch),
     }),
-    [ledger, actor, batches, places, dispatch, latest],
+    [ledger, actor, batches, places, custodians, dispatch, latest],
   );
-  return { ...state, ...actions, latest, batches, place: places[state.placeIndex]?.name ?? '' };
+  return { ...state, ...actions, latest, batches, place: places[state.placeIndex]?.name ?? '', custodian: custodians[state.custodianIndex]?.name ?? actor.name };
 }

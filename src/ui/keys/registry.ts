@@ -100,6 +100,8 @@ const DEFS = [
   { id: 'checkin.undo', keys: 'Ctrl+Z', description: keyDescriptions['checkin.undo'], category: 'local', contexts: ['checkin'], match: ctrl('z') },
   { id: 'checkin.damaged', keys: 'Ctrl+B', description: keyDescriptions['checkin.damaged'], category: 'local', contexts: ['checkin'], match: ctrl('b') },
   { id: 'checkin.place', keys: 'Tab', description: keyDescriptions['checkin.place'], category: 'local', contexts: ['checkin'], match: named('tab') },
+  // The line under the title names the key; the footer has no room left for it at 80 columns.
+  { id: 'checkin.custodian', keys: 'Ctrl+P', description: keyDescriptions['checkin.custodian'], category: 'local', contexts: ['checkin'], footer: false, match: ctrl('p') },
 
   // Shipments (发运与签收): two lists, 待签收 and 本网点发出, one context each so the footer
   // offers Enter 签收 only on an inbound row and S only on an outbound one.

@@ -40,10 +40,11 @@ export function CheckInScreen({ actor, batch, width, height, isActive, onContext
   useKeyHandler(checkInKeys(c, onLeave), { priority: asking ? PRIORITY.modal : PRIORITY.screen, isActive });
 
   if (c.mode === 'pick') return <CheckInPick rows={batchRows(c.batches)} picked={c.picked} flag={c.flags[0]} width={width} height={height} />;
-  const v = checkInView(c, c.place);
+  const v = checkInView(c, c.place, c.custodian);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Line text={v.title} width={width} bold />
+      <Line text={v.custody} width={width} />
       <TextField label={v.label} value={c.input} onChange={c.setInput} onSubmit={c.submit} focus={isActive && v.editing} placeholder={v.placeholder} width={width} labelWidth={v.labelWidth} />
       <Line text={v.totals} width={width} bold />
       <FlagLines flags={c.flags} count={3} width={width} />

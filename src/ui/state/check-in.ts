@@ -41,6 +41,8 @@ export type CheckInState = {
   readonly history: readonly Taken[];
   readonly flags: readonly Message[];
   readonly placeIndex: number;
+  /** Who answers for the cards once in the place (GD Art. 12): the site's operators, the operator first. */
+  readonly custodianIndex: number;
   readonly summary: ConfirmSummary | null;
 };
 
@@ -53,6 +55,7 @@ export type CheckInAction =
   | { type: 'damaged' }
   | { type: 'undo' }
   | { type: 'next-place'; count: number }
+  | { type: 'next-custodian'; count: number }
   | { type: 'cancel-confirm' }
   | { type: 'back' }
   | { type: 'confirmed'; summary: ConfirmSummary }
@@ -63,7 +66,7 @@ const U = zh.scanUndo;
 const FLAGS_KEPT = 4;
 
 export function initialCheckInState(): CheckInState {
-  return { mode: 'pick', picked: 0, batch: null, session: null, operationId: '', input: '', pendingBox: null, lastCard: null, history: [], flags: [], placeIndex: 0, summary: null };
+  return { mode: 'pick', picked: 0, batch: null, session: null, operationId: '', input: '', pendingBox: null, lastCard: null, history: [], flags: [], placeIndex: 0, custodianIndex: 0, summary: null };
 }
 
 /** What the operator reads for an outcome of the count. */
@@ -157,6 +160,8 @@ export function checkInReducer(s: CheckInState, a: CheckInAction): CheckInState 
       return s.session ? undo(s, s.session) : s;
     case 'next-place':
       return { ...s, placeIndex: cycleIndex(s.placeIndex, 1, a.count) };
+    case 'next-custodian':
+      return { ...s, custodianIndex: cycleIndex(s.custodianIndex, 1, a.count) };
     case 'cancel-confirm':
       return { ...s, mode: 'scan' };
     case 'back': {

@@ -7,6 +7,6 @@ import { BOX_COLUMNS, type CheckInBottom } from './check-in-view.ts';
 export function CheckInBottomPart({ bottom, width, height }: { bottom: CheckInBottom; width: number; height: number }) {
   if (bottom.kind === 'question') return <Question title={bottom.title} body={bottom.body} width={width} wrap />;
   if (bottom.kind === 'done') return <Line text={bottom.text} color="green" width={width} />;
-  const tableRows = Math.max(1, Math.min(bottom.rows.length, height - 9));
+  const tableRows = Math.max(1, Math.min(bottom.rows.length, height - 10));
   return <Table data={bottom.rows} columns={BOX_COLUMNS} width={width} height={tableRows} />;
 }

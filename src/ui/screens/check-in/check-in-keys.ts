@@ -19,6 +19,7 @@ export function checkInKeys(c: CheckIn, onLeave: () => void): (e: KeyEvent) => b
     if (matches('checkin.undo', e)) return c.undo(), true;
     if (matches('checkin.damaged', e)) return c.damaged(), true;
     if (matches('checkin.place', e)) return c.nextPlace(), true;
+    if (matches('checkin.custodian', e)) return c.nextCustodian(), true;
     if (matches('back', e) && c.back()) return true;
     return false;
   };

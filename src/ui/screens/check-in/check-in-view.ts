@@ -33,6 +33,8 @@ export type CheckInBottom = { kind: 'question'; title: string; body: string } | 
 /** The counting page worked out from the state: the screen only lays it out. */
 export type CheckInView = {
   readonly title: string;
+  /** Where the counted cards go and who answers for them there. */
+  readonly custody: string;
   readonly label: string;
   readonly labelWidth: number;
   readonly placeholder: string;
@@ -47,11 +49,11 @@ function boxRows(s: CheckInState): BoxRow[] {
   return (s.session ? boxProgress(s.session) : []).map((p) => ({ box: p.box, expected: String(p.expected), counted: String(p.counted), status: status(p.counted, p.expected, p.shortBy) }));
 }
 
-function bottomOf(s: CheckInState, place: string): CheckInBottom {
+function bottomOf(s: CheckInState, place: string, custodian: string): CheckInBottom {
   const t = s.session ? totals(s.session) : null;
   const r = s.session ? checkInResult(s.session) : null;
   if (s.mode === 'leave' && t) return { kind: 'question', title: C.leaveTitle, body: C.leaveBody(t.counted) };
-  if (s.mode === 'confirm' && r) return { kind: 'question', title: C.confirmTitle, body: C.confirmBody(r.received.length, place, r.missing.length, r.damaged.length, r.extras.length) };
+  if (s.mode === 'confirm' && r) return { kind: 'question', title: C.confirmTitle, body: C.confirmBody(r.received.length, place, custodian, r.missing.length, r.damaged.length, r.extras.length) };
   if (s.mode === 'done' && s.summary) return { kind: 'done', text: C.done(s.summary.received, s.summary.missing) };
   return { kind: 'boxes', rows: boxRows(s) };
 }
@@ -62,16 +64,17 @@ function labelOf(s: CheckInState): string {
   return C.scan;
 }
 
-export function checkInView(s: CheckInState, place: string): CheckInView {
+export function checkInView(s: CheckInState, place: string, custodian: string): CheckInView {
   const t = s.session ? totals(s.session) : null;
   const label = labelOf(s);
   return {
-    title: `${C.title(s.batch ?? '')}   ${C.place(place)}`,
+    title: C.title(s.batch ?? ''),
+    custody: `${C.place(place)}  ${C.custodian(custodian)}`,
     label,
     labelWidth: Math.max(12, displayWidth(label)),
     placeholder: s.mode === 'scan' ? C.scanPlaceholder : '',
     editing: s.mode === 'scan' || s.mode === 'box-count' || s.mode === 'damage-reason',
     totals: t ? C.totals(t.counted, t.expected, t.extras, t.duplicates) : '',
-    bottom: bottomOf(s, place),
+    bottom: bottomOf(s, place, custodian),
   };
 }
