@@ -859,6 +859,31 @@ export const pickupSettlements = sqliteTable(
 );
 
 /**
+ * 重新制卡已申请 (HB Art. 16: 读卡检测时如发现质量不合格…的卡，应重新制卡): that the re-make of a
+ * defective card was ordered — when, by whom, at which site, and under which request (the
+ * province system's or the maker's reference, when there is one). The re-make list shows it, so
+ * nobody orders a card twice or forgets one. Append-only: ordering again adds a row.
+ */
+export const remakeOrders = sqliteTable(
+  'remake_orders',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    cardId: integer('card_id')
+      .notNull()
+      .references(() => cards.id),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id),
+    ref: text('ref'),
+    operatorId: integer('operator_id')
+      .notNull()
+      .references(() => operators.id),
+    at: text('at').notNull(),
+  },
+  (t) => [index('remake_orders_card_ix').on(t.cardId)],
+);
+
+/**
  * Replication (issue 21): while `sbk replicate` is on for this ledger, every sealed write also
  * leaves the row texts it changed here, under its seal's number, in the same transaction; the
  * replicator ships them to PostgreSQL and deletes them once the server has committed. Not

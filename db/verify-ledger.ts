@@ -55,6 +55,8 @@ const GUARDS = [
   'pickup_papers_no_delete',
   'pickup_settlements_no_update',
   'pickup_settlements_no_delete',
+  'remake_orders_no_update',
+  'remake_orders_no_delete',
   'mail_deliveries_no_update',
   'mail_deliveries_no_delete',
   'mail_outcomes_no_update',

@@ -108,6 +108,7 @@ export const keyDescriptions = {
   'overdue.dialog-close': '取消',
   'overdue.stats-close': '关闭统计',
   'ways.move': '选择',
+  'ways.order': '登记已申请重制',
   'ways.page': '翻页',
   'ways.tab': '换页',
   'ways.field': '上一项/下一项',

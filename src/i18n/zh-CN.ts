@@ -434,9 +434,13 @@ export const zh = {
       takeback: () => '收回旧卡',
       destroy: () => '销毁移交',
     },
-    columns: { cardNo: '卡号', name: '姓名', state: '状态', where: '所在位置', reason: '不合格原因', newer: '新卡' },
+    columns: { cardNo: '卡号', name: '姓名', state: '状态', where: '所在位置', reason: '不合格原因', newer: '新卡', ordered: '重制' },
+    ordered: '已申请',
+    notOrdered: '未申请',
+    orderedNow: (cardNo: string, before: boolean) => `已登记卡 ${cardNo} 的重新制卡申请${before ? '（此前已登记过，本次再次登记）' : ''}。`,
     noneRemake: '没有读卡不合格、等待重新制卡的卡。',
-    remakeDetail: (id: string, at: string, newer: string | null) => `${id}  登记 ${at}${newer ? `  已有新卡 ${newer}` : '  尚无新卡'}`,
+    remakeDetail: (id: string, at: string, newer: string | null, ordered: string | null) =>
+      `${id}  登记 ${at}${newer ? `  已有新卡 ${newer}` : '  尚无新卡'}${ordered ? `  重制已申请 ${ordered}` : '  按 M 登记已申请重制'}`,
     takeBack: {
       intro: '换发、注销时交回的旧卡或拾获的卡：台账中已发放、已丢失或没有此卡都可收回。',
       cardNo: '卡号',

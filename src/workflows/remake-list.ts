@@ -8,6 +8,7 @@
 import type { Ledger } from '../../db/open-ledger.ts';
 import { requireSite, subtreeIds } from '../../db/sites-repo.ts';
 import { remakeCandidates } from '../../db/ways-back-queries.ts';
+import { latestRemakeOrders } from '../../db/remake-orders-repo.ts';
 import { SbkError } from '../domain/errors.ts';
 import { maskIdNumber } from '../domain/mask.ts';
 import { formatLocalTime } from '../domain/china-dates.ts';
@@ -29,10 +30,13 @@ export type RemakeRow = {
   markedAt: string | null;
   /** The holder's newer card, when there is one: the re-make may already be done. */
   newerCardNo: string | null;
+  /** China time the re-make was last ordered (`sbk remake order`, M on the console's list), and under which reference. */
+  orderedAt: string | null;
+  orderRef: string | null;
 };
 
 /** The operator's subtree, or the subtree of a site within it. */
-function scope(ledger: Ledger, actor: Actor, siteCode?: string): number[] {
+export function remakeScope(ledger: Ledger, actor: Actor, siteCode?: string): number[] {
   const mine = subtreeIds(ledger.db, actor.siteId);
   if (!siteCode?.trim()) return mine;
   const s = requireSite(ledger.db, siteCode.trim());
@@ -40,8 +44,11 @@ function scope(ledger: Ledger, actor: Actor, siteCode?: string): number[] {
   return subtreeIds(ledger.db, s.id);
 }
 
-export function remakeList(ledger: Ledger, actor: Actor, filter: { siteCode?: string } = {}): RemakeRow[] {
-  return remakeCandidates(ledger.db, scope(ledger, actor, filter.siteCode)).map((c) => ({
+/** The list; `pending`: only the cards whose re-make nobody has ordered yet. */
+export function remakeList(ledger: Ledger, actor: Actor, filter: { siteCode?: string; pending?: boolean } = {}): RemakeRow[] {
+  const candidates = remakeCandidates(ledger.db, remakeScope(ledger, actor, filter.siteCode));
+  const orders = latestRemakeOrders(ledger.db, candidates.map((c) => c.id));
+  const rows = candidates.map((c) => ({
     cardNo: c.cardNo,
     holderName: c.holderName,
     // PIPL Art. 28; HB Art. 42: nobody needs the full ID number to re-make a card.
@@ -53,13 +60,16 @@ export function remakeList(ledger: Ledger, actor: Actor, filter: { siteCode?: st
     reason: c.reason,
     markedAt: c.markedAt ? formatLocalTime(c.markedAt) : null,
     newerCardNo: c.newerCardNo,
+    orderedAt: orders.has(c.id) ? formatLocalTime(orders.get(c.id)!.at) : null,
+    orderRef: orders.get(c.id)?.ref ?? null,
   }));
+  return filter.pending ? rows.filter((r) => r.orderedAt === null) : rows;
 }
 
 /** The list as CSV for a spreadsheet (masked IDs, as on screen), through the one CSV cell function. */
 export function remakeCsv(rows: readonly RemakeRow[]): string {
   return spreadsheetCsv([
     [...waysBackText.remakeCsv],
-    ...rows.map((r) => [r.cardNo, r.holderName ?? '', r.holderIdMasked ?? '', r.stateLabel, r.site.code, r.site.name, r.place ?? '', r.reason ?? '', r.markedAt ?? '', r.newerCardNo ?? '']),
+    ...rows.map((r) => [r.cardNo, r.holderName ?? '', r.holderIdMasked ?? '', r.stateLabel, r.site.code, r.site.name, r.place ?? '', r.reason ?? '', r.markedAt ?? '', r.newerCardNo ?? '', r.orderedAt ?? '', r.orderRef ?? '']),
   ]);
 }

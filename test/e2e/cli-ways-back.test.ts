@@ -6,12 +6,21 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
+import Database from 'better-sqlite3';
 import { cliAs, demoLedgerCopies, verifies } from '../helpers/demo-cli.ts';
 
 const PINS = { zhangwei: '357902', zhaomin: '468013', liuyang: '579024', admin: '135790' } as const;
 const SLOW = 120_000;
 
 const demoCopy = demoLedgerCopies('sbk-ways-back-');
+const ordersIn = (db: string): number => {
+  const d = new Database(db, { readonly: true });
+  try {
+    return d.prepare('SELECT count(*) FROM remake_orders').pluck().get() as number;
+  } finally {
+    d.close();
+  }
+};
 const { ok, refused, usage, text } = cliAs(PINS);
 
 describe('sbk remake / card take-back / destroy', () => {
@@ -25,6 +34,26 @@ describe('sbk remake / card take-back / destroy', () => {
       const csv = ok(db, 'admin', ['remake', 'list', '--csv', '']);
       expect(readFileSync(csv.csvPath, 'utf8')).toContain('A10000018');
       refused(db, 'zhangwei', ['remake', 'list', '--site', '420103-01'], 'SITE_OUT_OF_SCOPE');
+
+      // The re-make ordered (HB Art. 16): marked on the list; all or nothing; again says so.
+      const orders = () => ordersIn(db);
+      expect(list[0]).toMatchObject({ orderedAt: null, orderRef: null });
+      refused(db, 'zhangwei', ['remake', 'order', 'A10000018', 'A10000019'], 'REMAKE_NOT_ON_LIST');
+      refused(db, 'zhangwei', ['remake', 'order', 'A10000018', '--ref', '=cmd|x'], 'REMAKE_REF_INVALID');
+      refused(db, 'liuyang', ['remake', 'order', 'A10000018'], 'REMAKE_NOT_ON_LIST'); // 江汉's clerk: not in his subtree
+      expect(orders()).toBe(0);
+      expect(ok(db, 'zhangwei', ['remake', 'order', 'a10000018', '--ref', 'CZ-2026-12'])).toEqual({ ordered: ['A10000018'], orderedBefore: [], ref: 'CZ-2026-12' });
+      const marked = ok(db, 'zhangwei', ['remake', 'list'])[0];
+      expect(marked.orderRef).toBe('CZ-2026-12');
+      expect(marked.orderedAt).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+      expect(ok(db, 'zhangwei', ['remake', 'list', '--pending'])).toEqual([]);
+      const shown = text(db, 'zhangwei', ['remake', 'list']);
+      expect(shown.stdout).toMatch(/重制申请/);
+      expect(shown.stdout).toMatch(/\d{4}-\d\d-\d\d CZ-2026-12/);
+      const again = text(db, 'zhangwei', ['remake', 'order', 'A10000018']);
+      expect(again.stdout).toContain('此前已登记过申请');
+      expect(orders()).toBe(2);
+      expect(readFileSync(ok(db, 'admin', ['remake', 'list', '--csv', '']).csvPath, 'utf8')).toContain('重制申请时间,申请单号');
 
       const issued = ok(db, 'zhangwei', ['card', 'take-back', 'A10000001', '--reason', 'replacement', '--from', '王小红']);
       expect(issued).toMatchObject({ cardNo: 'A10000001', fromState: 'issued', unknown: false, place: '保险柜1' });

@@ -144,6 +144,8 @@ export function buildTamperLedger(prefix: string): { dir: string; db: string } {
   mailTwo(db);
   applyAndContact(db, dir);
   pickupWithPapers(db);
+  // A re-make ordered (remake_orders): the demo's defective card at 江岸.
+  ok(db, 'zhangwei', ['remake', 'order', 'A10000018', '--ref', 'CZ-1']);
   return { dir, db };
 }
 

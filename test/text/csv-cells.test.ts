@@ -65,6 +65,8 @@ describe('the CSV writers', () => {
       reason: '=cmd|x',
       markedAt: null,
       newerCardNo: null,
+      orderedAt: null,
+      orderRef: '=HYPERLINK("x")',
     };
     const csv = remakeCsv([row]);
     expect(csv.startsWith('\uFEFF')).toBe(true);

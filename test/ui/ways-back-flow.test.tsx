@@ -39,7 +39,14 @@ describe('console: 退回与销毁 on the recall screen', () => {
     expect(f).toMatch(/退回与销毁\s+\[重制清单 1\]\s+收回旧卡\s+销毁移交/);
     expect(f).toMatch(/›\s*A10000018\s+\S+\s+不合格/);
     expect(f).toMatch(/\d{4}\*{10}[\dX]{4}\s+登记 \d{4}-\d\d-\d\d/);
-    expect(footer(f)).toMatch(/Tab 换页\s+↑↓ 选择/);
+    expect(footer(f)).toMatch(/M 登记已申请重制\s+Tab 换页\s+↑↓ 选择/);
+    // M records that the re-make was ordered (HB Art. 16): the list and the detail line say so.
+    expect(f).toMatch(/›\s*A10000018\s.*未申请/);
+    expect(f).toContain('按 M 登记已申请重制');
+    await c.press('m');
+    f = await c.waitFor((x) => x.includes('已登记卡 A10000018 的重新制卡申请'), 3000);
+    expect(f).toMatch(/›\s*A10000018\s.*已申请/);
+    expect(f).toMatch(/重制已申请 \d{4}-\d\d-\d\d \d\d:\d\d/);
 
     // 收回旧卡: the card number, the reason with ←→, the giver.
     await c.press(KEYS.tab);

@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { refuseSymlink, writeFileSafely } from '../../security/safe-write.ts';
 import { join } from 'node:path';
 import { remakeCsv, remakeList, type RemakeRow } from '../../workflows/remake-list.ts';
+import { orderRemakes } from '../../workflows/remake-order.ts';
 import { handOverForDestruction, saveDestructionSheet } from '../../workflows/destruction-handover.ts';
 import { exportsDir } from '../../workflows/shipment-export.ts';
 import { todayInChina } from '../../domain/china-dates.ts';
@@ -37,9 +38,10 @@ function remakeText(rows: readonly RemakeRow[]): string {
         { header: c.reason },
         { header: c.at },
         { header: c.newer },
+        { header: c.ordered, min: 21 },
       ],
-      rows.map((r) => [r.cardNo, r.holderName ?? '-', r.holderIdMasked ?? '-', r.stateLabel, `${r.site.name}${r.place ? ` ${r.place}` : ''}`, r.reason ?? '-', r.markedAt ?? '-', r.newerCardNo ?? t.remake.newerNone]),
-      120,
+      rows.map((r) => [r.cardNo, r.holderName ?? '-', r.holderIdMasked ?? '-', r.stateLabel, `${r.site.name}${r.place ? ` ${r.place}` : ''}`, r.reason ?? '-', r.markedAt ?? '-', r.newerCardNo ?? t.remake.newerNone, r.orderedAt ? `${r.orderedAt.slice(0, 10)}${r.orderRef ? ` ${r.orderRef}` : ''}` : t.remake.notOrdered]),
+      140,
     ),
   ].join('\n');
 }
@@ -48,10 +50,14 @@ function remakeListSubcommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalA
   return y.command(
     'list',
     t.remake.list.describe,
-    (c) => c.option('site', { type: 'string', describe: cliCommon.options.siteScope }).option('csv', { type: 'string', describe: t.remake.list.csv }),
+    (c) =>
+      c
+        .option('site', { type: 'string', describe: cliCommon.options.siteScope })
+        .option('pending', { type: 'boolean', default: false, describe: t.remake.list.pending })
+        .option('csv', { type: 'string', describe: t.remake.list.csv }),
     (argv) =>
       withActor(argv, (ledger, actor) => {
-        const rows = remakeList(ledger, actor, { siteCode: argv.site });
+        const rows = remakeList(ledger, actor, { siteCode: argv.site, pending: argv.pending });
         let csvPath: string | null = null;
         if (argv.csv !== undefined) {
           if (argv.csv.trim()) csvPath = argv.csv.trim();
@@ -68,8 +74,22 @@ function remakeListSubcommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalA
   );
 }
 
+function remakeOrderSubcommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArgs> {
+  return y.command(
+    'order <cards..>',
+    t.remake.order.describe,
+    (c) => c.positional('cards', { type: 'string', array: true, demandOption: true, describe: t.remake.order.cards }).option('ref', { type: 'string', describe: t.remake.order.ref }),
+    (argv) =>
+      withActor(argv, (ledger, actor) => {
+        const r = orderRemakes(ledger, actor, { cardNos: list(argv.cards), ref: argv.ref ?? null });
+        const lines = [t.remake.order.done({ cards: r.ordered.length, ref: r.ref }), ...(r.orderedBefore.length > 0 ? [t.remake.order.already({ cards: r.orderedBefore.join('、') })] : [])];
+        emit(out(), r, () => lines.join('\n'));
+      }),
+  );
+}
+
 export function remakeCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<GlobalArgs> {
-  return y.command('remake', t.remake.describe, (c) => withSubcommands(c, out, [remakeListSubcommand]).demandCommand(1, t.remake.demand), () => undefined);
+  return y.command('remake', t.remake.describe, (c) => withSubcommands(c, out, [remakeListSubcommand, remakeOrderSubcommand]).demandCommand(1, t.remake.demand), () => undefined);
 }
 
 type DestroyArgs = { card?: string[]; 'cards-file'?: string; 'all-ended'?: boolean };

@@ -5,14 +5,23 @@
 export const waysBackCliText = {
   remake: {
     describe: '重新制卡：读卡不合格的成品卡（HB 第十六条：应重新制卡）',
-    demand: '请给出子命令：list',
+    demand: '请给出子命令：list 或 order',
     list: {
       describe: '重制清单：本网点及下级读卡不合格的成品卡（在网点、退回途中或已回到市卡管机构），含原因、时间、所在位置和持卡人是否已有新卡',
       csv: '同时写成 CSV 文件（不写文件名则存到台账旁的 exports/）',
+      pending: '只列出尚未申请重新制卡的卡',
+    },
+    order: {
+      describe: '登记已申请重新制卡（如已在省级系统或向制卡商提交），重制清单上随即标明，避免重复申请或遗漏',
+      cards: '卡号（可多个）',
+      ref: '申请单号或批号（可选）',
+      done: (p: { cards: number; ref: string | null }) => `已登记重新制卡申请：${p.cards} 张${p.ref ? `（申请单号 ${p.ref}）` : ''}。`,
+      already: (p: { cards: string }) => `以下卡此前已登记过申请，本次再次登记：${p.cards}`,
     },
     none: '没有读卡不合格、等待重新制卡的成品卡。',
     head: (p: { cards: number }) => `重制清单：${p.cards} 张`,
-    columns: { place: '所在位置', reason: '不合格原因', at: '登记时间', newer: '已有新卡' },
+    columns: { place: '所在位置', reason: '不合格原因', at: '登记时间', newer: '已有新卡', ordered: '重制申请' },
+    notOrdered: '未申请',
     newerNone: '无',
     csvSaved: (p: { path: string }) => `CSV 已保存：${p.path}`,
     csvFile: (p: { date: string }) => `重制清单-${p.date}.csv`,

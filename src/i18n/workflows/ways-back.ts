@@ -40,5 +40,5 @@ export const waysBackText = {
   /** The sheet's file name in exports/. */
   file: (p: { ref: string }) => `销毁移交单-${p.ref}.txt`,
   /** The remake list's CSV header. */
-  remakeCsv: ['卡号', '持卡人', '证件号码', '状态', '网点代码', '网点', '保管地点', '不合格原因', '登记时间', '已有新卡'],
+  remakeCsv: ['卡号', '持卡人', '证件号码', '状态', '网点代码', '网点', '保管地点', '不合格原因', '登记时间', '已有新卡', '重制申请时间', '申请单号'],
 } as const;

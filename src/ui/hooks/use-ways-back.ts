@@ -4,6 +4,7 @@ import { dirname, relative } from 'node:path';
 import type { Ledger } from '../../../db/open-ledger.ts';
 import { remakeList, type RemakeRow } from '../../workflows/remake-list.ts';
 import { takeBackCard } from '../../workflows/take-back.ts';
+import { orderRemakes } from '../../workflows/remake-order.ts';
 import { destroyableCard, handOverForDestruction, saveDestructionSheet } from '../../workflows/destruction-handover.ts';
 import { authenticateApprover } from '../../workflows/authenticate.ts';
 import type { Actor } from '../../domain/actor.ts';
@@ -34,6 +35,17 @@ const errorText = (e: unknown): string => (isSbkError(e) ? e.message : zh.errors
 const codeOf = (e: unknown): string => (isSbkError(e) ? e.code : '');
 
 type Ctx = { ledger: Ledger; actor: Actor; dispatch: (a: WaysAction) => void; latest: () => WaysState };
+
+/** M on the re-make list: the selected card's re-make recorded as ordered (no reference: the CLI takes one). */
+function orderSelected(c: Ctx, row: RemakeRow | undefined): void {
+  if (!row) return;
+  try {
+    const r = orderRemakes(c.ledger, c.actor, { cardNos: [row.cardNo] });
+    c.dispatch({ type: 'remake-ordered', text: W.orderedNow(row.cardNo, r.orderedBefore.length > 0) });
+  } catch (e) {
+    c.dispatch({ type: 'notice', notice: { level: 'error', text: errorText(e) } });
+  }
+}
 
 /** The re-make list, or why it cannot be read. */
 function readRemake(ledger: Ledger, actor: Actor): { rows: RemakeRow[]; error: string | null } {
@@ -137,6 +149,7 @@ export function useWaysBack(actor: Actor) {
     remakeIndex: Math.min(state.remakeIndex, Math.max(0, count - 1)),
     reason: takeBackReason(state),
     move: (delta: number) => dispatch({ type: 'move-remake', delta, count }),
+    orderSelected: () => orderSelected(c, remake.rows[Math.min(latest().remakeIndex, Math.max(0, count - 1))]),
     clearNotice: () => dispatch({ type: 'notice', notice: null }),
     askLeave: () => dispatch({ type: 'ask-leave' }),
     cancelLeave: () => dispatch({ type: 'cancel-leave' }),

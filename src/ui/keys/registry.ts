@@ -171,6 +171,7 @@ const DEFS = [
   { id: 'overdue.dialog-close', keys: 'Esc', description: keyDescriptions['overdue.dialog-close'], category: 'local', contexts: ['overdue-recall', 'overdue-recall-note', 'overdue-end', 'overdue-mail-dialog'], match: named('escape') },
   { id: 'ways.tab', keys: 'Tab', description: keyDescriptions['ways.tab'], category: 'navigation', contexts: ['ways-remake', 'ways-takeback', 'ways-destroy'], match: named('tab', 'backtab') },
   { id: 'ways.move', keys: '↑↓', description: keyDescriptions['ways.move'], category: 'navigation', contexts: ['ways-remake'], match: named('up', 'down') },
+  { id: 'ways.order', keys: 'M', description: keyDescriptions['ways.order'], category: 'local', contexts: ['ways-remake'], printable: true, match: either(char('M'), char('m')) },
   { id: 'ways.page', keys: 'PgUp/PgDn', description: keyDescriptions['ways.page'], category: 'navigation', contexts: ['ways-remake'], footer: false, match: named('pageup', 'pagedown') },
   { id: 'ways.submit', keys: 'Enter', description: keyDescriptions['ways.submit'], category: 'local', contexts: ['ways-takeback', 'ways-destroy'], match: named('enter') },
   { id: 'ways.reason', keys: '←→', description: keyDescriptions['ways.reason'], category: 'local', contexts: ['ways-takeback'], match: named('left', 'right') },

@@ -46,6 +46,8 @@ export type WaysState = {
 export type WaysAction =
   | { readonly type: 'move-remake'; readonly delta: number; readonly count: number }
   | { readonly type: 'notice'; readonly notice: Notice | null }
+  /** M on the re-make list was written: the list is read again. */
+  | { readonly type: 'remake-ordered'; readonly text: string }
   | { readonly type: 'ask-leave' }
   | { readonly type: 'cancel-leave' }
   | { readonly type: 'tb-set'; readonly field: 'cardNo' | 'from'; readonly value: string }
@@ -111,6 +113,8 @@ function onTakeBack(s: WaysState, a: WaysAction): WaysState {
     case 'tb-done':
       // The reason stays: several old cards of one kind of visit come in a row.
       return { ...s, takeBack: emptyTakeBack(a.operationId, f.reasonIndex), notice: { level: 'ok', text: a.text }, version: s.version + 1 };
+    case 'remake-ordered':
+      return { ...s, notice: { level: 'ok', text: a.text }, version: s.version + 1 };
     default:
       return s;
   }

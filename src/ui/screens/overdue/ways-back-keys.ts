@@ -19,7 +19,8 @@ const up = (e: KeyEvent): boolean => e.name === 'up' || e.name === 'backtab';
 function rowKeys(w: Ways, stray: Stray, k: WaysKeyContext, e: KeyEvent): boolean {
   if (k.tab === 'remake') {
     // A card scanned by habit on the list is not a command.
-    if (stray.swallow(e, helpOrQuit)) return true;
+    if (stray.swallow(e, (x) => helpOrQuit(x) || matches('ways.order', x))) return true;
+    if (matches('ways.order', e)) return w.orderSelected(), true;
     if (matches('ways.move', e)) return w.move(up(e) ? -1 : 1), true;
     if (matches('ways.page', e)) return w.move(e.name === 'pageup' ? -k.page : k.page), true;
     return false;

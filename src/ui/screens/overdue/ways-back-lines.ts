@@ -20,14 +20,14 @@ export function waysTitleLine(tab: WaysTab, remakeCount: number): string {
   return `${W.title}  ${WAYS_TABS.map((t) => (t === tab ? `[${text(t)}]` : ` ${text(t)} `)).join(' ')}`;
 }
 
-export type RemakeLine = { cardNo: string; name: string; state: string; where: string; reason: string; newer: string };
+export type RemakeLine = { cardNo: string; name: string; state: string; where: string; reason: string; newer: string; ordered: string };
 
 export function remakeLines(rows: readonly RemakeRow[]): RemakeLine[] {
-  return rows.map((r) => ({ cardNo: r.cardNo, name: r.holderName ?? '-', state: r.stateLabel, where: `${r.site.name}${r.place ? ` ${r.place}` : ''}`, reason: r.reason ?? '-', newer: r.newerCardNo ?? '-' }));
+  return rows.map((r) => ({ cardNo: r.cardNo, name: r.holderName ?? '-', state: r.stateLabel, where: `${r.site.name}${r.place ? ` ${r.place}` : ''}`, reason: r.reason ?? '-', newer: r.newerCardNo ?? '-', ordered: r.orderedAt ? W.ordered : W.notOrdered }));
 }
 
 export function remakeDetail(r: RemakeRow): string {
-  return W.remakeDetail(r.holderIdMasked ?? '-', r.markedAt ?? '-', r.newerCardNo);
+  return W.remakeDetail(r.holderIdMasked ?? '-', r.markedAt ?? '-', r.newerCardNo, r.orderedAt ? `${r.orderedAt}${r.orderRef ? ` ${r.orderRef}` : ''}` : null);
 }
 
 /** The last few scanned numbers that fit, newest last. */

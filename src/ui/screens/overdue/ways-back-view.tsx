@@ -21,6 +21,7 @@ const REMAKE_COLUMNS: ColumnSpec<RemakeLine>[] = [
   { key: 'state', header: W.columns.state, width: 10, min: 6 },
   { key: 'where', header: W.columns.where, width: 22, min: 8, drop: 2 },
   { key: 'reason', header: W.columns.reason, width: 16, min: 8, drop: 1 },
+  { key: 'ordered', header: W.columns.ordered, width: 6 },
   { key: 'newer', header: W.columns.newer, width: 10, drop: 3 },
 ];
 
