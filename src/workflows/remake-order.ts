@@ -27,7 +27,7 @@ export function orderRemakes(ledger: Ledger, actor: Actor, input: RemakeOrderInp
   return writeTx(ledger, (tx) => {
     const onList = new Map(remakeCandidates(tx, remakeScope(ledger, actor)).map((c) => [c.cardNo, c]));
     const missing = cardNos.filter((n) => !onList.has(n));
-    if (missing.length > 0) throw new SbkError('REMAKE_NOT_ON_LIST', { cards: missing.join('、') });
+    if (missing.length > 0) throw new SbkError('REMAKE_NOT_ON_LIST', { cards: missing });
     const ids = cardNos.map((n) => onList.get(n)!.id);
     const before = latestRemakeOrders(tx, ids);
     const at = ledger.now().toISOString();

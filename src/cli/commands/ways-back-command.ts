@@ -82,7 +82,7 @@ function remakeOrderSubcommand(y: Argv<GlobalArgs>, out: () => Out): Argv<Global
     (argv) =>
       withActor(argv, (ledger, actor) => {
         const r = orderRemakes(ledger, actor, { cardNos: list(argv.cards), ref: argv.ref ?? null });
-        const lines = [t.remake.order.done({ cards: r.ordered.length, ref: r.ref }), ...(r.orderedBefore.length > 0 ? [t.remake.order.already({ cards: r.orderedBefore.join('、') })] : [])];
+        const lines = [t.remake.order.done({ cards: r.ordered.length, ref: r.ref }), ...(r.orderedBefore.length > 0 ? [t.remake.order.already({ cards: r.orderedBefore })] : [])];
         emit(out(), r, () => lines.join('\n'));
       }),
   );

@@ -16,7 +16,7 @@ export const waysBackCliText = {
       cards: '卡号（可多个）',
       ref: '申请单号或批号（可选）',
       done: (p: { cards: number; ref: string | null }) => `已登记重新制卡申请：${p.cards} 张${p.ref ? `（申请单号 ${p.ref}）` : ''}。`,
-      already: (p: { cards: string }) => `以下卡此前已登记过申请，本次再次登记：${p.cards}`,
+      already: (p: { cards: readonly string[] }) => `以下卡此前已登记过申请，本次再次登记：${p.cards.join('、')}`,
     },
     none: '没有读卡不合格、等待重新制卡的成品卡。',
     head: (p: { cards: number }) => `重制清单：${p.cards} 张`,

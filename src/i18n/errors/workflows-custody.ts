@@ -254,6 +254,6 @@ export const custodyWorkflowErrors = {
   'HOLDER_ID_MISMATCH.takeBack': () => '所填证件号码与此卡持卡人不符：请核对交回的卡和证件。',
   'CARD_NO_EMPTY.takeBack': () => '请输入或扫描要收回的卡号。',
   'SELECTION_EMPTY.remakeOrder': () => '请给出已申请重新制卡的卡号。',
-  REMAKE_NOT_ON_LIST: (p: { cards: string }) => `以下卡不在您的重制清单上（不是读卡不合格的成品卡，或不在本网点及下级），未登记任何申请：${p.cards}`,
+  REMAKE_NOT_ON_LIST: (p: { cards: readonly string[] }) => `以下卡不在您的重制清单上（不是读卡不合格的成品卡，或不在本网点及下级），未登记任何申请：${p.cards.join('、')}`,
   REMAKE_REF_INVALID: () => '申请单号最多 40 个字符，只能用字母、数字、汉字和 - _ / . 。',
 } as const satisfies ErrorTextTable;
