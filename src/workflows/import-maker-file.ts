@@ -110,18 +110,15 @@ type PreviousImport = { at: string; operatorName: string; siteName: string };
 type ImportSite = ReturnType<typeof requireSite>;
 type StoragePlace = ReturnType<typeof placesAt>[number];
 
+/** Rows checked against the ledger and written together: one operation (two with receive) each. */
+export const IMPORT_CHUNK_ROWS = 2_000;
 /**
- * Rows checked against the ledger and written together: one operation (two with receive) each.
- * Small enough that a chunk's rows mostly die young: at 2,000 they outlived a scavenge and were
- * promoted, and the old generation filled faster between two full collections.
+ * Rows between two full garbage collections (collect-garbage.ts), some 35 ms each (a 100,000-row
+ * file: 25 of them, 0.9 s). Tried (issue 18 item 6): every 8,000 rows, with chunks of 500, saved
+ * half of that but raised the import's peak by some 3 MB at 100,000 rows, and the 1,500,000-row
+ * import peaked at 157.5 MB (the goal: under 150); every 2,000 rows lowered it no further.
  */
-export const IMPORT_CHUNK_ROWS = 500;
-/**
- * Rows between two full garbage collections (collect-garbage.ts): each costs some 35 ms (a
- * 100,000-row file: 25 of them were 0.9 s); at 8,000 rows with chunks of 500 the peak stayed
- * where 4,000 rows with chunks of 2,000 held it.
- */
-const GC_EVERY_ROWS = 8_000;
+const GC_EVERY_ROWS = 4_000;
 /** About the length of a data row of the Annex layout (a prefab row ~150 bytes, a finished one more). */
 const BYTES_PER_ROW_AT_LEAST = 100;
 /** The ledger's page cache during a write import (db/import-keys.ts smallerPageCache), KiB. */
