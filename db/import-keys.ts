@@ -22,9 +22,9 @@ const FLUSH_AT = 6_000;
 const INSERT_ROWS = 200;
 /**
  * 10 bits per value expected (about 1 false "maybe" in 100 with 7 hashes; fewer for a file of
- * longer rows than guessed), at most 4 MiB: the filter is all resident, and at 1,500,000 rows
- * (4,500,000 values, 7.5 bits each) the 4 MiB it saved against 8 were what kept the import's peak
- * under 150 MB, for some 3 false "maybe"s in 100 — a look-up each in the scratch database.
+ * longer rows than guessed), at most 4 MiB (it was 8): the filter is all resident, and a
+ * 1,500,000-row file (4,500,000 values, 7.5 bits each) pays for the 4 MiB saved with some 3 false
+ * "maybe"s in 100, a look-up each in the scratch database (issue 18 item 6: its peak RSS goal).
  */
 function bloomBits(values: number): number {
   return Math.min(1 << 25, Math.max(1 << 16, Math.ceil((values * 10) / 8) * 8));
