@@ -20,11 +20,19 @@ const KIND_NO: Readonly<Record<MakerKeyKind, number>> = { cardNo: 0, cardIdCode:
 const FLUSH_AT = 6_000;
 /** Rows per INSERT (3 values each). */
 const INSERT_ROWS = 200;
-/** 10 bits per value expected (about 1 false "maybe" in 100 with 7 hashes; fewer for a file of longer rows than guessed), at most 8 MiB. */
+/**
+ * 10 bits per value expected (about 1 false "maybe" in 100 with 7 hashes; fewer for a file of
+ * longer rows than guessed), at most 4 MiB (it was 8): the filter is all resident, and a
+ * 1,500,000-row file (4,500,000 values, 7.5 bits each) pays for the 4 MiB saved with some 3 false
+ * "maybe"s in 100, a look-up each in the scratch database (issue 18 item 6: its peak RSS goal).
+ */
 function bloomBits(values: number): number {
-  return Math.min(1 << 26, Math.max(1 << 16, Math.ceil((values * 10) / 8) * 8));
+  return Math.min(1 << 25, Math.max(1 << 16, Math.ceil((values * 10) / 8) * 8));
 }
-const BLOOM_HASHES = 7;
+/** The number of hashes best for the bits per value expected (ln 2 × bits per value), 1 to 7. */
+function bloomHashes(bits: number, values: number): number {
+  return Math.max(1, Math.min(7, Math.round((bits / Math.max(1, values)) * Math.LN2)));
+}
 
 export type ImportKeys = SeenKeys & { close(): void };
 
@@ -44,11 +52,12 @@ function hashes(kind: number, value: string): [number, number] {
 /** A Bloom filter over (kind, value): true when the pair may have been added before; adds it. */
 function bloomFilter(values: number): (kind: number, value: string) => boolean {
   const bits = bloomBits(values);
+  const k = bloomHashes(bits, values);
   const bloom = new Uint8Array(bits >>> 3);
   return (kind, value) => {
     const [h1, h2] = hashes(kind, value);
     let maybe = true;
-    for (let i = 0; i < BLOOM_HASHES; i++) {
+    for (let i = 0; i < k; i++) {
       const bit = ((h1 + Math.imul(i, h2)) >>> 0) % bits;
       if ((bloom[bit >>> 3]! & (1 << (bit & 7))) === 0) {
         maybe = false;

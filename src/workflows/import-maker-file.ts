@@ -18,6 +18,7 @@ import { withTempStore } from '../../db/seal-chain.ts';
 import { insertBatch, registerCards, type NewCard, type ThenMove } from '../../db/register-cards.ts';
 import { batchByCode, existingCardNos, existingIdentityCodes, importByHash, insertImport } from '../../db/imports-repo.ts';
 import { openImportKeys, smallerPageCache, type ImportKeys } from '../../db/import-keys.ts';
+import { memoryImportKeys } from '../../db/import-keys-memory.ts';
 import { placesAt, requireSite, siteById, subtreeIds } from '../../db/sites-repo.ts';
 import { makerFileStream, type MakerFileCheck, type MakerFileError, type MakerFileName, type MakerFileProgress, type MakerRow } from '../domain/maker-file.ts';
 import { bytesSource, EncodingSniffer, type MakerBytes, type MakerEncoding } from '../domain/maker-file-lines.ts';
@@ -111,14 +112,27 @@ type StoragePlace = ReturnType<typeof placesAt>[number];
 
 /** Rows checked against the ledger and written together: one operation (two with receive) each. */
 export const IMPORT_CHUNK_ROWS = 2_000;
-/** Rows between two full garbage collections (collect-garbage.ts). */
+/**
+ * Rows between two full garbage collections (collect-garbage.ts), some 35 ms each (a 100,000-row
+ * file: 25 of them, 0.9 s). Tried (issue 18 item 6): every 8,000 rows, with chunks of 500, saved
+ * half of that but raised the import's peak by some 3 MB at 100,000 rows, and the 1,500,000-row
+ * import peaked at 157.5 MB (the goal: under 150); every 2,000 rows lowered it no further.
+ */
 const GC_EVERY_ROWS = 4_000;
 /** About the length of a data row of the Annex layout (a prefab row ~150 bytes, a finished one more). */
 const BYTES_PER_ROW_AT_LEAST = 100;
 /** The ledger's page cache during a write import (db/import-keys.ts smallerPageCache), KiB. */
 const IMPORT_CACHE_KIB = 2048;
-/** Files above this many bytes keep their duplicate-check values in a scratch database. */
+/**
+ * Files up to this many bytes keep their duplicate-check values in memory, as bytes
+ * (db/import-keys-memory.ts), larger ones in a scratch database (db/import-keys.ts), whose memory
+ * stays flat but which costs a B-tree insert per value. Measured (issue 18 item 6) with 16 MiB:
+ * the 100,000-row file (15 MB) in memory saved about 1 s of CPU of 11 but raised the whole
+ * process's peak from 142 to 149–151 MB, past its 150 MB goal.
+ */
 const KEYS_IN_MEMORY_BYTES = 4 << 20;
+/** A prefab row of the Annex layout is about this long: the guess of how many values the memory table takes. */
+const BYTES_PER_ROW_TYPICAL = 150;
 
 function sourceOf(input: ImportInput): MakerBytes {
   if (input.source) return input.source;
@@ -242,7 +256,8 @@ type Written = { registered: number; received: number; shipment: string | null }
  */
 function* checkPass(db: LedgerDb, plan: CheckPlan, writer: ChunkWriter | null): Generator<MakerFileProgress, CheckOutcome> {
   const { input, src } = plan;
-  const keys: ImportKeys | undefined = src.size > KEYS_IN_MEMORY_BYTES ? openImportKeys(Math.ceil(src.size / BYTES_PER_ROW_AT_LEAST) * 3) : undefined;
+  const keys: ImportKeys =
+    src.size > KEYS_IN_MEMORY_BYTES ? openImportKeys(Math.ceil(src.size / BYTES_PER_ROW_AT_LEAST) * 3) : memoryImportKeys(Math.ceil(src.size / BYTES_PER_ROW_TYPICAL) * 3);
   try {
     const reread = rehashing(src);
     const ledgerErrors: MakerFileError[] = [];
@@ -265,7 +280,7 @@ function* checkPass(db: LedgerDb, plan: CheckPlan, writer: ChunkWriter | null): 
     const parsed = yield* makerFileStream(input.fileName, reread, {
       exemptBins: input.exemptBins ?? [],
       encoding: plan.encoding,
-      ...(keys ? { seen: keys } : {}),
+      seen: keys,
       onError: () => {
         fileErrors++;
       },
@@ -285,7 +300,7 @@ function* checkPass(db: LedgerDb, plan: CheckPlan, writer: ChunkWriter | null): 
     const written = writer && errors.length === 0 ? writer.finish() : null;
     return { parsed, errors, boxes: boxLabels.size, written };
   } finally {
-    keys?.close();
+    keys.close();
   }
 }
 
