@@ -7,7 +7,7 @@
  * removes a row by the hash of its text (`_hash`): a ledger table need not have a primary key,
  * and a digest is a multiset, so n equal rows are n rows here too.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -39,7 +39,7 @@ const REPORT_INDEXES: Record<string, string[]> = {
 };
 
 export function rowHash(table: string, row: string): string {
-  return createHash('sha256').update(`${table}\n${row}`).digest('hex');
+  return hash('sha256', `${table}\n${row}`, 'hex'); // one-shot (node ≥ 20.12): no Hash object per row
 }
 
 /** Creates or widens the mirror of each table (new columns are added; none is dropped: other ledgers may still have them). */
@@ -86,23 +86,88 @@ function copyField(v: string | number | null): string {
 
 /** Below this many rows an INSERT over arrays; from it on COPY (the bulk of a full copy). */
 const COPY_FROM_ROWS = 500;
+/** A full copy's COPY is fed in chunks of about this many characters, as the server takes them. */
+const CHUNK_CHARS = 1 << 20;
+
+/** One row as a line of COPY's text format: ledger id, hash, row text, then the typed columns. */
+function copyLine(lid: string, table: string, types: readonly PgType[], row: string): string {
+  const values = parseRow(row);
+  // A row text without a backslash holds no string with a tab, newline, carriage return, backslash
+  // or NUL (JSON escapes them all): then neither it nor any of its values needs escaping.
+  const plain = row.indexOf('\\') < 0;
+  let line = `${lid}\t${rowHash(table, row)}\t${plain ? row : copyField(row)}`;
+  for (let j = 0; j < types.length; j++) {
+    const v = typed(values[j], types[j]!);
+    line += v === null ? '\t\\N' : `\t${plain ? v : copyField(v)}`;
+  }
+  return line + '\n';
+}
+
+const copyStatement = (shape: TableShape): string => {
+  const names = shape.columns.map((col) => q(col.name)).join(', ');
+  return `COPY ${mirrorName(shape.name)} (_ledger, _hash, _row${names ? ', ' + names : ''}) FROM STDIN`;
+};
 
 /** Adds rows (row texts) to one mirror: COPY for a batch, one INSERT over arrays (unnest) for a few. */
 export async function insertRows(c: PgConn, ledgerId: string, shape: TableShape, rows: readonly string[]): Promise<void> {
   if (rows.length < COPY_FROM_ROWS) return insertByArrays(c, ledgerId, shape, rows);
+  await copyRows(c, ledgerId, shape, rows);
+}
+
+/**
+ * A row to copy: its text, or its text with its typed columns already in COPY's format (each
+ * after a tab; db/replication-outbox.ts tableRowsForCopy), or null there when the row must be typed here.
+ */
+export type CopyRow = string | readonly [row: string, typedTail: string | null];
+
+function lineOf(lid: string, table: string, types: readonly PgType[], r: CopyRow): string {
+  if (typeof r === 'string') return copyLine(lid, table, types, r);
+  const [row, tail] = r;
+  if (tail === null) return copyLine(lid, table, types, row);
+  const plain = row.indexOf('\\') < 0;
+  if (!plain && row.includes('\\u0000')) return copyLine(lid, table, types, row); // a NUL: typed() drops it
+  return `${lid}\t${rowHash(table, row)}\t${plain ? row : copyField(row)}${tail}\n`;
+}
+
+/**
+ * Every row of `rows` into one mirror through one COPY, streamed: the rows are read and encoded
+ * while the server stores the chunks before them (the socket's backpressure paces the reading),
+ * so the two processes work side by side. Returns how many rows were sent.
+ */
+export async function copyRows(c: PgConn, ledgerId: string, shape: TableShape, rows: Iterable<CopyRow>): Promise<number> {
   const types = shape.columns.map((col) => pgTypeOf(col.type));
-  const lines: string[] = new Array<string>(rows.length);
   const lid = copyField(ledgerId);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    const values = parseRow(row);
-    const f = [lid, rowHash(shape.name, row), copyField(row)];
-    for (let j = 0; j < types.length; j++) f.push(copyField(typed(values[j], types[j]!)));
-    lines[i] = f.join('\t') + '\n';
+  const it = rows[Symbol.iterator]();
+  let count = 0;
+  const source = new Readable({
+    highWaterMark: 2,
+    objectMode: true,
+    read() {
+      let chunk = '';
+      try {
+        while (chunk.length < CHUNK_CHARS) {
+          const next = it.next();
+          if (next.done) {
+            if (chunk) this.push(chunk);
+            this.push(null);
+            return;
+          }
+          chunk += lineOf(lid, shape.name, types, next.value);
+          count += 1;
+        }
+      } catch (e) {
+        this.destroy(e as Error);
+        return;
+      }
+      this.push(chunk);
+    },
+  });
+  try {
+    await pipeline(source, c.query(copyFrom(copyStatement(shape))));
+  } finally {
+    it.return?.(); // a failed COPY: the table's read ends here too
   }
-  const names = shape.columns.map((col) => q(col.name)).join(', ');
-  const stream = c.query(copyFrom(`COPY ${mirrorName(shape.name)} (_ledger, _hash, _row${names ? ', ' + names : ''}) FROM STDIN`));
-  await pipeline(Readable.from([lines.join('')]), stream);
+  return count;
 }
 
 function parseRow(row: string): unknown[] {
@@ -145,6 +210,37 @@ export async function deleteRows(c: PgConn, ledgerId: string, table: string, has
     [ledgerId, hashes, counts],
   );
   return r.rowCount ?? 0;
+}
+
+/**
+ * Before a full copy into a mirror that holds no row of any ledger (a new replica): its indexes
+ * but the primary key are dropped, to be made again by `buildIndexes` once the rows are in (one
+ * sort each, instead of trees kept up row by row). Inside the shipment's transaction, the table
+ * locked: a kill rolls the drop back with the rows. Returns the definitions of whatever indexes
+ * the mirror had (the report indexes made in ensureMirrors and any other), none when it holds rows.
+ */
+export async function deferIndexes(c: PgConn, table: string): Promise<string[]> {
+  const m = mirrorName(table);
+  const holds = async () => (await c.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${m}) AS any`)).rows[0]!.any;
+  if (await holds()) return [];
+  await c.query(`LOCK TABLE ${m} IN ACCESS EXCLUSIVE MODE`);
+  if (await holds()) return []; // another ledger's rows committed meanwhile: its indexes stay
+  const r = await c.query<{ schema: string; name: string; def: string }>(
+    `SELECT n.nspname AS schema, ic.relname AS name, pg_get_indexdef(i.indexrelid) AS def
+       FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_namespace n ON n.oid = ic.relnamespace
+      WHERE i.indrelid = $1::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+      ORDER BY ic.relname`,
+    [m],
+  );
+  for (const x of r.rows) await c.query(`DROP INDEX ${q(x.schema)}.${q(x.name)}`);
+  return r.rows.map((x) => x.def);
+}
+
+/** The indexes `deferIndexes` dropped, made again over the rows now in (same transaction). */
+export async function buildIndexes(c: PgConn, defs: readonly string[]): Promise<void> {
+  if (defs.length === 0) return;
+  await c.query("SET LOCAL maintenance_work_mem = '256MB'");
+  for (const def of defs) await c.query(def);
 }
 
 /** Every row of one ledger gone from the mirrors (before a full copy). */

@@ -33,11 +33,11 @@ import {
   sealAt,
   sealsAfter,
   sealsWithoutRows,
-  tableRows,
+  tableRowsForCopy,
   type LocalSeal,
 } from '../../db/replication-outbox.ts';
 import { rowExpression, sealedTables } from '../../db/sealed-tables.ts';
-import { clearLedger, deleteRows, ensureMirrors, insertRows, rowHash, type TableShape } from '../../db/pg/mirror-tables.ts';
+import { buildIndexes, clearLedger, copyRows, deferIndexes, deleteRows, ensureMirrors, insertRows, pgTypeOf, rowHash, type TableShape } from '../../db/pg/mirror-tables.ts';
 import { ensureServerSchema, type PgConn } from '../../db/pg/server-schema.ts';
 import { insertSeals, lockLedger, recordRefusal, setHead, type ReplicaHead } from '../../db/pg/replica-ledger.ts';
 import { connectReplica, isConnectionError } from '../../db/pg/connect.ts';
@@ -181,20 +181,19 @@ export async function shipOnce(ledger: Ledger, c: PgConn, src: Source, known: { 
 async function fullCopy(ledger: Ledger, c: PgConn, src: Source, head: ReplicaHead, shapes: TableShape[]): Promise<Shipment> {
   if (head.seq > 0) await clearLedger(c, src.id); // a replica at 0 holds no rows: a full copy commits its head with them
   let rows = 0;
+  const deferred: string[] = [];
   for (const t of sealedTables(ledger.sqlite)) {
     const shape = shapes.find((s) => s.name === t.name)!;
-    let batch: string[] = [];
-    for (const row of tableRows(ledger.sqlite, rowExpression(t), t.name)) {
-      batch.push(row);
-      if (batch.length >= ROWS_PER_BATCH) {
-        await insertRows(c, src.id, shape, batch);
-        rows += batch.length;
-        batch = [];
-      }
-    }
-    await insertRows(c, src.id, shape, batch);
-    rows += batch.length;
+    const T0 = performance.now();
+    deferred.push(...(await deferIndexes(c, t.name)));
+    const kinds = shape.columns.map((col) => ({ name: col.name, kind: pgTypeOf(col.type) }));
+    const n = await copyRows(c, src.id, shape, tableRowsForCopy(ledger.sqlite, rowExpression(t), t.name, kinds));
+    rows += n;
+    if (process.env.TRACE_COPY && n > 1000) console.error(`TRACE ${t.name} ${n} rows ${(performance.now() - T0).toFixed(0)} ms`);
   }
+  const T1 = performance.now();
+  await buildIndexes(c, deferred);
+  if (process.env.TRACE_COPY) console.error(`TRACE indexes ${(performance.now() - T1).toFixed(0)} ms`);
   let seals = 0;
   let last: LocalSeal | null = null;
   for (;;) {
