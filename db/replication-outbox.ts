@@ -129,33 +129,6 @@ export function tableRows(sqlite: Database.Database, expr: string, table: string
   return sqlite.prepare(`SELECT ${expr} FROM main."${table.replace(/"/g, '""')}"`).pluck().iterate() as IterableIterator<string>;
 }
 
-/** How the server's mirror types a column (db/pg/mirror-tables.ts pgTypeOf). */
-export type MirrorKind = 'bigint' | 'double precision' | 'text';
-
-/** Integers a JavaScript number holds exactly: beyond them the JSON path rounds, and so must a copy. */
-const SAFE = 9007199254740991;
-/** A value COPY's text format would escape (backslash, tab, newline, carriage return). */
-const NEEDS_ESCAPE = `'*[\\${'\t\n\r'}]*'`;
-
-/**
- * Every row of a sealed table for a full copy, streamed: [row text, typed tail] where the tail is
- * the row's typed columns already in COPY's text format (each after a tab, `\\N` for null), made
- * by SQLite — or null when a value is not the plain case (an integer column holding text or a
- * number beyond 2^53, a real, a text with a character COPY escapes): the caller then types that
- * row from its text, as for any other change, so both ways give the same columns.
- */
-export function tableRowsForCopy(sqlite: Database.Database, expr: string, table: string, columns: readonly { name: string; kind: MirrorKind }[]): IterableIterator<[string, string | null]> {
-  const q = (n: string) => `"${n.replace(/"/g, '""')}"`;
-  const field = ({ name, kind }: { name: string; kind: MirrorKind }): string => {
-    const x = q(name);
-    if (kind === 'bigint') return `CASE WHEN ${x} IS NULL THEN '\\N' WHEN typeof(${x}) = 'integer' AND ${x} BETWEEN -${SAFE} AND ${SAFE} THEN ${x} END`;
-    if (kind === 'text') return `CASE WHEN ${x} IS NULL THEN '\\N' WHEN typeof(${x}) = 'text' AND ${x} NOT GLOB ${NEEDS_ESCAPE} THEN ${x} END`;
-    return `CASE WHEN ${x} IS NULL THEN '\\N' END`;
-  };
-  const tail = columns.length ? columns.map((col) => `char(9) || ${field(col)}`).join(' || ') : "''";
-  return sqlite.prepare(`SELECT ${expr}, ${tail} FROM main.${q(table)}`).raw().iterate() as IterableIterator<[string, string | null]>;
-}
-
 /** Declared type of every column of a table, in order. */
 export function columnTypes(sqlite: Database.Database, table: string): { name: string; type: string }[] {
   return sqlite.prepare('SELECT name, type FROM pragma_table_info(?) ORDER BY cid').all(table) as { name: string; type: string }[];

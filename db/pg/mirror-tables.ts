@@ -16,7 +16,7 @@ import { DDL_LOCK } from './server-schema.ts';
 
 export type Column = { name: string; type: string };
 export type TableShape = { name: string; columns: Column[] };
-type PgType = 'bigint' | 'double precision' | 'text';
+export type PgType = 'bigint' | 'double precision' | 'text';
 
 export const mirrorName = (table: string): string => `"r_${table.replace(/"/g, '""')}"`;
 const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
@@ -86,21 +86,62 @@ function copyField(v: string | number | null): string {
 
 /** Below this many rows an INSERT over arrays; from it on COPY (the bulk of a full copy). */
 const COPY_FROM_ROWS = 500;
-/** A full copy's COPY is fed in chunks of about this many characters, as the server takes them. */
-const CHUNK_CHARS = 1 << 20;
+/** A full copy's COPY is fed in chunks of about this many bytes, as the server takes them. */
+const CHUNK_BYTES = 1 << 20;
 
 /** One row as a line of COPY's text format: ledger id, hash, row text, then the typed columns. */
 function copyLine(lid: string, table: string, types: readonly PgType[], row: string): string {
-  const values = parseRow(row);
-  // A row text without a backslash holds no string with a tab, newline, carriage return, backslash
-  // or NUL (JSON escapes them all): then neither it nor any of its values needs escaping.
-  const plain = row.indexOf('\\') < 0;
-  let line = `${lid}\t${rowHash(table, row)}\t${plain ? row : copyField(row)}`;
+  // A row text without a backslash holds no string with a quote, tab, newline, carriage return or
+  // backslash (JSON escapes them all; SQLite leaves a NUL as it is, so that is looked for too):
+  // then it needs no escaping, and its typed columns are read off the text (plainTail), unparsed.
+  const plain = row.indexOf('\\') < 0 && row.indexOf('\u0000') < 0;
+  const head = `${lid}\t${rowHash(table, row)}\t${plain ? row : copyField(row)}`;
+  const tail = plain ? plainTail(row, types) : null;
+  return `${head}${tail ?? parsedTail(row, types)}\n`;
+}
+
+/** An integer token that JSON.parse reads back exactly and String() writes the same. */
+const PLAIN_INT = /^(?:0|-?[1-9]\d{0,14})$/;
+
+/**
+ * The typed columns of a row text without a backslash, in COPY's text format (each after a tab),
+ * read straight off the json_array text: null, integers of at most 15 digits, strings (holding
+ * no quote: it would be escaped). Anything else (a real, a string in an integer column, a text
+ * that is not such an array) gives null: the row is then typed by parsing it, the one rule of `typed`.
+ */
+export function plainTail(row: string, types: readonly PgType[]): string | null {
+  if (row.charCodeAt(0) !== 91 /* [ */) return null;
+  let i = 1;
+  let tail = '';
+  const last = row.length - 1;
   for (let j = 0; j < types.length; j++) {
-    const v = typed(values[j], types[j]!);
-    line += v === null ? '\t\\N' : `\t${plain ? v : copyField(v)}`;
+    if (row.charCodeAt(i) === 34 /* " */) {
+      const end = row.indexOf('"', i + 1);
+      if (end < 0 || types[j] !== 'text') return null;
+      tail += '\t' + row.slice(i + 1, end);
+      i = end + 1;
+    } else {
+      let end = row.indexOf(',', i);
+      if (end < 0) end = last;
+      const tok = row.slice(i, end);
+      if (tok === 'null') tail += '\t\\N';
+      else if (types[j] !== 'double precision' && PLAIN_INT.test(tok)) tail += '\t' + tok;
+      else return null;
+      i = end;
+    }
+    if (row.charCodeAt(i) !== (j === types.length - 1 ? 93 /* ] */ : 44) /* , */) return null;
+    i += 1;
   }
-  return line + '\n';
+  if (types.length === 0) return row === '[]' ? '' : null;
+  return i === row.length ? tail : null;
+}
+
+/** The typed columns of any row text, in COPY's text format, as `typed` and `copyField` make them. */
+export function parsedTail(row: string, types: readonly PgType[]): string {
+  const values = parseRow(row);
+  let tail = '';
+  for (let j = 0; j < types.length; j++) tail += `\t${copyField(typed(values[j], types[j]!))}`;
+  return tail;
 }
 
 const copyStatement = (shape: TableShape): string => {
@@ -115,51 +156,49 @@ export async function insertRows(c: PgConn, ledgerId: string, shape: TableShape,
 }
 
 /**
- * A row to copy: its text, or its text with its typed columns already in COPY's format (each
- * after a tab; db/replication-outbox.ts tableRowsForCopy), or null there when the row must be typed here.
- */
-export type CopyRow = string | readonly [row: string, typedTail: string | null];
-
-function lineOf(lid: string, table: string, types: readonly PgType[], r: CopyRow): string {
-  if (typeof r === 'string') return copyLine(lid, table, types, r);
-  const [row, tail] = r;
-  if (tail === null) return copyLine(lid, table, types, row);
-  const plain = row.indexOf('\\') < 0;
-  if (!plain && row.includes('\\u0000')) return copyLine(lid, table, types, row); // a NUL: typed() drops it
-  return `${lid}\t${rowHash(table, row)}\t${plain ? row : copyField(row)}${tail}\n`;
-}
-
-/**
  * Every row of `rows` into one mirror through one COPY, streamed: the rows are read and encoded
  * while the server stores the chunks before them (the socket's backpressure paces the reading),
  * so the two processes work side by side. Returns how many rows were sent.
  */
-export async function copyRows(c: PgConn, ledgerId: string, shape: TableShape, rows: Iterable<CopyRow>): Promise<number> {
+export async function copyRows(c: PgConn, ledgerId: string, shape: TableShape, rows: Iterable<string>): Promise<number> {
   const types = shape.columns.map((col) => pgTypeOf(col.type));
   const lid = copyField(ledgerId);
   const it = rows[Symbol.iterator]();
   let count = 0;
+  // Lines are written into buffers as they are made (one flat copy each: a chunk built up as one
+  // long string costs more in its conversion to bytes than everything else here).
+  let buf = Buffer.allocUnsafe(CHUNK_BYTES);
+  let off = 0;
   const source = new Readable({
     highWaterMark: 2,
     objectMode: true,
     read() {
-      let chunk = '';
       try {
-        while (chunk.length < CHUNK_CHARS) {
+        for (;;) {
           const next = it.next();
           if (next.done) {
-            if (chunk) this.push(chunk);
+            if (off > 0) this.push(buf.subarray(0, off));
             this.push(null);
             return;
           }
-          chunk += lineOf(lid, shape.name, types, next.value);
+          const line = copyLine(lid, shape.name, types, next.value);
           count += 1;
+          const room = line.length * 3; // UTF-8 bytes of a UTF-16 code unit, at most
+          if (off + room <= buf.length) {
+            off += buf.write(line, off);
+            continue;
+          }
+          const full = buf.subarray(0, off);
+          buf = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, room));
+          off = buf.write(line, 0);
+          if (full.length > 0) {
+            this.push(full);
+            return;
+          }
         }
       } catch (e) {
         this.destroy(e as Error);
-        return;
       }
-      this.push(chunk);
     },
   });
   try {

@@ -33,11 +33,11 @@ import {
   sealAt,
   sealsAfter,
   sealsWithoutRows,
-  tableRowsForCopy,
+  tableRows,
   type LocalSeal,
 } from '../../db/replication-outbox.ts';
 import { rowExpression, sealedTables } from '../../db/sealed-tables.ts';
-import { buildIndexes, clearLedger, copyRows, deferIndexes, deleteRows, ensureMirrors, insertRows, pgTypeOf, rowHash, type TableShape } from '../../db/pg/mirror-tables.ts';
+import { buildIndexes, clearLedger, copyRows, deferIndexes, deleteRows, ensureMirrors, insertRows, rowHash, type TableShape } from '../../db/pg/mirror-tables.ts';
 import { ensureServerSchema, type PgConn } from '../../db/pg/server-schema.ts';
 import { insertSeals, lockLedger, recordRefusal, setHead, type ReplicaHead } from '../../db/pg/replica-ledger.ts';
 import { connectReplica, isConnectionError } from '../../db/pg/connect.ts';
@@ -186,8 +186,7 @@ async function fullCopy(ledger: Ledger, c: PgConn, src: Source, head: ReplicaHea
     const shape = shapes.find((s) => s.name === t.name)!;
     const T0 = performance.now();
     deferred.push(...(await deferIndexes(c, t.name)));
-    const kinds = shape.columns.map((col) => ({ name: col.name, kind: pgTypeOf(col.type) }));
-    const n = await copyRows(c, src.id, shape, tableRowsForCopy(ledger.sqlite, rowExpression(t), t.name, kinds));
+    const n = await copyRows(c, src.id, shape, tableRows(ledger.sqlite, rowExpression(t), t.name));
     rows += n;
     if (process.env.TRACE_COPY && n > 1000) console.error(`TRACE ${t.name} ${n} rows ${(performance.now() - T0).toFixed(0)} ms`);
   }
