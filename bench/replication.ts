@@ -104,7 +104,7 @@ export async function benchCatchUp(
   execFileSync(psql, [url, '-q', '-c', `\\copy (SELECT ${cols} FROM r_movements WHERE _ledger = '${src.id}') TO '${file}'`]);
   await admin.query(`DROP TABLE IF EXISTS bench_copy; CREATE TABLE bench_copy AS SELECT ${cols} FROM r_movements WITH NO DATA;
     ALTER TABLE bench_copy ADD COLUMN _rid bigint GENERATED ALWAYS AS IDENTITY; ALTER TABLE bench_copy ADD PRIMARY KEY (_ledger, _rid);
-    CREATE INDEX ON bench_copy (_ledger, _hash); CREATE INDEX ON bench_copy (_ledger, card_id)`);
+    CREATE INDEX ON bench_copy (_hash, _ledger); CREATE INDEX ON bench_copy (_ledger, card_id)`);
   const pgc0 = serverCpuMs(pgDir);
   const c0 = nowMs();
   execFileSync(psql, [url, '-q', '-c', `\\copy bench_copy (${cols}) FROM '${file}'`]);
