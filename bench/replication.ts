@@ -93,7 +93,6 @@ export async function benchCatchUp(
   const catchUpMs = nowMs() - t0;
   const cpu = process.cpuUsage(cpu0);
   const nodeCpuMs = (cpu.user + cpu.system) / 1000;
-  if (process.env.TRACE_COPY) console.error(`TRACE node cpu user ${cpu.user / 1000} system ${cpu.system / 1000}`);
   const serverMs = serverCpuMs(pgDir) - pg0;
   const perS = movements / (catchUpMs / 1000);
 

@@ -283,11 +283,7 @@ export async function deferIndexes(c: PgConn, table: string): Promise<string[]> 
 export async function buildIndexes(c: PgConn, defs: readonly string[]): Promise<void> {
   if (defs.length === 0) return;
   await c.query("SET LOCAL maintenance_work_mem = '256MB'");
-  for (const def of defs) {
-    const T = performance.now();
-    await c.query(def);
-    if (process.env.TRACE_COPY) console.error(`TRACE ${(performance.now() - T).toFixed(0)} ms ${def}`);
-  }
+  for (const def of defs) await c.query(def);
 }
 
 /** Every row of one ledger gone from the mirrors (before a full copy). */

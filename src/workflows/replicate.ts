@@ -11,7 +11,10 @@
  *   replicator (exit non-zero); nothing is merged.
  * - The first shipment, and any after a seal whose rows the outbox lacks (a migration, a write by
  *   a program without the outbox), is a full copy: every table read in one snapshot of the
- *   ledger, up to its head.
+ *   ledger, up to its head, each streamed through one COPY (the ledger read while the server
+ *   stores). A mirror that holds no ledger's rows yet (a new replica) has its indexes dropped
+ *   first and built again after the load, in the same transaction (deferIndexes / buildIndexes:
+ *   whatever indexes ensureMirrors made, whoever asked for them).
  * - Shipped outbox rows are deleted only after the server committed. A kill at any point leaves
  *   either the old head (the server rolled back) or the new one (the outbox rows are then
  *   beyond it and dropped): nothing lost, nothing twice.
@@ -184,15 +187,10 @@ async function fullCopy(ledger: Ledger, c: PgConn, src: Source, head: ReplicaHea
   const deferred: string[] = [];
   for (const t of sealedTables(ledger.sqlite)) {
     const shape = shapes.find((s) => s.name === t.name)!;
-    const T0 = performance.now();
     deferred.push(...(await deferIndexes(c, t.name)));
-    const n = await copyRows(c, src.id, shape, tableRows(ledger.sqlite, rowExpression(t), t.name));
-    rows += n;
-    if (process.env.TRACE_COPY && n > 1000) console.error(`TRACE ${t.name} ${n} rows ${(performance.now() - T0).toFixed(0)} ms`);
+    rows += await copyRows(c, src.id, shape, tableRows(ledger.sqlite, rowExpression(t), t.name));
   }
-  const T1 = performance.now();
   await buildIndexes(c, deferred);
-  if (process.env.TRACE_COPY) console.error(`TRACE indexes ${(performance.now() - T1).toFixed(0)} ms`);
   let seals = 0;
   let last: LocalSeal | null = null;
   for (;;) {
