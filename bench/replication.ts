@@ -94,7 +94,8 @@ export async function benchCatchUp(
   const cpu = process.cpuUsage(cpu0);
   const nodeCpuMs = (cpu.user + cpu.system) / 1000;
   // The replicator's server process counts once it has ended and been reaped (its parent's cutime).
-  while (Number((await admin.query("SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = 'sbk'")).rows[0].n) > 0) await sleep(20);
+  const busy = async () => Number((await admin.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = 'sbk'")).rows[0]!.n) > 0;
+  while (await busy()) await sleep(20);
   await sleep(200);
   const serverMs = serverCpuMs(pgDir) - pg0;
   const perS = movements / (catchUpMs / 1000);
