@@ -12,16 +12,16 @@
  *   ledger in turn.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { closeLedger, openLedger } from '../db/open-ledger.ts';
+import { closeLedger, openLedger, type Ledger } from '../db/open-ledger.ts';
 import { writeTx } from '../db/write-tx.ts';
 import { putSetting } from '../db/settings-repo.ts';
 import { ledgerIdOf, localHead } from '../db/replication-outbox.ts';
 import { operatorByLogin } from '../db/operators-repo.ts';
 import { pepperPath } from '../src/security/pepper-file.ts';
-import { replicate } from '../src/workflows/replicate.ts';
+import { replicate, type Source } from '../src/workflows/replicate.ts';
 import { withProvince } from '../src/workflows/province-source.ts';
 import { provinceOverdue } from '../src/workflows/province-overdue.ts';
 import { overdueCounts } from '../src/workflows/recall.ts';
@@ -46,10 +46,85 @@ const pass = (ok: boolean): Status => (ok ? 'pass' : 'FAIL');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const n = (x: number) => Math.round(x).toLocaleString('en');
 
-function copyLedger(from: string, to: string): string {
+/** CPU time of the throwaway cluster's processes so far (the postmaster, its live and its ended children), from /proc. */
+function serverCpuMs(pgDir: string): number {
+  try {
+    const tick = 10; // ms per clock tick (USER_HZ = 100 on Linux)
+    const fields = (pid: string) => readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ').map(Number);
+    const master = readFileSync(join(pgDir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]!.trim();
+    const m = fields(master);
+    let ticks = m[11]! + m[12]! + m[13]! + m[14]!; // utime stime cutime cstime
+    for (const child of readFileSync(`/proc/${master}/task/${master}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) {
+      const f = fields(child);
+      ticks += f[11]! + f[12]!;
+    }
+    return ticks * tick;
+  } catch {
+    return Number.NaN; // not Linux
+  }
+}
+
+export function copyLedger(from: string, to: string): string {
   copyFileSync(from, to);
   copyFileSync(pepperPath(from), pepperPath(to));
   return to;
+}
+
+/**
+ * The catch-up row alone: `l0`'s whole history shipped to an empty replica, then psql's `\copy`
+ * of the same movement rows into a table of the same shape and indexes (bench/replication-catchup.ts
+ * runs only this).
+ */
+export async function benchCatchUp(
+  l0: Ledger,
+  url: string,
+  admin: pg.Client,
+  pgDir: string,
+  opts: { cards: number; dir: string; progress: (s: string) => void },
+): Promise<{ row: Row; src: Source }> {
+  const { progress, dir } = opts;
+  const movements = l0.sqlite.prepare('SELECT count(*) FROM movements').pluck().get() as number;
+  progress(`replication: catch-up of ${n(movements)} movements (${n(opts.cards)} cards)…`);
+  let shipped = { rows: 0, seals: 0 };
+  const cpu0 = process.cpuUsage();
+  const pg0 = serverCpuMs(pgDir);
+  const t0 = nowMs();
+  const src = await replicate(l0, url, { once: true, intervalMs: 50, onShipment: (s) => (shipped = { rows: shipped.rows + s.rows, seals: shipped.seals + s.seals }) });
+  const catchUpMs = nowMs() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const nodeCpuMs = (cpu.user + cpu.system) / 1000;
+  // The replicator's server process counts once it has ended and been reaped (its parent's cutime).
+  const busy = async () => Number((await admin.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = 'sbk'")).rows[0]!.n) > 0;
+  while (await busy()) await sleep(20);
+  await sleep(200);
+  const serverMs = serverCpuMs(pgDir) - pg0;
+  const perS = movements / (catchUpMs / 1000);
+
+  progress('replication: psql \\copy of the same movement rows…');
+  const file = join(dir, 'movements.copy');
+  const psql = psqlPath()!;
+  const cols = (await admin.query<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_name = 'r_movements' AND column_name <> '_rid' ORDER BY ordinal_position")).rows.map((r) => `"${r.column_name}"`).join(', ');
+  execFileSync(psql, [url, '-q', '-c', `\\copy (SELECT ${cols} FROM r_movements WHERE _ledger = '${src.id}') TO '${file}'`]);
+  await admin.query(`DROP TABLE IF EXISTS bench_copy; CREATE TABLE bench_copy AS SELECT ${cols} FROM r_movements WITH NO DATA;
+    ALTER TABLE bench_copy ADD COLUMN _rid bigint GENERATED ALWAYS AS IDENTITY; ALTER TABLE bench_copy ADD PRIMARY KEY (_ledger, _rid);
+    CREATE INDEX ON bench_copy (_hash, _ledger); CREATE INDEX ON bench_copy (_ledger, card_id)`);
+  const pgc0 = serverCpuMs(pgDir);
+  const c0 = nowMs();
+  execFileSync(psql, [url, '-q', '-c', `\\copy bench_copy (${cols}) FROM '${file}'`]);
+  const copyMs = nowMs() - c0;
+  const copyServerMs = serverCpuMs(pgDir) - pgc0;
+  await admin.query('DROP TABLE bench_copy');
+  const copyPerS = movements / (copyMs / 1000);
+  const row: Row = {
+    what: `replication catch-up of ${n(movements)} movements (${n(opts.cards)} cards)`,
+    figure: `${fmtMs(catchUpMs)} (${n(perS)} movements/s)`,
+    comparison: `psql \\copy of the same movement rows: ${fmtMs(copyMs)} (${n(copyPerS)}/s)`,
+    goal: '≥ 50,000 movements/s',
+    status: pass(perS >= 50_000),
+    data: { movements, rows: shipped.rows, seals: shipped.seals, catchUpMs, copyMs, perS, copyPerS, nodeCpuMs, serverCpuMs: serverMs, copyServerCpuMs: copyServerMs },
+    note: `CPU: sbk ${fmtMs(nodeCpuMs)}, PostgreSQL ${fmtMs(serverMs)} (\\copy: PostgreSQL ${fmtMs(copyServerMs)}); one full copy from a snapshot: ${n(shipped.rows)} rows of every table (movements, cards, holders…) with their row texts and hashes, and ${n(shipped.seals)} seals; the comparison copies the movements alone, already hashed.`,
+  };
+  return { row, src };
 }
 
 export async function benchReplication(opts: { ledgerPath: string; cards: number; cities: number; dir: string; progress: (s: string) => void }): Promise<Row[]> {
@@ -62,36 +137,8 @@ export async function benchReplication(opts: { ledgerPath: string; cards: number
     // 1. Catch-up of the whole history.
     const first = copyLedger(opts.ledgerPath, join(dir, 'city-0.db'));
     const l0 = openLedger(first, { mustExist: true });
-    const movements = l0.sqlite.prepare('SELECT count(*) FROM movements').pluck().get() as number;
-    progress(`replication: catch-up of ${n(movements)} movements (${n(opts.cards)} cards)…`);
-    let shipped = { rows: 0, seals: 0 };
-    const t0 = nowMs();
-    const src = await replicate(l0, server.url, { once: true, intervalMs: 50, onShipment: (s) => (shipped = { rows: shipped.rows + s.rows, seals: shipped.seals + s.seals }) });
-    const catchUpMs = nowMs() - t0;
-    const perS = movements / (catchUpMs / 1000);
-
-    progress('replication: psql \\copy of the same movement rows…');
-    const file = join(dir, 'movements.copy');
-    const psql = psqlPath()!;
-    const cols = (await admin.query<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_name = 'r_movements' AND column_name <> '_rid' ORDER BY ordinal_position")).rows.map((r) => `"${r.column_name}"`).join(', ');
-    execFileSync(psql, [server.url, '-q', '-c', `\\copy (SELECT ${cols} FROM r_movements WHERE _ledger = '${src.id}') TO '${file}'`]);
-    await admin.query(`DROP TABLE IF EXISTS bench_copy; CREATE TABLE bench_copy AS SELECT ${cols} FROM r_movements WITH NO DATA;
-      ALTER TABLE bench_copy ADD COLUMN _rid bigint GENERATED ALWAYS AS IDENTITY; ALTER TABLE bench_copy ADD PRIMARY KEY (_ledger, _rid);
-      CREATE INDEX ON bench_copy (_ledger, _hash); CREATE INDEX ON bench_copy (_ledger, card_id)`);
-    const c0 = nowMs();
-    execFileSync(psql, [server.url, '-q', '-c', `\\copy bench_copy (${cols}) FROM '${file}'`]);
-    const copyMs = nowMs() - c0;
-    await admin.query('DROP TABLE bench_copy');
-    const copyPerS = movements / (copyMs / 1000);
-    rows.push({
-      what: `replication catch-up of ${n(movements)} movements (${n(opts.cards)} cards)`,
-      figure: `${fmtMs(catchUpMs)} (${n(perS)} movements/s)`,
-      comparison: `psql \\copy of the same movement rows: ${fmtMs(copyMs)} (${n(copyPerS)}/s)`,
-      goal: '≥ 50,000 movements/s',
-      status: pass(perS >= 50_000),
-      data: { movements, rows: shipped.rows, seals: shipped.seals, catchUpMs, copyMs, perS, copyPerS },
-      note: `one full copy from a snapshot: ${n(shipped.rows)} rows of every table (movements, cards, holders…) with their row texts and hashes, and ${n(shipped.seals)} seals; the comparison copies the movements alone, already hashed.`,
-    });
+    const { row, src } = await benchCatchUp(l0, server.url, admin, server.dir, { cards: opts.cards, dir, progress });
+    rows.push(row);
 
     // 2. Steady-state lag after a console-like write.
     progress('replication: steady-state lag, 30 writes…');

@@ -32,13 +32,16 @@ export function hostOf(url: string): string {
   }
 }
 
-/** Whether an error is the network or the server going away (worth a retry), not a refusal. */
+/**
+ * Whether an error is the network or the server going away, or a deadlock the server broke by
+ * rolling this shipment back (two first copies into a new replica's empty mirrors): worth a retry, not a refusal.
+ */
 export function isConnectionError(e: unknown): boolean {
   if (e instanceof SbkError) return e.code === 'REPLICA_UNREACHABLE';
   const code = (e as { code?: string }).code ?? '';
   const msg = (e as Error).message ?? '';
   return (
-    ['ECONNREFUSED', 'ECONNRESET', 'ENOENT', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08003', '08001'].includes(code) ||
+    ['ECONNREFUSED', 'ECONNRESET', 'ENOENT', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08003', '08001', '40P01'].includes(code) ||
     /Connection terminated|not queryable|terminating connection|Client has encountered a connection error/i.test(msg)
   );
 }

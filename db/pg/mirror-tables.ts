@@ -7,7 +7,7 @@
  * removes a row by the hash of its text (`_hash`): a ledger table need not have a primary key,
  * and a digest is a multiset, so n equal rows are n rows here too.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -16,7 +16,7 @@ import { DDL_LOCK } from './server-schema.ts';
 
 export type Column = { name: string; type: string };
 export type TableShape = { name: string; columns: Column[] };
-type PgType = 'bigint' | 'double precision' | 'text';
+export type PgType = 'bigint' | 'double precision' | 'text';
 
 export const mirrorName = (table: string): string => `"r_${table.replace(/"/g, '""')}"`;
 const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
@@ -39,7 +39,7 @@ const REPORT_INDEXES: Record<string, string[]> = {
 };
 
 export function rowHash(table: string, row: string): string {
-  return createHash('sha256').update(`${table}\n${row}`).digest('hex');
+  return hash('sha256', `${table}\n${row}`, 'hex'); // one-shot (node ≥ 20.12): no Hash object per row
 }
 
 /** Creates or widens the mirror of each table (new columns are added; none is dropped: other ledgers may still have them). */
@@ -50,7 +50,11 @@ export async function ensureMirrors(c: PgConn, shapes: readonly TableShape[]): P
     const idx = (suffix: string) => q(`r_${s.name}_${suffix}`.slice(0, 63));
     const ddl = [
       `CREATE TABLE IF NOT EXISTS ${m} (_ledger text NOT NULL, _rid bigint GENERATED ALWAYS AS IDENTITY, _hash text NOT NULL, _row text NOT NULL, PRIMARY KEY (_ledger, _rid))`,
-      `CREATE INDEX IF NOT EXISTS ${idx('hash')} ON ${m} (_ledger, _hash)`,
+      // The hash first: random, it sorts on its own first bytes when the index is built after a full
+      // copy (with the ledger's id first, every comparison walks the same 36 characters first);
+      // `_ledger = $1 AND _hash = ANY(…)` uses it all the same. (A mirror made before keeps its
+      // (_ledger, _hash) index: same name, same use.)
+      `CREATE INDEX IF NOT EXISTS ${idx('hash')} ON ${m} (_hash, _ledger)`,
       ...s.columns.map((col) => `ALTER TABLE ${m} ADD COLUMN IF NOT EXISTS ${q(col.name)} ${pgTypeOf(col.type)}`),
     ];
     const extra = REPORT_INDEXES[s.name] ?? [];
@@ -86,23 +90,127 @@ function copyField(v: string | number | null): string {
 
 /** Below this many rows an INSERT over arrays; from it on COPY (the bulk of a full copy). */
 const COPY_FROM_ROWS = 500;
+/** A full copy's COPY is fed in chunks of about this many bytes, as the server takes them. */
+const CHUNK_BYTES = 1 << 20;
+
+/** One row as a line of COPY's text format: ledger id, hash, row text, then the typed columns. */
+function copyLine(lid: string, table: string, types: readonly PgType[], row: string): string {
+  // A row text without a backslash holds no string with a quote, tab, newline, carriage return or
+  // backslash (JSON escapes them all; SQLite leaves a NUL as it is, so that is looked for too):
+  // then it needs no escaping, and its typed columns are read off the text (plainTail), unparsed.
+  const plain = row.indexOf('\\') < 0 && row.indexOf('\u0000') < 0;
+  const head = `${lid}\t${rowHash(table, row)}\t${plain ? row : copyField(row)}`;
+  const tail = plain ? plainTail(row, types) : null;
+  return `${head}${tail ?? parsedTail(row, types)}\n`;
+}
+
+/** An integer token that JSON.parse reads back exactly and String() writes the same. */
+const PLAIN_INT = /^(?:0|-?[1-9]\d{0,14})$/;
+
+/**
+ * The typed columns of a row text without a backslash, in COPY's text format (each after a tab),
+ * read straight off the json_array text: null, integers of at most 15 digits, strings (holding
+ * no quote: it would be escaped). Anything else (a real, a string in an integer column, a text
+ * that is not such an array) gives null: the row is then typed by parsing it, the one rule of `typed`.
+ */
+export function plainTail(row: string, types: readonly PgType[]): string | null {
+  if (row.charCodeAt(0) !== 91 /* [ */) return null;
+  let i = 1;
+  let tail = '';
+  const last = row.length - 1;
+  for (let j = 0; j < types.length; j++) {
+    if (row.charCodeAt(i) === 34 /* " */) {
+      const end = row.indexOf('"', i + 1);
+      if (end < 0 || types[j] !== 'text') return null;
+      tail += '\t' + row.slice(i + 1, end);
+      i = end + 1;
+    } else {
+      let end = row.indexOf(',', i);
+      if (end < 0) end = last;
+      const tok = row.slice(i, end);
+      if (tok === 'null') tail += '\t\\N';
+      else if (types[j] !== 'double precision' && PLAIN_INT.test(tok)) tail += '\t' + tok;
+      else return null;
+      i = end;
+    }
+    if (row.charCodeAt(i) !== (j === types.length - 1 ? 93 /* ] */ : 44) /* , */) return null;
+    i += 1;
+  }
+  if (types.length === 0) return row === '[]' ? '' : null;
+  return i === row.length ? tail : null;
+}
+
+/** The typed columns of any row text, in COPY's text format, as `typed` and `copyField` make them. */
+export function parsedTail(row: string, types: readonly PgType[]): string {
+  const values = parseRow(row);
+  let tail = '';
+  for (let j = 0; j < types.length; j++) tail += `\t${copyField(typed(values[j], types[j]!))}`;
+  return tail;
+}
+
+const copyStatement = (shape: TableShape): string => {
+  const names = shape.columns.map((col) => q(col.name)).join(', ');
+  return `COPY ${mirrorName(shape.name)} (_ledger, _hash, _row${names ? ', ' + names : ''}) FROM STDIN`;
+};
 
 /** Adds rows (row texts) to one mirror: COPY for a batch, one INSERT over arrays (unnest) for a few. */
 export async function insertRows(c: PgConn, ledgerId: string, shape: TableShape, rows: readonly string[]): Promise<void> {
   if (rows.length < COPY_FROM_ROWS) return insertByArrays(c, ledgerId, shape, rows);
+  await copyRows(c, ledgerId, shape, rows);
+}
+
+/**
+ * Every row of `rows` into one mirror through one COPY, streamed: the rows are read and encoded
+ * while the server stores the chunks before them (the socket's backpressure paces the reading),
+ * so the two processes work side by side. Returns how many rows were sent.
+ */
+export async function copyRows(c: PgConn, ledgerId: string, shape: TableShape, rows: Iterable<string>): Promise<number> {
   const types = shape.columns.map((col) => pgTypeOf(col.type));
-  const lines: string[] = new Array<string>(rows.length);
   const lid = copyField(ledgerId);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    const values = parseRow(row);
-    const f = [lid, rowHash(shape.name, row), copyField(row)];
-    for (let j = 0; j < types.length; j++) f.push(copyField(typed(values[j], types[j]!)));
-    lines[i] = f.join('\t') + '\n';
+  const it = rows[Symbol.iterator]();
+  let count = 0;
+  // Lines are written into buffers as they are made (one flat copy each: a chunk built up as one
+  // long string costs more in its conversion to bytes than everything else here).
+  let buf = Buffer.allocUnsafe(CHUNK_BYTES);
+  let off = 0;
+  const source = new Readable({
+    highWaterMark: 2,
+    objectMode: true,
+    read() {
+      try {
+        for (;;) {
+          const next = it.next();
+          if (next.done) {
+            if (off > 0) this.push(buf.subarray(0, off));
+            this.push(null);
+            return;
+          }
+          const line = copyLine(lid, shape.name, types, next.value);
+          count += 1;
+          const room = line.length * 3; // UTF-8 bytes of a UTF-16 code unit, at most
+          if (off + room <= buf.length) {
+            off += buf.write(line, off);
+            continue;
+          }
+          const full = buf.subarray(0, off);
+          buf = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, room));
+          off = buf.write(line, 0);
+          if (full.length > 0) {
+            this.push(full);
+            return;
+          }
+        }
+      } catch (e) {
+        this.destroy(e as Error);
+      }
+    },
+  });
+  try {
+    await pipeline(source, c.query(copyFrom(copyStatement(shape))));
+  } finally {
+    it.return?.(); // a failed COPY: the table's read ends here too
   }
-  const names = shape.columns.map((col) => q(col.name)).join(', ');
-  const stream = c.query(copyFrom(`COPY ${mirrorName(shape.name)} (_ledger, _hash, _row${names ? ', ' + names : ''}) FROM STDIN`));
-  await pipeline(Readable.from([lines.join('')]), stream);
+  return count;
 }
 
 function parseRow(row: string): unknown[] {
@@ -145,6 +253,37 @@ export async function deleteRows(c: PgConn, ledgerId: string, table: string, has
     [ledgerId, hashes, counts],
   );
   return r.rowCount ?? 0;
+}
+
+/**
+ * Before a full copy into a mirror that holds no row of any ledger (a new replica): its indexes
+ * but the primary key are dropped, to be made again by `buildIndexes` once the rows are in (one
+ * sort each, instead of trees kept up row by row). Inside the shipment's transaction, the table
+ * locked: a kill rolls the drop back with the rows. Returns the definitions of whatever indexes
+ * the mirror had (the report indexes made in ensureMirrors and any other), none when it holds rows.
+ */
+export async function deferIndexes(c: PgConn, table: string): Promise<string[]> {
+  const m = mirrorName(table);
+  const holds = async () => (await c.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${m}) AS any`)).rows[0]!.any;
+  if (await holds()) return [];
+  await c.query(`LOCK TABLE ${m} IN ACCESS EXCLUSIVE MODE`);
+  if (await holds()) return []; // another ledger's rows committed meanwhile: its indexes stay
+  const r = await c.query<{ schema: string; name: string; def: string }>(
+    `SELECT n.nspname AS schema, ic.relname AS name, pg_get_indexdef(i.indexrelid) AS def
+       FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_namespace n ON n.oid = ic.relnamespace
+      WHERE i.indrelid = $1::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+      ORDER BY ic.relname`,
+    [m],
+  );
+  for (const x of r.rows) await c.query(`DROP INDEX ${q(x.schema)}.${q(x.name)}`);
+  return r.rows.map((x) => x.def);
+}
+
+/** The indexes `deferIndexes` dropped, made again over the rows now in (same transaction). */
+export async function buildIndexes(c: PgConn, defs: readonly string[]): Promise<void> {
+  if (defs.length === 0) return;
+  await c.query("SET LOCAL maintenance_work_mem = '256MB'");
+  for (const def of defs) await c.query(def);
 }
 
 /** Every row of one ledger gone from the mirrors (before a full copy). */

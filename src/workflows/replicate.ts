@@ -11,7 +11,10 @@
  *   replicator (exit non-zero); nothing is merged.
  * - The first shipment, and any after a seal whose rows the outbox lacks (a migration, a write by
  *   a program without the outbox), is a full copy: every table read in one snapshot of the
- *   ledger, up to its head.
+ *   ledger, up to its head, each streamed through one COPY (the ledger read while the server
+ *   stores). A mirror that holds no ledger's rows yet (a new replica) has its indexes dropped
+ *   first and built again after the load, in the same transaction (deferIndexes / buildIndexes:
+ *   whatever indexes ensureMirrors made, whoever asked for them).
  * - Shipped outbox rows are deleted only after the server committed. A kill at any point leaves
  *   either the old head (the server rolled back) or the new one (the outbox rows are then
  *   beyond it and dropped): nothing lost, nothing twice.
@@ -37,7 +40,7 @@ import {
   type LocalSeal,
 } from '../../db/replication-outbox.ts';
 import { rowExpression, sealedTables } from '../../db/sealed-tables.ts';
-import { clearLedger, deleteRows, ensureMirrors, insertRows, rowHash, type TableShape } from '../../db/pg/mirror-tables.ts';
+import { buildIndexes, clearLedger, copyRows, deferIndexes, deleteRows, ensureMirrors, insertRows, rowHash, type TableShape } from '../../db/pg/mirror-tables.ts';
 import { ensureServerSchema, type PgConn } from '../../db/pg/server-schema.ts';
 import { insertSeals, lockLedger, recordRefusal, setHead, type ReplicaHead } from '../../db/pg/replica-ledger.ts';
 import { connectReplica, isConnectionError } from '../../db/pg/connect.ts';
@@ -181,20 +184,13 @@ export async function shipOnce(ledger: Ledger, c: PgConn, src: Source, known: { 
 async function fullCopy(ledger: Ledger, c: PgConn, src: Source, head: ReplicaHead, shapes: TableShape[]): Promise<Shipment> {
   if (head.seq > 0) await clearLedger(c, src.id); // a replica at 0 holds no rows: a full copy commits its head with them
   let rows = 0;
+  const deferred: string[] = [];
   for (const t of sealedTables(ledger.sqlite)) {
     const shape = shapes.find((s) => s.name === t.name)!;
-    let batch: string[] = [];
-    for (const row of tableRows(ledger.sqlite, rowExpression(t), t.name)) {
-      batch.push(row);
-      if (batch.length >= ROWS_PER_BATCH) {
-        await insertRows(c, src.id, shape, batch);
-        rows += batch.length;
-        batch = [];
-      }
-    }
-    await insertRows(c, src.id, shape, batch);
-    rows += batch.length;
+    deferred.push(...(await deferIndexes(c, t.name)));
+    rows += await copyRows(c, src.id, shape, tableRows(ledger.sqlite, rowExpression(t), t.name));
   }
+  await buildIndexes(c, deferred);
   let seals = 0;
   let last: LocalSeal | null = null;
   for (;;) {

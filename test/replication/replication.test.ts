@@ -51,6 +51,23 @@ describe.skipIf(!HAVE_PG)('replication to PostgreSQL', () => {
     expect(first.ledgerId).toMatch(/[0-9a-f-]{36}/);
     const c = await expectInSync(db);
     expect(Object.keys(c.tables).length).toBeGreaterThan(20);
+    // The first copy into this new replica dropped the mirrors' indexes and built them after the
+    // load: every one is back, valid, as ensureMirrors makes it.
+    const pgc = new pg.Client({ connectionString: server.url });
+    await pgc.connect();
+    try {
+      const ix = await pgc.query<{ name: string; valid: boolean; def: string }>(
+        `SELECT ic.relname AS name, i.indisvalid AS valid, pg_get_indexdef(i.indexrelid) AS def FROM pg_index i
+           JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid WHERE t.relname LIKE 'r\\_%'`,
+      );
+      const names = new Set(ix.rows.map((r) => r.name));
+      for (const t of Object.keys(c.tables)) expect(names, t).toContain(`r_${t}_hash`);
+      for (const n of ['r_cards_rep0', 'r_cards_rep1', 'r_cards_rep2', 'r_cards_rep3', 'r_movements_rep0', 'r_holders_rep1']) expect(names).toContain(n);
+      expect(ix.rows.filter((r) => !r.valid)).toEqual([]);
+      expect(ix.rows.find((r) => r.name === 'r_movements_hash')?.def).toMatch(/\(_hash, _ledger\)/);
+    } finally {
+      await pgc.end();
+    }
     writeSome(db, 40, 'a');
     const again = once(db);
     expect(again.code, again.stderr).toBe(0);
