@@ -141,6 +141,11 @@ export function oldestUnshipped(sqlite: Database.Database): { seq: number; at: s
   );
 }
 
+/** Replication was on once and turned off with `sbk replicate off` (not merely never turned on). */
+export function replicationTurnedOff(sqlite: Database.Database): boolean {
+  return sqlite.prepare("SELECT value FROM ledger_meta WHERE key = 'replication'").pluck().get() === '0';
+}
+
 /** The replica this ledger ships to (host, port and database: no account or password), or undefined. */
 export function replicaTargetOf(sqlite: Database.Database): string | undefined {
   return (sqlite.prepare("SELECT value FROM ledger_meta WHERE key = 'replica_target'").pluck().get() as string | undefined) ?? undefined;

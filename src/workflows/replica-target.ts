@@ -8,13 +8,15 @@
  */
 import type { Ledger } from '../../db/open-ledger.ts';
 import { writeTx } from '../../db/write-tx.ts';
-import { clearOutbox, disableOutbox, enableOutbox, ensureLedgerId, ledgerIdOf, outboxOn, replicaTargetOf, setReplicaTarget } from '../../db/replication-outbox.ts';
+import { clearOutbox, disableOutbox, replicationTurnedOff, enableOutbox, ensureLedgerId, ledgerIdOf, outboxOn, replicaTargetOf, setReplicaTarget } from '../../db/replication-outbox.ts';
 import { hostOf } from '../../db/pg/connect.ts';
 import { SbkError } from '../domain/errors.ts';
 
 /** Replication turned on towards `url`'s server, or refused when the ledger already ships elsewhere. */
-export function claimReplicaTarget(ledger: Ledger, url: string): { ledgerId: string; target: string } {
+export function claimReplicaTarget(ledger: Ledger, url: string, opts: { resume?: boolean } = {}): { ledgerId: string; target: string } {
   const s = ledger.sqlite;
+  // Off stays off: a replicator restarted by its service must not turn it on again unasked.
+  if (replicationTurnedOff(s) && !opts.resume) throw new SbkError('REPLICATION_TURNED_OFF');
   const target = hostOf(url);
   const held = outboxOn(s) ? replicaTargetOf(s) : undefined;
   if (held !== undefined && held !== target) throw new SbkError('REPLICA_OTHER_TARGET', { held, target });

@@ -32,6 +32,7 @@ import {
   localHead,
   outboxOn,
   outboxRows,
+  replicationTurnedOff,
   schemaSnapshot,
   sealAt,
   sealsAfter,
@@ -57,6 +58,8 @@ const ROWS_PER_BATCH = 5000;
 /** The ledger's id, replication turned on (one sealed write the first time). */
 export function prepareSource(ledger: Ledger): Source {
   const s = ledger.sqlite;
+  // Turned off on purpose (`sbk replicate off`): only `--resume` turns it on again (replica-target.ts).
+  if (replicationTurnedOff(s)) throw new SbkError('REPLICATION_TURNED_OFF');
   if (!outboxOn(s) || !ledgerIdOf(s)) {
     writeTx(ledger, () => {
       ensureLedgerId(s);
@@ -230,6 +233,8 @@ export async function replicate(ledger: Ledger, url: string, opts: ReplicateOpti
           await ensureServerSchema(c);
           known.sig = '';
         }
+        // `sbk replicate off` while this runs: stop, rather than ship full copies of a ledger whose writes keep nothing.
+        if (!outboxOn(ledger.sqlite)) throw new SbkError('REPLICATION_TURNED_OFF');
         const s = await shipOnce(ledger, c, src, known);
         pause = opts.intervalMs;
         if (s.kind !== 'idle') opts.onShipment?.(s);

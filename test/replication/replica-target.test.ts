@@ -9,7 +9,7 @@ import pg from 'pg';
 import { NO_PG_MESSAGE, pgBinaries, startPgServer, type PgServer } from '../helpers/pg-server.ts';
 import { demoLedgerCopies } from '../helpers/demo-cli.ts';
 import { runCli } from '../helpers/run-cli.ts';
-import { compareWithReplica, tablesEqual, writeSome } from './replica-helpers.ts';
+import { compareWithReplica, sleep, startReplicator, tablesEqual, waitFor, writeSome } from './replica-helpers.ts';
 
 const HAVE_PG = pgBinaries() !== null;
 if (!HAVE_PG) console.warn(NO_PG_MESSAGE);
@@ -78,12 +78,39 @@ describe.skipIf(!HAVE_PG)('one replica per ledger; replication off', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('没有在同步');
 
+    // Off stays off: a replicator restarted by its service is refused; --resume starts again.
+    const restarted = runCli(['replicate', '--to', second, '--db', db, '--once']);
+    expect(restarted.code).not.toBe(0);
+    expect(restarted.stderr).toContain('REPLICATION_TURNED_OFF');
+    expect(meta(db, 'replication')).toBe('0');
     // The new server: a full copy of everything, the writes made while off included.
-    const moved = runCli(['replicate', '--to', second, '--db', db, '--once', '--json']);
+    const moved = runCli(['replicate', '--to', second, '--db', db, '--once', '--resume', '--json']);
     expect(moved.code, moved.stderr).toBe(0);
     const c = await compareWithReplica(db, second);
     expect(tablesEqual(c)).toEqual([]);
     expect(c.replicaHead).toBe(c.localHead);
     expect(meta(db, 'replica_target')).toMatch(/\/sbk_second$/);
+  });
+
+  it('a running replicator stops when replication is turned off', async () => {
+    const db = demoCopy();
+    const child = startReplicator(db, server.url);
+    let stderr = '';
+    child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await waitFor(async () => {
+      if (meta(db, 'replica_target') === undefined) return false;
+      const c = await compareWithReplica(db, server.url).catch(() => null);
+      return c !== null && c.replicaHead > 0 && c.replicaHead === c.localHead;
+    }, 60_000);
+    const off = runCli(['replicate', 'off', '--db', db]);
+    expect(off.code, off.stderr).toBe(0);
+    writeSome(db, 2, 'after-off');
+    const code = await Promise.race([exited, sleep(20_000).then(() => 'timeout' as const)]);
+    if (code === 'timeout') child.kill('SIGKILL');
+    expect(code).not.toBe('timeout');
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('REPLICATION_TURNED_OFF');
+    expect(outbox(db)).toBe(0);
   });
 });

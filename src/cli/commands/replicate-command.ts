@@ -31,6 +31,7 @@ export function replicateCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<Glob
         .positional('action', { type: 'string', choices: ['status', 'off'] as const, describe: t.action })
         .option('to', { type: 'string', describe: t.to })
         .option('once', { type: 'boolean', default: false, describe: t.once })
+        .option('resume', { type: 'boolean', default: false, describe: t.resume })
         .option('interval-ms', { type: 'number', default: 500, describe: t.interval }),
     (argv) =>
       withLedger(argv, async (ledger) => {
@@ -46,7 +47,7 @@ export function replicateCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<Glob
           emit(o, s, () => statusText(s));
           return;
         }
-        claimReplicaTarget(ledger, url);
+        claimReplicaTarget(ledger, url, { resume: argv.resume });
         let stop = false;
         const onSignal = () => (stop = true);
         process.on('SIGINT', onSignal);

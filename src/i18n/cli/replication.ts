@@ -5,6 +5,7 @@ export const replicationText = {
     action: 'status：只查看本台账与副本的链头和落后情况；off：停止同步（副本保留已有内容，再次开启时整库重传）',
     to: '副本数据库地址，如 postgres://sbk@db.example.cn/sbk?sslmode=verify-full（也可用环境变量 SBK_REPLICA_URL；密码请放在 PGPASSWORD 或 ~/.pgpass）',
     once: '追平后即退出（供 cron 使用）；默认一直运行',
+    resume: '重新开始已用 sbk replicate off 停止的同步（整库重传）',
     interval: '没有新写入时每隔多少毫秒查看一次台账',
     started: (p: { ledgerId: string; host: string }) => `开始同步台账 ${p.ledgerId} 到 ${p.host}（Ctrl+C 停止）。`,
     shipped: (p: { kind: string; seals: number; rows: number; head: number; ms: number }) =>

@@ -5,6 +5,8 @@ export const replicationErrors = {
   REPLICA_UNREACHABLE: (p: { host: string; why: string }) => `连不上副本数据库 ${p.host}（${p.why}）。请检查地址、网络与账户；台账本身不受影响。`,
   REPLICA_OTHER_TARGET: (p: { held: string; target: string }) =>
     `本台账已在同步到 ${p.held}，不能再同步到 ${p.target}：一个台账只有一个副本。要换到新的服务器，请先运行 sbk replicate off，再用新地址运行 sbk replicate（将整库重传）。`,
+  REPLICATION_TURNED_OFF: () =>
+    '本台账的同步已用 sbk replicate off 停止，同步进程不再运行。要重新开始（整库重传到副本），请运行 sbk replicate --to <地址> --resume。',
   REPLICA_URL_REQUIRED: () => '请用 --to（或 --from）给出副本数据库地址，例如 postgres://sbk@db.example.cn/sbk?sslmode=verify-full。',
   REPLICA_FORK: (p: { seq: number; ledgerId: string }) =>
     `拒绝同步：本台账第 ${p.seq} 号封印与副本中台账 ${p.ledgerId} 的同号封印不同——两边已分叉（台账被复制后两份都有写入，或被改写过）。未合并任何数据；请核查后改用新的台账编号或从副本恢复。`,
