@@ -60,6 +60,7 @@ export async function ensureMirrors(c: PgConn, shapes: readonly TableShape[]): P
     });
     await c.query(ddl.join(';\n'));
   }
+  await (await import('./province-indexes.ts')).ensureProvinceIndexes(c);
 }
 
 /** A value of the row text as the typed column holds it: what does not fit the type is left null (the row text keeps it). */

@@ -86,18 +86,20 @@ export type HeldDayCount = { ledgerId: string; siteId: number; state: string; da
 export async function overdueDayCounts(c: PgConn, scopes: readonly OverdueScope[]): Promise<HeldDayCount[]> {
   if (scopes.length === 0 || !(await hasMirror(c, 'cards'))) return [];
   const r = await c.query<{ _ledger: string; site_id: string; state: string; day: string | null; n: string }>(
-    // Two branches, each one range of r_cards_rep0 (state, received_at / its own test, ledger):
-    // an OR of them makes the planner read every card of the province.
+    // Per ledger (LATERAL: a nested loop over the few ledgers, never a scan of every card), two
+    // ranges of r_cards_province_overdue_ix (db/pg/province-indexes.ts), read index-only: the
+    // in-stock cards received before the cut-off, and the cards with an agent (few), tested on
+    // the index's own columns. An OR of the two would read every card of the province.
     `WITH p AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[]) AS p(lid, stock_before, agent_before, made)), ${SPECIAL},
      cand AS (
-       SELECT c._ledger, c.site_id, c.state, c.received_at, c.picked_up_at, c.issue_date, c.holder_id, p.made
-       FROM p JOIN r_cards c ON c._ledger = p.lid AND c.state = ${IN_STOCK} AND c.received_at < p.stock_before
-       WHERE c.kind = 'finished' AND c.recalled_at IS NULL
-       UNION ALL
-       SELECT c._ledger, c.site_id, c.state, c.received_at, c.picked_up_at, c.issue_date, c.holder_id, p.made
-       FROM p JOIN r_cards c ON c._ledger = p.lid AND c.state = ${WITH_AGENT}
-       WHERE c.kind = 'finished' AND c.recalled_at IS NULL
-         AND (CASE WHEN p.made AND c.issue_date IS NOT NULL THEN c.issue_date < ${chinaDay('p.agent_before')} ELSE c.picked_up_at < p.agent_before END))
+       SELECT p.lid AS _ledger, c.site_id, c.state, c.received_at, c.picked_up_at, c.issue_date, c.holder_id, p.made
+       FROM p CROSS JOIN LATERAL (
+         SELECT c.site_id, c.state, c.received_at, c.picked_up_at, c.issue_date, c.holder_id FROM r_cards c
+         WHERE c._ledger = p.lid AND c.state = ${IN_STOCK} AND c.received_at < p.stock_before AND c.kind = 'finished' AND c.recalled_at IS NULL
+         UNION ALL
+         SELECT c.site_id, c.state, c.received_at, c.picked_up_at, c.issue_date, c.holder_id FROM r_cards c
+         WHERE c._ledger = p.lid AND c.state = ${WITH_AGENT} AND c.kind = 'finished' AND c.recalled_at IS NULL
+           AND (CASE WHEN p.made AND c.issue_date IS NOT NULL THEN c.issue_date < ${chinaDay('p.agent_before')} ELSE c.picked_up_at < p.agent_before END)) c)
      SELECT c._ledger, c.site_id, c.state, ${heldDay} AS day, count(*) AS n
      FROM cand c JOIN p ON p.lid = c._ledger
      LEFT JOIN special s ON s._ledger = c._ledger AND s.holder_id = c.holder_id
