@@ -13,28 +13,44 @@ const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 /** Read by no overdue report; the biggest by far. */
 const NOT_CLONED = new Set(['r_movements']);
 
-/** Clones ledger `srcId` as `count` new ledgers; returns their ids. */
+/**
+ * Clones ledger `srcId` as `count` new ledgers; returns their ids. INSERT … SELECT per mirror and
+ * clone, with the mirror's secondary indexes dropped before and made again after
+ * from their own definitions (pg_indexes.indexdef): the same indexes, built by one sort each
+ * rather than maintained row by row (minutes saved at a million cards).
+ */
 export async function cloneCities(c: pg.Client, srcId: string, count: number, progress: (s: string) => void = () => {}): Promise<string[]> {
   const tables = (await c.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE 'r\\_%' ORDER BY 1")).rows.map((r) => r.tablename);
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const id = randomUUID();
-    progress(`province: clone ${i + 1}/${count} of ledger ${srcId.slice(0, 8)} as ${id.slice(0, 8)}…`);
-    await c.query('BEGIN');
+  const ids = Array.from({ length: count }, () => randomUUID());
+  await c.query('BEGIN');
+  try {
     await c.query(
       `INSERT INTO sbk_ledgers (id, name, root_site_code, head_seq, head_hash, head_at, shipped_at, schema, tables)
-       SELECT $2, name, root_site_code, head_seq, head_hash, head_at, shipped_at, schema, tables FROM sbk_ledgers WHERE id = $1`,
-      [srcId, id],
+       SELECT n.id, l.name, l.root_site_code, l.head_seq, l.head_hash, l.head_at, l.shipped_at, l.schema, l.tables FROM sbk_ledgers l, unnest($2::text[]) AS n(id) WHERE l.id = $1`,
+      [srcId, ids],
     );
     for (const t of tables) {
       if (NOT_CLONED.has(t)) continue;
       const cols = (await c.query<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND column_name NOT IN ('_ledger', '_rid') ORDER BY ordinal_position", [t])).rows
         .map((r) => q(r.column_name))
         .join(', ');
-      await c.query(`INSERT INTO ${q(t)} (_ledger, ${cols}) SELECT $2, ${cols} FROM ${q(t)} WHERE _ledger = $1 ORDER BY _rid`, [srcId, id]);
+      const idx = (
+        await c.query<{ indexname: string; indexdef: string }>(
+          `SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() AND i.tablename = $1
+             AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conname = i.indexname)`,
+          [t],
+        )
+      ).rows;
+      progress(`province: ${t} × ${count} (${idx.length} indexes made again after)…`);
+      for (const x of idx) await c.query(`DROP INDEX ${q(x.indexname)}`);
+      // One clone after the other: each clone's rows together, as a full copy ships them.
+      for (const id of ids) await c.query(`INSERT INTO ${q(t)} (_ledger, ${cols}) SELECT $2, ${cols} FROM ${q(t)} WHERE _ledger = $1`, [srcId, id]);
+      for (const x of idx) await c.query(x.indexdef);
     }
     await c.query('COMMIT');
-    ids.push(id);
+  } catch (e) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw e;
   }
   return ids;
 }
