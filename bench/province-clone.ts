@@ -22,6 +22,7 @@ const NOT_CLONED = new Set(['r_movements']);
 export async function cloneCities(c: pg.Client, srcId: string, count: number, progress: (s: string) => void = () => {}): Promise<string[]> {
   const tables = (await c.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE 'r\\_%' ORDER BY 1")).rows.map((r) => r.tablename);
   const ids = Array.from({ length: count }, () => randomUUID());
+  await c.query("SET maintenance_work_mem = '512MB'"); // the index builds below, in memory where they fit
   await c.query('BEGIN');
   try {
     await c.query(
