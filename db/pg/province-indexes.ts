@@ -17,12 +17,13 @@ const INDEXES: readonly ProvinceIndex[] = [
     // The overdue report's candidates (db/pg/province-queries.ts overdueDayCounts) as the local
     // ledger's cards_overdue_list_ix has them: finished, not recalled, recallable cards of one
     // ledger by state and receipt, with every column the report reads, so that it reads this
-    // index alone (an index-only scan) and none of the mirror's wide rows.
+    // index alone (an index-only scan) and none of the mirror's wide rows. No holder: the few
+    // cards of dead or flagged holders are found from them, by r_cards (_ledger, holder_id).
     name: 'r_cards_province_overdue_ix',
     table: 'r_cards',
-    columns: ['kind', 'state', 'received_at', 'recalled_at', 'site_id', 'holder_id', 'picked_up_at', 'issue_date'],
+    columns: ['kind', 'state', 'received_at', 'recalled_at', 'site_id', 'picked_up_at', 'issue_date'],
     sql: `CREATE INDEX IF NOT EXISTS r_cards_province_overdue_ix ON r_cards (_ledger, state, received_at)
-      INCLUDE (site_id, holder_id, picked_up_at, issue_date)
+      INCLUDE (site_id, picked_up_at, issue_date)
       WHERE kind = 'finished' AND recalled_at IS NULL AND state IN (${RECALLABLE})`,
   },
 ];

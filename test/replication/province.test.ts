@@ -243,7 +243,7 @@ describe.skipIf(!HAVE_PG)('sbk province over the replica', () => {
       expect(plan, plan).toContain('Index Only Scan using r_cards_province_overdue_ix');
       expect(plan).not.toMatch(/Seq Scan on r_cards/);
       // A mirror of an older ledger (no recalled_at yet): no index and no error; made once the column comes.
-      await admin.query('CREATE SCHEMA older; SET search_path = older; CREATE TABLE r_cards (_ledger text, kind text, state text, received_at text, site_id bigint, holder_id bigint, picked_up_at text, issue_date text)');
+      await admin.query('CREATE SCHEMA older; SET search_path = older; CREATE TABLE r_cards (_ledger text, kind text, state text, received_at text, site_id bigint, picked_up_at text, issue_date text)');
       const count = async () => Number((await admin.query("SELECT count(*) AS n FROM pg_indexes WHERE schemaname = 'older' AND indexname = 'r_cards_province_overdue_ix'")).rows[0].n);
       await ensureProvinceIndexes(admin);
       expect(await count()).toBe(0);
