@@ -13,6 +13,7 @@
  * --replication-cards C  the replicated ledger's cards (default 100,000: the issue's 1,000,000
  *                    scaled down to finish in a few minutes on 2 shared CPUs; 0 skips the rows)
  * --replication-cities K the cities of the province overdue row (default 10)
+ * --replication-clone  cities 2..K of that row cloned on the server from the first (always from 1,000,000 cards)
  *
  * Everything it creates lives in one directory under os.tmpdir(), removed at the end — except
  * the large ledger, cached under os.tmpdir()/sbk-bench-cache/ (bench/million-ledger.ts).
@@ -54,6 +55,7 @@ const { values: args } = parseArgs({
     'replication-only': { type: 'boolean', default: false },
     'replication-cards': { type: 'string', default: '100000' },
     'replication-cities': { type: 'string', default: '10' },
+    'replication-clone': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
   strict: true,
@@ -111,7 +113,7 @@ async function replicationRows(): Promise<Row[]> {
   if (!hasPostgres()) return [{ what, figure: 'n/a', comparison: 'n/a', goal: 'see README', status: 'skip', note: 'no PostgreSQL binaries (initdb, pg_ctl): apt-get install postgresql' }];
   progress(`replication: ledger of ${RC.toLocaleString('en')} cards (cached in ${CACHE_DIR})…`);
   const rl = millionLedger(RC, { rebuild: args.rebuild, progress });
-  return benchReplication({ ledgerPath: rl.path, cards: RC, cities: RK, dir, progress });
+  return benchReplication({ ledgerPath: rl.path, cards: RC, cities: RK, clone: args['replication-clone'], dir, progress });
 }
 
 async function main(): Promise<Row[]> {

@@ -13,6 +13,7 @@ import { Readable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { PgConn } from './server-schema.ts';
 import { DDL_LOCK } from './server-schema.ts';
+import { ensureProvinceIndexes } from './province-indexes.ts';
 
 export type Column = { name: string; type: string };
 export type TableShape = { name: string; columns: Column[] };
@@ -64,6 +65,7 @@ export async function ensureMirrors(c: PgConn, shapes: readonly TableShape[]): P
     });
     await c.query(ddl.join(';\n'));
   }
+  await ensureProvinceIndexes(c);
 }
 
 /** A value of the row text as the typed column holds it: what does not fit the type is left null (the row text keeps it). */

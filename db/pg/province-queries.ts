@@ -68,8 +68,8 @@ const heldDay = `CASE WHEN c.state = ${IN_STOCK} THEN ${chinaDay('c.received_at'
 
 /**
  * Holders whose cards are judged one by one: dead, or with any recall flag row (the rest are
- * counted by day). A relation of (ledger, holder) for an anti-join: a correlated EXISTS per card
- * would read the holders again for each of a province's candidates.
+ * counted by day). A relation of (ledger, holder), joined to their cards by r_cards (_ledger,
+ * holder_id).
  */
 const SPECIAL = `special AS (
   SELECT h._ledger, h.id AS holder_id FROM r_holders h JOIN p ON h._ledger = p.lid WHERE h.deceased_at IS NOT NULL
@@ -78,31 +78,47 @@ const SPECIAL = `special AS (
 export type OverdueScope = { ledgerId: string; stockBefore: string; agentBefore: string; made: boolean };
 export type HeldDayCount = { ledgerId: string; siteId: number; state: string; day: string; n: number };
 
+/** The agent branch's cut-off: the making date under a 'made' profile when the file gave one, else the pickup. */
+const agentBefore = `(CASE WHEN p.made AND c.issue_date IS NOT NULL THEN c.issue_date < ${chinaDay('p.agent_before')} ELSE c.picked_up_at < p.agent_before END)`;
+
 /**
  * Finished, recallable, not recalled cards of ordinary holders held since before the cut-off
  * instants (computed by the caller from the ledger's rule profile), counted per ledger, site,
  * state and the China day they count from.
+ *
+ * Per ledger (LATERAL: a nested loop over the few ledgers, never a scan of every card), two
+ * ranges of r_cards_province_overdue_ix (db/pg/province-indexes.ts), read index-only: the
+ * in-stock cards received before the cut-off, and the cards with an agent (few), tested on the
+ * index's own columns; an OR of the two would read every card of the province. They are counted
+ * by the instant they count from first, then by its China day (cards of one sign-in share their
+ * instant: the text-to-day conversion, the costly part, is made once per instant, not per card).
+ * The cards of dead or flagged holders (`special`, few) are counted the same way from the holder
+ * index and subtracted: no anti-join of every candidate against the holders.
  */
 export async function overdueDayCounts(c: PgConn, scopes: readonly OverdueScope[]): Promise<HeldDayCount[]> {
   if (scopes.length === 0 || !(await hasMirror(c, 'cards'))) return [];
-  const r = await c.query<{ _ledger: string; site_id: string; state: string; day: string | null; n: string }>(
-    // Two branches, each one range of r_cards_rep0 (state, received_at / its own test, ledger):
-    // an OR of them makes the planner read every card of the province.
+  const r = await c.query<{ _ledger: string; site_id: string | null; state: string; day: string | null; n: string }>(
     `WITH p AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[]) AS p(lid, stock_before, agent_before, made)), ${SPECIAL},
-     cand AS (
-       SELECT c._ledger, c.site_id, c.state, c.received_at, c.picked_up_at, c.issue_date, c.holder_id, p.made
-       FROM p JOIN r_cards c ON c._ledger = p.lid AND c.state = ${IN_STOCK} AND c.received_at < p.stock_before
+     days AS (
+       SELECT p.lid, c.site_id, c.state, ${heldDay} AS day, sum(c.n) AS n
+       FROM p CROSS JOIN LATERAL (
+         SELECT c.site_id, c.state, c.received_at, NULL::text AS picked_up_at, NULL::text AS issue_date, count(*) AS n FROM r_cards c
+         WHERE c._ledger = p.lid AND c.state = ${IN_STOCK} AND c.received_at < p.stock_before AND c.kind = 'finished' AND c.recalled_at IS NULL
+         GROUP BY 1, 2, 3
+         UNION ALL
+         SELECT c.site_id, c.state, NULL::text, c.picked_up_at, c.issue_date, count(*) FROM r_cards c
+         WHERE c._ledger = p.lid AND c.state = ${WITH_AGENT} AND c.kind = 'finished' AND c.recalled_at IS NULL AND ${agentBefore}
+         GROUP BY 1, 2, 4, 5) c
+       GROUP BY 1, 2, 3, 4),
+     gone AS (
+       SELECT p.lid, c.site_id, c.state, ${heldDay} AS day, count(*) AS n
+       FROM p JOIN special s ON s._ledger = p.lid JOIN r_cards c ON c._ledger = s._ledger AND c.holder_id = s.holder_id
        WHERE c.kind = 'finished' AND c.recalled_at IS NULL
-       UNION ALL
-       SELECT c._ledger, c.site_id, c.state, c.received_at, c.picked_up_at, c.issue_date, c.holder_id, p.made
-       FROM p JOIN r_cards c ON c._ledger = p.lid AND c.state = ${WITH_AGENT}
-       WHERE c.kind = 'finished' AND c.recalled_at IS NULL
-         AND (CASE WHEN p.made AND c.issue_date IS NOT NULL THEN c.issue_date < ${chinaDay('p.agent_before')} ELSE c.picked_up_at < p.agent_before END))
-     SELECT c._ledger, c.site_id, c.state, ${heldDay} AS day, count(*) AS n
-     FROM cand c JOIN p ON p.lid = c._ledger
-     LEFT JOIN special s ON s._ledger = c._ledger AND s.holder_id = c.holder_id
-     WHERE s.holder_id IS NULL
-     GROUP BY 1, 2, 3, 4`,
+         AND ((c.state = ${IN_STOCK} AND c.received_at < p.stock_before) OR (c.state = ${WITH_AGENT} AND ${agentBefore}))
+       GROUP BY 1, 2, 3, 4)
+     SELECT d.lid AS _ledger, d.site_id, d.state, d.day, d.n - coalesce(g.n, 0) AS n
+     FROM days d LEFT JOIN gone g ON g.lid = d.lid AND g.site_id IS NOT DISTINCT FROM d.site_id AND g.state = d.state AND g.day IS NOT DISTINCT FROM d.day
+     WHERE d.n > coalesce(g.n, 0)`,
     [scopes.map((s) => s.ledgerId), scopes.map((s) => s.stockBefore), scopes.map((s) => s.agentBefore), scopes.map((s) => s.made)],
   );
   return r.rows.filter((x) => x.day !== null).map((x) => ({ ledgerId: x._ledger, siteId: Number(x.site_id), state: x.state, day: x.day!, n: Number(x.n) }));

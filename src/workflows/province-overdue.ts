@@ -66,7 +66,8 @@ export async function provinceOverdue(c: Client, cities: readonly ProvinceCity[]
   const judged = new Map<string, { category: OverdueCategory; late: boolean } | null>();
   const add = (ledgerId: string, siteId: number, state: string, day: string, deceasedOn: string | null, flag: HolderRecallFlag | null, n: number) => {
     const city = byId.get(ledgerId)!;
-    const key = `${ledgerId}|${state}|${day}|${deceasedOn ?? ''}|${flag ? `${flag.kind}@${flag.on}` : ''}`;
+    // A judgment depends on the city's rules only (profile, warning days): cities that share them share it.
+    const key = `${city.profile.code}|${city.warningDays}|${state}|${day}|${deceasedOn ?? ''}|${flag ? `${flag.kind}@${flag.on}` : ''}`;
     let j = judged.get(key);
     if (j === undefined) {
       const a = assessOverdue({ state, heldSince: day, holderDeceasedOn: deceasedOn, holderFlag: flag }, asOf, city.profile, calendar, city.warningDays);

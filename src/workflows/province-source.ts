@@ -27,6 +27,9 @@ export async function withProvince<T>(url: string, city: string | undefined, fn:
   try {
     // Reports only read: the whole report sees one snapshot of every city.
     await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    // A report is a few index reads and a small aggregate: compiling it (JIT, on by default from
+    // PostgreSQL 12 when a plan's cost estimate is high) took longer than running it (~0.2 s).
+    await c.query('SET LOCAL jit = off');
     const all = await provinceLedgers(c);
     if (all.length === 0) throw new SbkError('PROVINCE_NO_LEDGERS');
     const chosen = city === undefined ? all : all.filter((l) => matchesCity(l, city));
