@@ -18,7 +18,7 @@ export const REMAKE_CHROME = 1 + 3 + 1 + 1;
 const REMAKE_COLUMNS: ColumnSpec<RemakeLine>[] = [
   { key: 'cardNo', header: W.columns.cardNo, width: 10 },
   { key: 'name', header: W.columns.name, width: 8, min: 6 },
-  { key: 'state', header: W.columns.state, width: 10, min: 6 },
+  { key: 'state', header: W.columns.state, width: 8, min: 6 },
   { key: 'where', header: W.columns.where, width: 22, min: 8, drop: 2 },
   { key: 'reason', header: W.columns.reason, width: 16, min: 8, drop: 1 },
   { key: 'ordered', header: W.columns.ordered, width: 6 },
