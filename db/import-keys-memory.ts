@@ -33,26 +33,69 @@ function tableSize(values: number): number {
   return cap;
 }
 
-/** `values`: how many values to expect (the table grows past it when the guess was short). */
-export function memoryImportKeys(values: number): SeenKeys & { close(): void; bytes(): number } {
-  const pages: Buffer[] = [Buffer.allocUnsafe(PAGE_BYTES)];
-  let page = pages[0]!;
-  let used = 0;
-  let cap = tableSize(values);
+/** An open-addressing table of typed arrays over byte pages: each value kept once, with its first line. */
+class ByteKeyTable implements SeenKeys {
+  private readonly pages: Buffer[] = [Buffer.allocUnsafe(PAGE_BYTES)];
+  private page: Buffer = this.pages[0]!;
+  private used = 0;
+  private cap: number;
   /** Per slot: 1 + the entry's position (page × PAGE_BYTES + offset), 0 when free; and its first line. */
-  let where = new Int32Array(cap);
-  let lines = new Int32Array(cap);
-  let count = 0;
-  const long = new Map<string, number>();
+  private where: Int32Array;
+  private lines: Int32Array;
+  private count = 0;
+  private readonly long = new Map<string, number>();
 
-  /** Slot of the entry that equals page[at, end), or of the free slot where it goes. */
-  const slotOf = (h: number, src: Uint8Array, at: number, end: number): number => {
-    const mask = cap - 1;
+  constructor(values: number) {
+    this.cap = tableSize(values);
+    this.where = new Int32Array(this.cap);
+    this.lines = new Int32Array(this.cap);
+  }
+
+  firstLine(kind: MakerKeyKind, value: string, line: number): number | undefined {
+    if (value.length > LONGEST_IN_PAGES) {
+      const key = `${KIND_NO[kind]}:${value}`;
+      const first = this.long.get(key);
+      if (first === undefined) this.long.set(key, line);
+      return first;
+    }
+    // Written where it would be kept: if it is new, it stays there; if not, the space is reused.
+    if (this.used + HEADER_BYTES + value.length * 3 > PAGE_BYTES) {
+      if (this.pages.length * PAGE_BYTES >= 0x7fff0000) throw new Error('db/import-keys-memory.ts: more values than 2 GiB');
+      this.pages.push((this.page = Buffer.allocUnsafe(PAGE_BYTES)));
+      this.used = 0;
+    }
+    const { page, used } = this;
+    const len = page.write(value, used + HEADER_BYTES, 'utf8');
+    page[used] = KIND_NO[kind];
+    page[used + 1] = len >>> 8;
+    page[used + 2] = len & 0xff;
+    const end = used + HEADER_BYTES + len;
+    const s = this.slotOf(hashBytes(page, used, end), page, used, end);
+    if (this.where[s] !== 0) return this.lines[s];
+    this.where[s] = (this.pages.length - 1) * PAGE_BYTES + used + 1;
+    this.lines[s] = line;
+    this.used = end;
+    if (++this.count > this.cap * MAX_LOAD) this.grow();
+    return undefined;
+  }
+
+  bytes(): number {
+    return this.pages.length * PAGE_BYTES + this.cap * 8;
+  }
+
+  close(): void {
+    this.pages.length = 0;
+    this.long.clear();
+  }
+
+  /** Slot of the entry that equals src[at, end), or of the free slot where it goes. */
+  private slotOf(h: number, src: Uint8Array, at: number, end: number): number {
+    const mask = this.cap - 1;
     for (let s = h & mask; ; s = (s + 1) & mask) {
-      const w = where[s]!;
+      const w = this.where[s]!;
       if (w === 0) return s;
       const pos = w - 1;
-      const p = pages[Math.floor(pos / PAGE_BYTES)]!;
+      const p = this.pages[Math.floor(pos / PAGE_BYTES)]!;
       let o = pos % PAGE_BYTES;
       const len = end - at;
       if (p[o] !== src[at] || ((p[o + 1]! << 8) | p[o + 2]!) !== len - HEADER_BYTES) continue;
@@ -64,62 +107,31 @@ export function memoryImportKeys(values: number): SeenKeys & { close(): void; by
       }
       if (i === end) return s;
     }
-  };
+  }
 
-  const grow = (): void => {
-    const oldWhere = where;
-    const oldLines = lines;
-    cap <<= 1;
-    where = new Int32Array(cap);
-    lines = new Int32Array(cap);
-    const mask = cap - 1;
+  private grow(): void {
+    const oldWhere = this.where;
+    const oldLines = this.lines;
+    this.cap <<= 1;
+    this.where = new Int32Array(this.cap);
+    this.lines = new Int32Array(this.cap);
+    const mask = this.cap - 1;
     for (let s = 0; s < oldWhere.length; s++) {
       const w = oldWhere[s]!;
       if (w === 0) continue;
       const pos = w - 1;
-      const p = pages[Math.floor(pos / PAGE_BYTES)]!;
+      const p = this.pages[Math.floor(pos / PAGE_BYTES)]!;
       const o = pos % PAGE_BYTES;
       const end = o + HEADER_BYTES + ((p[o + 1]! << 8) | p[o + 2]!);
       let t = hashBytes(p, o, end) & mask;
-      while (where[t] !== 0) t = (t + 1) & mask;
-      where[t] = w;
-      lines[t] = oldLines[s]!;
+      while (this.where[t] !== 0) t = (t + 1) & mask;
+      this.where[t] = w;
+      this.lines[t] = oldLines[s]!;
     }
-  };
+  }
+}
 
-  return {
-    firstLine(kind, value, line) {
-      if (value.length > LONGEST_IN_PAGES) {
-        const key = `${KIND_NO[kind]}:${value}`;
-        const first = long.get(key);
-        if (first === undefined) long.set(key, line);
-        return first;
-      }
-      // Written where it would be kept: if it is new, it stays there; if not, the space is reused.
-      if (used + HEADER_BYTES + value.length * 3 > PAGE_BYTES) {
-        if (pages.length * PAGE_BYTES >= 0x7fff0000) throw new Error('db/import-keys-memory.ts: more values than 2 GiB');
-        pages.push((page = Buffer.allocUnsafe(PAGE_BYTES)));
-        used = 0;
-      }
-      const len = page.write(value, used + HEADER_BYTES, 'utf8');
-      page[used] = KIND_NO[kind];
-      page[used + 1] = len >>> 8;
-      page[used + 2] = len & 0xff;
-      const end = used + HEADER_BYTES + len;
-      const s = slotOf(hashBytes(page, used, end), page, used, end);
-      if (where[s] !== 0) return lines[s];
-      where[s] = (pages.length - 1) * PAGE_BYTES + used + 1;
-      lines[s] = line;
-      used = end;
-      if (++count > cap * MAX_LOAD) grow();
-      return undefined;
-    },
-    bytes() {
-      return pages.length * PAGE_BYTES + cap * 8;
-    },
-    close() {
-      pages.length = 0;
-      long.clear();
-    },
-  };
+/** `values`: how many values to expect (the table grows past it when the guess was short). */
+export function memoryImportKeys(values: number): SeenKeys & { close(): void; bytes(): number } {
+  return new ByteKeyTable(values);
 }

@@ -103,7 +103,8 @@ describe('the label grammar (properties)', () => {
     fc.assert(
       fc.property(part, fc.string({ maxLength: 6 }), (label, count) => {
         const code = refusal(`${label}=${count}`);
-        if (parseBoxCount(count) === null) expect(code).toBe('BOX_COUNT_INVALID');
+        // A second `=` (`a==0`) may be read as part of the label: refused either way, never a card.
+        if (parseBoxCount(count) === null) expect(count.includes('=') ? ['BOX_COUNT_INVALID', 'BOX_LABEL_INVALID'] : ['BOX_COUNT_INVALID']).toContain(code);
         else expect(parseScanCode(`${label}=${count}`)).toEqual({ kind: 'box', code: label, quantity: parseBoxCount(count) });
       }),
     );
