@@ -38,22 +38,29 @@ export function writeOutbox(sqlite: Database.Database, seq: number, rows: readon
   }
 }
 
+/** Replication's keys in ledger_meta, read and written on the raw connection (inside the replicator's read snapshots too). */
+type ReplicationKey = 'ledger_id' | 'replication' | 'replica_target';
+const metaOf = (sqlite: Database.Database, key: ReplicationKey): string | undefined =>
+  sqlite.prepare('SELECT value FROM ledger_meta WHERE key = ?').pluck().get(key) as string | undefined;
+const putMeta = (sqlite: Database.Database, key: ReplicationKey, value: string): void =>
+  void sqlite.prepare('INSERT INTO ledger_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+
 /** The ledger's id (created on first need) — in a write transaction of the caller (writeTx). */
 export function ensureLedgerId(sqlite: Database.Database): string {
-  const id = sqlite.prepare("SELECT value FROM ledger_meta WHERE key = 'ledger_id'").pluck().get() as string | undefined;
+  const id = metaOf(sqlite, 'ledger_id');
   if (id) return id;
   const made = randomUUID();
-  sqlite.prepare("INSERT INTO ledger_meta (key, value) VALUES ('ledger_id', ?)").run(made);
+  putMeta(sqlite, 'ledger_id', made);
   return made;
 }
 
 export function ledgerIdOf(sqlite: Database.Database): string | undefined {
-  return sqlite.prepare("SELECT value FROM ledger_meta WHERE key = 'ledger_id'").pluck().get() as string | undefined;
+  return metaOf(sqlite, 'ledger_id');
 }
 
 /** Turns the outbox on (a sealed write, in the caller's writeTx). */
 export function enableOutbox(sqlite: Database.Database): void {
-  sqlite.prepare("INSERT INTO ledger_meta (key, value) VALUES ('replication', '1') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run();
+  putMeta(sqlite, 'replication', '1');
 }
 
 export type LocalSeal = SealSqlRow;
@@ -143,22 +150,22 @@ export function oldestUnshipped(sqlite: Database.Database): { seq: number; at: s
 
 /** Replication was on once and turned off with `sbk replicate off` (not merely never turned on). */
 export function replicationTurnedOff(sqlite: Database.Database): boolean {
-  return sqlite.prepare("SELECT value FROM ledger_meta WHERE key = 'replication'").pluck().get() === '0';
+  return metaOf(sqlite, 'replication') === '0';
 }
 
 /** The replica this ledger ships to (host, port and database: no account or password), or undefined. */
 export function replicaTargetOf(sqlite: Database.Database): string | undefined {
-  return (sqlite.prepare("SELECT value FROM ledger_meta WHERE key = 'replica_target'").pluck().get() as string | undefined) ?? undefined;
+  return metaOf(sqlite, 'replica_target');
 }
 
 /** Inside a sealed write: records the replica this ledger ships to. */
 export function setReplicaTarget(sqlite: Database.Database, target: string): void {
-  sqlite.prepare("INSERT INTO ledger_meta (key, value) VALUES ('replica_target', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(target);
+  putMeta(sqlite, 'replica_target', target);
 }
 
 /** Inside a sealed write: replication off and its target forgotten. */
 export function disableOutbox(sqlite: Database.Database): void {
-  sqlite.prepare("INSERT INTO ledger_meta (key, value) VALUES ('replication', '0') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run();
+  putMeta(sqlite, 'replication', '0');
   sqlite.prepare("DELETE FROM ledger_meta WHERE key = 'replica_target'").run();
 }
 

@@ -5,11 +5,9 @@
  * person typed ahead over a slow link, which arrive just as fast (src/ui/keys/typed-ahead.ts).
  */
 import { checkSocialSecurityCardNumber } from './card-codes.ts';
-import { residentIdCheckChar } from './resident-id.ts';
+import { checkResidentId } from './resident-id.ts';
 
-/** A card number's shape, or an 18-character identity number whose check character is right. */
+/** A card number's shape, or an 18-character identity number that passes GB 11643 (date and check character). */
 export function isCardCode(value: string): boolean {
-  if (checkSocialSecurityCardNumber(value).ok) return true;
-  const n = value.trim().toUpperCase();
-  return /^[0-9]{17}[0-9X]$/.test(n) && residentIdCheckChar(n.slice(0, 17)) === n[17];
+  return checkSocialSecurityCardNumber(value).ok || checkResidentId(value).ok;
 }

@@ -21,18 +21,14 @@
  * - Reads of the ledger are short snapshots (WAL): console writers never wait for the network.
  */
 import type { Ledger } from '../../db/open-ledger.ts';
-import { writeTx } from '../../db/write-tx.ts';
+import { getMeta } from '../../db/ledger-meta.ts';
 import {
   columnTypes,
   dropShipped,
-  enableOutbox,
-  ensureLedgerId,
   inReadSnapshot,
-  ledgerIdOf,
   localHead,
   outboxOn,
   outboxRows,
-  replicationTurnedOff,
   schemaSnapshot,
   sealAt,
   sealsAfter,
@@ -47,6 +43,7 @@ import { insertSeals, lockLedger, recordRefusal, setHead, type ReplicaHead } fro
 import { connectReplica, isConnectionError } from '../../db/pg/connect.ts';
 import { SbkError } from '../domain/errors.ts';
 import { failpoint } from './failpoint.ts';
+import { claimReplicaTarget } from './replica-target.ts';
 
 export type Source = { id: string; name: string | null; rootSiteCode: string | null };
 export type Shipment = { kind: 'idle' | 'rows' | 'full'; seals: number; rows: number; head: number; ms: number };
@@ -55,19 +52,10 @@ export type Shipment = { kind: 'idle' | 'rows' | 'full'; seals: number; rows: nu
 const SEALS_PER_SHIPMENT = 2000;
 const ROWS_PER_BATCH = 5000;
 
-/** The ledger's id, replication turned on (one sealed write the first time). */
-export function prepareSource(ledger: Ledger): Source {
-  const s = ledger.sqlite;
-  // Turned off on purpose (`sbk replicate off`): only `--resume` turns it on again (replica-target.ts).
-  if (replicationTurnedOff(s)) throw new SbkError('REPLICATION_TURNED_OFF');
-  if (!outboxOn(s) || !ledgerIdOf(s)) {
-    writeTx(ledger, () => {
-      ensureLedgerId(s);
-      enableOutbox(s);
-    });
-  }
-  const meta = (k: string) => (s.prepare('SELECT value FROM ledger_meta WHERE key = ?').pluck().get(k) as string | undefined) ?? null;
-  return { id: ledgerIdOf(s)!, name: meta('name'), rootSiteCode: meta('root_site_code') };
+/** The ledger's id, replication turned on towards `url` (one sealed write the first time; replica-target.ts). */
+export function prepareSource(ledger: Ledger, url: string, opts: { resume?: boolean } = {}): Source {
+  const { ledgerId } = claimReplicaTarget(ledger, url, opts);
+  return { id: ledgerId, name: getMeta(ledger.db, 'name') ?? null, rootSiteCode: getMeta(ledger.db, 'root_site_code') ?? null };
 }
 
 function shapesOf(ledger: Ledger): TableShape[] {
@@ -215,13 +203,15 @@ export type ReplicateOptions = {
   /** A lost server: told once per outage; the replicator keeps trying (never with --once). */
   onRetry?: (e: Error) => void;
   shouldStop?: () => boolean;
+  /** Turn replication on again after `sbk replicate off`. */
+  resume?: boolean;
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Ships until caught up (--once) or until told to stop; a lost server is waited for and reconnected. */
 export async function replicate(ledger: Ledger, url: string, opts: ReplicateOptions): Promise<Source> {
-  const src = prepareSource(ledger);
+  const src = prepareSource(ledger, url, { resume: opts.resume });
   let c: PgConn | null = null;
   let pause = opts.intervalMs;
   const known = { sig: '' };

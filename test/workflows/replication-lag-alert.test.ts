@@ -21,7 +21,7 @@ describe('the admin hears when the replica falls behind (issue 21), from the loc
     write();
     const t0 = ledger.now();
     expect(lagAlert(later(60, t0))).toEqual([]); // replication off: nothing kept, nothing said
-    prepareSource(ledger);
+    prepareSource(ledger, 'postgres://sbk@db.example.cn/sbk'); // turns replication on; no server needed
     write();
     expect(lagAlert(later(4, t0))).toEqual([]); // under the default 300 s
     expect(lagAlert(later(10, t0))).toHaveLength(1);

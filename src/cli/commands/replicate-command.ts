@@ -5,7 +5,7 @@ import { withLedger, type GlobalArgs } from '../cli-context.ts';
 import { replicate, type Shipment } from '../../workflows/replicate.ts';
 import { replicationStatus, type ReplicationStatus } from '../../workflows/replication-status.ts';
 import { hostOf } from '../../../db/pg/connect.ts';
-import { claimReplicaTarget, stopReplication } from '../../workflows/replica-target.ts';
+import { stopReplication } from '../../workflows/replica-target.ts';
 import { replicationText } from '../../i18n/cli/replication.ts';
 
 const t = replicationText.replicate;
@@ -47,7 +47,6 @@ export function replicateCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<Glob
           emit(o, s, () => statusText(s));
           return;
         }
-        claimReplicaTarget(ledger, url, { resume: argv.resume });
         let stop = false;
         const onSignal = () => (stop = true);
         process.on('SIGINT', onSignal);
@@ -57,6 +56,7 @@ export function replicateCommand(y: Argv<GlobalArgs>, out: () => Out): Argv<Glob
         try {
           const src = await replicate(ledger, url, {
             once: argv.once,
+            resume: argv.resume,
             intervalMs: Math.max(50, argv['interval-ms']),
             shouldStop: () => stop,
             onShipment: (s: Shipment) => {
