@@ -2,7 +2,7 @@
  * Re-make orders (HB Art. 16: 应重新制卡): that the re-make of a defective card was ordered, and
  * the latest order of each card on the re-make list. Append-only.
  */
-import { desc, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { LedgerDb } from './open-ledger.ts';
 import { readInChunks } from './bulk-sql.ts';
 import { remakeOrders } from './schema.ts';
@@ -17,7 +17,7 @@ export function insertRemakeOrders(tx: LedgerDb, rows: readonly NewRemakeOrder[]
 /** The latest order of each of these cards that has one. */
 export function latestRemakeOrders(db: LedgerDb, cardIds: readonly number[]): Map<number, RemakeOrderRow> {
   const out = new Map<number, RemakeOrderRow>();
-  const rows = readInChunks(cardIds, (part) => db.select().from(remakeOrders).where(inArray(remakeOrders.cardId, part)).orderBy(desc(remakeOrders.id)).all());
-  for (const r of rows) if (!out.has(r.cardId) || out.get(r.cardId)!.id < r.id) out.set(r.cardId, r);
+  const rows = readInChunks(cardIds, (part) => db.select().from(remakeOrders).where(inArray(remakeOrders.cardId, part)).all());
+  for (const r of rows) if ((out.get(r.cardId)?.id ?? 0) < r.id) out.set(r.cardId, r);
   return out;
 }

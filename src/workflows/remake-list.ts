@@ -48,21 +48,24 @@ export function remakeScope(ledger: Ledger, actor: Actor, siteCode?: string): nu
 export function remakeList(ledger: Ledger, actor: Actor, filter: { siteCode?: string; pending?: boolean } = {}): RemakeRow[] {
   const candidates = remakeCandidates(ledger.db, remakeScope(ledger, actor, filter.siteCode));
   const orders = latestRemakeOrders(ledger.db, candidates.map((c) => c.id));
-  const rows = candidates.map((c) => ({
-    cardNo: c.cardNo,
-    holderName: c.holderName,
-    // PIPL Art. 28; HB Art. 42: nobody needs the full ID number to re-make a card.
-    holderIdMasked: c.holderIdNumber ? maskIdNumber(c.holderIdNumber) : null,
-    state: c.state,
-    stateLabel: stateLabel(c.state as StateOrNone),
-    site: { code: c.siteCode, name: c.siteName },
-    place: c.placeName,
-    reason: c.reason,
-    markedAt: c.markedAt ? formatLocalTime(c.markedAt) : null,
-    newerCardNo: c.newerCardNo,
-    orderedAt: orders.has(c.id) ? formatLocalTime(orders.get(c.id)!.at) : null,
-    orderRef: orders.get(c.id)?.ref ?? null,
-  }));
+  const rows = candidates.map((c) => {
+    const order = orders.get(c.id);
+    return {
+      cardNo: c.cardNo,
+      holderName: c.holderName,
+      // PIPL Art. 28; HB Art. 42: nobody needs the full ID number to re-make a card.
+      holderIdMasked: c.holderIdNumber ? maskIdNumber(c.holderIdNumber) : null,
+      state: c.state,
+      stateLabel: stateLabel(c.state as StateOrNone),
+      site: { code: c.siteCode, name: c.siteName },
+      place: c.placeName,
+      reason: c.reason,
+      markedAt: c.markedAt ? formatLocalTime(c.markedAt) : null,
+      newerCardNo: c.newerCardNo,
+      orderedAt: order ? formatLocalTime(order.at) : null,
+      orderRef: order?.ref ?? null,
+    };
+  });
   return filter.pending ? rows.filter((r) => r.orderedAt === null) : rows;
 }
 
