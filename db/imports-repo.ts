@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { CARD_KINDS } from '../src/domain/card-states.ts';
 import type { LedgerDb } from './open-ledger.ts';
@@ -52,24 +53,27 @@ function lookup<R>(db: LedgerDb, key: string, prepare: () => Lookup<R>): Lookup<
 }
 
 /** Which of these card numbers the ledger already holds, with where they are. */
-export function existingCardNos(db: LedgerDb, cardNos: readonly string[]): Map<string, { state: string; siteName: string }> {
-  const found = new Map<string, { state: string; siteName: string }>();
+export function existingCardNos(db: LedgerDb, cardNos: readonly string[]): Map<string, { id: number; state: string; siteName: string }> {
+  const found = new Map<string, { id: number; state: string; siteName: string }>();
   if (cardNos.length === 0) return found;
   const query = lookup(db, 'cardNos', () =>
     db
-      .select({ cardNo: cards.cardNo, state: cards.state, siteName: sites.name })
+      .select({ id: cards.id, cardNo: cards.cardNo, state: cards.state, siteName: sites.name })
       .from(cards)
       .innerJoin(sites, eq(sites.id, cards.siteId))
       .where(inArray(cards.cardNo, placeholders()))
       .prepare(),
   );
-  inChunks(cardNos, query, (r) => found.set(r.cardNo, { state: r.state, siteName: r.siteName }));
+  inChunks(cardNos, query, (r) => found.set(r.cardNo, { id: r.id, state: r.state, siteName: r.siteName }));
   return found;
 }
 
 export function batchByCode(db: LedgerDb, code: string) {
   return db.select().from(batches).where(eq(batches.code, code)).get();
 }
+
+/** A card that holds a value: its id and number. */
+export type CodeOwner = { id: number; cardNo: string };
 
 /**
  * Card identification codes and bank card numbers the ledger already holds, with their card.
@@ -81,23 +85,33 @@ export function existingIdentityCodes(
   db: LedgerDb,
   cardIdCodes: readonly string[],
   bankCardNos: readonly string[],
-): { cardIdCodes: Map<string, string>; bankCardNos: Map<string, string> } {
-  const out = { cardIdCodes: new Map<string, string>(), bankCardNos: new Map<string, string>() };
+): { cardIdCodes: Map<string, CodeOwner>; bankCardNos: Map<string, CodeOwner> } {
+  const out = { cardIdCodes: new Map<string, CodeOwner>(), bankCardNos: new Map<string, CodeOwner>() };
   if (cardIdCodes.length > 0) {
     const query = lookup(db, 'cardIdCodes', () =>
-      db.select({ code: cards.cardIdCode, cardNo: cards.cardNo }).from(cards).where(and(inArray(cards.kind, [...CARD_KINDS]), inArray(cards.cardIdCode, placeholders()))).prepare(),
+      db.select({ code: cards.cardIdCode, id: cards.id, cardNo: cards.cardNo }).from(cards).where(and(inArray(cards.kind, [...CARD_KINDS]), inArray(cards.cardIdCode, placeholders()))).prepare(),
     );
     inChunks(cardIdCodes, query, (r) => {
-      if (r.code) out.cardIdCodes.set(r.code, r.cardNo);
+      if (r.code) out.cardIdCodes.set(r.code, { id: r.id, cardNo: r.cardNo });
     });
   }
   if (bankCardNos.length > 0) {
     const query = lookup(db, 'bankCardNos', () =>
-      db.select({ no: cards.bankCardNo, cardNo: cards.cardNo }).from(cards).where(and(inArray(cards.kind, [...CARD_KINDS]), inArray(cards.bankCardNo, placeholders()))).prepare(),
+      db.select({ no: cards.bankCardNo, id: cards.id, cardNo: cards.cardNo }).from(cards).where(and(inArray(cards.kind, [...CARD_KINDS]), inArray(cards.bankCardNo, placeholders()))).prepare(),
     );
     inChunks(bankCardNos, query, (r) => {
-      if (r.no) out.bankCardNos.set(r.no, r.cardNo);
+      if (r.no) out.bankCardNos.set(r.no, { id: r.id, cardNo: r.cardNo });
     });
   }
   return out;
+}
+
+/** A card's values that must be its own, with its id. */
+export type CardKeys = { id: number; cardNo: string; cardIdCode: string | null; bankCardNo: string | null };
+
+/** The cards with ids first..last in id order, read one at a time (an import's own rows, read back when it stops writing). */
+export function cardKeysBetween(sqlite: Database.Database, first: number, last: number): IterableIterator<CardKeys> {
+  return sqlite
+    .prepare('SELECT id, card_no AS cardNo, card_id_code AS cardIdCode, bank_card_no AS bankCardNo FROM cards WHERE id BETWEEN ? AND ? ORDER BY id')
+    .iterate(first, last) as IterableIterator<CardKeys>;
 }

@@ -559,14 +559,30 @@ class RowCheck {
   }
 
   /** False, with an error, when an earlier row had the same value in this column. */
-  unique(column: MakerColumn, kind: MakerKeyKind, value: string | null, code: string): boolean {
+  unique(kind: MakerKeyKind, value: string | null): boolean {
     if (value === null) return true;
     const first = this.ctx.seen.firstLine(kind, value, this.line);
     if (first === undefined) return true;
-    // The number itself is not repeated in the message (PIPL Art. 28; see check-result.ts).
-    this.err(column, code, T.duplicate({ column, first }));
+    const e = duplicateRowError(kind, this.line, first);
+    this.err(e.column!, e.code, e.message);
     return false;
   }
+}
+
+const DUPLICATE_CODES: Readonly<Record<MakerKeyKind, string>> = {
+  cardNo: 'MAKER_DUPLICATE_CARD',
+  cardIdCode: 'MAKER_DUPLICATE_ID_CODE',
+  bankCardNo: 'MAKER_DUPLICATE_BANK_CARD',
+};
+
+/**
+ * Line `line` repeats the value of this kind that line `first` has: the same problem whether
+ * the check found it or the importer did among the rows it had already written.
+ */
+export function duplicateRowError(kind: MakerKeyKind, line: number, first: number): MakerFileError & { column: MakerColumn } {
+  const column = C[kind];
+  // The number itself is not repeated in the message (PIPL Art. 28; see check-result.ts).
+  return { line, column, code: DUPLICATE_CODES[kind], message: T.duplicate({ column, first }) };
 }
 
 /** Checks one 12-field row; returns it when every field passed, else null. */
@@ -577,15 +593,15 @@ function checkRow(f: string[], line: number, ctx: RowContext, refused: ReadonlyS
   if (!Number.isSafeInteger(seq) || seq === 0) t.bad = true; // reported by checkSeq
 
   const cardNo = cardNoOf(t);
-  const cardNoFirst = t.unique(C.cardNo, 'cardNo', cardNo, 'MAKER_DUPLICATE_CARD');
+  const cardNoFirst = t.unique('cardNo', cardNo);
   const holder = holderOf(t);
   const { issueDate, expiryDate } = datesOf(t);
   const cardIdCode = t.requiredChecked(C.cardIdCode, COL.cardIdCode, checkCardIdentificationCode);
-  t.unique(C.cardIdCode, 'cardIdCode', cardIdCode, 'MAKER_DUPLICATE_ID_CODE');
+  t.unique('cardIdCode', cardIdCode);
   const resetCode = t.requiredChecked(C.resetCode, COL.resetCode, checkResetCode);
   const personalAccount = account(t, C.personalAccount, COL.personalAccount);
   const bankCardNo = t.requiredChecked(C.bankCardNo, COL.bankCardNo, (v) => checkBankCardNumber(v, { exemptBins: ctx.exemptBins }));
-  t.unique(C.bankCardNo, 'bankCardNo', bankCardNo, 'MAKER_DUPLICATE_BANK_CARD');
+  t.unique('bankCardNo', bankCardNo);
   const bankAccount = account(t, C.bankAccount, COL.bankAccount);
   const box = boxOf(t);
 

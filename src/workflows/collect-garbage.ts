@@ -6,7 +6,7 @@
  * `gc` is not exposed without a flag; setting it at run time and taking `gc` from a new context
  * is the documented way around that. Where that fails, nothing is collected early.
  */
-import { setFlagsFromString } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 let gc: (() => void) | null | undefined;
@@ -21,4 +21,25 @@ export function collectGarbage(): void {
     }
   }
   gc?.();
+}
+
+const usedHeap = (): number => getHeapStatistics().used_heap_size;
+
+/**
+ * Collects when the heap has grown by `budgetBytes` since the last collection, looked at after
+ * each piece of a long job: as often as the job makes garbage, not every so many rows whatever
+ * they cost (a 100,000-row import collected 25 times, 0.9 s of its time).
+ */
+export class GarbageBudget {
+  private base = usedHeap();
+  collections = 0;
+
+  constructor(private readonly budgetBytes: number = Number(process.env.SBK_GC_MB ?? 24) * 1024 * 1024) {}
+
+  afterChunk(): void {
+    if (usedHeap() - this.base < this.budgetBytes) return;
+    collectGarbage();
+    this.collections += 1;
+    this.base = usedHeap();
+  }
 }

@@ -16,11 +16,11 @@ import type { Ledger, LedgerDb } from '../../db/open-ledger.ts';
 import { writeTx } from '../../db/write-tx.ts';
 import { withTempStore } from '../../db/seal-chain.ts';
 import { insertBatch, registerCards, type NewCard, type ThenMove } from '../../db/register-cards.ts';
-import { batchByCode, existingCardNos, existingIdentityCodes, importByHash, insertImport } from '../../db/imports-repo.ts';
+import { batchByCode, cardKeysBetween, existingCardNos, existingIdentityCodes, importByHash, insertImport } from '../../db/imports-repo.ts';
 import { openImportKeys, smallerPageCache, type ImportKeys } from '../../db/import-keys.ts';
 import { memoryImportKeys } from '../../db/import-keys-memory.ts';
 import { placesAt, requireSite, siteById, subtreeIds } from '../../db/sites-repo.ts';
-import { makerFileStream, type MakerFileCheck, type MakerFileError, type MakerFileName, type MakerFileProgress, type MakerRow } from '../domain/maker-file.ts';
+import { duplicateRowError, makerFileStream, type MakerFileCheck, type MakerFileError, type MakerFileName, type MakerFileProgress, type MakerRow } from '../domain/maker-file.ts';
 import { bytesSource, EncodingSniffer, type MakerBytes, type MakerEncoding } from '../domain/maker-file-lines.ts';
 import { inspectMakerFileName } from '../domain/maker-file-name.ts';
 import { STATE_LABELS, type CardState } from '../domain/card-states.ts';
@@ -30,7 +30,9 @@ import { isLedgerCity } from '../domain/maker-file-city.ts';
 import { intakeText } from '../i18n/workflows/intake.ts';
 import type { Actor } from './authenticate.ts';
 import { provinceAbove, recordProvinceShipment } from './province-shipment.ts';
-import { collectGarbage } from './collect-garbage.ts';
+import { GarbageBudget } from './collect-garbage.ts';
+import { WritingImportKeys, type WrittenRowKeys } from './import-written-keys.ts';
+import { WrittenCardLines } from './written-card-lines.ts';
 
 const COLUMNS = intakeText.import.columns;
 
@@ -112,13 +114,6 @@ type StoragePlace = ReturnType<typeof placesAt>[number];
 
 /** Rows checked against the ledger and written together: one operation (two with receive) each. */
 export const IMPORT_CHUNK_ROWS = 2_000;
-/**
- * Rows between two full garbage collections (collect-garbage.ts), some 35 ms each (a 100,000-row
- * file: 25 of them, 0.9 s). Tried (issue 18 item 6): every 8,000 rows, with chunks of 500, saved
- * half of that but raised the import's peak by some 3 MB at 100,000 rows, and the 1,500,000-row
- * import peaked at 157.5 MB (the goal: under 150); every 2,000 rows lowered it no further.
- */
-const GC_EVERY_ROWS = 4_000;
 /** About the length of a data row of the Annex layout (a prefab row ~150 bytes, a finished one more). */
 const BYTES_PER_ROW_AT_LEAST = 100;
 /** The ledger's page cache during a write import (db/import-keys.ts smallerPageCache), KiB. */
@@ -206,7 +201,7 @@ function* importSteps(ledger: Ledger, actor: Actor, input: ImportInput): Generat
         // Another session may have imported the same file since the look above.
         const raced = importByHash(tx, sha);
         if (raced) return { raced };
-        const steps = checkPass(tx, plan, new ChunkWriter(tx, actor, { input, sha, name, site, place }, ledger.now().toISOString()));
+        const steps = checkPass(tx, plan, new ChunkWriter(tx, ledger.sqlite, actor, { input, sha, name, site, place }, ledger.now().toISOString()));
         let step = steps.next();
         while (!step.done) step = steps.next();
         if (!step.value.raced && step.value.errors.length > 0) throw new Refused(step.value);
@@ -256,26 +251,35 @@ type Written = { registered: number; received: number; shipment: string | null }
  */
 function* checkPass(db: LedgerDb, plan: CheckPlan, writer: ChunkWriter | null): Generator<MakerFileProgress, CheckOutcome> {
   const { input, src } = plan;
-  const keys: ImportKeys =
+  const name = inspectMakerFileName(input.fileName).name;
+  const batchTaken = name !== null && batchByCode(db, name.batch) !== undefined;
+  const fullKeys = (): ImportKeys =>
     src.size > KEYS_IN_MEMORY_BYTES ? openImportKeys(Math.ceil(src.size / BYTES_PER_ROW_AT_LEAST) * 3) : memoryImportKeys(Math.ceil(src.size / BYTES_PER_ROW_TYPICAL) * 3);
+  // While the import writes, the rows already written are their own duplicate check (import-written-keys.ts).
+  const writing = writer && !batchTaken ? new WritingImportKeys(fullKeys, () => writer.writtenRows()) : null;
+  const keys: ImportKeys = writing ?? fullKeys();
   try {
     const reread = rehashing(src);
     const ledgerErrors: MakerFileError[] = [];
     let fileErrors = 0;
     const boxLabels = new Set<string>();
     let chunk: MakerRow[] = [];
-    const name = inspectMakerFileName(input.fileName).name;
-    const batchTaken = name !== null && batchByCode(db, name.batch) !== undefined;
-    let sinceGc = 0;
+    const ownLine = (cardId: number): number | undefined => writer?.lineOf(cardId);
+    const stopWriting = (): void => {
+      if (!writing || writing.stopped) return;
+      for (const e of writing.stop(new Set(chunk.map((r) => r.line)))) ledgerErrors.push(e);
+    };
+    const gc = new GarbageBudget();
     const takeChunk = (): void => {
-      ledgerConflicts(db, chunk, ledgerErrors);
-      if (writer && fileErrors === 0 && ledgerErrors.length === 0 && !batchTaken) writer.write(chunk);
-      sinceGc += chunk.length;
-      chunk = [];
-      if (sinceGc >= GC_EVERY_ROWS) {
-        collectGarbage();
-        sinceGc = 0;
+      ledgerConflicts(db, chunk, ledgerErrors, ownLine);
+      if (writer && fileErrors === 0 && ledgerErrors.length === 0 && !batchTaken) {
+        writer.write(chunk);
+        writing?.chunkWritten();
+      } else {
+        stopWriting();
       }
+      chunk = [];
+      gc.afterChunk();
     };
     const parsed = yield* makerFileStream(input.fileName, reread, {
       exemptBins: input.exemptBins ?? [],
@@ -283,6 +287,7 @@ function* checkPass(db: LedgerDb, plan: CheckPlan, writer: ChunkWriter | null): 
       seen: keys,
       onError: () => {
         fileErrors++;
+        stopWriting();
       },
       onRow: (r) => {
         boxLabels.add(r.boxLabel);
@@ -315,8 +320,11 @@ function alreadyImported(summary: Summary, prev: PreviousImport): ImportResult {
   };
 }
 
-/** Cards and codes of these rows the ledger already knows: a different file repeating them is refused. */
-function ledgerConflicts(db: LedgerDb, rows: readonly MakerRow[], errors: MakerFileError[]): void {
+/**
+ * Cards and codes of these rows the ledger already knows: a different file repeating them is
+ * refused. A card this import wrote (`ownLine` gives its line) is the file repeating itself.
+ */
+function ledgerConflicts(db: LedgerDb, rows: readonly MakerRow[], errors: MakerFileError[], ownLine: (cardId: number) => number | undefined): void {
   if (rows.length === 0) return;
   const known = existingCardNos(
     db,
@@ -325,18 +333,29 @@ function ledgerConflicts(db: LedgerDb, rows: readonly MakerRow[], errors: MakerF
   for (const r of rows) {
     const k = known.get(r.cardNo);
     if (!k) continue;
+    const first = ownLine(k.id);
+    if (first !== undefined) {
+      errors.push(duplicateRowError('cardNo', r.line, first));
+      continue;
+    }
     const state = STATE_LABELS[k.state as CardState] ?? k.state;
     errors.push({ line: r.line, column: COLUMNS.cardNo, code: 'CARD_IN_LEDGER', message: intakeText.import.cardInLedger({ line: r.line, cardNo: r.cardNo, site: k.siteName, state }) });
   }
   // Each card's identification code and bank account are its own too (GD Annex 9).
   const knownCodes = existingIdentityCodes(db, rows.map((r) => r.cardIdCode), rows.map((r) => r.bankCardNo));
   for (const r of rows) {
-    for (const [column, value, set] of [
-      [COLUMNS.cardIdCode, r.cardIdCode, knownCodes.cardIdCodes],
-      [COLUMNS.bankCardNo, r.bankCardNo, knownCodes.bankCardNos],
+    for (const [kind, column, value, set] of [
+      ['cardIdCode', COLUMNS.cardIdCode, r.cardIdCode, knownCodes.cardIdCodes],
+      ['bankCardNo', COLUMNS.bankCardNo, r.bankCardNo, knownCodes.bankCardNos],
     ] as const) {
       const owner = set.get(value);
-      if (owner) errors.push({ line: r.line, column, code: 'CODE_IN_LEDGER', message: intakeText.import.codeInLedger({ line: r.line, column, owner }) });
+      if (!owner) continue;
+      const first = ownLine(owner.id);
+      errors.push(
+        first !== undefined
+          ? duplicateRowError(kind, r.line, first)
+          : { line: r.line, column, code: 'CODE_IN_LEDGER', message: intakeText.import.codeInLedger({ line: r.line, column, owner: owner.cardNo }) },
+      );
     }
   }
 }
@@ -391,9 +410,12 @@ class ChunkWriter {
   private received = 0;
   /** The province shipment needs every card (finished cards at a city centre only). */
   private readonly cardIds: number[] = [];
+  /** The line each written card came from: a later row repeating one is the file's own duplicate. */
+  private readonly lines = new WrittenCardLines();
 
   constructor(
     private readonly tx: LedgerDb,
+    private readonly sqlite: Ledger['sqlite'],
     private readonly actor: Actor,
     private readonly f: CheckedFile,
     private readonly now: string,
@@ -437,9 +459,24 @@ class ChunkWriter {
       false,
       receive,
     );
+    cardIds.forEach((id, i) => this.lines.add(id, rows[i]!.line));
     this.registered += cardIds.length;
     this.received += then?.movementIds.length ?? 0;
     if (name.kind === 'finished') for (const id of cardIds) this.cardIds.push(id);
+  }
+
+  lineOf(cardId: number): number | undefined {
+    return this.lines.lineOf(cardId);
+  }
+
+  /** The rows written so far, read back from the ledger with their lines. */
+  *writtenRows(): Generator<WrittenRowKeys> {
+    const range = this.lines.idRange();
+    if (!range) return;
+    for (const c of cardKeysBetween(this.sqlite, range.first, range.last)) {
+      const line = this.lines.lineOf(c.id);
+      if (line !== undefined) yield { line, cardNo: c.cardNo, cardIdCode: c.cardIdCode, bankCardNo: c.bankCardNo };
+    }
   }
 
   finish(): Written {

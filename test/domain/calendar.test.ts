@@ -267,6 +267,8 @@ describe('parseHolidayYear', () => {
     ['a missing source', { ...good, source: '' }, 'source'],
     ['a bad status', { ...good, status: 'draft' }, 'status'],
     ['an impossible date', { ...good, holidays: ['2026-02-30'] }, '2026-02-30'],
+    // JSON can give an object whose toString is not a function: String() of it throws (found by fast-check).
+    ['an object for a date', { ...good, holidays: JSON.parse('[{"toString": 1}]') as unknown[] }, '{"toString":1}'],
     ['a date in another year', { ...good, holidays: ['2025-10-01'] }, '不在 2026 年内'],
     ['a weekday as workday', { ...good, workdays: ['2026-10-09'] }, '不是星期六或星期日'],
     ['a date in both lists', { ...good, holidays: ['2026-10-10'] }, '同时出现'],

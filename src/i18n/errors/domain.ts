@@ -71,7 +71,7 @@ export const domainErrors = {
   'CALENDAR_DATA_INVALID.notes': (p: { year: number }) => holidayData(`${p.year} 年的 notes 必须是文本。`),
   'CALENDAR_DATA_INVALID.list': (p: { year: number; field: string }) => holidayData(`${p.year} 年缺少 ${p.field} 列表。`),
   'CALENDAR_DATA_INVALID.listDate': (p: { year: number; field: string; index: number; value: unknown }) =>
-    holidayData(`${p.year} 年 ${p.field} 第 ${p.index + 1} 项「${String(p.value)}」不是有效日期（YYYY-MM-DD）。`),
+    holidayData(`${p.year} 年 ${p.field} 第 ${p.index + 1} 项「${typeof p.value === 'string' ? p.value : shown(p.value)}」不是有效日期（YYYY-MM-DD）。`),
   'CALENDAR_DATA_INVALID.listYear': (p: { year: number; field: string; value: string }) =>
     holidayData(`${p.year} 年 ${p.field} 中的 ${p.value} 不在 ${p.year} 年内。`),
   'CALENDAR_DATA_INVALID.listDuplicate': (p: { year: number; field: string; value: string }) =>
