@@ -23,6 +23,13 @@ export function collectGarbage(): void {
   gc?.();
 }
 
+/**
+ * Heap growth allowed between two collections. Measured on the 100,000-row import (heap used at
+ * each chunk's end): some 15 MB over the live heap's 29 MB, so V8's own collections keep it below
+ * this and it is a bound for a job that makes more garbage, not a schedule.
+ */
+const GROWTH_BEFORE_COLLECTING = 24 * 1024 * 1024;
+
 const usedHeap = (): number => getHeapStatistics().used_heap_size;
 
 /**
@@ -32,14 +39,12 @@ const usedHeap = (): number => getHeapStatistics().used_heap_size;
  */
 export class GarbageBudget {
   private base = usedHeap();
-  collections = 0;
 
-  constructor(private readonly budgetBytes: number = Number(process.env.SBK_GC_MB ?? 24) * 1024 * 1024) {}
+  constructor(private readonly budgetBytes: number = GROWTH_BEFORE_COLLECTING) {}
 
   afterChunk(): void {
     if (usedHeap() - this.base < this.budgetBytes) return;
     collectGarbage();
-    this.collections += 1;
     this.base = usedHeap();
   }
 }
