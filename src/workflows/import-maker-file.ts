@@ -116,8 +116,15 @@ type StoragePlace = ReturnType<typeof placesAt>[number];
 export const IMPORT_CHUNK_ROWS = 2_000;
 /** About the length of a data row of the Annex layout (a prefab row ~150 bytes, a finished one more). */
 const BYTES_PER_ROW_AT_LEAST = 100;
-/** The ledger's page cache during a write import (db/import-keys.ts smallerPageCache), KiB. */
-const IMPORT_CACHE_KIB = 2048;
+/**
+ * The ledger's page cache during a write import (db/import-keys.ts smallerPageCache), KiB. The
+ * rows go into the indexes on identification code, bank card number and card at random places:
+ * with 2 MiB their pages were spilled to the WAL and read back over and over. Measured on
+ * 100,000 rows (whole process, 2 runs each): 2 MiB 9.2–10.1 s, 125–132 MB; 8 MiB 8.1–9.0 s,
+ * 131–132 MB; 16 MiB 8.0–8.8 s, 140–141 MB. The young generation kept small (bin/sbk.js) made
+ * the room for it.
+ */
+const IMPORT_CACHE_KIB = 8192;
 /**
  * Files up to this many bytes keep their duplicate-check values in memory, as bytes
  * (db/import-keys-memory.ts), larger ones in a scratch database (db/import-keys.ts), whose memory
