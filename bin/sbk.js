@@ -9,7 +9,8 @@ import { setFlagsFromString } from 'node:v8';
 // 1,500,000 rows). Under its steady stream of short-lived row objects V8 grows the young
 // generation to three 16 MB spaces, and it takes a limit on that growth only before the heap has
 // grown, so the limit is set here, by the command word, before anything else is loaded. Measured
-// (`sbk import --receive`, whole process): 100,000 rows 144 → 125 MB, 1,500,000 rows 128 MB.
+// (`sbk import --receive`, whole process, 8 MiB import page cache): 100,000 rows 150 → 131 MB;
+// 1,500,000 rows 141 MB (the bench row; 154 MB before this and the import changes of the same day).
 // Other commands keep V8's default, which favours throughput.
 if (process.argv.slice(2).includes('import')) setFlagsFromString('--semi-space-growth-factor=1');
 

@@ -564,7 +564,7 @@ class RowCheck {
     const first = this.ctx.seen.firstLine(kind, value, this.line);
     if (first === undefined) return true;
     const e = duplicateRowError(kind, this.line, first);
-    this.err(e.column!, e.code, e.message);
+    this.err(e.column, e.code, e.message);
     return false;
   }
 }

@@ -14,9 +14,10 @@
 import type { MakerFileError, MakerKeyKind } from '../domain/maker-file.ts';
 import { duplicateRowError } from '../domain/maker-file.ts';
 import type { ImportKeys } from '../../db/import-keys.ts';
+import type { CardKeys } from '../../db/imports-repo.ts';
 
 /** A written row's values, as the ledger holds them, with its line in the file. */
-export type WrittenRowKeys = { line: number; cardNo: string; cardIdCode: string | null; bankCardNo: string | null };
+export type WrittenRowKeys = Omit<CardKeys, 'id'> & { line: number };
 
 const KINDS: readonly MakerKeyKind[] = ['cardNo', 'cardIdCode', 'bankCardNo'];
 
